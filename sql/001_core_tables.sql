@@ -79,7 +79,8 @@ create table if not exists events (
     num_articles    bigint not null,
     num_sources     bigint not null,
     evidence        varchar,
-    confidence      double
+    confidence      double,
+    mode            varchar
 );
 
 create table if not exists quarantine (

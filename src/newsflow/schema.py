@@ -103,6 +103,17 @@ EVENTS = pl.Schema(
         "num_sources": pl.Int64,
         "evidence": pl.String,
         "confidence": pl.Float64,
+        "mode": pl.String,  # asserted | negated | threatened | planned | demanded | ... (events issue)
+    }
+)
+
+# extract -> events: sentence spans of the extracted (canonical, English) articles.
+SENTENCES = pl.Schema(
+    {
+        "article_id": pl.String,
+        "sentence_index": pl.Int64,  # 0-based, in body order
+        "char_start": pl.Int64,  # offsets into articles.body
+        "char_end": pl.Int64,
     }
 )
 

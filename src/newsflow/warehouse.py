@@ -1,0 +1,60 @@
+"""Opening the DuckDB warehouse and applying the `sql/` migrations and views."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from newsflow import resources
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def migration_files(sql_dir: Path | None = None) -> list[Path]:
+    """Numbered migration files (`NNN_name.sql`) in apply order."""
+    sql_dir = sql_dir or resources.path("sql")
+    files = [p for p in sql_dir.iterdir() if _MIGRATION_NAME.match(p.name)]
+    numbers = [p.name[:3] for p in files]
+    if len(set(numbers)) != len(numbers):
+        raise ValueError(f"two migrations share a number in {sql_dir}: {sorted(numbers)}")
+    return sorted(files)
+
+
+def view_files(sql_dir: Path | None = None) -> list[Path]:
+    """Analytic view definitions (`sql/views/*.sql`), applied after every migration run."""
+    views = (sql_dir or resources.path("sql")) / "views"
+    return sorted(views.glob("*.sql")) if views.is_dir() else []
+
+
+def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[str]:
+    """Apply pending migrations, then (re)create views, in one transaction; return names applied."""
+    con.execute(
+        "create table if not exists schema_migrations ("
+        " name varchar primary key, applied_at timestamp default current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("select name from schema_migrations").fetchall()}
+    applied: list[str] = []
+    con.execute("begin transaction")
+    try:
+        for path in migration_files(sql_dir):
+            if path.name in done:
+                continue
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("insert into schema_migrations (name) values (?)", [path.name])
+            applied.append(path.name)
+        for path in view_files(sql_dir):
+            con.execute(path.read_text(encoding="utf-8"))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return applied
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file (parent folder created for writers)."""
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
