@@ -1,0 +1,199 @@
+"""The `newsflow` command: a thin layer over the flow and the warehouse."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsflow import settings as settings_mod
+
+app = typer.Typer(
+    help="newsflow: a self-hosted news-event warehouse. Ingest bundles of scraped articles "
+    "with a Prefect flow into DuckDB tables (articles, actors, mentions, events, quarantine, "
+    "runs, dq_results) and query them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+WarehouseOption = typer.Option(
+    None,
+    "--warehouse",
+    "-w",
+    help="DuckDB warehouse file [default: $NEWSFLOW_WAREHOUSE or warehouse/newsflow.duckdb].",
+    show_default=False,
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+def _settings(warehouse: Path | None, **overrides: object) -> settings_mod.Settings:
+    return settings_mod.from_env(warehouse=warehouse, **overrides)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    bundle: Path = typer.Argument(
+        ...,
+        help="Bundle to ingest: a folder, .zip, .tar/.tar.gz/.tgz, .jsonl/.jsonl.gz, or one .txt/.html file.",
+    ),
+    warehouse: Path | None = WarehouseOption,
+    batch_size: int | None = typer.Option(
+        None, "--batch-size", "-b", min=1, help="Documents per batch (default 500 or $NEWSFLOW_BATCH_SIZE)."
+    ),
+    no_gates: bool = typer.Option(
+        False, "--no-gates", help="Skip the Great Expectations quality gates (faster, unvalidated)."
+    ),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0, help="Seconds to wait for another run on the same warehouse to finish."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
+) -> None:
+    """Run the Prefect flow on BUNDLE and print the run's accounting."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    settings = _settings(warehouse, batch_size=batch_size, gates=False if no_gates else None)
+    from newsflow.flows.pipeline import ingest_bundle  # noqa: PLC0415 - Prefect import is slow
+
+    try:
+        summary = ingest_bundle(
+            str(bundle),
+            warehouse=str(settings.warehouse),
+            batch_size=settings.batch_size,
+            gates=settings.gates,
+            wait_seconds=wait,
+        )
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a readable message
+        _fail(f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`).")
+        return
+    if as_json:
+        console.print_json(json.dumps(summary))
+        return
+    table = Table(title=f"newsflow run {summary['run_id']}", show_header=False)
+    for key in (
+        "bundle",
+        "warehouse",
+        "inputs",
+        "loaded",
+        "already_loaded",
+        "duplicates",
+        "quarantined",
+        "actors",
+        "mentions",
+        "events",
+        "seconds",
+        "report",
+    ):
+        if key in summary:
+            table.add_row(key.replace("_", " "), str(summary[key]))
+    console.print(table)
+
+
+def _explain(exc: BaseException) -> str:
+    """A one-paragraph explanation of a failure, without a traceback."""
+    return f"{exc}" if str(exc) else type(exc).__name__
+
+
+@app.command()
+def init(warehouse: Path | None = WarehouseOption) -> None:
+    """Create the warehouse, or migrate an existing one to the current schema."""
+    from newsflow import warehouse as wh  # noqa: PLC0415
+
+    settings = _settings(warehouse)
+    with wh.connect(settings.warehouse) as con:
+        applied = wh.migrate(con)
+    note = ", ".join(applied) if applied else "already up to date"
+    console.print(f"warehouse {settings.warehouse}: {note}")
+
+
+@app.command()
+def sql(
+    query: str = typer.Argument(..., help="SQL to run against the warehouse."),
+    warehouse: Path | None = WarehouseOption,
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.table, "--format", "-f", help="Output format: table, csv, json or parquet (needs --out)."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout."),
+    write: bool = typer.Option(
+        False, "--write", help="Open the warehouse read-write (default is read-only)."
+    ),
+    timeout: float = typer.Option(
+        30.0, "--timeout", min=0, help="Seconds to keep retrying while a run holds the warehouse."
+    ),
+) -> None:
+    """Run QUERY against the warehouse (read-only unless --write) and print the result."""
+    from newsflow import readers  # noqa: PLC0415
+
+    settings = _settings(warehouse)
+    try:
+        con = readers.open_warehouse(settings.warehouse, read_only=not write, timeout_s=timeout)
+    except readers.WarehouseUnavailable as exc:
+        _fail(str(exc))
+        return
+    try:
+        result = con.execute(query)
+        frame = result.pl() if result.description else None
+    except Exception as exc:  # noqa: BLE001 - DuckDB errors are user errors here
+        _fail(f"query failed: {exc}")
+        return
+    finally:
+        con.close()
+    if frame is None:
+        console.print("ok")
+        return
+    _print_frame(frame, fmt, out)
+
+
+def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: ANN001
+    if fmt is OutputFormat.parquet:
+        if out is None:
+            _fail("--format parquet needs --out FILE")
+        frame.write_parquet(out)
+        console.print(f"wrote {frame.height} rows to {out}")
+        return
+    if fmt is OutputFormat.csv:
+        text = frame.write_csv()
+    elif fmt is OutputFormat.json:
+        text = json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1)
+    else:
+        table = Table(*frame.columns)
+        for row in frame.iter_rows():
+            table.add_row(*("∅" if v is None else str(v) for v in row))
+        if out is None:
+            console.print(table)
+            return
+        with out.open("w", encoding="utf-8") as fh:
+            Console(file=fh, width=200).print(table)
+        return
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def _register_extensions() -> None:
+    from newsflow import cli_analyst  # noqa: PLC0415
+
+    cli_analyst.register(app)
+
+
+_register_extensions()

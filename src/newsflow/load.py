@@ -1,0 +1,244 @@
+"""Staging batches as Parquet and loading a whole run in one DuckDB transaction.
+
+Nothing touches the warehouse until `load_run`: each batch's outputs are written to
+`<staging>/<run_id>/<table>/batch_NNNNN.parquet`; `load_run` opens one transaction, upserts
+every staged table by key, records the run and commits. A crash before the commit leaves
+the warehouse as it was; leftover staging folders are removed at the next start.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from newsflow import resources
+
+# How each staged table is merged into the warehouse:
+#   "ignore"  - immutable rows keyed by their primary key: a rerun adds nothing
+#   "replace" - rows whose values legitimately change across runs (actor aliases, event counts)
+#   "append"  - per-run records (quarantine rows are de-duplicated on their natural key)
+MERGE_RULES: dict[str, str] = {
+    "articles": "ignore",
+    "mentions": "ignore",
+    "actors": "replace",
+    "events": "replace",
+    "quarantine": "append",
+    "dq_results": "append",
+}
+
+# Load order: parents before children, so a reader of the committed state never sees orphans
+# (all of it is one transaction anyway; the order matters for readability and future FKs).
+TABLE_ORDER = ["actors", "articles", "events", "mentions", "quarantine", "dq_results"]
+
+
+@dataclass(frozen=True)
+class Staging:
+    """The staging folder of one run."""
+
+    root: Path
+
+    def write(self, table: str, batch_index: int, frame: pl.DataFrame) -> Path | None:
+        """Write one batch of `table` rows; empty frames write nothing."""
+        if frame.height == 0:
+            return None
+        folder = self.root / table
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"batch_{batch_index:05d}.parquet"
+        frame.write_parquet(path)
+        return path
+
+    def tables(self) -> list[str]:
+        """Names of the tables that have staged rows."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and any(p.glob("*.parquet")))
+
+    def glob(self, table: str) -> str:
+        return str(self.root / table / "*.parquet")
+
+    def read(self, table: str) -> pl.DataFrame | None:
+        """All staged rows of `table`, or None when nothing was staged."""
+        if table not in self.tables():
+            return None
+        return pl.read_parquet(self.glob(table))
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def remove_stale_staging(staging_dir: Path, keep: str | None = None) -> list[Path]:
+    """Delete staging folders left by crashed runs (all but `keep`); return what was removed."""
+    if not staging_dir.is_dir():
+        return []
+    removed = []
+    for folder in staging_dir.iterdir():
+        if folder.is_dir() and folder.name != keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _sql(name: str) -> str:
+    return (resources.path("sql") / "queries" / name).read_text(encoding="utf-8")
+
+
+def _primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "select constraint_column_names from duckdb_constraints() "
+        "where table_name = ? and constraint_type = 'PRIMARY KEY'",
+        [table],
+    ).fetchall()
+    return list(rows[0][0]) if rows else []
+
+
+def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "select column_name from information_schema.columns where table_name = ? "
+        "order by ordinal_position",
+        [table],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _upsert(con: duckdb.DuckDBPyConnection, table: str, parquet_glob: str, rule: str) -> int:
+    """Merge the staged rows of one table; return the number of rows written."""
+    known = set(_table_columns(con, table))
+    staged = [
+        r[0]
+        for r in con.execute(
+            "select column_name from (describe select * from read_parquet(?))", [parquet_glob]
+        ).fetchall()
+    ]
+    columns = [c for c in staged if c in known]
+    # Table and column names come from the catalog and a fixed allow-list, never from input.
+    column_list = ", ".join(f'"{c}"' for c in columns)
+    before = con.execute(f'select count(*) from "{table}"').fetchone()[0]
+    if rule == "append":
+        con.execute(
+            f'insert into "{table}" ({column_list}) select {column_list} from read_parquet(?)',
+            [parquet_glob],
+        )
+    else:
+        key = _primary_key(con, table)
+        if not key:
+            raise ValueError(f"table {table} has no primary key to {rule} by")
+        verb = "insert or ignore" if rule == "ignore" else "insert or replace"
+        # A key staged by several batches is written once, from the latest batch (batch files
+        # are numbered with zero padding, so the file name orders them).
+        key_list = ", ".join(f'"{c}"' for c in key)
+        con.execute(
+            f'{verb} into "{table}" ({column_list}) '
+            f"select {column_list} from read_parquet(?, filename = true) "
+            f"qualify row_number() over (partition by {key_list} order by filename desc) = 1",
+            [parquet_glob],
+        )
+    after = con.execute(f'select count(*) from "{table}"').fetchone()[0]
+    return after - before
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """The accounting of one run, as written to the `runs` table."""
+
+    run_id: str
+    bundle_path: str
+    bundle_id: str
+    flow_run_id: str | None
+    inputs: int
+    loaded: int
+    duplicates: int
+    quarantined: int
+    actors: int
+    mentions: int
+    events: int
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    """Record a run as `running` (its own short transaction)."""
+    con.execute(
+        "insert into runs (run_id, started_at, status, bundle_path, bundle_id, flow_run_id) "
+        "values (?, now()::timestamp, 'running', ?, ?, ?)",
+        [run.run_id, run.bundle_path, run.bundle_id, run.flow_run_id],
+    )
+
+
+def mark_abandoned(con: duckdb.DuckDBPyConnection) -> int:
+    """Runs still `running` when no run holds the lock died mid-way: say so."""
+    rows = con.execute(
+        "update runs set status = 'abandoned', finished_at = now()::timestamp, "
+        "error = coalesce(error, 'the process stopped before the run finished; nothing was loaded') "
+        "where status = 'running' returning run_id"
+    ).fetchall()
+    return len(rows)
+
+
+def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str) -> None:
+    """Mark a run failed with the reason (the warehouse tables are untouched)."""
+    con.execute(
+        "update runs set status = 'failed', finished_at = now()::timestamp, error = ? "
+        "where run_id = ?",
+        [error, run_id],
+    )
+
+
+def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -> dict[str, int]:
+    """Upsert every staged table and complete the run row, all in one transaction."""
+    written: dict[str, int] = {}
+    con.execute("begin transaction")
+    try:
+        staged = staging.tables()
+        ordered = [t for t in TABLE_ORDER if t in staged] + [
+            t for t in staged if t not in TABLE_ORDER
+        ]
+        for table in ordered:
+            if table == "quarantine":
+                written[table] = _load_quarantine(con, staging.glob(table), run.run_id)
+                continue
+            rule = MERGE_RULES.get(table, "ignore")
+            written[table] = _upsert(con, table, staging.glob(table), rule)
+        refresh = resources.path("sql") / "queries" / "refresh_stories.sql"
+        if refresh.exists() and _table_columns(con, "stories"):
+            con.execute(refresh.read_text(encoding="utf-8"))
+        con.execute(
+            "update runs set status = 'completed', finished_at = now()::timestamp, "
+            "inputs = ?, loaded = ?, duplicates = ?, quarantined = ?, actors = ?, "
+            "mentions = ?, events = ? where run_id = ?",
+            [
+                run.inputs,
+                run.loaded,
+                run.duplicates,
+                run.quarantined,
+                run.actors,
+                run.mentions,
+                run.events,
+                run.run_id,
+            ],
+        )
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return written
+
+
+def _load_quarantine(con: duckdb.DuckDBPyConnection, parquet_glob: str, run_id: str) -> int:
+    """Insert quarantine rows not already recorded for the same input, stage and reason."""
+    before = con.execute("select count(*) from quarantine").fetchone()[0]
+    con.execute(_sql("insert_quarantine.sql"), [run_id, parquet_glob])
+    return con.execute("select count(*) from quarantine").fetchone()[0] - before
+
+
+def known_article_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Ids of every article already in the warehouse (to skip re-extracting known content)."""
+    return con.execute("select article_id from articles").pl()
+
+
+def known_actors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """All actors already in the warehouse."""
+    return con.execute(
+        "select actor_id, name, actor_type, country_code, aliases from actors"
+    ).pl()

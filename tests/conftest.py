@@ -1,0 +1,36 @@
+"""Shared fixtures: an isolated Prefect home and a session-wide Prefect test harness."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Prefect reads its settings at import time: isolate it before any test imports it.
+_PREFECT_HOME = tempfile.mkdtemp(prefix="newsflow-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "bundles" / "seeds"
+EXAMPLE_BUNDLE = REPO / "examples" / "bundle"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server/database for every flow run in the session (~20 s once)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the acceptance bundle is missing: {SEEDS} (shared/ must sit beside the repo)")
+    return SEEDS

@@ -1,0 +1,111 @@
+"""Unit tests of staging and the one-transaction load (issue 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import polars as pl
+import pytest
+
+from newsflow import load, schema
+from newsflow import warehouse as wh
+
+
+def _article(article_id: str, body: str = "one two three") -> dict:
+    return {
+        "article_id": article_id,
+        "run_id": "r1",
+        "bundle_id": "b1",
+        "source_path": f"{article_id}.txt",
+        "content_hash": "h" + article_id,
+        "title": "t",
+        "source_name": None,
+        "url": None,
+        "dateline": None,
+        "published_date": dt.date(2024, 1, 15),
+        "date_source": "text",
+        "crawl_date": None,
+        "body": body,
+        "word_count": 3,
+        "language": "en",
+        "duplicate_of": None,
+        "story_id": None,
+    }
+
+
+def _record(run_id: str, **counts: int) -> load.RunRecord:
+    base = dict(inputs=0, loaded=0, duplicates=0, quarantined=0, actors=0, mentions=0, events=0)
+    base.update(counts)
+    return load.RunRecord(run_id=run_id, bundle_path="b", bundle_id="b1", flow_run_id=None, **base)
+
+
+@pytest.fixture
+def con(tmp_path):
+    connection = wh.connect(tmp_path / "w.duckdb")
+    wh.migrate(connection)
+    yield connection
+    connection.close()
+
+
+def test_migrate_is_idempotent_and_recorded(con):
+    assert wh.migrate(con) == []
+    names = [r[0] for r in con.execute("select name from schema_migrations").fetchall()]
+    assert names[0] == "001_core_tables.sql"
+
+
+def test_load_run_upserts_and_completes_run(con, tmp_path):
+    staging = load.Staging(tmp_path / "staging" / "r1")
+    staging.write("articles", 1, pl.DataFrame([_article("a1"), _article("a2")]))
+    staging.write(
+        "quarantine",
+        1,
+        pl.DataFrame([{"bundle_id": "b1", "source_path": "x.bin", "stage": "ingest",
+                       "reason": "binary file", "detail": "NUL bytes"}], schema=schema.QUARANTINE),
+    )
+    load.start_run(con, _record("r1"))
+    written = load.load_run(con, staging, _record("r1", inputs=3, loaded=2, quarantined=1))
+    assert written == {"articles": 2, "quarantine": 1}
+    row = con.execute("select status, inputs, loaded, quarantined from runs").fetchone()
+    assert row == ("completed", 3, 2, 1)
+
+    # the same staged rows again (a rerun): nothing new, quarantine not repeated
+    load.start_run(con, _record("r2"))
+    again = load.load_run(con, staging, _record("r2", inputs=3))
+    assert again == {"articles": 0, "quarantine": 0}
+    assert con.execute("select count(*) from articles").fetchone()[0] == 2
+
+
+def test_failed_load_leaves_warehouse_unchanged(con, tmp_path):
+    staging = load.Staging(tmp_path / "staging" / "r1")
+    staging.write("articles", 1, pl.DataFrame([_article("a1")]))
+    # a staged table with a row violating NOT NULL makes the transaction fail part-way
+    bad = pl.DataFrame([{**_article("a3"), "body": None}])
+    staging.write("articles", 2, bad)
+    load.start_run(con, _record("r1"))
+    with pytest.raises(duckdb.Error):
+        load.load_run(con, staging, _record("r1", loaded=2))
+    assert con.execute("select count(*) from articles").fetchone()[0] == 0
+    assert con.execute("select status from runs").fetchone()[0] == "running"
+    load.fail_run(con, "r1", "boom")
+    assert con.execute("select status, error from runs").fetchone() == ("failed", "boom")
+
+
+def test_replace_rule_keeps_latest_batch(con, tmp_path):
+    """Events staged by several batches: the last batch's counts win (issue 7 merge)."""
+    staging = load.Staging(tmp_path / "staging" / "r1")
+    event = {"event_id": "e1", "event_type": "CONSULT", "num_mentions": 1, "num_articles": 1,
+             "num_sources": 1}
+    staging.write("events", 1, pl.DataFrame([event]))
+    staging.write("events", 2, pl.DataFrame([{**event, "num_articles": 3}]))
+    load.start_run(con, _record("r1"))
+    load.load_run(con, staging, _record("r1"))
+    assert con.execute("select num_articles from events").fetchone()[0] == 3
+
+
+def test_stale_staging_is_removed(tmp_path):
+    (tmp_path / "old_run" / "articles").mkdir(parents=True)
+    (tmp_path / "current").mkdir()
+    removed = load.remove_stale_staging(tmp_path, keep="current")
+    assert [p.name for p in removed] == ["old_run"]
+    assert (tmp_path / "current").exists()
