@@ -1,0 +1,61 @@
+"""The CLI documents every command and option, and fails with readable messages (issue 3)."""
+
+from __future__ import annotations
+
+import click
+import typer
+from typer.testing import CliRunner
+
+from newsflow.cli import app
+
+runner = CliRunner()
+
+
+def _commands() -> dict[str, click.Command]:
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    return dict(group.commands)
+
+
+def test_every_command_and_option_has_help():
+    commands = _commands()
+    assert {"run", "sql", "init", "runs", "export", "report"} <= set(commands)
+    for name, command in commands.items():
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, result.output
+        assert command.help, f"{name} has no help text"
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                assert param.help, f"{name} {param.opts} has no help text"
+
+
+def test_top_level_help_lists_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name in ("run", "sql", "init"):
+        assert name in result.output
+
+
+def test_init_then_sql_reads(tmp_path):
+    target = tmp_path / "w.duckdb"
+    assert runner.invoke(app, ["init", "--warehouse", str(target)]).exit_code == 0
+    result = runner.invoke(
+        app, ["sql", "select count(*) as n from articles", "--warehouse", str(target), "--format", "csv"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.split() == ["n", "0"]
+
+
+def test_sql_is_read_only_by_default(tmp_path):
+    target = tmp_path / "w.duckdb"
+    runner.invoke(app, ["init", "--warehouse", str(target)])
+    result = runner.invoke(app, ["sql", "delete from articles", "--warehouse", str(target)])
+    assert result.exit_code != 0
+    assert "read-only" in result.output.lower() or "read only" in result.output.lower()
+
+
+def test_run_on_missing_bundle_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")])
+    assert result.exit_code != 0
+    assert "bundle not found" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,83 @@
+"""End to end: the real Prefect flow on the acceptance bundle into a real DuckDB file (issue 3)."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from newsflow.flows.pipeline import ingest_bundle
+
+CONTRACT = {
+    "runs": "run_id started_at finished_at status bundle_path inputs loaded duplicates quarantined flow_run_id",
+    "articles": "article_id run_id bundle_id source_path content_hash title source_name url dateline "
+    "published_date date_source crawl_date body word_count language duplicate_of story_id",
+    "actors": "actor_id name actor_type country_code aliases",
+    "mentions": "mention_id article_id actor_id event_id mention_text char_start char_end sentence_index",
+    "events": "event_id event_type cameo_root source_actor_id target_actor_id event_date date_source "
+    "place_name latitude longitude country_code story_id num_mentions num_articles num_sources "
+    "evidence confidence",
+    "quarantine": "run_id bundle_id source_path stage reason detail",
+    "dq_results": "run_id stage suite expectation success observed unexpected_count",
+}
+
+COUNTED = ("articles", "actors", "mentions", "events", "quarantine")
+
+
+def _counts(path) -> dict[str, int]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in COUNTED}
+
+
+@pytest.fixture(scope="module")
+def seeds_run(prefect_harness, seeds_dir, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("e2e") / "w.duckdb"
+    first = ingest_bundle(str(seeds_dir), warehouse=str(warehouse))
+    after_first = _counts(warehouse)
+    second = ingest_bundle(str(seeds_dir), warehouse=str(warehouse))
+    return warehouse, first, after_first, second
+
+
+def test_contract_columns_exist(seeds_run):
+    warehouse, *_ = seeds_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for table, columns in CONTRACT.items():
+            have = {r[0] for r in con.execute(f"describe {table}").fetchall()}
+            assert set(columns.split()) <= have, (table, set(columns.split()) - have)
+
+
+def test_five_seed_articles_loaded(seeds_run):
+    warehouse, first, counts, _ = seeds_run
+    assert first["inputs"] == 5 and first["loaded"] == 5 and first["quarantined"] == 0
+    assert counts["articles"] == 5
+    assert counts["actors"] > 5 and counts["mentions"] > 20
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        status, inputs, loaded = con.execute(
+            "select status, inputs, loaded from runs order by started_at limit 1"
+        ).fetchone()
+        assert (status, inputs, loaded) == ("completed", 5, 5)
+        bodies = con.execute("select body from articles").fetchall()
+        assert all("Read more:" not in b and "Published in Dawn" not in b for (b,) in bodies)
+
+
+def test_mention_offsets_index_the_body(seeds_run):
+    warehouse, *_ = seeds_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select a.body, m.mention_text, m.char_start, m.char_end "
+            "from mentions m join articles a using (article_id)"
+        ).fetchall()
+        orphans = con.execute(
+            "select count(*) from mentions m anti join actors a using (actor_id)"
+        ).fetchone()[0]
+    assert rows and orphans == 0
+    assert all(body[s:e] == text for body, text, s, e in rows)
+
+
+def test_rerun_is_idempotent(seeds_run):
+    warehouse, first, counts, second = seeds_run
+    assert second["loaded"] == 0 and second["already_loaded"] == 5
+    assert _counts(warehouse) == counts
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        statuses = [r[0] for r in con.execute("select status from runs order by started_at").fetchall()]
+    assert statuses == ["completed", "completed"]
+
