@@ -190,6 +190,38 @@ def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: A
         out.write_text(text, encoding="utf-8")
 
 
+@app.command()
+def serve(
+    inbox_dir: Path = typer.Argument(..., help="Inbox folder watched for new bundles (done/ and failed/ are created inside)."),
+    warehouse: Path | None = WarehouseOption,
+    cron: str = typer.Option(
+        "*/5 * * * *", "--cron", help="Cron schedule of the inbox scan (UTC), e.g. '0 * * * *' hourly."
+    ),
+    settle_seconds: float = typer.Option(
+        60.0, "--settle-seconds", min=0, help="A bundle unmodified this long (or with a <name>.ready marker) is complete."
+    ),
+    batch_size: int | None = typer.Option(None, "--batch-size", "-b", min=1, help="Documents per batch."),
+    name: str = typer.Option("newsflow-inbox", "--name", help="Deployment name shown in the Prefect UI."),
+) -> None:
+    """Serve a scheduled Prefect deployment that ingests every ready bundle dropped in INBOX_DIR."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from newsflow.flows.inbox import process_inbox  # noqa: PLC0415 - Prefect import is slow
+
+    settings = _settings(warehouse, batch_size=batch_size)
+    inbox_dir.mkdir(parents=True, exist_ok=True)
+    console.print(f"serving deployment {name!r}: scanning {inbox_dir} on '{cron}' into {settings.warehouse}")
+    process_inbox.serve(
+        name=name,
+        cron=cron,
+        parameters={
+            "inbox_dir": str(inbox_dir.resolve()),
+            "warehouse": str(settings.warehouse.resolve()),
+            "batch_size": settings.batch_size,
+            "settle_seconds": settle_seconds,
+        },
+    )
+
+
 def _register_extensions() -> None:
     from newsflow import cli_analyst  # noqa: PLC0415
 
