@@ -1,0 +1,341 @@
+"""One run of the pipeline over a bundle: lock, read state, batches through the stages, load.
+
+This module knows nothing of Prefect. Every stage call goes through a `StepCaller`: the Prefect
+flow (`flows/pipeline.py`) passes one that runs each step as a Prefect task (retries, UI);
+benchmarks and `direct` call the same steps as plain functions, so orchestration overhead is
+measurable as the difference.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import polars as pl
+
+from newsflow import dedupe, events, extract, ingest, load, parse, quality, resolve, schema
+from newsflow import settings as settings_mod
+from newsflow import warehouse as wh
+from newsflow.runlock import exclusive_run
+
+T = TypeVar("T")
+log = logging.getLogger("newsflow")
+
+
+class StepCaller(Protocol):
+    """Runs a named pipeline step: `call("parse", parse_step, ctx, docs, 3)`."""
+
+    def __call__(self, name: str, fn: Callable[..., T], /, *args: Any) -> T: ...
+
+
+def direct(name: str, fn: Callable[..., T], /, *args: Any) -> T:
+    """Call a step as a plain function (no orchestration)."""
+    return fn(*args)
+
+
+@dataclass
+class RunContext:
+    """Everything one run carries between batches (built once at the start)."""
+
+    settings: settings_mod.Settings
+    run_id: str
+    bundle: Path
+    bundle_id: str
+    staging: load.Staging
+    known_ids: set[str]
+    dedupe_state: Any
+    registry: resolve.ActorRegistry
+    event_state: Any
+    nlp: Any
+    parser: Any
+    gatekeeper: quality.Gatekeeper | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str, n: int) -> None:
+        self.counts[name] = self.counts.get(name, 0) + n
+
+    def next_index(self, table: str) -> int:
+        self.add(f"_seq_{table}", 1)
+        return self.counts[f"_seq_{table}"]
+
+
+def gate(ctx: RunContext, stage: str, frame: pl.DataFrame, batch: int, **context: pl.DataFrame) -> pl.DataFrame:
+    """Validate a stage's output: stage dq results and quarantined rows, return the passing rows."""
+    if ctx.gatekeeper is None:
+        return frame
+    outcome = ctx.gatekeeper.check(stage, frame, context=context or None)
+    ctx.staging.write(
+        "dq_results",
+        ctx.next_index("dq_results"),
+        outcome.dq_results.with_columns(
+            pl.lit(ctx.run_id).alias("run_id"), pl.lit(batch).cast(pl.Int64).alias("batch_index")
+        ),
+    )
+    quarantine(ctx, outcome.quarantine)
+    return outcome.passed
+
+
+def quarantine(ctx: RunContext, rows: pl.DataFrame) -> None:
+    """Stage quarantine rows and count them."""
+    if rows.height:
+        ctx.staging.write("quarantine", ctx.next_index("quarantine"), rows)
+        ctx.add("quarantined", rows.height)
+
+
+# --- steps: one per stage per batch -------------------------------------------------------
+
+
+def parse_step(ctx: RunContext, docs: pl.DataFrame, batch: int) -> pl.DataFrame:
+    """Gate the ingested docs, parse them, gate the articles."""
+    docs = gate(ctx, "ingest", docs, batch)
+    articles, rejected = parse.parse_batch(docs, ctx.settings)
+    quarantine(ctx, rejected)
+    return gate(ctx, "parse", articles, batch)
+
+
+def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
+    """Drop articles already loaded (counted, not re-processed); quarantine repeats within the run."""
+    known = articles["article_id"].is_in(list(ctx.known_ids))
+    ctx.add("already_loaded", int(known.sum()))
+    fresh = articles.filter(~known)
+    first = fresh.unique("article_id", keep="first", maintain_order=True)
+    repeats = fresh.join(first.select("article_id", "source_path"), on="article_id").filter(
+        pl.col("source_path") != pl.col("source_path_right")
+    )
+    quarantine(
+        ctx,
+        schema.quarantine_rows(
+            repeats,
+            stage="parse",
+            reason="repeated input: same identity and content as another input of this run",
+            detail=pl.col("source_path_right"),
+        ),
+    )
+    ctx.known_ids.update(first["article_id"].to_list())
+    return first
+
+
+def dedupe_step(ctx: RunContext, articles: pl.DataFrame, batch: int) -> pl.DataFrame:
+    deduped = dedupe.dedupe_batch(articles, ctx.dedupe_state, ctx.settings)
+    return gate(ctx, "dedupe", deduped, batch)
+
+
+def extract_step(ctx: RunContext, articles: pl.DataFrame, batch: int) -> extract.ExtractResult:
+    result = extract.extract_batch(articles, ctx.nlp, ctx.registry, ctx.settings)
+    mentions = gate(
+        ctx, "mentions", result.mentions, batch, articles=articles, actors=ctx.registry.to_frame()
+    )
+    return extract.ExtractResult(mentions=mentions, sentences=result.sentences)
+
+
+def events_step(
+    ctx: RunContext, articles: pl.DataFrame, extracted: extract.ExtractResult, batch: int
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Detect and merge events; return (events, mentions with their event_id)."""
+    actors = ctx.registry.to_frame()
+    result = events.detect_events(
+        articles, extracted.mentions, actors, extracted.sentences, ctx.parser, ctx.event_state, ctx.settings
+    )
+    found = gate(ctx, "events", result.events, batch, actors=actors)
+    links = result.mention_events.filter(pl.col("event_id").is_in(found["event_id"].implode()))
+    mentions = (
+        extracted.mentions.drop("event_id")
+        .join(links, on="mention_id", how="left")
+        .select(schema.MENTIONS.names())
+    )
+    for table, rows in result.links.items():
+        ctx.staging.write(table, batch, rows)
+    return found, mentions
+
+
+def stage_batch(
+    ctx: RunContext, batch: int, articles: pl.DataFrame, mentions: pl.DataFrame, found: pl.DataFrame
+) -> None:
+    """Write one batch's rows to the run's staging folder."""
+    ctx.staging.write("articles", batch, articles.with_columns(pl.lit(ctx.run_id).alias("run_id")))
+    ctx.staging.write("mentions", batch, mentions)
+    ctx.staging.write("events", batch, found)
+    ctx.add("loaded", articles.height)
+    ctx.add("duplicates", int(articles["duplicate_of"].is_not_null().sum()))
+    ctx.add("mentions", mentions.height)
+
+
+def final_checks(ctx: RunContext) -> None:
+    """Stage whole-run rows (actors, dedupe signatures) and run the whole-run gates."""
+    actors = ctx.registry.changed()
+    actors = gate(ctx, "actors", actors, 0)
+    ctx.staging.write("actors", 0, actors)
+    ctx.counts["actors"] = actors.height
+    for table, rows in dedupe.state_rows(ctx.dedupe_state).items():
+        ctx.staging.write(table, 0, rows)
+    if ctx.gatekeeper is None:
+        return
+
+    def staged(table: str, contract: pl.Schema) -> pl.DataFrame:
+        rows = ctx.staging.read(table)
+        return rows if rows is not None else schema.empty(contract)
+
+    gate(
+        ctx,
+        "load",
+        accounting(ctx, ctx.staging.read("quarantine")),
+        0,
+        articles=staged("articles", schema.DEDUPED),
+        mentions=staged("mentions", schema.MENTIONS),
+        events=staged("events", schema.EVENTS),
+        actors=ctx.registry.to_frame(),
+    )
+
+
+def accounting(ctx: RunContext, quarantined: pl.DataFrame | None) -> pl.DataFrame:
+    """One row: the run's inputs against what became of them."""
+    quarantined_inputs = 0
+    if quarantined is not None and quarantined.height:
+        per_input = quarantined.filter(pl.col("stage").is_in(["ingest", "parse"]))
+        quarantined_inputs = per_input.select("source_path").n_unique()
+    return pl.DataFrame(
+        {
+            "inputs": [ctx.counts.get("inputs", 0)],
+            "loaded": [ctx.counts.get("loaded", 0)],
+            "already_loaded": [ctx.counts.get("already_loaded", 0)],
+            "quarantined_inputs": [quarantined_inputs],
+        }
+    )
+
+
+def load_step(ctx: RunContext, record: load.RunRecord) -> dict[str, int]:
+    """The one write transaction of the run."""
+    with wh.connect(ctx.settings.warehouse) as con:
+        return load.load_run(con, ctx.staging, record)
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def new_run_id() -> str:
+    """A time-sortable, unique run id."""
+    return f"run_{datetime.now(UTC):%Y%m%dT%H%M%S}_{uuid.uuid4().hex[:6]}"
+
+
+def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
+    staged_events = ctx.staging.read("events")
+    return load.RunRecord(
+        run_id=ctx.run_id,
+        bundle_path=str(ctx.bundle),
+        bundle_id=ctx.bundle_id,
+        flow_run_id=flow_run_id,
+        inputs=ctx.counts.get("inputs", 0),
+        loaded=ctx.counts.get("loaded", 0),
+        duplicates=ctx.counts.get("duplicates", 0),
+        quarantined=ctx.counts.get("quarantined", 0),
+        actors=ctx.counts.get("actors", 0),
+        mentions=ctx.counts.get("mentions", 0),
+        events=0 if staged_events is None else staged_events["event_id"].n_unique(),
+    )
+
+
+def open_run(settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None) -> RunContext:
+    """Load models, read the warehouse state once and record the run as running."""
+    nlp = extract.load_nlp(settings.spacy_model)
+    parser = events.load_parser(settings.spacy_model)
+    gatekeeper = quality.Gatekeeper(settings) if settings.gates else None
+    bundle_id = ingest.bundle_id(bundle)
+    with wh.connect(settings.warehouse) as con:
+        wh.migrate(con)
+        load.mark_abandoned(con)
+        known_ids = set(load.known_article_ids(con)["article_id"].to_list())
+        dedupe_state = dedupe.load_state(con)
+        registry = resolve.ActorRegistry.from_frame(load.known_actors(con))
+        event_state = events.load_event_state(con)
+        load.start_run(
+            con,
+            load.RunRecord(run_id, str(bundle), bundle_id, flow_run_id, 0, 0, 0, 0, 0, 0, 0),
+        )
+    load.remove_stale_staging(settings.staging_path)
+    return RunContext(
+        settings=settings,
+        run_id=run_id,
+        bundle=bundle,
+        bundle_id=bundle_id,
+        staging=load.Staging(settings.staging_path / run_id),
+        known_ids=known_ids,
+        dedupe_state=dedupe_state,
+        registry=registry,
+        event_state=event_state,
+        nlp=nlp,
+        parser=parser,
+        gatekeeper=gatekeeper,
+    )
+
+
+def run_bundle(
+    bundle: Path,
+    settings: settings_mod.Settings,
+    *,
+    call: StepCaller = direct,
+    flow_run_id: str | None = None,
+    wait_seconds: float = 0.0,
+) -> dict[str, Any]:
+    """Ingest one bundle; on failure record it in `runs` and re-raise (the tables stay unchanged)."""
+    started = time.monotonic()
+    if not bundle.exists():
+        raise ingest.IngestError(f"bundle not found: {bundle}")
+    run_id = new_run_id()
+    with exclusive_run(settings.warehouse, wait_seconds):
+        ctx = open_run(settings, bundle, run_id, flow_run_id)
+        try:
+            for batch_no, batch in enumerate(ingest.iter_batches(bundle, settings), start=1):
+                ctx.add("inputs", batch.inputs)
+                quarantine(ctx, batch.quarantine)
+                articles = call("parse", parse_step, ctx, batch.docs, batch_no)
+                deduped = call("dedupe", dedupe_step, ctx, skip_known(ctx, articles), batch_no)
+                extracted = call("extract", extract_step, ctx, deduped, batch_no)
+                found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
+                stage_batch(ctx, batch_no, deduped, mentions, found)
+                log.info("batch %d: %d inputs, %d new articles", batch_no, batch.inputs, deduped.height)
+            final_checks(ctx)
+            record = _record(ctx, flow_run_id)
+            call("load", load_step, ctx, record)
+        except BaseException as exc:
+            record_failure(settings, run_id, exc)
+            raise
+        finally:
+            ctx.staging.remove()
+        report = write_dq_report(ctx) if ctx.gatekeeper is not None else None
+    summary: dict[str, Any] = {
+        "run_id": run_id,
+        "bundle": str(bundle),
+        "warehouse": str(settings.warehouse),
+        "inputs": record.inputs,
+        "loaded": record.loaded,
+        "already_loaded": ctx.counts.get("already_loaded", 0),
+        "duplicates": record.duplicates,
+        "quarantined": record.quarantined,
+        "actors": record.actors,
+        "mentions": record.mentions,
+        "events": record.events,
+        "seconds": round(time.monotonic() - started, 2),
+    }
+    if report is not None:
+        summary["report"] = str(report)
+    return summary
+
+
+def write_dq_report(ctx: RunContext) -> Path:
+    """The run's human-readable validation report (see docs/quality.md)."""
+    with wh.connect(ctx.settings.warehouse) as con:
+        dq = con.execute("select * from dq_results where run_id = ?", [ctx.run_id]).pl()
+        rejected = con.execute("select * from quarantine where run_id = ?", [ctx.run_id]).pl()
+    return quality.write_report(dq, rejected, ctx.settings.reports_path, ctx.run_id)
+
+
+def record_failure(settings: settings_mod.Settings, run_id: str, exc: BaseException) -> None:
+    """Mark the run failed with its reason, in its own small transaction."""
+    with wh.connect(settings.warehouse) as con:
+        load.fail_run(con, run_id, f"{type(exc).__name__}: {exc}"[:2000])
