@@ -16,21 +16,16 @@ from prefect.runtime import flow_run
 
 from newsflow import pipeline
 from newsflow import settings as settings_mod
+from newsflow import warehouse as wh
 
 T = TypeVar("T")
-
-
-def is_transient(exc: BaseException) -> bool:
-    """A warehouse file locked by another process (a reader, a BI tool) is worth retrying."""
-    text = str(exc).lower()
-    return "lock" in text and ("could not set" in text or "conflicting" in text)
 
 
 def _retry_if_transient(task_, task_run, state) -> bool:  # noqa: ANN001 - Prefect's hook signature
     try:
         state.result()
     except Exception as exc:  # noqa: BLE001 - classifying the failure is the point
-        return is_transient(exc)
+        return isinstance(exc, wh.WarehouseUnavailable) or wh.is_lock_error(exc)
     return False
 
 

@@ -141,12 +141,12 @@ def sql(
     ),
 ) -> None:
     """Run QUERY against the warehouse (read-only unless --write) and print the result."""
-    from newsflow import readers  # noqa: PLC0415
+    from newsflow import warehouse as wh  # noqa: PLC0415
 
     settings = _settings(warehouse)
     try:
-        con = readers.open_warehouse(settings.warehouse, read_only=not write, timeout_s=timeout)
-    except readers.WarehouseUnavailable as exc:
+        con = wh.connect(settings.warehouse, read_only=not write, timeout_s=timeout)
+    except wh.WarehouseUnavailable as exc:
         _fail(str(exc))
         return
     try:

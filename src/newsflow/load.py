@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from newsflow import resources
+from newsflow import faults, resources
 
 # How each staged table is merged into the warehouse:
 #   "ignore"  - immutable rows keyed by their primary key: a rerun adds nothing
@@ -218,6 +218,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
                 run.run_id,
             ],
         )
+        faults.checkpoint("loading")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

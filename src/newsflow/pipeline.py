@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 import polars as pl
 
-from newsflow import dedupe, events, extract, ingest, load, parse, quality, resolve, schema
+from newsflow import dedupe, events, extract, faults, ingest, load, parse, quality, resolve, schema
 from newsflow import settings as settings_mod
 from newsflow import warehouse as wh
 from newsflow.runlock import exclusive_run
@@ -294,14 +294,18 @@ def run_bundle(
                 ctx.add("inputs", batch.inputs)
                 quarantine(ctx, batch.quarantine)
                 articles = call("parse", parse_step, ctx, batch.docs, batch_no)
+                faults.checkpoint("ingested")
                 deduped = call("dedupe", dedupe_step, ctx, skip_known(ctx, articles), batch_no)
                 extracted = call("extract", extract_step, ctx, deduped, batch_no)
+                faults.checkpoint("extracted")
                 found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
                 stage_batch(ctx, batch_no, deduped, mentions, found)
                 log.info("batch %d: %d inputs, %d new articles", batch_no, batch.inputs, deduped.height)
             final_checks(ctx)
             record = _record(ctx, flow_run_id)
+            faults.checkpoint("staged")
             call("load", load_step, ctx, record)
+            faults.checkpoint("committed")
         except BaseException as exc:
             record_failure(settings, run_id, exc)
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -53,8 +54,40 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list
     return applied
 
 
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse file (parent folder created for writers)."""
+class WarehouseUnavailable(RuntimeError):
+    """The warehouse file is missing, or another process held it for longer than we waited."""
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """DuckDB's error when another process holds the file."""
+    text = str(exc).lower()
+    return "lock" in text and ("could not set" in text or "conflicting" in text)
+
+
+def connect(path: Path, *, read_only: bool = False, timeout_s: float = 60.0) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file, retrying with backoff while another process holds it.
+
+    DuckDB lets one process hold a file for writing, and while it does no other process can
+    open it, even read-only; a newsflow run holds it only for seconds (docs/design.md).
+    """
+    if read_only and not path.exists():
+        raise WarehouseUnavailable(
+            f"no warehouse at {path}: run `newsflow init` or `newsflow run` first"
+        )
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    deadline = time.monotonic() + timeout_s
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not is_lock_error(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseUnavailable(
+                    f"the warehouse {path} is held by another process (a run loading, or a "
+                    f"writer); waited {timeout_s:.0f}s. Try again, or raise --timeout."
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
