@@ -1,0 +1,44 @@
+"""The benchmark harness keeps working: a tiny corpus through every measurement (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import REPO
+
+
+def test_corpus_generator_controls_duplicate_rates(tmp_path):
+    from bench.corpus import generate
+
+    out = tmp_path / "c.jsonl.gz"
+    counts = generate(out, 400, exact_rate=0.1, near_rate=0.1, seed=3)
+    assert counts["docs"] == 400 == counts["original"] + counts["exact"] + counts["near"]
+    assert 20 <= counts["exact"] <= 60 and 20 <= counts["near"] <= 60
+    truth = [json.loads(line) for line in (tmp_path / "c.truth.jsonl").read_text().splitlines()]
+    assert all(t["copy_of_line"] < t["line"] for t in truth if t["kind"] != "original")
+
+
+def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
+    out = tmp_path / "pipeline.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--docs", "40", "--no-flow", "--out", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["first_run_summary"]["inputs"] == 40
+    assert figures["rerun_loaded"] == 0
+    assert figures["throughput_ratio_vs_bare_spacy"] > 0 and figures["rerun_ratio"] > 0
+
+
+def test_query_bench_runs_on_a_small_warehouse(tmp_path):
+    out = tmp_path / "q.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.queries", "--articles", "2000", "--out", str(out)],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["queries"] and figures["slowest_seconds"] >= 0
