@@ -101,6 +101,7 @@ def main() -> None:
     parser.add_argument("--rss", action="store_true", help="also measure peak RSS of a run in a child process")
     parser.add_argument("--no-flow", action="store_true", help="skip the Prefect flow measurement")
     parser.add_argument("--out", type=Path, default=None, help="results file (default bench/results/pipeline_<docs>.json)")
+    parser.add_argument("--work", type=Path, default=WORK, help="where generated corpora are cached")
     args = parser.parse_args()
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -108,8 +109,8 @@ def main() -> None:
     from bench.corpus import generate
     from newsflow.settings import Settings
 
-    WORK.mkdir(parents=True, exist_ok=True)
-    bundle = WORK / f"corpus_{args.docs}.jsonl.gz"
+    args.work.mkdir(parents=True, exist_ok=True)
+    bundle = args.work / f"corpus_{args.docs}.jsonl.gz"
     if not bundle.exists():
         generate(bundle, args.docs)
     texts = _texts(bundle)

@@ -23,7 +23,8 @@ def test_corpus_generator_controls_duplicate_rates(tmp_path):
 def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     out = tmp_path / "pipeline.json"
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--docs", "40", "--no-flow", "--out", str(out)],
+        [sys.executable, "-m", "bench", "--docs", "40", "--no-flow", "--out", str(out),
+         "--work", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
