@@ -228,6 +228,15 @@ Derived = tuple[pl.Series, pl.Series | None]
 DerivedFn = Callable[[pl.DataFrame, dict[str, pl.DataFrame]], Derived]
 
 
+def _fmt_args(*values: pl.Series | pl.Expr | str) -> list[pl.Expr]:
+    """pl.format arguments that print nulls as "null" (pl.format yields null on any null)."""
+    out = []
+    for v in values:
+        expr = pl.col(v) if isinstance(v, str) else (pl.lit(v) if isinstance(v, pl.Series) else v)
+        out.append(expr.cast(pl.String).fill_null("null"))
+    return out
+
+
 def _need(context: dict[str, pl.DataFrame], name: str, column: str) -> pl.DataFrame:
     if name not in context:
         raise ValueError(f"derived column {column} needs context frame {name!r}")
@@ -249,7 +258,9 @@ def _exists(column: str, context_name: str, key: str) -> DerivedFn:
         values = frame.get_column(column)
         found = values.is_in(known.implode())
         value = pl.select(pl.when(values.is_null()).then(None).otherwise(found)).to_series()
-        detail = pl.format("{} {} not in {}", pl.lit(column), values, pl.lit(context_name))
+        detail = pl.format(
+            "{} {} not in {}", *_fmt_args(pl.lit(column), values, pl.lit(context_name))
+        )
         return value, frame.select(detail).to_series()
 
     return derive
@@ -275,7 +286,7 @@ def _offset_in_body(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> De
         .otherwise((start >= 0) & (start < end) & (end <= body_len))
     ).to_series()
     detail = pl.select(
-        pl.format("[{}:{}] outside body of {} chars", start, end, body_len)
+        pl.format("[{}:{}] outside body of {} chars", *_fmt_args(start, end, body_len))
     ).to_series()
     return value, detail
 
@@ -292,36 +303,39 @@ def _offset_matches_body(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) 
     detail = pl.select(
         pl.format(
             "body[{}:{}]={} but mention_text={}",
-            start,
-            end,
-            _quoted(sliced),
-            _quoted(frame["mention_text"]),
+            *_fmt_args(start, end, _quoted(sliced), _quoted(frame["mention_text"])),
         )
     ).to_series()
     return value, detail
 
 
 def _quoted(values: pl.Series) -> pl.Expr:
-    return pl.format("'{}'", pl.lit(values).str.slice(0, 60))
+    return pl.format("'{}'", *_fmt_args(pl.lit(values).str.slice(0, 60)))
 
 
 def _days_after_crawl(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
     days = (frame["published_date"] - frame["crawl_date"]).dt.total_days()
     detail = pl.select(
-        pl.format("published {} but crawled {}", frame["published_date"], frame["crawl_date"])
+        pl.format(
+            "published {} but crawled {}", *_fmt_args(frame["published_date"], frame["crawl_date"])
+        )
     ).to_series()
     return days.cast(pl.Int64), detail
 
 
 def _not_self_duplicate(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
     value = frame["duplicate_of"] != frame["article_id"]
-    return value, pl.select(pl.format("duplicate_of={}", frame["duplicate_of"])).to_series()
+    return value, pl.select(
+        pl.format("duplicate_of={}", *_fmt_args(frame["duplicate_of"]))
+    ).to_series()
 
 
 def _dup_link_consistent(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
     value = frame["duplicate_of"].is_null() == frame["dup_method"].is_null()
     detail = pl.select(
-        pl.format("duplicate_of={} dup_method={}", frame["duplicate_of"], frame["dup_method"])
+        pl.format(
+            "duplicate_of={} dup_method={}", *_fmt_args(frame["duplicate_of"], frame["dup_method"])
+        )
     ).to_series()
     return value, detail
 
@@ -329,7 +343,7 @@ def _dup_link_consistent(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) 
 def _coords_paired(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
     value = frame["latitude"].is_null() == frame["longitude"].is_null()
     detail = pl.select(
-        pl.format("latitude={} longitude={}", frame["latitude"], frame["longitude"])
+        pl.format("latitude={} longitude={}", *_fmt_args(frame["latitude"], frame["longitude"]))
     ).to_series()
     return value, detail
 
@@ -379,10 +393,7 @@ def _unaccounted_inputs(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -
     detail = frame.select(
         pl.format(
             "inputs={} but loaded={} + already_loaded={} + quarantined_inputs={}",
-            "inputs",
-            "loaded",
-            "already_loaded",
-            "quarantined_inputs",
+            *_fmt_args("inputs", "loaded", "already_loaded", "quarantined_inputs"),
         )
     ).to_series()
     return gap.cast(pl.Int64), detail
@@ -434,7 +445,9 @@ def _regex_extract(column: str, pattern: str) -> DerivedFn:
 
     def derive(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
         found = frame.select(pl.col(column).str.extract(pattern, 0)).to_series()
-        return found, pl.select(pl.format("{} contains '{}'", pl.lit(column), found)).to_series()
+        return found, pl.select(
+            pl.format("{} contains '{}'", *_fmt_args(pl.lit(column), found))
+        ).to_series()
 
     return derive
 

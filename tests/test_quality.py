@@ -1,0 +1,718 @@
+"""Quality gates (issue 8): every gate halts on a critical failure, quarantines row failures,
+and lets a clean batch through untouched. Real GX, real frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from newsflow import quality, resources, schema
+from newsflow.settings import Settings, Thresholds
+
+TODAY = dt.date(2026, 11, 25)
+SUITES = resources.path("expectations")
+BODY = (
+    "Ministers from France and Germany met in Brussels on Monday to agree a common plan on "
+    "energy prices, officials said, after weeks of talks between the two governments."
+)
+
+
+@pytest.fixture(scope="module")
+def gk() -> quality.Gatekeeper:
+    return quality.Gatekeeper(Settings(expectations_dir=SUITES), today=TODAY)
+
+
+# --- frame builders: valid rows, which each test then breaks --------------------------------
+
+
+def raw_docs(n: int = 4) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "bundle_id": ["b1"] * n,
+            "source_path": [f"doc{i}.txt" for i in range(n)],
+            "input_seq": list(range(n)),
+            "content_type": ["text"] * n,
+            "text": [BODY] * n,
+            "encoding": ["utf-8"] * n,
+            "size_bytes": [len(BODY)] * n,
+            "meta_url": [None] * n,
+            "meta_title": [None] * n,
+            "meta_date": [None] * n,
+            "meta_source": [None] * n,
+        },
+        schema=schema.RAW_DOCS,
+    )
+
+
+def parsed(n: int = 4) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "article_id": [f"a_{i:016x}" for i in range(n)],
+            "bundle_id": ["b1"] * n,
+            "source_path": [f"doc{i}.txt" for i in range(n)],
+            "input_seq": list(range(n)),
+            "content_hash": [f"h{i}" for i in range(n)],
+            "title": ["Energy talks"] * n,
+            "source_name": ["Wire"] * n,
+            "url": [None] * n,
+            "dateline": ["BRUSSELS"] * n,
+            "published_date": [dt.date(2025, 3, 10)] * n,
+            "date_source": ["dateline"] * n,
+            "crawl_date": [dt.date(2025, 3, 11)] * n,
+            "body": [BODY] * n,
+            "word_count": [len(BODY.split())] * n,
+            "language": ["en"] * n,
+            "encoding": ["utf-8"] * n,
+        },
+        schema=schema.PARSED,
+    )
+
+
+def deduped(n: int = 4) -> pl.DataFrame:
+    frame = parsed(n).with_columns(
+        pl.lit(None, pl.String).alias("duplicate_of"),
+        pl.lit(None, pl.String).alias("dup_method"),
+        pl.lit(None, pl.Float64).alias("dup_similarity"),
+        pl.format("s_{}", pl.col("input_seq")).alias("story_id"),
+    )
+    return schema.conform(frame, schema.DEDUPED)
+
+
+def actors() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "actor_id": ["act_fr", "act_de", "act_min"],
+            "name": ["France", "Germany", "Ministers"],
+            "actor_type": ["COUNTRY", "COUNTRY", "GROUP"],
+            "country_code": ["FRA", "DEU", None],
+            "aliases": [["French"], [], []],
+        },
+        schema=schema.ACTORS,
+    )
+
+
+def mentions(articles: pl.DataFrame) -> pl.DataFrame:
+    rows = []
+    for article_id, body in articles.select("article_id", "body").iter_rows():
+        for actor_id, text in (("act_fr", "France"), ("act_de", "Germany")):
+            start = body.index(text)
+            rows.append(
+                {
+                    "mention_id": f"m_{article_id}_{actor_id}",
+                    "article_id": article_id,
+                    "actor_id": actor_id,
+                    "event_id": None,
+                    "mention_text": text,
+                    "char_start": start,
+                    "char_end": start + len(text),
+                    "sentence_index": 0,
+                }
+            )
+    return pl.DataFrame(rows, schema=schema.MENTIONS)
+
+
+def events(n: int = 3) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in range(n)],
+            "event_type": ["AGREE", "CONSULT", "PROTEST"][:n],
+            "cameo_root": ["05", "04", "14"][:n],
+            "source_actor_id": ["act_fr"] * n,
+            "target_actor_id": ["act_de", None, "act_de"][:n],
+            "event_date": [dt.date(2025, 3, 10)] * n,
+            "date_source": ["dateline"] * n,
+            "place_name": ["Brussels", None, "Paris"][:n],
+            "latitude": [50.85, None, 48.86][:n],
+            "longitude": [4.35, None, 2.35][:n],
+            "country_code": ["BEL", None, "FRA"][:n],
+            "story_id": ["s_0"] * n,
+            "num_mentions": [2] * n,
+            "num_articles": [1] * n,
+            "num_sources": [1] * n,
+            "evidence": ["met in Brussels"] * n,
+            "confidence": [0.9] * n,
+            "mode": ["asserted"] * n,
+        },
+        schema=schema.EVENTS,
+    )
+
+
+def set_row(frame: pl.DataFrame, row: int, **values: object) -> pl.DataFrame:
+    """`frame` with row `row`'s columns replaced by `values`."""
+    hit = pl.int_range(pl.len()) == row
+    return frame.with_columns(
+        pl.when(hit).then(pl.lit(v, dtype=frame.schema[c])).otherwise(pl.col(c)).alias(c)
+        for c, v in values.items()
+    )
+
+
+def assert_clean(outcome: quality.GateOutcome, frame: pl.DataFrame) -> None:
+    assert outcome.passed.equals(frame)
+    assert outcome.quarantine.height == 0
+    assert outcome.quarantine.schema == schema.QUARANTINE
+    assert outcome.dq_results["success"].all()
+
+
+def assert_halts(
+    gk: quality.Gatekeeper, stage: str, frame: pl.DataFrame, expectation: str, example: str, **ctx
+):
+    with pytest.raises(quality.GateFailed) as info:
+        gk.check(stage, frame, context=ctx or None)
+    err = info.value
+    assert err.stage == stage
+    assert err.expectation == expectation
+    assert any(example in e for e in err.examples), err.examples
+    assert expectation in str(err) and stage in str(err) and example in str(err)
+    failed = err.dq_results.filter(~pl.col("success"))
+    assert expectation in failed["expectation"].to_list()
+    return err
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+def test_ingest_clean_batch_passes(gk):
+    docs = raw_docs()
+    out = gk.check("ingest", docs)
+    assert_clean(out, docs)
+    assert set(out.dq_results["stage"]) == {"ingest"}
+    assert out.dq_results.schema == quality.DQ_RESULTS
+
+
+def test_ingest_repeated_source_path_halts(gk):
+    docs = set_row(raw_docs(), 2, source_path="doc1.txt")
+    assert_halts(gk, "ingest", docs, "expect_column_values_to_be_unique(source_path)", "doc1.txt")
+
+
+def test_ingest_unknown_content_type_halts(gk):
+    docs = set_row(raw_docs(), 0, content_type="pdf")
+    assert_halts(gk, "ingest", docs, "expect_column_values_to_be_in_set(content_type)", "pdf")
+
+
+def test_ingest_oversized_and_textless_docs_are_quarantined(gk):
+    docs = set_row(raw_docs(), 1, size_bytes=Thresholds().max_file_bytes + 1)
+    docs = set_row(docs, 3, text=None)
+    out = gk.check("ingest", docs)
+    assert out.passed["source_path"].to_list() == ["doc0.txt", "doc2.txt"]
+    assert out.quarantine.select("source_path", "stage", "reason").rows() == [
+        ("doc1.txt", "ingest", "size_bytes within max_file_bytes"),
+        ("doc3.txt", "ingest", "expect_column_values_to_not_be_null(text)"),
+    ]
+    assert "size_bytes=20000001" in out.quarantine["detail"][0]
+
+
+# --- parse ----------------------------------------------------------------------------------
+
+
+def test_parse_clean_batch_passes(gk):
+    articles = parsed()
+    assert_clean(gk.check("parse", articles), articles)
+
+
+@pytest.mark.parametrize(
+    ("footer", "marker"),
+    [
+        ("\nRead more: Energy prices explained", "Read more: Energy prices explained"),
+        ("\n(c) 2005 Wire Ltd. All rights reserved.", "All rights reserved"),
+        ("\nPublished in The Daily Wire, 10 March 2005", "Published in The Daily Wire"),
+        ("\n© 2005 Wire Ltd", "© 2005 Wire Ltd"),
+    ],
+)
+def test_parse_boilerplate_bodies_are_quarantined(gk, footer, marker):
+    articles = set_row(parsed(), 2, body=BODY + footer)
+    out = gk.check("parse", articles)
+    assert out.passed["source_path"].to_list() == ["doc0.txt", "doc1.txt", "doc3.txt"]
+    (row,) = out.quarantine.rows(named=True)
+    assert row["source_path"] == "doc2.txt" and row["bundle_id"] == "b1"
+    assert row["reason"] == "body free of boilerplate markers"
+    assert marker in row["detail"] and "a_0000000000000002" in row["detail"]
+
+
+def test_parse_prose_mentioning_publishing_is_not_boilerplate(gk):
+    body = BODY + " The report was published in March and read more widely than expected."
+    articles = set_row(parsed(), 0, body=body)
+    assert_clean(gk.check("parse", articles), articles)
+
+
+def test_parse_short_body_quarantined_with_min_words_from_settings(gk):
+    articles = set_row(parsed(), 1, word_count=Thresholds().min_words - 1)
+    out = gk.check("parse", articles)
+    assert out.quarantine.select("source_path", "reason").rows() == [
+        ("doc1.txt", "word_count >= min_words")
+    ]
+    assert out.passed.height == 3
+
+
+@pytest.mark.parametrize(
+    ("published", "crawled", "reason"),
+    [
+        (dt.date(2026, 11, 27), dt.date(2026, 11, 27), "published_date plausible"),  # future
+        (dt.date(1975, 6, 1), dt.date(2025, 1, 1), "published_date plausible"),  # before 1980
+        (
+            dt.date(2025, 3, 20),
+            dt.date(2025, 3, 11),
+            "published_date not after crawl_date + max_days_after_crawl",
+        ),
+    ],
+)
+def test_parse_implausible_dates_are_quarantined(gk, published, crawled, reason):
+    articles = set_row(parsed(), 3, published_date=published, crawl_date=crawled)
+    out = gk.check("parse", articles)
+    assert out.quarantine.select("source_path", "reason").rows() == [("doc3.txt", reason)]
+    assert str(published) in out.quarantine["detail"][0]
+
+
+def test_parse_dates_on_the_limits_pass(gk):
+    limit = Thresholds().max_days_after_crawl
+    articles = set_row(parsed(), 0, published_date=TODAY + dt.timedelta(days=1), crawl_date=TODAY)
+    articles = set_row(
+        articles, 1, published_date=dt.date(2025, 3, 11 + limit), crawl_date=dt.date(2025, 3, 11)
+    )
+    articles = set_row(articles, 2, published_date=None, date_source="none")
+    articles = set_row(articles, 3, published_date=dt.date(1980, 1, 1))
+    assert_clean(gk.check("parse", articles), articles)
+
+
+def test_parse_null_article_id_halts(gk):
+    articles = set_row(parsed(), 2, article_id=None)
+    assert_halts(gk, "parse", articles, "expect_column_values_to_not_be_null(article_id)", "None")
+
+
+def test_parse_unknown_date_source_halts(gk):
+    articles = set_row(parsed(), 0, date_source="guess")
+    err = assert_halts(
+        gk, "parse", articles, "expect_column_values_to_be_in_set(date_source)", "guess"
+    )
+    assert "a_0000000000000000" in err.examples[0]
+
+
+def test_parse_row_failing_two_rules_gives_one_quarantine_row(gk):
+    articles = set_row(parsed(), 0, word_count=3, body="Read more: nothing")
+    out = gk.check("parse", articles)
+    assert out.quarantine.height == 1
+    assert out.quarantine["reason"][0] == "word_count >= min_words"
+    assert "also failed: body free of boilerplate markers" in out.quarantine["detail"][0]
+
+
+# --- dedupe ---------------------------------------------------------------------------------
+
+
+def test_dedupe_clean_batch_with_duplicate_links_passes(gk):
+    frame = set_row(
+        deduped(), 1, duplicate_of="a_0000000000000000", dup_method="exact", dup_similarity=1.0
+    )
+    assert_clean(gk.check("dedupe", frame), frame)
+
+
+def test_dedupe_repeated_article_id_halts(gk):
+    frame = set_row(deduped(), 3, article_id="a_0000000000000001")
+    assert_halts(
+        gk, "dedupe", frame, "expect_column_values_to_be_unique(article_id)", "a_0000000000000001"
+    )
+
+
+def test_dedupe_self_duplicate_halts(gk):
+    frame = set_row(
+        deduped(), 2, duplicate_of="a_0000000000000002", dup_method="near", dup_similarity=0.9
+    )
+    assert_halts(
+        gk,
+        "dedupe",
+        frame,
+        "duplicate_of is not the article itself",
+        "duplicate_of=a_0000000000000002",
+    )
+
+
+def test_dedupe_link_without_method_halts(gk):
+    frame = set_row(deduped(), 2, duplicate_of="a_0000000000000000")
+    assert_halts(gk, "dedupe", frame, "duplicate_of set iff dup_method set", "dup_method=null")
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_actors_clean_passes_with_null_country(gk):
+    frame = actors()
+    assert_clean(gk.check("actors", frame), frame)
+
+
+def test_actors_non_iso3_country_halts(gk):
+    frame = set_row(actors(), 1, country_code="GER")
+    assert_halts(gk, "actors", frame, "actor country_code is ISO 3166-1 alpha-3", "'GER'")
+
+
+def test_actors_unknown_type_halts(gk):
+    frame = set_row(actors(), 0, actor_type="NATION")
+    assert_halts(gk, "actors", frame, "expect_column_values_to_be_in_set(actor_type)", "NATION")
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def test_mentions_clean_batch_passes(gk):
+    articles = deduped(3)
+    frame = mentions(articles)
+    assert_clean(
+        gk.check("mentions", frame, context={"articles": articles, "actors": actors()}), frame
+    )
+
+
+def test_mentions_offsets_count_characters_not_bytes(gk):
+    articles = set_row(deduped(2), 0, body="Le ministre a rencontré à Genève: " + BODY)
+    frame = mentions(articles)
+    start = frame["char_start"][0]
+    assert len(articles["body"][0][:start].encode()) != start  # byte offsets would differ
+    assert_clean(
+        gk.check("mentions", frame, context={"articles": articles, "actors": actors()}), frame
+    )
+
+
+def test_mentions_with_wrong_offsets_are_quarantined_with_their_article(gk):
+    articles = deduped(2)
+    frame = mentions(articles)
+    frame = set_row(
+        frame, 1, char_start=frame["char_start"][1] + 1, char_end=frame["char_end"][1] + 1
+    )
+    frame = set_row(frame, 2, char_end=10_000)
+    out = gk.check("mentions", frame, context={"articles": articles, "actors": actors()})
+    assert out.passed["mention_id"].to_list() == [frame["mention_id"][0], frame["mention_id"][3]]
+    assert out.quarantine.select("bundle_id", "source_path", "stage", "reason").rows() == [
+        ("b1", "doc0.txt", "mentions", "mention text matches body slice"),
+        ("b1", "doc1.txt", "mentions", "mention offsets inside body"),
+    ]
+    assert "body[" in out.quarantine["detail"][0] and "'ermany" in out.quarantine["detail"][0]
+    assert frame["mention_id"][1] in out.quarantine["detail"][0]
+
+
+def test_mentions_of_unknown_article_halt(gk):
+    articles = deduped(2)
+    frame = set_row(mentions(articles), 0, article_id="a_ffffffffffffffff")
+    assert_halts(
+        gk,
+        "mentions",
+        frame,
+        "mention article exists",
+        "a_ffffffffffffffff",
+        articles=articles,
+        actors=actors(),
+    )
+
+
+def test_mentions_of_unknown_actor_halt(gk):
+    articles = deduped(2)
+    frame = set_row(mentions(articles), 3, actor_id="act_ghost")
+    assert_halts(
+        gk,
+        "mentions",
+        frame,
+        "mention actor exists",
+        "act_ghost",
+        articles=articles,
+        actors=actors(),
+    )
+
+
+def test_mentions_without_articles_context_is_an_error(gk):
+    articles = deduped(1)
+    with pytest.raises(ValueError, match="articles"):
+        gk.check("mentions", mentions(articles), context={"actors": actors()})
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+def test_events_clean_batch_passes(gk):
+    frame = events()
+    assert_clean(gk.check("events", frame, context={"actors": actors()}), frame)
+
+
+def test_events_non_plover_type_halts(gk):
+    frame = set_row(events(), 1, event_type="MEET")
+    assert_halts(gk, "events", frame, "event_type in PLOVER", "MEET", actors=actors())
+
+
+def test_events_unknown_actor_halts(gk):
+    frame = set_row(events(), 2, target_actor_id="act_ghost")
+    assert_halts(gk, "events", frame, "event target actor exists", "act_ghost", actors=actors())
+
+
+def test_events_bad_coordinates_and_counts_are_quarantined(gk):
+    frame = set_row(events(), 0, latitude=123.0)
+    frame = set_row(frame, 2, num_articles=0, num_sources=0)
+    out = gk.check("events", frame, context={"actors": actors()})
+    assert out.passed["event_id"].to_list() == ["e1"]
+    assert out.quarantine.select("source_path", "stage", "reason").rows() == [
+        (None, "events", "expect_column_values_to_be_between(latitude)"),
+        (None, "events", "expect_column_values_to_be_between(num_articles)"),
+    ]
+    assert out.quarantine["detail"].to_list() == [
+        "event_id=e0: latitude=123.0",
+        "event_id=e2: num_articles=0",
+    ]
+
+
+def test_events_half_coordinates_and_bad_country_are_quarantined(gk):
+    frame = set_row(events(), 0, longitude=None)
+    frame = set_row(frame, 2, country_code="XX")
+    out = gk.check("events", frame, context={"actors": actors()})
+    assert out.quarantine.select("reason").to_series().to_list() == [
+        "latitude and longitude both set or both null",
+        "event country_code is ISO 3166-1 alpha-3",
+    ]
+
+
+# --- load (whole staged run) ----------------------------------------------------------------
+
+
+def staged_run() -> dict[str, pl.DataFrame]:
+    articles = set_row(
+        deduped(3), 2, duplicate_of="a_0000000000000000", dup_method="exact", dup_similarity=1.0
+    )
+    ments = mentions(articles).with_columns(
+        pl.when(pl.col("actor_id") == "act_fr").then(pl.lit("e0")).otherwise(None).alias("event_id")
+    )
+    return {"articles": articles, "mentions": ments, "events": events(), "actors": actors()}
+
+
+def accounting(
+    inputs: int = 5, loaded: int = 3, already: int = 1, quarantined: int = 1
+) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "inputs": [inputs],
+            "loaded": [loaded],
+            "already_loaded": [already],
+            "quarantined_inputs": [quarantined],
+        }
+    )
+
+
+def test_load_consistent_run_passes(gk):
+    frame = accounting()
+    out = gk.check("load", frame, context=staged_run())
+    assert_clean(out, frame)
+    assert out.dq_results.height == len(quality.load_suite_specs(SUITES)["load"]["expectations"])
+
+
+def test_load_unaccounted_inputs_halt(gk):
+    err = assert_halts(
+        gk,
+        "load",
+        accounting(inputs=7),
+        "inputs == loaded + already_loaded + quarantined_inputs",
+        "inputs=7 but loaded=3",
+        **staged_run(),
+    )
+    assert "2" in err.observed
+
+
+def test_load_orphan_mentions_halt(gk):
+    run = staged_run()
+    run["articles"] = run["articles"].filter(pl.col("article_id") != "a_0000000000000001")
+    assert_halts(
+        gk,
+        "load",
+        accounting(loaded=2, quarantined=2),
+        "mentions -> articles",
+        "article_id=a_0000000000000001",
+        **run,
+    )
+
+
+def test_load_mentions_of_dropped_event_halt(gk):
+    run = staged_run()
+    run["events"] = run["events"].filter(pl.col("event_id") != "e0")
+    assert_halts(gk, "load", accounting(), "mentions -> events", "event_id=e0", **run)
+
+
+def test_load_duplicate_of_needs_the_canonical_article(gk):
+    run = staged_run()
+    run["articles"] = set_row(run["articles"], 2, duplicate_of="a_00000000000000aa")
+    assert_halts(
+        gk,
+        "load",
+        accounting(),
+        "duplicate_of -> articles",
+        "duplicate_of=a_00000000000000aa",
+        **run,
+    )
+    # a canonical article loaded by an earlier run is known through known_articles
+    run["known_articles"] = pl.DataFrame({"article_id": ["a_00000000000000aa"]})
+    assert gk.check("load", accounting(), context=run).dq_results["success"].all()
+
+
+def test_load_article_staged_twice_halts(gk):
+    run = staged_run()
+    run["articles"] = pl.concat([run["articles"], run["articles"].head(1)])
+    assert_halts(
+        gk,
+        "load",
+        accounting(),
+        "article_id unique across the run",
+        "article_id=a_0000000000000000",
+        **run,
+    )
+
+
+def test_load_event_actor_missing_halts(gk):
+    run = staged_run()
+    run["actors"] = run["actors"].filter(pl.col("actor_id") != "act_de")
+    err = assert_halts(gk, "load", accounting(), "mentions -> actors", "actor_id=act_de", **run)
+    assert "events -> target actors" in err.also_failed
+
+
+# --- suites are data ------------------------------------------------------------------------
+
+
+def edited_suites(tmp_path: Path) -> Path:
+    folder = tmp_path / "expectations"
+    shutil.copytree(SUITES, folder)
+    return folder
+
+
+def test_user_adds_expectations_by_editing_a_suite_file(tmp_path):
+    """Issue 8: a new expectation is a suite edit, no code change."""
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "parse.json").read_text())
+    suite["expectations"] += [
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "title"},
+            "meta": {"severity": "row", "name": "article has a title"},
+        },
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "language", "value_set": ["en", "und"]},
+            "meta": {"severity": "critical"},
+        },
+    ]
+    suite["meta"]["derived_columns"]["_live_blog"] = {
+        "regex_extract": {"column": "title", "pattern": "(?i)^live:"}
+    }
+    suite["expectations"].append(
+        {
+            "type": "expect_column_values_to_be_null",
+            "kwargs": {"column": "_live_blog"},
+            "meta": {"severity": "row", "name": "no live blogs"},
+        }
+    )
+    (folder / "parse.json").write_text(json.dumps(suite, indent=2))
+    custom = quality.Gatekeeper(Settings(expectations_dir=folder), today=TODAY)
+
+    articles = set_row(parsed(), 1, title=None)
+    articles = set_row(articles, 2, title="LIVE: energy summit")
+    out = custom.check("parse", articles)
+    assert out.quarantine.select("source_path", "reason").rows() == [
+        ("doc1.txt", "article has a title"),
+        ("doc2.txt", "no live blogs"),
+    ]
+    assert "LIVE:" in out.quarantine["detail"][1]
+    with pytest.raises(quality.GateFailed, match=r"expect_column_values_to_be_in_set\(language\)"):
+        custom.check("parse", set_row(parsed(), 0, language="de"))
+
+
+def test_thresholds_come_from_settings(gk):
+    strict = Settings(
+        expectations_dir=SUITES, thresholds=Thresholds(min_words=40, max_days_after_crawl=0)
+    )
+    keeper = quality.Gatekeeper(strict, today=TODAY)
+    articles = parsed().with_columns(word_count=pl.lit(40, pl.Int64))
+    articles = set_row(articles, 0, word_count=39)
+    articles = set_row(articles, 1, published_date=dt.date(2025, 3, 12))
+    assert gk.check("parse", articles).quarantine.height == 0  # the defaults let them through
+    out = keeper.check("parse", articles)
+    assert out.quarantine["reason"].to_list() == [
+        "word_count >= min_words",
+        "published_date not after crawl_date + max_days_after_crawl",
+    ]
+
+
+def test_suite_without_severity_is_rejected(tmp_path):
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "events.json").read_text())
+    del suite["expectations"][0]["meta"]["severity"]
+    (folder / "events.json").write_text(json.dumps(suite))
+    with pytest.raises(ValueError, match=r"events.json.*meta.severity"):
+        quality.load_suite_specs(folder)
+
+
+def test_suite_with_contradicting_gx_severity_is_rejected(tmp_path):
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "parse.json").read_text())
+    row_rule = next(e for e in suite["expectations"] if e["meta"]["severity"] == "row")
+    row_rule["severity"] = "critical"
+    (folder / "parse.json").write_text(json.dumps(suite))
+    with pytest.raises(ValueError, match="contradicts"):
+        quality.load_suite_specs(folder)
+
+
+def test_every_stage_has_a_suite_that_round_trips_through_gx():
+    from great_expectations.core import ExpectationSuite
+
+    specs = quality.load_suite_specs(SUITES)
+    assert set(specs) == set(quality.STAGES)
+    for stage, spec in specs.items():
+        again = ExpectationSuite(**spec).to_json_dict()
+        assert [(e["type"], e["kwargs"], e["meta"]) for e in again["expectations"]] == [
+            (e["type"], e["kwargs"], e["meta"]) for e in spec["expectations"]
+        ], stage
+        assert all(e["meta"]["severity"] in quality.SEVERITIES for e in spec["expectations"])
+
+
+def test_placeholders_resolve_from_settings():
+    settings = Settings(thresholds=Thresholds(min_words=7, min_published_year=1990))
+    resolved = quality.resolve_placeholders(
+        {
+            "a": {"$setting": "min_words"},
+            "b": [{"$today_plus_days": 2}],
+            "c": {"$year_start": "min_published_year"},
+        },
+        settings,
+        TODAY,
+    )
+    assert resolved == {"a": 7, "b": ["2026-11-27"], "c": "1990-01-01"}
+    codes = quality.resolve_placeholders({"$iso3_countries": ["XKX"]}, settings, TODAY)
+    assert {"FRA", "DEU", "XKX"} <= set(codes) and "GER" not in codes
+    with pytest.raises(ValueError, match="unknown setting"):
+        quality.resolve_placeholders({"$setting": "nope"}, settings, TODAY)
+
+
+def test_importing_quality_does_not_import_great_expectations():
+    code = "import sys, newsflow.quality; assert 'great_expectations' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_gate_failed_survives_pickling():
+    import pickle
+
+    err = quality.GateFailed("parse", "x(y)", ["y=1"], observed="1 of 2 unexpected")
+    again = pickle.loads(pickle.dumps(err))
+    assert (again.stage, again.expectation, again.examples, str(again)) == (
+        "parse",
+        "x(y)",
+        ["y=1"],
+        str(err),
+    )
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def test_report_is_one_self_contained_page(gk, tmp_path):
+    out = gk.check(
+        "parse", set_row(parsed(), 0, body=BODY + "\nRead more: <script>alert(1)</script>")
+    )
+    path = quality.write_report(out.dq_results, out.quarantine, tmp_path / "reports", "run_1")
+    assert path == tmp_path / "reports" / "run_1" / "dq.html"
+    page = path.read_text()
+    assert "body free of boilerplate markers" in page and "doc0.txt" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http" not in page  # no CDN, no external assets
