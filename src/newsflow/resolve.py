@@ -1,0 +1,292 @@
+"""Cross-document actor resolution: one actor per real entity, stable ids, growing aliases.
+
+Names are compared after transliteration folding (diacritics, hyphens, e/i, o/u, z/dh, q/gh/kh/k,
+ph/f, doubled letters) with rapidfuzz similarity and a consonant-skeleton check, blocked by actor
+type and the first letter of the folded surname, so "Hassan Kazemi Qomi", "Hassan Kazmi Qomi" and
+"Kazemi Ghomi" meet while "Imran Khan"/"Sadiq Khan" and "Ali Khamenei"/"Ali Larijani" stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import jellyfish
+import polars as pl
+from rapidfuzz import fuzz, process
+
+from newsflow import schema
+from newsflow.ids import short_hash
+
+# Ordered digraph/letter folds for Arabic, Persian and Urdu romanisations.
+_FOLDS = (
+    ("kh", "k"),
+    ("gh", "k"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("dh", "z"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "i"),
+    ("e", "i"),
+    ("o", "u"),
+    ("w", "v"),
+)
+_PARTICLES = frozenset({"al", "el", "ul", "ud", "ad", "as", "ar", "e", "i", "bin", "ibn", "bint"})
+_QUOTES = re.compile(r"['\u2019\u2018`\u02bf\u02be\u02bc]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouy]")
+
+ORG_TYPES = frozenset({"ORG", "GROUP"})
+
+
+def fold_text(text: str) -> str:
+    """Diacritics, case, apostrophes and punctuation removed: 'Da’ish' -> 'daish'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(_NON_ALNUM.sub(" ", _QUOTES.sub("", plain.lower())).split())
+
+
+def fold_token(token: str) -> str:
+    """One name token folded across common romanisation variants: 'Ghomi' -> 'kumi'."""
+    for old, new in _FOLDS:
+        token = token.replace(old, new)
+    return _DOUBLED.sub(r"\1", token)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded tokens of a person's name, particles dropped when other tokens remain."""
+    tokens = [fold_token(t) for t in fold_text(name).split()]
+    kept = [t for t in tokens if t not in _PARTICLES]
+    return kept or tokens
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two folded tokens in [0, 1]: fuzzy ratio, lifted for equal consonant skeletons."""
+    if a == b:
+        return 1.0
+    score = fuzz.ratio(a, b) / 100.0
+    skel_a, skel_b = _VOWELS.sub("", a), _VOWELS.sub("", b)
+    same_sound = (len(skel_a) >= 3 and skel_a == skel_b) or (
+        a[0] == b[0] and jellyfish.metaphone(a) == jellyfish.metaphone(b)
+    )
+    return max(score, 0.9) if score >= 0.75 and same_sound else score
+
+
+def person_similarity(a: list[str], b: list[str], threshold: float) -> float:
+    """Similarity of two folded person names, 0 unless they can be the same person.
+
+    The shorter name must align, in order, with the longer one ending on the same surname; a
+    two-token name must also agree on the given name unless the other name has more tokens
+    ("Kazemi Ghomi" fits "Hassan Kazemi Qomi", "Imran Khan" never fits "Sadiq Khan").
+    """
+    if not a or not b:
+        return 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    last = token_similarity(short[-1], long_[-1])
+    if last < threshold:
+        return 0.0
+    sims = [last]
+    pos = len(long_) - 1
+    for tok in reversed(short[:-1]):
+        best, best_at = 0.0, -1
+        for j in range(pos - 1, -1, -1):
+            s = token_similarity(tok, long_[j])
+            if s >= threshold:
+                best, best_at = s, j
+                break
+        if best_at < 0:
+            return 0.0
+        sims.append(best)
+        pos = best_at
+    if len(short) >= 2 and len(short) == len(long_) and pos != 0:
+        return 0.0
+    return sum(sims) / len(sims)
+
+
+@dataclass
+class _Actor:
+    actor_id: str
+    actor_type: str
+    country_code: str | None
+    aliases: list[str]
+    counts: Counter = field(default_factory=Counter)
+    fixed_name: str | None = None  # countries and curated actors keep their curated name
+
+    @property
+    def name(self) -> str:
+        if self.fixed_name:
+            return self.fixed_name
+        return max(
+            self.aliases,
+            key=lambda a: (len(name_tokens(a)), self.counts[a], -self.aliases.index(a)),
+        )
+
+
+class ActorRegistry:
+    """All known actors, updated in memory as batches are extracted (batch 7 sees batches 1-6)."""
+
+    def __init__(self, threshold: float = 0.88) -> None:
+        self.threshold = threshold
+        self._actors: dict[str, _Actor] = {}
+        self._by_key: dict[str, str] = {}  # fixed keys ("country:IRN", "known:ttp") -> actor_id
+        self._by_alias: dict[tuple[str, str], set[str]] = {}  # (block, folded alias) -> actor_ids
+        self._surnames: dict[
+            tuple[str, str], tuple[list[str], list[str]]
+        ] = {}  # block -> (keys, ids)
+        self._snapshot: dict[str, tuple] = {}
+
+    @classmethod
+    def from_frame(cls, actors: pl.DataFrame, threshold: float = 0.88) -> ActorRegistry:
+        """Registry holding the schema.ACTORS rows already in the warehouse."""
+        registry = cls(threshold)
+        for row in schema.conform(actors, schema.ACTORS).iter_rows(named=True):
+            aliases = list(dict.fromkeys([*(row["aliases"] or []), row["name"]]))
+            actor = _Actor(row["actor_id"], row["actor_type"], row["country_code"], aliases)
+            actor.counts.update(aliases)
+            actor.counts[row["name"]] += 1
+            registry._actors[actor.actor_id] = actor
+            if row["actor_type"] in ("COUNTRY", "PLACE") and row["actor_id"]:
+                actor.fixed_name = row["name"]
+            for alias in aliases:
+                registry._index(actor, alias)
+        registry._snapshot = {a.actor_id: registry._state(a) for a in registry._actors.values()}
+        return registry
+
+    def _state(self, actor: _Actor) -> tuple:
+        return (actor.name, actor.actor_type, actor.country_code, tuple(actor.aliases))
+
+    @staticmethod
+    def _block(actor_type: str) -> str:
+        return "ORG" if actor_type in ORG_TYPES else actor_type
+
+    def _index(self, actor: _Actor, alias: str) -> None:
+        block = self._block(actor.actor_type)
+        self._by_alias.setdefault((block, fold_text(alias)), set()).add(actor.actor_id)
+        tokens = name_tokens(alias) if block == "PERSON" else [fold_token(fold_text(alias))]
+        if tokens and tokens[-1]:
+            keys, ids = self._surnames.setdefault((block, tokens[-1][0]), ([], []))
+            keys.append(tokens[-1])
+            ids.append(actor.actor_id)
+
+    def _new_id(self, actor_type: str, key: str) -> str:
+        actor_id, n = "act_" + short_hash(actor_type, key), 0
+        while actor_id in self._actors:
+            n += 1
+            actor_id = "act_" + short_hash(actor_type, key, str(n))
+        return actor_id
+
+    def _candidates(
+        self, actor_type: str, forms: list[str], country: str | None, threshold: float
+    ) -> list[str]:
+        block = self._block(actor_type)
+        exact: set[str] = set()
+        for form in forms:
+            exact |= self._by_alias.get((block, fold_text(form)), set())
+        scored: dict[str, float] = {}
+        for form in forms:
+            query = name_tokens(form) if block == "PERSON" else [fold_token(fold_text(form))]
+            if not query or not query[-1]:
+                continue
+            keys, ids = self._surnames.get((block, query[-1][0]), ([], []))
+            hits = process.extract(query[-1], keys, scorer=fuzz.ratio, score_cutoff=70, limit=None)
+            for _, _, idx in hits:
+                actor = self._actors[ids[idx]]
+                best = max(
+                    self._similarity(block, query, alias, threshold) for alias in actor.aliases
+                )
+                if best >= threshold:
+                    scored[actor.actor_id] = max(scored.get(actor.actor_id, 0.0), best)
+        for actor_id in exact:
+            scored[actor_id] = 1.0
+        ranked = sorted(scored, key=lambda i: (-scored[i], i))
+        if country:  # a known, different country means a different actor
+            ranked = [i for i in ranked if self._actors[i].country_code in (None, country)]
+        return ranked
+
+    @staticmethod
+    def _similarity(block: str, query: list[str], alias: str, threshold: float) -> float:
+        if block == "PERSON":
+            return person_similarity(query, name_tokens(alias), threshold)
+        return fuzz.ratio(query[0], fold_token(fold_text(alias))) / 100.0
+
+    def resolve(
+        self,
+        actor_type: str,
+        forms: list[str],
+        country_code: str | None = None,
+        key: str | None = None,
+        name: str | None = None,
+        threshold: float | None = None,
+    ) -> str:
+        """The actor_id for an entity seen under `forms` (repeats count), creating or extending it.
+
+        `key`/`name` pin curated entities (countries, known groups) to one id and name; other
+        entities match existing actors of the same type block by their folded names.
+        """
+        forms = [f for f in forms if f and f.strip()]
+        actor: _Actor | None = None
+        if key is not None and key in self._by_key:
+            actor = self._actors[self._by_key[key]]
+        elif key is not None:
+            actor_id = "act_" + short_hash(actor_type, key)
+            actor = self._actors.get(actor_id)
+        if actor is None and key is None and forms:
+            ranked = self._candidates(actor_type, forms, country_code, threshold or self.threshold)
+            longest = max(len(name_tokens(f)) for f in forms)
+            if actor_type == "PERSON" and longest == 1:
+                # a lone surname joins a known person only when exactly one fits
+                ranked = ranked if len(ranked) == 1 else []
+            actor = self._actors[ranked[0]] if ranked else None
+        if actor is None:
+            first = name or max(forms, key=lambda f: (len(f.split()), f))
+            actor_id = (
+                "act_" + short_hash(actor_type, key)
+                if key
+                else self._new_id(actor_type, fold_text(first))
+            )
+            actor = _Actor(actor_id, actor_type, country_code, [], fixed_name=name)
+            self._actors[actor_id] = actor
+        if key is not None:
+            self._by_key[key] = actor.actor_id
+            if name:
+                actor.fixed_name = name
+        if actor.country_code is None and country_code:
+            actor.country_code = country_code
+        if actor.actor_type == "ORG" and actor_type == "GROUP":
+            actor.actor_type = "GROUP"
+        for form in forms:
+            if form not in actor.aliases:
+                actor.aliases.append(form)
+                self._index(actor, form)
+            actor.counts[form] += 1
+        return actor.actor_id
+
+    def _frame(self, actors: list[_Actor]) -> pl.DataFrame:
+        return pl.DataFrame(
+            {
+                "actor_id": [a.actor_id for a in actors],
+                "name": [a.name for a in actors],
+                "actor_type": [a.actor_type for a in actors],
+                "country_code": [a.country_code for a in actors],
+                "aliases": [list(a.aliases) for a in actors],
+            },
+            schema=schema.ACTORS,
+        )
+
+    def changed(self) -> pl.DataFrame:
+        """schema.ACTORS rows new or changed since from_frame (aliases = the full list), to upsert."""
+        return self._frame(
+            [a for a in self._actors.values() if self._snapshot.get(a.actor_id) != self._state(a)]
+        )
+
+    def to_frame(self) -> pl.DataFrame:
+        """All actors as schema.ACTORS rows."""
+        return self._frame(list(self._actors.values()))
+
+    def __len__(self) -> int:
+        return len(self._actors)
