@@ -90,7 +90,8 @@ def spring_layout(
 ) -> np.ndarray:
     """Fruchterman-Reingold positions in [-1, 1]² for `num_nodes` nodes; `edges` is (m, 2) ints.
 
-    Deterministic: starts from a circle with a fixed tiny jitter.
+    Deterministic: starts from a circle with a fixed tiny jitter; a weak pull to the centre
+    keeps components that are not linked to each other close enough to read.
     """
     if num_nodes == 0:
         return np.zeros((0, 2))
@@ -105,6 +106,7 @@ def spring_layout(
         np.add.at(adjacency, (edges[:, 1], edges[:, 0]), weights)
         adjacency = adjacency / adjacency.max()
     k = 1.0 / np.sqrt(num_nodes)
+    gravity = 0.5
     step = 0.1
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
@@ -113,7 +115,8 @@ def spring_layout(
         # repulsion k²/d minus attraction d²/k, both along delta/d
         strength = k * k / distance**2 - adjacency * distance / k
         np.fill_diagonal(strength, 0.0)
-        displacement = (delta * strength[..., None]).sum(axis=1)
+        # a weak pull to the centre keeps separate components (and lone pairs) in view
+        displacement = (delta * strength[..., None]).sum(axis=1) - gravity * pos
         length = np.maximum(np.linalg.norm(displacement, axis=1), 1e-9)
         pos += displacement / length[:, None] * np.minimum(length, step)[:, None]
         step = max(step * 0.97, 0.005)
@@ -160,7 +163,7 @@ def network_frames(
         .head(max_nodes)
         .with_row_index("node")
     )
-    kept = nodes["actor_id"]
+    kept = nodes["actor_id"].to_list()
     edges = pairs.filter(
         pl.col("source_actor_id").is_in(kept) & pl.col("target_actor_id").is_in(kept)
     )
@@ -182,9 +185,10 @@ def _layout(fig: go.Figure, title: str, **extra: object) -> go.Figure:
         height=PLOT_HEIGHT,
         margin={"l": 60, "r": 20, "t": 60, "b": 50},
         template="plotly_white",
-        legend={"orientation": "h", "y": -0.15},
+        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
         **extra,
     )
+    fig.update_yaxes(automargin=True)
     return fig
 
 
@@ -311,9 +315,15 @@ def _story_sizes(frame: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     if frame.is_empty():
         return _empty(fig, "no stories in this run")
-    fig.add_histogram(x=frame["num_articles"].to_list(), name="stories", xbins={"size": 1})
+    sizes = frame.group_by("num_articles").agg(pl.len().alias("stories")).sort("num_articles")
+    fig.add_bar(x=sizes["num_articles"].to_list(), y=sizes["stories"].to_list(), name="stories")
+    # integer ticks at a readable spacing, whatever the range
+    x_step = max(1, -(-int(sizes["num_articles"].max()) // 10))
+    y_step = max(1, -(-int(sizes["stories"].max()) // 8))
     return fig.update_layout(
-        xaxis_title="articles in the story (all runs)", yaxis_title="stories", bargap=0.1
+        xaxis={"title": "articles in the story (all runs)", "tick0": 0, "dtick": x_step},
+        yaxis={"title": "stories", "tick0": 0, "dtick": y_step},
+        bargap=0.1,
     )
 
 
