@@ -716,3 +716,40 @@ def test_report_is_one_self_contained_page(gk, tmp_path):
     assert "body free of boilerplate markers" in page and "doc0.txt" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "http" not in page  # no CDN, no external assets
+
+
+def test_empty_batches_pass_every_gate(gk):
+    empty_ctx = {
+        "articles": schema.empty(schema.DEDUPED),
+        "mentions": schema.empty(schema.MENTIONS),
+        "events": schema.empty(schema.EVENTS),
+        "actors": schema.empty(schema.ACTORS),
+    }
+    contracts = {
+        "ingest": schema.RAW_DOCS,
+        "parse": schema.PARSED,
+        "dedupe": schema.DEDUPED,
+        "actors": schema.ACTORS,
+        "mentions": schema.MENTIONS,
+        "events": schema.EVENTS,
+    }
+    for stage, contract in contracts.items():
+        out = gk.check(stage, schema.empty(contract), context=empty_ctx)
+        assert out.passed.height == 0 and out.quarantine.height == 0, stage
+        assert out.dq_results["success"].all(), stage
+    out = gk.check("load", accounting(0, 0, 0, 0), context=empty_ctx)
+    assert out.dq_results["success"].all()
+
+
+def test_report_of_a_run_without_results(tmp_path):
+    path = quality.write_report(
+        schema.empty(quality.DQ_RESULTS), schema.empty(schema.QUARANTINE), tmp_path, "run_empty"
+    )
+    assert "0 rows quarantined" in path.read_text()
+
+
+def test_unknown_stage_and_missing_columns_are_errors(gk):
+    with pytest.raises(ValueError, match="unknown gate stage"):
+        gk.check("publish", parsed())
+    with pytest.raises(ValueError, match=r"word_count"):
+        gk.check("parse", parsed().drop("word_count"))
