@@ -5,16 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsflow import settings as settings_mod
 from newsflow.export import ExportFormat
 
-console = Console()
-err = Console(stderr=True)
+
+def _out() -> Console:
+    # made per call so the terminal width ($COLUMNS) is read when the command runs
+    return Console()
+
+
+def _err() -> Console:
+    return Console(stderr=True)
+
 
 _WAREHOUSE_HELP = (
     "DuckDB warehouse file (default: $NEWSFLOW_WAREHOUSE, else warehouse/newsflow.duckdb)."
@@ -27,7 +36,7 @@ TimeoutOption = Annotated[float, typer.Option("--timeout", min=0, help=_TIMEOUT_
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    _err().print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)
 
 
@@ -40,6 +49,47 @@ def _open(warehouse: Path | None, timeout: float):  # noqa: ANN202 - duckdb conn
     except WarehouseUnavailable as exc:
         _fail(str(exc))
         raise  # unreachable: _fail exits
+
+
+_NUMERIC = (
+    "inputs",
+    "loaded",
+    "duplicates",
+    "quarantined",
+    "actors",
+    "mentions",
+    "events",
+    "seconds",
+)
+_STATUS_STYLE = {"completed": "green", "failed": "red", "running": "yellow", "abandoned": "magenta"}
+
+
+def runs_table(frame: pl.DataFrame, title: str) -> Table:
+    """A rich table of runs (sql/report/recent_runs.sql rows); an error column only if needed."""
+    show_error = frame["error"].drop_nulls().len() > 0
+    table = Table(title=title, title_justify="left")
+    for column in ("run_id", "status", "started_at", *_NUMERIC, "bundle_path"):
+        table.add_column(
+            column.replace("_", " "), justify="right" if column in _NUMERIC else "left"
+        )
+    if show_error:
+        table.add_column("error", style="red")
+    for row in frame.iter_rows(named=True):
+        status = str(row["status"])
+        cells = [
+            escape(str(row["run_id"])),
+            f"[{_STATUS_STYLE.get(status, 'white')}]{escape(status)}[/]",
+            f"{row['started_at']:%Y-%m-%d %H:%M:%S}",
+        ]
+        cells += [
+            "" if row[c] is None else (f"{row[c]:.1f}" if c == "seconds" else str(row[c]))
+            for c in _NUMERIC
+        ]
+        cells.append(escape(str(row["bundle_path"])))
+        if show_error:
+            cells.append(escape(row["error"] or ""))
+        table.add_row(*cells)
+    return table
 
 
 def runs(
@@ -58,40 +108,12 @@ def runs(
     finally:
         con.close()
     if frame.is_empty():
-        console.print(
+        _out().print(
             f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`"
         )
         return
-    table = Table(title=f"runs in {settings.warehouse}", title_justify="left")
-    numeric = (
-        "inputs",
-        "loaded",
-        "duplicates",
-        "quarantined",
-        "actors",
-        "mentions",
-        "events",
-        "seconds",
-    )
-    for column in ("run_id", "status", "started_at", *numeric, "bundle_path"):
-        table.add_column(column.replace("_", " "), justify="right" if column in numeric else "left")
-    styles = {"completed": "green", "failed": "red", "running": "yellow", "abandoned": "magenta"}
-    for row in frame.iter_rows(named=True):
-        status = str(row["status"])
-        cells = [
-            row["run_id"],
-            f"[{styles.get(status, 'white')}]{status}[/]",
-            f"{row['started_at']:%Y-%m-%d %H:%M:%S}",
-        ]
-        cells += [
-            "" if row[c] is None else (f"{row[c]:.1f}" if c == "seconds" else str(row[c]))
-            for c in numeric
-        ]
-        cells.append(str(row["bundle_path"]))
-        table.add_row(*cells)
-        if row["error"]:
-            table.add_row("", f"[red]{row['error']}[/]", *[""] * (len(numeric) + 2))
-    console.print(table)
+    table = runs_table(frame, title=f"runs in {settings.warehouse}")
+    _out().print(table)
 
 
 def export(
@@ -120,7 +142,7 @@ def export(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err,
+            console=_err(),
             transient=True,
         ) as progress:
             task = progress.add_task("exporting", total=len(tables) + len(views))
@@ -141,8 +163,10 @@ def export(
     table.add_column("rows", justify="right")
     table.add_column("path")
     for relation, rows in result.rows.items():
-        table.add_row(relation, str(rows), str(result.paths[relation].relative_to(out_dir)))
-    console.print(table)
+        path = result.paths[relation]
+        shown = f"{path.name}/ (partitioned)" if path.is_dir() else path.name
+        table.add_row(relation, str(rows), shown)
+    _out().print(table)
 
 
 def report(
@@ -183,7 +207,7 @@ def report(
         return
     finally:
         con.close()
-    console.print(f"report for run {chosen}: {path}")
+    _out().print(f"report for run {chosen}: {path}")
 
 
 def register(app: typer.Typer) -> None:
