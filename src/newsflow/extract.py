@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,13 +208,30 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
         if tok.text in lex.countries and start + 1 < end:
             country = lex.countries[tok.text]
             start += 1
-        elif low in strip or low in _FILLER or tok.is_punct or tok.text in _POSSESSIVE:
+        elif (
+            low in strip
+            or low in _FILLER
+            or tok.is_punct
+            or tok.is_space
+            or tok.text in _POSSESSIVE
+        ):
             start += 1
         else:
             break
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     return start, end, country
+
+
+def _trim_space(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
@@ -236,6 +254,9 @@ def _doc_mentions(doc: Doc, lex: Lexicon, source_name: str | None) -> list[_Ment
             continue
         if ent.ent_id_ in lex.known:
             known = lex.known[ent.ent_id_]
+            ent = _trim_space(ent)
+            if not len(ent):
+                continue
             mentions.append(
                 _Mention(
                     ent.start_char,
@@ -305,7 +326,8 @@ def _attribute_countries(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> No
                 other = mentions[by_token[i]]
                 before = doc[other.tok_start - 1].lower_ if other.tok_start > sent_start else ""
                 after = doc[other.tok_end].lower_.rstrip(".") if other.tok_end < len(doc) else ""
-                governs = after in skip or after in _POSSESSIVE  # "with Afghan Deputy PM X"
+                # "with Afghan Deputy PM X" governs; "for Afghanistan Affairs X" does not
+                governs = after in lex.roles or after in lex.honorifics or after in _POSSESSIVE
                 if other.actor_type == "COUNTRY" and before in _PREPOSITIONS and not governs:
                     i = other.tok_start - 2
                     continue
@@ -526,8 +548,9 @@ def extract_batch(
                     mentions[m.country_from].country
                     or entities[mentions[m.country_from].entity].country
                 )
-            ent = entities[m.entity]
-            ent.country = ent.country or m.country
+        for idx, ent in enumerate(entities):  # the country most of its mentions point to
+            votes = Counter(m.country for m in mentions if m.entity == idx and m.country)
+            ent.country = ent.country or (votes.most_common(1)[0][0] if votes else None)
         actor_of = {}
         for idx, ent in enumerate(entities):
             forms = [m.form for m in mentions if m.entity == idx]

@@ -116,6 +116,7 @@ class _Actor:
     aliases: list[str]
     counts: Counter = field(default_factory=Counter)
     fixed_name: str | None = None  # countries and curated actors keep their curated name
+    stored: bool = False  # fixed_name is only the name read from the warehouse
 
     @property
     def name(self) -> str:
@@ -145,14 +146,14 @@ class ActorRegistry:
         """Registry holding the schema.ACTORS rows already in the warehouse."""
         registry = cls(threshold)
         for row in schema.conform(actors, schema.ACTORS).iter_rows(named=True):
-            aliases = list(dict.fromkeys([*(row["aliases"] or []), row["name"]]))
+            aliases = list(row["aliases"] or [])
             actor = _Actor(row["actor_id"], row["actor_type"], row["country_code"], aliases)
             actor.counts.update(aliases)
             actor.counts[row["name"]] += 1
+            # the stored name stands until this run adds a new form (then it is recomputed)
+            actor.fixed_name, actor.stored = row["name"], True
             registry._actors[actor.actor_id] = actor
-            if row["actor_type"] in ("COUNTRY", "PLACE") and row["actor_id"]:
-                actor.fixed_name = row["name"]
-            for alias in aliases:
+            for alias in [*aliases, row["name"]]:
                 registry._index(actor, alias)
         registry._snapshot = {a.actor_id: registry._state(a) for a in registry._actors.values()}
         return registry
@@ -254,13 +255,15 @@ class ActorRegistry:
         if key is not None:
             self._by_key[key] = actor.actor_id
             if name:
-                actor.fixed_name = name
+                actor.fixed_name, actor.stored = name, False
         if actor.country_code is None and country_code:
             actor.country_code = country_code
         if actor.actor_type == "ORG" and actor_type == "GROUP":
             actor.actor_type = "GROUP"
         for form in forms:
             if form not in actor.aliases:
+                if actor.stored:
+                    actor.fixed_name, actor.stored = None, False
                 actor.aliases.append(form)
                 self._index(actor, form)
             actor.counts[form] += 1

@@ -1,0 +1,308 @@
+"""Actors and mentions from articles (issue 6): seeds end to end, junk, in-document resolution."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from newsflow import schema
+from newsflow.extract import extract_batch, load_nlp
+from newsflow.resolve import ActorRegistry
+from newsflow.settings import Settings
+
+SEEDS = Path(__file__).parent / "fixtures" / "entities"
+SETTINGS = Settings()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(SETTINGS.spacy_model)
+
+
+def deduped(bodies: list[str], **columns: list) -> pl.DataFrame:
+    """A schema.DEDUPED frame holding `bodies` (canonical English articles unless overridden)."""
+    n = len(bodies)
+    data = {name: [None] * n for name in schema.DEDUPED.names()}
+    data.update(
+        article_id=[f"a_{i}" for i in range(n)],
+        bundle_id=["b"] * n,
+        source_path=[f"doc{i}.txt" for i in range(n)],
+        body=bodies,
+        language=["en"] * n,
+    )
+    data.update(columns)
+    return pl.DataFrame(data, schema=schema.DEDUPED)
+
+
+def seed_frame() -> pl.DataFrame:
+    """The 5 seeds with a simple body: crawl stamp removed, cut at Dawn's footer."""
+    bodies, names = [], []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", path.read_text(encoding="utf-8"))
+        bodies.append(text.split("Published in Dawn")[0])
+        names.append(path.stem)
+    sources = [None, "Khaama Press", "The Express Tribune", "Global Village Space", "Dawn"]
+    return deduped(bodies, article_id=names, source_name=sources)
+
+
+def actors_by_name(registry: ActorRegistry) -> dict[str, dict]:
+    return {row["name"]: row for row in registry.to_frame().iter_rows(named=True)}
+
+
+@pytest.fixture(scope="module")
+def seeds(nlp):
+    registry = ActorRegistry()
+    articles = seed_frame()
+    return articles, registry, extract_batch(articles, nlp, registry, SETTINGS)
+
+
+def test_seeds_actors_aliases_and_countries(seeds) -> None:
+    _, registry, _ = seeds
+    actors = actors_by_name(registry)
+    expected = {
+        "Hassan Kazmi Qomi": ("PERSON", "IRN"),
+        "Jalil Abbas Jilani": ("PERSON", "PAK"),
+        "Asif Durrani": ("PERSON", "PAK"),
+        "Reza Ameri": ("PERSON", "IRN"),
+        "Abdul Kabir": ("PERSON", "AFG"),
+        "Ibrahim Raisi": ("PERSON", "IRN"),
+        "Fazlur Rehman": ("PERSON", "PAK"),
+        "Haibatullah Akhundzada": ("PERSON", "AFG"),
+        "Pakistan": ("COUNTRY", "PAK"),
+        "Iran": ("COUNTRY", "IRN"),
+        "Afghanistan": ("COUNTRY", "AFG"),
+        "Tehreek-e-Taliban Pakistan": ("GROUP", "PAK"),
+        "Taliban": ("GROUP", "AFG"),
+        "Islamic State Khorasan Province": ("GROUP", None),
+        "al-Qaeda": ("GROUP", None),
+        "Jamiat Ulema-e-Islam (F)": ("GROUP", "PAK"),
+        "Islamic Revolutionary Guard Corps": ("ORG", "IRN"),
+        "Islamabad": ("PLACE", "PAK"),
+        "Kabul": ("PLACE", "AFG"),
+        "Kerman": ("PLACE", "IRN"),
+    }
+    for name, (actor_type, country) in expected.items():
+        assert name in actors, name
+        assert (actors[name]["actor_type"], actors[name]["country_code"]) == (actor_type, country)
+    assert {"Hassan Kazemi Qomi", "Hassan Kazmi Qomi", "Hassan Kazemi Ghomi", "Qomi"} <= set(
+        actors["Hassan Kazmi Qomi"]["aliases"]
+    )
+    assert {"Pakistan", "Pakistani", "Pak"} <= set(actors["Pakistan"]["aliases"])
+    assert {"Iran", "Iranian"} <= set(actors["Iran"]["aliases"])
+    assert {"Afghanistan", "Afghan"} <= set(actors["Afghanistan"]["aliases"])
+    assert {
+        "TTP",
+        "Tehreek-e-Taliban Pakistan",
+        "Tehrik-i-Taliban Pakistan",
+        "Tehreek-i-Taliban Pakistan",
+    } <= set(actors["Tehreek-e-Taliban Pakistan"]["aliases"])
+    assert {"ISKP", "Islamic State-Khorasan Province", "Islamic State Khorasan Province"} <= set(
+        actors["Islamic State Khorasan Province"]["aliases"]
+    )
+    # the two spellings of Soleimani are one person; Iran's ambassador is not a second Qomi
+    soleimani = [n for n in actors if "Soleimani" in n]
+    assert len(soleimani) == 1
+    assert set(actors[soleimani[0]]["aliases"]) == {"Qasem Soleimani", "Qasim Soleimani"}
+    people = [n for n, a in actors.items() if a["actor_type"] == "PERSON"]
+    assert sum("Qomi" in n or "Ghomi" in n for n in people) == 1
+
+
+def test_seeds_have_no_junk_actors(seeds) -> None:
+    _, registry, _ = seeds
+    names = {n.casefold() for n in actors_by_name(registry)}
+    aliases = {a.casefold() for row in registry.to_frame()["aliases"].to_list() for a in row}
+    junk = {
+        "special representative", "caretaker", "foreign minister", "opinion", "editorial",
+        "welcome", "reserved", "global village space", "khaama press", "menafn", "dawn",
+        "china", "fm", "mr", "ambassador", "baloch", "office (fo", "office",
+    }  # fmt: skip
+    assert not (names | aliases) & junk
+    assert not any(re.match(r"(?i)(mr\.?|maulana|ambassador|caretaker|fm) ", a) for a in aliases)
+    assert actors_by_name(registry)["Tajikistan"]["aliases"] == ["Tajik"]  # a demonym, not a person
+
+
+def test_seed_short_forms_are_mentions_of_the_full_name(seeds) -> None:
+    articles, registry, result = seeds
+    qomi = actors_by_name(registry)["Hassan Kazmi Qomi"]["actor_id"]
+    jilani = actors_by_name(registry)["Jalil Abbas Jilani"]["actor_id"]
+    mentions = result.mentions
+    dawn = articles["article_id"][4]
+    in_dawn = mentions.filter(pl.col("article_id") == dawn)
+    assert in_dawn.filter(pl.col("actor_id") == jilani)["mention_text"].to_list() == [
+        "Jalil Abbas Jilani",
+        "Jilani",  # FM Jilani
+        "Jilani",  # Mr Jilani
+    ]
+    assert in_dawn.filter(pl.col("actor_id") == qomi)["mention_text"].to_list() == [
+        "Hassan Kazmi Qomi",
+        "Qomi",  # Ambassador Qomi
+    ]
+    assert mentions.filter(pl.col("actor_id") == qomi).height >= 11
+    assert mentions["mention_id"].n_unique() == mentions.height
+
+
+def test_seed_mentions_point_into_bodies_and_sentences(seeds) -> None:
+    articles, _, result = seeds
+    assert result.mentions.schema == schema.MENTIONS
+    assert result.sentences.schema == schema.SENTENCES
+    bodies = dict(zip(articles["article_id"], articles["body"], strict=True))
+    sentences = {
+        (r["article_id"], r["sentence_index"]): (r["char_start"], r["char_end"])
+        for r in result.sentences.iter_rows(named=True)
+    }
+    for row in result.mentions.iter_rows(named=True):
+        assert bodies[row["article_id"]][row["char_start"] : row["char_end"]] == row["mention_text"]
+        start, end = sentences[(row["article_id"], row["sentence_index"])]
+        assert start <= row["char_start"] and row["char_end"] <= end
+    assert result.mentions["event_id"].null_count() == result.mentions.height
+
+
+def test_rerun_keeps_actor_ids_and_mention_ids(nlp, seeds) -> None:
+    articles, first_registry, first = seeds
+    registry = ActorRegistry.from_frame(first_registry.to_frame())
+    again = extract_batch(articles, nlp, registry, SETTINGS)
+    assert again.mentions.sort("mention_id").equals(first.mentions.sort("mention_id"))
+    assert registry.changed().height == 0
+
+
+def test_duplicates_and_non_english_are_not_extracted(nlp) -> None:
+    body = "Prime Minister Imran Khan met Iranian President Hassan Rouhani in Tehran on Monday."
+    frame = deduped(
+        [body, body, "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin."],
+        duplicate_of=[None, "a_0", None],
+        language=["en", "en", "fr"],
+    )
+    registry = ActorRegistry()
+    result = extract_batch(frame, nlp, registry, SETTINGS)
+    assert set(result.mentions["article_id"]) == {"a_0"}
+    assert set(result.sentences["article_id"]) == {"a_0"}
+    actors = actors_by_name(registry)
+    assert (
+        actors["Imran Khan"]["country_code"] is None
+        or actors["Imran Khan"]["actor_type"] == "PERSON"
+    )
+    assert actors["Hassan Rouhani"]["country_code"] == "IRN"
+    assert "Prime Minister Imran Khan" not in actors
+
+
+def test_titles_roles_and_publisher_byline_are_not_actors(nlp) -> None:
+    bodies = [
+        "By Reuters Staff\nThe Special Representative said on Monday that Caretaker Foreign "
+        "Minister Jalil Abbas Jilani would travel to Kabul. Later, Mr. Jilani met "
+        "Dr. Ayesha Siddiqa.\nCopyright Reuters 2024. All rights reserved.",
+    ]
+    registry = ActorRegistry()
+    result = extract_batch(deduped(bodies, source_name=["Reuters"]), nlp, registry, SETTINGS)
+    actors = actors_by_name(registry)
+    assert "Jalil Abbas Jilani" in actors and "Ayesha Siddiqa" in actors
+    assert "Reuters" not in actors
+    assert not {"Special Representative", "Caretaker", "Foreign Minister"} & set(actors)
+    jilani = actors["Jalil Abbas Jilani"]["actor_id"]
+    assert result.mentions.filter(pl.col("actor_id") == jilani)["mention_text"].to_list() == [
+        "Jalil Abbas Jilani",
+        "Jilani",
+    ]
+
+
+def test_inline_acronym_links_both_forms(nlp) -> None:
+    body = (
+        "The Balochistan National Party (BNP) quit the coalition on Tuesday. "
+        "A BNP spokesman said the party would contest the election alone."
+    )
+    registry = ActorRegistry()
+    result = extract_batch(deduped([body]), nlp, registry, SETTINGS)
+    bnp = result.mentions.filter(
+        pl.col("mention_text").is_in(["BNP", "Balochistan National Party"])
+    )
+    assert bnp.height == 3
+    assert bnp["actor_id"].n_unique() == 1
+    row = registry.to_frame().filter(pl.col("actor_id") == bnp["actor_id"][0]).row(0, named=True)
+    assert row["name"] == "Balochistan National Party"
+    assert row["actor_type"] == "GROUP"
+
+
+def test_batches_see_earlier_batches(nlp) -> None:
+    """Batch 2 resolves a spelling variant to the actor created in batch 1."""
+    registry = ActorRegistry()
+    extract_batch(
+        deduped(["Iran's special envoy Hassan Kazemi Qomi arrived in Islamabad on Sunday."]),
+        nlp,
+        registry,
+        SETTINGS,
+    )
+    second = extract_batch(
+        deduped(["Kazemi Ghomi held talks with officials in Islamabad."], article_id=["a_9"]),
+        nlp,
+        registry,
+        SETTINGS,
+    )
+    persons = registry.to_frame().filter(pl.col("actor_type") == "PERSON")
+    assert persons.height == 1
+    assert persons["country_code"].item() == "IRN"
+    assert persons["actor_id"].item() in set(second.mentions["actor_id"])
+
+
+WORDS = st.sampled_from(
+    [
+        "Pakistan",
+        "Iran",
+        "Mr.",
+        "Qomi",
+        "Hassan",
+        "Kazemi",
+        "TTP",
+        "(",
+        ")",
+        ",",
+        ".",
+        "’s",
+        "Taliban",
+        "the",
+        "met",
+        "in",
+        "Kabul",
+        "Dr",
+        "Tehreek-e-Taliban",
+        "\n",
+        "Ms",
+        "Jilani",
+        "Foreign",
+        "Minister",
+        "é",
+        "Ümit",
+        "said",
+        "2024",
+        "ISKP",
+        "Al",
+        "Qaeda",
+    ]
+)
+
+
+@hsettings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(WORDS, min_size=1, max_size=60),
+    seps=st.lists(
+        st.sampled_from([" ", "  ", "\n", "\t", "-", "\u00a0"]), min_size=60, max_size=60
+    ),
+    seed=st.integers(0, 4),
+    cut=st.integers(0, 400),
+)
+def test_offsets_always_slice_the_body(nlp, words, seps, seed, cut) -> None:
+    """Property: body[char_start:char_end] == mention_text for random bodies and seed excerpts."""
+    random_body = "".join(w + s for w, s in zip(words, seps, strict=False))
+    seed_body = seed_frame()["body"][seed][cut : cut + 700]
+    frame = deduped([random_body, seed_body])
+    result = extract_batch(frame, nlp, ActorRegistry(), SETTINGS)
+    bodies = dict(zip(frame["article_id"], frame["body"], strict=True))
+    for row in result.mentions.iter_rows(named=True):
+        assert bodies[row["article_id"]][row["char_start"] : row["char_end"]] == row["mention_text"]
+        assert row["mention_text"].strip() == row["mention_text"] != ""

@@ -1,0 +1,131 @@
+"""Cross-document actor resolution (issue 6): variants that must merge, people who must not."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from newsflow import schema
+from newsflow.resolve import ActorRegistry, fold_token, name_tokens
+
+THRESHOLD = 0.88
+
+MUST_MERGE = [
+    ("Hassan Kazemi Qomi", "Hassan Kazmi Qomi"),
+    ("Hassan Kazemi Qomi", "Hassan Kazemi Ghomi"),
+    ("Hassan Kazemi Qomi", "Kazemi Ghomi"),
+    ("Qasem Soleimani", "Qasim Soleimani"),
+    ("Mohammed bin Salman", "Muhammad bin Salman"),
+    ("Ebrahim Raisi", "Ibrahim Raisi"),
+    ("Abdul Ghani Baradar", "Abdul Ghani Baradar"),
+    ("Zabihullah Mujahid", "Dhabihullah Mujahid"),
+    ("Mullah Mohammad Hassan Akhund", "Mohammad Hasan Akhund"),
+    ("Mustafa Kemal", "Moustafa Kamal"),
+    ("Yousuf Raza Gilani", "Yusuf Raza Gillani"),
+    ("Sayed Mohammad Ali", "Seyed Muhammad Ali"),
+]
+
+MUST_NOT_MERGE = [
+    ("Imran Khan", "Sadiq Khan"),
+    ("Ali Khamenei", "Ali Larijani"),
+    ("Hassan Rouhani", "Hassan Nasrallah"),
+    ("Asif Durrani", "Asif Ali Zardari"),
+    ("Shehbaz Sharif", "Nawaz Sharif"),
+    ("Hasan Akhund", "Husain Akhund"),
+    ("George Bush", "Jeb Bush"),
+    ("Abdul Kabir", "Abdul Qadir"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), MUST_MERGE)
+def test_variant_spellings_merge(first: str, second: str) -> None:
+    registry = ActorRegistry(THRESHOLD)
+    a = registry.resolve("PERSON", [first])
+    b = registry.resolve("PERSON", [second])
+    assert a == b
+    assert registry.to_frame().row(0, named=True)["aliases"] == list(dict.fromkeys([first, second]))
+
+
+@pytest.mark.parametrize(("first", "second"), MUST_NOT_MERGE)
+def test_different_people_stay_apart(first: str, second: str) -> None:
+    registry = ActorRegistry(THRESHOLD)
+    assert registry.resolve("PERSON", [first]) != registry.resolve("PERSON", [second])
+    assert len(registry) == 2
+
+
+def test_blocked_by_type() -> None:
+    registry = ActorRegistry(THRESHOLD)
+    person = registry.resolve("PERSON", ["Jordan Peterson"])
+    org = registry.resolve("ORG", ["Jordan Peterson"])
+    assert person != org
+
+
+def test_organisations_match_fuzzily_and_groups_share_the_org_block() -> None:
+    registry = ActorRegistry(THRESHOLD)
+    a = registry.resolve("ORG", ["Foreign Office"])
+    assert registry.resolve("ORG", ["Foreign office"]) == a
+    b = registry.resolve("ORG", ["Baloch Republican Front"])
+    assert registry.resolve("GROUP", ["Baloch Republican Front"]) == b
+    assert registry.to_frame().filter(pl.col("actor_id") == b)["actor_type"].item() == "GROUP"
+    assert registry.resolve("ORG", ["Foreign Ministry"]) != a
+
+
+def test_lone_surname_joins_only_an_unambiguous_person() -> None:
+    registry = ActorRegistry(THRESHOLD)
+    qomi = registry.resolve("PERSON", ["Hassan Kazemi Qomi"])
+    assert registry.resolve("PERSON", ["Qomi"]) == qomi
+    imran = registry.resolve("PERSON", ["Imran Khan"])
+    sadiq = registry.resolve("PERSON", ["Sadiq Khan"])
+    khan = registry.resolve("PERSON", ["Khan"])
+    assert khan not in {imran, sadiq}
+
+
+def test_different_known_countries_keep_namesakes_apart() -> None:
+    registry = ActorRegistry(THRESHOLD)
+    pak = registry.resolve("PERSON", ["Ali Khan"], "PAK")
+    ind = registry.resolve("PERSON", ["Ali Khan"], "IND")
+    assert pak != ind
+    assert registry.resolve("PERSON", ["Ali Khan"]) in {pak, ind}
+
+
+def test_canonical_name_is_the_most_complete_frequent_form() -> None:
+    registry = ActorRegistry(THRESHOLD)
+    actor = registry.resolve("PERSON", ["Qomi", "Hassan Kazmi Qomi", "Hassan Kazmi Qomi"])
+    registry.resolve("PERSON", ["Hassan Kazemi Ghomi"])
+    row = registry.to_frame().filter(pl.col("actor_id") == actor).row(0, named=True)
+    assert row["name"] == "Hassan Kazmi Qomi"
+    assert row["aliases"] == ["Qomi", "Hassan Kazmi Qomi", "Hassan Kazemi Ghomi"]
+
+
+def test_ids_are_stable_across_runs_and_aliases_are_appended() -> None:
+    """A second run starting from the warehouse's actors keeps ids and only appends aliases."""
+    first = ActorRegistry(THRESHOLD)
+    qomi = first.resolve("PERSON", ["Hassan Kazemi Qomi"], "IRN")
+    iran = first.resolve("COUNTRY", ["Iran"], "IRN", key="country:IRN", name="Iran")
+    stored = first.changed()
+    assert stored.schema == schema.ACTORS
+    assert set(stored["actor_id"]) == {qomi, iran}
+
+    second = ActorRegistry.from_frame(stored, THRESHOLD)
+    assert second.changed().height == 0
+    assert second.resolve("PERSON", ["Hassan Kazmi Qomi"]) == qomi
+    assert second.resolve("COUNTRY", ["Iranian"], "IRN", key="country:IRN", name="Iran") == iran
+    assert second.resolve("PERSON", ["Hassan Kazemi Qomi"]) == qomi  # known alias: no change
+    changed = second.changed().sort("name")
+    assert changed["actor_id"].to_list() == [qomi, iran]
+    assert changed["aliases"].to_list() == [
+        ["Hassan Kazemi Qomi", "Hassan Kazmi Qomi"],
+        ["Iran", "Iranian"],
+    ]
+    # a fresh registry resolving the same names in another order keeps the fixed-key id
+    third = ActorRegistry(THRESHOLD)
+    assert third.resolve("COUNTRY", ["Iranian"], "IRN", key="country:IRN", name="Iran") == iran
+
+
+def test_folding_covers_common_romanisations() -> None:
+    assert fold_token("ghomi") == fold_token("qomi")
+    assert fold_token("khan") == fold_token("kan")
+    assert fold_token("dhabi") == fold_token("zabi")
+    assert fold_token("farooq") == fold_token("pharooq")
+    assert name_tokens("Da’ish al-Masri") == name_tokens("Daish Al Masri")
+    assert name_tokens("Hâssan") == name_tokens("Hassan")
