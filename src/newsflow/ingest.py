@@ -77,6 +77,28 @@ _HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORE
 _HTML_SNIFF_TEXT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
+_ASCII_BYTES = bytes(range(128))
+_MULTIBYTE_TAGS = (
+    "jis",
+    "jp",
+    "gb",
+    "big5",
+    "kr",
+    "932",
+    "936",
+    "949",
+    "950",
+    "johab",
+    "hz",
+    "2022",
+)
+# UTF-8 read as cp1252/latin-1 always shows a lead byte (Â..ô) followed by what was a
+# continuation byte (0x80-0xBF as latin-1 or cp1252): a cheap gate before ftfy's slower check.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6"
+    "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
+    "\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
 
 
 class IngestError(ValueError):
@@ -345,17 +367,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
-    """Legacy 8-bit or CJK text: charset-normalizer's best guess, preferring cp1252 on ties."""
-    matches = charset_normalizer.from_bytes(data)
-    best = matches.best()
-    if best is None:
+    """Legacy 8-bit or CJK text: charset-normalizer's best guess, corrected for two known slips."""
+    ranked = list(charset_normalizer.from_bytes(data))
+    if not ranked:
         raise _NotText("binary file", "not decodable as text in any known encoding")
-    encoding = _codec_name(best.encoding)
-    text = str(best)
+    # Mostly-ASCII text with a stray high byte (a BBC "\xa3" for the pound sign) is scored as
+    # Japanese or Chinese with "no chaos"; real CJK text is mostly high bytes.
+    high_bytes = len(data.translate(None, _ASCII_BYTES))
+    if _is_multibyte(ranked[0].encoding) and high_bytes < 0.05 * len(data):
+        ranked = [m for m in ranked if not _is_multibyte(m.encoding)] or ranked
+    best = ranked[0]
+    encoding, text = _codec_name(best.encoding), str(best)
     # cp1252 is by far the most common legacy encoding of web text; charset-normalizer often
-    # ranks a sibling (cp1250, cp1257) first on short samples where they score the same.
+    # ranks a sibling (cp1250, cp1257) first when they score the same.
     if encoding != "cp1252":
-        tied = {_codec_name(m.encoding) for m in matches if m.chaos <= best.chaos + 0.001}
+        tied = {_codec_name(m.encoding) for m in ranked if m.chaos <= best.chaos + 0.001}
         try:
             as_cp1252 = data.decode("cp1252")
         except UnicodeDecodeError:
@@ -363,6 +389,11 @@ def _detect(data: bytes) -> tuple[str, str]:
         if as_cp1252 is not None and ("cp1252" in tied or as_cp1252 == text):
             return as_cp1252, "cp1252"
     return text, encoding
+
+
+def _is_multibyte(name: str) -> bool:
+    codec = _codec_name(name)
+    return any(tag in codec for tag in _MULTIBYTE_TAGS)
 
 
 def _codec_name(name: str) -> str:
@@ -378,7 +409,7 @@ def _clean_text(text: str) -> str:
         text = _NEWLINES.sub("\n", text)
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if not text.isascii() and ftfy.badness.is_bad(text):
+    if not text.isascii() and _MOJIBAKE_HINT.search(text) and ftfy.badness.is_bad(text):
         text = ftfy.fix_encoding(text)
     return text
 
