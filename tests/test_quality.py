@@ -202,7 +202,7 @@ def test_ingest_oversized_and_textless_docs_are_quarantined(gk):
     out = gk.check("ingest", docs)
     assert out.passed["source_path"].to_list() == ["doc0.txt", "doc2.txt"]
     assert out.quarantine.select("source_path", "stage", "reason").rows() == [
-        ("doc1.txt", "ingest", "size_bytes within max_file_bytes"),
+        ("doc1.txt", "ingest", "size_bytes in 1..max_file_bytes"),
         ("doc3.txt", "ingest", "expect_column_values_to_not_be_null(text)"),
     ]
     assert "size_bytes=20000001" in out.quarantine["detail"][0]
@@ -604,11 +604,22 @@ def test_user_adds_expectations_by_editing_a_suite_file(tmp_path):
             "meta": {"severity": "row", "name": "no live blogs"},
         }
     )
+    suite["expectations"].append(
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "url", "mostly": 0.5},
+            "meta": {"severity": "critical", "name": "most articles have a url"},
+        }
+    )
     (folder / "parse.json").write_text(json.dumps(suite, indent=2))
     custom = quality.Gatekeeper(Settings(expectations_dir=folder), today=TODAY)
+    with_urls = parsed().with_columns(
+        pl.format("https://wire.example/{}", "input_seq").alias("url")
+    )
 
-    articles = set_row(parsed(), 1, title=None)
+    articles = set_row(with_urls, 1, title=None)
     articles = set_row(articles, 2, title="LIVE: energy summit")
+    articles = set_row(articles, 3, url=None)  # 1 of 4 without url: within `mostly`
     out = custom.check("parse", articles)
     assert out.quarantine.select("source_path", "reason").rows() == [
         ("doc1.txt", "article has a title"),
@@ -616,7 +627,10 @@ def test_user_adds_expectations_by_editing_a_suite_file(tmp_path):
     ]
     assert "LIVE:" in out.quarantine["detail"][1]
     with pytest.raises(quality.GateFailed, match=r"expect_column_values_to_be_in_set\(language\)"):
-        custom.check("parse", set_row(parsed(), 0, language="de"))
+        custom.check("parse", set_row(with_urls, 0, language="de"))
+    # a systemic failure (3 of 4 without url) halts even though each row alone is tolerated
+    with pytest.raises(quality.GateFailed, match="most articles have a url"):
+        custom.check("parse", set_row(parsed(), 0, url="https://wire.example/0"))
 
 
 def test_thresholds_come_from_settings(gk):
