@@ -58,13 +58,20 @@ def run(
     ),
     warehouse: Path | None = WarehouseOption,
     batch_size: int | None = typer.Option(
-        None, "--batch-size", "-b", min=1, help="Documents per batch (default 500 or $NEWSFLOW_BATCH_SIZE)."
+        None,
+        "--batch-size",
+        "-b",
+        min=1,
+        help="Documents per batch (default 500 or $NEWSFLOW_BATCH_SIZE).",
     ),
     no_gates: bool = typer.Option(
         False, "--no-gates", help="Skip the Great Expectations quality gates (faster, unvalidated)."
     ),
     wait: float = typer.Option(
-        0.0, "--wait", min=0, help="Seconds to wait for another run on the same warehouse to finish."
+        0.0,
+        "--wait",
+        min=0,
+        help="Seconds to wait for another run on the same warehouse to finish.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
@@ -83,7 +90,9 @@ def run(
             wait_seconds=wait,
         )
     except Exception as exc:  # noqa: BLE001 - every failure becomes a readable message
-        _fail(f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`).")
+        _fail(
+            f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`)."
+        )
         return
     if as_json:
         console.print_json(json.dumps(summary))
@@ -130,9 +139,14 @@ def sql(
     query: str = typer.Argument(..., help="SQL to run against the warehouse."),
     warehouse: Path | None = WarehouseOption,
     fmt: OutputFormat = typer.Option(
-        OutputFormat.table, "--format", "-f", help="Output format: table, csv, json or parquet (needs --out)."
+        OutputFormat.table,
+        "--format",
+        "-f",
+        help="Output format: table, csv, json or parquet (needs --out).",
     ),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write the result to this file instead of stdout."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Write the result to this file instead of stdout."
+    ),
     write: bool = typer.Option(
         False, "--write", help="Open the warehouse read-write (default is read-only)."
     ),
@@ -192,16 +206,27 @@ def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: A
 
 @app.command()
 def serve(
-    inbox_dir: Path = typer.Argument(..., help="Inbox folder watched for new bundles (done/ and failed/ are created inside)."),
+    inbox_dir: Path = typer.Argument(
+        ..., help="Inbox folder watched for new bundles (done/ and failed/ are created inside)."
+    ),
     warehouse: Path | None = WarehouseOption,
     cron: str = typer.Option(
-        "*/5 * * * *", "--cron", help="Cron schedule of the inbox scan (UTC), e.g. '0 * * * *' hourly."
+        "*/5 * * * *",
+        "--cron",
+        help="Cron schedule of the inbox scan (UTC), e.g. '0 * * * *' hourly.",
     ),
     settle_seconds: float = typer.Option(
-        60.0, "--settle-seconds", min=0, help="A bundle unmodified this long (or with a <name>.ready marker) is complete."
+        60.0,
+        "--settle-seconds",
+        min=0,
+        help="A bundle unmodified this long (or with a <name>.ready marker) is complete.",
     ),
-    batch_size: int | None = typer.Option(None, "--batch-size", "-b", min=1, help="Documents per batch."),
-    name: str = typer.Option("newsflow-inbox", "--name", help="Deployment name shown in the Prefect UI."),
+    batch_size: int | None = typer.Option(
+        None, "--batch-size", "-b", min=1, help="Documents per batch."
+    ),
+    name: str = typer.Option(
+        "newsflow-inbox", "--name", help="Deployment name shown in the Prefect UI."
+    ),
 ) -> None:
     """Serve a scheduled Prefect deployment that ingests every ready bundle dropped in INBOX_DIR."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -209,7 +234,9 @@ def serve(
 
     settings = _settings(warehouse, batch_size=batch_size)
     inbox_dir.mkdir(parents=True, exist_ok=True)
-    console.print(f"serving deployment {name!r}: scanning {inbox_dir} on '{cron}' into {settings.warehouse}")
+    console.print(
+        f"serving deployment {name!r}: scanning {inbox_dir} on '{cron}' into {settings.warehouse}"
+    )
     process_inbox.serve(
         name=name,
         cron=cron,

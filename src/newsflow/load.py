@@ -55,7 +55,9 @@ class Staging:
         """Names of the tables that have staged rows."""
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and any(p.glob("*.parquet")))
+        return sorted(
+            p.name for p in self.root.iterdir() if p.is_dir() and any(p.glob("*.parquet"))
+        )
 
     def glob(self, table: str) -> str:
         return str(self.root / table / "*.parquet")
@@ -240,6 +242,4 @@ def known_article_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def known_actors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """All actors already in the warehouse."""
-    return con.execute(
-        "select actor_id, name, actor_type, country_code, aliases from actors"
-    ).pl()
+    return con.execute("select actor_id, name, actor_type, country_code, aliases from actors").pl()

@@ -65,7 +65,9 @@ class RunContext:
         return self.counts[f"_seq_{table}"]
 
 
-def gate(ctx: RunContext, stage: str, frame: pl.DataFrame, batch: int, **context: pl.DataFrame) -> pl.DataFrame:
+def gate(
+    ctx: RunContext, stage: str, frame: pl.DataFrame, batch: int, **context: pl.DataFrame
+) -> pl.DataFrame:
     """Validate a stage's output: stage dq results and quarantined rows, return the passing rows."""
     if ctx.gatekeeper is None:
         return frame
@@ -140,7 +142,13 @@ def events_step(
     """Detect and merge events; return (events, mentions with their event_id)."""
     actors = ctx.registry.to_frame()
     result = events.detect_events(
-        articles, extracted.mentions, actors, extracted.sentences, ctx.parser, ctx.event_state, ctx.settings
+        articles,
+        extracted.mentions,
+        actors,
+        extracted.sentences,
+        ctx.parser,
+        ctx.event_state,
+        ctx.settings,
     )
     found = gate(ctx, "events", result.events, batch, actors=actors)
     links = result.mention_events.filter(pl.col("event_id").is_in(found["event_id"].implode()))
@@ -240,7 +248,9 @@ def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
     )
 
 
-def open_run(settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None) -> RunContext:
+def open_run(
+    settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None
+) -> RunContext:
     """Load models, read the warehouse state once and record the run as running."""
     nlp = extract.load_nlp(settings.spacy_model)
     parser = events.load_parser(settings.spacy_model)
@@ -300,7 +310,9 @@ def run_bundle(
                 faults.checkpoint("extracted")
                 found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
                 stage_batch(ctx, batch_no, deduped, mentions, found)
-                log.info("batch %d: %d inputs, %d new articles", batch_no, batch.inputs, deduped.height)
+                log.info(
+                    "batch %d: %d inputs, %d new articles", batch_no, batch.inputs, deduped.height
+                )
             final_checks(ctx)
             record = _record(ctx, flow_run_id)
             faults.checkpoint("staged")

@@ -16,5 +16,7 @@ def path(name: str) -> Path:
     """The directory or file `name` (e.g. "sql", "data/patterns") shipped with newsflow."""
     target = _PACKAGE_DIR / name
     if not target.exists():
-        raise FileNotFoundError(f"newsflow resource {name!r} is missing at {target}: broken install?")
+        raise FileNotFoundError(
+            f"newsflow resource {name!r} is missing at {target}: broken install?"
+        )
     return target

@@ -64,7 +64,9 @@ def is_lock_error(exc: BaseException) -> bool:
     return "lock" in text and ("could not set" in text or "conflicting" in text)
 
 
-def connect(path: Path, *, read_only: bool = False, timeout_s: float = 60.0) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: Path, *, read_only: bool = False, timeout_s: float = 60.0
+) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file, retrying with backoff while another process holds it.
 
     DuckDB lets one process hold a file for writing, and while it does no other process can
