@@ -181,8 +181,10 @@ def bundle_kind(bundle: Path) -> str:
     if not bundle.is_file():
         raise IngestError(f"bundle is not a file or folder: {bundle}")
     kind = _kind_by_name(bundle.name)
-    if kind in {"zip", "tar", "jsonl", "document"}:
+    if kind in {"zip", "tar", "jsonl"}:
         return kind
+    if kind in {"text", "html"}:
+        return "document"
     raise IngestError(
         f"unsupported bundle type: {bundle.name!r}; expected a folder, .zip, .tar/.tar.gz/.tgz, "
         ".jsonl/.jsonl.gz, or a single .txt/.html file"
@@ -377,17 +379,21 @@ def _detect(data: bytes) -> tuple[str, str]:
     if _is_multibyte(ranked[0].encoding) and high_bytes < 0.05 * len(data):
         ranked = [m for m in ranked if not _is_multibyte(m.encoding)] or ranked
     best = ranked[0]
-    encoding, text = _codec_name(best.encoding), str(best)
-    # cp1252 is by far the most common legacy encoding of web text; charset-normalizer often
-    # ranks a sibling (cp1250, cp1257) first when they score the same.
+    # Windows code pages are far more common in web text than their DOS, Mac and ISO siblings,
+    # which charset-normalizer often ranks first on short samples where they score the same
+    # (cp1250 for cp1252, mac-cyrillic for cp1251).
+    tied = [m for m in ranked if m.chaos <= best.chaos + 0.001]
+    windows = [m for m in tied if _codec_name(m.encoding).startswith("cp125")]
+    windows.sort(key=lambda m: _codec_name(m.encoding) != "cp1252")
+    chosen = windows[0] if windows else best
+    encoding, text = _codec_name(chosen.encoding), str(chosen)
     if encoding != "cp1252":
-        tied = {_codec_name(m.encoding) for m in ranked if m.chaos <= best.chaos + 0.001}
         try:
             as_cp1252 = data.decode("cp1252")
         except UnicodeDecodeError:
             as_cp1252 = None
-        if as_cp1252 is not None and ("cp1252" in tied or as_cp1252 == text):
-            return as_cp1252, "cp1252"
+        if as_cp1252 == text:  # the same text: name it by the common code page
+            return text, "cp1252"
     return text, encoding
 
 
@@ -618,11 +624,11 @@ def _zip_member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: str, limits: _Limits
 ) -> Iterator[_Input]:
     name = prefix + info.filename
+    if info.is_dir():  # a container, not an input (and nothing is ever extracted)
+        return
     unsafe = _member_problem(info.filename)
     if unsafe is not None:
         yield _Rejected(name, unsafe.reason, unsafe.detail)
-        return
-    if info.is_dir():
         return
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
@@ -718,11 +724,11 @@ def _tar_member(
     counted: _CountingReader,
     limits: _Limits,
 ) -> Iterator[_Input]:
+    if info.isdir():  # a container, not an input (and nothing is ever extracted)
+        return
     unsafe = _member_problem(info.name)
     if unsafe is not None:
         yield _Rejected(name, unsafe.reason, unsafe.detail)
-        return
-    if info.isdir():
         return
     if info.issym():
         yield _Rejected(
