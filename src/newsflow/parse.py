@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import polars as pl
 
@@ -331,8 +332,8 @@ def _looks_like_headline(block: str) -> bool:
     return (
         2 <= len(words) <= 25
         and len(block) <= 200
-        and not block.endswith((".", ",", ";", ":"))
-        and (block[0].isupper() or block[0].isdigit() or block[0] in "\"'‘“")
+        and (block.endswith("...") or not block.endswith((".", ",", ";", ":")))
+        and not words[0].islower()  # "iTunes now selling ..." and "£1.8m fine ..." are headlines
         and not _SENTENCE_BREAK.search(block)
     )
 
@@ -350,7 +351,10 @@ def _site_like(name: str, rules: ParseRules, known_source: str | None) -> bool:
     folded = _fold(name)
     if known_source and folded == _fold(known_source):
         return True
-    return bool(_DOMAIN.search(name)) or any(word in rules.site_words for word in folded.split())
+    if _DOMAIN.search(name):
+        return True
+    proper = all(word[:1].isupper() or word[:1].isdigit() for word in name.split())
+    return proper and any(word in rules.site_words for word in folded.split())
 
 
 def split_title(
@@ -376,7 +380,12 @@ def split_title(
     if not head:
         return None, site
     prefixed = bool(rules.site_prefix.match(tail.strip()))
-    if sep in rules.pipe_like or prefixed or _site_like(site, rules, known_source):
+    wire_slug = title.isupper()
+    if (
+        sep in rules.pipe_like
+        or prefixed
+        or (not wire_slug and _site_like(site, rules, known_source))
+    ):
         return head, site
     return title, None
 
@@ -520,15 +529,30 @@ def _parse_text(text: str, evidence: _Evidence, rules: ParseRules) -> str:
     return "\n\n".join(_read_tail(blocks, evidence, rules))
 
 
+def _canonical_url(tree: Any, page_url: str | None) -> str | None:
+    """The page's canonical link (else og:url), absolute, or None."""
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        for href in tree.xpath(xpath):
+            absolute = urljoin(page_url or "", href.strip())
+            if absolute.startswith(("http://", "https://")):
+                return absolute
+    return None
+
+
 def _extract_html(
     page: str, url: str | None, evidence: _Evidence, rules: ParseRules
 ) -> tuple[str, str | None]:
     """(main text, canonical url) of an HTML page via trafilatura; page metadata goes to `evidence`."""
     import trafilatura
+    from trafilatura.utils import load_html
 
+    tree = load_html(page)
+    if tree is None:
+        return "", None
+    canonical = _canonical_url(tree, url)
     document = trafilatura.bare_extraction(
-        page,
-        url=url,
+        tree,
+        url=canonical or url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -539,16 +563,15 @@ def _extract_html(
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None:
-        return "", None
+        return "", canonical
     if document.title:
         headline, site = split_title(html.unescape(document.title), rules, document.sitename)
         evidence.title = headline
         evidence.add_source("title", site)
     evidence.add_source("site", _clean_line(document.sitename) if document.sitename else None)
     evidence.add_date("meta", parse_date_value(document.date))
-    canonical = (
-        document.url if document.url and document.url.startswith(("http://", "https://")) else None
-    )
+    if canonical is None and document.url and document.url.startswith(("http://", "https://")):
+        canonical = document.url
     return document.text or "", canonical
 
 
@@ -674,6 +697,7 @@ def parse_batch(
         reason=pl.col("reason"),
         detail=pl.coalesce(
             pl.when(pl.col("body") != "").then(pl.col("body").str.slice(0, _DETAIL_CHARS)),
+            pl.col("title"),
             pl.col("text").str.strip_chars().str.slice(0, _DETAIL_CHARS),
             pl.lit(""),
         ),
