@@ -214,7 +214,9 @@ def load_event_state(con: duckdb.DuckDBPyConnection) -> EventState:
     known = pl.from_arrow(con.execute(sql).fetch_arrow_table())
     assert isinstance(known, pl.DataFrame)
     supporting = (
-        known.select("event_id", "supporting").explode("supporting").drop_nulls("supporting")
+        known.select("event_id", "supporting")
+        .filter(pl.col("supporting").list.len() > 0)
+        .explode("supporting", empty_as_null=True)
     )
     return EventState(
         events=schema.conform(known, schema.EVENTS),
@@ -316,11 +318,11 @@ def _subject(verb: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
     for _ in range(4):
         assert token is not None
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        if not subjects and token is not verb:
+        if not subjects and token.i != verb.i:
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects:
             return [m for s in subjects for m in _with_conj(s, mentions)]
-        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -412,7 +414,7 @@ def _noun_roles(
             for child in verb.children:
                 if (
                     child.dep_ == "prep"
-                    and child is not head
+                    and child.i != head.i
                     and _target_prep(child.lemma_.lower(), event_type, lexicon)
                 ):
                     for pobj in _pobjs(child):
@@ -420,12 +422,17 @@ def _noun_roles(
     return sources, targets
 
 
+def verbal_token(token: Token) -> bool:
+    """Is this token a verb (or gerund) rather than a noun?"""
+    return token.pos_ in ("VERB", "AUX")
+
+
 def _governors(token: Token) -> list[tuple[Token, str]]:
     """The chain of words governing a trigger, with the dependency climbed to reach each."""
     chain = []
     current = token
     for _ in range(5):
-        if current.dep_ not in GOVERNOR_STEPS or current.head is current:
+        if current.dep_ not in GOVERNOR_STEPS or current.head.i == current.i:
             break
         chain.append((current.head, current.dep_))
         current = current.head
@@ -542,6 +549,15 @@ def sentence_candidates(
             None,
         )
         negator = next((g for g, _ in chain if g.lemma_.lower() in lexicon.negating_verbs), None)
+        if (
+            negator is not None
+            and token.head.i == negator.i
+            and token.dep_ == "dobj"
+            and not verbal_token(token)
+        ):
+            # "denied the allegations": a REJECT of them, the allegation is no event of its own.
+            suppressed.add(i)
+            continue
         if negator is not None and negator.i in triggers:
             suppressed.add(negator.i)  # "denied attacking": a negated attack, not a REJECT
             controller = None
@@ -605,7 +621,7 @@ def _score(
     return round(score, 3)
 
 
-def _sentence_frame(
+def sentences_to_parse(
     articles: pl.DataFrame,
     mentions: pl.DataFrame,
     actors: pl.DataFrame,
@@ -664,7 +680,7 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every event report in the batch's sentences (before merging)."""
     lexicon, gazetteer = state.lexicon, state.gazetteer
-    frame = _sentence_frame(articles, mentions, actors, sentences, lexicon)
+    frame = sentences_to_parse(articles, mentions, actors, sentences, lexicon)
     if frame.height == 0:
         return []
     # The countries an article is about: its COUNTRY actors, and its dateline's country.
@@ -1089,7 +1105,9 @@ def detect_events(
                 if m is not None:
                     mention_links.append((m.mention_id, row["event_id"], c.score))
     batch_support = pl.DataFrame(
-        support, schema=["event_id", "article_id", "num_mentions"], orient="row"
+        support,
+        schema={"event_id": pl.String, "article_id": pl.String, "num_mentions": pl.Int64},
+        orient="row",
     )
     outlets = articles.select("article_id", "source_name")
     new_support = batch_support.join(outlets, on="article_id", how="left")
@@ -1149,7 +1167,11 @@ def detect_events(
         pl.DataFrame(key_rows, schema=EVENT_KEYS, orient="row"), EVENT_KEYS
     ).filter(pl.col("event_id").is_in(events_frame["event_id"].implode()))
     mention_events = (
-        pl.DataFrame(mention_links, schema=["mention_id", "event_id", "score"], orient="row")
+        pl.DataFrame(
+            mention_links,
+            schema={"mention_id": pl.String, "event_id": pl.String, "score": pl.Float64},
+            orient="row",
+        )
         .sort(["mention_id", "score", "event_id"], descending=[False, True, False])
         .unique("mention_id", keep="first", maintain_order=True)
         .filter(pl.col("event_id").is_in(events_frame["event_id"].implode()))
