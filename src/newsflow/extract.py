@@ -205,7 +205,7 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
     while start < end:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
-        if tok.text in lex.countries and start + 1 < end:
+        if span.label_ == "PERSON" and tok.text in lex.countries and start + 1 < end:
             country = lex.countries[tok.text]
             start += 1
         elif (
@@ -223,6 +223,22 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
     ):
         end -= 1
     return start, end, country
+
+
+def _split_lines(span: Span) -> list[Span]:
+    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...")."""
+    parts, start = [], span.start
+    for tok in span:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > start:
+                parts.append(Span(span.doc, start, end, label=span.label_, span_id=span.id_))
+            start = tok.i + 1
+    if start == span.start:
+        return [span]
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label=span.label_, span_id=span.id_))
+    return parts
 
 
 def _trim_space(span: Span) -> Span:
@@ -246,7 +262,7 @@ def _doc_mentions(doc: Doc, lex: Lexicon, source_name: str | None) -> list[_Ment
     noise = _noise_spans(body)
     publisher = fold_text(source_name) if source_name else None
     mentions: list[_Mention] = []
-    for ent in doc.ents:
+    for ent in (part for whole in doc.ents for part in _split_lines(whole)):
         label = ent.label_
         if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
             continue
