@@ -1,0 +1,72 @@
+-- Rebuild the `stories` rows whose membership changed (issue 5). The load runs this inside its
+-- transaction, without parameters. Articles are only ever added, so a story is stale exactly when
+-- its article count differs from stories.num_articles (or it has no row yet): only the stories a
+-- run touched are recomputed, and running it again changes nothing.
+insert or replace into stories
+    (story_id, first_seen, last_seen, num_articles, num_sources, headline, top_actors)
+with counts as (
+    select story_id, count(*) as num_articles
+    from articles
+    where story_id is not null
+    group by story_id
+),
+
+touched as (
+    select c.story_id
+    from counts as c
+    left join stories as s on s.story_id = c.story_id
+    where s.story_id is null or s.num_articles <> c.num_articles
+),
+
+members as (
+    select a.*
+    from articles as a
+    semi join touched as t on t.story_id = a.story_id
+),
+
+summary as (
+    select
+        story_id,
+        min(coalesce(published_date, crawl_date)) as first_seen,
+        max(coalesce(published_date, crawl_date)) as last_seen,
+        count(*) as num_articles,
+        count(distinct source_name) as num_sources,
+        first(title order by coalesce(published_date, crawl_date) nulls last, input_seq, article_id)
+            filter (where duplicate_of is null) as headline
+    from members
+    group by story_id
+),
+
+-- duplicates are not re-extracted, so mentions come from the canonical members
+actor_counts as (
+    select m.story_id, ac.name, count(*) as n
+    from members as m
+    inner join mentions as me on me.article_id = m.article_id
+    inner join actors as ac on ac.actor_id = me.actor_id
+    group by m.story_id, ac.name
+),
+
+top_actors as (
+    select story_id, list(name order by n desc, name) as top_actors
+    from (
+        select *, row_number() over (partition by story_id order by n desc, name) as rank
+        from actor_counts
+    )
+    where rank <= 5
+    group by story_id
+),
+
+final as (
+    select
+        s.story_id,
+        s.first_seen,
+        s.last_seen,
+        s.num_articles,
+        s.num_sources,
+        s.headline,
+        coalesce(t.top_actors, []::varchar[]) as top_actors
+    from summary as s
+    left join top_actors as t on t.story_id = s.story_id
+)
+
+select * from final

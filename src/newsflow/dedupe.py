@@ -1,0 +1,764 @@
+"""Exact and near duplicates, and story clustering, across batches and runs (issue 5).
+
+Rules (stable across runs; a rerun of a loaded article returns its stored links unchanged):
+
+* Exact duplicate: same `content_hash` (sha256 of the normalised body: case, spacing,
+  punctuation and the crawl stamp removed). `dup_method = "exact"`, `dup_similarity = 1`.
+* Near duplicate: word-bigram shingles of the normalised body, a rensa MinHash signature
+  (128 permutations), LSH banding (32 bands x 4 rows) for candidates, then verification on the
+  full signatures: the estimated containment C of the shorter text's shingles in the other's,
+  reported as the word-level similarity `C ** (1/2)` (under independent word edits at rate p a
+  bigram survives with probability (1-p)^2, so this estimates the share of words kept; a trimmed
+  copy scores 1). A pair with similarity >= `thresholds.near_duplicate_threshold` is marked.
+* Canonical: an article already known (loaded earlier, or in an earlier batch) stays canonical;
+  among new articles the earliest publication wins, then the longest body, then the first seen
+  (input_seq), then article_id. `duplicate_of` always names a canonical article.
+* Story: a canonical article joins the story of the earlier article (within
+  `thresholds.story_window_days`) whose salient terms (capitalised names not used in lower case,
+  idf-weighted) overlap its own most: weighted overlap coefficient >= `thresholds.story_threshold`
+  with at least three shared terms; otherwise it founds a story `s_<hash of its article_id>`.
+  Duplicates share their canonical's story. Candidates come from an inverted index of rare terms
+  (postings capped), blocked by the date window: sub-quadratic.
+
+Why our own banding index instead of `rensa.RMinHashLSH`: rensa's index can only be filled from
+`RMinHash` objects or digest matrices computed from tokens, so persisted signatures could not be
+reloaded without the text; here bands are numpy arrays in sorted key levels (an LSM-like merge),
+rebuilt from the stored digests in seconds at a million articles. MinHash digests come from rensa.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import rensa
+
+from newsflow import ids, resources, schema
+from newsflow.settings import Settings
+
+NUM_PERM = 128
+BANDS = 32
+ROWS_PER_BAND = NUM_PERM // BANDS
+SHINGLE_WORDS = 2
+MINHASH_SEED = 5
+SKETCH_VERSION = (
+    f"rensa-r{rensa.RMinHash.ALGORITHM_VERSION}-w{SHINGLE_WORDS}-p{NUM_PERM}-s{MINHASH_SEED}"
+)
+
+MAX_TERMS = 40  # salient terms kept per article (first occurrences, title first)
+MAX_POSTINGS = 2_000  # terms in more indexed articles than this do not generate story candidates
+MIN_SHARED_TERMS = 3
+IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
+
+_U64 = np.uint64
+_MASK64 = (1 << 64) - 1
+
+
+# --- stable vectorised hashing ---------------------------------------------------------------
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser (uint64 arithmetic wraps)."""
+    x = x ^ (x >> _U64(30))
+    x = x * _U64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> _U64(27))
+    x = x * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
+
+
+def _utf8_buffers(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(bytes, offsets) of a string column, zero-copy from Arrow where possible."""
+    arr = texts.fill_null("").to_arrow()
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = arr.cast(pa.large_string())
+    buffers = arr.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
+    data = (
+        np.frombuffer(buffers[2], dtype=np.uint8)
+        if buffers[2] is not None
+        else np.zeros(0, np.uint8)
+    )
+    data = data[offsets[0] : offsets[-1]]
+    return data, offsets - offsets[0]
+
+
+def hash_words(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Stable 64-bit hashes of the space-separated words of each text, and each word's row.
+
+    A polynomial hash over the UTF-8 bytes (first 32 bytes and the length), computed for all
+    words of all texts at once; stable across library versions, unlike polars' `hash`.
+    """
+    data, offsets = _utf8_buffers(texts)
+    if data.size == 0:
+        return np.zeros(0, _U64), np.zeros(0, np.int64)
+    is_char = data != 32
+    doc_start = np.zeros(data.size + 1, dtype=bool)
+    doc_start[offsets[:-1]] = True
+    prev_char = np.concatenate(([False], is_char[:-1])) & ~doc_start[:-1]
+    next_char = np.concatenate((is_char[1:], [False])) & ~doc_start[1:]
+    starts = np.flatnonzero(is_char & ~prev_char)
+    ends = np.flatnonzero(is_char & ~next_char) + 1
+    lengths = ends - starts
+    rows = np.searchsorted(offsets, starts, side="right") - 1
+    by_length = np.argsort(-lengths, kind="stable")
+    sorted_lengths = lengths[by_length]
+    h = np.full(starts.size, 0x9E3779B97F4A7C15, dtype=_U64)
+    for k in range(int(min(sorted_lengths[0], 32)) if starts.size else 0):
+        live = by_length[: np.searchsorted(-sorted_lengths, -k, side="left")]
+        h[live] = h[live] * _U64(0x100000001B3) + data[starts[live] + k].astype(_U64) + _U64(1)
+    return _mix(h ^ lengths.astype(_U64)), rows.astype(np.int64)
+
+
+def _hex_key(values: pl.Series, start: int) -> np.ndarray:
+    """uint64 key from 16 hex characters at `start` (0 when not hex; callers verify equality)."""
+    frame = values.to_frame("v").select(
+        pl.col("v")
+        .str.slice(start, 8)
+        .str.to_integer(base=16, strict=False)
+        .fill_null(0)
+        .alias("hi"),
+        pl.col("v")
+        .str.slice(start + 8, 8)
+        .str.to_integer(base=16, strict=False)
+        .fill_null(0)
+        .alias("lo"),
+    )
+    hi = frame["hi"].to_numpy().astype(_U64)
+    lo = frame["lo"].to_numpy().astype(_U64)
+    return (hi << _U64(32)) | lo
+
+
+# --- a sorted multi-map of uint64 keys to row numbers -----------------------------------------
+
+
+@dataclass
+class KeyIndex:
+    """uint64 key -> row numbers, as sorted levels merged geometrically (append-only)."""
+
+    levels: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return sum(k.size for k, _ in self.levels)
+
+    def add(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        if keys.size == 0:
+            return
+        order = np.argsort(keys, kind="stable")
+        self.levels.append((keys[order].astype(_U64), rows[order].astype(np.int64)))
+        while len(self.levels) > 1 and self.levels[-2][0].size <= 2 * self.levels[-1][0].size:
+            (k2, v2), (k1, v1) = self.levels.pop(), self.levels.pop()
+            keys_all, rows_all = np.concatenate((k1, k2)), np.concatenate((v1, v2))
+            order = np.argsort(keys_all, kind="stable")
+            self.levels.append((keys_all[order], rows_all[order]))
+
+    def counts(self, keys: np.ndarray) -> np.ndarray:
+        """How many rows each key has."""
+        total = np.zeros(keys.size, dtype=np.int64)
+        for level_keys, _ in self.levels:
+            total += np.searchsorted(level_keys, keys, "right") - np.searchsorted(
+                level_keys, keys, "left"
+            )
+        return total
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in `keys`, row) for every stored row of every key."""
+        found_q: list[np.ndarray] = []
+        found_rows: list[np.ndarray] = []
+        for level_keys, level_rows in self.levels:
+            lo = np.searchsorted(level_keys, keys, "left")
+            hi = np.searchsorted(level_keys, keys, "right")
+            n = hi - lo
+            total = int(n.sum())
+            if not total:
+                continue
+            q = np.repeat(np.arange(keys.size), n)
+            first = np.repeat(np.cumsum(n) - n, n)
+            found_q.append(q)
+            found_rows.append(level_rows[np.repeat(lo, n) + np.arange(total) - first])
+        if not found_q:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.concatenate(found_q), np.concatenate(found_rows)
+
+
+# --- state ------------------------------------------------------------------------------------
+
+
+@dataclass
+class DedupeState:
+    """Everything dedupe knows: every earlier article (row numbers in load/arrival order), the
+    content-hash and article-id indexes, MinHash LSH bands and salient-term postings of canonical
+    articles, and the rows new in this run (for `state_rows`)."""
+
+    article_ids: list[str] = field(default_factory=list)
+    content_hashes: list[str] = field(default_factory=list)
+    duplicate_of: list[str | None] = field(default_factory=list)
+    dup_method: list[str | None] = field(default_factory=list)
+    dup_similarity: list[float | None] = field(default_factory=list)
+    story_ids: list[str | None] = field(default_factory=list)
+    days: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint32))
+    shingle_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    story_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    size: int = 0
+    by_article: KeyIndex = field(default_factory=KeyIndex)
+    by_content: KeyIndex = field(default_factory=KeyIndex)
+    bands: KeyIndex = field(default_factory=KeyIndex)
+    terms: KeyIndex = field(default_factory=KeyIndex)
+    canonical_count: int = 0
+    new_signatures: list[pl.DataFrame] = field(default_factory=list)
+
+    def _grow(self, n: int) -> None:
+        need = self.size + n
+        if need <= self.days.size:
+            return
+        capacity = max(need, int(self.days.size * 1.5) + 1024)
+
+        def grown(a: np.ndarray) -> np.ndarray:
+            out = np.zeros((capacity, *a.shape[1:]), dtype=a.dtype)
+            out[: self.size] = a[: self.size]
+            return out
+
+        self.days = grown(self.days)
+        self.signatures = grown(self.signatures)
+        self.shingle_counts = grown(self.shingle_counts)
+        self.story_weights = grown(self.story_weights)
+
+    def append(
+        self, rows: pl.DataFrame, signatures: np.ndarray, shingle_counts: np.ndarray
+    ) -> np.ndarray:
+        """Add articles (article_id, content_hash, links, day, story_weight); return their rows."""
+        n = rows.height
+        self._grow(n)
+        new = np.arange(self.size, self.size + n, dtype=np.int64)
+        self.article_ids.extend(rows["article_id"].to_list())
+        self.content_hashes.extend(rows["content_hash"].to_list())
+        self.duplicate_of.extend(rows["duplicate_of"].to_list())
+        self.dup_method.extend(rows["dup_method"].to_list())
+        self.dup_similarity.extend(rows["dup_similarity"].to_list())
+        self.story_ids.extend(rows["story_id"].to_list())
+        self.days[new] = rows["day"].fill_null(0).to_numpy()
+        self.signatures[new] = signatures
+        self.shingle_counts[new] = shingle_counts
+        self.story_weights[new] = rows["story_weight"].fill_null(0.0).to_numpy()
+        self.size += n
+        self.by_article.add(_hex_key(rows["article_id"], 2), new)
+        self.by_content.add(_hex_key(rows["content_hash"], 0), new)
+        return new
+
+
+def _day_expr(col: str | pl.Expr) -> pl.Expr:
+    expr = pl.col(col) if isinstance(col, str) else col
+    return expr.cast(pl.Date).cast(pl.Int64)
+
+
+def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
+    """Read every earlier article's hash, links and signature once (sql/queries/dedupe_state.sql)."""
+    sql = (resources.path("sql") / "queries" / "dedupe_state.sql").read_text(encoding="utf-8")
+    table = con.execute(sql).arrow()
+    if isinstance(table, pa.RecordBatchReader):
+        table = table.read_all()
+    state = DedupeState()
+    if table.num_rows == 0:
+        return state
+    frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms"]))
+    assert isinstance(frame, pl.DataFrame)
+    usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
+    signatures = np.zeros((frame.height, NUM_PERM), dtype=np.uint32)
+    minhash = table.column("minhash").combine_chunks()
+    lengths = np.asarray(minhash.value_lengths().fill_null(0))
+    usable &= lengths == NUM_PERM * 4
+    if usable.any():
+        data, offsets = np.frombuffer(minhash.buffers()[2], np.uint8), np.asarray(minhash.offsets)
+        starts = offsets[:-1][usable].astype(np.int64)
+        byte_index = starts[:, None] + np.arange(NUM_PERM * 4)[None, :]
+        signatures[usable] = data[byte_index].view("<u4").reshape(-1, NUM_PERM)
+    shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
+    rows = frame.with_columns(_day_expr("story_day").alias("day"))
+    new = state.append(rows, signatures, shingle_counts)
+    canonical = frame["duplicate_of"].is_null().to_numpy()
+    state.canonical_count = int(canonical.sum())
+    indexed = new[canonical & usable & (shingle_counts > 0)]
+    if indexed.size:
+        state.bands.add(_band_keys(signatures[indexed - new[0]]).ravel(), np.repeat(indexed, BANDS))
+    terms = table.column("story_terms").combine_chunks()
+    term_rows = np.repeat(new, np.asarray(terms.value_lengths().fill_null(0)))
+    term_keys = np.asarray(terms.flatten()).astype(_U64)
+    keep = canonical[term_rows - new[0]]
+    state.terms.add(term_keys[keep], term_rows[keep])
+    return state
+
+
+# --- shingles, signatures, bands --------------------------------------------------------------
+
+
+def shingle_signatures(bodies: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(MinHash signatures n x NUM_PERM uint32, distinct shingle counts) of the bodies."""
+    normalised = bodies.to_frame("b").select(ids.normalised_text_expr(pl.col("b").fill_null("")))[
+        "b"
+    ]
+    words, rows = hash_words(normalised)
+    n = bodies.len()
+    same_doc = rows[:-1] == rows[1:]
+    mixed_next = _mix(words[1:] + _U64(0x632BE59BD9B4E019))
+    bigrams = _mix(words[:-1] ^ mixed_next)[same_doc]
+    bigram_rows = rows[:-1][same_doc]
+    words_per_row = np.bincount(rows, minlength=n)
+    single = words_per_row[rows] == 1
+    tokens = np.concatenate((bigrams, words[single]))
+    token_rows = np.concatenate((bigram_rows, rows[single]))
+    order = np.lexsort((tokens, token_rows))
+    tokens, token_rows = tokens[order], token_rows[order]
+    distinct = np.ones(tokens.size, dtype=bool)
+    distinct[1:] = (tokens[1:] != tokens[:-1]) | (token_rows[1:] != token_rows[:-1])
+    tokens, token_rows = tokens[distinct], token_rows[distinct]
+    counts = np.bincount(token_rows, minlength=n).astype(np.int64)
+    if n == 0:
+        return np.zeros((0, NUM_PERM), np.uint32), counts
+    row_offsets = np.concatenate(([0], np.cumsum(counts))).astype(_U64)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
+        np.ascontiguousarray(tokens), row_offsets, NUM_PERM, MINHASH_SEED
+    )
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(n, NUM_PERM), counts
+
+
+def _band_keys(signatures: np.ndarray) -> np.ndarray:
+    """n x BANDS uint64 LSH bucket keys (band number folded in)."""
+    s = signatures.astype(_U64).reshape(signatures.shape[0], BANDS, ROWS_PER_BAND)
+    key = np.arange(BANDS, dtype=_U64)[None, :] * _U64(0x9E3779B97F4A7C15)
+    for r in range(ROWS_PER_BAND):
+        key = _mix(key ^ s[:, :, r])
+    return key
+
+
+def similarity(
+    sig_a: np.ndarray, sig_b: np.ndarray, count_a: np.ndarray, count_b: np.ndarray
+) -> np.ndarray:
+    """Word-level similarity of pairs from their signatures: (containment of the shorter) ** 1/k."""
+    jaccard = (sig_a == sig_b).mean(axis=1)
+    shorter = np.maximum(np.minimum(count_a, count_b), 1)
+    containment = np.minimum(1.0, jaccard * (count_a + count_b) / ((1.0 + jaccard) * shorter))
+    return np.where((count_a > 0) & (count_b > 0), containment ** (1.0 / SHINGLE_WORDS), 0.0)
+
+
+# --- salient terms for stories ------------------------------------------------------------------
+
+_TERM_STOPLIST = [
+    "the", "and", "but", "for", "his", "her", "its", "our", "their", "this", "that", "these", "those",
+    "there", "then", "when", "while", "what", "who", "why", "how", "after", "before", "with", "from",
+    "into", "also", "however", "meanwhile", "according", "said", "says", "mr", "mrs", "ms", "dr",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "reuters", "afp", "ap", "read", "more", "photo", "file", "share",
+]  # fmt: skip
+
+
+def salient_terms(frame: pl.DataFrame) -> pl.DataFrame:
+    """(row, term, term_key) of each article's salient terms: capitalised words of title and body
+    that the article never uses in lower case (so sentence starts drop out), first MAX_TERMS."""
+    text = pl.concat_str(
+        [pl.col("title").fill_null(""), pl.col("body").fill_null("")], separator="\n"
+    )
+    words = frame.select(
+        pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
+        text.str.extract_all(r"\b\p{Lu}[\p{L}\p{N}]+").alias("cap"),
+        text.str.extract_all(r"\b\p{Ll}[\p{L}\p{N}]+").alias("low"),
+    )
+    lower_used = words.select("row", "low").explode("low").drop_nulls().unique()
+    capitalised = (
+        words.select("row", "cap")
+        .explode("cap")
+        .drop_nulls()
+        .with_columns(pl.col("cap").str.to_lowercase().alias("term"))
+        .filter(pl.col("term").str.len_chars() >= 3, ~pl.col("term").is_in(_TERM_STOPLIST))
+        .join(lower_used, left_on=["row", "term"], right_on=["row", "low"], how="anti")
+        .unique(["row", "term"], keep="first", maintain_order=True)
+        .filter(pl.int_range(pl.len()).over("row") < MAX_TERMS)
+        .select("row", "term")
+    )
+    keys, _ = hash_words(capitalised["term"])
+    return capitalised.with_columns(pl.Series("term_key", keys, dtype=pl.UInt64))
+
+
+# --- the batch ----------------------------------------------------------------------------------
+
+
+def _canonical_order(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows sorted by the canonical rule: earliest publication, longest body, first seen, id."""
+    return frame.sort(
+        ["published_date", "word_count", "input_seq", "article_id"],
+        descending=[False, True, False, False],
+        nulls_last=True,
+        maintain_order=True,
+    )
+
+
+def _exact_matches(state: DedupeState, hashes: pl.Series) -> np.ndarray:
+    """Earliest known row with each content hash, -1 when unknown."""
+    q, rows = state.by_content.lookup(_hex_key(hashes, 0))
+    match = np.full(hashes.len(), -1, dtype=np.int64)
+    values = hashes.to_list()
+    for qi, row in sorted(zip(q.tolist(), rows.tolist(), strict=True), key=lambda p: (p[0], -p[1])):
+        if state.content_hashes[row] == values[qi]:
+            match[qi] = row  # sorted by descending row per query, so the earliest row wins
+    return match
+
+
+def _known_rows(state: DedupeState, article_ids: pl.Series) -> np.ndarray:
+    q, rows = state.by_article.lookup(_hex_key(article_ids, 2))
+    match = np.full(article_ids.len(), -1, dtype=np.int64)
+    values = article_ids.to_list()
+    for qi, row in zip(q.tolist(), rows.tolist(), strict=True):
+        if state.article_ids[row] == values[qi]:
+            match[qi] = row
+    return match
+
+
+def _near_links(
+    state: DedupeState, sigs: np.ndarray, counts: np.ndarray, fresh: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """For batch positions `fresh` (in canonical order): (target, similarity), target as a state
+    row (>= 0) or -(batch position + 1) for an earlier fresh article of this batch; 0 sim if none."""
+    m = fresh.size
+    target = np.zeros(m, dtype=np.int64)
+    best = np.zeros(m, dtype=np.float64)
+    if m == 0:
+        return target, best
+    has = counts[fresh] > 0
+    keys = _band_keys(sigs[fresh])
+    q, rows = state.bands.lookup(keys.ravel())
+    state_pairs = (
+        np.unique(np.stack((q // BANDS, rows), axis=1), axis=0)
+        if q.size
+        else np.zeros((0, 2), np.int64)
+    )
+    # within the batch: fresh articles sharing a bucket, the earlier one as target
+    buckets = pl.DataFrame({"key": keys.ravel(), "i": np.repeat(np.arange(m), BANDS)}).filter(
+        pl.Series(np.repeat(has, BANDS))
+    )
+    inner = (
+        buckets.join(buckets, on="key", suffix="_j")
+        .filter(pl.col("i_j") < pl.col("i"))
+        .select("i", "i_j")
+        .unique()
+        .to_numpy()
+        .reshape(-1, 2)
+    )
+    sims_state = similarity(
+        sigs[fresh[state_pairs[:, 0]]],
+        state.signatures[state_pairs[:, 1]],
+        counts[fresh[state_pairs[:, 0]]],
+        state.shingle_counts[state_pairs[:, 1]],
+    )
+    sims_inner = similarity(
+        sigs[fresh[inner[:, 0]]],
+        sigs[fresh[inner[:, 1]]],
+        counts[fresh[inner[:, 0]]],
+        counts[fresh[inner[:, 1]]],
+    )
+    # candidates: (i, target code, sim); state rows preferred on ties (loaded earlier)
+    cand_i = np.concatenate((state_pairs[:, 0], inner[:, 0]))
+    cand_t = np.concatenate((state_pairs[:, 1], -(inner[:, 1] + 1)))
+    cand_s = np.concatenate((sims_state, sims_inner))
+    ok = cand_s >= threshold
+    cand_i, cand_t, cand_s = cand_i[ok], cand_t[ok], cand_s[ok]
+    order = np.lexsort((np.abs(cand_t + 0.5), -cand_s, cand_i))
+    is_dup = np.zeros(m, dtype=bool)
+    # Sequential by construction: a batch article can only be a target while it is canonical,
+    # which depends on the decisions for earlier articles. Loops over verified pairs only.
+    for i, t, s in zip(
+        cand_i[order].tolist(), cand_t[order].tolist(), cand_s[order].tolist(), strict=True
+    ):
+        if is_dup[i]:
+            continue
+        if t < 0 and is_dup[-t - 1]:
+            continue
+        is_dup[i], target[i], best[i] = True, t, s
+    return target, np.where(is_dup, best, 0.0)
+
+
+def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings) -> pl.DataFrame:
+    """schema.PARSED -> schema.DEDUPED: duplicate and story links; `state` learns the batch."""
+    thresholds = settings.thresholds
+    frame = schema.conform(articles, schema.PARSED)
+    if frame.height == 0:
+        return schema.empty(schema.DEDUPED)
+    frame = frame.with_columns(
+        pl.coalesce(
+            pl.col("content_hash"), ids.content_hash_expr(pl.col("body").fill_null(""))
+        ).alias("content_hash")
+    )
+    known = _known_rows(state, frame["article_id"])
+    known_out = frame.filter(pl.Series(known >= 0)).with_columns(
+        pl.Series(
+            "duplicate_of", [state.duplicate_of[r] for r in known[known >= 0]], dtype=pl.String
+        ),
+        pl.Series("dup_method", [state.dup_method[r] for r in known[known >= 0]], dtype=pl.String),
+        pl.Series(
+            "dup_similarity", [state.dup_similarity[r] for r in known[known >= 0]], dtype=pl.Float64
+        ),
+        pl.Series("story_id", [state.story_ids[r] for r in known[known >= 0]], dtype=pl.String),
+    )
+    batch = _canonical_order(frame.filter(pl.Series(known < 0)))
+    n = batch.height
+    sigs, counts = shingle_signatures(batch["body"])
+    days = batch.select(_day_expr(pl.coalesce("published_date", "crawl_date")).fill_null(0))[
+        "published_date"
+    ].to_numpy()
+
+    # exact: a known hash points at the known article's canonical; else the first in order wins
+    exact_row = _exact_matches(state, batch["content_hash"])
+    first_pos = (
+        batch.select(pl.int_range(pl.len()).alias("f"))
+        .with_columns(pl.col("f").min().over(batch["content_hash"]))["f"]
+        .to_numpy()
+    )
+    positions = np.arange(n)
+    fresh = positions[(exact_row < 0) & (first_pos == positions)]
+    near_target, near_sim = _near_links(
+        state, sigs, counts, fresh, thresholds.near_duplicate_threshold
+    )
+
+    duplicate_of: list[str | None] = [None] * n
+    method: list[str | None] = [None] * n
+    sim: list[float | None] = [None] * n
+    canonical_pos = np.full(n, -1, dtype=np.int64)  # batch position of the canonical, if in batch
+    canonical_row = np.full(n, -1, dtype=np.int64)  # state row of the canonical, if known
+    ids_list = batch["article_id"].to_list()
+    for k, p in enumerate(fresh.tolist()):
+        if near_sim[k] > 0:
+            t = int(near_target[k])
+            method[p], sim[p] = "near", round(float(near_sim[k]), 4)
+            if t >= 0:
+                canonical_row[p] = t
+                duplicate_of[p] = state.article_ids[t]
+            else:
+                canonical_pos[p] = int(fresh[-t - 1])
+                duplicate_of[p] = ids_list[canonical_pos[p]]
+    for p in positions[(exact_row >= 0) | (first_pos != positions)].tolist():
+        if exact_row[p] >= 0:
+            row = int(exact_row[p])
+            if state.duplicate_of[row] is None:
+                canonical_row[p], method[p], sim[p] = row, "exact", 1.0
+                duplicate_of[p] = state.article_ids[row]
+            else:  # an exact copy of a known near duplicate: same canonical, same similarity
+                duplicate_of[p], method[p], sim[p] = (
+                    state.duplicate_of[row],
+                    state.dup_method[row],
+                    state.dup_similarity[row],
+                )
+                canonical_row[p] = int(_known_rows(state, pl.Series([duplicate_of[p]]))[0])
+        else:
+            first = int(first_pos[p])
+            if duplicate_of[first] is None:
+                canonical_pos[p], method[p], sim[p] = first, "exact", 1.0
+                duplicate_of[p] = ids_list[first]
+            else:
+                canonical_pos[p], canonical_row[p] = canonical_pos[first], canonical_row[first]
+                duplicate_of[p], method[p], sim[p] = duplicate_of[first], method[first], sim[first]
+
+    is_canonical = np.array([d is None for d in duplicate_of], dtype=bool)
+    story_ids, weights, terms = _assign_stories(batch, state, days, is_canonical, settings)
+    for p in np.flatnonzero(~is_canonical).tolist():
+        if canonical_row[p] >= 0:
+            story_ids[p] = state.story_ids[canonical_row[p]]
+        elif canonical_pos[p] >= 0:
+            story_ids[p] = story_ids[canonical_pos[p]]
+
+    out = batch.with_columns(
+        pl.Series("duplicate_of", duplicate_of, dtype=pl.String),
+        pl.Series("dup_method", method, dtype=pl.String),
+        pl.Series("dup_similarity", sim, dtype=pl.Float64),
+        pl.Series("story_id", story_ids, dtype=pl.String),
+    )
+    _remember(state, out, sigs, counts, days, weights, terms, is_canonical)
+    result = pl.concat(
+        [known_out.select(schema.DEDUPED.names()), out.select(schema.DEDUPED.names())]
+    )
+    order = frame.select(pl.col("article_id"), pl.int_range(pl.len()).alias("_pos"))
+    return (
+        result.join(order, on="article_id").sort("_pos").drop("_pos").select(schema.DEDUPED.names())
+    )
+
+
+def _assign_stories(
+    batch: pl.DataFrame,
+    state: DedupeState,
+    days: np.ndarray,
+    is_canonical: np.ndarray,
+    settings: Settings,
+) -> tuple[list[str | None], np.ndarray, pl.DataFrame]:
+    """Story ids for the canonical articles of a batch (None for the others), their summed term
+    weights, and their salient terms (row = batch position)."""
+    thresholds = settings.thresholds
+    n = batch.height
+    canonical_positions = pl.Series(np.flatnonzero(is_canonical)).implode()
+    terms = salient_terms(batch).filter(pl.col("row").is_in(canonical_positions))
+    keys = terms["term_key"].to_numpy()
+    term_rows = terms["row"].to_numpy()
+    state_df = state.terms.counts(keys)
+    df = state_df + terms.select(pl.len().over("term_key"))["len"].to_numpy()
+    total_docs = state.canonical_count + int(is_canonical.sum())
+    w = np.log((total_docs + IDF_PRIOR_DOCS) / (df + 1.0))
+    weights = np.bincount(term_rows, weights=w, minlength=n)
+
+    # candidates: rare terms shared with indexed articles, or with earlier canonicals of the batch
+    rare = np.flatnonzero(state_df <= MAX_POSTINGS)
+    q, rows = state.terms.lookup(keys[rare])
+    src = rare[q]
+    pairs_state = pl.DataFrame(
+        {
+            "i": term_rows[src],
+            "j": rows,
+            "w": w[src],
+            "j_weight": state.story_weights[rows],
+            "j_day": state.days[rows],
+        },
+        schema={
+            "i": pl.Int64,
+            "j": pl.Int64,
+            "w": pl.Float64,
+            "j_weight": pl.Float64,
+            "j_day": pl.Int64,
+        },
+    )
+    in_batch = terms.select("row", "term_key", pl.Series("w", w))
+    inner = (
+        in_batch.join(in_batch.select("row", "term_key"), on="term_key", suffix="_j")
+        .filter(pl.col("row_j") < pl.col("row"))
+        .select("row", "row_j", "w")
+    )
+    inner_j = inner["row_j"].to_numpy()
+    pairs_batch = pl.DataFrame(
+        {
+            "i": inner["row"].to_numpy(),
+            "j": -(inner_j + 1),
+            "w": inner["w"].to_numpy(),
+            "j_weight": weights[inner_j],
+            "j_day": days[inner_j],
+        },
+        schema=pairs_state.schema,
+    )
+    pairs = pl.concat([pairs_state, pairs_batch])
+    i_index = pairs["i"].to_numpy()
+    scored = (
+        pairs.with_columns(
+            pl.Series("i_day", days[i_index]), pl.Series("i_weight", weights[i_index])
+        )
+        .filter((pl.col("i_day") - pl.col("j_day")).abs() <= thresholds.story_window_days)
+        .group_by("i", "j")
+        .agg(
+            pl.col("w").sum().alias("shared"),
+            pl.len().alias("n_shared"),
+            pl.col("j_weight").first(),
+            pl.col("i_weight").first(),
+        )
+        .with_columns(
+            (pl.col("shared") / pl.min_horizontal("i_weight", "j_weight")).alias("score"),
+            # ties: an indexed (earlier loaded) article first, then the earliest
+            pl.when(pl.col("j") >= 0)
+            .then(pl.col("j"))
+            .otherwise(2**62 - pl.col("j"))
+            .alias("pref"),
+        )
+        .filter(
+            pl.col("n_shared") >= MIN_SHARED_TERMS, pl.col("score") >= thresholds.story_threshold
+        )
+        .sort(["i", "score", "pref"], descending=[False, True, False])
+        .unique("i", keep="first", maintain_order=True)
+    )
+    best = np.zeros(n, dtype=np.int64)
+    has_best = np.zeros(n, dtype=bool)
+    best[scored["i"].to_numpy()] = scored["j"].to_numpy()
+    has_best[scored["i"].to_numpy()] = True
+    ids_list = batch["article_id"].to_list()
+    story_ids: list[str | None] = [None] * n
+    # Sequential: a batch article's story is known once the earlier one it points at has one.
+    for p in np.flatnonzero(is_canonical).tolist():
+        if has_best[p]:
+            j = int(best[p])
+            story_ids[p] = state.story_ids[j] if j >= 0 else story_ids[-j - 1]
+        if story_ids[p] is None:
+            story_ids[p] = "s_" + ids.short_hash("story", ids_list[p])
+    return story_ids, weights, terms
+
+
+def _remember(
+    state: DedupeState,
+    out: pl.DataFrame,
+    sigs: np.ndarray,
+    counts: np.ndarray,
+    days: np.ndarray,
+    weights: np.ndarray,
+    terms: pl.DataFrame,
+    is_canonical: np.ndarray,
+) -> None:
+    """Add a deduped batch to the state (indexes and the rows to persist)."""
+    rows = out.with_columns(pl.Series("day", days), pl.Series("story_weight", weights))
+    new = state.append(rows, sigs, counts)
+    indexed = np.flatnonzero(is_canonical & (counts > 0))
+    if indexed.size:
+        state.bands.add(_band_keys(sigs[indexed]).ravel(), np.repeat(new[indexed], BANDS))
+    term_pos = terms["row"].to_numpy()
+    state.terms.add(terms["term_key"].to_numpy(), new[term_pos])
+    state.canonical_count += int(is_canonical.sum())
+    term_lists = terms.group_by("row").agg(pl.col("term_key")).rename({"term_key": "story_terms"})
+    state.new_signatures.append(
+        out.select("article_id", "content_hash")
+        .with_columns(
+            pl.lit(SKETCH_VERSION).alias("sketch_version"),
+            pl.Series("shingle_count", counts, dtype=pl.Int32),
+            pl.when(pl.Series(counts) > 0).then(pl.Series(_as_blobs(sigs))).alias("minhash"),
+            pl.Series("story_day", days).cast(pl.Int32).cast(pl.Date),
+            pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
+            pl.Series("story_weight", np.where(is_canonical, weights, 0.0)),
+        )
+        .join(term_lists.with_columns(pl.col("row").cast(pl.Int64)), on="row", how="left")
+        .with_columns(pl.col("story_terms").fill_null(pl.lit([], dtype=pl.List(pl.UInt64))))
+        .select(SIGNATURE_COLUMNS)
+    )
+
+
+SIGNATURE_COLUMNS = [
+    "article_id",
+    "content_hash",
+    "sketch_version",
+    "shingle_count",
+    "minhash",
+    "story_day",
+    "story_terms",
+    "story_weight",
+]
+
+
+def _as_blobs(sigs: np.ndarray) -> pl.Series:
+    """Each signature row as one little-endian binary value (no per-row Python)."""
+    raw = np.ascontiguousarray(sigs.astype("<u4"))
+    fixed = pa.FixedSizeBinaryArray.from_buffers(
+        pa.binary(NUM_PERM * 4), raw.shape[0], [None, pa.py_buffer(raw.tobytes())]
+    )
+    return pl.Series("minhash", fixed.cast(pa.binary()), dtype=pl.Binary)
+
+
+def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
+    """Rows new this run, by table, for the load's insert-or-replace by primary key."""
+    if not state.new_signatures:
+        return {"article_signatures": pl.DataFrame(schema=SIGNATURE_SCHEMA)}
+    return {"article_signatures": pl.concat(state.new_signatures).cast(SIGNATURE_SCHEMA)}
+
+
+SIGNATURE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String,
+        "content_hash": pl.String,
+        "sketch_version": pl.String,
+        "shingle_count": pl.Int32,
+        "minhash": pl.Binary,
+        "story_day": pl.Date,
+        "story_terms": pl.List(pl.UInt64),
+        "story_weight": pl.Float64,
+    }
+)
