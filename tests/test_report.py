@@ -55,6 +55,8 @@ def test_report_data_is_the_runs_own(con) -> None:
     ]
     # by mention (e_01..e_05) or by story (e_10 has no mention but is in the Lahore story)
     assert sorted(data.events["event_id"]) == ["e_01", "e_02", "e_03", "e_04", "e_05", "e_10"]
+    run_b = report.load_report_data(con, "run_20240306_b")
+    assert sorted(run_b.events["event_id"]) == ["e_06", "e_07", "e_08", "e_09"]  # e_09: no story
     assert data.top_actors.select("name", "num_mentions", "num_events").rows() == [
         ("Pakistan", 5, 4),
         ("Afghanistan", 3, 3),

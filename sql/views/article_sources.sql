@@ -7,7 +7,6 @@ with final as (
         count(*) as num_articles,
         count(duplicate_of) as num_duplicates,
         count(*) - count(duplicate_of) as num_canonical,
-        count(distinct story_id) as num_stories,
         min(published_date) as first_published,
         max(published_date) as last_published
     from articles
