@@ -686,7 +686,7 @@ def test_any_bytes_as_a_text_file(tmp_path: Path, data: bytes) -> None:
 @FAST
 @given(data=st.binary(max_size=3000))
 def test_any_bytes_as_archives_and_json_lines(tmp_path: Path, data: bytes) -> None:
-    for name in ("x.zip", "x.tar.gz", "x.tar", "x.jsonl", "x.jsonl.gz"):
+    for name in ("x.zip", "x.tar.gz", "x.tar", "x.jsonl", "x.jsonl.gz", "x.warc", "x.warc.gz"):
         path = tmp_path / name
         path.write_bytes(data)
         run(path)
@@ -714,3 +714,75 @@ def test_any_members_and_lines_are_all_accounted(
     feed.write_bytes(b"\n".join(lines))
     docs, quarantine = run(feed)
     assert docs.height + quarantine.height == sum(1 for line in lines if line.strip())
+
+
+# --- WARC -------------------------------------------------------------------------------------
+
+
+def warc_bundle(path: Path) -> Path:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    def response(url: str, status: str, content_type: str, body: bytes, extra: list | None = None):
+        headers = StatusAndHeaders(
+            status, [("Content-Type", content_type), *(extra or [])], protocol="HTTP/1.1"
+        )
+        return writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers
+        )
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test"}))
+        page = "<html><head><title>Talks</title></head><body><p>Señor café</p></body></html>"
+        writer.write_record(
+            response("https://a.example/talks", "200 OK", "text/html; charset=utf-8", page.encode())
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://a.example/talks",
+                "request",
+                payload=io.BytesIO(b"GET /talks HTTP/1.1\r\n\r\n"),
+            )
+        )
+        writer.write_record(
+            response("https://a.example/missing", "404 Not Found", "text/html", b"<p>gone</p>")
+        )
+        writer.write_record(
+            response("https://a.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n")
+        )
+        latin = "Déclaration du ministère – Islamabad".encode("cp1252")
+        writer.write_record(response("https://b.example/note.txt", "200 OK", "text/plain", latin))
+        zipped = gzip.compress(b"<html><body>compressed page</body></html>")
+        writer.write_record(
+            response(
+                "https://c.example/z", "200 OK", "text/html", zipped, [("Content-Encoding", "gzip")]
+            )
+        )
+    return path
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_response_records(tmp_path: Path, name: str) -> None:
+    docs, quarantine = run(warc_bundle(tmp_path / name))
+    assert docs.select("content_type", "encoding", "meta_url").rows() == [
+        ("html", "utf-8", "https://a.example/talks"),
+        ("text", "cp1252", "https://b.example/note.txt"),
+        ("html", "utf-8", "https://c.example/z"),
+    ]
+    assert "<p>Señor café</p>" in docs["text"][0]
+    assert docs["text"][1] == "Déclaration du ministère – Islamabad"
+    assert docs["text"][2] == "<html><body>compressed page</body></html>"
+    assert docs["meta_date"].is_not_null().all()
+    assert docs["source_path"].str.starts_with(f"{name}@").all()
+    assert quarantine.select("reason", "detail").rows() == [
+        ("not a document", "HTTP status 404"),
+        ("not a document", "unsupported content type 'image/png'"),
+    ]
+
+
+def test_garbage_warc_is_one_quarantined_input(tmp_path: Path) -> None:
+    (tmp_path / "junk.warc").write_bytes(b"this is not a WARC file\r\n\r\n")
+    docs, quarantine = run(tmp_path / "junk.warc")
+    assert docs.is_empty()
+    assert reasons(quarantine) == {"junk.warc": "corrupt archive"}

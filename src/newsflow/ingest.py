@@ -19,6 +19,7 @@ a running `input_seq` (0-based, documents and quarantined inputs alike).
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import json
 import lzma
@@ -46,6 +47,7 @@ STAGE = "ingest"
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 SYSTEM_FILES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})
 
@@ -181,13 +183,13 @@ def bundle_kind(bundle: Path) -> str:
     if not bundle.is_file():
         raise IngestError(f"bundle is not a file or folder: {bundle}")
     kind = _kind_by_name(bundle.name)
-    if kind in {"zip", "tar", "jsonl"}:
+    if kind in {"zip", "tar", "jsonl", "warc"}:
         return kind
     if kind in {"text", "html"}:
         return "document"
     raise IngestError(
         f"unsupported bundle type: {bundle.name!r}; expected a folder, .zip, .tar/.tar.gz/.tgz, "
-        ".jsonl/.jsonl.gz, or a single .txt/.html file"
+        ".jsonl/.jsonl.gz, .warc/.warc.gz, or a single .txt/.html file"
     )
 
 
@@ -411,6 +413,8 @@ def _codec_name(name: str) -> str:
 
 def _clean_text(text: str) -> str:
     """Newlines as \\n, NUL characters removed, mojibake repaired where ftfy finds it clearly."""
+    if text.startswith("\ufeff"):  # a BOM that survived decoding (a header named the charset)
+        text = text[1:]
     if "\r" in text:
         text = _NEWLINES.sub("\n", text)
     if "\x00" in text:
@@ -430,6 +434,8 @@ def _kind_by_name(name: str) -> str:
         return "jsonl"
     if lower.endswith(TAR_SUFFIXES):
         return "tar"
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
     if lower.endswith(".zip"):
         return "zip"
     suffix = PurePosixPath(lower).suffix
@@ -452,7 +458,7 @@ def _not_a_document(path: str) -> _Rejected | None:
 
 def _unsupported(path: str, kind: str) -> _Rejected:
     suffix = PurePosixPath(path).suffix or "(none)"
-    if kind in {"zip", "tar"}:
+    if kind in {"zip", "tar", "warc"}:
         return _Rejected(
             path, "not a document", "nested archive inside an archive: ingest it as its own bundle"
         )
@@ -491,7 +497,7 @@ def _walk_dir(folder: Path, prefix: str, limits: _Limits) -> Iterator[_Input]:
             yield hidden
         else:
             kind = _kind_by_name(entry.name)
-            if kind in {"zip", "tar", "jsonl"}:
+            if kind in {"zip", "tar", "jsonl", "warc"}:
                 yield from _container(Path(entry.path), rel, kind, rel + "/", limits)
             elif kind == "unsupported":
                 yield _unsupported(rel, kind)
@@ -545,6 +551,8 @@ def _container(path: Path, rel: str, kind: str, prefix: str, limits: _Limits) ->
         yield from _zip_inputs(path, rel, prefix, limits)
     elif kind == "tar":
         yield from _tar_inputs(path, rel, prefix, limits)
+    elif kind == "warc":
+        yield from _warc_inputs(path, rel, limits)
     else:
         yield from _jsonl_file(path, rel, limits)
 
@@ -645,7 +653,7 @@ def _zip_member(
         yield _Rejected(name, "encrypted member", "password-protected zip member")
         return
     kind = _kind_by_name(info.filename)
-    if kind in {"zip", "tar", "unsupported"}:
+    if kind in {"zip", "tar", "warc", "unsupported"}:
         yield _unsupported(name, kind)
         return
     if kind != "jsonl":
@@ -746,7 +754,7 @@ def _tar_member(
         yield _Rejected(name, hidden.reason, hidden.detail)
         return
     kind = _kind_by_name(info.name)
-    if kind in {"zip", "tar", "unsupported"}:
+    if kind in {"zip", "tar", "warc", "unsupported"}:
         yield _unsupported(name, kind)
         return
     start = counted.count
@@ -910,3 +918,87 @@ def _as_string(value: Any, *, join: bool) -> str | None:
             return None
         return "\n\n".join(strings) if join else strings[0]
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# WARC
+
+# Records that carry a fetched page; the others (warcinfo, request, metadata, revisit) are crawl
+# protocol, not inputs, the way directory entries are not.
+WARC_DOCUMENT_RECORDS = frozenset({"response", "resource"})
+WARC_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+WARC_TEXT_TYPES = frozenset({"text/plain"})
+
+
+def _warc_inputs(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
+    """Response and resource records of a WARC file, one input each, keyed "file.warc@OFFSET"."""
+    from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415 - only WARC bundles need it
+    from warcio.exceptions import ArchiveLoadFailed  # noqa: PLC0415
+
+    with path.open("rb") as raw:
+        records = ArchiveIterator(raw)
+        while True:
+            try:
+                record = next(records, None)
+            except (ArchiveLoadFailed, *_ARCHIVE_ERRORS) as exc:
+                yield _Rejected(rel, "corrupt archive", f"unreadable WARC: {exc}")
+                return
+            if record is None:
+                return
+            if record.format != "warc":  # warcio reads any text header line as an old ARC record
+                yield _Rejected(
+                    rel, "corrupt archive", "not a WARC file: no WARC/1.x record header"
+                )
+                return
+            if record.rec_type not in WARC_DOCUMENT_RECORDS:
+                continue
+            try:
+                item: _Input = _warc_record(record, limits)
+            except (ArchiveLoadFailed, *_ARCHIVE_ERRORS) as exc:
+                item = _Rejected("", "corrupt member", f"{type(exc).__name__}: {exc}")
+            try:
+                # asking for the offset reads the record to its end: only after its content
+                where = f"{rel}@{records.get_record_offset()}"
+            except (ArchiveLoadFailed, *_ARCHIVE_ERRORS) as exc:
+                yield _Rejected(rel, "corrupt archive", f"unreadable WARC: {exc}")
+                return
+            yield dataclasses.replace(item, source_path=where)
+
+
+def _warc_record(record: Any, limits: _Limits) -> _Input:
+    where = ""  # set by the caller once the record's offset is known
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode()
+        if not str(status).startswith("2"):
+            return _Rejected(where, "not a document", f"HTTP status {status}")
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    mime, _, params = content_type.partition(";")
+    mime = mime.strip().lower()
+    if mime not in WARC_HTML_TYPES | WARC_TEXT_TYPES:
+        return _Rejected(where, "not a document", f"unsupported content type {mime or '(none)'!r}")
+    stored = int(record.rec_headers.get_header("Content-Length") or 0)
+    data = _read_capped(record.content_stream(), limits.read_cap)
+    meta = (
+        record.rec_headers.get_header("WARC-Target-URI"),
+        None,
+        record.rec_headers.get_header("WARC-Date"),
+        None,
+    )
+    problem = _member_doc(where, data, stored, limits)
+    if isinstance(problem, _Rejected):
+        return problem
+    content = "html" if mime in WARC_HTML_TYPES else None
+    charset = _header_charset(params)
+    if charset is not None and b"\x00" not in data:
+        try:
+            return _Doc(where, data.decode(charset), len(data), content, _codec_name(charset), meta)
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong header: detect from the bytes instead
+    return _Doc(where, data, len(data), content, None, meta)
+
+
+def _header_charset(params: str) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", params)
+    return match.group(1) if match else None
