@@ -34,6 +34,7 @@ import duckdb
 import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import rensa
 
 from newsflow import ids, resources, schema
@@ -268,13 +269,15 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     assert isinstance(frame, pl.DataFrame)
     usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
     signatures = np.zeros((frame.height, NUM_PERM), dtype=np.uint32)
-    minhash = table.column("minhash").combine_chunks()
-    lengths = np.asarray(minhash.value_lengths().fill_null(0))
-    usable &= lengths == NUM_PERM * 4
+    minhash = table.column("minhash").combine_chunks().cast(pa.large_binary())
+    usable &= np.asarray(pc.binary_length(minhash).fill_null(0)) == NUM_PERM * 4
     if usable.any():
-        data, offsets = np.frombuffer(minhash.buffers()[2], np.uint8), np.asarray(minhash.offsets)
-        starts = offsets[:-1][usable].astype(np.int64)
-        byte_index = starts[:, None] + np.arange(NUM_PERM * 4)[None, :]
+        buffers = minhash.buffers()
+        offsets = np.frombuffer(buffers[1], np.int64)[
+            minhash.offset : minhash.offset + len(minhash) + 1
+        ]
+        data = np.frombuffer(buffers[2], np.uint8)
+        byte_index = offsets[:-1][usable][:, None] + np.arange(NUM_PERM * 4)[None, :]
         signatures[usable] = data[byte_index].view("<u4").reshape(-1, NUM_PERM)
     shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
     rows = frame.with_columns(_day_expr("story_day").alias("day"))
@@ -285,7 +288,7 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     if indexed.size:
         state.bands.add(_band_keys(signatures[indexed - new[0]]).ravel(), np.repeat(indexed, BANDS))
     terms = table.column("story_terms").combine_chunks()
-    term_rows = np.repeat(new, np.asarray(terms.value_lengths().fill_null(0)))
+    term_rows = np.repeat(new, np.asarray(pc.list_value_length(terms).fill_null(0)))
     term_keys = np.asarray(terms.flatten()).astype(_U64)
     keep = canonical[term_rows - new[0]]
     state.terms.add(term_keys[keep], term_rows[keep])
@@ -367,10 +370,12 @@ def salient_terms(frame: pl.DataFrame) -> pl.DataFrame:
         text.str.extract_all(r"\b\p{Lu}[\p{L}\p{N}]+").alias("cap"),
         text.str.extract_all(r"\b\p{Ll}[\p{L}\p{N}]+").alias("low"),
     )
-    lower_used = words.select("row", "low").explode("low").drop_nulls().unique()
+    lower_used = (
+        words.select("row", "low").explode("low", empty_as_null=False).drop_nulls().unique()
+    )
     capitalised = (
         words.select("row", "cap")
-        .explode("cap")
+        .explode("cap", empty_as_null=False)
         .drop_nulls()
         .with_columns(pl.col("cap").str.to_lowercase().alias("term"))
         .filter(pl.col("term").str.len_chars() >= 3, ~pl.col("term").is_in(_TERM_STOPLIST))

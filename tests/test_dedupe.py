@@ -1,0 +1,293 @@
+"""Exact and near duplicates, canonical rule, state across batches and runs (issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import polars as pl
+import pytest
+
+from newsflow import dedupe, ids, schema
+from newsflow import warehouse as wh
+from newsflow.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
+DAY = dt.date(2024, 1, 15)
+
+
+def bbc(name: str) -> tuple[str, str]:
+    """(title, body) of a fixture BBC article."""
+    title, body = (FIXTURES / f"bbc_{name}.txt").read_text(encoding="utf-8").split("\n", 1)
+    return title.strip(), body.strip()
+
+
+def parsed(*docs: dict, start: int = 0) -> pl.DataFrame:
+    """A schema.PARSED frame; each doc gives body and optionally title, date, source, path, seq."""
+    rows = []
+    for k, doc in enumerate(docs):
+        path = doc.get("path", f"doc{start + k}.txt")
+        content = ids.short_hash(ids.normalise_text(doc["body"]), length=32)
+        date = doc.get("date", DAY)
+        rows.append(
+            {
+                "article_id": ids.article_id(path, content),
+                "bundle_id": "b1",
+                "source_path": path,
+                "input_seq": doc.get("seq", start + k),
+                "content_hash": content,
+                "title": doc.get("title", "A title"),
+                "source_name": doc.get("source", f"outlet{start + k}"),
+                "url": None,
+                "dateline": None,
+                "published_date": date,
+                "date_source": "text",
+                "crawl_date": date,
+                "body": doc["body"],
+                "word_count": len(ids.normalise_text(doc["body"]).split()),
+                "language": "en",
+                "encoding": "utf-8",
+            }
+        )
+    return pl.DataFrame(rows, schema=schema.PARSED)
+
+
+def links(out: pl.DataFrame) -> list[tuple]:
+    return out.select("article_id", "duplicate_of", "dup_method").rows()
+
+
+def test_hash_words_is_stable_and_position_independent():
+    """Persisted signatures depend on this hash: a change must bump SKETCH_VERSION (issue 5)."""
+    h, rows = dedupe.hash_words(pl.Series(["pakistan iran talks", "", "iran"]))
+    assert rows.tolist() == [0, 0, 0, 2]
+    assert h[1] == h[3]  # the same word hashes alike wherever it is
+    assert len(set(h[:3].tolist())) == 3
+    again, _ = dedupe.hash_words(pl.Series(["x iran"]))
+    assert again[1] == h[1]
+    long_word = "x" * 40 + "é"
+    hashes, _ = dedupe.hash_words(pl.Series(["pakistan " + long_word]))
+    assert hashes.tolist() == [reference_hash("pakistan"), reference_hash(long_word)]
+    assert hashes[0] == 0x30F3C5C891C97BBC  # pinned: stored signatures were made with it
+
+
+def reference_hash(word: str) -> int:
+    """hash_words for one word, written plainly with Python integers."""
+    mask = (1 << 64) - 1
+    data = word.encode("utf-8")
+    h = 0x9E3779B97F4A7C15
+    for byte in data[:32]:
+        h = (h * 0x100000001B3 + byte + 1) & mask
+    x = h ^ len(data)
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & mask
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & mask
+    return x ^ (x >> 31)
+
+
+def test_exact_duplicates_ignore_case_spacing_punctuation_and_crawl_stamp():
+    title, body = bbc("business_001")
+    copy = "date 2024-01-16 " + body.upper().replace(". ", " ... ").replace(" ", "  ")
+    out = dedupe.dedupe_batch(
+        parsed({"body": body}, {"body": copy, "title": "Another headline"}),
+        dedupe.DedupeState(),
+        Settings(),
+    )
+    first, second = out.rows(named=True)
+    assert first["duplicate_of"] is None and first["dup_method"] is None
+    assert (second["duplicate_of"], second["dup_method"], second["dup_similarity"]) == (
+        first["article_id"],
+        "exact",
+        1.0,
+    )
+    assert second["story_id"] == first["story_id"]
+
+
+def test_canonical_is_earliest_publication_then_first_seen():
+    _, body = bbc("politics_001")
+    out = dedupe.dedupe_batch(
+        parsed(
+            {"body": body, "date": DAY, "seq": 0},
+            {"body": body, "date": DAY - dt.timedelta(days=1), "seq": 1},
+            {"body": body, "date": DAY - dt.timedelta(days=1), "seq": 2},
+        ),
+        dedupe.DedupeState(),
+        Settings(),
+    )
+    a, b, c = out["article_id"].to_list()
+    assert links(out) == [(a, b, "exact"), (b, None, None), (c, b, "exact")]
+
+
+def test_longest_body_wins_among_same_day_near_copies():
+    _, body = bbc("tech_001")
+    paragraphs = body.split("\n\n")
+    trimmed = "\n\n".join(paragraphs[:-1])
+    out = dedupe.dedupe_batch(
+        parsed({"body": trimmed, "seq": 0}, {"body": body, "seq": 1}),
+        dedupe.DedupeState(),
+        Settings(),
+    )
+    short, full = out["article_id"].to_list()
+    assert links(out) == [(short, full, "near"), (full, None, None)]
+    assert out["dup_similarity"][0] > 0.95  # a trimmed copy is contained in the full one
+
+
+@pytest.mark.parametrize(
+    "edit", ["drop_paragraph", "agency_prefix", "word_edits", "headline_and_prefix"]
+)
+def test_near_copies_are_marked_with_similarity(edit: str):
+    _, body = bbc("business_002")
+    paragraphs = body.split("\n\n")
+    if edit == "drop_paragraph":
+        copy = "\n\n".join(paragraphs[:2] + paragraphs[3:])
+    elif edit == "agency_prefix":
+        copy = "NEW YORK (Reuters) - " + body
+    elif edit == "headline_and_prefix":
+        copy = "(MENAFN- Wire Service) " + body.replace("Economy", "economy")
+    else:  # every 10th word replaced by a word from the text: 10% edits
+        words = body.split(" ")
+        copy = " ".join(
+            words[(i * 7) % len(words)] if i % 10 == 5 else w for i, w in enumerate(words)
+        )
+    out = dedupe.dedupe_batch(
+        parsed(
+            {"body": body},
+            {"body": copy, "title": "Changed headline", "date": DAY + dt.timedelta(days=1)},
+        ),
+        dedupe.DedupeState(),
+        Settings(),
+    )
+    original, near = out.rows(named=True)
+    assert near["duplicate_of"] == original["article_id"]
+    assert near["dup_method"] == "near"
+    assert 0.8 <= near["dup_similarity"] <= 1.0
+    if edit == "word_edits":
+        assert near["dup_similarity"] < 0.95
+
+
+def test_distinct_articles_and_heavy_rewrites_are_not_duplicates():
+    texts = [bbc(name)[1] for name in ["business_001", "business_002", "politics_001", "sport_001"]]
+    words = texts[0].split(" ")
+    # 40% of the words replaced: a different text that reuses the vocabulary
+    rewrite = " ".join(
+        words[(i * 13) % len(words)] if i % 5 in (1, 3) else w for i, w in enumerate(words)
+    )
+    half = "\n\n".join(texts[1].split("\n\n")[:2] + texts[2].split("\n\n")[:3])
+    out = dedupe.dedupe_batch(
+        parsed(*[{"body": t} for t in [*texts, rewrite, half]]), dedupe.DedupeState(), Settings()
+    )
+    assert out["duplicate_of"].null_count() == out.height
+
+
+def test_later_batch_points_at_earlier_canonical_even_if_published_earlier():
+    """The first-loaded article stays canonical (issue 5)."""
+    _, body = bbc("entertainment_001")
+    state = dedupe.DedupeState()
+    first = dedupe.dedupe_batch(parsed({"body": body, "date": DAY}), state, Settings())
+    copy = "LONDON (AP) - " + body
+    second = dedupe.dedupe_batch(
+        parsed({"body": body, "date": DAY - dt.timedelta(days=2)}, {"body": copy}, start=10),
+        state,
+        Settings(),
+    )
+    canonical = first["article_id"][0]
+    assert second["duplicate_of"].to_list() == [canonical, canonical]
+    assert second["dup_method"].to_list() == ["exact", "near"]
+    assert second["story_id"].to_list() == [first["story_id"][0]] * 2
+
+
+def test_rerun_of_known_articles_returns_the_same_links():
+    _, body = bbc("sport_001")
+    state = dedupe.DedupeState()
+    batch = parsed({"body": body}, {"body": body + " Extra closing line."})
+    first = dedupe.dedupe_batch(batch, state, Settings())
+    again = dedupe.dedupe_batch(batch.reverse(), state, Settings())
+    assert again.reverse().equals(first)
+    assert dedupe.state_rows(state)["article_signatures"].height == 2  # nothing new recorded
+
+
+def test_empty_batch_and_empty_bodies_do_not_crash():
+    state = dedupe.DedupeState()
+    assert (
+        dedupe.dedupe_batch(schema.empty(schema.PARSED), state, Settings()).schema == schema.DEDUPED
+    )
+    out = dedupe.dedupe_batch(
+        parsed({"body": ""}, {"body": "..."}, {"body": "One"}), state, Settings()
+    )
+    assert out.height == 3
+    assert out["dup_method"].to_list() == [None, "exact", None]  # "" and "..." normalise alike
+
+
+def migrated(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    wh.migrate(con)
+    return con
+
+
+def load_like_the_pipeline(
+    con: duckdb.DuckDBPyConnection, out: pl.DataFrame, state: dedupe.DedupeState
+) -> None:
+    """Insert a run's articles and signatures as the load does (insert or replace by key)."""
+    staged_articles = out.with_columns(pl.lit("run1").alias("run_id"))
+    staged_signatures = dedupe.state_rows(state)["article_signatures"]
+    con.register("staged_articles", staged_articles)
+    con.register("staged_signatures", staged_signatures)
+    con.execute("insert or replace into articles by name select * from staged_articles")
+    con.execute("insert or replace into article_signatures by name select * from staged_signatures")
+    con.unregister("staged_articles")
+    con.unregister("staged_signatures")
+
+
+def test_state_round_trips_through_the_warehouse(tmp_path):
+    """A bundle in a later run matches articles loaded earlier without recomputing (issue 5)."""
+    con = migrated(tmp_path)
+    empty = dedupe.load_state(con)
+    assert empty.size == 0
+    _, body = bbc("business_001")
+    _, other = bbc("tech_001")
+    run1 = dedupe.DedupeState()
+    first = dedupe.dedupe_batch(parsed({"body": body}, {"body": other}), run1, Settings())
+    load_like_the_pipeline(con, first, run1)
+
+    run2 = dedupe.load_state(con)
+    assert run2.size == 2 and len(run2.bands) == 2 * dedupe.BANDS
+    np.testing.assert_array_equal(
+        run2.signatures[:2][np.argsort(run2.article_ids)],
+        run1.signatures[:2][np.argsort(run1.article_ids)],
+    )
+    paragraphs = body.split("\n\n")
+    batch = parsed(
+        {"body": body, "date": DAY - dt.timedelta(days=5)},  # exact copy, published earlier
+        {"body": "\n\n".join(paragraphs[1:])},  # near copy: lead paragraph dropped
+        {"body": bbc("politics_001")[1]},
+        start=20,
+    )
+    second = dedupe.dedupe_batch(batch, run2, Settings())
+    canonical = first["article_id"][0]
+    assert second["duplicate_of"].to_list() == [canonical, canonical, None]
+    assert second["dup_method"].to_list() == ["exact", "near", None]
+    assert second["story_id"][:2].to_list() == [first["story_id"][0]] * 2
+    new_rows = dedupe.state_rows(run2)["article_signatures"]
+    assert sorted(new_rows["article_id"]) == sorted(second["article_id"])
+
+    # the same articles offered again in a third run come out unchanged
+    load_like_the_pipeline(con, second, run2)
+    run3 = dedupe.load_state(con)
+    assert dedupe.dedupe_batch(batch, run3, Settings()).equals(second)
+
+
+def test_signatures_of_another_sketch_version_are_not_compared(tmp_path):
+    con = migrated(tmp_path)
+    _, body = bbc("politics_001")
+    state = dedupe.DedupeState()
+    first = dedupe.dedupe_batch(parsed({"body": body}), state, Settings())
+    load_like_the_pipeline(con, first, state)
+    con.execute("update article_signatures set sketch_version = 'old'")
+    later = dedupe.load_state(con)
+    assert len(later.bands) == 0
+    out = dedupe.dedupe_batch(parsed({"body": "ROME (AFP) - " + body}, start=5), later, Settings())
+    assert out["duplicate_of"].to_list() == [None]
+    exact = dedupe.dedupe_batch(parsed({"body": body}, start=9), later, Settings())
+    assert exact["duplicate_of"].to_list() == [first["article_id"][0]]  # hashes still match
