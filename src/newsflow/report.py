@@ -21,6 +21,7 @@ from newsflow import resources
 REPORT_NAME = "report.html"
 PLOT_HEIGHT = 420
 NETWORK_MAX_NODES = 40
+NETWORK_MAX_EDGES = 60
 
 # (plot id, title) in page order; a plot with no data still draws, with a note saying so.
 PLOTS: tuple[tuple[str, str], ...] = (
@@ -126,10 +127,15 @@ def spring_layout(
 
 
 def network_frames(
-    events: pl.DataFrame, max_nodes: int = NETWORK_MAX_NODES
+    events: pl.DataFrame,
+    max_nodes: int = NETWORK_MAX_NODES,
+    max_edges: int = NETWORK_MAX_EDGES,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Nodes (actor, name, num_events) and edges (source, target, num_events, event_types) of the
-    actor pairs in `events`, keeping the `max_nodes` actors in most events."""
+    `max_edges` actor pairs in most events, keeping the `max_nodes` busiest of their actors.
+
+    Starting from the strongest pairs (not the busiest actors) keeps every node drawn linked.
+    """
     pairs = (
         events.filter(
             pl.col("source_actor_id").is_not_null() & pl.col("target_actor_id").is_not_null()
@@ -141,15 +147,31 @@ def network_frames(
             pl.len().alias("num_events"),
             pl.col("event_type").unique().sort().str.join(", ").alias("event_types"),
         )
+        .sort(["num_events", "source_actor_id", "target_actor_id"], descending=[True, False, False])
     )
+    # Greedy over pairs, strongest first: take a pair if its actors still fit. A plain loop is
+    # fine here: it stops after max_edges pairs and runs once per report, not per row of data.
+    chosen: set[str] = set()
+    keep: list[bool] = []
+    taken = 0
+    for source, target in pairs.select("source_actor_id", "target_actor_id").iter_rows():
+        take = len(chosen | {source, target}) <= max_nodes
+        if take:
+            chosen.update((source, target))
+            taken += 1
+        keep.append(take)
+        if taken == max_edges:
+            break
+    keep += [False] * (pairs.height - len(keep))
+    edges = pairs.filter(pl.Series(keep, dtype=pl.Boolean))
     ends = pl.concat(
         [
-            pairs.select(
+            edges.select(
                 pl.col("source_actor_id").alias("actor_id"),
                 pl.col("source_name").alias("name"),
                 "num_events",
             ),
-            pairs.select(
+            edges.select(
                 pl.col("target_actor_id").alias("actor_id"),
                 pl.col("target_name").alias("name"),
                 "num_events",
@@ -160,12 +182,7 @@ def network_frames(
         ends.group_by("actor_id")
         .agg(pl.col("name").first(), pl.col("num_events").sum())
         .sort(["num_events", "actor_id"], descending=[True, False])
-        .head(max_nodes)
         .with_row_index("node")
-    )
-    kept = nodes["actor_id"].to_list()
-    edges = pairs.filter(
-        pl.col("source_actor_id").is_in(kept) & pl.col("target_actor_id").is_in(kept)
     )
     return nodes, edges.sort(["source_actor_id", "target_actor_id"])
 
@@ -180,9 +197,11 @@ def _empty(fig: go.Figure, note: str) -> go.Figure:
 
 
 def _layout(fig: go.Figure, title: str, **extra: object) -> go.Figure:
+    # horizontal bar charts grow with their number of rows so labels stay readable
+    rows = max((len(t.y) for t in fig.data if getattr(t, "orientation", None) == "h"), default=0)
     fig.update_layout(
         title={"text": title},
-        height=PLOT_HEIGHT,
+        height=max(PLOT_HEIGHT, 150 + 24 * rows),
         margin={"l": 60, "r": 20, "t": 60, "b": 50},
         template="plotly_white",
         legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
@@ -267,7 +286,7 @@ def _actor_network(events: pl.DataFrame) -> go.Figure:
         x=edge_x,
         y=edge_y,
         mode="lines",
-        line={"width": 1, "color": "#9aa5b1"},
+        line={"width": 1.5, "color": "#7b8794"},
         hoverinfo="skip",
         name="events",
     )
