@@ -37,6 +37,20 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 MODES = ("asserted", "negated", "planned", "possible")
+# PLOVER codes an announced intention as AGREE (cooperation) or THREATEN (conflict).
+INTENT_AS_AGREE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def plover_type(event_type: str, mode: str) -> str:
+    """The PLOVER codebook type of a report: a planned/possible material act is an AGREE/THREATEN."""
+    if mode in ("planned", "possible"):
+        if event_type in INTENT_AS_AGREE:
+            return "AGREE"
+        if event_type in INTENT_AS_THREATEN:
+            return "THREATEN"
+    return event_type
+
 
 # Extra warehouse tables (sql/030_events.sql), upserted by the loader from `EventResult.links`.
 EVENT_ARTICLES = pl.Schema(
@@ -320,9 +334,11 @@ def _subject(verb: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         if not subjects and token.i != verb.i:
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-        if subjects:
+        if subjects and not all(s.pos_ == "PRON" for s in subjects):
             return [m for s in subjects for m in _with_conj(s, mentions)]
-        if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and token.head.i != token.i:
+        # "Syria says it will withdraw": a pronoun subject stands for the speaker.
+        climb = ("xcomp", "conj", "advcl", "pcomp", "acl") + (("ccomp",) if subjects else ())
+        if token.dep_ in climb and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -409,8 +425,15 @@ def _noun_roles(
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
             # "held talks", "engaged in talks", "in his meeting with": the subject takes part.
             # Not "Iran condemned the attack": the condemner did not attack.
-            if verb.lemma_.lower() in lexicon.light_verbs or noun.dep_ == "pobj":
+            # A verb that is an event itself ("condemned", "denied") makes the noun its topic.
+            light = verb.lemma_.lower() in lexicon.light_verbs or lexicon.trigger(verb) is None
+            if light or noun.dep_ == "pobj":
                 sources += _subject(verb, mentions)
+                for child in verb.children:  # "will give Tanzania a grant"
+                    if child.dep_ in ("dative", "iobj") or (
+                        child.dep_ == "dobj" and child.i != noun.i
+                    ):
+                        targets += _actors_in(child, mentions)
             for child in verb.children:
                 if (
                     child.dep_ == "prep"
@@ -425,6 +448,36 @@ def _noun_roles(
 def verbal_token(token: Token) -> bool:
     """Is this token a verb (or gerund) rather than a noun?"""
     return token.pos_ in ("VERB", "AUX")
+
+
+def _complement_targets(
+    verb: Token, mentions: dict[int, _Mention], lexicon: Lexicon
+) -> list[_Mention]:
+    """Targets inside the clause a demand/threat governs ("demanded that Hamas renounce",
+    "threatened to deliver blows to the United States")."""
+    out: list[_Mention] = []
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        if clause.dep_ == "ccomp":
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                out += _with_conj(subject, mentions)
+        out += _verb_roles(clause, "", mentions, lexicon)[1]
+        for noun in (c for c in clause.children if c.dep_ == "dobj"):
+            for prep in (
+                p for p in noun.children if p.dep_ == "prep" and p.lemma_.lower() in TARGET_PREPS
+            ):
+                for pobj in _pobjs(prep):
+                    out += _actors_in(pobj, mentions)
+    return out
+
+
+def _locative_actors(words: list[Token], mentions: dict[int, _Mention]) -> list[_Mention]:
+    """Actors named as the place of an act ("lifted a curfew in Montenegro"): the last resort target."""
+    out: list[_Mention] = []
+    for word in words:
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lemma_.lower() == "in"):
+            for pobj in _pobjs(prep):
+                out += _actors_in(pobj, mentions)[:1]
+    return out
 
 
 def _governors(token: Token) -> list[tuple[Token, str]]:
@@ -548,6 +601,12 @@ def sentence_candidates(
             ),
             None,
         )
+        if (
+            token.dep_ == "dobj"
+            and (token.head.lemma_.lower(), token.lemma_.lower()) in lexicon.phrasal
+        ):
+            suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
+            continue
         negator = next((g for g, _ in chain if g.lemma_.lower() in lexicon.negating_verbs), None)
         if (
             negator is not None
@@ -587,17 +646,21 @@ def sentence_candidates(
                 )
                 borrowed_targets[i] += inner_roles[1]
         targets += borrowed_targets[i]
+        if not targets and verbal and event_type in lexicon.controlling_types:
+            targets += _complement_targets(token, by_token, lexicon)
+        if not targets:
+            targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token)
         sources = sources or orphan_agents[i]
         if (
             not sources
-            and len({m.key for m in targets}) >= 2
+            and len({m.actor_id for m in targets}) >= 2
             and event_type in lexicon.symmetric_types
         ):
             sources = targets[:1]  # "talks between Pakistan and Iran"
         if verbal and len(sources) > 1 and any(c.dep_ == "dobj" for c in token.children):
             sources = sources[:1]  # "X and Y backed Z": the conjunct is a co-source, not the target
         source = sources[0] if sources else None
-        rest = [m for m in sources[1:] + targets if source is None or m.key != source.key]
+        rest = [m for m in sources[1:] + targets if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None
         if source is None and target is None:
             continue
