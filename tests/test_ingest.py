@@ -136,6 +136,8 @@ def test_folder_is_walked_recursively_in_sorted_order_with_every_entry_accounted
     (root / "__MACOSX").mkdir()
     (root / "__MACOSX" / "._a.txt").write_bytes(b"\x00\x05\x16\x07")
     (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0JFIF")
+    (root / "b" / "LICENSE").write_text("MIT License: permission is hereby granted")
+    (root / "b" / ".DS_Store").write_bytes(b"Bud1")
     (root / "z-link.txt").symlink_to(root / "a.txt")
     (root / "z-dirlink").symlink_to(root / "b")
     os.mkfifo(root / "pipe.txt")
@@ -144,9 +146,9 @@ def test_folder_is_walked_recursively_in_sorted_order_with_every_entry_accounted
 
     assert docs.select("source_path", "input_seq", "content_type").rows() == [
         ("a.txt", 3, "text"),
-        ("b/deep/story", 4, "html"),
-        ("b/page.html", 5, "html"),
-        ("c.txt", 6, "text"),
+        ("b/deep/story", 6, "html"),
+        ("b/page.html", 7, "html"),
+        ("c.txt", 8, "text"),
     ]
     assert docs["text"][0] == ARTICLE
     assert docs["size_bytes"][0] == len(ARTICLE)
@@ -155,6 +157,8 @@ def test_folder_is_walked_recursively_in_sorted_order_with_every_entry_accounted
         ".DS_Store": "not a document",
         ".git/": "not a document",
         "__MACOSX/": "not a document",
+        "b/.DS_Store": "not a document",
+        "b/LICENSE": "not a document",
         "photo.jpg": "not a document",
         "pipe.txt": "special file",
         "z-dirlink": "symlink not followed",
@@ -639,9 +643,13 @@ def test_bbc_tar_streams_first_batch() -> None:
     batches = ingest.iter_batches(BBC, Settings(batch_size=300))
     first = next(batches)
     batches.close()  # type: ignore[attr-defined]
-    assert first.docs.height == 300 and first.quarantine.is_empty()
-    assert first.docs["source_path"][0] == "bbc/README.TXT"
-    assert first.docs["source_path"].str.starts_with("bbc/tech/").sum() == 299
+    assert first.docs.height == 300
+    # the corpus' own README is accounted for, not taken for an article
+    assert first.quarantine.select("source_path", "reason", "detail").rows() == [
+        ("bbc/README.TXT", "not a document", "bundle documentation file 'README.TXT'")
+    ]
+    assert first.docs["source_path"].str.starts_with("bbc/tech/").all()
+    assert first.docs["input_seq"].to_list() == list(range(1, 301))
     assert first.docs["text"].str.contains("\r").sum() == 0
 
 

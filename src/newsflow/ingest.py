@@ -50,6 +50,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 SYSTEM_FILES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})
+# Files that describe a bundle rather than report news (the BBC corpus ships a README.TXT).
+BUNDLE_DOC_FILE = re.compile(r"(?i)^(readme|licen[cs]e|copying|changelog|manifest)(\.[a-z]{1,4})?$")
 
 # JSON lines field names, in order of preference (matched case-insensitively).
 TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
@@ -453,6 +455,9 @@ def _not_a_document(path: str) -> _Rejected | None:
             return _Rejected(path, "not a document", f"system file or folder {part!r}")
         if part.startswith(".") and part not in {".", ".."}:
             return _Rejected(path, "not a document", f"hidden file or folder {part!r}")
+    name = PurePosixPath(path).name
+    if BUNDLE_DOC_FILE.match(name):
+        return _Rejected(path, "not a document", f"bundle documentation file {name!r}")
     return None
 
 
@@ -494,7 +499,7 @@ def _walk_dir(folder: Path, prefix: str, limits: _Limits) -> Iterator[_Input]:
         elif not stat.S_ISREG(mode):
             yield _Rejected(rel, "special file", f"not a regular file (mode {stat.filemode(mode)})")
         elif hidden is not None:
-            yield hidden
+            yield _Rejected(rel, hidden.reason, hidden.detail)
         else:
             kind = _kind_by_name(entry.name)
             if kind in {"zip", "tar", "jsonl", "warc"}:
@@ -928,19 +933,21 @@ def _as_string(value: Any, *, join: bool) -> str | None:
 WARC_DOCUMENT_RECORDS = frozenset({"response", "resource"})
 WARC_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 WARC_TEXT_TYPES = frozenset({"text/plain"})
+# warcio raises whatever its parsing hits on malformed records (AttributeError on a record
+# without a target URI, ...): any error while it reads hostile bytes quarantines, never crashes.
+_WARC_ERRORS = (Exception,)
 
 
 def _warc_inputs(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
     """Response and resource records of a WARC file, one input each, keyed "file.warc@OFFSET"."""
     from warcio.archiveiterator import ArchiveIterator  # noqa: PLC0415 - only WARC bundles need it
-    from warcio.exceptions import ArchiveLoadFailed  # noqa: PLC0415
 
     with path.open("rb") as raw:
         records = ArchiveIterator(raw)
         while True:
             try:
                 record = next(records, None)
-            except (ArchiveLoadFailed, *_ARCHIVE_ERRORS) as exc:
+            except _WARC_ERRORS as exc:
                 yield _Rejected(rel, "corrupt archive", f"unreadable WARC: {exc}")
                 return
             if record is None:
@@ -954,12 +961,12 @@ def _warc_inputs(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
                 continue
             try:
                 item: _Input = _warc_record(record, limits)
-            except (ArchiveLoadFailed, *_ARCHIVE_ERRORS) as exc:
+            except _WARC_ERRORS as exc:
                 item = _Rejected("", "corrupt member", f"{type(exc).__name__}: {exc}")
             try:
                 # asking for the offset reads the record to its end: only after its content
                 where = f"{rel}@{records.get_record_offset()}"
-            except (ArchiveLoadFailed, *_ARCHIVE_ERRORS) as exc:
+            except _WARC_ERRORS as exc:
                 yield _Rejected(rel, "corrupt archive", f"unreadable WARC: {exc}")
                 return
             yield dataclasses.replace(item, source_path=where)
