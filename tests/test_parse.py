@@ -212,6 +212,46 @@ def test_read_more_lines_are_removed_but_mid_sentence_read_more_stays() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("furniture", "prose"),
+    [
+        (
+            "© 2024 The Frontier Times. All rights reserved.",
+            "Copyright infringement claims against the company rose sharply last year, it said.",
+        ),
+        (
+            "Kabul Wire Service 2024. All Rights Reserved | Privacy",
+            "The company said all rights reserved under the contract would pass to the buyer.",
+        ),
+        (
+            "Subscribe to our newsletter for the latest updates.",
+            "Sign up for the draft is now compulsory for all men over 18, the ministry said.",
+        ),
+        (
+            "Advertisement",
+            "Advertisement spending fell by a fifth as the economy slowed, data showed.",
+        ),
+        (
+            "Follow us on Twitter for the latest news",
+            "Follow the money, the prosecutor told the jury.",
+        ),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "(Reporting was restricted in the area.)"),
+    ],
+)
+def test_furniture_blocks_go_but_similar_prose_stays(furniture: str, prose: str) -> None:
+    row = parse_one(f"{PROSE}\n{furniture}\n{prose}")
+    assert row["body"] == f"{PROSE}\n\n{prose}"
+
+
+def test_labelled_date_line_under_the_headline() -> None:
+    row = parse_one(f"Talks on Afghanistan begin\nPosted on January 15, 2024 by admin\n{PROSE}")
+    assert (row["published_date"], row["date_source"], row["body"]) == (
+        date(2024, 1, 15),
+        "text",
+        PROSE,
+    )
+
+
 def test_footer_ends_the_article_and_gives_source_and_date() -> None:
     row = parse_one(
         f"{PROSE}\n\n{PROSE}\n\nPublished in Dawn, January 16th, 2024\n\nOpinion\n\nMerging for what?"

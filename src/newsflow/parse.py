@@ -308,10 +308,10 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return open_ended >= 0.4 * (len(content) - 1)
 
 
-def split_blocks(text: str) -> list[str]:
+def split_blocks(text: str, *, reflow: bool = True) -> list[str]:
     """Paragraph blocks of a text page: one per line, or reflowed paragraphs for hard-wrapped text."""
     lines = text.split("\n")
-    if not _is_hard_wrapped(lines):
+    if not reflow or not _is_hard_wrapped(lines):
         return [cleaned for line in lines if (cleaned := _clean_line(line))]
     blocks: list[str] = []
     current: list[str] = []
@@ -429,7 +429,11 @@ def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
             # a bare date above the headline is the site's "today" widget, not the story's date
             if saw_title or found[1]:
                 evidence.add_date("text", found[0])
-        elif saw_title and rules.byline.fullmatch(block):
+        elif saw_title and (
+            rules.byline.fullmatch(block)
+            or (rules.date_label.match(block) and len(block) <= 120 and date_in_text(block))
+        ):
+            # "By Staff Reporter", "Posted on January 15, 2024 by admin"
             evidence.add_date("text", date_in_text(block))
         elif evidence.title is not None and _fold(evidence.title) == folded:
             pass  # the headline repeated in the text (HTML h1, JSON lines title)
@@ -513,7 +517,7 @@ def _read_tail(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
     return kept
 
 
-def _parse_text(text: str, evidence: _Evidence, rules: ParseRules) -> str:
+def _parse_text(text: str, evidence: _Evidence, rules: ParseRules, *, reflow: bool = True) -> str:
     """The article body of a text page; fills `evidence` on the way."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if _ENTITY.search(text):
@@ -521,7 +525,7 @@ def _parse_text(text: str, evidence: _Evidence, rules: ParseRules) -> str:
     if stamp := rules.crawl_stamp.match(text):
         evidence.crawl_date = parse_date_value(stamp["date"])
         text = text[stamp.end() :]
-    blocks = _read_head(split_blocks(text), evidence, rules)
+    blocks = _read_head(split_blocks(text, reflow=reflow), evidence, rules)
     if blocks:
         blocks[0] = _read_lead(blocks[0], evidence, rules)
         if not blocks[0]:
@@ -657,7 +661,8 @@ def parse_batch(
             elif content_type == "html":
                 extracted, canonical = _extract_html(text, url, evidence, rules)
                 url = canonical or url
-                body = _parse_text(extracted, evidence, rules) if extracted.strip() else ""
+                # trafilatura already gives one paragraph per line: never reflow its output
+                body = _parse_text(extracted, evidence, rules, reflow=False)
                 reason = None if body else "no article text found"
             elif content_type == "text":
                 body = _parse_text(text, evidence, rules)
