@@ -61,7 +61,7 @@ from newsflow.settings import Settings
 STAGE = "parse"
 DATE_SOURCES = ("meta", "footer", "dateline", "text", "crawl_stamp")  # priority order, then "none"
 _HEAD_BLOCKS = 8  # how far down the page furniture above the text may reach
-_LANG_SAMPLE_CHARS = 400  # language id reads this much of the body
+_LANG_SAMPLE_CHARS = 300  # language id reads this much of the body (its cost is linear in it)
 _LANG_MIN_PROB = 0.5  # below this normalised probability the language is "und"
 _DETAIL_CHARS = 200
 
@@ -128,7 +128,7 @@ _FULL_DATE = re.compile(
 _MONTH_DAY = re.compile(rf"(?i:{_month(1)}\s+{_day(1)}|{_day(2)}\s+{_month(2)})")
 _ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _DD_MON_YYYY = re.compile(r"\s*(\d{1,2})-([A-Za-z]{3,9})-(\d{4})")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _INDENTED = re.compile(r"^[ \t]")
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z]")
@@ -167,6 +167,8 @@ class ParseRules:
 
 def _fold(text: str) -> str:
     """Casefolded, accent-free form used for gazetteer and label look-ups."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
@@ -291,7 +293,7 @@ def _plausible(
 
 
 def _clean_line(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    return " ".join(line.split())  # every Unicode space (tab, NBSP, thin space) becomes one space
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -588,7 +590,7 @@ def detect_language(texts: Iterable[str], rules: ParseRules) -> list[str]:
     codes: list[str] = []
     for text in texts:
         sample = text[:_LANG_SAMPLE_CHARS]
-        if sum(ch.isalpha() for ch in sample) < 20:
+        if len(_LETTER.findall(sample)) < 20:
             codes.append("und")
             continue
         code, probability = model.classify(sample)
