@@ -46,13 +46,15 @@ ROWS_PER_BAND = NUM_PERM // BANDS
 SHINGLE_WORDS = 2
 MINHASH_SEED = 5
 SKETCH_VERSION = (
-    f"rensa-r{rensa.RMinHash.ALGORITHM_VERSION}-w{SHINGLE_WORDS}-p{NUM_PERM}-s{MINHASH_SEED}"
+    f"rensa-r{rensa.RMinHash.ALGORITHM_VERSION}-w{SHINGLE_WORDS}-p{NUM_PERM}-s{MINHASH_SEED}-t12"
 )
 
 MAX_TERMS = 40  # salient terms kept per article (first occurrences, title first)
-MAX_POSTINGS = 2_000  # terms in more indexed articles than this do not generate story candidates
-MIN_SHARED_TERMS = 3
+STORY_KEY_TERMS = 12  # the most distinctive terms of an article: its story signature
+MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
+DF_SLOTS = 1 << 22  # hashed document-frequency counters (collisions only add noise to rare terms)
+WEEK_DAYS = 7  # key terms are posted per (term, week): lookups are blocked by the date window
 
 _U64 = np.uint64
 _MASK64 = (1 << 64) - 1
@@ -209,6 +211,7 @@ class DedupeState:
     by_content: KeyIndex = field(default_factory=KeyIndex)
     bands: KeyIndex = field(default_factory=KeyIndex)
     terms: KeyIndex = field(default_factory=KeyIndex)
+    term_df: np.ndarray = field(default_factory=lambda: np.zeros(DF_SLOTS, np.uint32))
     canonical_count: int = 0
     new_signatures: list[pl.DataFrame] = field(default_factory=list)
 
@@ -288,10 +291,17 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     if indexed.size:
         state.bands.add(_band_keys(signatures[indexed - new[0]]).ravel(), np.repeat(indexed, BANDS))
     terms = table.column("story_terms").combine_chunks()
-    term_rows = np.repeat(new, np.asarray(pc.list_value_length(terms).fill_null(0)))
+    lengths = np.asarray(pc.list_value_length(terms).fill_null(0))
+    term_rows = np.repeat(new, lengths)
     term_keys = np.asarray(terms.flatten()).astype(_U64)
+    rank = np.arange(term_keys.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     keep = canonical[term_rows - new[0]]
-    state.terms.add(term_keys[keep], term_rows[keep])
+    state.term_df += np.bincount(_df_slot(term_keys[keep]), minlength=DF_SLOTS).astype(np.uint32)
+    key_terms = keep & (rank < STORY_KEY_TERMS)
+    state.terms.add(
+        _posting_key(term_keys[key_terms], state.days[term_rows[key_terms]] // WEEK_DAYS),
+        term_rows[key_terms],
+    )
     return state
 
 
@@ -360,8 +370,9 @@ _TERM_STOPLIST = [
 
 
 def salient_terms(frame: pl.DataFrame) -> pl.DataFrame:
-    """(row, term, term_key) of each article's salient terms: capitalised words of title and body
-    that the article never uses in lower case (so sentence starts drop out), first MAX_TERMS."""
+    """(row, term, tf, term_key) of each article's salient terms: capitalised words of title and
+    body that the article never uses in lower case (so sentence starts drop out), the MAX_TERMS
+    most frequent (then first seen), with their frequency in the article."""
     text = pl.concat_str(
         [pl.col("title").fill_null(""), pl.col("body").fill_null("")], separator="\n"
     )
@@ -380,9 +391,10 @@ def salient_terms(frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.col("cap").str.to_lowercase().alias("term"))
         .filter(pl.col("term").str.len_chars() >= 3, ~pl.col("term").is_in(_TERM_STOPLIST))
         .join(lower_used, left_on=["row", "term"], right_on=["row", "low"], how="anti")
-        .unique(["row", "term"], keep="first", maintain_order=True)
+        .group_by("row", "term", maintain_order=True)
+        .agg(pl.len().alias("tf"))
+        .sort(["row", "tf"], descending=[False, True], maintain_order=True)
         .filter(pl.int_range(pl.len()).over("row") < MAX_TERMS)
-        .select("row", "term")
     )
     keys, _ = hash_words(capitalised["term"])
     return capitalised.with_columns(pl.Series("term_key", keys, dtype=pl.UInt64))
@@ -531,14 +543,14 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     method: list[str | None] = [None] * n
     sim: list[float | None] = [None] * n
     canonical_pos = np.full(n, -1, dtype=np.int64)  # batch position of the canonical, if in batch
-    canonical_row = np.full(n, -1, dtype=np.int64)  # state row of the canonical, if known
+    story_row = np.full(n, -1, dtype=np.int64)  # known row whose story a duplicate shares
     ids_list = batch["article_id"].to_list()
     for k, p in enumerate(fresh.tolist()):
         if near_sim[k] > 0:
             t = int(near_target[k])
             method[p], sim[p] = "near", round(float(near_sim[k]), 4)
             if t >= 0:
-                canonical_row[p] = t
+                story_row[p] = t
                 duplicate_of[p] = state.article_ids[t]
             else:
                 canonical_pos[p] = int(fresh[-t - 1])
@@ -547,7 +559,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
         if exact_row[p] >= 0:
             row = int(exact_row[p])
             if state.duplicate_of[row] is None:
-                canonical_row[p], method[p], sim[p] = row, "exact", 1.0
+                story_row[p], method[p], sim[p] = row, "exact", 1.0
                 duplicate_of[p] = state.article_ids[row]
             else:  # an exact copy of a known near duplicate: same canonical, same similarity
                 duplicate_of[p], method[p], sim[p] = (
@@ -555,31 +567,37 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
                     state.dup_method[row],
                     state.dup_similarity[row],
                 )
-                canonical_row[p] = int(_known_rows(state, pl.Series([duplicate_of[p]]))[0])
+                story_row[p] = row
         else:
             first = int(first_pos[p])
             if duplicate_of[first] is None:
                 canonical_pos[p], method[p], sim[p] = first, "exact", 1.0
                 duplicate_of[p] = ids_list[first]
             else:
-                canonical_pos[p], canonical_row[p] = canonical_pos[first], canonical_row[first]
+                canonical_pos[p], story_row[p] = canonical_pos[first], story_row[first]
                 duplicate_of[p], method[p], sim[p] = duplicate_of[first], method[first], sim[first]
 
     is_canonical = np.array([d is None for d in duplicate_of], dtype=bool)
-    story_ids, weights, terms = _assign_stories(batch, state, days, is_canonical, settings)
-    for p in np.flatnonzero(~is_canonical).tolist():
-        if canonical_row[p] >= 0:
-            story_ids[p] = state.story_ids[canonical_row[p]]
-        elif canonical_pos[p] >= 0:
-            story_ids[p] = story_ids[canonical_pos[p]]
-
-    out = batch.with_columns(
+    links = batch.with_columns(
         pl.Series("duplicate_of", duplicate_of, dtype=pl.String),
         pl.Series("dup_method", method, dtype=pl.String),
         pl.Series("dup_similarity", sim, dtype=pl.Float64),
-        pl.Series("story_id", story_ids, dtype=pl.String),
+        pl.lit(None, dtype=pl.String).alias("story_id"),
+        pl.Series("day", days),
+        pl.lit(0.0).alias("story_weight"),
     )
-    _remember(state, out, sigs, counts, days, weights, terms, is_canonical)
+    new_rows = state.append(links, sigs, counts)
+    indexed = np.flatnonzero(is_canonical & (counts > 0))
+    state.bands.add(_band_keys(sigs[indexed]).ravel(), np.repeat(new_rows[indexed], BANDS))
+    story_ids, terms = _assign_stories(state, batch, new_rows, is_canonical, settings)
+    for p in np.flatnonzero(~is_canonical).tolist():  # a duplicate shares its canonical's story
+        source = int(story_row[p]) if story_row[p] >= 0 else int(new_rows[canonical_pos[p]])
+        story_ids[p] = state.story_ids[source]
+        state.story_ids[int(new_rows[p])] = story_ids[p]
+    out = links.with_columns(pl.Series("story_id", story_ids, dtype=pl.String))
+    state.new_signatures.append(
+        _signature_rows(out, sigs, counts, terms, state.story_weights[new_rows])
+    )
     result = pl.concat(
         [known_out.select(schema.DEDUPED.names()), out.select(schema.DEDUPED.names())]
     )
@@ -589,137 +607,115 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     )
 
 
+def _df_slot(term_keys: np.ndarray) -> np.ndarray:
+    return (term_keys % _U64(DF_SLOTS)).astype(np.int64)
+
+
+def _posting_key(term_keys: np.ndarray, weeks: np.ndarray) -> np.ndarray:
+    return _mix(term_keys ^ (weeks.astype(_U64) * _U64(0xD6E8FEB86659FD93)))
+
+
 def _assign_stories(
-    batch: pl.DataFrame,
     state: DedupeState,
-    days: np.ndarray,
+    batch: pl.DataFrame,
+    new_rows: np.ndarray,
     is_canonical: np.ndarray,
     settings: Settings,
-) -> tuple[list[str | None], np.ndarray, pl.DataFrame]:
-    """Story ids for the canonical articles of a batch (None for the others), their summed term
-    weights, and their salient terms (row = batch position)."""
-    thresholds = settings.thresholds
+) -> tuple[list[str | None], pl.DataFrame]:
+    """Story ids of the batch's canonical articles (None for duplicates), and every canonical
+    article's salient terms ordered key terms first (row = batch position).
+
+    The batch is already in the state (rows in canonical order), so an article is compared with
+    indexed articles and with earlier ones of its own batch alike: those with a lower row."""
+    window = settings.thresholds.story_window_days
     n = batch.height
     canonical_positions = pl.Series(np.flatnonzero(is_canonical)).implode()
     terms = salient_terms(batch).filter(pl.col("row").is_in(canonical_positions))
     keys = terms["term_key"].to_numpy()
-    term_rows = terms["row"].to_numpy()
-    state_df = state.terms.counts(keys)
-    df = state_df + terms.select(pl.len().over("term_key"))["len"].to_numpy()
-    total_docs = state.canonical_count + int(is_canonical.sum())
-    w = np.log((total_docs + IDF_PRIOR_DOCS) / (df + 1.0))
-    weights = np.bincount(term_rows, weights=w, minlength=n)
+    state.term_df += np.bincount(_df_slot(keys), minlength=DF_SLOTS).astype(np.uint32)
+    state.canonical_count += int(is_canonical.sum())
+    df = state.term_df[_df_slot(keys)].astype(np.float64)
+    idf = np.log((state.canonical_count + IDF_PRIOR_DOCS) / np.maximum(df, 1.0))
+    tf = terms["tf"].to_numpy().astype(np.float64)
+    terms = (
+        terms.with_columns(
+            pl.Series("w", (1.0 + np.log(tf)) * idf),
+            pl.int_range(pl.len()).over("row").alias("seen"),
+        )
+        .sort(["row", "w", "seen"], descending=[False, True, False])
+        .with_columns((pl.int_range(pl.len()).over("row") < STORY_KEY_TERMS).alias("key"))
+    )
+    key_terms = terms.filter("key")
+    positions = key_terms["row"].to_numpy()
+    key_w = key_terms["w"].to_numpy()
+    key_hashes = key_terms["term_key"].to_numpy()
+    rows = new_rows[positions]
+    state.story_weights[new_rows] = np.bincount(positions, weights=key_w, minlength=n)
+    state.terms.add(_posting_key(key_hashes, state.days[rows] // WEEK_DAYS), rows)
 
-    # candidates: rare terms shared with indexed articles, or with earlier canonicals of the batch
-    rare = np.flatnonzero(state_df <= MAX_POSTINGS)
-    q, rows = state.terms.lookup(keys[rare])
-    src = rare[q]
-    pairs_state = pl.DataFrame(
-        {
-            "i": term_rows[src],
-            "j": rows,
-            "w": w[src],
-            "j_weight": state.story_weights[rows],
-            "j_day": state.days[rows],
-        },
-        schema={
-            "i": pl.Int64,
-            "j": pl.Int64,
-            "w": pl.Float64,
-            "j_weight": pl.Float64,
-            "j_day": pl.Int64,
-        },
+    # candidates: earlier articles posting a shared key term in a week the window touches
+    days = state.days[rows]
+    first_week, last_week = (days - window) // WEEK_DAYS, (days + window) // WEEK_DAYS
+    spans = last_week - first_week + 1
+    probe = np.repeat(np.arange(rows.size), spans)
+    offsets = np.arange(probe.size) - np.repeat(np.cumsum(spans) - spans, spans)
+    q, found = state.terms.lookup(_posting_key(key_hashes[probe], first_week[probe] + offsets))
+    q = probe[q]
+    i_rows = rows[q]
+    near = (found < i_rows) & (np.abs(state.days[found] - state.days[i_rows]) <= window)
+    pairs = pl.DataFrame(
+        {"i": i_rows[near], "j": found[near], "w": key_w[q][near]},
+        schema={"i": pl.Int64, "j": pl.Int64, "w": pl.Float64},
     )
-    in_batch = terms.select("row", "term_key", pl.Series("w", w))
-    inner = (
-        in_batch.join(in_batch.select("row", "term_key"), on="term_key", suffix="_j")
-        .filter(pl.col("row_j") < pl.col("row"))
-        .select("row", "row_j", "w")
-    )
-    inner_j = inner["row_j"].to_numpy()
-    pairs_batch = pl.DataFrame(
-        {
-            "i": inner["row"].to_numpy(),
-            "j": -(inner_j + 1),
-            "w": inner["w"].to_numpy(),
-            "j_weight": weights[inner_j],
-            "j_day": days[inner_j],
-        },
-        schema=pairs_state.schema,
-    )
-    pairs = pl.concat([pairs_state, pairs_batch])
-    i_index = pairs["i"].to_numpy()
     scored = (
-        pairs.with_columns(
-            pl.Series("i_day", days[i_index]), pl.Series("i_weight", weights[i_index])
+        pairs.group_by("i", "j")
+        .agg(pl.col("w").sum().alias("shared"), pl.len().alias("n_shared"))
+        .filter(pl.col("n_shared") >= MIN_SHARED_TERMS)
+    )
+    smaller = np.minimum(
+        state.story_weights[scored["i"].to_numpy()], state.story_weights[scored["j"].to_numpy()]
+    )
+    best = (
+        scored.with_columns(
+            (pl.col("shared") / pl.Series(np.maximum(smaller, 1e-9))).alias("score")
         )
-        .filter((pl.col("i_day") - pl.col("j_day")).abs() <= thresholds.story_window_days)
-        .group_by("i", "j")
-        .agg(
-            pl.col("w").sum().alias("shared"),
-            pl.len().alias("n_shared"),
-            pl.col("j_weight").first(),
-            pl.col("i_weight").first(),
-        )
-        .with_columns(
-            (pl.col("shared") / pl.min_horizontal("i_weight", "j_weight")).alias("score"),
-            # ties: an indexed (earlier loaded) article first, then the earliest
-            pl.when(pl.col("j") >= 0)
-            .then(pl.col("j"))
-            .otherwise(2**62 - pl.col("j"))
-            .alias("pref"),
-        )
-        .filter(
-            pl.col("n_shared") >= MIN_SHARED_TERMS, pl.col("score") >= thresholds.story_threshold
-        )
-        .sort(["i", "score", "pref"], descending=[False, True, False])
+        .filter(pl.col("score") >= settings.thresholds.story_threshold)
+        .sort(["i", "score", "j"], descending=[False, True, False])
         .unique("i", keep="first", maintain_order=True)
     )
-    best = np.zeros(n, dtype=np.int64)
-    has_best = np.zeros(n, dtype=bool)
-    best[scored["i"].to_numpy()] = scored["j"].to_numpy()
-    has_best[scored["i"].to_numpy()] = True
+    best_j = dict(zip(best["i"].to_list(), best["j"].to_list(), strict=True))
     ids_list = batch["article_id"].to_list()
     story_ids: list[str | None] = [None] * n
-    # Sequential: a batch article's story is known once the earlier one it points at has one.
+    # Sequential: an article's story is known once the earlier one it joins has one.
     for p in np.flatnonzero(is_canonical).tolist():
-        if has_best[p]:
-            j = int(best[p])
-            story_ids[p] = state.story_ids[j] if j >= 0 else story_ids[-j - 1]
-        if story_ids[p] is None:
-            story_ids[p] = "s_" + ids.short_hash("story", ids_list[p])
-    return story_ids, weights, terms
+        row = int(new_rows[p])
+        j = best_j.get(row)
+        story = state.story_ids[j] if j is not None else None
+        story_ids[p] = story or "s_" + ids.short_hash("story", ids_list[p])
+        state.story_ids[row] = story_ids[p]
+    return story_ids, terms.select("row", "term_key")
 
 
-def _remember(
-    state: DedupeState,
+def _signature_rows(
     out: pl.DataFrame,
     sigs: np.ndarray,
     counts: np.ndarray,
-    days: np.ndarray,
-    weights: np.ndarray,
     terms: pl.DataFrame,
-    is_canonical: np.ndarray,
-) -> None:
-    """Add a deduped batch to the state (indexes and the rows to persist)."""
-    rows = out.with_columns(pl.Series("day", days), pl.Series("story_weight", weights))
-    new = state.append(rows, sigs, counts)
-    indexed = np.flatnonzero(is_canonical & (counts > 0))
-    if indexed.size:
-        state.bands.add(_band_keys(sigs[indexed]).ravel(), np.repeat(new[indexed], BANDS))
-    term_pos = terms["row"].to_numpy()
-    state.terms.add(terms["term_key"].to_numpy(), new[term_pos])
-    state.canonical_count += int(is_canonical.sum())
-    term_lists = terms.group_by("row").agg(pl.col("term_key")).rename({"term_key": "story_terms"})
-    state.new_signatures.append(
+    weights: np.ndarray,
+) -> pl.DataFrame:
+    """The batch's `article_signatures` rows (story_terms ordered key terms first)."""
+    term_lists = terms.group_by("row", maintain_order=True).agg(
+        pl.col("term_key").alias("story_terms")
+    )
+    return (
         out.select("article_id", "content_hash")
         .with_columns(
             pl.lit(SKETCH_VERSION).alias("sketch_version"),
             pl.Series("shingle_count", counts, dtype=pl.Int32),
-            pl.when(pl.Series(counts) > 0).then(pl.Series(_as_blobs(sigs))).alias("minhash"),
-            pl.Series("story_day", days).cast(pl.Int32).cast(pl.Date),
+            pl.when(pl.Series(counts) > 0).then(_as_blobs(sigs)).alias("minhash"),
+            out["day"].cast(pl.Int32).cast(pl.Date).alias("story_day"),
             pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
-            pl.Series("story_weight", np.where(is_canonical, weights, 0.0)),
+            pl.Series("story_weight", weights, dtype=pl.Float64),
         )
         .join(term_lists.with_columns(pl.col("row").cast(pl.Int64)), on="row", how="left")
         .with_columns(pl.col("story_terms").fill_null(pl.lit([], dtype=pl.List(pl.UInt64))))
