@@ -220,6 +220,26 @@ def main() -> None:
         q = pl.concat(rows)
         quarantined[stage] = q.height
         reasons[stage] = dict(q.group_by("reason").len().iter_rows())
+    # the quarantine path: every 20th article gets a "Read more:" footer
+    dirty = [
+        p["parse"].with_columns(
+            pl.when(pl.int_range(pl.len()) % 20 == 0)
+            .then(pl.col("body") + "\nRead more: related stories")
+            .otherwise(pl.col("body"))
+            .alias("body")
+        )
+        for p in parts
+    ]
+    best = float("inf")
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        rows = [keeper.check("parse", frame).quarantine for frame in dirty]
+        best = min(best, time.perf_counter() - t0)
+    dirty_parse = {
+        "seconds_per_1000_articles": round(best * 1000 / n, 3),
+        "quarantined": pl.concat(rows).height,
+        "broken": sum((frame.height + 19) // 20 for frame in dirty),
+    }
     # whole-run gates: actors once, load once over the full run
     run_mentions = pl.concat([p["mentions"] for p in parts])
     run_events = pl.concat([p["events"] for p in parts])
@@ -272,6 +292,8 @@ def main() -> None:
         "gates_share_incl_startup_estimate": round(
             (total + startup) / (total + startup + ner_seconds), 4
         ),
+        "validation": "BASIC result format; a batch with a failure is re-run COMPLETE for row indices",
+        "parse_with_5pct_boilerplate": dirty_parse,
         "quarantined_rows_on_bbc": quarantined,
         "quarantine_reasons_on_bbc": reasons,
     }

@@ -767,3 +767,17 @@ def test_unknown_stage_and_missing_columns_are_errors(gk):
         gk.check("publish", parsed())
     with pytest.raises(ValueError, match=r"word_count"):
         gk.check("parse", parsed().drop("word_count"))
+
+
+def test_results_count_failing_rows_and_repeat_identically(gk):
+    """Failed expectations are re-run alone for row indices (cached): same outcome every batch."""
+    articles = set_row(parsed(), 0, word_count=2)
+    articles = set_row(articles, 3, word_count=1, body=BODY + "\nRead more: x")
+    first, second = gk.check("parse", articles), gk.check("parse", articles)
+    for name in ("passed", "quarantine", "dq_results"):
+        assert getattr(first, name).equals(getattr(second, name)), name
+    counts = dict(first.dq_results.select("expectation", "unexpected_count").iter_rows())
+    assert counts["word_count >= min_words"] == 2
+    assert counts["body free of boilerplate markers"] == 1
+    assert counts["expect_column_values_to_not_be_null(article_id)"] == 0
+    assert first.quarantine["source_path"].to_list() == ["doc0.txt", "doc3.txt"]

@@ -486,6 +486,10 @@ class _StageSuite:
     columns: list[str]  # every column the expectations read (frame or derived)
     derived: dict[str, DerivedFn]
     validation: Any = field(repr=False)  # gx.ValidationDefinition, built once
+    batch: Any = field(repr=False)  # the stage's whole-dataframe batch definition
+    expectations: list[dict] = field(repr=False)  # resolved configs, for re-runs of a subset
+    # validation definitions over subsets of the suite (the failed ones), built on first need
+    subsets: dict[tuple[int, ...], Any] = field(default_factory=dict, repr=False)
 
 
 class Gatekeeper:
@@ -527,7 +531,9 @@ class Gatekeeper:
             gx.ValidationDefinition(name=f"{stage}_gate", data=batch, suite=suite)
         )
         columns = list(dict.fromkeys(c for rule in rules for c in rule.columns))
-        return _StageSuite(resolved["name"], rules, columns, _suite_derived(spec), validation)
+        return _StageSuite(
+            resolved["name"], rules, columns, _suite_derived(spec), validation, batch, expectations
+        )
 
     def check(
         self, stage: str, frame: pl.DataFrame, *, context: dict[str, pl.DataFrame] | None = None
@@ -613,12 +619,37 @@ class Gatekeeper:
         return frame.with_columns(new), details
 
     def _validate(self, suite: _StageSuite, values: pl.DataFrame) -> list[Any]:
+        """GX results in suite order. GX's cost is mostly per-expectation overhead, so a batch
+        is validated once with BASIC results (counts, no row indices); only the expectations
+        that failed are re-run with COMPLETE results to learn which rows failed."""
         pdf = _to_pandas(values)
-        run = suite.validation.run(
-            batch_parameters={"dataframe": pdf}, result_format={"result_format": "COMPLETE"}
+        results = self._run(suite.validation, pdf, "BASIC")
+        failed = tuple(i for i, r in sorted(results.items()) if not r.success)
+        if failed:
+            for i, result in self._run(self._subset(suite, failed), pdf, "COMPLETE").items():
+                results[i] = result
+        return [results[i] for i in range(len(suite.rules))]
+
+    def _subset(self, suite: _StageSuite, indices: tuple[int, ...]) -> Any:
+        if indices not in suite.subsets:
+            import great_expectations as gx
+            from great_expectations.core import ExpectationSuite
+
+            name = f"{suite.suite_name}__{'_'.join(map(str, indices))}"
+            subset = self._context.suites.add(
+                ExpectationSuite(name=name, expectations=[suite.expectations[i] for i in indices])
+            )
+            suite.subsets[indices] = self._context.validation_definitions.add(
+                gx.ValidationDefinition(name=name, data=suite.batch, suite=subset)
+            )
+        return suite.subsets[indices]
+
+    @staticmethod
+    def _run(validation: Any, pdf: Any, result_format: str) -> dict[int, Any]:
+        run = validation.run(
+            batch_parameters={"dataframe": pdf}, result_format={"result_format": result_format}
         )
-        by_index = {int(r.expectation_config.meta["gate_index"]): r for r in run.results}
-        return [by_index[i] for i in range(len(suite.rules))]
+        return {int(r.expectation_config.meta["gate_index"]): r for r in run.results}
 
     def _detail(
         self,
