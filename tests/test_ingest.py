@@ -794,3 +794,23 @@ def test_garbage_warc_is_one_quarantined_input(tmp_path: Path) -> None:
     docs, quarantine = run(tmp_path / "junk.warc")
     assert docs.is_empty()
     assert reasons(quarantine) == {"junk.warc": "corrupt archive"}
+
+
+def test_batches_stream_before_the_end_of_the_bundle_is_read(tmp_path: Path) -> None:
+    members = [
+        tar_member(f"{i}.txt", random.Random(i).randbytes(5000).hex().encode()) for i in range(6)
+    ]
+    bundle = tar_bundle(tmp_path / "s.tar.gz", members)
+    bundle.write_bytes(bundle.read_bytes()[: bundle.stat().st_size * 3 // 4])  # cut in member 5
+    batches = ingest.iter_batches(bundle, Settings(batch_size=2))
+    first = next(batches)
+    assert first.docs["source_path"].to_list() == ["0.txt", "1.txt"] and first.quarantine.is_empty()
+    rest = list(batches)
+    assert rest[-1].quarantine["reason"].to_list() == ["corrupt member", "corrupt archive"]
+
+
+def test_zip_folder_entry_without_trailing_slash_is_not_an_input(tmp_path: Path) -> None:
+    folder = zipfile.ZipInfo("news")
+    folder.external_attr = (stat.S_IFDIR | 0o755) << 16
+    docs, quarantine = run(zip_bundle(tmp_path / "d.zip", [(folder, b""), ("news/a.txt", b"a")]))
+    assert docs["source_path"].to_list() == ["news/a.txt"] and quarantine.is_empty()

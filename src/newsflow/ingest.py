@@ -77,7 +77,6 @@ MIN_BOMB_BYTES = 1 << 20
 MAX_BATCH_BYTES = 256 << 20
 READ_CHUNK = 1 << 20
 
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _HTML_SNIFF_TEXT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
@@ -325,8 +324,17 @@ def _finish(doc: _Doc) -> tuple[str, str, str]:
 
 
 def _decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a document's bytes, or _NotText when they are empty or binary."""
     if not data:
         raise _NotText("empty document", "0 bytes")
+    text, encoding = _decode_text(data)
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    if controls > max(2, min(len(text), 65536) // 100):
+        raise _NotText("binary file", f"{controls} control characters in the first 64 KiB")
+    return text, encoding
+
+
+def _decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     for bom, codec in (
@@ -349,13 +357,9 @@ def _decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise _NotText("binary file", "contains NUL bytes") from None
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _detect(data)
-    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
-    if controls > max(2, len(text[:65536]) // 100):
-        raise _NotText("binary file", f"{controls} control characters in the first 64 KiB")
-    return text, encoding
+        return _detect(data)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -553,13 +557,17 @@ def _read_capped(stream: IO[bytes], cap: int) -> bytes:
 def _container(path: Path, rel: str, kind: str, prefix: str, limits: _Limits) -> Iterator[_Input]:
     """Inputs of an archive or JSON lines file on disk; `rel` names the container itself."""
     if kind == "zip":
-        yield from _zip_inputs(path, rel, prefix, limits)
+        inputs = _zip_inputs(path, rel, prefix, limits)
     elif kind == "tar":
-        yield from _tar_inputs(path, rel, prefix, limits)
+        inputs = _tar_inputs(path, rel, prefix, limits)
     elif kind == "warc":
-        yield from _warc_inputs(path, rel, limits)
+        inputs = _warc_inputs(path, rel, limits)
     else:
-        yield from _jsonl_file(path, rel, limits)
+        inputs = _jsonl_file(path, rel, limits)
+    try:
+        yield from inputs
+    except OSError as exc:  # the file vanished or cannot be opened; members read so far stay
+        yield _Rejected(rel, "unreadable file", exc.strerror or str(exc))
 
 
 class _CountingReader:
@@ -644,6 +652,8 @@ def _zip_member(
         yield _Rejected(name, unsafe.reason, unsafe.detail)
         return
     mode = info.external_attr >> 16
+    if stat.S_ISDIR(mode):  # a folder entry written without its trailing slash
+        return
     if stat.S_ISLNK(mode):
         yield _Rejected(name, "symlink not followed", "symbolic link in archive")
         return
