@@ -183,3 +183,10 @@ def test_report_of_a_run_without_data_still_draws_every_plot(con, tmp_path: Path
     assert re.search(r'class="trace bars"', segments["dq-pass-rates"])
     assert "no articles loaded in this run" in _annotation_text(segments["articles-per-day"])
     assert "nothing quarantined in this run" in _annotation_text(segments["quarantine-reasons"])
+
+
+def test_report_links_the_quality_gate_report_beside_it(con, tmp_path: Path) -> None:
+    out = tmp_path / RUN_A / "report.html"
+    assert 'href="dq.html"' not in report.write_report(con, RUN_A, out).read_text(encoding="utf-8")
+    (out.parent / "dq.html").write_text("<html></html>", encoding="utf-8")
+    assert 'href="dq.html"' in report.write_report(con, RUN_A, out).read_text(encoding="utf-8")

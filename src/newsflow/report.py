@@ -19,6 +19,7 @@ import polars as pl
 from newsflow import resources
 
 REPORT_NAME = "report.html"
+DQ_REPORT_NAME = "dq.html"
 PLOT_HEIGHT = 420
 NETWORK_MAX_NODES = 40
 NETWORK_MAX_EDGES = 60
@@ -211,6 +212,12 @@ def _layout(fig: go.Figure, title: str, **extra: object) -> go.Figure:
     return fig
 
 
+def _count_axis(title: str, largest: float, ticks: int = 8) -> dict[str, object]:
+    """An axis of counts: whole-number ticks at a readable spacing, from zero."""
+    step = max(1, -(-int(largest) // ticks))
+    return {"title": title, "tick0": 0, "dtick": step, "rangemode": "tozero"}
+
+
 def _articles_per_day(frame: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     if frame.is_empty():
@@ -218,8 +225,11 @@ def _articles_per_day(frame: pl.DataFrame) -> go.Figure:
     days = frame["day"].to_list()
     fig.add_bar(x=days, y=frame["canonical"].to_list(), name="canonical")
     fig.add_bar(x=days, y=frame["duplicates"].to_list(), name="duplicates")
+    largest = (frame["canonical"] + frame["duplicates"]).max()
     return fig.update_layout(
-        barmode="stack", xaxis_title="published (else crawled)", yaxis_title="articles"
+        barmode="stack",
+        xaxis_title="published (else crawled)",
+        yaxis=_count_axis("articles", largest),
     )
 
 
@@ -231,7 +241,9 @@ def _articles_per_source(frame: pl.DataFrame) -> go.Figure:
     names = ordered["source_name"].to_list()
     fig.add_bar(y=names, x=ordered["canonical"].to_list(), name="canonical", orientation="h")
     fig.add_bar(y=names, x=ordered["duplicates"].to_list(), name="duplicates", orientation="h")
-    return fig.update_layout(barmode="stack", xaxis_title="articles")
+    return fig.update_layout(
+        barmode="stack", xaxis=_count_axis("articles", frame["num_articles"].max())
+    )
 
 
 def _event_types(events: pl.DataFrame) -> go.Figure:
@@ -243,7 +255,10 @@ def _event_types(events: pl.DataFrame) -> go.Figure:
     for event_type in sorted(counts["event_type"].unique().to_list()):
         part = counts.filter(pl.col("event_type") == event_type)
         fig.add_bar(x=part["event_date"].to_list(), y=part["n"].to_list(), name=event_type)
-    return fig.update_layout(barmode="stack", xaxis_title="event date", yaxis_title="events")
+    largest = counts.group_by("event_date").agg(pl.col("n").sum())["n"].max()
+    return fig.update_layout(
+        barmode="stack", xaxis_title="event date", yaxis=_count_axis("events", largest)
+    )
 
 
 def _top_actors(frame: pl.DataFrame) -> go.Figure:
@@ -261,7 +276,8 @@ def _top_actors(frame: pl.DataFrame) -> go.Figure:
     fig.add_bar(
         y=labels, x=ordered["num_events"].to_list(), name="events (all runs)", orientation="h"
     )
-    return fig.update_layout(barmode="group", xaxis_title="count")
+    largest = max(frame["num_mentions"].max(), frame["num_events"].max())
+    return fig.update_layout(barmode="group", xaxis=_count_axis("count", largest))
 
 
 def _actor_network(events: pl.DataFrame) -> go.Figure:
@@ -336,12 +352,9 @@ def _story_sizes(frame: pl.DataFrame) -> go.Figure:
         return _empty(fig, "no stories in this run")
     sizes = frame.group_by("num_articles").agg(pl.len().alias("stories")).sort("num_articles")
     fig.add_bar(x=sizes["num_articles"].to_list(), y=sizes["stories"].to_list(), name="stories")
-    # integer ticks at a readable spacing, whatever the range
-    x_step = max(1, -(-int(sizes["num_articles"].max()) // 10))
-    y_step = max(1, -(-int(sizes["stories"].max()) // 8))
     return fig.update_layout(
-        xaxis={"title": "articles in the story (all runs)", "tick0": 0, "dtick": x_step},
-        yaxis={"title": "stories", "tick0": 0, "dtick": y_step},
+        xaxis=_count_axis("articles in the story (all runs)", sizes["num_articles"].max(), 10),
+        yaxis=_count_axis("stories", sizes["stories"].max()),
         bargap=0.1,
     )
 
@@ -379,7 +392,8 @@ def _quarantine_reasons(frame: pl.DataFrame) -> go.Figure:
             name=stage,
             orientation="h",
         )
-    return fig.update_layout(barmode="stack", xaxis_title="rows quarantined")
+    largest = frame.group_by("reason_group").agg(pl.col("num_rows").sum())["num_rows"].max()
+    return fig.update_layout(barmode="stack", xaxis=_count_axis("rows quarantined", largest))
 
 
 def build_figures(data: RunReportData) -> list[go.Figure]:
@@ -406,8 +420,11 @@ table.run td, table.run th { border-bottom: 1px solid #e4e7eb; padding: .25rem .
 """
 
 
-def render_html(data: RunReportData, figures: list[go.Figure]) -> str:
-    """The report page: the run's accounting, then every figure; plotly.js inlined once."""
+def render_html(
+    data: RunReportData, figures: list[go.Figure], links: dict[str, str] | None = None
+) -> str:
+    """The report page: the run's accounting, `links` (text -> relative href), then every
+    figure; plotly.js inlined once."""
     run_id = str(data.run["run_id"])
     rows = "".join(
         f"<tr><th>{html.escape(key.replace('_', ' '))}</th>"
@@ -427,13 +444,19 @@ def render_html(data: RunReportData, figures: list[go.Figure]) -> str:
         for i, (fig, (plot_id, _)) in enumerate(zip(figures, PLOTS, strict=True))
     )
     generated = datetime.now(UTC).isoformat(timespec="seconds")
+    see_also = "".join(
+        f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>'
+        for text, href in (links or {}).items()
+    )
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         f"<title>newsflow run {html.escape(run_id)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>newsflow run {html.escape(run_id)}</h1>"
         f"<p>Generated {generated}. Events, actors and stories are those this run's articles "
         "touched, counted across the whole warehouse.</p>"
-        f'<table class="run">{rows}</table>{plots}</body></html>\n'
+        f'<table class="run">{rows}</table>'
+        + (f"<ul>{see_also}</ul>" if see_also else "")
+        + f"{plots}</body></html>\n"
     )
 
 
@@ -445,7 +468,10 @@ def default_report_path(reports_dir: Path, run_id: str) -> Path:
 def write_report(con: duckdb.DuckDBPyConnection, run_id: str, out: Path) -> Path:
     """Render the report of `run_id` to `out` (parents created) and return `out`."""
     data = load_report_data(con, run_id)
-    page = render_html(data, build_figures(data))
+    # the run's quality-gate report (newsflow.dq_report) sits beside the default location
+    links = {"Quality-gate details: every expectation and quarantined row": DQ_REPORT_NAME}
+    has_dq = (out.parent / DQ_REPORT_NAME).is_file()
+    page = render_html(data, build_figures(data), links if has_dq else None)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
