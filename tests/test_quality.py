@@ -781,3 +781,23 @@ def test_results_count_failing_rows_and_repeat_identically(gk):
     assert counts["body free of boilerplate markers"] == 1
     assert counts["expect_column_values_to_not_be_null(article_id)"] == 0
     assert first.quarantine["source_path"].to_list() == ["doc0.txt", "doc3.txt"]
+
+
+def test_gatekeeper_pickles_for_worker_processes(gk):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(gk))
+    articles = set_row(parsed(), 1, word_count=3)
+    assert again.today == gk.today
+    assert again.check("parse", articles).quarantine.equals(gk.check("parse", articles).quarantine)
+
+
+def test_bad_regex_in_a_suite_is_rejected_when_the_gatekeeper_is_built(tmp_path):
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "parse.json").read_text())
+    suite["meta"]["derived_columns"]["_boilerplate_marker"]["regex_extract"]["pattern"] = (
+        "(unclosed"
+    )
+    (folder / "parse.json").write_text(json.dumps(suite))
+    with pytest.raises(ValueError, match="_boilerplate_marker.*bad regex"):
+        quality.Gatekeeper(Settings(expectations_dir=folder), today=TODAY)

@@ -463,7 +463,12 @@ def _suite_derived(spec: dict) -> dict[str, DerivedFn]:
                 f"suite {spec['name']}: derived column {name!r}: only 'regex_extract' is known"
             )
         args = rule["regex_extract"]
-        pl.select(pl.lit("").str.extract(args["pattern"], 0))  # fail at load on a bad regex
+        try:
+            pl.select(pl.lit("").str.extract(args["pattern"], 0))
+        except pl.exceptions.PolarsError as exc:
+            raise ValueError(
+                f"suite {spec['name']}: derived column {name!r}: bad regex: {exc}"
+            ) from exc
         out[name] = _regex_extract(args["column"], args["pattern"])
     return out
 
@@ -504,6 +509,11 @@ class Gatekeeper:
             raise ValueError(f"no suite for stage(s) {missing} in {settings.expectations_dir}")
         self._context = _ephemeral_context()
         self._stages = {stage: self._build(stage, specs[stage]) for stage in STAGES}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A GX context does not pickle; a worker process (Dask) rebuilds the gatekeeper from
+        # the same settings and date instead.
+        return (_rebuild_gatekeeper, (self.settings, self.today))
 
     def _build(self, stage: str, spec: dict) -> _StageSuite:
         import great_expectations as gx
@@ -711,6 +721,10 @@ class Gatekeeper:
         return schema.quarantine_rows(
             removed, stage=stage, reason=pl.col("__reason"), detail=pl.col("__detail")
         ).select(schema.QUARANTINE.names())
+
+
+def _rebuild_gatekeeper(settings: Settings, today: dt.date) -> Gatekeeper:
+    return Gatekeeper(settings, today=today)
 
 
 def _with_origin(removed: pl.DataFrame, context: dict[str, pl.DataFrame]) -> pl.DataFrame:
