@@ -814,3 +814,52 @@ def test_zip_folder_entry_without_trailing_slash_is_not_an_input(tmp_path: Path)
     folder.external_attr = (stat.S_IFDIR | 0o755) << 16
     docs, quarantine = run(zip_bundle(tmp_path / "d.zip", [(folder, b""), ("news/a.txt", b"a")]))
     assert docs["source_path"].to_list() == ["news/a.txt"] and quarantine.is_empty()
+
+
+def test_gzipped_pages_are_decompressed_with_the_bomb_guard(tmp_path: Path) -> None:
+    root = tmp_path / "mirror"
+    root.mkdir()
+    (root / "page.html.gz").write_bytes(gzip.compress(b"<html><body>talks</body></html>"))
+    (root / "note.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (root / "bomb.txt.gz").write_bytes(gzip.compress(b" " * (8 << 20)))
+    (root / "bad.txt.gz").write_bytes(b"not gzip at all")
+    (root / "data.csv.gz").write_bytes(gzip.compress(b"a,b\n1,2\n"))
+    zip_bundle(root / "pages.zip", [("p.htm.gz", gzip.compress(b"<p>zipped</p>"))])
+    docs, quarantine = run(root)
+    assert docs.select("source_path", "content_type", "text", "size_bytes").rows() == [
+        ("note.txt.gz", "text", ARTICLE, len(ARTICLE)),
+        ("page.html.gz", "html", "<html><body>talks</body></html>", 31),
+        ("pages.zip/p.htm.gz", "html", "<p>zipped</p>", 13),
+    ]
+    assert reasons(quarantine) == {
+        "bad.txt.gz": "corrupt archive",
+        "bomb.txt.gz": "zip bomb",
+        "data.csv.gz": "not a document",
+    }
+
+
+def test_common_crawl_wet_conversion_records(tmp_path: Path) -> None:
+    from warcio.warcwriter import WARCWriter
+
+    bundle = tmp_path / "CC-NEWS-0001.warc.wet.gz"
+    with bundle.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("x.wet", {"software": "test"}))
+        for url, text in (
+            ("https://a.example/1", ARTICLE),
+            ("https://b.example/2", "Second story."),
+        ):
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "conversion",
+                    payload=io.BytesIO(text.encode()),
+                    warc_content_type="text/plain",
+                )
+            )
+    docs, quarantine = run(bundle)
+    assert quarantine.is_empty()
+    assert docs.select("content_type", "text", "meta_url").rows() == [
+        ("text", ARTICLE, "https://a.example/1"),
+        ("text", "Second story.", "https://b.example/2"),
+    ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import gzip
+import io
 import json
 import lzma
 import os
@@ -47,7 +48,8 @@ STAGE = "ingest"
 TEXT_SUFFIXES = frozenset({"", ".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-WARC_SUFFIXES = (".warc", ".warc.gz")
+# .wet: Common Crawl's extracted-text WARC files ("conversion" records).
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 SYSTEM_FILES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})
 # Files that describe a bundle rather than report news (the BBC corpus ships a README.TXT).
@@ -444,6 +446,9 @@ def _kind_by_name(name: str) -> str:
         return "warc"
     if lower.endswith(".zip"):
         return "zip"
+    if lower.endswith(".gz"):  # one gzipped page or text ("page.html.gz")
+        inner = _kind_by_name(lower[:-3])
+        return inner if inner in {"text", "html"} else "unsupported"
     suffix = PurePosixPath(lower).suffix
     if suffix in HTML_SUFFIXES:
         return "html"
@@ -522,7 +527,6 @@ def _readlink(path: str) -> str:
 
 
 def _single_file(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
-    content_type = "html" if _kind_by_name(path.name) == "html" else None
     try:
         size = path.stat().st_size
         if size > limits.file_bytes:
@@ -538,7 +542,7 @@ def _single_file(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
     if len(data) > limits.file_bytes:  # grew since stat
         yield _Rejected(rel, "file too large", f"over max_file_bytes={limits.file_bytes}")
         return
-    yield _Doc(rel, data, len(data), content_type)
+    yield _document(rel, data, limits)
 
 
 def _read_capped(stream: IO[bytes], cap: int) -> bytes:
@@ -626,6 +630,27 @@ def _member_doc(name: str, data: bytes, compressed: int, limits: _Limits) -> _In
     if len(data) > limits.read_cap:
         problem = limits.too_large(f"member {name!r}")
         return _Rejected(name, problem.reason, problem.detail)
+    return _document(name, data, limits)
+
+
+def _document(name: str, data: bytes, limits: _Limits) -> _Input:
+    """A document candidate from its stored bytes; a `.gz` name is first decompressed, bounded."""
+    if name.lower().endswith(".gz"):
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
+                plain = _read_capped(unzipped, limits.read_cap)
+        except _ARCHIVE_ERRORS as exc:
+            return _Rejected(name, "corrupt archive", f"not a readable gzip file: {exc}")
+        if limits.is_bomb(len(plain), len(data)):
+            return _Rejected(
+                name,
+                "zip bomb",
+                f"compression ratio over {limits.ratio:g} ({len(plain)} bytes from {len(data)})",
+            )
+        if len(plain) > limits.read_cap:
+            problem = limits.too_large(f"gzipped file {name!r}")
+            return _Rejected(name, problem.reason, problem.detail)
+        data = plain
     content_type = "html" if _kind_by_name(name) == "html" else None
     return _Doc(name, data, len(data), content_type)
 
@@ -940,7 +965,7 @@ def _as_string(value: Any, *, join: bool) -> str | None:
 
 # Records that carry a fetched page; the others (warcinfo, request, metadata, revisit) are crawl
 # protocol, not inputs, the way directory entries are not.
-WARC_DOCUMENT_RECORDS = frozenset({"response", "resource"})
+WARC_DOCUMENT_RECORDS = frozenset({"response", "resource", "conversion"})
 WARC_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 WARC_TEXT_TYPES = frozenset({"text/plain"})
 # warcio raises whatever its parsing hits on malformed records (AttributeError on a record
