@@ -236,6 +236,14 @@ def test_read_more_lines_are_removed_but_mid_sentence_read_more_stays() -> None:
             "Follow the money, the prosecutor told the jury.",
         ),
         ("(Reporting by Jane Doe; Editing by John Roe)", "(Reporting was restricted in the area.)"),
+        (
+            "Image caption, Delegates met at the Foreign Office",
+            "Image matters to the new government, he said.",
+        ),
+        ("Photo: Reuters", "Photo evidence was presented to the court on Monday, lawyers said."),
+        ("5 min read", "Five minutes later the convoy was attacked near the border crossing."),
+        ("Listen to this article", "Listen to the people, the opposition leader told the rally."),
+        ("(Adds quotes from minister, background)", "(Adds to the pressure on the government.)"),
     ],
 )
 def test_furniture_blocks_go_but_similar_prose_stays(furniture: str, prose: str) -> None:
@@ -471,6 +479,18 @@ def test_html_without_article_is_quarantined(html_results) -> None:
     assert quarantine.select("source_path", "reason").rows() == [
         ("section_index.html", "no article text found")
     ]
+
+
+def test_html_page_delivered_as_text_is_parsed_as_html() -> None:
+    page = (FIXTURES / "wire_jsonld_only.html").read_text("utf-8")
+    row = parse_one(page)  # content_type "text"
+    assert row["title"] == "Taliban deny harbouring militants after Iran envoy visit"
+    assert "<p>" not in row["body"] and row["body"].startswith("The Taliban administration")
+
+
+def test_control_characters_and_unicode_line_breaks() -> None:
+    row = parse_one(f"{PROSE}\x03\u2028{PROSE}\r\n\r\n{PROSE}")
+    assert row["body"] == f"{PROSE}\n\n{PROSE}\n\n{PROSE}"
 
 
 def test_html_garbage_is_quarantined_not_raised() -> None:

@@ -129,6 +129,11 @@ _MONTH_DAY = re.compile(rf"(?i:{_month(1)}\s+{_day(1)}|{_day(2)}\s+{_month(2)})"
 _ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _DD_MON_YYYY = re.compile(r"\s*(\d{1,2})-([A-Za-z]{3,9})-(\d{4})")
 _LETTER = re.compile(r"[^\W\d_]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \f stays: split() treats it as space
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 _INDENTED = re.compile(r"^[ \t]")
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+[A-Z]")
@@ -521,7 +526,8 @@ def _read_tail(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
 
 def _parse_text(text: str, evidence: _Evidence, rules: ParseRules, *, reflow: bool = True) -> str:
     """The article body of a text page; fills `evidence` on the way."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _NEWLINES.sub("\n", text).lstrip("\ufeff")
+    text = _CONTROL.sub(" ", text)
     if _ENTITY.search(text):
         text = html.unescape(text)
     if stamp := rules.crawl_stamp.match(text):
@@ -660,7 +666,10 @@ def parse_batch(
             evidence.add_date("meta", parse_date_value(meta_date))
             if not text or not text.strip():
                 reason = "empty document"
-            elif content_type == "html":
+            elif content_type == "html" or (
+                # a whole HTML page delivered as text (a .txt save of a page) is parsed as HTML
+                content_type == "text" and _HTML_START.match(text[:2000])
+            ):
                 extracted, canonical = _extract_html(text, url, evidence, rules)
                 url = canonical or url
                 # trafilatura already gives one paragraph per line: never reflow its output
