@@ -601,3 +601,29 @@ def test_seeds_events_are_well_formed(seed_result):
         == 0
     )
     assert seed_result.mention_events["mention_id"].is_unique().all()
+
+
+def test_coordinated_sources_are_not_each_others_target(nlp, state):
+    found = one("The TTP and ISKP pose significant threats to Pakistan.", nlp, state)
+    assert [row[:4] for row in found] == [("THREATEN", "13", "act_ttp", "act_pak")]
+
+
+def test_pronoun_subject_stands_for_the_speaker(nlp, state):
+    found = one("Iran said it would attack Pakistan.", nlp, state)
+    assert [(row[0], row[2], row[3], row[8]) for row in found] == [
+        ("ASSAULT", "act_irn", "act_pak", "planned")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("event_type", "mode", "expected"),
+    [
+        ("CONSULT", "planned", "AGREE"),
+        ("ASSAULT", "planned", "THREATEN"),
+        ("AGREE", "negated", "REJECT"),
+        ("ASSAULT", "asserted", "ASSAULT"),
+        ("REQUEST", "planned", "REQUEST"),
+    ],
+)
+def test_plover_codebook_type_of_intentions(event_type, mode, expected):
+    assert events.plover_type(event_type, mode) == expected

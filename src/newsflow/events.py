@@ -43,7 +43,10 @@ INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 def plover_type(event_type: str, mode: str) -> str:
-    """The PLOVER codebook type of a report: a planned/possible material act is an AGREE/THREATEN."""
+    """The PLOVER codebook type of a report: a planned/possible act is an AGREE/THREATEN, a
+    negated cooperative act ("will not accept", "would not meet") a REJECT."""
+    if mode == "negated" and event_type in INTENT_AS_AGREE | {"AGREE"}:
+        return "REJECT"
     if mode in ("planned", "possible"):
         if event_type in INTENT_AS_AGREE:
             return "AGREE"
@@ -337,7 +340,9 @@ def _subject(verb: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
         if subjects and not all(s.pos_ == "PRON" for s in subjects):
             return [m for s in subjects for m in _with_conj(s, mentions)]
         # "Syria says it will withdraw": a pronoun subject stands for the speaker.
-        climb = ("xcomp", "conj", "advcl", "pcomp", "acl") + (("ccomp",) if subjects else ())
+        climb = ("xcomp", "acomp", "conj", "advcl", "pcomp", "acl") + (
+            ("ccomp",) if subjects else ()
+        )
         if token.dep_ in climb and token.head.i != token.i:
             token = token.head
             continue
@@ -660,7 +665,11 @@ def sentence_candidates(
         if verbal and len(sources) > 1 and any(c.dep_ == "dobj" for c in token.children):
             sources = sources[:1]  # "X and Y backed Z": the conjunct is a co-source, not the target
         source = sources[0] if sources else None
-        rest = [m for m in sources[1:] + targets if source is None or m.actor_id != source.actor_id]
+        # "Pakistan and Iran held talks / agreed": the conjunct is the other party. In
+        # "TTP and ISKP pose threats" both are sources, and one cannot be the other's target.
+        mutual = event_type in lexicon.symmetric_types or event_type == "AGREE"
+        others = (sources[1:] if mutual else []) + targets
+        rest = [m for m in others if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None
         if source is None and target is None:
             continue
