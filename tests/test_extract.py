@@ -306,3 +306,42 @@ def test_offsets_always_slice_the_body(nlp, words, seps, seed, cut) -> None:
     for row in result.mentions.iter_rows(named=True):
         assert bodies[row["article_id"]][row["char_start"] : row["char_end"]] == row["mention_text"]
         assert row["mention_text"].strip() == row["mention_text"] != ""
+
+
+def test_footer_furniture_of_the_raw_page_yields_no_mentions(nlp) -> None:
+    """The uncut Dawn page: "Published in Dawn" and the site's other stories after it are noise."""
+    raw = (SEEDS / "004_51775dee696ea5f7.txt").read_text(encoding="utf-8")
+    registry = ActorRegistry()
+    result = extract_batch(deduped([raw], source_name=["Dawn"]), nlp, registry, SETTINGS)
+    footer = raw.index("Published in Dawn")
+    assert result.mentions.height > 20
+    assert result.mentions["char_end"].max() <= footer
+    names = set(actors_by_name(registry))
+    assert not names & {"Opinion", "Editorial", "Reserved", "Dawn", "Dubai", "ECP", "CTDs"}
+
+
+def test_known_groups_and_demonym_countries_on_unseen_text(nlp) -> None:
+    body = (
+        "Pakistani Taliban fighters and Islamic State-Khorasan militants clashed, while Tehrik-e-Taliban "
+        "Pakistan denied it. Iranian President Ebrahim Raisi blamed Daesh. Hezbollah and Hizbollah "
+        "are one group; Lashkar-e-Tayyiba is another. Let the talks begin, said Al-Qaida."
+    )
+    registry = ActorRegistry()
+    result = extract_batch(deduped([body]), nlp, registry, SETTINGS)
+    actors = actors_by_name(registry)
+    assert set(actors["Tehreek-e-Taliban Pakistan"]["aliases"]) == {
+        "Pakistani Taliban",
+        "Tehrik-e-Taliban Pakistan",
+    }
+    assert actors["Ebrahim Raisi"]["country_code"] == "IRN"
+    assert set(actors["Hezbollah"]["aliases"]) == {"Hezbollah", "Hizbollah"}
+    assert "Islamic State Khorasan Province" in actors and "Islamic State" in actors
+    assert "Lashkar-e-Taiba" in actors and "al-Qaeda" in actors
+    assert "Let" not in set(result.mentions["mention_text"])  # the LeT acronym is case-sensitive
+
+
+def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:
+    articles, _, first = seeds
+    again = extract_batch(articles, nlp, ActorRegistry(), SETTINGS.replace(n_process=2))
+    assert again.mentions.equals(first.mentions)
+    assert again.sentences.equals(first.sentences)

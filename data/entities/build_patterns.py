@@ -46,7 +46,8 @@ def known_patterns() -> tuple[list[dict], list[dict]]:
     """Phrase patterns for the curated actors: (names, acronyms).
 
     Names go to a ruler matching lower-cased tokens, each also spelled with spaces for hyphens
-    ("Tehreek e Taliban"); acronyms go to a case-sensitive ruler ("LeT" must not match "let").
+    ("Tehreek e Taliban"); acronyms and other "exact" forms go to a case-sensitive ruler ("LeT"
+    must not match "let", "Labour" must not match "labour markets").
     """
     names, acronyms = [], []
     for actor in read_jsonl("known_actors.jsonl"):
@@ -54,7 +55,7 @@ def known_patterns() -> tuple[list[dict], list[dict]]:
         for form in actor["variants"]:
             variants = apostrophe_variants(form) | apostrophe_variants(form.replace("-", " "))
             names += [{"label": label, "pattern": v, "id": pid} for v in sorted(variants)]
-        for form in actor["acronyms"]:
+        for form in actor["acronyms"] + actor.get("exact", []):
             acronyms.append({"label": label, "pattern": form, "id": pid})
     return names, acronyms
 

@@ -561,7 +561,7 @@ def extract_batch(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
         bodies,
-        nlp.pipe(bodies, batch_size=_SPACY_BATCH),
+        nlp.pipe(bodies, batch_size=_SPACY_BATCH, n_process=settings.n_process),
         strict=True,
     ):
         starts, ends = _sentence_rows(doc)
