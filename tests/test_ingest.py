@@ -694,7 +694,16 @@ def test_any_bytes_as_a_text_file(tmp_path: Path, data: bytes) -> None:
 @FAST
 @given(data=st.binary(max_size=3000))
 def test_any_bytes_as_archives_and_json_lines(tmp_path: Path, data: bytes) -> None:
-    for name in ("x.zip", "x.tar.gz", "x.tar", "x.jsonl", "x.jsonl.gz", "x.warc", "x.warc.gz"):
+    for name in (
+        "x.zip",
+        "x.tar.gz",
+        "x.tar",
+        "x.jsonl",
+        "x.jsonl.gz",
+        "x.warc",
+        "x.warc.gz",
+        "x.html.gz",
+    ):
         path = tmp_path / name
         path.write_bytes(data)
         run(path)
