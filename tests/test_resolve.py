@@ -70,6 +70,22 @@ def test_organisations_match_fuzzily_and_groups_share_the_org_block() -> None:
     assert registry.resolve("ORG", ["Foreign Ministry"]) != a
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Bank of England", "Bank of Ireland", False),
+        ("Ministry of Finance", "Ministry of Defence", False),
+        ("Jamaat-e-Islami", "Jamaat-i-Islami", True),
+        ("Tehreek-e-Labbaik Pakistan", "Tehrik-i-Labbaik Pakistan", True),
+        ("Hizb-ut-Tahrir", "Hizb ut-Tahrir", True),
+        ("North Waziristan Police", "South Waziristan Police", False),
+    ],
+)
+def test_organisation_pairs(first: str, second: str, same: bool) -> None:
+    registry = ActorRegistry(THRESHOLD)
+    assert (registry.resolve("ORG", [first]) == registry.resolve("ORG", [second])) is same
+
+
 def test_lone_surname_joins_only_an_unambiguous_person() -> None:
     registry = ActorRegistry(THRESHOLD)
     qomi = registry.resolve("PERSON", ["Hassan Kazemi Qomi"])

@@ -108,6 +108,21 @@ def person_similarity(a: list[str], b: list[str], threshold: float) -> float:
     return sum(sims) / len(sims)
 
 
+def org_similarity(a: str, b: str, threshold: float) -> float:
+    """Similarity of two folded organisation names: every word must match its counterpart.
+
+    "Bank of England" and "Bank of Ireland" share most letters but not the word that matters.
+    """
+    ta, tb = a.split(), b.split()
+    if ta == tb:
+        return 1.0
+    if len(ta) != len(tb):
+        whole = fuzz.ratio(a, b) / 100.0
+        return whole if whole >= 0.95 else 0.0
+    sims = [token_similarity(x, y) for x, y in zip(ta, tb, strict=True)]
+    return sum(sims) / len(sims) if min(sims) >= threshold else 0.0
+
+
 @dataclass
 class _Actor:
     actor_id: str
@@ -213,7 +228,7 @@ class ActorRegistry:
     def _similarity(block: str, query: list[str], alias: str, threshold: float) -> float:
         if block == "PERSON":
             return person_similarity(query, name_tokens(alias), threshold)
-        return fuzz.ratio(query[0], fold_token(fold_text(alias))) / 100.0
+        return org_similarity(query[0], fold_token(fold_text(alias)), threshold)
 
     def resolve(
         self,
