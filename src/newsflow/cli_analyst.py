@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import polars as pl
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -14,6 +13,11 @@ from rich.table import Table
 
 from newsflow import settings as settings_mod
 from newsflow.export import ExportFormat
+from newsflow.readers import WarehouseUnavailable, open_read_only
+
+if TYPE_CHECKING:  # imported lazily: every `newsflow` command loads this module
+    import duckdb
+    import polars as pl
 
 
 def _out() -> Console:
@@ -40,9 +44,10 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _open(warehouse: Path | None, timeout: float):  # noqa: ANN202 - duckdb connection
-    from newsflow.readers import WarehouseUnavailable, open_read_only  # noqa: PLC0415
-
+def _open(
+    warehouse: Path | None, timeout: float
+) -> tuple[settings_mod.Settings, duckdb.DuckDBPyConnection]:
+    """The settings and a read-only connection, or exit with the reason it cannot be opened."""
     settings = settings_mod.from_env(warehouse=warehouse)
     try:
         return settings, open_read_only(settings.warehouse, timeout_s=timeout)
@@ -100,7 +105,7 @@ def runs(
     timeout: TimeoutOption = 10.0,
 ) -> None:
     """List recent runs, newest first, with their accounting (inputs, loaded, duplicates, ...)."""
-    from newsflow.report import recent_runs  # noqa: PLC0415
+    from newsflow.readers import recent_runs  # noqa: PLC0415
 
     settings, con = _open(warehouse, timeout)
     try:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
+from newsflow import resources
 from newsflow import warehouse as wh
+
+if TYPE_CHECKING:
+    import polars as pl
 
 WarehouseUnavailable = wh.WarehouseUnavailable
 
@@ -41,3 +46,9 @@ def relation_names(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]
         ).fetchall()
     ]
     return tables, views
+
+
+def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pl.DataFrame:
+    """The `limit` newest runs with their accounting and duration (sql/report/recent_runs.sql)."""
+    sql = (resources.path("sql") / "report" / "recent_runs.sql").read_text(encoding="utf-8")
+    return con.execute(sql, {"limit": limit}).pl()

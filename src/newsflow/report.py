@@ -64,11 +64,6 @@ def latest_run_id(con: duckdb.DuckDBPyConnection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pl.DataFrame:
-    """The `limit` newest runs with their accounting (sql/report/recent_runs.sql)."""
-    return _query(con, "recent_runs", {"limit": limit})
-
-
 def load_report_data(con: duckdb.DuckDBPyConnection, run_id: str) -> RunReportData:
     """Read one run's report frames; LookupError if the warehouse has no such run."""
     params: dict[str, object] = {"run_id": run_id}
