@@ -150,6 +150,7 @@ class ParseRules:
 
     crawl_stamp: re.Pattern[str]
     drop_blocks: tuple[re.Pattern[str], ...]
+    trailing_links: tuple[re.Pattern[str], ...]
     cut_blocks: tuple[re.Pattern[str], ...]
     end_signatures: tuple[re.Pattern[str], ...]
     agency_tag: re.Pattern[str]
@@ -202,6 +203,7 @@ def load_rules(path: Path | None = None) -> ParseRules:
     return ParseRules(
         crawl_stamp=re.compile(raw["crawl_stamp"], re.IGNORECASE),
         drop_blocks=tuple(re.compile(p) for p in raw["drop_blocks"]),
+        trailing_links=tuple(re.compile(p) for p in raw["trailing_links"]),
         cut_blocks=tuple(re.compile(p) for p in raw["cut_blocks"]),
         end_signatures=tuple(re.compile(p) for p in raw["end_signatures"]),
         agency_tag=re.compile(raw["agency_tag"]),
@@ -509,6 +511,8 @@ def _read_tail(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
             break
         if any(p.fullmatch(block) for p in rules.drop_blocks):
             continue
+        for pattern in rules.trailing_links:
+            block = pattern.sub("", block)
         kept.append(block)
     while kept:
         last = kept[-1]
