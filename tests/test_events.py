@@ -627,3 +627,21 @@ def test_pronoun_subject_stands_for_the_speaker(nlp, state):
 )
 def test_plover_codebook_type_of_intentions(event_type, mode, expected):
     assert events.plover_type(event_type, mode) == expected
+
+
+def test_undated_reports_take_the_earliest_publication_date(nlp, state):
+    result = detect(
+        [
+            article(
+                "a1",
+                "A recent bombing in Kerman was carried out by ISKP.",
+                published=date(2024, 1, 16),
+            ),
+            article("a2", "A recent bombing in Kerman was carried out by ISKP.", source="Dawn"),
+        ],
+        nlp,
+        state,
+    )
+    assert result.events.select("event_date", "date_source", "num_articles").rows() == [
+        (MONDAY, "published", 2)
+    ]

@@ -1041,14 +1041,16 @@ def _display_pair(c: Candidate) -> tuple[str | None, str | None]:
     return ids
 
 
-def _date_rank(when: EventDate, full: bool) -> tuple[bool, bool, timedelta, int]:
-    """Smaller is better: a date the sentence gives, from a report naming both actors, narrowest."""
+def _date_rank(when: EventDate, full: bool) -> tuple[bool, bool, timedelta, int, date]:
+    """Smaller is better: a date the sentence gives, from a report naming both actors, narrowest;
+    among publication dates the earliest (the first report bounds when it happened)."""
     width = when.hi - when.lo if when.lo and when.hi else timedelta(days=9999)
     return (
         not when.source.startswith("sentence"),
         not full,
         width,
         DATE_SOURCE_RANK.get(when.source, 4),
+        when.date or date.max,
     )
 
 
