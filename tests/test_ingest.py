@@ -703,6 +703,7 @@ def test_any_bytes_as_archives_and_json_lines(tmp_path: Path, data: bytes) -> No
         "x.warc",
         "x.warc.gz",
         "x.html.gz",
+        "x.json",
     ):
         path = tmp_path / name
         path.write_bytes(data)
@@ -872,3 +873,87 @@ def test_common_crawl_wet_conversion_records(tmp_path: Path) -> None:
         ("text", ARTICLE, "https://a.example/1"),
         ("text", "Second story.", "https://b.example/2"),
     ]
+
+
+def test_json_files_news_please_arrays_and_newsapi(tmp_path: Path) -> None:
+    root = tmp_path / "json"
+    root.mkdir()
+    news_please = {
+        "maintext": ARTICLE,
+        "title": "Talks",
+        "date_publish": "2024-01-15 10:00:00",
+        "source_domain": "dawn.com",
+        "url": "https://dawn.com/1",
+    }
+    (root / "a.json").write_text(json.dumps(news_please))
+    (root / "b.json").write_text(
+        json.dumps([{"text": "one"}, {"title": "no text"}, "not an object"])
+    )
+    newsapi = {
+        "status": "ok",
+        "articles": [
+            {
+                "source": {"id": None, "name": "Reuters"},
+                "title": "T",
+                "description": "Teaser.",
+                "url": "https://r.example/x",
+                "publishedAt": "2024-01-15T09:00:00Z",
+                "content": "Full content [+1200 chars]",
+            }
+        ],
+    }
+    (root / "c.json").write_text(json.dumps(newsapi))
+    (root / "d.json").write_text("{broken")
+    (root / "e.json").write_text("[]")
+    docs, quarantine = run(root)
+    assert docs.select(
+        "source_path", "text", "meta_url", "meta_title", "meta_date", "meta_source"
+    ).rows() == [
+        ("a.json", ARTICLE, "https://dawn.com/1", "Talks", "2024-01-15 10:00:00", "dawn.com"),
+        ("b.json:1", "one", None, None, None, None),
+        (
+            "c.json:1",
+            "Full content [+1200 chars]",
+            "https://r.example/x",
+            "T",
+            "2024-01-15T09:00:00Z",
+            "Reuters",
+        ),
+    ]
+    assert reasons(quarantine) == {
+        "b.json:2": "no text field",
+        "b.json:3": "malformed json",
+        "d.json": "malformed json",
+        "e.json": "empty document",
+    }
+    single, _ = run(root / "a.json")
+    assert single["source_path"].to_list() == ["a.json"]
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["text", "body", "title", "url", "source", "date", "html", "articles", "x"]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@FAST
+@given(values=st.lists(JSON_VALUES, max_size=5))
+def test_any_json_values_as_records_are_accounted(tmp_path: Path, values: list[object]) -> None:
+    feed = tmp_path / "v.jsonl"
+    feed.write_text("\n".join(json.dumps(v) for v in values))
+    docs, quarantine = run(feed)
+    assert docs.height + quarantine.height == len(values)
+    single = tmp_path / "v.json"
+    single.write_text(json.dumps(values))
+    docs, quarantine = run(single)
+    assert docs.height + quarantine.height == max(1, len(values))

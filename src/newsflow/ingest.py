@@ -68,7 +68,18 @@ SYSTEM_FILES = frozenset({"__macosx", "thumbs.db", "desktop.ini"})
 BUNDLE_DOC_FILE = re.compile(r"(?i)^(readme|licen[cs]e|copying|changelog|manifest)(\.[a-z]{1,4})?$")
 
 # JSON lines field names, in order of preference (matched case-insensitively).
-TEXT_FIELDS = ("text", "body", "content", "maintext", "article", "article_text", "full_text")
+# description/summary last: a teaser is better than nothing (parse quarantines it if too short).
+TEXT_FIELDS = (
+    "text",
+    "body",
+    "content",
+    "maintext",
+    "article",
+    "article_text",
+    "full_text",
+    "description",
+    "summary",
+)
 HTML_FIELDS = ("html", "raw_html", "content_html", "html_content")
 URL_FIELDS = ("url", "link", "canonical_url", "source_url", "uri")
 TITLE_FIELDS = ("title", "headline")
@@ -80,6 +91,10 @@ DATE_FIELDS = (
     "date_publish",
     "pubdate",
     "publish_date",
+    "publishedat",
+)
+JSON_ARRAY_KEYS = frozenset(
+    {"articles", "items", "results", "data", "docs", "documents", "entries"}
 )
 SOURCE_FIELDS = ("source", "site", "outlet", "source_name", "source_domain", "publisher", "domain")
 
@@ -200,11 +215,11 @@ def bundle_kind(bundle: Path) -> str:
     kind = _kind_by_name(bundle.name)
     if kind in {"zip", "tar", "jsonl", "warc"}:
         return kind
-    if kind in {"text", "html"}:
+    if kind in {"text", "html", "json"}:
         return "document"
     raise IngestError(
         f"unsupported bundle type: {bundle.name!r}; expected a folder, .zip, .tar/.tar.gz/.tgz, "
-        ".jsonl/.jsonl.gz, .warc/.warc.gz, or a single .txt/.html file"
+        ".jsonl/.jsonl.gz, .warc/.warc.gz, or a single .txt/.html/.json file"
     )
 
 
@@ -458,6 +473,8 @@ def _kind_by_name(name: str) -> str:
         return "warc"
     if lower.endswith(".zip"):
         return "zip"
+    if lower.endswith(".json"):
+        return "json"
     if lower.endswith(".gz"):  # one gzipped page or text ("page.html.gz")
         inner = _kind_by_name(lower[:-3])
         return inner if inner in {"text", "html"} else "unsupported"
@@ -554,7 +571,7 @@ def _single_file(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
     if len(data) > limits.file_bytes:  # grew since stat
         yield _Rejected(rel, "file too large", f"over max_file_bytes={limits.file_bytes}")
         return
-    yield _document(rel, data, limits)
+    yield from _file_inputs(rel, data, limits)
 
 
 def _read_capped(stream: IO[bytes], cap: int) -> bytes:
@@ -631,8 +648,17 @@ def _member_problem(name: str) -> _Rejected | None:
     return None
 
 
-def _member_doc(name: str, data: bytes, compressed: int, limits: _Limits) -> _Input:
-    """A document from a member's bytes read with _read_capped(limits.read_cap)."""
+def _member_inputs(name: str, data: bytes, compressed: int, limits: _Limits) -> Iterator[_Input]:
+    """The inputs of a member's bytes read with _read_capped(limits.read_cap)."""
+    problem = _size_problem(name, data, compressed, limits)
+    if problem is not None:
+        yield problem
+    else:
+        yield from _file_inputs(name, data, limits)
+
+
+def _size_problem(name: str, data: bytes, compressed: int, limits: _Limits) -> _Rejected | None:
+    """A rejection when bytes read with _read_capped(limits.read_cap) are a bomb or too large."""
     if limits.is_bomb(len(data), compressed):
         return _Rejected(
             name,
@@ -642,7 +668,15 @@ def _member_doc(name: str, data: bytes, compressed: int, limits: _Limits) -> _In
     if len(data) > limits.read_cap:
         problem = limits.too_large(f"member {name!r}")
         return _Rejected(name, problem.reason, problem.detail)
-    return _document(name, data, limits)
+    return None
+
+
+def _file_inputs(name: str, data: bytes, limits: _Limits) -> Iterator[_Input]:
+    """The inputs in one file's bytes: a page or text, or the article record(s) of a .json file."""
+    if _kind_by_name(name) == "json":
+        yield from _json_document(name, data)
+    else:
+        yield _document(name, data, limits)
 
 
 def _document(name: str, data: bytes, limits: _Limits) -> _Input:
@@ -732,7 +766,7 @@ def _zip_member(
     except _ARCHIVE_ERRORS as exc:
         yield _Rejected(name, "corrupt member", f"{type(exc).__name__}: {exc}")
         return
-    yield _member_doc(name, data, info.compress_size, limits)
+    yield from _member_inputs(name, data, info.compress_size, limits)
 
 
 def _tar_inputs(path: Path, rel: str, prefix: str, limits: _Limits) -> Iterator[_Input]:
@@ -822,7 +856,7 @@ def _tar_member(
     except _ARCHIVE_ERRORS as exc:
         yield _Rejected(name, "corrupt member", f"{type(exc).__name__}: {exc}")
         return
-    yield _member_doc(name, data, counted.count - start, limits)
+    yield from _member_inputs(name, data, counted.count - start, limits)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -923,6 +957,15 @@ def _json_record(where: str, line: bytes) -> _Input:
         return _Rejected(
             where, "malformed json", f"expected an object per line, got {type(record).__name__}"
         )
+    return _record_input(where, record, len(line), encoding)
+
+
+def _record_input(where: str, record: Any, size: int, encoding: str) -> _Input:
+    """A document from one article record (a JSON object), mapping the common field names."""
+    if not isinstance(record, dict):
+        return _Rejected(
+            where, "malformed json", f"expected an article object, got {type(record).__name__}"
+        )
     fields = {str(key).lower(): value for key, value in record.items()}
     meta = (
         _first(fields, URL_FIELDS),
@@ -932,15 +975,44 @@ def _json_record(where: str, line: bytes) -> _Input:
     )
     html = _first(fields, HTML_FIELDS, join=True)
     if html is not None and html.strip():
-        return _Doc(where, html, len(line), "html", encoding, meta)
+        return _Doc(where, html, size, "html", encoding, meta)
     text = _first(fields, TEXT_FIELDS, join=True)
     if text is not None and text.strip():
-        return _Doc(where, text, len(line), None, encoding, meta)
+        return _Doc(where, text, size, None, encoding, meta)
     present = [key for key in (*HTML_FIELDS, *TEXT_FIELDS) if key in fields]
     if present:
         return _Rejected(where, "empty document", f"field {present[0]!r} is empty")
     keys = ", ".join(sorted(fields)[:12])
     return _Rejected(where, "no text field", f"no text/body/content/html field; keys: {keys}")
+
+
+def _json_document(name: str, data: bytes) -> Iterator[_Input]:
+    """A .json file: one article object, an array of them, or an object wrapping such an array
+    (NewsAPI's {"articles": [...]}); array items are keyed "name.json:N" (1-based)."""
+    try:
+        raw_text, encoding = _decode(data)
+        value = json.loads(raw_text)
+    except _NotText as exc:
+        reason = exc.reason if exc.reason == "empty document" else "malformed json"
+        yield _Rejected(name, reason, exc.detail)
+        return
+    except (ValueError, RecursionError) as exc:
+        yield _Rejected(name, "malformed json", str(exc)[:200])
+        return
+    if isinstance(value, dict):
+        fields = {str(key).lower() for key in value}
+        if fields.isdisjoint((*TEXT_FIELDS, *HTML_FIELDS)):
+            wrapped = [value[key] for key in value if str(key).lower() in JSON_ARRAY_KEYS]
+            if wrapped and isinstance(wrapped[0], list):
+                value = wrapped[0]
+    if not isinstance(value, list):
+        yield _record_input(name, value, len(data), encoding)
+        return
+    if not value:
+        yield _Rejected(name, "empty document", "empty JSON array")
+    for index, item in enumerate(value, start=1):
+        size = len(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        yield _record_input(f"{name}:{index}", item, size, encoding)
 
 
 def _first(fields: dict[str, Any], names: tuple[str, ...], *, join: bool = False) -> str | None:
@@ -1040,8 +1112,8 @@ def _warc_record(record: Any, limits: _Limits) -> _Input:
         record.rec_headers.get_header("WARC-Date"),
         None,
     )
-    problem = _member_doc(where, data, stored, limits)
-    if isinstance(problem, _Rejected):
+    problem = _size_problem(where, data, stored, limits)
+    if problem is not None:
         return problem
     content = "html" if mime in WARC_HTML_TYPES else None
     charset = _header_charset(params)
