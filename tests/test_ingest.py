@@ -65,12 +65,19 @@ def zip_bundle(path: Path, members: list[tuple[str | zipfile.ZipInfo, bytes]]) -
 
 def mark_encrypted(path: Path, name: bytes) -> None:
     """Set the 'encrypted' flag of member `name` in its local and central headers."""
+    patch_flags(path, name, set_bits=0x1)
+
+
+def patch_flags(path: Path, name: bytes, set_bits: int = 0, clear_bits: int = 0) -> None:
+    """Change the general-purpose flags of member `name` in its local and central headers."""
     raw = bytearray(path.read_bytes())
     for signature, flag_at, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
         start = raw.find(signature)
         while start >= 0:
             if raw[start + name_at : start + name_at + len(name)] == name:
-                raw[start + flag_at] |= 0x1
+                flags = int.from_bytes(raw[start + flag_at : start + flag_at + 2], "little")
+                flags = (flags | set_bits) & ~clear_bits
+                raw[start + flag_at : start + flag_at + 2] = flags.to_bytes(2, "little")
             start = raw.find(signature, start + 4)
     path.write_bytes(bytes(raw))
 
@@ -957,3 +964,21 @@ def test_any_json_values_as_records_are_accounted(tmp_path: Path, values: list[o
     single.write_text(json.dumps(values))
     docs, quarantine = run(single)
     assert docs.height + quarantine.height == max(1, len(values))
+
+
+def test_undecodable_names_and_lone_surrogates_become_valid_text(tmp_path: Path) -> None:
+    """Issue 4: a latin-1 file name or a JSON "\\ud800" crashed the frame build (polars rejects surrogates)."""
+    root = tmp_path / "names"
+    root.mkdir()
+    with open(os.fsencode(root) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(b"latin-1 named file")
+    (root / "feed.jsonl").write_text('{"text": "bad \\ud800 char", "title": "t\\udfff"}\n')
+    zip_bundle(root / "mac.zip", [("ünïcode.txt", b"utf-8 name, no flag")])
+    patch_flags(root / "mac.zip", "ünïcode.txt".encode(), clear_bits=0x800)
+    docs, quarantine = run(root)
+    assert quarantine.is_empty()
+    assert docs.select("source_path", "text", "meta_title").rows() == [
+        ("café.txt", "latin-1 named file", None),
+        ("feed.jsonl:1", "bad \ufffd char", "t\ufffd"),
+        ("mac.zip/ünïcode.txt", "utf-8 name, no flag", None),
+    ]

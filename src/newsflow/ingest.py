@@ -109,6 +109,7 @@ READ_CHUNK = 1 << 20
 _HTML_SNIFF_TEXT = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _ASCII_BYTES = bytes(range(128))
 _MULTIBYTE_TAGS = (
     "jis",
@@ -277,16 +278,17 @@ def _batches(
     rejected: dict[str, list[str]] = {"source_path": [], "reason": [], "detail": []}
     doc_bytes = 0
     for seq, item in enumerate(inputs):
-        path = _unique(item.source_path, seen)
+        path = _unique(_no_surrogates(item.source_path), seen)
         if isinstance(item, _Doc):
             try:
                 text, encoding, content_type = _finish(item)
             except _NotText as exc:
                 item = _Rejected(path, exc.reason, exc.detail)
             else:
+                meta = [_no_surrogates(value) if value else value for value in item.meta]
                 for name, value in zip(
                     schema.RAW_DOCS.names(),
-                    (bundle, path, seq, content_type, text, encoding, item.size_bytes, *item.meta),
+                    (bundle, path, seq, content_type, text, encoding, item.size_bytes, *meta),
                     strict=True,
                 ):
                     docs[name].append(value)
@@ -294,7 +296,7 @@ def _batches(
         if isinstance(item, _Rejected):
             rejected["source_path"].append(path)
             rejected["reason"].append(item.reason)
-            rejected["detail"].append(item.detail)
+            rejected["detail"].append(_no_surrogates(item.detail))
         if (
             len(docs["source_path"]) >= batch_size
             or doc_bytes >= max_batch_bytes
@@ -319,6 +321,20 @@ def _batch(bundle: str, docs: dict[str, list[Any]], rejected: dict[str, list[str
     return IngestBatch(doc_frame, quarantine, doc_frame.height + quarantine.height)
 
 
+def _no_surrogates(text: str) -> str:
+    """`text` as valid Unicode: OS/tar names with undecodable bytes, lone JSON surrogates fixed."""
+    if _SURROGATES.search(text) is None:
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # file names the OS could not decode
+    except UnicodeEncodeError:
+        return _SURROGATES.sub("\ufffd", text)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
 def _unique(path: str, seen: dict[str, int]) -> str:
     """`path`, or `path#N` when an earlier input of the bundle already used it."""
     count = seen.get(path, 0)
@@ -335,8 +351,8 @@ def _unique(path: str, seen: dict[str, int]) -> str:
 
 def _finish(doc: _Doc) -> tuple[str, str, str]:
     """(text, encoding, content_type) of a document, or _NotText."""
-    if isinstance(doc.data, str):
-        text, encoding = _clean_text(doc.data), doc.encoding or "utf-8"
+    if isinstance(doc.data, str):  # JSON strings may hold lone surrogates ("\ud800")
+        text, encoding = _clean_text(_no_surrogates(doc.data)), doc.encoding or "utf-8"
     else:
         text, encoding = _decode(doc.data)
         text = _clean_text(text)
@@ -715,7 +731,7 @@ def _zip_inputs(path: Path, rel: str, prefix: str, limits: _Limits) -> Iterator[
 def _zip_member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: str, limits: _Limits
 ) -> Iterator[_Input]:
-    name = prefix + info.filename
+    name = prefix + _zip_name(info)
     if info.is_dir():  # a container, not an input (and nothing is ever extracted)
         return
     unsafe = _member_problem(info.filename)
@@ -767,6 +783,16 @@ def _zip_member(
         yield _Rejected(name, "corrupt member", f"{type(exc).__name__}: {exc}")
         return
     yield from _member_inputs(name, data, info.compress_size, limits)
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """The member name as written: many zip tools store UTF-8 names without setting the flag."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
 
 
 def _tar_inputs(path: Path, rel: str, prefix: str, limits: _Limits) -> Iterator[_Input]:
