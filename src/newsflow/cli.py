@@ -76,8 +76,13 @@ def run(
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
 ) -> None:
     """Run the Prefect flow on BUNDLE and print the run's accounting."""
+    if not bundle.exists():
+        _fail(f"bundle not found: {bundle}")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary Prefect server of a local run can take longer than the default 20 s to
+    # start on a loaded machine.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     settings = _settings(warehouse, batch_size=batch_size, gates=False if no_gates else None)
     from newsflow.flows.pipeline import ingest_bundle  # noqa: PLC0415 - Prefect import is slow
 
