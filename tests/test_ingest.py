@@ -938,7 +938,11 @@ def test_json_files_news_please_arrays_and_newsapi(tmp_path: Path) -> None:
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(st.characters(exclude_categories=()), max_size=30),
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(
