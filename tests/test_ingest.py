@@ -942,7 +942,7 @@ JSON_VALUES = st.recursive(
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False)
-    | st.text(st.characters(exclude_categories=()), max_size=30),
+    | st.text(st.characters() | st.integers(0xD800, 0xDFFF).map(chr), max_size=30),
     lambda inner: (
         st.lists(inner, max_size=4)
         | st.dictionaries(

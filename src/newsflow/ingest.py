@@ -1037,7 +1037,7 @@ def _json_document(name: str, data: bytes) -> Iterator[_Input]:
     if not value:
         yield _Rejected(name, "empty document", "empty JSON array")
     for index, item in enumerate(value, start=1):
-        size = len(json.dumps(item, ensure_ascii=False).encode("utf-8"))
+        size = len(json.dumps(item))  # its size as JSON (escaped: lone surrogates cannot encode)
         yield _record_input(f"{name}:{index}", item, size, encoding)
 
 
