@@ -14,6 +14,7 @@ INVESTIGATE->ACCUSE, FIGHT->ASSAULT). Writes bench/results/events.json.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import time
@@ -29,6 +30,8 @@ from newsflow.settings import Settings
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 GSR = HERE.parent.parent / "shared" / "corpora" / "plover_gsr.jsonl"
+REUTERS = HERE.parent.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
 SPLIT = HERE / "plover_split.json"
 TYPE_MAP = {
     "DEMAND": "REQUEST",
@@ -174,6 +177,76 @@ def evaluate(records: list[dict], nlp, state, majority: str) -> dict:
     }
 
 
+def cost(docs: int, nlp, state) -> dict:
+    """Gated parsing (two actors or a cue) against parsing every sentence, on Reuters articles
+    whose actors are the countries they name (all in this one run)."""
+    articles, sentences, mentions = [], [], []
+    countries = {
+        name: iso3 for name, (_, iso3) in state.gazetteer.countries.items() if len(name) > 3
+    }
+    pattern = re.compile(
+        r"\b("
+        + "|".join(re.escape(n.title()) for n in sorted(countries, key=len, reverse=True))
+        + r")\b"
+    )
+    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if len(articles) >= docs:
+                break
+            rec = json.loads(line)
+            body = " ".join((rec.get("body") or "").split())
+            if len(body) < 200:
+                continue
+            article_id = f"r{rec['newid']}"
+            row = dict.fromkeys(schema.DEDUPED.names())
+            row.update(
+                article_id=article_id, bundle_id="reuters", source_path=article_id, body=body,
+                source_name="Reuters", crawl_date=date(1987, 3, 1), word_count=len(body.split()),
+                language="en", story_id=article_id,
+            )  # fmt: skip
+            articles.append(row)
+            start = 0
+            bounds = [m.start() for m in SENTENCE_END.finditer(body)] + [len(body)]
+            for index, end in enumerate(bounds):
+                sentences.append((article_id, index, start, end))
+                for m in pattern.finditer(body, start, end):
+                    mentions.append((f"{article_id}:{m.start()}", article_id, countries[m.group(1).lower()],
+                                     None, m.group(1), m.start(), m.end(), index))  # fmt: skip
+                start = end
+    actors = [(iso3, name, "COUNTRY", iso3, []) for name, iso3 in countries.items()]
+    frames_ = (
+        pl.DataFrame(articles, schema=schema.DEDUPED),
+        pl.DataFrame(mentions, schema=schema.MENTIONS, orient="row"),
+        pl.DataFrame(actors, schema=schema.ACTORS, orient="row").unique("actor_id"),
+        pl.DataFrame(sentences, schema=schema.SENTENCES, orient="row"),
+    )
+    started = time.perf_counter()
+    chosen = events.sentences_to_parse(*frames_[:3], frames_[3], state.lexicon)
+    result = events.detect_events(
+        *frames_[:3],
+        frames_[3],
+        nlp,
+        events.EventState.empty(state.lexicon, state.gazetteer),
+        Settings(),
+    )
+    gated = time.perf_counter() - started
+    bodies = dict(zip(frames_[0]["article_id"], frames_[0]["body"], strict=True))
+    texts = [bodies[a][s:e] for a, _, s, e in sentences]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=256):
+        pass
+    parse_all = time.perf_counter() - started
+    return {
+        "articles": len(articles),
+        "sentences": len(sentences),
+        "sentences_parsed": chosen.height,
+        "events": result.events.height,
+        "detect_events_seconds": round(gated, 2),
+        "parse_every_sentence_seconds": round(parse_all, 2),
+        "gated_over_parse_all": round(gated / parse_all, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gsr", type=Path, default=GSR, help="PLOVER GSR jsonl file")
@@ -184,6 +257,12 @@ def main(argv: list[str] | None = None) -> dict:
         "--dev-only",
         action="store_true",
         help="score the dev half only (while editing the lexicon)",
+    )
+    parser.add_argument(
+        "--cost-docs",
+        type=int,
+        default=300,
+        help="Reuters articles for the parsing-cost figure (0: skip)",
     )
     args = parser.parse_args(argv)
     records = {
@@ -204,6 +283,8 @@ def main(argv: list[str] | None = None) -> dict:
     }
     if not args.dev_only:
         result["heldout"] = evaluate(heldout, nlp, state, majority)
+    if args.cost_docs:
+        result["cost_reuters"] = cost(args.cost_docs, nlp, state)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))

@@ -645,3 +645,7 @@ def test_undated_reports_take_the_earliest_publication_date(nlp, state):
     assert result.events.select("event_date", "date_source", "num_articles").rows() == [
         (MONDAY, "published", 2)
     ]
+
+
+def test_meet_without_an_actor_object_is_no_meeting(nlp, state):
+    assert one("Pakistan would meet its financial obligations to Iran.", nlp, state) == []

@@ -134,6 +134,7 @@ class Lexicon:
     controlling_types: frozenset[str]
     symmetric_types: frozenset[str]
     topic_object_verbs: frozenset[str]  # "discussed the situation": the object is the topic
+    actor_object_verbs: frozenset[str]  # an event only with an actor object: not "meet obligations"
     relative_offsets: dict[str, int]
     cue_pattern: (
         str  # cheap regex over lower-cased sentence text: may this sentence hold a trigger?
@@ -177,6 +178,7 @@ class Lexicon:
             controlling_types=frozenset(cues["controlling_types"]),
             symmetric_types=frozenset(cues["symmetric_types"]),
             topic_object_verbs=frozenset(cues["topic_object_verbs"]),
+            actor_object_verbs=frozenset(cues["actor_object_verbs"]),
             relative_offsets=dict(cues["relative_dates"]),
             cue_pattern=pattern,
         )
@@ -637,6 +639,10 @@ def sentence_candidates(
         token = doc[i]
         chain = _governors(token)
         verbal = token.pos_ in ("VERB", "AUX")
+        if verbal and token.lemma_.lower() in lexicon.actor_object_verbs:
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects and not any(_actors_in(o, by_token) for o in objects):
+                continue  # "meet its obligations", "hit a record"
         if verbal:
             sources, targets = _verb_roles(token, event_type, by_token, lexicon)
         else:
@@ -1161,8 +1167,13 @@ def detect_events(
     duplicates = articles.filter(pl.col("duplicate_of").is_not_null()).select(
         "article_id", "source_name", pl.col("duplicate_of").alias("canonical_id")
     )
-    relevant_types = {c.event_type for c in candidates}
-    known_rows = known_frame.filter(pl.col("event_type").is_in(list(relevant_types))).to_dicts()
+    # Only known events that could match: same type and sharing an actor key.
+    relevant_types = sorted({c.event_type for c in candidates})
+    relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
+    known_rows = known_frame.filter(
+        pl.col("event_type").is_in(relevant_types)
+        & (pl.col("source_key").is_in(relevant_keys) | pl.col("target_key").is_in(relevant_keys))
+    ).to_dicts()
     groups = _group(candidates, known_rows, state.lexicon)
     rows, key_rows, support, mention_links = [], [], [], []
     for group in groups:
