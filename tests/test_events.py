@@ -649,3 +649,13 @@ def test_undated_reports_take_the_earliest_publication_date(nlp, state):
 
 def test_meet_without_an_actor_object_is_no_meeting(nlp, state):
     assert one("Pakistan would meet its financial obligations to Iran.", nlp, state) == []
+
+
+def test_a_later_duplicate_of_a_known_article_adds_its_outlet(nlp, state):
+    first = detect(
+        [article("a1", "Iran attacked Pakistan in Quetta on Monday.", source="Dawn")], nlp, state
+    )
+    copy = detect([article("a9", "copy", source="AP", duplicate_of="a1")], nlp, state)
+    assert copy.events["event_id"].to_list() == first.events["event_id"].to_list()
+    assert copy.events.select("num_mentions", "num_articles", "num_sources").row(0) == (2, 2, 2)
+    assert copy.links["event_articles"].select("article_id", "source_name").rows() == [("a9", "AP")]
