@@ -195,23 +195,23 @@ def report(
     from newsflow import report as report_mod  # noqa: PLC0415 - plotly import is slow
 
     settings, con = _open(warehouse, timeout)
-    try:
+    try:  # read everything, then let go of the file before the slow part (plotting)
         chosen = run_id or report_mod.latest_run_id(con)
-        if chosen is None:
-            _fail(
-                f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`"
-            )
-            return
-        target = out or report_mod.default_report_path(settings.reports_path, chosen)
-        path = report_mod.write_report(con, chosen, target)
+        data = None if chosen is None else report_mod.load_report_data(con, chosen)
     except LookupError as exc:
         _fail(str(exc.args[0]))
         return
-    except OSError as exc:
-        _fail(f"could not write the report: {exc}")
-        return
     finally:
         con.close()
+    if chosen is None or data is None:
+        _fail(f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`")
+        return
+    target = out or report_mod.default_report_path(settings.reports_path, chosen)
+    try:
+        path = report_mod.save_report(data, target)
+    except OSError as exc:
+        _fail(f"could not write the report to {target}: {exc}")
+        return
     _out().print(f"report for run {chosen}: {path}")
 
 

@@ -460,9 +460,8 @@ def default_report_path(reports_dir: Path, run_id: str) -> Path:
     return reports_dir / run_id / REPORT_NAME
 
 
-def write_report(con: duckdb.DuckDBPyConnection, run_id: str, out: Path) -> Path:
-    """Render the report of `run_id` to `out` (parents created) and return `out`."""
-    data = load_report_data(con, run_id)
+def save_report(data: RunReportData, out: Path) -> Path:
+    """Render `data` to `out` (parents created) and return `out`; needs no connection."""
     # the run's quality-gate report (newsflow.dq_report) sits beside the default location
     links = {"Quality-gate details: every expectation and quarantined row": DQ_REPORT_NAME}
     has_dq = (out.parent / DQ_REPORT_NAME).is_file()
@@ -470,3 +469,8 @@ def write_report(con: duckdb.DuckDBPyConnection, run_id: str, out: Path) -> Path
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
+
+
+def write_report(con: duckdb.DuckDBPyConnection, run_id: str, out: Path) -> Path:
+    """Render the report of `run_id` to `out` (parents created) and return `out`."""
+    return save_report(load_report_data(con, run_id), out)
