@@ -7,7 +7,10 @@ give the mode (asserted, negated, planned, possible), while threats, demands and
 become their own PLOVER types. Dates come from `timex`, places from `geo`.
 
 Reports of the same event (type, actor pair, overlapping date, same place or story) merge into
-one row whose id is derived from its merge key; `EventState` carries the known events across
+one row whose id is derived from its merge key. The pair is compared at the level GDELT dyads
+use: a country, or an official/organisation with a country, stands for that country ("Qomi met
+Jilani" joins "Iran and Pakistan held talks"); groups without a country stay themselves. A
+report naming one actor joins a report naming both when place (or, for sources, story) agrees; `EventState` carries the known events across
 batches and runs, and `event_articles` records which articles support which event so a rerun
 of the same articles adds nothing.
 """
@@ -15,6 +18,7 @@ of the same articles adds nothing.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -94,14 +98,8 @@ ROLE_SKIP_DEPS = {
 ADJUNCT_PREPS = {"in", "at", "near", "within", "across", "inside", "outside", "during", "since", "over",
                  "after", "before", "following", "amid", "amidst", "under", "throughout", "around", "despite"}  # fmt: skip
 TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "into", "from", "at"}
-TOPIC_PREPS = {
-    "on",
-    "about",
-    "over",
-    "regarding",
-    "concerning",
-}  # "talks on Afghanistan": the topic
-NOUN_DEPS_TO_GOVERNOR = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "conj", "appos"}
+# "talks on Afghanistan": the topic, not the other party.
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 GOVERNOR_STEPS = {
     "xcomp",
     "ccomp",
@@ -164,7 +162,7 @@ class Lexicon:
         }
         irregular = "met|fought|gave|given|sent|struck|shot|sought|froze|frozen|broke|broken|withdrew|withdrawn|slain|forgave|forgiven|held|led|hit|cut|told|spoke|took|taken"
         pattern = (
-            r"\b(?:" + "|".join(sorted(map(_escape, stems))) + r")\w*|\b(?:" + irregular + r")\b"
+            r"\b(?:" + "|".join(sorted(map(re.escape, stems))) + r")\w*|\b(?:" + irregular + r")\b"
         )
         return cls(
             words=words,
@@ -195,12 +193,6 @@ class Lexicon:
         if token.pos_ in ("NOUN", "PROPN"):
             return self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))
         return None
-
-
-def _escape(text: str) -> str:
-    import re
-
-    return re.escape(text)
 
 
 @dataclass
