@@ -116,6 +116,46 @@ def test_seed_bodies_are_clean(seed_articles: dict[str, dict]) -> None:
     )
 
 
+# --- outlets we have not seen in the seeds: text saves of whole pages ------------------------
+
+UNSEEN = {
+    "text_livecentre_style.txt": {
+        "title": "Pakistan, Iran vow joint action on armed groups after Islamabad talks",
+        "source_name": "Al Jazeera",  # the closing "Source:" line beats the "| Conflict News" section
+        "dateline": "Islamabad, Pakistan",
+        "published_date": date(2024, 1, 15),
+        "date_source": "text",
+        "paragraphs": 5,  # standfirst kept; image caption and "Also read" gone
+        "body_start": "Iranian envoy meets Pakistani officials",
+        "body_end": "killed dozens of people.",
+    },
+    "text_wire_style.txt": {
+        "title": "Taliban reject Pakistan, Iran concerns over armed groups",
+        "source_name": "AP",
+        "dateline": "KABUL, Afghanistan",
+        "published_date": date(2024, 1, 16),
+        "date_source": "text",
+        "paragraphs": 4,
+        "body_start": "The Taliban on Tuesday rejected concerns",
+        "body_end": "in the city of Kerman this month.",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNSEEN))
+def test_unseen_outlet_pages(name: str) -> None:
+    row = parse_one((FIXTURES / name).read_text("utf-8"), source_path=name)
+    want = UNSEEN[name]
+    got = {k: row[k] for k in ("title", "source_name", "dateline", "published_date", "date_source")}
+    assert got == {k: want[k] for k in got}
+    assert row["body"].count("\n\n") + 1 == want["paragraphs"]
+    assert row["body"].startswith(want["body_start"]) and row["body"].endswith(want["body_end"])
+    for noise in ("Skip to", "Most Read", "Listen to", "Image caption", "Also read", "15 Jan 2024"):
+        assert noise not in row["body"]
+    for noise in ("By JANE", "Updated", "Advertisement", "___", "contributed", "Copyright"):
+        assert noise not in row["body"]
+
+
 # --- unit rules, each with a negative -------------------------------------------------------
 
 

@@ -60,7 +60,10 @@ from newsflow.settings import Settings
 
 STAGE = "parse"
 DATE_SOURCES = ("meta", "footer", "dateline", "text", "crawl_stamp")  # priority order, then "none"
-_HEAD_BLOCKS = 8  # how far down the page furniture above the text may reach
+_HEAD_BLOCKS = 20  # how far down navigation and other furniture above the text may reach
+_BYLINE_BLOCKS = 4  # how many blocks below the headline may hold bylines and dates
+_TAIL_CHARS = 240  # a cross-link glued to a paragraph sits in its last characters
+_LEAD_BLOCKS = 3  # how many blocks from the top may open with the dateline (after a standfirst)
 _LANG_SAMPLE_CHARS = 300  # language id reads this much of the body (its cost is linear in it)
 _LANG_MIN_PROB = 0.5  # below this normalised probability the language is "und"
 _DETAIL_CHARS = 200
@@ -149,7 +152,7 @@ class ParseRules:
     """Compiled parse rules (from data/parse/rules.toml), the place gazetteer and the language model."""
 
     crawl_stamp: re.Pattern[str]
-    drop_blocks: tuple[re.Pattern[str], ...]
+    drop_blocks: re.Pattern[str]  # all drop rules as one alternation: one fullmatch per block
     trailing_links: tuple[re.Pattern[str], ...]
     cut_blocks: tuple[re.Pattern[str], ...]
     end_signatures: tuple[re.Pattern[str], ...]
@@ -202,7 +205,7 @@ def load_rules(path: Path | None = None) -> ParseRules:
     raw = tomllib.loads((path or resources.path("data/parse/rules.toml")).read_text("utf-8"))
     return ParseRules(
         crawl_stamp=re.compile(raw["crawl_stamp"], re.IGNORECASE),
-        drop_blocks=tuple(re.compile(p) for p in raw["drop_blocks"]),
+        drop_blocks=re.compile("|".join(f"(?:{p})" for p in raw["drop_blocks"])),
         trailing_links=tuple(re.compile(p) for p in raw["trailing_links"]),
         cut_blocks=tuple(re.compile(p) for p in raw["cut_blocks"]),
         end_signatures=tuple(re.compile(p) for p in raw["end_signatures"]),
@@ -422,39 +425,93 @@ class _Evidence:
 _SOURCE_ORDER = ("meta", "site", "footer", "title", "agency_tag", "dateline", "signature")
 
 
-def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> list[str]:
-    """Take page furniture, the headline, bylines and labelled dates off the top; return the rest."""
-    index = 0
-    saw_title = evidence.title is not None
-    limit = min(len(blocks), _HEAD_BLOCKS)
-    while index < limit:
-        block = blocks[index]
-        folded = _fold(block)
-        if block[:1] in "|»«" or rules.site_prefix.match(block):
+def _is_prose(block: str) -> bool:
+    """A paragraph of running text: the head of the page ends at the first one."""
+    return len(block.split()) >= 12 and (
+        block.endswith((".", "!", "?", '"', "”", "’", ")")) or bool(_SENTENCE_BREAK.search(block))
+    )
+
+
+def _furniture(
+    block: str, rules: ParseRules, evidence: _Evidence | None = None, *, below_title: bool = False
+) -> bool:
+    """True for page furniture near the headline; with `evidence`, record what it says."""
+    folded = _fold(block)
+    if block[:1] in "|»«" or rules.site_prefix.match(block):
+        if evidence is not None:
             evidence.add_source("site", _site_name(block, rules))
-        elif folded in rules.page_labels:
-            pass
-        elif (found := _date_block(block, rules))[0] is not None:
-            # a bare date above the headline is the site's "today" widget, not the story's date
-            if saw_title or found[1]:
-                evidence.add_date("text", found[0])
-        elif saw_title and (
-            rules.byline.fullmatch(block)
-            or (rules.date_label.match(block) and len(block) <= 120 and date_in_text(block))
-        ):
-            # "By Staff Reporter", "Posted on January 15, 2024 by admin"
+        return True
+    if folded in rules.page_labels:
+        return True
+    found, labelled = _date_block(block, rules)
+    if found is not None:
+        # a bare date above the headline is the site's "today" widget, not the story's date
+        if evidence is not None and (below_title or labelled):
+            evidence.add_date("text", found)
+        return True
+    if rules.byline.fullmatch(block) or (
+        rules.date_label.match(block) and len(block) <= 120 and date_in_text(block)
+    ):
+        # "By Staff Reporter", "Posted on January 15, 2024 by admin"
+        if evidence is not None:
             evidence.add_date("text", date_in_text(block))
-        elif evidence.title is not None and _fold(evidence.title) == folded:
-            pass  # the headline repeated in the text (HTML h1, JSON lines title)
-        elif not saw_title and index + 1 < len(blocks) and _looks_like_headline(block):
-            headline, site = split_title(block, rules)
-            evidence.title = headline
-            evidence.add_source("title", site)
-            saw_title = True
+        return True
+    return rules.drop_blocks.fullmatch(block) is not None
+
+
+def _headline_at(blocks: list[str], window: int, rules: ParseRules) -> int | None:
+    """Index of the headline among the blocks above the first paragraph of prose, or None."""
+    prose_at = next((i for i in range(window) if _is_prose(blocks[i])), None)
+    if prose_at is None:
+        # no running text near the top (tables, lists): only a leading headline-shaped block
+        first = next((i for i in range(window) if not _furniture(blocks[i], rules)), None)
+        if first is not None and first + 1 < len(blocks) and _looks_like_headline(blocks[first]):
+            return first
+        return None
+    candidates = [
+        i
+        for i in range(prose_at)
+        if not _furniture(blocks[i], rules) and _looks_like_headline(blocks[i])
+    ]
+    # Navigation entries ("Live", "Middle East", "US & Canada") are shorter than headlines, and
+    # link lists above the story come before its headline: take the last long candidate.
+    for minimum in (4, 3):
+        if long_enough := [i for i in candidates if len(blocks[i].split()) >= minimum]:
+            return long_enough[-1]
+    return candidates[0] if candidates else None
+
+
+def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> list[str]:
+    """Take page chrome, the headline, bylines and labelled dates off the top; return the rest.
+
+    Everything above a headline found in the text is page chrome. Below it, bylines, dates and
+    labels among the next `_BYLINE_BLOCKS` blocks are removed while a standfirst stays. Without a
+    headline, only leading furniture is removed (and the metadata title when the text repeats it).
+    """
+    window = min(len(blocks), _HEAD_BLOCKS)
+    given_title = _fold(evidence.title) if evidence.title else None
+    title_at = _headline_at(blocks, window, rules) if given_title is None else None
+    if title_at is not None:
+        evidence.title, site = split_title(blocks[title_at], rules)
+        evidence.add_source("title", site)
+    zone_end = title_at + 1 + _BYLINE_BLOCKS if title_at is not None else 0
+    kept: list[str] = []
+    window = min(len(blocks), max(window, zone_end))
+    for i in range(window):
+        block = blocks[i]
+        if title_at is not None and i <= title_at:
+            if i < title_at:
+                _furniture(block, rules, evidence)
+        elif given_title is not None and not kept and _fold(block) == given_title:
+            zone_end = i + 1 + _BYLINE_BLOCKS  # the metadata headline repeated in the text
+            window = min(len(blocks), max(window, zone_end))
+        elif ((title_at is None and not kept) or i < zone_end) and _furniture(
+            block, rules, evidence, below_title=evidence.title is not None
+        ):
+            pass
         else:
-            break
-        index += 1
-    return blocks[index:]
+            kept.append(block)
+    return kept + blocks[window:]
 
 
 def _accept_dateline(match: re.Match[str], rules: ParseRules) -> bool:
@@ -509,10 +566,12 @@ def _read_tail(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
             if groups.get("date"):
                 evidence.add_date("footer", date_in_text(groups["date"]))
             break
-        if any(p.fullmatch(block) for p in rules.drop_blocks):
+        if rules.drop_blocks.fullmatch(block):
             continue
         for pattern in rules.trailing_links:
-            block = pattern.sub("", block)
+            # the link is a short tail: search only the end of long paragraphs
+            if match := pattern.search(block, max(0, len(block) - _TAIL_CHARS)):
+                block = block[: match.start()]
         kept.append(block)
     while kept:
         last = kept[-1]
@@ -538,10 +597,13 @@ def _parse_text(text: str, evidence: _Evidence, rules: ParseRules, *, reflow: bo
         evidence.crawl_date = parse_date_value(stamp["date"])
         text = text[stamp.end() :]
     blocks = _read_head(split_blocks(text, reflow=reflow), evidence, rules)
-    if blocks:
-        blocks[0] = _read_lead(blocks[0], evidence, rules)
-        if not blocks[0]:
-            blocks.pop(0)
+    # the lead may follow a standfirst: look for tags and datelines in the first few blocks
+    for i in range(min(len(blocks), _LEAD_BLOCKS)):
+        lead = _read_lead(blocks[i], evidence, rules)
+        if lead != blocks[i]:
+            blocks[i] = lead
+            break
+    blocks = [block for block in blocks if block]
     return "\n\n".join(_read_tail(blocks, evidence, rules))
 
 
