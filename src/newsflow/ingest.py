@@ -44,7 +44,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any
 
 import charset_normalizer
@@ -111,6 +111,9 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINES = re.compile(r"\r\n?")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _ASCII_BYTES = bytes(range(128))
+_NOT_CONTROL_BYTES = bytes(
+    b for b in range(256) if not (b < 32 and b not in b"\t\n\x0c\r" or b == 127)
+)
 _MULTIBYTE_TAGS = (
     "jis",
     "jp",
@@ -373,7 +376,10 @@ def _decode(data: bytes) -> tuple[str, str]:
     if not data:
         raise _NotText("empty document", "0 bytes")
     text, encoding = _decode_text(data)
-    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    if encoding.startswith(("utf-16", "utf-32")):
+        controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    else:  # 8-bit and UTF-8 text: the control characters are the control bytes (C speed)
+        controls = len(data[:65536].translate(None, _NOT_CONTROL_BYTES))
     if controls > max(2, min(len(text), 65536) // 100):
         raise _NotText("binary file", f"{controls} control characters in the first 64 KiB")
     return text, encoding
@@ -494,7 +500,7 @@ def _kind_by_name(name: str) -> str:
     if lower.endswith(".gz"):  # one gzipped page or text ("page.html.gz")
         inner = _kind_by_name(lower[:-3])
         return inner if inner in {"text", "html"} else "unsupported"
-    suffix = PurePosixPath(lower).suffix
+    suffix = _suffix(lower)
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
@@ -502,21 +508,29 @@ def _kind_by_name(name: str) -> str:
     return "unsupported"
 
 
+def _suffix(path: str) -> str:
+    """PurePosixPath(path).suffix without building a path object (this runs once per input)."""
+    name = path.rstrip("/").rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def _not_a_document(path: str) -> _Rejected | None:
     """A rejection for hidden and system entries, None for a candidate document."""
-    for part in PurePosixPath(path).parts:
+    parts = [part for part in path.split("/") if part]
+    for part in parts:
         if part.lower() in SYSTEM_FILES:
             return _Rejected(path, "not a document", f"system file or folder {part!r}")
         if part.startswith(".") and part not in {".", ".."}:
             return _Rejected(path, "not a document", f"hidden file or folder {part!r}")
-    name = PurePosixPath(path).name
+    name = parts[-1] if parts else ""
     if BUNDLE_DOC_FILE.match(name):
         return _Rejected(path, "not a document", f"bundle documentation file {name!r}")
     return None
 
 
 def _unsupported(path: str, kind: str) -> _Rejected:
-    suffix = PurePosixPath(path).suffix or "(none)"
+    suffix = _suffix(path) or "(none)"
     if kind in {"zip", "tar", "warc"}:
         return _Rejected(
             path, "not a document", "nested archive inside an archive: ingest it as its own bundle"
