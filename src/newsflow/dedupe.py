@@ -46,10 +46,11 @@ ROWS_PER_BAND = NUM_PERM // BANDS
 SHINGLE_WORDS = 2
 MINHASH_SEED = 5
 SKETCH_VERSION = (
-    f"rensa-r{rensa.RMinHash.ALGORITHM_VERSION}-w{SHINGLE_WORDS}-p{NUM_PERM}-s{MINHASH_SEED}-t12"
+    f"rensa-r{rensa.RMinHash.ALGORITHM_VERSION}-w{SHINGLE_WORDS}-p{NUM_PERM}-s{MINHASH_SEED}-t12-h8"
 )
 
-MAX_TERMS = 40  # salient terms kept per article (first occurrences, title first)
+LEAD_CHARS = 2_000  # story terms come from the title and the lead
+MAX_TERMS = 24  # salient terms kept per article (first occurrences, title first)
 STORY_KEY_TERMS = 12  # the most distinctive terms of an article: its story signature
 MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
@@ -89,16 +90,38 @@ def _utf8_buffers(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     return data, offsets - offsets[0]
 
 
-def hash_words(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Stable 64-bit hashes of the space-separated words of each text, and each word's row.
+@dataclass(frozen=True)
+class Words:
+    """Every word of a batch of texts, in text order: hash of its lower-cased bytes, row, byte
+    offset inside its text, and whether it was written capitalised (ASCII A-Z first)."""
 
-    A polynomial hash over the UTF-8 bytes (first 32 bytes and the length), computed for all
-    words of all texts at once; stable across library versions, unlike polars' `hash`.
+    hashes: np.ndarray
+    rows: np.ndarray
+    offsets: np.ndarray
+    lengths: np.ndarray
+    capitalised: np.ndarray
+
+
+def tokenise(texts: pl.Series) -> Words:
+    """Split texts into words on bytes, all texts at once.
+
+    Separators: ASCII other than letters and digits, no-break space and the U+2010-U+206F
+    punctuation block (curly quotes, dashes); other non-ASCII bytes are word characters. ASCII
+    letters are lower-cased. The hash folds the first 32 bytes in 8-byte little-endian chunks and
+    the length through splitmix64: stable across library versions, unlike polars' `hash`.
     """
     data, offsets = _utf8_buffers(texts)
     if data.size == 0:
-        return np.zeros(0, _U64), np.zeros(0, np.int64)
-    is_char = data != 32
+        empty = np.zeros(0, np.int64)
+        return Words(np.zeros(0, _U64), empty, empty, empty, np.zeros(0, bool))
+    upper = (data >= 65) & (data <= 90)
+    is_char = upper | ((data >= 97) & (data <= 122)) | ((data >= 48) & (data <= 57)) | (data >= 128)
+    punct = np.flatnonzero((data[:-2] == 0xE2) & ((data[1:-1] == 0x80) | (data[1:-1] == 0x81)))
+    for k in range(3):
+        is_char[punct + k] = False
+    nbsp = np.flatnonzero((data[:-1] == 0xC2) & (data[1:] == 0xA0))
+    is_char[nbsp] = is_char[nbsp + 1] = False
+    lowered = np.where(upper, data + np.uint8(32), data)
     doc_start = np.zeros(data.size + 1, dtype=bool)
     doc_start[offsets[:-1]] = True
     prev_char = np.concatenate(([False], is_char[:-1])) & ~doc_start[:-1]
@@ -107,13 +130,38 @@ def hash_words(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     ends = np.flatnonzero(is_char & ~next_char) + 1
     lengths = ends - starts
     rows = np.searchsorted(offsets, starts, side="right") - 1
-    by_length = np.argsort(-lengths, kind="stable")
+    # 8 bytes at a time through an unaligned little-endian view; longest words first so that
+    # chunk c only touches a prefix of the words (at most 4 chunks: the first 32 bytes count)
+    padded = np.zeros(data.size + 8, dtype=np.uint8)
+    padded[: data.size] = lowered
+    windows = np.ndarray(shape=(data.size,), dtype="<u8", buffer=padded, strides=(1,))
+    by_length = np.argsort((32 - np.minimum(lengths, 32)).astype(np.uint8), kind="stable")  # radix
+    sorted_starts = starts[by_length]
     sorted_lengths = lengths[by_length]
+    live_counts = np.searchsorted(
+        -np.minimum(sorted_lengths, 32), -np.arange(0, 32, 8), side="left"
+    )
     h = np.full(starts.size, 0x9E3779B97F4A7C15, dtype=_U64)
-    for k in range(int(min(sorted_lengths[0], 32)) if starts.size else 0):
-        live = by_length[: np.searchsorted(-sorted_lengths, -k, side="left")]
-        h[live] = h[live] * _U64(0x100000001B3) + data[starts[live] + k].astype(_U64) + _U64(1)
-    return _mix(h ^ lengths.astype(_U64)), rows.astype(np.int64)
+    for c, live in enumerate(live_counts.tolist()):
+        chunk = windows[sorted_starts[:live] + 8 * c]
+        remaining = np.minimum(sorted_lengths[:live] - 8 * c, 8).astype(_U64)
+        keep = np.where(remaining >= 8, _U64(_MASK64), (_U64(1) << (remaining * _U64(8))) - _U64(1))
+        h[:live] = _mix(h[:live] ^ (chunk & keep))
+    hashes = np.empty_like(h)
+    hashes[by_length] = _mix(h ^ sorted_lengths.astype(_U64))
+    return Words(
+        hashes,
+        rows.astype(np.int64),
+        (starts - offsets[rows]).astype(np.int64),
+        lengths.astype(np.int64),
+        upper[starts],
+    )
+
+
+def hash_words(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, row) of every word of the texts (see `tokenise`)."""
+    words = tokenise(texts)
+    return words.hashes, words.rows
 
 
 def _hex_key(values: pl.Series, start: int) -> np.ndarray:
@@ -151,7 +199,7 @@ class KeyIndex:
         if keys.size == 0:
             return
         order = np.argsort(keys, kind="stable")
-        self.levels.append((keys[order].astype(_U64), rows[order].astype(np.int64)))
+        self.levels.append((keys[order].astype(_U64), rows[order].astype(np.int32)))
         while len(self.levels) > 1 and self.levels[-2][0].size <= 2 * self.levels[-1][0].size:
             (k2, v2), (k1, v1) = self.levels.pop(), self.levels.pop()
             keys_all, rows_all = np.concatenate((k1, k2)), np.concatenate((v1, v2))
@@ -160,31 +208,34 @@ class KeyIndex:
 
     def counts(self, keys: np.ndarray) -> np.ndarray:
         """How many rows each key has."""
+        order = np.argsort(keys)
+        needles = keys[order]  # sorted needles make searchsorted cache-friendly
         total = np.zeros(keys.size, dtype=np.int64)
         for level_keys, _ in self.levels:
-            total += np.searchsorted(level_keys, keys, "right") - np.searchsorted(
-                level_keys, keys, "left"
+            total[order] += np.searchsorted(level_keys, needles, "right") - np.searchsorted(
+                level_keys, needles, "left"
             )
         return total
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in `keys`, row) for every stored row of every key."""
+        order = np.argsort(keys)
+        needles = keys[order]
         found_q: list[np.ndarray] = []
         found_rows: list[np.ndarray] = []
         for level_keys, level_rows in self.levels:
-            lo = np.searchsorted(level_keys, keys, "left")
-            hi = np.searchsorted(level_keys, keys, "right")
+            lo = np.searchsorted(level_keys, needles, "left")
+            hi = np.searchsorted(level_keys, needles, "right")
             n = hi - lo
             total = int(n.sum())
             if not total:
                 continue
-            q = np.repeat(np.arange(keys.size), n)
             first = np.repeat(np.cumsum(n) - n, n)
-            found_q.append(q)
+            found_q.append(order[np.repeat(np.arange(keys.size), n)])
             found_rows.append(level_rows[np.repeat(lo, n) + np.arange(total) - first])
         if not found_q:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        return np.concatenate(found_q), np.concatenate(found_rows)
+        return np.concatenate(found_q), np.concatenate(found_rows).astype(np.int64)
 
 
 # --- state ------------------------------------------------------------------------------------
@@ -213,7 +264,8 @@ class DedupeState:
     terms: KeyIndex = field(default_factory=KeyIndex)
     term_df: np.ndarray = field(default_factory=lambda: np.zeros(DF_SLOTS, np.uint32))
     canonical_count: int = 0
-    new_signatures: list[pl.DataFrame] = field(default_factory=list)
+    first_new_row: int = 0  # rows from here on are new in this run (see `state_rows`)
+    new_terms: list[pl.DataFrame] = field(default_factory=list)  # (row, story_terms) per batch
 
     def _grow(self, n: int) -> None:
         need = self.size + n
@@ -302,19 +354,16 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
         _posting_key(term_keys[key_terms], state.days[term_rows[key_terms]] // WEEK_DAYS),
         term_rows[key_terms],
     )
+    state.first_new_row = state.size
     return state
 
 
 # --- shingles, signatures, bands --------------------------------------------------------------
 
 
-def shingle_signatures(bodies: pl.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(MinHash signatures n x NUM_PERM uint32, distinct shingle counts) of the bodies."""
-    normalised = bodies.to_frame("b").select(ids.normalised_text_expr(pl.col("b").fill_null("")))[
-        "b"
-    ]
-    words, rows = hash_words(normalised)
-    n = bodies.len()
+def shingle_signatures(words: Words, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(MinHash signatures n x NUM_PERM uint32, shingle counts) of n tokenised bodies."""
+    words, rows = words.hashes, words.rows
     same_doc = rows[:-1] == rows[1:]
     mixed_next = _mix(words[1:] + _U64(0x632BE59BD9B4E019))
     bigrams = _mix(words[:-1] ^ mixed_next)[same_doc]
@@ -323,15 +372,16 @@ def shingle_signatures(bodies: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     single = words_per_row[rows] == 1
     tokens = np.concatenate((bigrams, words[single]))
     token_rows = np.concatenate((bigram_rows, rows[single]))
-    order = np.lexsort((tokens, token_rows))
-    tokens, token_rows = tokens[order], token_rows[order]
-    distinct = np.ones(tokens.size, dtype=bool)
-    distinct[1:] = (tokens[1:] != tokens[:-1]) | (token_rows[1:] != token_rows[:-1])
-    tokens, token_rows = tokens[distinct], token_rows[distinct]
-    counts = np.bincount(token_rows, minlength=n).astype(np.int64)
+    if single.any():  # rensa wants each row's tokens together
+        order = np.argsort(token_rows, kind="stable")
+        tokens, token_rows = tokens[order], token_rows[order]
+    # shingle counts with repeats: news text repeats few bigrams, and a sort per batch costs more
+    # than the small bias in the containment estimate
+    row_sizes = np.bincount(token_rows, minlength=n)
+    counts = row_sizes.astype(np.int64)
     if n == 0:
         return np.zeros((0, NUM_PERM), np.uint32), counts
-    row_offsets = np.concatenate(([0], np.cumsum(counts))).astype(_U64)
+    row_offsets = np.concatenate(([0], np.cumsum(row_sizes))).astype(_U64)
     matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
         np.ascontiguousarray(tokens), row_offsets, NUM_PERM, MINHASH_SEED
     )
@@ -369,35 +419,42 @@ _TERM_STOPLIST = [
 ]  # fmt: skip
 
 
-def salient_terms(frame: pl.DataFrame) -> pl.DataFrame:
-    """(row, term, tf, term_key) of each article's salient terms: capitalised words of title and
-    body that the article never uses in lower case (so sentence starts drop out), the MAX_TERMS
-    most frequent (then first seen), with their frequency in the article."""
-    text = pl.concat_str(
-        [pl.col("title").fill_null(""), pl.col("body").fill_null("")], separator="\n"
+def salient_terms(titles: pl.Series, body_words: Words) -> pl.DataFrame:
+    """(row, term_key, tf) of each article's salient terms: words of the title and lead (first
+    LEAD_CHARS bytes of the body) written capitalised and never in lower case in the article (so
+    sentence starts drop out), at least 3 letters, not stop words; the MAX_TERMS most frequent
+    (then first seen) per row, with their frequency."""
+    title_words = tokenise(titles)
+    stop_words = hash_words(pl.Series([" ".join(_TERM_STOPLIST)]))[0]
+    lead = body_words.offsets < LEAD_CHARS
+    rows = np.concatenate((title_words.rows, body_words.rows))
+    hashes = np.concatenate((title_words.hashes, body_words.hashes))
+    capitalised = np.concatenate((title_words.capitalised, body_words.capitalised))
+    candidate = capitalised & np.concatenate(
+        (title_words.lengths >= 3, (body_words.lengths >= 3) & lead)
     )
-    words = frame.select(
-        pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
-        text.str.extract_all(r"\b\p{Lu}[\p{L}\p{N}]+").alias("cap"),
-        text.str.extract_all(r"\b\p{Ll}[\p{L}\p{N}]+").alias("low"),
-    )
-    lower_used = (
-        words.select("row", "low").explode("low", empty_as_null=False).drop_nulls().unique()
-    )
-    capitalised = (
-        words.select("row", "cap")
-        .explode("cap", empty_as_null=False)
-        .drop_nulls()
-        .with_columns(pl.col("cap").str.to_lowercase().alias("term"))
-        .filter(pl.col("term").str.len_chars() >= 3, ~pl.col("term").is_in(_TERM_STOPLIST))
-        .join(lower_used, left_on=["row", "term"], right_on=["row", "low"], how="anti")
-        .group_by("row", "term", maintain_order=True)
-        .agg(pl.len().alias("tf"))
-        .sort(["row", "tf"], descending=[False, True], maintain_order=True)
+    candidate &= ~np.isin(hashes, stop_words)
+    # (row, top 40 bits of the hash) packed: "used in lower case in this article" by one search
+    packed = (rows.astype(_U64) << _U64(40)) | (hashes >> _U64(24))
+    lower_used = np.sort(packed[~capitalised])
+    wanted = packed[candidate]
+    at = np.minimum(np.searchsorted(lower_used, wanted), max(lower_used.size - 1, 0))
+    keep = ~(lower_used[at] == wanted) if lower_used.size else np.ones(wanted.size, bool)
+    seen = np.concatenate((title_words.offsets - (1 << 40), body_words.offsets))
+    return (
+        pl.DataFrame(
+            {
+                "row": rows[candidate][keep],
+                "term_key": hashes[candidate][keep],
+                "seen": seen[candidate][keep],
+            }
+        )
+        .group_by("row", "term_key")
+        .agg(pl.len().alias("tf"), pl.col("seen").min())
+        .sort(["row", "tf", "seen"], descending=[False, True, False])
         .filter(pl.int_range(pl.len()).over("row") < MAX_TERMS)
+        .select("row", "term_key", "tf")
     )
-    keys, _ = hash_words(capitalised["term"])
-    return capitalised.with_columns(pl.Series("term_key", keys, dtype=pl.UInt64))
 
 
 # --- the batch ----------------------------------------------------------------------------------
@@ -503,11 +560,10 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     frame = schema.conform(articles, schema.PARSED)
     if frame.height == 0:
         return schema.empty(schema.DEDUPED)
-    frame = frame.with_columns(
-        pl.coalesce(
-            pl.col("content_hash"), ids.content_hash_expr(pl.col("body").fill_null(""))
-        ).alias("content_hash")
-    )
+    if frame["content_hash"].null_count():
+        frame = frame.with_columns(
+            pl.coalesce(pl.col("content_hash"), ids.content_hash_expr(pl.col("body").fill_null("")))
+        )
     known = _known_rows(state, frame["article_id"])
     known_out = frame.filter(pl.Series(known >= 0)).with_columns(
         pl.Series(
@@ -521,7 +577,8 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     )
     batch = _canonical_order(frame.filter(pl.Series(known < 0)))
     n = batch.height
-    sigs, counts = shingle_signatures(batch["body"])
+    words = tokenise(batch["body"])
+    sigs, counts = shingle_signatures(words, n)
     days = batch.select(_day_expr(pl.coalesce("published_date", "crawl_date")).fill_null(0))[
         "published_date"
     ].to_numpy()
@@ -589,14 +646,17 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     new_rows = state.append(links, sigs, counts)
     indexed = np.flatnonzero(is_canonical & (counts > 0))
     state.bands.add(_band_keys(sigs[indexed]).ravel(), np.repeat(new_rows[indexed], BANDS))
-    story_ids, terms = _assign_stories(state, batch, new_rows, is_canonical, settings)
+    story_ids, terms = _assign_stories(state, batch, words, new_rows, is_canonical, settings)
     for p in np.flatnonzero(~is_canonical).tolist():  # a duplicate shares its canonical's story
         source = int(story_row[p]) if story_row[p] >= 0 else int(new_rows[canonical_pos[p]])
         story_ids[p] = state.story_ids[source]
         state.story_ids[int(new_rows[p])] = story_ids[p]
     out = links.with_columns(pl.Series("story_id", story_ids, dtype=pl.String))
-    state.new_signatures.append(
-        _signature_rows(out, sigs, counts, terms, state.story_weights[new_rows])
+    term_lists = terms.group_by("row", maintain_order=True).agg(
+        pl.col("term_key").alias("story_terms")
+    )
+    state.new_terms.append(
+        term_lists.with_columns(pl.Series("row", new_rows[term_lists["row"].to_numpy()]))
     )
     result = pl.concat(
         [known_out.select(schema.DEDUPED.names()), out.select(schema.DEDUPED.names())]
@@ -618,6 +678,7 @@ def _posting_key(term_keys: np.ndarray, weeks: np.ndarray) -> np.ndarray:
 def _assign_stories(
     state: DedupeState,
     batch: pl.DataFrame,
+    words: Words,
     new_rows: np.ndarray,
     is_canonical: np.ndarray,
     settings: Settings,
@@ -630,7 +691,7 @@ def _assign_stories(
     window = settings.thresholds.story_window_days
     n = batch.height
     canonical_positions = pl.Series(np.flatnonzero(is_canonical)).implode()
-    terms = salient_terms(batch).filter(pl.col("row").is_in(canonical_positions))
+    terms = salient_terms(batch["title"], words).filter(pl.col("row").is_in(canonical_positions))
     keys = terms["term_key"].to_numpy()
     state.term_df += np.bincount(_df_slot(keys), minlength=DF_SLOTS).astype(np.uint32)
     state.canonical_count += int(is_canonical.sum())
@@ -696,33 +757,6 @@ def _assign_stories(
     return story_ids, terms.select("row", "term_key")
 
 
-def _signature_rows(
-    out: pl.DataFrame,
-    sigs: np.ndarray,
-    counts: np.ndarray,
-    terms: pl.DataFrame,
-    weights: np.ndarray,
-) -> pl.DataFrame:
-    """The batch's `article_signatures` rows (story_terms ordered key terms first)."""
-    term_lists = terms.group_by("row", maintain_order=True).agg(
-        pl.col("term_key").alias("story_terms")
-    )
-    return (
-        out.select("article_id", "content_hash")
-        .with_columns(
-            pl.lit(SKETCH_VERSION).alias("sketch_version"),
-            pl.Series("shingle_count", counts, dtype=pl.Int32),
-            pl.when(pl.Series(counts) > 0).then(_as_blobs(sigs)).alias("minhash"),
-            out["day"].cast(pl.Int32).cast(pl.Date).alias("story_day"),
-            pl.int_range(pl.len(), dtype=pl.Int64).alias("row"),
-            pl.Series("story_weight", weights, dtype=pl.Float64),
-        )
-        .join(term_lists.with_columns(pl.col("row").cast(pl.Int64)), on="row", how="left")
-        .with_columns(pl.col("story_terms").fill_null(pl.lit([], dtype=pl.List(pl.UInt64))))
-        .select(SIGNATURE_COLUMNS)
-    )
-
-
 SIGNATURE_COLUMNS = [
     "article_id",
     "content_hash",
@@ -745,10 +779,43 @@ def _as_blobs(sigs: np.ndarray) -> pl.Series:
 
 
 def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
-    """Rows new this run, by table, for the load's insert-or-replace by primary key."""
-    if not state.new_signatures:
-        return {"article_signatures": pl.DataFrame(schema=SIGNATURE_SCHEMA)}
-    return {"article_signatures": pl.concat(state.new_signatures).cast(SIGNATURE_SCHEMA)}
+    """Rows new this run, by table, for the load's insert-or-replace by primary key:
+    `article_signatures` (story_terms ordered key terms first)."""
+    first, last = state.first_new_row, state.size
+    rows = pl.DataFrame(
+        {
+            "article_id": state.article_ids[first:last],
+            "content_hash": state.content_hashes[first:last],
+            "row": np.arange(first, last, dtype=np.int64),
+        },
+        schema={"article_id": pl.String, "content_hash": pl.String, "row": pl.Int64},
+    )
+    counts = state.shingle_counts[first:last]
+    terms = (
+        pl.concat(state.new_terms)
+        if state.new_terms
+        else pl.DataFrame(schema={"row": pl.Int64, "story_terms": pl.List(pl.UInt64)})
+    )
+    signatures = (
+        rows.with_columns(
+            pl.lit(SKETCH_VERSION).alias("sketch_version"),
+            pl.Series("shingle_count", counts, dtype=pl.Int32),
+            pl.when(pl.Series(counts) > 0)
+            .then(_as_blobs(state.signatures[first:last]))
+            .alias("minhash"),
+            pl.Series("story_day", state.days[first:last]).cast(pl.Int32).cast(pl.Date),
+            pl.Series("story_weight", state.story_weights[first:last], dtype=pl.Float64),
+        )
+        .join(
+            terms.with_columns(pl.col("row").cast(pl.Int64)),
+            on="row",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(pl.col("story_terms").fill_null(pl.lit([], dtype=pl.List(pl.UInt64))))
+        .select(SIGNATURE_COLUMNS)
+    )
+    return {"article_signatures": signatures.cast(SIGNATURE_SCHEMA)}
 
 
 SIGNATURE_SCHEMA = pl.Schema(

@@ -1,0 +1,313 @@
+"""Dedupe quality and scale, measured in one run (issue 5).
+
+    uv run python -m bench.bench_dedupe                 # everything (the 1M scale run takes minutes)
+    uv run python -m bench.bench_dedupe --scale-docs 100000   # smaller scale run
+
+1. Exact duplicates on Reuters-21578: groups of identical normalised bodies, computed here
+   independently (regex normalisation + md5), against the groups dedupe forms with near-duplicate
+   marking switched off (so every link is an exact one). Goal: 100% recall, no false groups.
+2. Near duplicates: synthetic copies by controlled edits (bench.corpus.near_copy) mixed with
+   distinct articles; pairwise precision/recall/F1 of the duplicate groups. Goal: F1 >= 0.95.
+3. Scale: N generated documents through `dedupe_batch` in a child process (time and peak RSS of
+   dedupe alone; generation is not timed), and datasketch MinHash + MinHashLSH over the same
+   word-bigram shingles on a subsample, extrapolated linearly, for a ratio.
+Writes bench/results/dedupe.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from bench.corpus import REUTERS, load_pools
+from bench.dedupe_synth import Generator, parsed_frame
+from newsflow import dedupe
+from newsflow.settings import Settings, Thresholds
+
+RESULTS = Path(__file__).resolve().parent / "results"
+BATCH = 2_000
+
+
+def run_dedupe(frames: list[pl.DataFrame], settings: Settings) -> pl.DataFrame:
+    state = dedupe.DedupeState()
+    return pl.concat([dedupe.dedupe_batch(f, state, settings) for f in frames])
+
+
+def groups_of(out: pl.DataFrame) -> pl.DataFrame:
+    """input_seq -> predicted group root (the canonical article id)."""
+    return out.select("input_seq", pl.coalesce("duplicate_of", "article_id").alias("root"))
+
+
+def pair_scores(truth_group: pl.Series, predicted_group: pl.Series) -> dict:
+    """Pairwise precision/recall/F1 of two clusterings of the same items."""
+    frame = pl.DataFrame({"t": truth_group, "p": predicted_group})
+
+    def pairs(cols: list[str]) -> int:
+        sizes = frame.group_by(cols).len()["len"]
+        return int((sizes * (sizes - 1) // 2).sum())
+
+    both, truth, predicted = pairs(["t", "p"]), pairs(["t"]), pairs(["p"])
+    precision = both / predicted if predicted else 1.0
+    recall = both / truth if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "true_pairs": truth,
+        "predicted_pairs": predicted,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
+
+
+def independent_key(body: str) -> str:
+    """The bench's own normalisation: lower case, runs of non-alphanumerics to one space."""
+    text = re.sub(r"[\W_]+", " ", body.lower()).strip()
+    return hashlib.md5(text.encode("utf-8")).hexdigest() if text else ""
+
+
+def reuters_exact() -> dict:
+    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    titles = [d.get("title") or "" for d in docs]
+    bodies = [d.get("body") or "" for d in docs]
+    keys = [independent_key(b) for b in bodies]
+    keep = [k for k, key in enumerate(keys) if key]
+    frame = parsed_frame(
+        [titles[k] for k in keep], [bodies[k] for k in keep], [0] * len(keep), 0, prefix="reuters"
+    )
+    truth = pl.Series("t", [keys[k] for k in keep])
+    members: dict[str, int] = defaultdict(int)
+    for key in truth:
+        members[key] += 1
+    truth_groups = {key for key, n in members.items() if n > 1}
+
+    exact_only = Settings(thresholds=Thresholds(near_duplicate_threshold=1.01))
+    started = time.perf_counter()
+    out = run_dedupe([frame.slice(s, BATCH) for s in range(0, frame.height, BATCH)], exact_only)
+    seconds = time.perf_counter() - started
+    predicted = groups_of(out).sort("input_seq")["root"]
+    table = pl.DataFrame({"t": truth, "p": predicted})
+    t_sets = table.group_by("t").agg(pl.col("p").n_unique().alias("np"), pl.len().alias("n"))
+    p_sets = table.group_by("p").agg(pl.col("t").n_unique().alias("nt"), pl.len().alias("n"))
+    recovered = t_sets.filter((pl.col("n") > 1) & (pl.col("np") == 1)).height
+    predicted_groups = p_sets.filter(pl.col("n") > 1)
+    false_groups = predicted_groups.filter(pl.col("nt") > 1).height
+    with_near = run_dedupe(
+        [frame.slice(s, BATCH) for s in range(0, frame.height, BATCH)], Settings()
+    )
+    return {
+        "docs": len(docs),
+        "docs_with_text": frame.height,
+        "truth_groups": len(truth_groups),
+        "truth_duplicates": int(sum(members[k] - 1 for k in truth_groups)),
+        "recovered_groups": recovered,
+        "group_recall": recovered / len(truth_groups),
+        "predicted_groups": predicted_groups.height,
+        "false_groups": false_groups,
+        "pairs": pair_scores(truth, predicted),
+        "seconds": seconds,
+        "with_near_duplicates": {
+            "near_links": int((with_near["dup_method"] == "near").sum()),
+            "exact_links": int((with_near["dup_method"] == "exact").sum()),
+            "note": "default settings also link templated Reuters items (e.g. earnings tables) as near copies",
+        },
+    }
+
+
+def near_quality(pools, originals: int = 8_000) -> dict:
+    gen = Generator(pools, exact_rate=0.0, near_rate=0.25, seed=3)
+    frames, truths = zip(
+        *(gen.batch(BATCH) for _ in range(originals * 4 // 3 // BATCH + 1)), strict=True
+    )
+    truth = pl.concat(truths)
+    started = time.perf_counter()
+    out = run_dedupe(list(frames), Settings())
+    seconds = time.perf_counter() - started
+    joined = truth.join(groups_of(out), on="input_seq")
+    scores = pair_scores(joined["group"], joined["root"])
+    root_of_original = joined.filter(pl.col("kind") == "original").select(
+        pl.col("input_seq").alias("group"), pl.col("root").alias("original_root")
+    )
+    copies = joined.filter(pl.col("kind") == "near").join(root_of_original, on="group")
+    per_edit = (
+        copies.group_by("edit")
+        .agg(
+            (pl.col("root") == pl.col("original_root")).mean().alias("recall"),
+            pl.len().alias("copies"),
+        )
+        .sort("edit")
+    )
+    false_links = joined.filter(pl.col("kind") == "original").join(
+        joined.group_by("root").agg(pl.col("group").n_unique().alias("groups")), on="root"
+    )
+    return {
+        "docs": joined.height,
+        "near_copies": copies.height,
+        "pairs": scores,
+        "per_edit_recall": {
+            r["edit"]: {"recall": r["recall"], "copies": r["copies"]} for r in per_edit.to_dicts()
+        },
+        "originals_merged_with_another_original": int((false_links["groups"] > 1).sum()),
+        "seconds": seconds,
+        "threshold": Settings().thresholds.near_duplicate_threshold,
+    }
+
+
+def scale_child(docs: int, batch: int) -> dict:
+    """Runs in a child process: dedupe `docs` generated documents; dedupe time and peak RSS."""
+    pools = load_pools()
+    gen = Generator(pools)
+    state = dedupe.DedupeState()
+    settings = Settings()
+    dedupe_seconds = generate_seconds = 0.0
+    duplicates = {"exact": 0, "near": 0}
+    planted = {"exact": 0, "near": 0}
+    stories = 0
+    for _ in range(0, docs, batch):
+        t0 = time.perf_counter()
+        frame, truth = gen.batch(min(batch, docs - gen.produced))
+        t1 = time.perf_counter()
+        out = dedupe.dedupe_batch(frame, state, settings)
+        t2 = time.perf_counter()
+        generate_seconds += t1 - t0
+        dedupe_seconds += t2 - t1
+        for kind in ("exact", "near"):
+            duplicates[kind] += int((out["dup_method"] == kind).sum())
+            planted[kind] += int((truth["kind"] == kind).sum())
+        stories += int(
+            out["story_id"]
+            .is_in(out.filter(pl.col("duplicate_of").is_null())["story_id"].implode())
+            .sum()
+        )
+    t3 = time.perf_counter()
+    rows = dedupe.state_rows(state)["article_signatures"]
+    state_rows_seconds = time.perf_counter() - t3
+    return {
+        "docs": docs,
+        "batch_size": batch,
+        "dedupe_seconds": dedupe_seconds,
+        "docs_per_second": docs / dedupe_seconds,
+        "state_rows_seconds": state_rows_seconds,
+        "signature_rows": rows.height,
+        "generate_seconds_not_timed": generate_seconds,
+        "peak_rss_mb_child_incl_generator": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        / 1024,
+        "links_found": duplicates,
+        "copies_planted": planted,
+        "distinct_stories": len(set(state.story_ids)),
+    }
+
+
+def datasketch_subsample(pools, docs: int) -> dict:
+    """datasketch MinHash + MinHashLSH on the same workload (word bigrams, 128 permutations),
+    and our full dedupe_batch (exact + near + stories) on the same documents."""
+    from datasketch import MinHash, MinHashLSH
+
+    gen = Generator(pools)
+    frames = [gen.batch(BATCH)[0] for _ in range(docs // BATCH)]
+    started = time.perf_counter()
+    run_dedupe(frames, Settings())
+    ours = time.perf_counter() - started
+
+    threshold = (1 / dedupe.BANDS) ** (1 / dedupe.ROWS_PER_BAND)  # where our banding's S-curve is
+    started = time.perf_counter()
+    lsh = MinHashLSH(threshold=threshold, num_perm=dedupe.NUM_PERM)
+    marked = 0
+    for frame in frames:
+        normalised = frame.select(dedupe.ids.normalised_text_expr("body"))["body"].to_list()
+        for key, text in zip(frame["article_id"].to_list(), normalised, strict=True):
+            words = text.split()
+            shingles = {f"{a} {b}".encode() for a, b in zip(words, words[1:], strict=False)}
+            m = MinHash(num_perm=dedupe.NUM_PERM)
+            m.update_batch(list(shingles))
+            if lsh.query(m):
+                marked += 1
+            else:
+                lsh.insert(key, m)
+    theirs = time.perf_counter() - started
+    return {
+        "docs": docs,
+        "ours_seconds": ours,
+        "datasketch_seconds": theirs,
+        "ratio_same_docs": theirs / ours,
+        "datasketch_lsh_threshold": threshold,
+        "datasketch_marked": marked,
+        "note": "datasketch does shingling, MinHash and LSH only (no exact hashing, verification "
+        "or stories); ours is the whole dedupe_batch",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--scale-docs", type=int, default=1_000_000, help="documents in the scale run"
+    )
+    parser.add_argument(
+        "--scale-batch", type=int, default=5_000, help="documents per dedupe_batch call"
+    )
+    parser.add_argument(
+        "--datasketch-docs", type=int, default=20_000, help="subsample for datasketch"
+    )
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--skip-quality", action="store_true", help="only the scale run")
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(scale_child(args.scale_docs, args.scale_batch)))
+        return
+
+    results: dict = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": len(__import__("os").sched_getaffinity(0)),
+        },
+        "sketch": dedupe.SKETCH_VERSION,
+    }
+    pools = load_pools()
+    if not args.skip_quality:
+        results["reuters_exact"] = reuters_exact()
+        print(json.dumps(results["reuters_exact"], indent=1))
+        results["near_duplicates"] = near_quality(pools)
+        print(json.dumps(results["near_duplicates"], indent=1))
+    results["datasketch"] = datasketch_subsample(pools, args.datasketch_docs)
+    print(json.dumps(results["datasketch"], indent=1))
+    child = subprocess.run(
+        [sys.executable, "-m", "bench.bench_dedupe", "--child", "--scale-docs", str(args.scale_docs),
+         "--scale-batch", str(args.scale_batch)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    scale = json.loads(child.stdout.strip().splitlines()[-1])
+    per_doc_theirs = results["datasketch"]["datasketch_seconds"] / results["datasketch"]["docs"]
+    scale["datasketch_seconds_extrapolated"] = per_doc_theirs * scale["docs"]
+    scale["ratio_vs_datasketch_extrapolated"] = (
+        scale["datasketch_seconds_extrapolated"] / scale["dedupe_seconds"]
+    )
+    scale["goals"] = {
+        "seconds_le_300": scale["dedupe_seconds"] <= 300,
+        "peak_rss_le_3gb": scale["peak_rss_mb_child_incl_generator"] <= 3072,
+        "ratio_ge_20": scale["ratio_vs_datasketch_extrapolated"] >= 20,
+    }
+    results["scale"] = scale
+    print(json.dumps(scale, indent=1))
+    RESULTS.mkdir(exist_ok=True)
+    name = "dedupe.json" if args.scale_docs >= 1_000_000 else f"dedupe_{args.scale_docs}.json"
+    (RESULTS / name).write_text(json.dumps(results, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
