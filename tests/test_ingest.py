@@ -251,6 +251,28 @@ def test_encodings_are_detected_and_text_normalised(
     assert docs["size_bytes"].to_list() == [len(data)]
 
 
+@pytest.mark.parametrize(
+    ("declared", "codec", "encoding"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", "cp1251"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">',
+            "koi8-r",
+            "koi8-r",
+        ),
+        ("<meta charset=ISO-8859-1>", "cp1252", "cp1252"),  # WHATWG: latin-1 labels mean cp1252
+    ],
+)
+def test_html_declared_charset_is_used(
+    tmp_path: Path, declared: str, codec: str, encoding: str
+) -> None:
+    body = "Переговоры в Исламабаде" if codec != "cp1252" else "Déclaration – “talks” in Zürich"
+    page = f"<html><head>{declared}<title>t</title></head><body><p>{body}</p></body></html>"
+    (tmp_path / "page.html").write_bytes(page.encode(codec))
+    docs, _ = run(tmp_path / "page.html")
+    assert docs.select("encoding", "text").row(0) == (encoding, page)
+
+
 def test_real_bbc_latin1_pound_sign_is_not_read_as_japanese() -> None:
     """Issue 4: bbc/sport/199.txt has one cp1252 byte (a pound sign); it decoded as cp932."""
     docs, _ = run(FIXTURES / "bbc_sport_199_cp1252.txt")
