@@ -975,16 +975,23 @@ def _group(
     for i, key in enumerate(keys):
         for actor_key in {k for k in key.pair if k is not None}:
             blocks[(key.event_type, key.mode_group, actor_key)].append(i)
-    # Known events first, so a report joins the event already on record.
-    order = sorted(range(len(keys)), key=lambda i: (not has_known[i], i))
+    # Sweep each block in date order: only reports whose windows come within a day can match,
+    # so a busy actor (hundreds of reports) costs about n log n, not n squared. Known events
+    # go first among equals, so a report joins the event already on record.
+    slack = timedelta(days=1)
     for block in blocks.values():
-        members = sorted(block, key=order.index) if len(block) < 64 else block
+        members = sorted(block, key=lambda i: (keys[i].lo or date.min, not has_known[i], i))
         for x_pos, x in enumerate(members):
+            reach = keys[x].hi + slack if keys[x].hi and keys[x].lo else None
             for y in members[x_pos + 1 :]:
+                if reach is not None and keys[y].lo is not None and keys[y].lo > reach:
+                    break
                 rx, ry = find(x), find(y)
                 if rx == ry or (has_known[rx] and has_known[ry]):
                     continue
                 if keys[x].matches(keys[y]):
+                    if has_known[ry]:
+                        rx, ry = ry, rx
                     parent[ry] = rx
                     has_known[rx] = has_known[rx] or has_known[ry]
     groups: dict[int, _Group] = defaultdict(_Group)
@@ -1162,9 +1169,18 @@ def detect_events(
     # Only known events that could match: same type and sharing an actor key.
     relevant_types = sorted({c.event_type for c in candidates})
     relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
+    dated = [c.when for c in candidates if c.when.lo is not None and c.when.hi is not None]
+    window = pl.lit(True)
+    if dated and len(dated) == len(candidates):
+        earliest = min(w.lo for w in dated) - timedelta(days=1)  # type: ignore[operator]
+        latest = max(w.hi for w in dated) + timedelta(days=1)  # type: ignore[operator]
+        window = pl.col("date_hi").is_null() | (
+            (pl.col("date_hi") >= earliest) & (pl.col("date_lo") <= latest)
+        )
     known_rows = known_frame.filter(
         pl.col("event_type").is_in(relevant_types)
         & (pl.col("source_key").is_in(relevant_keys) | pl.col("target_key").is_in(relevant_keys))
+        & window
     ).to_dicts()
     groups = _group(candidates, known_rows, state.lexicon)
     rows, key_rows, support, mention_links = [], [], [], []
