@@ -801,3 +801,8 @@ def test_bad_regex_in_a_suite_is_rejected_when_the_gatekeeper_is_built(tmp_path)
     (folder / "parse.json").write_text(json.dumps(suite))
     with pytest.raises(ValueError, match="_boilerplate_marker.*bad regex"):
         quality.Gatekeeper(Settings(expectations_dir=folder), today=TODAY)
+
+
+def test_events_unknown_mode_halts(gk):
+    frame = set_row(events(), 0, mode="rumoured")
+    assert_halts(gk, "events", frame, "event mode known", "rumoured", actors=actors())
