@@ -706,8 +706,12 @@ def test_reuters_jsonl_streams_first_batch() -> None:
 
 # --- property: arbitrary bytes never raise, every input accounted for ------------------------
 
+# database=None: no .hypothesis/ example folder written into the checkout
 FAST = hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
