@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_corpus_generator_controls_duplicate_rates(tmp_path):

@@ -20,7 +20,7 @@ import pytest
 from newsflow import faults
 from newsflow.runlock import lock_path
 
-from .conftest import EXAMPLE_BUNDLE
+EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
 
 RUN = textwrap.dedent(
     """

@@ -19,7 +19,7 @@ import duckdb
 import httpx
 import pytest
 
-from .conftest import EXAMPLE_BUNDLE
+EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
 
 BIN = Path(sys.executable).parent
 
