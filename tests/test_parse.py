@@ -284,6 +284,10 @@ def test_read_more_lines_are_removed_but_mid_sentence_read_more_stays() -> None:
         ("5 min read", "Five minutes later the convoy was attacked near the border crossing."),
         ("Listen to this article", "Listen to the people, the opposition leader told the rally."),
         ("(Adds quotes from minister, background)", "(Adds to the pressure on the government.)"),
+        (
+            "We use cookies to improve your experience. By continuing you accept our policy.",
+            "Regulators said the site's cookies tracked users without consent, the report said.",
+        ),
     ],
 )
 def test_furniture_blocks_go_but_similar_prose_stays(furniture: str, prose: str) -> None:
@@ -342,6 +346,15 @@ def test_site_label_and_page_date_above_the_headline() -> None:
         "none",
     )
     assert row["body"] == PROSE
+
+
+def test_headline_below_navigation_and_above_a_kicker_byline() -> None:
+    row = parse_one(
+        "Home\nPakistan election: what you need to know\nIran says it struck bases\n"
+        f"We use cookies on this site. This website uses cookies to improve your experience.\n"
+        f"Talks on Afghanistan begin in Islamabad\nAnalysis by Jane Doe\n{PROSE}"
+    )
+    assert (row["title"], row["body"]) == ("Talks on Afghanistan begin in Islamabad", PROSE)
 
 
 def test_a_date_under_the_headline_is_text_evidence() -> None:

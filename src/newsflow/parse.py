@@ -5,13 +5,16 @@
 Text pages are split into blocks (paragraphs) and read top-down:
 
 1. a leading crawl stamp (`date 2024-01-15`) becomes `crawl_date`;
-2. the head of the page (at most `_HEAD_BLOCKS` blocks) is page furniture until the headline:
-   site labels (`| Welcome to Global Village Space`), section labels, page dates, the headline itself,
-   then bylines and labelled dates. The headline is the first headline-shaped block (short, no
-   final full stop, followed by more text); a text that opens with prose has no title (null), we
-   never invent one from the first sentence;
-3. the lead paragraph loses its agency tag (`(MENAFN- Khaama Press)`) and dateline
-   (`ISLAMABAD (Reuters) -`); the dateline place goes to `dateline` as printed, e.g. "ISLAMABAD";
+2. the headline is the last headline-shaped block (2-25 words, no final full stop, one sentence;
+   4+ words preferred, so navigation entries lose) above the first paragraph of prose, within the
+   first `_HEAD_BLOCKS` blocks. Everything above it is page chrome: site labels
+   (`| Welcome to Global Village Space` -> source), section labels, navigation, the site's "today"
+   date. Below it, bylines, dates and labels in the next `_BYLINE_BLOCKS` blocks are removed (a
+   standfirst stays). A text that opens with prose has no title (null): we never invent one from
+   the first sentence. With a metadata title (JSON lines, HTML) the text's copy of it is removed;
+3. the lead (one of the first `_LEAD_BLOCKS` blocks, a standfirst may come first) loses its agency
+   tag (`(MENAFN- Khaama Press)`) and dateline (`ISLAMABAD (Reuters) -`); the dateline's place goes
+   to `dateline` as printed ("ISLAMABAD", "ALBUQUERQUE, N.M.", "Islamabad, Pakistan");
 4. cross-links and furniture blocks (`Read more: ...`, copyright, share/subscribe) are dropped; a
    footer such as `Published in Dawn, January 16th, 2024` ends the article: it and everything after
    it are cut, its outlet and date kept as evidence; wire signatures (` REUTER`) are stripped.
@@ -29,7 +32,7 @@ htmldate), then through the same block rules as text.
   crawl_stamp - the crawl date, when nothing above exists;
   none        - nothing found.
 A date is plausible when it is in or after `min_published_year`, not after the crawl date plus
-`max_days_after_crawl` and not after today. Dates in the page chrome above the headline (the
+`max_days_after_crawl` and not after today (the one clock read). Dates in the page chrome above the headline (the
 "Saturday, May 18, 2024" of a site's top bar) and relative phrases ("on Monday") are never used.
 
 `source_name` is taken from, in order: container metadata, the page's site name (HTML), a footer,
@@ -461,7 +464,10 @@ def _furniture(
 
 def _headline_at(blocks: list[str], window: int, rules: ParseRules) -> int | None:
     """Index of the headline among the blocks above the first paragraph of prose, or None."""
-    prose_at = next((i for i in range(window) if _is_prose(blocks[i])), None)
+    prose_at = next(
+        (i for i in range(window) if _is_prose(blocks[i]) and not _furniture(blocks[i], rules)),
+        None,
+    )
     if prose_at is None:
         # no running text near the top (tables, lists): only a leading headline-shaped block
         first = next((i for i in range(window) if not _furniture(blocks[i], rules)), None)
