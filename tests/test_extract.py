@@ -345,3 +345,23 @@ def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:
     again = extract_batch(articles, nlp, ActorRegistry(), SETTINGS.replace(n_process=2))
     assert again.mentions.equals(first.mentions)
     assert again.sentences.equals(first.sentences)
+
+
+def test_hard_wrapped_lines_do_not_split_names(nlp) -> None:
+    """Reuters bodies wrap at ~60 columns: a name across a line end is one mention, offsets intact."""
+    body = (
+        "Japanese Finance Minister Kiichi\n"
+        "Miyazawa said the Group of Seven (G-7) countries reaffirmed\n"
+        "their Paris accord on stabilising currencies to convince the\n"
+        "market of their resolve, and a Ministry of International Trade and\n"
+        "Industry official said Japan agreed. Lisa Raymond 7-5 beat her.\n"
+    )
+    registry = ActorRegistry()
+    result = extract_batch(deduped([body]), nlp, registry, SETTINGS)
+    texts = result.mentions["mention_text"].to_list()
+    assert "Kiichi\nMiyazawa" in texts
+    assert "Ministry of International Trade and\nIndustry" in texts
+    actors = actors_by_name(registry)
+    assert actors["Kiichi Miyazawa"]["country_code"] == "JPN"
+    assert actors["Kiichi Miyazawa"]["aliases"] == ["Kiichi Miyazawa"]
+    assert "Lisa Raymond" in texts and "Lisa Raymond 7-5" not in texts

@@ -40,6 +40,7 @@ _NOISE_LINE = re.compile(
 )
 _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
+_SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|district|city|region|valley|county)$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z0-9-]{1,8}$")
 
@@ -225,8 +226,11 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             start += 1
         else:
             break
-    while end > start and (
-        doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+    while end > start and (  # possessives, punctuation, "Lisa Raymond 7-5"
+        doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (span.label_ == "PERSON" and not any(c.isalpha() for c in doc[end - 1].text))
     ):
         end -= 1
     return start, end, country
@@ -238,11 +242,18 @@ def _soft_wrapped(body: str) -> bool:
     return len(lines) >= 4 and sum(40 <= n <= 80 for n in lines) >= 0.6 * len(lines)
 
 
-def _split_lines(span: Span, breaks: str) -> list[Span]:
-    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...")."""
+def _text_for_nlp(body: str) -> str:
+    """The body with soft line wraps turned into spaces: same length, so offsets hold."""
+    return _SOFT_NEWLINE.sub(" ", body) if _soft_wrapped(body) else body
+
+
+def _split_parts(span: Span) -> list[Span]:
+    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") and a
+    person never a comma ("Lloyd, Broster" in a team list)."""
     parts, start = [], span.start
     for tok in span:
-        if tok.is_space and breaks in tok.text or breaks in tok.whitespace_:
+        comma = tok.text == "," and span.label_ == "PERSON"
+        if comma or tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
             end = tok.i if tok.is_space else tok.i + 1
             if end > start:
                 parts.append(Span(span.doc, start, end, label=span.label_, span_id=span.id_))
@@ -277,8 +288,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
     noise = _noise_spans(body)
     publisher = fold_text(source_name) if source_name else None
     mentions: list[_Mention] = []
-    breaks = "\n\n" if _soft_wrapped(body) else "\n"
-    for ent in (part for whole in doc.ents for part in _split_lines(whole, breaks)):
+    for ent in (part for whole in doc.ents for part in _split_parts(whole)):
         label = ent.label_
         if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
             continue
@@ -307,8 +317,8 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         span = doc[start:end]
         text = span.text
-        if _is_junk([t.text for t in span], lex):
-            continue
+        if _is_junk([t.text for t in span], lex) or text.islower():
+            continue  # roles, page words, lower-case common nouns ("mcas")
         if publisher and fold_text(text) == publisher and _line_words(body, span.start_char) <= 8:
             continue  # the publisher's own byline or footer
         bare = text[4:] if text.lower().startswith("the ") else text
@@ -433,7 +443,7 @@ def _surname_mentions(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> list[
     added = []
     for tok in doc:
         head = surnames.get(tok.text)
-        if head is None or tok.i in covered or tok.idx < head.start:
+        if head is None or tok.i in covered:
             continue
         if (
             tok.i > 0
@@ -561,7 +571,11 @@ def extract_batch(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
         bodies,
-        nlp.pipe(bodies, batch_size=_SPACY_BATCH, n_process=settings.n_process),
+        nlp.pipe(
+            [_text_for_nlp(b) for b in bodies],
+            batch_size=_SPACY_BATCH,
+            n_process=settings.n_process,
+        ),
         strict=True,
     ):
         starts, ends = _sentence_rows(doc)
