@@ -659,3 +659,22 @@ def test_a_later_duplicate_of_a_known_article_adds_its_outlet(nlp, state):
     assert copy.events["event_id"].to_list() == first.events["event_id"].to_list()
     assert copy.events.select("num_mentions", "num_articles", "num_sources").row(0) == (2, 2, 2)
     assert copy.links["event_articles"].select("article_id", "source_name").rows() == [("a9", "AP")]
+
+
+def test_daily_attacks_do_not_chain_into_one_event(nlp, state):
+    days = [15, 16, 17, 18]
+    result = detect(
+        [
+            article(
+                f"a{d}",
+                f"Iran attacked Pakistan in Quetta on January {d}, 2024.",
+                published=date(2024, 1, 20),
+            )
+            for d in days
+        ],
+        nlp,
+        state,
+    )
+    # "Within a day" holds for a whole group: 15+16 and 17+18, never all four.
+    assert sorted(result.events["event_date"].to_list()) == [date(2024, 1, 15), date(2024, 1, 17)]
+    assert result.events["num_articles"].to_list() == [2, 2]

@@ -956,6 +956,14 @@ def _known_key(row: dict[str, Any], lexicon: Lexicon) -> _Key:
     )
 
 
+def _joined_span(
+    a: tuple[date, date] | None, b: tuple[date, date] | None
+) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
 def _group(
     candidates: list[Candidate], known: list[dict[str, Any]], lexicon: Lexicon
 ) -> list[_Group]:
@@ -963,6 +971,13 @@ def _group(
     keys = [_candidate_key(c) for c in candidates] + [_known_key(r, lexicon) for r in known]
     parent = list(range(len(keys)))
     has_known = [i >= len(candidates) for i in range(len(keys))]
+    # The day span of a group's precisely dated reports: "within a day" holds for the whole
+    # group, so daily attacks on Monday, Tuesday, Wednesday do not chain into one event.
+    day = timedelta(days=1)
+    span: list[tuple[date, date] | None] = [
+        (k.lo, k.hi) if k.lo is not None and k.hi is not None and k.hi - k.lo <= day else None
+        for k in keys
+    ]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -989,11 +1004,15 @@ def _group(
                 rx, ry = find(x), find(y)
                 if rx == ry or (has_known[rx] and has_known[ry]):
                     continue
+                joined = _joined_span(span[rx], span[ry])
+                if joined is not None and joined[1] - joined[0] > day:
+                    continue
                 if keys[x].matches(keys[y]):
                     if has_known[ry]:
                         rx, ry = ry, rx
                     parent[ry] = rx
                     has_known[rx] = has_known[rx] or has_known[ry]
+                    span[rx] = joined
     groups: dict[int, _Group] = defaultdict(_Group)
     for i in range(len(keys)):
         group = groups[find(i)]
