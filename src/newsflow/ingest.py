@@ -45,7 +45,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol, cast
 
 import charset_normalizer
 import ftfy
@@ -404,11 +404,11 @@ def _decode_text(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise _NotText("binary file", f"{codec} byte order mark but {exc.reason}") from None
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        if codec is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise _NotText("binary file", "contains NUL bytes")
         try:
-            return data.decode(codec), codec
+            return data.decode(utf16), utf16
         except UnicodeDecodeError:
             raise _NotText("binary file", "contains NUL bytes") from None
     try:
@@ -628,7 +628,7 @@ def _single_file(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
     yield from _file_inputs(rel, data, limits)
 
 
-def _read_capped(stream: IO[bytes], cap: int) -> bytes:
+def _read_capped(stream: _Readable, cap: int) -> bytes:
     """Up to cap + 1 bytes of `stream` (cap + 1 means: too large), read in bounded chunks."""
     parts: list[bytes] = []
     total = 0
@@ -655,6 +655,14 @@ def _container(path: Path, rel: str, kind: str, prefix: str, limits: _Limits) ->
         yield from inputs
     except OSError as exc:  # the file vanished or cannot be opened; members read so far stay
         yield _Rejected(rel, "unreadable file", exc.strerror or str(exc))
+
+
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class _LineReadable(_Readable, Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 class _CountingReader:
@@ -839,7 +847,7 @@ def _tar_inputs(path: Path, rel: str, prefix: str, limits: _Limits) -> Iterator[
         counted = _CountingReader(raw)
         try:
             # closed by the `with` below: opening itself fails on hostile bytes
-            archive = tarfile.open(fileobj=counted, mode="r|*")  # noqa: SIM115
+            archive = tarfile.open(fileobj=counted, mode="r|*")  # type: ignore[call-overload]  # noqa: SIM115
         except _ARCHIVE_ERRORS as exc:
             yield _Rejected(rel, "corrupt archive", f"not a readable tar file: {exc}")
             return
@@ -860,7 +868,7 @@ def _tar_members(
             return
         if info is None:
             return
-        archive.members.clear()  # stream mode keeps every TarInfo otherwise
+        archive.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every TarInfo
         last = info.name
         name = prefix + info.name
         bomb = False
@@ -937,7 +945,7 @@ def _jsonl_file(path: Path, rel: str, limits: _Limits) -> Iterator[_Input]:
 
 
 def _jsonl_stream(
-    stream: IO[bytes],
+    stream: _Readable,
     rel: str,
     filename: str,
     limits: _Limits,
@@ -946,13 +954,14 @@ def _jsonl_stream(
     """One input per non-blank line, read line by line with a cap on each line's length.
 
     `compressed` reports the compressed bytes consumed so far (None for plain files), to stop
-    at a zip bomb; a `.gz` file name means `stream` is gzip-compressed.
+    at a zip bomb; a `.gz` file name means `stream` is gzip-compressed, else it reads lines.
     """
     line_no = 0
     decompressed = 0
-    reader: IO[bytes] = stream
     if filename.lower().endswith(".gz"):
-        reader = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+        reader: _LineReadable = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[call-overload]
+    else:
+        reader = cast(_LineReadable, stream)
     while True:
         try:
             line = reader.readline(limits.file_bytes + 1)
@@ -997,7 +1006,7 @@ def _jsonl_stream(
         yield _json_record(where, line)
 
 
-def _skip_line(stream: IO[bytes], limits: _Limits) -> int | None:
+def _skip_line(stream: _LineReadable, limits: _Limits) -> int | None:
     """Read to the end of an over-long line; None when it runs past max_member_bytes."""
     skipped = 0
     while True:
