@@ -102,6 +102,18 @@ class Words:
     capitalised: np.ndarray
 
 
+_LOWERED_BYTE = np.arange(256, dtype=np.uint8) + np.where(
+    (np.arange(256) >= 65) & (np.arange(256) <= 90), 32, 0
+).astype(np.uint8)
+_CHUNK_MASK = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=_U64)  # low k bytes
+_WORD_BYTE = (
+    ((np.arange(256) >= 48) & (np.arange(256) <= 57))
+    | ((np.arange(256) >= 65) & (np.arange(256) <= 90))
+    | ((np.arange(256) >= 97) & (np.arange(256) <= 122))
+    | (np.arange(256) >= 128)
+)
+
+
 def tokenise(texts: pl.Series) -> Words:
     """Split texts into words on bytes, all texts at once.
 
@@ -114,26 +126,35 @@ def tokenise(texts: pl.Series) -> Words:
     if data.size == 0:
         empty = np.zeros(0, np.int64)
         return Words(np.zeros(0, _U64), empty, empty, empty, np.zeros(0, bool))
-    upper = (data >= 65) & (data <= 90)
-    is_char = upper | ((data >= 97) & (data <= 122)) | ((data >= 48) & (data <= 57)) | (data >= 128)
-    punct = np.flatnonzero((data[:-2] == 0xE2) & ((data[1:-1] == 0x80) | (data[1:-1] == 0x81)))
+    # one table lookup per byte: the lower-cased byte (into an 8-byte padded buffer for the
+    # chunked hash below) and whether it belongs to a word
+    padded = np.empty(data.size + 8, dtype=np.uint8)
+    padded[data.size :] = 0
+    np.take(_LOWERED_BYTE, data, out=padded[: data.size])
+    is_char = _WORD_BYTE[data]
+    lead = np.flatnonzero(data == 0xE2)  # U+2000-U+207F: E2 80 xx / E2 81 xx
+    punct = lead[
+        (lead + 2 < data.size) & np.isin(data[np.minimum(lead + 1, data.size - 1)], (0x80, 0x81))
+    ]
     for k in range(3):
         is_char[punct + k] = False
-    nbsp = np.flatnonzero((data[:-1] == 0xC2) & (data[1:] == 0xA0))
+    nbsp = np.flatnonzero(data == 0xC2)
+    nbsp = nbsp[(nbsp + 1 < data.size) & (data[np.minimum(nbsp + 1, data.size - 1)] == 0xA0)]
     is_char[nbsp] = is_char[nbsp + 1] = False
-    lowered = np.where(upper, data + np.uint8(32), data)
-    doc_start = np.zeros(data.size + 1, dtype=bool)
-    doc_start[offsets[:-1]] = True
-    prev_char = np.concatenate(([False], is_char[:-1])) & ~doc_start[:-1]
-    next_char = np.concatenate((is_char[1:], [False])) & ~doc_start[1:]
-    starts = np.flatnonzero(is_char & ~prev_char)
-    ends = np.flatnonzero(is_char & ~next_char) + 1
+    edges = np.diff(is_char.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    inner = np.unique(offsets[1:-1])
+    inner = inner[(inner > 0) & (inner < data.size)]
+    split = inner[is_char[inner - 1] & is_char[inner]]  # texts that touch: a word ends at the seam
+    if split.size:
+        starts = np.sort(np.concatenate((starts, split)))
+        ends = np.sort(np.concatenate((ends, split)))
     lengths = ends - starts
     rows = np.searchsorted(offsets, starts, side="right") - 1
+    upper = (data[starts] >= 65) & (data[starts] <= 90)
     # 8 bytes at a time through an unaligned little-endian view; longest words first so that
     # chunk c only touches a prefix of the words (at most 4 chunks: the first 32 bytes count)
-    padded = np.zeros(data.size + 8, dtype=np.uint8)
-    padded[: data.size] = lowered
     windows = np.ndarray(shape=(data.size,), dtype="<u8", buffer=padded, strides=(1,))
     by_length = np.argsort((32 - np.minimum(lengths, 32)).astype(np.uint8), kind="stable")  # radix
     sorted_starts = starts[by_length]
@@ -144,8 +165,7 @@ def tokenise(texts: pl.Series) -> Words:
     h = np.full(starts.size, 0x9E3779B97F4A7C15, dtype=_U64)
     for c, live in enumerate(live_counts.tolist()):
         chunk = windows[sorted_starts[:live] + 8 * c]
-        remaining = np.minimum(sorted_lengths[:live] - 8 * c, 8).astype(_U64)
-        keep = np.where(remaining >= 8, _U64(_MASK64), (_U64(1) << (remaining * _U64(8))) - _U64(1))
+        keep = _CHUNK_MASK[np.minimum(sorted_lengths[:live] - 8 * c, 8)]
         h[:live] = _mix(h[:live] ^ (chunk & keep))
     hashes = np.empty_like(h)
     hashes[by_length] = _mix(h ^ sorted_lengths.astype(_U64))
@@ -154,7 +174,7 @@ def tokenise(texts: pl.Series) -> Words:
         rows.astype(np.int64),
         (starts - offsets[rows]).astype(np.int64),
         lengths.astype(np.int64),
-        upper[starts],
+        upper,
     )
 
 
