@@ -690,7 +690,10 @@ class Gatekeeper:
         indices: list[int],
         stage: str,
     ) -> list[str]:
-        return [self._detail(frame, values, details, rule, i, stage) for i in indices[:_EXAMPLES]]
+        shown = [
+            self._detail(frame, values, details, rule, i, stage) for i in indices[: _EXAMPLES * 4]
+        ]
+        return list(dict.fromkeys(shown))[:_EXAMPLES]  # a repeated key shows once
 
     def _quarantine(
         self,
@@ -765,7 +768,8 @@ def _summarise(result: Any) -> tuple[str, int | None, list[int] | None, str | No
         sample = res.get("partial_unexpected_list") or []
         observed = f"{count} of {res.get('element_count')} unexpected"
         if count:
-            observed += ": " + ", ".join(_fmt(v) for v in sample[:_EXAMPLES])
+            distinct = list(dict.fromkeys(_fmt(v) for v in sample))
+            observed += ": " + ", ".join(distinct[:_EXAMPLES])
         raw = res.get("unexpected_index_list")
         indices = [int(i) for i in raw] if raw is not None else None
         return observed[:500], count, indices, None
