@@ -340,6 +340,19 @@ def test_known_groups_and_demonym_countries_on_unseen_text(nlp) -> None:
     assert "Let" not in set(result.mentions["mention_text"])  # the LeT acronym is case-sensitive
 
 
+def test_appositive_gives_a_person_a_country(nlp) -> None:
+    body = (
+        "Hassan Kazemi Qomi, Iran's special envoy for Afghanistan, met Asif Durrani, the "
+        "Pakistani special representative, in Islamabad. Reza Ameri, Iran and Pakistan agreed."
+    )
+    registry = ActorRegistry()
+    extract_batch(deduped([body]), nlp, registry, SETTINGS)
+    actors = actors_by_name(registry)
+    assert actors["Hassan Kazemi Qomi"]["country_code"] == "IRN"
+    assert actors["Asif Durrani"]["country_code"] == "PAK"
+    assert actors["Reza Ameri"]["country_code"] is None  # a list, not an appositive
+
+
 def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:
     articles, _, first = seeds
     again = extract_batch(articles, nlp, ActorRegistry(), SETTINGS.replace(n_process=2))

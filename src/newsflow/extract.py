@@ -385,6 +385,31 @@ def _attribute_countries(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> No
                 i -= 1
                 continue
             break
+        if m.country_from is None and m.actor_type == "PERSON":
+            m.country_from = _appositive_country(doc, m, mentions, by_token, lex)
+
+
+def _appositive_country(
+    doc: Doc, m: _Mention, mentions: list[_Mention], by_token: dict[int, int], lex: Lexicon
+) -> int | None:
+    """The country of an appositive after a person: "X, Iran's special envoy" / "X, the
+    Pakistani foreign minister" (the country must be followed by a role word)."""
+    i = m.tok_end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    if i not in by_token or mentions[by_token[i]].actor_type != "COUNTRY":
+        return None
+    country = mentions[by_token[i]]
+    j = country.tok_end
+    if j < len(doc) and doc[j].text in _POSSESSIVE:
+        j += 1
+    while j < len(doc) and doc[j].lower_.rstrip(".") in _FILLER:
+        j += 1
+    roles = lex.roles | lex.honorifics
+    return by_token[i] if j < len(doc) and doc[j].lower_.rstrip(".") in roles else None
 
 
 def _acronym_of(name: str, acronym: str) -> bool:
