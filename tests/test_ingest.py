@@ -9,6 +9,8 @@ import json
 import os
 import random
 import stat
+import subprocess
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -22,6 +24,7 @@ from hypothesis import strategies as st
 from newsflow import ingest, schema
 from newsflow.settings import Settings, Thresholds
 
+REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BBC = SHARED / "bundles" / "bbc-news-2005.tar.gz"
@@ -1012,3 +1015,14 @@ def test_undecodable_names_and_lone_surrogates_become_valid_text(tmp_path: Path)
         ("feed.jsonl:1", "bad \ufffd char", "t\ufffd"),
         ("mac.zip/ünïcode.txt", "utf-8 name, no flag", None),
     ]
+
+
+def test_ingest_benchmark_runs_on_a_small_archive(tmp_path: Path) -> None:
+    out = tmp_path / "ingest.json"
+    command = [sys.executable, "-m", "bench.bench_ingest", "--docs", "200", "--no-corpora"]
+    command += ["--out", str(out), "--work", str(tmp_path)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())["generated_archive_rss"]
+    assert figures["large"]["inputs"] == 200 and figures["small"]["inputs"] == 20
+    assert figures["peak_rss_mib"] > figures["imports_only_rss_mib"] > 0
