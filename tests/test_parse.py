@@ -350,11 +350,30 @@ def test_site_label_and_page_date_above_the_headline() -> None:
 
 def test_headline_below_navigation_and_above_a_kicker_byline() -> None:
     row = parse_one(
-        "Home\nPakistan election: what you need to know\nIran says it struck bases\n"
+        "Home\nLive\nPakistan election: what you need to know\nIran says it struck bases\n"
         f"We use cookies on this site. This website uses cookies to improve your experience.\n"
         f"Talks on Afghanistan begin in Islamabad\nAnalysis by Jane Doe\n{PROSE}"
     )
     assert (row["title"], row["body"]) == ("Talks on Afghanistan begin in Islamabad", PROSE)
+
+
+def test_title_on_the_first_line_wins_over_a_subheading() -> None:
+    """BBC bbc/sport/163.txt: headline, then a result line, then the text."""
+    row = parse_one(f"Arsenal through on penalties\n\nArsenal win 4-2 on penalties\n\n{PROSE}")
+    assert (row["title"], row["body"]) == (
+        "Arsenal through on penalties",
+        f"Arsenal win 4-2 on penalties\n\n{PROSE}",
+    )
+
+
+def test_standfirst_without_full_stop_is_not_the_headline() -> None:
+    """BBC bbc/tech/189.txt: headline, then a one-line summary without a full stop."""
+    summary = "Net users are getting the chance to fight back against spam websites"
+    row = parse_one(f"Screensaver tackles spam websites\n\n{summary}\n\n{PROSE}")
+    assert (row["title"], row["body"]) == (
+        "Screensaver tackles spam websites",
+        f"{summary}\n\n{PROSE}",
+    )
 
 
 def test_a_date_under_the_headline_is_text_evidence() -> None:

@@ -5,9 +5,11 @@
 Text pages are split into blocks (paragraphs) and read top-down:
 
 1. a leading crawl stamp (`date 2024-01-15`) becomes `crawl_date`;
-2. the headline is the last headline-shaped block (2-25 words, no final full stop, one sentence;
-   4+ words preferred, so navigation entries lose) above the first paragraph of prose, within the
-   first `_HEAD_BLOCKS` blocks. Everything above it is page chrome: site labels
+2. the headline is a headline-shaped block (2-25 words, no final full stop, one sentence) above
+   the first paragraph of prose, within the first `_HEAD_BLOCKS` blocks: the first line when it
+   has 3+ words (BBC, seeds), else a page title with a site suffix, else the last one of 4+ words
+   (navigation and link lists come first; a 10+ word one right under a shorter one is a
+   standfirst, not the headline). Everything above the headline is page chrome: site labels
    (`| Welcome to Global Village Space` -> source), section labels, navigation, the site's "today"
    date. Below it, bylines, dates and labels in the next `_BYLINE_BLOCKS` blocks are removed (a
    standfirst stays). A text that opens with prose has no title (null): we never invent one from
@@ -64,6 +66,7 @@ from newsflow.settings import Settings
 STAGE = "parse"
 DATE_SOURCES = ("meta", "footer", "dateline", "text", "crawl_stamp")  # priority order, then "none"
 _HEAD_BLOCKS = 20  # how far down navigation and other furniture above the text may reach
+_STANDFIRST_WORDS = 10  # a headline-shaped block this long under a shorter one is a standfirst
 _BYLINE_BLOCKS = 4  # how many blocks below the headline may hold bylines and dates
 _TAIL_CHARS = 240  # a cross-link glued to a paragraph sits in its last characters
 _LEAD_BLOCKS = 3  # how many blocks from the top may open with the dateline (after a standfirst)
@@ -348,7 +351,8 @@ def _looks_like_headline(block: str) -> bool:
         2 <= len(words) <= 25
         and len(block) <= 200
         and (block.endswith("...") or not block.endswith((".", ",", ";", ":")))
-        and not words[0].islower()  # "iTunes now selling ..." and "£1.8m fine ..." are headlines
+        # "iTunes now selling ..." and "$1m payoff ..." are headlines, "the talks were ..." is not
+        and not (words[0].islower() and words[0][0].isalpha())
         and not _SENTENCE_BREAK.search(block)
     )
 
@@ -474,16 +478,27 @@ def _headline_at(blocks: list[str], window: int, rules: ParseRules) -> int | Non
         if first is not None and first + 1 < len(blocks) and _looks_like_headline(blocks[first]):
             return first
         return None
-    candidates = [
-        i
-        for i in range(prose_at)
-        if not _furniture(blocks[i], rules) and _looks_like_headline(blocks[i])
-    ]
+    content = [i for i in range(prose_at) if not _furniture(blocks[i], rules)]
+    candidates = [i for i in content if _looks_like_headline(blocks[i])]
+    # A text that starts with a headline has its title on the first line (BBC, seeds) ...
+    if candidates and candidates[0] == content[0] and len(blocks[content[0]].split()) >= 3:
+        return content[0]
+    # ... one that starts with navigation ("Live", "World News") has it further down:
+    # A page title with its site suffix ("... | Conflict News") is the headline.
+    for i in candidates:
+        if split_title(blocks[i], rules)[1] is not None:
+            return i
     # Navigation entries ("Live", "Middle East", "US & Canada") are shorter than headlines, and
-    # link lists above the story come before its headline: take the last long candidate.
+    # link lists above the story come before its headline: take the last long candidate ...
     for minimum in (4, 3):
         if long_enough := [i for i in candidates if len(blocks[i].split()) >= minimum]:
-            return long_enough[-1]
+            last = long_enough[-1]
+            # ... unless it is a long standfirst right under a shorter headline (BBC style)
+            words = len(blocks[last].split())
+            shorter_above = last - 1 in long_enough and len(blocks[last - 1].split()) < words
+            if words >= _STANDFIRST_WORDS and shorter_above:
+                return last - 1
+            return last
     return candidates[0] if candidates else None
 
 
