@@ -54,7 +54,8 @@ def _fail(message: str, code: int = 1) -> None:
 def run(
     bundle: Path = typer.Argument(
         ...,
-        help="Bundle to ingest: a folder, .zip, .tar/.tar.gz/.tgz, .jsonl/.jsonl.gz, or one .txt/.html file.",
+        help="Bundle to ingest: a folder, .zip, .tar(.gz/.bz2/.xz)/.tgz, .jsonl/.ndjson(.gz), .json, "
+        ".warc/.wet(.gz), or one .txt/.html(.gz) file.",
     ),
     warehouse: Path | None = WarehouseOption,
     batch_size: int | None = typer.Option(

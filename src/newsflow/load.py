@@ -26,6 +26,7 @@ MERGE_RULES: dict[str, str] = {
     "mentions": "ignore",
     "actors": "replace",
     "events": "replace",
+    "event_keys": "replace",  # an event's merge key and date window widen as reports arrive
     "quarantine": "append",
     "dq_results": "append",
 }

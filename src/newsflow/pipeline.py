@@ -296,6 +296,7 @@ def run_bundle(
     started = time.monotonic()
     if not bundle.exists():
         raise ingest.IngestError(f"bundle not found: {bundle}")
+    ingest.bundle_kind(bundle)  # an unsupported bundle is a clear error before any run row
     run_id = new_run_id()
     with exclusive_run(settings.warehouse, wait_seconds):
         ctx = open_run(settings, bundle, run_id, flow_run_id)
