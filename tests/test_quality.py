@@ -806,3 +806,98 @@ def test_bad_regex_in_a_suite_is_rejected_when_the_gatekeeper_is_built(tmp_path)
 def test_events_unknown_mode_halts(gk):
     frame = set_row(events(), 0, mode="rumoured")
     assert_halts(gk, "events", frame, "event mode known", "rumoured", actors=actors())
+
+
+# --- through the real pipeline (spaCy, DuckDB in tmp_path) ---------------------------------
+
+EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
+
+
+def _table_counts(warehouse: Path) -> dict[str, int]:
+    import duckdb
+
+    tables = ("articles", "actors", "mentions", "events", "quarantine", "dq_results")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def _suite_with(tmp_path: Path, stage: str, expectation: dict) -> Path:
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / f"{stage}.json").read_text())
+    suite["expectations"].append(expectation)
+    (folder / f"{stage}.json").write_text(json.dumps(suite))
+    return folder
+
+
+@pytest.mark.slow
+def test_pipeline_critical_failure_leaves_warehouse_unchanged(tmp_path):
+    """Issue 8: a failed critical expectation stops the run before anything is written, and the
+    runs row says which expectation failed, with failing values."""
+    import duckdb
+
+    from newsflow import pipeline
+
+    warehouse = tmp_path / "w.duckdb"
+    first = pipeline.run_bundle(EXAMPLE_BUNDLE, Settings(warehouse=warehouse))
+    assert first["loaded"] == 4
+    before = _table_counts(warehouse)
+    assert before["articles"] == 4 and before["dq_results"] > 0
+
+    strict = _suite_with(
+        tmp_path,
+        "parse",
+        {
+            "type": "expect_column_values_to_be_in_set",
+            "kwargs": {"column": "language", "value_set": ["fr"]},
+            "meta": {"severity": "critical", "name": "articles are French"},
+        },
+    )
+    with pytest.raises(quality.GateFailed, match="articles are French") as info:
+        pipeline.run_bundle(EXAMPLE_BUNDLE, Settings(warehouse=warehouse, expectations_dir=strict))
+    assert info.value.stage == "parse" and "language='en'" in info.value.examples[0]
+    assert _table_counts(warehouse) == before
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        status, error = con.execute(
+            "select status, error from runs order by started_at desc limit 1"
+        ).fetchone()
+    assert status == "failed" and "articles are French" in error and "'en'" in error
+
+
+@pytest.mark.slow
+def test_pipeline_row_failures_go_to_quarantine_and_the_run_goes_on(tmp_path):
+    """Issue 8: rows failing a row-level expectation land in `quarantine` named after it; the
+    accounting gate still balances; the report names the expectation."""
+    import duckdb
+
+    from newsflow import pipeline
+
+    warehouse = tmp_path / "w.duckdb"
+    folder = _suite_with(
+        tmp_path,
+        "parse",
+        {
+            "type": "expect_column_values_to_not_be_null",
+            "kwargs": {"column": "title"},
+            "meta": {"severity": "row", "name": "article has a title"},
+        },
+    )
+    summary = pipeline.run_bundle(
+        EXAMPLE_BUNDLE, Settings(warehouse=warehouse, expectations_dir=folder)
+    )
+    assert summary["loaded"] == 1
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        loaded = con.execute("select source_path from articles").fetchall()
+        rejected = con.execute(
+            "select source_path, reason from quarantine where stage = 'parse' order by source_path"
+        ).fetchall()
+        failed = con.execute(
+            "select unexpected_count from dq_results where expectation = 'article has a title'"
+        ).fetchall()
+    assert loaded == [("003_river_treaty.txt",)]
+    assert rejected == [
+        ("001_harbour_strike.txt", "article has a title"),
+        ("002_harbour_strike_wire.txt", "article has a title"),
+        ("004_lab_funding.txt", "article has a title"),
+    ]
+    assert failed == [(3,)]
+    assert "article has a title" in Path(summary["report"]).read_text()
