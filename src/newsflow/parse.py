@@ -74,34 +74,10 @@ _LANG_SAMPLE_CHARS = 300  # language id reads this much of the body (its cost is
 _LANG_MIN_PROB = 0.5  # below this normalised probability the language is "und"
 _DETAIL_CHARS = 200
 
+_MONTHS = "january february march april may june july august september october november december"
 _MONTH_NUMBERS = {
-    **{
-        name: number
-        for number, name in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ],
-            start=1,
-        )
-    },
-    **{
-        abbr: number
-        for number, abbr in enumerate(
-            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-            start=1,
-        )
-    },
+    **{name: number for number, name in enumerate(_MONTHS.split(), start=1)},
+    **{name[:3]: number for number, name in enumerate(_MONTHS.split(), start=1)},
     "sept": 9,
 }
 _MONTH_NAMES = (
