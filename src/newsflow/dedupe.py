@@ -17,8 +17,9 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   `thresholds.story_window_days`) whose salient terms (capitalised names not used in lower case,
   idf-weighted) overlap its own most: weighted overlap coefficient >= `thresholds.story_threshold`
   with at least three shared terms; otherwise it founds a story `s_<hash of its article_id>`.
-  Duplicates share their canonical's story. Candidates come from an inverted index of rare terms
-  (postings capped), blocked by the date window: sub-quadratic.
+  Duplicates share their canonical's story. Candidates come from an inverted index of each
+  article's STORY_KEY_TERMS most distinctive terms (tf-idf) keyed by (term, week), blocked by the
+  date window and capped at the latest POSTINGS_PER_LOOKUP postings per key: sub-quadratic.
 
 Why our own banding index instead of `rensa.RMinHashLSH`: rensa's index can only be filled from
 `RMinHash` objects or digest matrices computed from tokens, so persisted signatures could not be
@@ -55,6 +56,7 @@ STORY_KEY_TERMS = 12  # the most distinctive terms of an article: its story sign
 MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
 DF_SLOTS = 1 << 22  # hashed document-frequency counters (collisions only add noise to rare terms)
+POSTINGS_PER_LOOKUP = 100  # latest articles per (term, week) and index level: bounds a busy week
 WEEK_DAYS = 7  # key terms are posted per (term, week): lookups are blocked by the date window
 
 _U64 = np.uint64
@@ -237,8 +239,9 @@ class KeyIndex:
             )
         return total
 
-    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(position in `keys`, row) for every stored row of every key."""
+    def lookup(self, keys: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(position in `keys`, row) for every stored row of every key; with `limit`, at most
+        that many of the latest rows per key and level."""
         order = np.argsort(keys)
         needles = keys[order]
         found_q: list[np.ndarray] = []
@@ -246,6 +249,8 @@ class KeyIndex:
         for level_keys, level_rows in self.levels:
             lo = np.searchsorted(level_keys, needles, "left")
             hi = np.searchsorted(level_keys, needles, "right")
+            if limit is not None:
+                lo = np.maximum(lo, hi - limit)
             n = hi - lo
             total = int(n.sum())
             if not total:
@@ -740,7 +745,9 @@ def _assign_stories(
     spans = last_week - first_week + 1
     probe = np.repeat(np.arange(rows.size), spans)
     offsets = np.arange(probe.size) - np.repeat(np.cumsum(spans) - spans, spans)
-    q, found = state.terms.lookup(_posting_key(key_hashes[probe], first_week[probe] + offsets))
+    q, found = state.terms.lookup(
+        _posting_key(key_hashes[probe], first_week[probe] + offsets), limit=POSTINGS_PER_LOOKUP
+    )
     q = probe[q]
     i_rows = rows[q]
     near = (found < i_rows) & (np.abs(state.days[found] - state.days[i_rows]) <= window)
