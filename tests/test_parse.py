@@ -405,6 +405,16 @@ def test_a_date_under_the_headline_is_text_evidence() -> None:
             "USDA REPORTS 10.5 MLN ACRES - USDA REPORT",
             None,
         ),
+        ("Dawn News | Pakistan and Iran hold talks", "Pakistan and Iran hold talks", "Dawn News"),
+        (
+            "Opinion | Why the talks matter for the region",
+            "Why the talks matter for the region",
+            None,
+        ),
+        ("Why the talks matter | Analysis", "Why the talks matter", None),
+        ("Talks begin | Kabul Now", "Talks begin", "Kabul Now"),
+        ("Iran - Pakistan talks resume", "Iran - Pakistan talks resume", None),
+        ("Talks begin", "Talks begin", None),
     ],
 )
 def test_title_site_suffix(title: str, headline: str, site: str | None) -> None:

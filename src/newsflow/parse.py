@@ -352,37 +352,59 @@ def _site_like(name: str, rules: ParseRules, known_source: str | None) -> bool:
     return proper and any(word in rules.site_words for word in folded.split())
 
 
+def _separator(title: str, rules: ParseRules, *, last: bool) -> tuple[int, str] | None:
+    """Position and text of the last (or first) title separator in `title`."""
+    found: tuple[int, str] | None = None
+    for sep in rules.title_separators:
+        at = title.rfind(sep) if last else title.find(sep)
+        if at >= 0 and (found is None or (at > found[0] if last else at < found[0])):
+            found = (at, sep)
+    return found
+
+
 def split_title(
     title: str, rules: ParseRules, known_source: str | None = None
 ) -> tuple[str | None, str | None]:
-    """(headline, site) from a page title: "Talks begin | Welcome to Global Village Space"."""
+    """(headline, site) from a page title: "Talks begin | Welcome to Global Village Space".
+
+    The site is the short side: a suffix ("Headline | Site", "Headline - Site") or a prefix
+    ("Site | Headline"). Pipes split on length alone; dashes only when that side looks like a
+    site name and the title is no all-caps wire slug. A section kicker ("Opinion | ...",
+    "... | Analysis") is dropped and names no site.
+    """
     title = _clean_line(title)
-    best: tuple[int, str] | None = None
-    for sep in rules.title_separators:
-        at = title.rfind(sep)
-        if at >= 0 and (best is None or at > best[0]):
-            best = (at, sep)
-    if best is None:
+    suffix = _separator(title, rules, last=True)
+    if suffix is None:
         # "| Welcome to X": nothing before the separator
         if title[:1] in "|»«" and (site := _site_name(title, rules)):
             return None, site
         return title or None, None
-    at, sep = best
-    head, tail = title[:at].strip(), title[at + len(sep) :]
-    site = _site_name(tail, rules)
+    at, sep = suffix
+    head, tail = title[:at].strip(), title[at + len(sep) :].strip()
+    if not head:
+        return None, _site_name(tail, rules)
+    first_at, first_sep = _separator(title, rules, last=False) or suffix
+    lead, rest = title[:first_at].strip(), title[first_at + len(first_sep) :].strip()
+
+    def named(part: str) -> bool:  # the part names a site or a section, not a story
+        if _fold(part) in rules.page_labels or rules.site_prefix.match(part):
+            return True
+        site = _site_name(part, rules)
+        return site is not None and not title.isupper() and _site_like(site, rules, known_source)
+
+    if named(tail):
+        story, label = head, tail
+    elif named(lead):
+        story, label = rest, lead
+    elif sep in rules.pipe_like or first_sep in rules.pipe_like:
+        # an unknown name beside a pipe: the shorter side is the site
+        story, label = (head, tail) if len(tail.split()) <= len(head.split()) else (rest, lead)
+    else:
+        return title, None
+    site = _site_name(label, rules)
     if site is None:
         return title, None
-    if not head:
-        return None, site
-    prefixed = bool(rules.site_prefix.match(tail.strip()))
-    wire_slug = title.isupper()
-    if (
-        sep in rules.pipe_like
-        or prefixed
-        or (not wire_slug and _site_like(site, rules, known_source))
-    ):
-        return head, site
-    return title, None
+    return story, None if _fold(label) in rules.page_labels else site
 
 
 @dataclass
