@@ -564,7 +564,7 @@ class Gatekeeper:
 
         dq_rows: list[dict[str, Any]] = []
         critical: list[tuple[_Rule, str, list[str]]] = []
-        failing_rows: dict[int, list[tuple[_Rule, int]]] = {}
+        failing_rows: dict[int, list[_Rule]] = {}
         for rule, result in zip(suite.rules, results, strict=True):
             observed, count, indices, error = _summarise(result)
             dq_rows.append(
@@ -591,7 +591,7 @@ class Gatekeeper:
                 critical.append((rule, observed, examples))
             else:
                 for idx in indices:
-                    failing_rows.setdefault(idx, []).append((rule, idx))
+                    failing_rows.setdefault(idx, []).append(rule)
         dq_results = pl.DataFrame(dq_rows, schema=DQ_RESULTS)
         if critical:
             rule, observed, examples = critical[0]
@@ -606,6 +606,8 @@ class Gatekeeper:
         bad = pl.Series(_ROW, sorted(failing_rows), dtype=pl.UInt32)
         passed = frame.filter(~pl.col(_ROW).is_in(bad.implode())).drop(_ROW)
         quarantine = self._quarantine(stage, frame, values, details, failing_rows, context)
+        if quarantine.height:
+            log.info("gate %s: %d of %d rows quarantined", stage, quarantine.height, frame.height)
         return GateOutcome(passed=passed, quarantine=quarantine, dq_results=dq_results)
 
     # -- internals
@@ -701,7 +703,7 @@ class Gatekeeper:
         frame: pl.DataFrame,
         values: pl.DataFrame,
         details: dict[str, pl.Series],
-        failing_rows: dict[int, list[tuple[_Rule, int]]],
+        failing_rows: dict[int, list[_Rule]],
         context: dict[str, pl.DataFrame],
     ) -> pl.DataFrame:
         if not failing_rows:
@@ -709,7 +711,7 @@ class Gatekeeper:
         rows = sorted(failing_rows)
         reasons, texts = [], []
         for idx in rows:
-            rules = [rule for rule, _ in failing_rows[idx]]
+            rules = failing_rows[idx]
             text = self._detail(frame, values, details, rules[0], idx, stage)
             if len(rules) > 1:
                 text += " (also failed: " + ", ".join(r.name for r in rules[1:]) + ")"
