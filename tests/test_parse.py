@@ -504,6 +504,12 @@ def test_identity_language_and_accounting() -> None:
     assert again["article_id"].to_list() == articles["article_id"].to_list()
 
 
+def test_empty_batch() -> None:
+    articles, quarantine = parse.parse_batch(schema.empty(schema.RAW_DOCS), SETTINGS)
+    assert (articles.schema, quarantine.schema) == (schema.PARSED, schema.QUARANTINE)
+    assert articles.is_empty() and quarantine.is_empty()
+
+
 def test_min_words_comes_from_settings() -> None:
     strict = Settings(thresholds=Thresholds(min_words=100))
     articles, quarantine = parse.parse_batch(raw_docs({"text": PROSE}), strict)
