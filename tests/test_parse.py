@@ -316,6 +316,10 @@ def test_meta_title_repeated_as_first_line_is_not_body() -> None:
         f"Talks on Afghanistan begin\n\n{PROSE}", meta_title="Talks on Afghanistan begin"
     )
     assert (row["title"], row["body"]) == ("Talks on Afghanistan begin", PROSE)
+    row = parse_one(
+        f"TALKS ON AFGHANISTAN BEGIN.\n\n{PROSE}", meta_title="Talks on Afghanistan begin"
+    )
+    assert (row["title"], row["body"]) == ("Talks on Afghanistan begin", PROSE)
 
 
 def test_footer_ends_the_article_and_gives_source_and_date() -> None:

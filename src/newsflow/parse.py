@@ -508,7 +508,8 @@ def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
     headline, only leading furniture is removed (and the metadata title when the text repeats it).
     """
     window = min(len(blocks), _HEAD_BLOCKS)
-    given_title = _fold(evidence.title) if evidence.title else None
+    # compared without case, accents or punctuation: "Talks begin" == "TALKS BEGIN."
+    given_title = ids.normalise_text(evidence.title) if evidence.title else None
     title_at = _headline_at(blocks, window, rules) if given_title is None else None
     if title_at is not None:
         evidence.title, site = split_title(blocks[title_at], rules)
@@ -521,7 +522,7 @@ def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
         if title_at is not None and i <= title_at:
             if i < title_at:
                 _furniture(block, rules, evidence)
-        elif given_title is not None and not kept and _fold(block) == given_title:
+        elif given_title is not None and not kept and ids.normalise_text(block) == given_title:
             zone_end = i + 1 + _BYLINE_BLOCKS  # the metadata headline repeated in the text
             window = min(len(blocks), max(window, zone_end))
         elif ((title_at is None and not kept) or i < zone_end) and _furniture(
