@@ -70,7 +70,10 @@ def peak_rss_mb(bundle: Path, warehouse: Path) -> float:
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(bundle), str(warehouse)], check=True, capture_output=True, text=True
+        [sys.executable, "-c", code, str(bundle), str(warehouse)],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
@@ -96,12 +99,23 @@ def machine() -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=2000, help="articles in the generated bundle")
-    parser.add_argument("--rss", action="store_true", help="also measure peak RSS of a run in a child process")
+    parser.add_argument(
+        "--rss", action="store_true", help="also measure peak RSS of a run in a child process"
+    )
     parser.add_argument("--no-flow", action="store_true", help="skip the Prefect flow measurement")
-    parser.add_argument("--out", type=Path, default=None, help="results file (default bench/results/pipeline_<docs>.json)")
-    parser.add_argument("--work", type=Path, default=WORK, help="where generated corpora are cached")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="results file (default bench/results/pipeline_<docs>.json)",
+    )
+    parser.add_argument(
+        "--work", type=Path, default=WORK, help="where generated corpora are cached"
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -155,12 +169,18 @@ def main() -> None:
             )
         if args.rss:
             results["peak_rss_mb"] = round(peak_rss_mb(bundle, tmp_path / "rss.duckdb"), 1)
-    results["bench_process_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["bench_process_peak_rss_mb"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+    )
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = args.out or RESULTS / f"pipeline_{args.docs}.json"
     out.write_text(json.dumps(results, indent=2, default=str) + "\n")
-    print(json.dumps({k: v for k, v in results.items() if k != "first_run_summary"}, indent=2, default=str))
+    print(
+        json.dumps(
+            {k: v for k, v in results.items() if k != "first_run_summary"}, indent=2, default=str
+        )
+    )
     print(f"wrote {out}")
 
 

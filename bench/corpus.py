@@ -70,7 +70,9 @@ def _edit_words(text: str, rng: np.random.Generator, share: float, vocabulary: l
     return " ".join(words)
 
 
-def near_copy(title: str, paragraphs: list[str], rng: np.random.Generator, pools: Pools) -> tuple[str, list[str], str]:
+def near_copy(
+    title: str, paragraphs: list[str], rng: np.random.Generator, pools: Pools
+) -> tuple[str, list[str], str]:
     """A syndicated-style copy: one controlled edit; returns (title, paragraphs, edit kind)."""
     kind = ["headline", "drop_paragraph", "word_edits", "agency_prefix"][rng.integers(4)]
     paras = list(paragraphs)
@@ -87,7 +89,9 @@ def near_copy(title: str, paragraphs: list[str], rng: np.random.Generator, pools
     return title, paras, kind
 
 
-def generate(out: Path, docs: int, exact_rate: float = 0.05, near_rate: float = 0.05, seed: int = 7) -> dict:
+def generate(
+    out: Path, docs: int, exact_rate: float = 0.05, near_rate: float = 0.05, seed: int = 7
+) -> dict:
     """Write `docs` articles as JSON lines (gzip) plus the ground truth; return the counts."""
     rng = np.random.default_rng(seed)
     pools = load_pools()
@@ -96,7 +100,10 @@ def generate(out: Path, docs: int, exact_rate: float = 0.05, near_rate: float = 
     kinds = rng.random(docs)
     counts = {"original": 0, "exact": 0, "near": 0}
     truth_path = out.with_name(out.name.replace(".jsonl.gz", "") + ".truth.jsonl")
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as fh, truth_path.open("w") as truth:
+    with (
+        gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as fh,
+        truth_path.open("w") as truth,
+    ):
         for i in range(docs):
             kind = "original"
             if originals and kinds[i] < exact_rate:
@@ -129,12 +136,16 @@ def generate(out: Path, docs: int, exact_rate: float = 0.05, near_rate: float = 
                 "text": "\n\n".join(paras),
             }
             fh.write(json.dumps(record) + "\n")
-            truth.write(json.dumps({"line": i + 1, "kind": kind, "copy_of_line": of, "edit": edit}) + "\n")
+            truth.write(
+                json.dumps({"line": i + 1, "kind": kind, "copy_of_line": of, "edit": edit}) + "\n"
+            )
     return {"docs": docs, **counts, "path": str(out), "truth": str(truth_path)}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=10_000, help="number of articles")
     parser.add_argument("--out", type=Path, required=True, help="output .jsonl.gz")
     parser.add_argument("--exact-rate", type=float, default=0.05, help="share of exact copies")

@@ -83,9 +83,13 @@ def _median_seconds(con, sql: str, repeat: int = 3) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=1_000_000, help="articles to generate")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "queries.json")
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).parent / "results" / "queries.json"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.duckdb"
@@ -95,12 +99,21 @@ def main() -> None:
         sql = GENERATE.replace("$articles", str(args.articles)).replace("$actors", "20000")
         con.execute(sql)
         generated_s = time.perf_counter() - start
-        views = [r[0] for r in con.execute(
-            "select view_name from duckdb_views() where not internal and schema_name = 'main' order by 1"
-        ).fetchall()]
-        results = {"articles": args.articles, "generate_seconds": round(generated_s, 1), "queries": {}}
+        views = [
+            r[0]
+            for r in con.execute(
+                "select view_name from duckdb_views() where not internal and schema_name = 'main' order by 1"
+            ).fetchall()
+        ]
+        results = {
+            "articles": args.articles,
+            "generate_seconds": round(generated_s, 1),
+            "queries": {},
+        }
         for view in views:
-            results["queries"][f"view:{view}"] = round(_median_seconds(con, f'select * from "{view}"'), 4)
+            results["queries"][f"view:{view}"] = round(
+                _median_seconds(con, f'select * from "{view}"'), 4
+            )
         for name, sql in TYPICAL.items():
             results["queries"][name] = round(_median_seconds(con, sql), 4)
         con.close()

@@ -1,6 +1,6 @@
 """Write docs/benchmarks.md from bench/results/*.json (every figure as measured, with its file).
 
-    uv run python -m bench.report
+uv run python -m bench.report
 """
 
 from __future__ import annotations

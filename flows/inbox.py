@@ -36,11 +36,15 @@ def process_inbox(
                 wait_seconds=wait_seconds,
             )
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not stop the others
-            moved = inbox.file_away(bundle, layout, failed=True, error=f"{type(exc).__name__}: {exc}")
+            moved = inbox.file_away(
+                bundle, layout, failed=True, error=f"{type(exc).__name__}: {exc}"
+            )
             logger.error("bundle %s failed: %s (moved to %s)", bundle.name, exc, moved)
             outcomes.append({"bundle": bundle.name, "status": "failed", "error": str(exc)})
             continue
         moved = inbox.file_away(bundle, layout, failed=False)
-        logger.info("bundle %s loaded %s articles (moved to %s)", bundle.name, summary["loaded"], moved)
+        logger.info(
+            "bundle %s loaded %s articles (moved to %s)", bundle.name, summary["loaded"], moved
+        )
         outcomes.append({"bundle": bundle.name, "status": "completed", **summary})
     return outcomes

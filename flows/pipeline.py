@@ -6,6 +6,7 @@ Prefect task (names in the UI, retries) and builds the settings from the flow's 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -50,9 +51,18 @@ TASKS["load"] = task(
 )(pipeline.load_step)
 
 
+# Stateless NLP of a batch; submitted to the flow's task runner (Dask workers) ahead of time.
+TASKS["annotate"] = task(name="annotate", retries=1, **_OPTIONS)(pipeline.annotate_step)
+
+
 def as_task(name: str, fn: Callable[..., T], /, *args: Any) -> T:
     """StepCaller that runs each pipeline step as its Prefect task."""
     return TASKS[name](*args)
+
+
+def submit_task(name: str, fn: Callable[..., Any], /, *args: Any) -> Any:
+    """StepSubmitter: start the step's task on the flow's task runner; return its future."""
+    return TASKS[name].submit(*args)
 
 
 @flow(name="newsflow-ingest", persist_result=False, log_prints=False)
@@ -62,16 +72,51 @@ def ingest_bundle(
     batch_size: int | None = None,
     gates: bool | None = None,
     wait_seconds: float = 0.0,
+    task_runner: str | None = None,
 ) -> dict[str, Any]:
     """Ingest one bundle into the warehouse; return the run's accounting."""
     settings = settings_mod.from_env(
-        warehouse=Path(warehouse) if warehouse else None, batch_size=batch_size, gates=gates
+        warehouse=Path(warehouse) if warehouse else None,
+        batch_size=batch_size,
+        gates=gates,
+        task_runner=task_runner,
     )
     run_id = flow_run.get_id()
     return pipeline.run_bundle(
         Path(bundle),
         settings,
         call=as_task,
+        submit=submit_task if settings.task_runner == "dask" else None,
         flow_run_id=str(run_id) if run_id else None,
         wait_seconds=wait_seconds,
+    )
+
+
+def run_flow(
+    bundle: Path, settings: settings_mod.Settings, wait_seconds: float = 0.0
+) -> dict[str, Any]:
+    """Run `ingest_bundle` with the task runner the settings ask for (default or Dask)."""
+    flow_ = ingest_bundle
+    if settings.task_runner == "dask":
+        from prefect_dask import DaskTaskRunner  # noqa: PLC0415 - only when asked for
+
+        if settings.dask_address:
+            runner = DaskTaskRunner(address=settings.dask_address)
+        else:  # a LocalCluster of worker processes, one thread each (spaCy is CPU-bound)
+            runner = DaskTaskRunner(
+                cluster_kwargs={
+                    "n_workers": max(1, (os.cpu_count() or 2) - 1),
+                    "threads_per_worker": 1,
+                }
+            )
+        flow_ = ingest_bundle.with_options(task_runner=runner)
+    elif settings.task_runner != "default":
+        raise ValueError(f"unknown task runner {settings.task_runner!r}: use 'default' or 'dask'")
+    return flow_(
+        str(bundle),
+        warehouse=str(settings.warehouse),
+        batch_size=settings.batch_size,
+        gates=settings.gates,
+        wait_seconds=wait_seconds,
+        task_runner=settings.task_runner,
     )

@@ -24,9 +24,22 @@ def test_corpus_generator_controls_duplicate_rates(tmp_path):
 def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     out = tmp_path / "pipeline.json"
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--docs", "40", "--no-flow", "--out", str(out),
-         "--work", str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--docs",
+            "40",
+            "--no-flow",
+            "--out",
+            str(out),
+            "--work",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(out.read_text())
@@ -39,7 +52,10 @@ def test_query_bench_runs_on_a_small_warehouse(tmp_path):
     out = tmp_path / "q.json"
     result = subprocess.run(
         [sys.executable, "-m", "bench.queries", "--articles", "2000", "--out", str(out)],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(out.read_text())

@@ -37,7 +37,15 @@ def test_init_then_sql_reads(tmp_path):
     target = tmp_path / "w.duckdb"
     assert runner.invoke(app, ["init", "--warehouse", str(target)]).exit_code == 0
     result = runner.invoke(
-        app, ["sql", "select count(*) as n from articles", "--warehouse", str(target), "--format", "csv"]
+        app,
+        [
+            "sql",
+            "select count(*) as n from articles",
+            "--warehouse",
+            str(target),
+            "--format",
+            "csv",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert result.output.split() == ["n", "0"]
@@ -52,7 +60,9 @@ def test_sql_is_read_only_by_default(tmp_path):
 
 
 def test_run_on_missing_bundle_is_a_clear_error(tmp_path):
-    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")])
+    result = runner.invoke(
+        app, ["run", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")]
+    )
     assert result.exit_code != 0
     assert "bundle not found" in result.output
     assert "Traceback" not in result.output

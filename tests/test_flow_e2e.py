@@ -78,6 +78,7 @@ def test_rerun_is_idempotent(seeds_run):
     assert second["loaded"] == 0 and second["already_loaded"] == 5
     assert _counts(warehouse) == counts
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        statuses = [r[0] for r in con.execute("select status from runs order by started_at").fetchall()]
+        statuses = [
+            r[0] for r in con.execute("select status from runs order by started_at").fetchall()
+        ]
     assert statuses == ["completed", "completed"]
-

@@ -60,8 +60,18 @@ def test_load_run_upserts_and_completes_run(con, tmp_path):
     staging.write(
         "quarantine",
         1,
-        pl.DataFrame([{"bundle_id": "b1", "source_path": "x.bin", "stage": "ingest",
-                       "reason": "binary file", "detail": "NUL bytes"}], schema=schema.QUARANTINE),
+        pl.DataFrame(
+            [
+                {
+                    "bundle_id": "b1",
+                    "source_path": "x.bin",
+                    "stage": "ingest",
+                    "reason": "binary file",
+                    "detail": "NUL bytes",
+                }
+            ],
+            schema=schema.QUARANTINE,
+        ),
     )
     load.start_run(con, _record("r1"))
     written = load.load_run(con, staging, _record("r1", inputs=3, loaded=2, quarantined=1))
@@ -94,8 +104,13 @@ def test_failed_load_leaves_warehouse_unchanged(con, tmp_path):
 def test_replace_rule_keeps_latest_batch(con, tmp_path):
     """Events staged by several batches: the last batch's counts win (issue 7 merge)."""
     staging = load.Staging(tmp_path / "staging" / "r1")
-    event = {"event_id": "e1", "event_type": "CONSULT", "num_mentions": 1, "num_articles": 1,
-             "num_sources": 1}
+    event = {
+        "event_id": "e1",
+        "event_type": "CONSULT",
+        "num_mentions": 1,
+        "num_articles": 1,
+        "num_sources": 1,
+    }
     staging.write("events", 1, pl.DataFrame([event]))
     staging.write("events", 2, pl.DataFrame([{**event, "num_articles": 3}]))
     load.start_run(con, _record("r1"))

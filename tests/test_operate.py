@@ -33,15 +33,24 @@ RUN = textwrap.dedent(
 )
 
 
-def _run(bundle: Path, warehouse: Path, *, kill_at: str | None = None, batch_size: int = 2,
-         wait: float = 0.0, background: bool = False):
+def _run(
+    bundle: Path,
+    warehouse: Path,
+    *,
+    kill_at: str | None = None,
+    batch_size: int = 2,
+    wait: float = 0.0,
+    background: bool = False,
+):
     env = {**os.environ, "NEWSFLOW_GATES": "0"}
     env.pop("NEWSFLOW_KILL_AT", None)
     if kill_at:
         env["NEWSFLOW_KILL_AT"] = kill_at
     cmd = [sys.executable, "-c", RUN, str(bundle), str(warehouse), str(batch_size), str(wait)]
     if background:
-        return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -51,9 +60,15 @@ def _state(warehouse: Path) -> dict:
         return {
             "articles": one("select count(*) from articles"),
             "mentions": one("select count(*) from mentions"),
-            "orphan_mentions": one("select count(*) from mentions anti join articles using (article_id)"),
-            "orphan_actor_refs": one("select count(*) from mentions anti join actors using (actor_id)"),
-            "statuses": [r[0] for r in con.execute("select status from runs order by started_at").fetchall()],
+            "orphan_mentions": one(
+                "select count(*) from mentions anti join articles using (article_id)"
+            ),
+            "orphan_actor_refs": one(
+                "select count(*) from mentions anti join actors using (actor_id)"
+            ),
+            "statuses": [
+                r[0] for r in con.execute("select status from runs order by started_at").fetchall()
+            ],
         }
 
 
@@ -73,7 +88,11 @@ def test_sigkill_at_every_point_leaves_a_consistent_warehouse(tmp_path):
     result = _run(EXAMPLE_BUNDLE, warehouse, kill_at="committed")
     assert result.returncode == -signal.SIGKILL
     loaded = _state(warehouse)
-    assert loaded["articles"] > 0 and loaded["orphan_mentions"] == 0 and loaded["orphan_actor_refs"] == 0
+    assert (
+        loaded["articles"] > 0
+        and loaded["orphan_mentions"] == 0
+        and loaded["orphan_actor_refs"] == 0
+    )
     assert loaded["statuses"][-1] == "completed"
     assert (warehouse.parent / "staging").exists()  # left behind by the kill
 

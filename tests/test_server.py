@@ -35,7 +35,9 @@ def _wait_for(predicate, timeout: float, what: str, procs=()):
     while time.time() < deadline:
         for proc in procs:
             if proc.poll() is not None:
-                raise AssertionError(f"{proc.args[:3]} exited with {proc.returncode} while waiting for {what}")
+                raise AssertionError(
+                    f"{proc.args[:3]} exited with {proc.returncode} while waiting for {what}"
+                )
         value = predicate()
         if value:
             return value
@@ -66,11 +68,23 @@ def test_served_deployment_processes_the_inbox(tmp_path):
     logs = tmp_path / "logs"
     logs.mkdir()
     server = subprocess.Popen(
-        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off"],
-        env=env, stdout=(logs / "server.log").open("w"), stderr=subprocess.STDOUT,
+        [
+            str(BIN / "prefect"),
+            "server",
+            "start",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--analytics-off",
+        ],
+        env=env,
+        stdout=(logs / "server.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     served = None
     try:
+
         def healthy() -> bool:
             try:
                 return httpx.get(f"{api}/health", timeout=2).status_code == 200
@@ -85,9 +99,20 @@ def test_served_deployment_processes_the_inbox(tmp_path):
         (inbox / "example.ready").touch()
         warehouse = tmp_path / "w.duckdb"
         served = subprocess.Popen(
-            [str(BIN / "newsflow"), "serve", str(inbox), "--warehouse", str(warehouse),
-             "--cron", "0 0 1 1 *", "--settle-seconds", "3600"],
-            env=env, stdout=(logs / "serve.log").open("w"), stderr=subprocess.STDOUT,
+            [
+                str(BIN / "newsflow"),
+                "serve",
+                str(inbox),
+                "--warehouse",
+                str(warehouse),
+                "--cron",
+                "0 0 1 1 *",
+                "--settle-seconds",
+                "3600",
+            ],
+            env=env,
+            stdout=(logs / "serve.log").open("w"),
+            stderr=subprocess.STDOUT,
         )
 
         def deployment_id() -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -34,7 +34,7 @@ WarehouseOption = typer.Option(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -75,6 +75,16 @@ def run(
         help="Seconds to wait for another run on the same warehouse to finish.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
+    dask: bool = typer.Option(
+        False,
+        "--dask",
+        help="Run the NLP of upcoming batches on Dask workers (a local cluster unless --dask-address).",
+    ),
+    dask_address: str | None = typer.Option(
+        None,
+        "--dask-address",
+        help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --dask).",
+    ),
 ) -> None:
     """Run the Prefect flow on BUNDLE and print the run's accounting."""
     if not bundle.exists():
@@ -84,17 +94,17 @@ def run(
     # The temporary Prefect server of a local run can take longer than the default 20 s to
     # start on a loaded machine.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    settings = _settings(warehouse, batch_size=batch_size, gates=False if no_gates else None)
-    from newsflow.flows.pipeline import ingest_bundle  # noqa: PLC0415 - Prefect import is slow
+    settings = _settings(
+        warehouse,
+        batch_size=batch_size,
+        gates=False if no_gates else None,
+        task_runner="dask" if (dask or dask_address) else None,
+        dask_address=dask_address,
+    )
+    from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect import is slow
 
     try:
-        summary = ingest_bundle(
-            str(bundle),
-            warehouse=str(settings.warehouse),
-            batch_size=settings.batch_size,
-            gates=settings.gates,
-            wait_seconds=wait,
-        )
+        summary = run_flow(bundle, settings, wait_seconds=wait)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a readable message
         _fail(
             f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`)."

@@ -14,6 +14,7 @@ import bisect
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -573,20 +574,38 @@ def _sentence_rows(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def extract_batch(
-    articles: pl.DataFrame, nlp: Language, registry: ActorRegistry, settings: Settings
-) -> ExtractResult:
-    """Mentions and sentences of the canonical English articles; resolves actors into `registry`.
-
-    `articles` is schema.DEDUPED. Rows with duplicate_of set or language != "en" are skipped.
-    """
-    lex: Lexicon = nlp.get_pipe(LEXICON_PIPE).lexicon
-    threshold = settings.thresholds.actor_match_threshold
-    todo = articles.filter(
+def extractable(articles: pl.DataFrame) -> pl.DataFrame:
+    """The rows extraction reads: canonical (not duplicate), English, non-empty articles."""
+    return articles.filter(
         pl.col("duplicate_of").is_null()
         & (pl.col("language") == "en")
         & (pl.col("body").str.len_chars() > 0)
     ).select("article_id", "body", "source_name")
+
+
+def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[Doc]:
+    """spaCy docs (sentences, entities) of article bodies: the expensive, stateless part."""
+    return nlp.pipe(
+        [_text_for_nlp(b) for b in bodies], batch_size=_SPACY_BATCH, n_process=n_process
+    )
+
+
+def extract_batch(
+    articles: pl.DataFrame,
+    nlp: Language,
+    registry: ActorRegistry,
+    settings: Settings,
+    docs: Sequence[Doc] | None = None,
+) -> ExtractResult:
+    """Mentions and sentences of the canonical English articles; resolves actors into `registry`.
+
+    `articles` is schema.DEDUPED. Rows with duplicate_of set or language != "en" are skipped.
+    `docs`, when given, are `annotate`'s docs of `extractable(articles)` made elsewhere (e.g.
+    on a Dask worker); otherwise they are made here.
+    """
+    lex: Lexicon = nlp.get_pipe(LEXICON_PIPE).lexicon
+    threshold = settings.thresholds.actor_match_threshold
+    todo = extractable(articles)
     rows: dict[str, list] = {
         k: [] for k in ("article_id", "actor_id", "text", "start", "end", "sent")
     }
@@ -596,11 +615,7 @@ def extract_batch(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
         bodies,
-        nlp.pipe(
-            [_text_for_nlp(b) for b in bodies],
-            batch_size=_SPACY_BATCH,
-            n_process=settings.n_process,
-        ),
+        docs if docs is not None else annotate(bodies, nlp, settings.n_process),
         strict=True,
     ):
         starts, ends = _sentence_rows(doc)

