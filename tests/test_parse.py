@@ -217,6 +217,7 @@ def test_datelines_leave_the_first_sentence(lead: str, place: str, source: str |
         f"BREAKING: {PROSE}",
         f"Officials: {PROSE}",
         f"TTP: {PROSE}",
+        f"Evans and Sutherland Computer Corp (ESCC) - Offering of 50 mln dlrs of debentures. {PROSE}",
     ],
 )
 def test_dateline_like_phrases_that_are_not_datelines_stay(text: str) -> None:
@@ -448,6 +449,13 @@ def test_meta_title_and_reuters_date_and_signature() -> None:
         "market borrowing and investment activities of both companies.\n\nBP North America is a "
         "subsidiary of British Petroleum Co Plc <BP>, which also owns a 55 pct interest in Standard Oil."
     )
+
+
+def test_a_name_at_the_end_is_no_wire_signature() -> None:
+    text = f"{PROSE} The report was written by economist Paul Reuter"
+    row = parse_one(text)
+    assert (row["body"], row["source_name"]) == (text, None)
+    assert parse_one(f"{PROSE} Reuter")["source_name"] == "Reuters"
 
 
 def test_implausible_dates_fall_through_to_the_next_evidence() -> None:

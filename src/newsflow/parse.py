@@ -539,6 +539,8 @@ def _accept_dateline(match: re.Match[str], rules: ParseRules) -> bool:
     folded = _fold(place)
     if folded in rules.not_places or len(folded) < 2:
         return False
+    if match["agency"] and _fold(match["agency"]) not in rules.agencies:
+        return False  # "Evans and Sutherland Computer Corp (ESCC) - Offering of ..." is no dateline
     if match["date"] or match["agency"]:
         return True
     known = folded in rules.places
