@@ -1257,17 +1257,23 @@ def detect_events(
         .n_unique()
         .alias("num_sources"),
     )
+    # Two groups can share a merge key, hence an id (undated reports of one dyad and place that
+    # the date rule kept apart): they are one event. Their support is already pooled by id;
+    # keep the row and key of the best-evidenced group (rows and key_rows are index-aligned).
+    best = (
+        pl.DataFrame(key_rows, schema=EVENT_KEYS, orient="row")
+        .with_row_index("_group")
+        .sort(["evidence_score", "_group"], descending=[True, False])
+        .unique("event_id", keep="first", maintain_order=True)
+    )
+    rows = [rows[i] for i in best["_group"].to_list()]
+    key_rows = [key_rows[i] for i in best["_group"].to_list()]
     events_frame = (
         pl.DataFrame(rows, schema=schema.EVENTS, orient="row")
         .filter(pl.col("event_id").is_in(list(touched)))
         .drop("num_mentions", "num_articles", "num_sources")
         .join(counts, on="event_id", how="inner")
-        .join(
-            pl.DataFrame(key_rows, schema=EVENT_KEYS, orient="row").select(
-                "event_id", "evidence_score"
-            ),
-            on="event_id",
-        )
+        .join(best.select("event_id", "evidence_score"), on="event_id")
         .with_columns(
             (1 - (1 - pl.col("evidence_score")) * pl.lit(0.6).pow(pl.col("num_sources") - 1))
             .round(3)

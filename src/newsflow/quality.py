@@ -203,7 +203,11 @@ def resolve_placeholders(value: Any, settings: Settings, today: dt.date) -> Any:
         if key == "$iso3_countries":
             import pycountry
 
-            return sorted({c.alpha_3 for c in pycountry.countries} | set(arg or []))
+            # ISO 3166-1 codes plus the ISO 3166-3 codes of former countries (SUN, YUG, DDR,
+            # CSK, ...): news archives report on the Soviet Union too.
+            current = {c.alpha_3 for c in pycountry.countries}
+            former = {c.alpha_3 for c in pycountry.historic_countries}
+            return sorted(current | former | set(arg or []))
         if key.startswith("$"):
             raise ValueError(f"unknown suite placeholder {key!r}")
     return {k: resolve_placeholders(v, settings, today) for k, v in value.items()}
