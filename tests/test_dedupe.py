@@ -294,3 +294,31 @@ def test_signatures_of_another_sketch_version_are_not_compared(tmp_path):
     assert out["duplicate_of"].to_list() == [None]
     exact = dedupe.dedupe_batch(parsed({"body": body}, start=9), later, Settings())
     assert exact["duplicate_of"].to_list() == [first["article_id"][0]]  # hashes still match
+
+
+def test_key_index_finds_every_row_across_merged_levels():
+    index = dedupe.KeyIndex()
+    keys = np.array([5, 3, 5, 9, 3, 5], dtype=np.uint64)
+    for start in range(0, keys.size, 2):  # three adds: levels merge as they grow
+        index.add(keys[start : start + 2], np.arange(start, start + 2))
+    q, rows = index.lookup(np.array([5, 7, 3], dtype=np.uint64))
+    found = sorted(zip(q.tolist(), rows.tolist(), strict=True))
+    assert found == [(0, 0), (0, 2), (0, 5), (2, 1), (2, 4)]
+    assert index.counts(np.array([3, 5, 9, 4], dtype=np.uint64)).tolist() == [2, 3, 1, 0]
+    q, rows = index.lookup(np.array([5, 3], dtype=np.uint64), limit=2)
+    assert sorted(zip(q.tolist(), rows.tolist(), strict=True)) == [(0, 2), (0, 5), (1, 1), (1, 4)]
+
+
+def test_near_duplicate_of_a_near_duplicate_points_at_the_canonical():
+    """duplicate_of always names a canonical article (issue 5)."""
+    _, body = bbc("politics_001")
+    state = dedupe.DedupeState()
+    first = dedupe.dedupe_batch(parsed({"body": body}), state, Settings())
+    copy = "WASHINGTON (AP) - " + body
+    later = dedupe.dedupe_batch(
+        parsed({"body": copy}, {"body": copy + " Copyright 2005."}, {"body": copy}, start=5),
+        state,
+        Settings(),
+    )
+    assert later["duplicate_of"].to_list() == [first["article_id"][0]] * 3
+    assert later["dup_method"].to_list() == ["near", "near", "near"]

@@ -56,7 +56,7 @@ STORY_KEY_TERMS = 12  # the most distinctive terms of an article: its story sign
 MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
 DF_SLOTS = 1 << 22  # hashed document-frequency counters (collisions only add noise to rare terms)
-POSTINGS_PER_LOOKUP = 100  # latest articles per (term, week) and index level: bounds a busy week
+POSTINGS_PER_LOOKUP = 24  # latest articles looked up per (term, week): bounds a busy week
 WEEK_DAYS = 7  # key terms are posted per (term, week): lookups are blocked by the date window
 
 _U64 = np.uint64
@@ -241,17 +241,18 @@ class KeyIndex:
 
     def lookup(self, keys: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(position in `keys`, row) for every stored row of every key; with `limit`, at most
-        that many of the latest rows per key and level."""
+        that many rows per key, the latest first (newer levels, then later rows in a level)."""
         order = np.argsort(keys)
         needles = keys[order]
         found_q: list[np.ndarray] = []
         found_rows: list[np.ndarray] = []
-        for level_keys, level_rows in self.levels:
+        room = np.full(keys.size, np.iinfo(np.int64).max if limit is None else limit, np.int64)
+        for level_keys, level_rows in reversed(self.levels):
             lo = np.searchsorted(level_keys, needles, "left")
             hi = np.searchsorted(level_keys, needles, "right")
-            if limit is not None:
-                lo = np.maximum(lo, hi - limit)
+            lo = np.maximum(lo, hi - room)
             n = hi - lo
+            room -= n
             total = int(n.sum())
             if not total:
                 continue
@@ -296,17 +297,11 @@ class DedupeState:
         need = self.size + n
         if need <= self.days.size:
             return
-        capacity = max(need, int(self.days.size * 1.5) + 1024)
-
-        def grown(a: np.ndarray) -> np.ndarray:
-            out = np.zeros((capacity, *a.shape[1:]), dtype=a.dtype)
-            out[: self.size] = a[: self.size]
-            return out
-
-        self.days = grown(self.days)
-        self.signatures = grown(self.signatures)
-        self.shingle_counts = grown(self.shingle_counts)
-        self.story_weights = grown(self.story_weights)
+        capacity = max(need, int(self.days.size * 1.25) + 1024)
+        # in-place realloc (mremap for large blocks): no second copy of a million signatures;
+        # nothing keeps views of these arrays between batches
+        for a in (self.days, self.signatures, self.shingle_counts, self.story_weights):
+            a.resize((capacity, *a.shape[1:]), refcheck=False)
 
     def append(
         self, rows: pl.DataFrame, signatures: np.ndarray, shingle_counts: np.ndarray
@@ -349,16 +344,12 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     assert isinstance(frame, pl.DataFrame)
     usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
     signatures = np.zeros((frame.height, NUM_PERM), dtype=np.uint32)
-    minhash = table.column("minhash").combine_chunks().cast(pa.large_binary())
-    usable &= np.asarray(pc.binary_length(minhash).fill_null(0)) == NUM_PERM * 4
+    minhash = table.column("minhash").combine_chunks().cast(pa.large_list(pa.uint32()))
+    usable &= np.asarray(pc.list_value_length(minhash).fill_null(0)) == NUM_PERM
     if usable.any():
-        buffers = minhash.buffers()
-        offsets = np.frombuffer(buffers[1], np.int64)[
-            minhash.offset : minhash.offset + len(minhash) + 1
-        ]
-        data = np.frombuffer(buffers[2], np.uint8)
-        byte_index = offsets[:-1][usable][:, None] + np.arange(NUM_PERM * 4)[None, :]
-        signatures[usable] = data[byte_index].view("<u4").reshape(-1, NUM_PERM)
+        offsets = np.asarray(minhash.offsets)
+        values = np.asarray(minhash.values)
+        signatures[usable] = values[offsets[:-1][usable][:, None] + np.arange(NUM_PERM)[None, :]]
     shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
     rows = frame.with_columns(_day_expr("story_day").alias("day"))
     new = state.append(rows, signatures, shingle_counts)
@@ -796,15 +787,6 @@ SIGNATURE_COLUMNS = [
 ]
 
 
-def _as_blobs(sigs: np.ndarray) -> pl.Series:
-    """Each signature row as one little-endian binary value (no per-row Python)."""
-    raw = np.ascontiguousarray(sigs.astype("<u4"))
-    fixed = pa.FixedSizeBinaryArray.from_buffers(
-        pa.binary(NUM_PERM * 4), raw.shape[0], [None, pa.py_buffer(raw.tobytes())]
-    )
-    return pl.Series("minhash", fixed.cast(pa.binary()), dtype=pl.Binary)
-
-
 def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
     """Rows new this run, by table, for the load's insert-or-replace by primary key:
     `article_signatures` (story_terms ordered key terms first)."""
@@ -828,7 +810,7 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
             pl.lit(SKETCH_VERSION).alias("sketch_version"),
             pl.Series("shingle_count", counts, dtype=pl.Int32),
             pl.when(pl.Series(counts) > 0)
-            .then(_as_blobs(state.signatures[first:last]))
+            .then(pl.Series(state.signatures[first:last], dtype=pl.Array(pl.UInt32, NUM_PERM)))
             .alias("minhash"),
             pl.Series("story_day", state.days[first:last]).cast(pl.Int32).cast(pl.Date),
             pl.Series("story_weight", state.story_weights[first:last], dtype=pl.Float64),
@@ -851,7 +833,7 @@ SIGNATURE_SCHEMA = pl.Schema(
         "content_hash": pl.String,
         "sketch_version": pl.String,
         "shingle_count": pl.Int32,
-        "minhash": pl.Binary,
+        "minhash": pl.Array(pl.UInt32, NUM_PERM),
         "story_day": pl.Date,
         "story_terms": pl.List(pl.UInt64),
         "story_weight": pl.Float64,
