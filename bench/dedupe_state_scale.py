@@ -34,29 +34,30 @@ def main() -> None:
         frames.append(
             dedupe.dedupe_batch(frame, state, Settings()).with_columns(pl.lit("r1").alias("run_id"))
         )
-    articles = pl.concat(frames)  # noqa: F841 (read by DuckDB)
-    signatures = dedupe.state_rows(state)["article_signatures"]  # noqa: F841
+    staged_articles = pl.concat(frames)  # noqa: F841 (read by DuckDB)
+    staged_signatures = dedupe.state_rows(state)["article_signatures"]  # noqa: F841
     with tempfile.TemporaryDirectory() as tmp:
         con = duckdb.connect(str(Path(tmp) / "w.duckdb"))
         wh.migrate(con)
-        con.execute("insert into articles by name select * from articles")
-        con.execute("insert into article_signatures by name select * from signatures")
+        con.execute("insert into articles by name select * from staged_articles")
+        con.execute("insert into article_signatures by name select * from staged_signatures")
         del state, frames
         started = time.perf_counter()
         loaded = dedupe.load_state(con)
         seconds = time.perf_counter() - started
-    print(
-        json.dumps(
-            {
-                "docs": args.docs,
-                "load_state_seconds": seconds,
-                "rows": loaded.size,
-                "band_postings": len(loaded.bands),
-                "term_postings": len(loaded.terms),
-                "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            }
-        )
+    result = json.dumps(
+        {
+            "docs": args.docs,
+            "load_state_seconds": seconds,
+            "rows": loaded.size,
+            "band_postings": len(loaded.bands),
+            "term_postings": len(loaded.terms),
+            "peak_rss_mb_whole_script": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        },
+        indent=1,
     )
+    print(result)
+    (Path(__file__).resolve().parent / "results" / "dedupe_state.json").write_text(result + "\n")
 
 
 if __name__ == "__main__":
