@@ -256,7 +256,7 @@ def accounting(ctx: RunContext, quarantined: pl.DataFrame | None) -> pl.DataFram
 
 def load_step(ctx: RunContext, record: load.RunRecord) -> dict[str, int]:
     """The one write transaction of the run."""
-    with wh.connect(ctx.settings.warehouse) as con:
+    with wh.connect(ctx.settings.warehouse, timeout_s=ctx.settings.lock_timeout_s) as con:
         return load.load_run(con, ctx.staging, record)
 
 
@@ -304,7 +304,7 @@ def open_run(
     parser = events.load_parser(settings.spacy_model)
     gatekeeper = quality.Gatekeeper(settings) if settings.gates else None
     bundle_id = ingest.bundle_id(bundle)
-    with wh.connect(settings.warehouse) as con:
+    with wh.connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
         wh.migrate(con)
         load.mark_abandoned(con)
         known_ids = set(load.known_article_ids(con)["article_id"].to_list())
@@ -404,7 +404,7 @@ def run_bundle(
 
 def write_dq_report(ctx: RunContext) -> Path:
     """The run's human-readable validation report (see docs/quality.md)."""
-    with wh.connect(ctx.settings.warehouse) as con:
+    with wh.connect(ctx.settings.warehouse, timeout_s=ctx.settings.lock_timeout_s) as con:
         dq = con.execute("select * from dq_results where run_id = ?", [ctx.run_id]).pl()
         rejected = con.execute("select * from quarantine where run_id = ?", [ctx.run_id]).pl()
     return quality.write_report(dq, rejected, ctx.settings.reports_path, ctx.run_id)
@@ -412,5 +412,5 @@ def write_dq_report(ctx: RunContext) -> Path:
 
 def record_failure(settings: settings_mod.Settings, run_id: str, exc: BaseException) -> None:
     """Mark the run failed with its reason, in its own small transaction."""
-    with wh.connect(settings.warehouse) as con:
+    with wh.connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
         load.fail_run(con, run_id, f"{type(exc).__name__}: {exc}"[:2000])

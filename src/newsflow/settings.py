@@ -42,6 +42,9 @@ class Settings:
     task_runner: str = "default"
     dask_address: str | None = None
     lookahead: int = 2  # batches annotated ahead of the one being resolved (dask only)
+    # How long a run waits for readers holding the warehouse file before its load attempt
+    # fails as transient (then the Prefect load task retries with backoff).
+    lock_timeout_s: float = 60.0
     reports_dir: Path | None = None  # default: <warehouse dir>/reports
     staging_dir: Path | None = None  # default: <warehouse dir>/staging
     expectations_dir: Path = field(default_factory=lambda: resources.path("expectations"))
@@ -83,6 +86,8 @@ def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings
         base["task_runner"] = env["NEWSFLOW_TASK_RUNNER"]
     if "NEWSFLOW_DASK_ADDRESS" in env:
         base["dask_address"] = env["NEWSFLOW_DASK_ADDRESS"]
+    if "NEWSFLOW_LOCK_TIMEOUT_S" in env:
+        base["lock_timeout_s"] = float(env["NEWSFLOW_LOCK_TIMEOUT_S"])
     if "NEWSFLOW_GATES" in env:
         base["gates"] = env["NEWSFLOW_GATES"].lower() not in {"0", "false", "off", "no"}
     base.update({k: v for k, v in overrides.items() if v is not None})
