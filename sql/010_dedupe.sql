@@ -8,7 +8,7 @@ create table if not exists article_signatures (
     sketch_version varchar not null,     -- shingling/MinHash parameters; other versions are not compared
     shingle_count  integer not null,     -- word bigrams, repeats included (containment estimates)
     minhash        uinteger[],           -- the MinHash signature (num_perm values); null without shingles
-    story_day      date,                 -- published_date, else crawl_date: the story window's clock
+    story_day      date,                 -- the story window clock: published, crawled, else the batch median
     story_terms    ubigint[],            -- hashed salient terms (capitalised names) for story candidates
     story_weight   double                -- summed term weights when indexed (story overlap denominator)
 );

@@ -174,3 +174,16 @@ def test_refresh_stories_summarises_members_and_is_idempotent(tmp_path, seeds_di
         DAY + dt.timedelta(days=1),
         3,
     )
+
+
+def test_undated_reports_take_the_batch_date_and_join_the_story(seeds_dir):
+    """Two seeds parse without any date; they still belong to the seeds' story (issue 5)."""
+    docs = seeds(seeds_dir)
+    undated = [{**d, "date": None} if k in (1, 3) else d for k, d in enumerate(docs)]
+    state = dedupe.DedupeState()
+    out = dedupe.dedupe_batch(parsed(*undated), state, Settings())
+    assert out["story_id"].n_unique() == 1
+    far = dedupe.dedupe_batch(
+        parsed({**docs[4], "date": DAY + dt.timedelta(days=40)}, start=9), state, Settings()
+    )
+    assert far["story_id"][0] != out["story_id"][0]  # the window still applies to dated ones

@@ -32,7 +32,7 @@ summary as (
         count(*) as num_articles,
         count(distinct source_name) as num_sources,
         first(title order by coalesce(published_date, crawl_date) nulls last, input_seq, article_id)
-            filter (where duplicate_of is null) as headline
+            filter (where duplicate_of is null and title is not null) as headline
     from members
     group by story_id
 ),

@@ -17,6 +17,7 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   `thresholds.story_window_days`) whose salient terms (capitalised names not used in lower case,
   idf-weighted) overlap its own most: weighted overlap coefficient >= `thresholds.story_threshold`
   with at least three shared terms; otherwise it founds a story `s_<hash of its article_id>`.
+  An undated article takes the median date of its batch's dated articles (a bundle is one crawl).
   Duplicates share their canonical's story. Candidates come from an inverted index of each
   article's STORY_KEY_TERMS most distinctive terms (tf-idf) keyed by (term, week), blocked by the
   date window and capped at the latest POSTINGS_PER_LOOKUP postings per key: sub-quadratic.
@@ -486,6 +487,17 @@ def _canonical_order(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _story_days(batch: pl.DataFrame, state: DedupeState) -> np.ndarray:
+    """Each article's clock for the story window: published, else crawled, else (undated) the
+    median date of the batch's dated articles, else the latest known date: a bundle is one crawl."""
+    dated = batch.select(_day_expr(pl.coalesce("published_date", "crawl_date")).alias("d"))["d"]
+    if dated.null_count() == dated.len():
+        fallback = int(state.days[: state.size].max()) if state.size else 0
+    else:
+        fallback = int(dated.median())  # type: ignore[arg-type]
+    return dated.fill_null(fallback).to_numpy()
+
+
 def _exact_matches(state: DedupeState, hashes: pl.Series) -> np.ndarray:
     """Earliest known row with each content hash, -1 when unknown."""
     q, rows = state.by_content.lookup(_hex_key(hashes, 0))
@@ -595,9 +607,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     n = batch.height
     words = tokenise(batch["body"])
     sigs, counts = shingle_signatures(words, n)
-    days = batch.select(_day_expr(pl.coalesce("published_date", "crawl_date")).fill_null(0))[
-        "published_date"
-    ].to_numpy()
+    days = _story_days(batch, state)
 
     # exact: a known hash points at the known article's canonical; else the first in order wins
     exact_row = _exact_matches(state, batch["content_hash"])
