@@ -181,7 +181,7 @@ def test_undated_reports_take_the_batch_date_and_join_the_story(seeds_dir):
     docs = seeds(seeds_dir)
     undated = [{**d, "date": None} if k in (1, 3) else d for k, d in enumerate(docs)]
     state = dedupe.DedupeState()
-    out = dedupe.dedupe_batch(parsed(*undated), state, Settings())
+    out = dedupe.dedupe_batch(parsed(*undated[:4]), state, Settings())
     assert out["story_id"].n_unique() == 1
     far = dedupe.dedupe_batch(
         parsed({**docs[4], "date": DAY + dt.timedelta(days=40)}, start=9), state, Settings()
