@@ -82,3 +82,32 @@ def test_rerun_is_idempotent(seeds_run):
             r[0] for r in con.execute("select status from runs order by started_at").fetchall()
         ]
     assert statuses == ["completed", "completed"]
+
+
+def _event(con, event_type: str, *names: str):
+    """The events of a type between actors with these names (either role)."""
+    return con.execute(
+        "select e.place_name, e.event_date, e.num_articles, e.num_sources, e.evidence "
+        "from events e left join actors s on s.actor_id = e.source_actor_id "
+        "left join actors t on t.actor_id = e.target_actor_id "
+        "where e.event_type = ? and list_sort([coalesce(s.name, ''), coalesce(t.name, '')]) "
+        "    = list_sort(?::varchar[])",
+        [event_type, list(names)],
+    ).fetchall()
+
+
+def test_seed_events_are_merged_across_articles(seeds_run):
+    """The talks, the Kerman bombing and the Kabul meeting: one row each (issues 3 and 7)."""
+    warehouse, *_ = seeds_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        talks = _event(con, "CONSULT", "Pakistan", "Iran")
+        bombing = _event(con, "ASSAULT", "Islamic State Khorasan Province", "Iran")
+        kabul = _event(con, "CONSULT", "Hassan Kazmi Qomi", "Abdul Kabir")
+        people = {r[0] for r in con.execute("select name from actors").fetchall()}
+    assert len(talks) == 1 and talks[0][0] == "Islamabad" and str(talks[0][1]) == "2024-01-15"
+    assert talks[0][2] >= 4 and talks[0][3] >= 3
+    assert len(bombing) == 1 and bombing[0][0] == "Kerman" and bombing[0][2] >= 2
+    assert len(kabul) == 1 and kabul[0][0] == "Kabul" and kabul[0][2] >= 2
+    # one actor per real entity, no junk
+    assert {"Jalil Abbas Jilani", "Asif Durrani", "Tehreek-e-Taliban Pakistan"} <= people
+    assert not people & {"Special Representative", "Opinion", "Editorial", "Dawn", "Qomi"}
