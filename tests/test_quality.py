@@ -70,6 +70,8 @@ def parsed(n: int = 4) -> pl.DataFrame:
             "word_count": [len(BODY.split())] * n,
             "language": ["en"] * n,
             "encoding": ["utf-8"] * n,
+            "title_source": ["headline"] * n,
+            "source_name_source": ["dateline"] * n,
         },
         schema=schema.PARSED,
     )

@@ -412,6 +412,7 @@ class _Evidence:
     """What one document says about itself, with where each piece was found."""
 
     title: str | None = None
+    title_source: str | None = None  # meta | html | headline
     sources: dict[str, str] = field(default_factory=dict)  # how found -> outlet name
     dates: dict[str, date] = field(default_factory=dict)  # date_source -> date
     dateline_md: tuple[int, int] | None = None  # year-less dateline month/day
@@ -513,6 +514,7 @@ def _read_head(blocks: list[str], evidence: _Evidence, rules: ParseRules) -> lis
     title_at = _headline_at(blocks, window, rules) if given_title is None else None
     if title_at is not None:
         evidence.title, site = split_title(blocks[title_at], rules)
+        evidence.title_source = "headline"
         evidence.add_source("title", site)
     zone_end = title_at + 1 + _BYLINE_BLOCKS if title_at is not None else 0
     kept: list[str] = []
@@ -667,6 +669,7 @@ def _extract_html(
     if document.title:
         headline, site = split_title(html.unescape(document.title), rules, document.sitename)
         evidence.title = headline
+        evidence.title_source = "html"
         evidence.add_source("title", site)
     evidence.add_source("site", _clean_line(document.sitename) if document.sitename else None)
     evidence.add_date("meta", parse_date_value(document.date))
@@ -724,7 +727,9 @@ def parse_batch(
         name: []
         for name in (
             "title",
+            "title_source",
             "source_name",
+            "source_name_source",
             "url",
             "dateline",
             "published_date",
@@ -749,6 +754,7 @@ def parse_batch(
         try:
             if meta_title and meta_title.strip():
                 evidence.title, site = split_title(meta_title, rules, meta_source)
+                evidence.title_source = "meta"
                 evidence.add_source("title", site)
             evidence.add_source("meta", _clean_meta(meta_source))
             evidence.add_date("meta", parse_date_value(meta_date))
@@ -771,9 +777,11 @@ def parse_batch(
         except Exception as error:  # noqa: BLE001 - one bad page is quarantined, never fatal
             body, reason = "", f"parse error: {type(error).__name__}: {error}"[:300]
         published, date_source = _choose_date(evidence, settings, today)
-        source = next((evidence.sources[h] for h in _SOURCE_ORDER if h in evidence.sources), None)
+        how = next((h for h in _SOURCE_ORDER if h in evidence.sources), None)
         columns["title"].append(evidence.title)
-        columns["source_name"].append(source)
+        columns["title_source"].append(evidence.title_source if evidence.title else None)
+        columns["source_name"].append(evidence.sources[how] if how else None)
+        columns["source_name_source"].append(how)
         columns["url"].append(url)
         columns["dateline"].append(evidence.dateline)
         columns["published_date"].append(published)

@@ -46,6 +46,9 @@ PARSED = pl.Schema(
         "word_count": pl.Int64,
         "language": pl.String,  # ISO 639-1, "und" when undetermined
         "encoding": pl.String,
+        "title_source": pl.String,  # how the title was found: meta | html | headline
+        # how source_name was found: meta | site | footer | title | agency_tag | dateline | signature
+        "source_name_source": pl.String,
     }
 )
 
@@ -55,7 +58,7 @@ DEDUPED = pl.Schema(
         **PARSED,
         "duplicate_of": pl.String,  # canonical article_id, null for canonical articles
         "dup_method": pl.String,  # "exact" | "near" | null
-        "dup_similarity": pl.Float64,  # estimated Jaccard vs canonical, null when not a duplicate
+        "dup_similarity": pl.Float64,  # word-level containment vs canonical (1.0 exact), null if not a duplicate
         "story_id": pl.String,
     }
 )
