@@ -111,3 +111,12 @@ def test_seed_events_are_merged_across_articles(seeds_run):
     # one actor per real entity, no junk
     assert {"Jalil Abbas Jilani", "Asif Durrani", "Tehreek-e-Taliban Pakistan"} <= people
     assert not people & {"Special Representative", "Opinion", "Editorial", "Dawn", "Qomi"}
+
+
+def test_the_five_seeds_are_one_story(seeds_run):
+    """Five outlets' reports of one event share a story (issues 3 and 5)."""
+    warehouse, *_ = seeds_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        stories = con.execute("select distinct story_id from articles").fetchall()
+        (num_articles,) = con.execute("select num_articles from stories").fetchone()
+    assert len(stories) == 1 and num_articles == 5
