@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
 
 from newsflow import pipeline
 from newsflow import settings as settings_mod
@@ -57,12 +58,14 @@ TASKS["annotate"] = task(name="annotate", retries=1, **_OPTIONS)(pipeline.annota
 
 def as_task(name: str, fn: Callable[..., T], /, *args: Any) -> T:
     """StepCaller that runs each pipeline step as its Prefect task."""
-    return TASKS[name](*args)
+    # quote(): Prefect would otherwise walk every argument (the run context holds models,
+    # frames and a set of every known article id) to look for futures, on every call.
+    return TASKS[name](*(quote(arg) for arg in args))
 
 
 def submit_task(name: str, fn: Callable[..., Any], /, *args: Any) -> Any:
     """StepSubmitter: start the step's task on the flow's task runner; return its future."""
-    return TASKS[name].submit(*args)
+    return TASKS[name].submit(*(quote(arg) for arg in args))
 
 
 @flow(name="newsflow-ingest", persist_result=False, log_prints=False)
