@@ -137,6 +137,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
+        # Warm-up: imports (Great Expectations, Prefect) and file caches are paid once per
+        # process, not per run; every timed run below still loads its own models and suites.
+        tiny = tmp_path / "tiny"
+        tiny.mkdir()
+        (tiny / "a.txt").write_text("Tiny\n\n" + " ".join(["word"] * 40) + ".\n")
+        ours_direct(tiny, tmp_path / "warm.duckdb", gates=True)
         first_s, first = ours_direct(bundle, tmp_path / "a.duckdb", gates=True)
         rerun_s, rerun = ours_direct(bundle, tmp_path / "a.duckdb", gates=True)
         nogates_s, _ = ours_direct(bundle, tmp_path / "b.duckdb", gates=False)
@@ -153,9 +159,6 @@ def main() -> None:
             }
         )
         if not args.no_flow:
-            tiny = tmp_path / "tiny"
-            tiny.mkdir()
-            (tiny / "a.txt").write_text("Tiny\n\n" + " ".join(["word"] * 40) + ".\n")
             fixed_s, _ = ours_flow(tiny, tmp_path / "tiny.duckdb")
             direct_tiny_s, _ = ours_direct(tiny, tmp_path / "tiny2.duckdb", gates=True)
             flow_s, _ = ours_flow(bundle, tmp_path / "c.duckdb")
