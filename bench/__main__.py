@@ -21,6 +21,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from datetime import UTC, datetime
@@ -31,6 +32,14 @@ WORK = Path(__file__).resolve().parent / "work"
 
 
 def _texts(bundle: Path) -> list[str]:
+    """The documents' texts, read directly (not through newsflow) for the bare-spaCy baseline."""
+    if bundle.name.endswith((".tar.gz", ".tgz")):
+        with tarfile.open(bundle, "r:gz") as tar:
+            return [
+                tar.extractfile(m).read().decode("latin-1")
+                for m in tar
+                if m.isfile() and m.name.endswith(".txt") and "README" not in m.name
+            ]
     with gzip.open(bundle, "rt", encoding="utf-8") as fh:
         return [json.loads(line)["text"] for line in fh]
 
@@ -124,14 +133,19 @@ def main() -> None:
     from newsflow.settings import Settings
 
     args.work.mkdir(parents=True, exist_ok=True)
-    bundle = args.work / f"corpus_{args.docs}.jsonl.gz"
+    bundle = args.bundle or args.work / f"corpus_{args.docs}.jsonl.gz"
     if not bundle.exists():
         generate(bundle, args.docs)
     texts = _texts(bundle)
     words = sum(len(t.split()) for t in texts)
     model = Settings().spacy_model
 
-    results: dict = {"machine": machine(), "docs": args.docs, "words": words}
+    results: dict = {
+        "machine": machine(),
+        "bundle": str(bundle),
+        "docs": len(texts),
+        "words": words,
+    }
     spacy_s, _ = bare_spacy_seconds(texts, model, n_process=1)
     results["bare_spacy_ner_seconds"] = round(spacy_s, 2)
 
@@ -177,7 +191,8 @@ def main() -> None:
     )
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = args.out or RESULTS / f"pipeline_{args.docs}.json"
+    name = bundle.name.split(".")[0] if args.bundle else str(args.docs)
+    out = args.out or RESULTS / f"pipeline_{name}.json"
     out.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(
         json.dumps(
