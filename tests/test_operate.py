@@ -17,7 +17,6 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsflow import faults
 from newsflow.runlock import lock_path
 
 EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
@@ -109,10 +108,6 @@ def _lock_is_free(warehouse: Path) -> bool:
 
     with exclusive_run(warehouse, wait_seconds=0):
         return True
-
-
-def test_failpoints_are_documented():
-    assert set(faults.POINTS) == {"ingested", "extracted", "staged", "loading", "committed"}
 
 
 READER = textwrap.dedent(
