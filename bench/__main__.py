@@ -125,6 +125,12 @@ def main() -> None:
     parser.add_argument(
         "--work", type=Path, default=WORK, help="where generated corpora are cached"
     )
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        default=None,
+        help="measure on this .tar.gz of .txt files (e.g. the BBC bundle), not a generated corpus",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
