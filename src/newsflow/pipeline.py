@@ -115,7 +115,8 @@ def parse_step(ctx: RunContext, docs: pl.DataFrame, batch: int) -> pl.DataFrame:
 
 def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
     """Drop articles already loaded (counted, not re-processed); quarantine repeats within the run."""
-    known = articles["article_id"].is_in(list(ctx.known_ids))
+    # set lookups for the batch's ids: O(batch), whatever the size of the warehouse
+    known = pl.Series([aid in ctx.known_ids for aid in articles["article_id"]], dtype=pl.Boolean)
     ctx.add("already_loaded", int(known.sum()))
     fresh = articles.filter(~known)
     first = fresh.unique("article_id", keep="first", maintain_order=True)
