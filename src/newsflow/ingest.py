@@ -719,7 +719,9 @@ def _member_inputs(name: str, data: bytes, compressed: int, limits: _Limits) -> 
         yield from _file_inputs(name, data, limits)
 
 
-def _size_problem(name: str, data: bytes, compressed: int, limits: _Limits) -> _Rejected | None:
+def _size_problem(
+    name: str, data: bytes, compressed: int, limits: _Limits, what: str = "member"
+) -> _Rejected | None:
     """A rejection when bytes read with _read_capped(limits.read_cap) are a bomb or too large."""
     if limits.is_bomb(len(data), compressed):
         return _Rejected(
@@ -728,7 +730,7 @@ def _size_problem(name: str, data: bytes, compressed: int, limits: _Limits) -> _
             f"compression ratio over {limits.ratio:g} ({len(data)} bytes from {compressed})",
         )
     if len(data) > limits.read_cap:
-        problem = limits.too_large(f"member {name!r}")
+        problem = limits.too_large(f"{what} {name!r}")
         return _Rejected(name, problem.reason, problem.detail)
     return None
 
@@ -749,15 +751,9 @@ def _document(name: str, data: bytes, limits: _Limits) -> _Input:
                 plain = _read_capped(unzipped, limits.read_cap)
         except _ARCHIVE_ERRORS as exc:
             return _Rejected(name, "corrupt archive", f"not a readable gzip file: {exc}")
-        if limits.is_bomb(len(plain), len(data)):
-            return _Rejected(
-                name,
-                "zip bomb",
-                f"compression ratio over {limits.ratio:g} ({len(plain)} bytes from {len(data)})",
-            )
-        if len(plain) > limits.read_cap:
-            problem = limits.too_large(f"gzipped file {name!r}")
-            return _Rejected(name, problem.reason, problem.detail)
+        problem = _size_problem(name, plain, len(data), limits, what="gzipped file")
+        if problem is not None:
+            return problem
         data = plain
     content_type = "html" if _kind_by_name(name) == "html" else None
     return _Doc(name, data, len(data), content_type)
