@@ -125,6 +125,7 @@ def run(
         "actors",
         "mentions",
         "events",
+        "not_extracted",
         "seconds",
         "report",
     ):

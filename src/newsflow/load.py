@@ -158,6 +158,7 @@ class RunRecord:
     actors: int
     mentions: int
     events: int
+    not_extracted: int = 0  # canonical articles kept but not extracted (language not English)
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
@@ -209,7 +210,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
         con.execute(
             "update runs set status = 'completed', finished_at = now()::timestamp, "
             "inputs = ?, loaded = ?, duplicates = ?, quarantined = ?, actors = ?, "
-            "mentions = ?, events = ? where run_id = ?",
+            "mentions = ?, events = ?, not_extracted = ? where run_id = ?",
             [
                 run.inputs,
                 run.loaded,
@@ -218,6 +219,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
                 run.actors,
                 run.mentions,
                 run.events,
+                run.not_extracted,
                 run.run_id,
             ],
         )

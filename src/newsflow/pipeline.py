@@ -158,6 +158,10 @@ def annotate_step(bodies: list[str], model: str) -> bytes:
 def extract_step(
     ctx: RunContext, articles: pl.DataFrame, batch: int, annotated: bytes | None = None
 ) -> extract.ExtractResult:
+    foreign = articles.filter(pl.col("duplicate_of").is_null() & (pl.col("language") != "en"))
+    if foreign.height:  # kept with their text; the English models would mis-read them
+        ctx.add("not_extracted", foreign.height)
+        log.info("batch %d: %d non-English articles kept, not extracted", batch, foreign.height)
     docs = None
     if annotated is not None:
         from spacy.tokens import DocBin
@@ -294,6 +298,7 @@ def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
         actors=ctx.counts.get("actors", 0),
         mentions=ctx.counts.get("mentions", 0),
         events=0 if staged_events is None else staged_events["event_id"].n_unique(),
+        not_extracted=ctx.counts.get("not_extracted", 0),
     )
 
 
@@ -396,6 +401,7 @@ def run_bundle(
         "actors": record.actors,
         "mentions": record.mentions,
         "events": record.events,
+        "not_extracted": record.not_extracted,
         "seconds": round(time.monotonic() - started, 2),
     }
     if report is not None:
