@@ -70,7 +70,7 @@ def frames(docs: list[tuple[str, str]]) -> dict[str, pl.DataFrame]:
         }
     ).with_columns(
         pl.lit(None, pl.String).alias(c)
-        for c in ("meta_url", "meta_title", "meta_date", "meta_source")
+        for c in ("meta_url", "meta_title", "meta_date", "meta_source", "meta_dateline")
     )
     crawl = dt.date(2005, 6, 1)
     parsed = pl.DataFrame(

@@ -48,6 +48,7 @@ def _frame(rows: list[dict]) -> pl.DataFrame:
         "meta_title": None,
         "meta_date": None,
         "meta_source": None,
+        "meta_dateline": None,
         "content_type": "text",
     }
     return pl.DataFrame(

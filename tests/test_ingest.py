@@ -538,7 +538,7 @@ def test_json_lines_fields_are_mapped_and_bad_lines_quarantined(tmp_path: Path) 
     bundle = tmp_path / "feed.jsonl"
     bundle.write_text("\n".join(lines) + "\n")
     docs, quarantine = run(bundle)
-    assert docs.drop("bundle_id", "encoding").rows() == [
+    assert docs.drop("bundle_id", "encoding", "meta_dateline").rows() == [
         (
             "feed.jsonl:1",
             0,
@@ -1026,3 +1026,26 @@ def test_ingest_benchmark_runs_on_a_small_archive(tmp_path: Path) -> None:
     figures = json.loads(out.read_text())["generated_archive_rss"]
     assert figures["large"]["inputs"] == 200 and figures["small"]["inputs"] == 20
     assert figures["peak_rss_mib"] > figures["imports_only_rss_mib"] > 0
+
+
+def test_reuters_dateline_field_reaches_parse(tmp_path):
+    """A JSON `dateline` field (Reuters-21578) becomes the article's dateline (issue 4)."""
+    from newsflow import parse
+
+    body = (
+        "Showers continued throughout the week in the Bahia cocoa zone, alleviating the "
+        "drought since early January and improving prospects for the coming temporao."
+    )
+    record = {
+        "title": "BAHIA COCOA REVIEW",
+        "date": "26-FEB-1987 15:01:01.79",
+        "dateline": "SALVADOR, Feb 26 -",
+        "body": body,
+    }
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    docs, _ = run(tmp_path / "feed.jsonl")
+    assert docs["meta_dateline"].to_list() == ["SALVADOR, Feb 26 -"]
+    articles, rejected = parse.parse_batch(docs, Settings())
+    assert rejected.height == 0
+    assert articles["dateline"].to_list() == ["SALVADOR"]
+    assert articles["body"][0].startswith("Showers continued")

@@ -46,6 +46,7 @@ def raw_docs(*docs: dict) -> pl.DataFrame:
             "meta_title": None,
             "meta_date": None,
             "meta_source": None,
+            "meta_dateline": None,
         }
         | d
         for i, d in enumerate(docs)

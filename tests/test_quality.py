@@ -46,6 +46,7 @@ def raw_docs(n: int = 4) -> pl.DataFrame:
             "meta_title": [None] * n,
             "meta_date": [None] * n,
             "meta_source": [None] * n,
+            "meta_dateline": [None] * n,
         },
         schema=schema.RAW_DOCS,
     )

@@ -96,6 +96,7 @@ DATE_FIELDS = (
 JSON_ARRAY_KEYS = frozenset(
     {"articles", "items", "results", "data", "docs", "documents", "entries"}
 )
+DATELINE_FIELDS = ("dateline",)
 SOURCE_FIELDS = ("source", "site", "outlet", "source_name", "source_domain", "publisher", "domain")
 
 # Ratios are only judged on at least this much decompressed data: a small repetitive file
@@ -161,7 +162,8 @@ class _Doc:
     size_bytes: int
     content_type: str | None = None  # None: sniff from the content
     encoding: str | None = None  # given when data is already text
-    meta: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)
+    # url, title, date, source, dateline
+    meta: tuple[str | None, ...] = (None, None, None, None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1041,6 +1043,7 @@ def _record_input(where: str, record: Any, size: int, encoding: str) -> _Input:
         _first(fields, TITLE_FIELDS),
         _first(fields, DATE_FIELDS),
         _first(fields, SOURCE_FIELDS),
+        _first(fields, DATELINE_FIELDS),
     )
     html = _first(fields, HTML_FIELDS, join=True)
     if html is not None and html.strip():
@@ -1179,6 +1182,7 @@ def _warc_record(record: Any, limits: _Limits) -> _Input:
         record.rec_headers.get_header("WARC-Target-URI"),
         None,
         record.rec_headers.get_header("WARC-Date"),
+        None,
         None,
     )
     problem = _size_problem(where, data, stored, limits)

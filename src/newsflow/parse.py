@@ -739,13 +739,14 @@ def parse_batch(
             "reason",
         )
     }
-    for content_type, text, meta_url, meta_title, meta_date, meta_source in zip(
+    for content_type, text, meta_url, meta_title, meta_date, meta_source, meta_dateline in zip(
         docs["content_type"].to_list(),
         docs["text"].to_list(),
         docs["meta_url"].to_list(),
         docs["meta_title"].to_list(),
         docs["meta_date"].to_list(),
         docs["meta_source"].to_list(),
+        docs["meta_dateline"].to_list(),
         strict=True,
     ):
         evidence = _Evidence()
@@ -774,6 +775,9 @@ def parse_batch(
                 reason = None if body else "no article text found"
             else:
                 reason = f"unsupported content type: {content_type}"
+            if evidence.dateline is None and meta_dateline and meta_dateline.strip():
+                # a container field (Reuters' "dateline") read like a lead paragraph's dateline
+                _read_lead(meta_dateline.strip() + " .", evidence, rules)
         except Exception as error:  # noqa: BLE001 - one bad page is quarantined, never fatal
             body, reason = "", f"parse error: {type(error).__name__}: {error}"[:300]
         published, date_source = _choose_date(evidence, settings, today)

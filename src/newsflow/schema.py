@@ -24,6 +24,7 @@ RAW_DOCS = pl.Schema(
         "meta_title": pl.String,
         "meta_date": pl.String,
         "meta_source": pl.String,
+        "meta_dateline": pl.String,  # e.g. Reuters' "SALVADOR, Feb 26 -" field
     }
 )
 
