@@ -65,7 +65,9 @@ def as_task(name: str, fn: Callable[..., T], /, *args: Any) -> T:
 
 def submit_task(name: str, fn: Callable[..., Any], /, *args: Any) -> Any:
     """StepSubmitter: start the step's task on the flow's task runner; return its future."""
-    return TASKS[name].submit(*(quote(arg) for arg in args))
+    # Not quote()d: a quoted argument reaches a Dask worker still wrapped (seen here); these
+    # arguments are a list of bodies and a model name, cheap for Prefect to walk.
+    return TASKS[name].submit(*args)
 
 
 @flow(name="newsflow-ingest", persist_result=False, log_prints=False)
