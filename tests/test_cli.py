@@ -66,3 +66,20 @@ def test_run_on_missing_bundle_is_a_clear_error(tmp_path):
     assert result.exit_code != 0
     assert "bundle not found" in result.output
     assert "Traceback" not in result.output
+
+
+def test_run_shows_progress_and_the_accounting(prefect_harness, tmp_path):
+    """`newsflow run` on the example bundle: exit 0, progress line, the run's accounting (issues 3, 10)."""
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "bundle"
+    target = tmp_path / "w.duckdb"
+    result = runner.invoke(app, ["run", str(example), "--warehouse", str(target), "-b", "2"])
+    assert result.exit_code == 0, result.output
+    assert "loading the run in one transaction" in result.output
+    for line in ("inputs │ 5", "loaded │ 4", "duplicates │ 1", "quarantined │ 1"):
+        assert line in " ".join(result.output.split()), line
+    again = runner.invoke(app, ["run", str(example), "--warehouse", str(target)])
+    assert again.exit_code == 0, again.output
+    flat = " ".join(again.output.split())
+    assert "loaded │ 0" in flat and "already loaded │ 4" in flat

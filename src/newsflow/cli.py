@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsflow import settings as settings_mod
@@ -104,7 +108,8 @@ def run(
     from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect import is slow
 
     try:
-        summary = run_flow(bundle, settings, wait_seconds=wait)
+        with _run_progress(enabled=not as_json):
+            summary = run_flow(bundle, settings, wait_seconds=wait)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a readable message
         _fail(
             f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`)."
@@ -132,6 +137,50 @@ def run(
         if key in summary:
             table.add_row(key.replace("_", " "), str(summary[key]))
     console.print(table)
+
+
+class _ProgressHandler(logging.Handler):
+    """Shows the pipeline's per-batch progress records on a rich progress line."""
+
+    def __init__(self, progress: Progress, task: TaskID) -> None:
+        super().__init__(logging.INFO)
+        self.progress, self.task = progress, task
+
+    def emit(self, record: logging.LogRecord) -> None:
+        info = getattr(record, "newsflow_progress", None)
+        if not info:
+            return
+        if info.get("stage") == "load":
+            text = "loading the run in one transaction"
+        else:
+            text = (
+                f"batch {info['batch']}: {info.get('inputs', 0)} inputs, "
+                f"{info.get('loaded', 0)} new articles, {info.get('mentions', 0)} mentions"
+            )
+        self.progress.update(self.task, description=text, completed=info.get("inputs", 0))
+
+
+@contextmanager
+def _run_progress(enabled: bool) -> Iterator[None]:
+    """A live progress line for `newsflow run` (stderr, only on a terminal-like console)."""
+    if not enabled:
+        yield
+        return
+    logger = logging.getLogger("newsflow")
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
+    ) as progress:
+        handler = _ProgressHandler(progress, progress.add_task("starting (models, warehouse)"))
+        previous = logger.level, logger.propagate
+        logger.addHandler(handler)
+        # INFO for our line only: not echoed again by the root handlers Prefect installs
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        try:
+            yield
+        finally:
+            logger.removeHandler(handler)
+            logger.level, logger.propagate = previous
 
 
 def _explain(exc: BaseException) -> str:

@@ -277,6 +277,8 @@ def _finish_batch(
     faults.checkpoint("extracted")
     found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
     stage_batch(ctx, batch_no, deduped, mentions, found)
+    progress = {"batch": batch_no, **{k: v for k, v in ctx.counts.items() if not k.startswith("_")}}
+    log.info("batch %d staged", batch_no, extra={"newsflow_progress": progress})
 
 
 def new_run_id() -> str:
@@ -381,6 +383,7 @@ def run_bundle(
             final_checks(ctx)
             record = _record(ctx, flow_run_id)
             faults.checkpoint("staged")
+            log.info("loading", extra={"newsflow_progress": {"stage": "load"}})
             call("load", load_step, ctx, record)
             faults.checkpoint("committed")
         except BaseException as exc:
