@@ -63,11 +63,11 @@ class Staging:
     def glob(self, table: str) -> str:
         return str(self.root / table / "*.parquet")
 
-    def read(self, table: str) -> pl.DataFrame | None:
-        """All staged rows of `table`, or None when nothing was staged."""
+    def read(self, table: str, columns: list[str] | None = None) -> pl.DataFrame | None:
+        """All staged rows of `table` (only `columns`, if given), or None when nothing was staged."""
         if table not in self.tables():
             return None
-        return pl.read_parquet(self.glob(table))
+        return pl.read_parquet(self.glob(table), columns=columns)
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

@@ -223,18 +223,21 @@ def final_checks(ctx: RunContext) -> None:
     if ctx.gatekeeper is None:
         return
 
-    def staged(table: str, contract: pl.Schema) -> pl.DataFrame:
-        rows = ctx.staging.read(table)
-        return rows if rows is not None else schema.empty(contract)
+    def staged(table: str, contract: pl.Schema, columns: list[str]) -> pl.DataFrame:
+        # keys only: the whole run's bodies never sit in memory at once
+        rows = ctx.staging.read(table, columns)
+        return rows if rows is not None else schema.empty(contract).select(columns)
 
     gate(
         ctx,
         "load",
-        accounting(ctx, ctx.staging.read("quarantine")),
+        accounting(ctx, ctx.staging.read("quarantine", ["stage", "source_path"])),
         0,
-        articles=staged("articles", schema.DEDUPED),
-        mentions=staged("mentions", schema.MENTIONS),
-        events=staged("events", schema.EVENTS),
+        articles=staged("articles", schema.DEDUPED, ["article_id", "duplicate_of"]),
+        mentions=staged(
+            "mentions", schema.MENTIONS, ["mention_id", "article_id", "actor_id", "event_id"]
+        ),
+        events=staged("events", schema.EVENTS, ["event_id", "source_actor_id", "target_actor_id"]),
         actors=ctx.registry.to_frame(),
         # duplicates may point at canonical articles loaded by earlier runs
         known_articles=pl.DataFrame(
@@ -287,7 +290,7 @@ def new_run_id() -> str:
 
 
 def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
-    staged_events = ctx.staging.read("events")
+    staged_events = ctx.staging.read("events", ["event_id"])
     return load.RunRecord(
         run_id=ctx.run_id,
         bundle_path=str(ctx.bundle),
