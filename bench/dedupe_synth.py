@@ -36,6 +36,8 @@ def parsed_frame(
         (pl.lit(f"https://{prefix}.example/") + pl.col("input_seq").cast(pl.String)).alias("url"),
         ids.content_hash_expr("body").alias("content_hash"),
         pl.lit("bench").alias("bundle_id"),
+        pl.lit("headline").alias("title_source"),
+        pl.lit("meta").alias("source_name_source"),
         (pl.lit("doc") + pl.col("input_seq").cast(pl.String)).alias("source_path"),
         (pl.lit("outlet") + (pl.col("input_seq") % 97).cast(pl.String)).alias("source_name"),
         pl.lit(None, pl.String).alias("dateline"),

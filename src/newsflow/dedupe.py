@@ -30,9 +30,12 @@ rebuilt from the stored digests in seconds at a million articles. MinHash digest
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from dataclasses import dataclass, field
 
 import duckdb
+import numba
 import numpy as np
 import polars as pl
 import pyarrow as pa
@@ -108,7 +111,6 @@ class Words:
 _LOWERED_BYTE = np.arange(256, dtype=np.uint8) + np.where(
     (np.arange(256) >= 65) & (np.arange(256) <= 90), 32, 0
 ).astype(np.uint8)
-_CHUNK_MASK = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=_U64)  # low k bytes
 _WORD_BYTE = (
     ((np.arange(256) >= 48) & (np.arange(256) <= 57))
     | ((np.arange(256) >= 65) & (np.arange(256) <= 90))
@@ -117,8 +119,87 @@ _WORD_BYTE = (
 )
 
 
+@numba.njit(cache=True, inline="always")
+def _mix_one(x: np.uint64) -> np.uint64:
+    """splitmix64 finaliser of one value (the scalar twin of `_mix`)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+# byte classes for the scanner: a word byte, a separator, or the lead byte of a multi-byte
+# separator (E2 80/81 xx: U+2000-U+207F punctuation, curly quotes, dashes; C2 A0: no-break space)
+_WORD, _SEPARATOR, _LEAD_E2, _LEAD_C2 = 0, 1, 2, 3
+_BYTE_CLASS = np.where(_WORD_BYTE, _WORD, _SEPARATOR).astype(np.uint8)
+_BYTE_CLASS[0xE2], _BYTE_CLASS[0xC2] = _LEAD_E2, _LEAD_C2
+
+
+@numba.njit(cache=True, nogil=True, boundscheck=False)
+def _scan_words(
+    data: np.ndarray,
+    offsets: np.ndarray,
+    byte_class: np.ndarray,
+    lowered: np.ndarray,
+    hashes: np.ndarray,
+    rows: np.ndarray,
+    starts: np.ndarray,
+    lengths: np.ndarray,
+    upper: np.ndarray,
+) -> int:
+    """One pass over every text's bytes, writing each word's hash, row, start offset (inside its
+    text), byte length and capitalisation; returns the number of words, or -1 when the output
+    arrays are too short (the caller retries with room for every possible word)."""
+    n = 0
+    capacity = hashes.size
+    seed = np.uint64(0x9E3779B97F4A7C15)
+    for row in range(offsets.size - 1):
+        i, end = offsets[row], offsets[row + 1]
+        start = -1  # start of the current word, -1 between words
+        h = seed
+        chunk = np.uint64(0)
+        while i <= end:
+            width = 1
+            if i == end:
+                word_byte = False
+            else:
+                c = byte_class[data[i]]
+                word_byte = c == _WORD
+                if c == _LEAD_E2 and i + 2 < end and (data[i + 1] == 0x80 or data[i + 1] == 0x81):
+                    width = 3
+                elif c == _LEAD_C2 and i + 1 < end and data[i + 1] == 0xA0:
+                    width = 2
+                elif c >= _LEAD_E2:  # a lead byte not starting a separator: a word byte
+                    word_byte = True
+            if word_byte:
+                if start < 0:
+                    start, h, chunk = i, seed, np.uint64(0)
+                k = i - start
+                if k < 32:
+                    chunk |= np.uint64(lowered[data[i]]) << np.uint64(8 * (k & 7))
+                    if k & 7 == 7:
+                        h = _mix_one(h ^ chunk)
+                        chunk = np.uint64(0)
+            elif start >= 0:
+                if n == capacity:
+                    return -1
+                length = i - start
+                if length < 32 and length & 7:
+                    h = _mix_one(h ^ chunk)
+                hashes[n] = _mix_one(h ^ np.uint64(length))
+                rows[n] = row
+                starts[n] = start - offsets[row]
+                lengths[n] = length
+                upper[n] = 65 <= data[start] <= 90
+                n += 1
+                start = -1
+            i += width
+    return n
+
+
 def tokenise(texts: pl.Series) -> Words:
-    """Split texts into words on bytes, all texts at once.
+    """Split texts into words on bytes, all texts at once (compiled: one pass over the bytes).
 
     Separators: ASCII other than letters and digits, no-break space and the U+2010-U+206F
     punctuation block (curly quotes, dashes); other non-ASCII bytes are word characters. ASCII
@@ -126,59 +207,22 @@ def tokenise(texts: pl.Series) -> Words:
     the length through splitmix64: stable across library versions, unlike polars' `hash`.
     """
     data, offsets = _utf8_buffers(texts)
-    if data.size == 0:
-        empty = np.zeros(0, np.int64)
-        return Words(np.zeros(0, _U64), empty, empty, empty, np.zeros(0, bool))
-    # one table lookup per byte: the lower-cased byte (into an 8-byte padded buffer for the
-    # chunked hash below) and whether it belongs to a word
-    padded = np.empty(data.size + 8, dtype=np.uint8)
-    padded[data.size :] = 0
-    np.take(_LOWERED_BYTE, data, out=padded[: data.size])
-    is_char = _WORD_BYTE[data]
-    lead = np.flatnonzero(data == 0xE2)  # U+2000-U+207F: E2 80 xx / E2 81 xx
-    punct = lead[
-        (lead + 2 < data.size) & np.isin(data[np.minimum(lead + 1, data.size - 1)], (0x80, 0x81))
-    ]
-    for k in range(3):
-        is_char[punct + k] = False
-    nbsp = np.flatnonzero(data == 0xC2)
-    nbsp = nbsp[(nbsp + 1 < data.size) & (data[np.minimum(nbsp + 1, data.size - 1)] == 0xA0)]
-    is_char[nbsp] = is_char[nbsp + 1] = False
-    edges = np.diff(is_char.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
-    inner = np.unique(offsets[1:-1])
-    inner = inner[(inner > 0) & (inner < data.size)]
-    split = inner[is_char[inner - 1] & is_char[inner]]  # texts that touch: a word ends at the seam
-    if split.size:
-        starts = np.sort(np.concatenate((starts, split)))
-        ends = np.sort(np.concatenate((ends, split)))
-    lengths = ends - starts
-    rows = np.searchsorted(offsets, starts, side="right") - 1
-    upper = (data[starts] >= 65) & (data[starts] <= 90)
-    # 8 bytes at a time through an unaligned little-endian view; longest words first so that
-    # chunk c only touches a prefix of the words (at most 4 chunks: the first 32 bytes count)
-    windows = np.ndarray(shape=(data.size,), dtype="<u8", buffer=padded, strides=(1,))
-    by_length = np.argsort((32 - np.minimum(lengths, 32)).astype(np.uint8), kind="stable")  # radix
-    sorted_starts = starts[by_length]
-    sorted_lengths = lengths[by_length]
-    live_counts = np.searchsorted(
-        -np.minimum(sorted_lengths, 32), -np.arange(0, 32, 8), side="left"
-    )
-    h = np.full(starts.size, 0x9E3779B97F4A7C15, dtype=_U64)
-    for c, live in enumerate(live_counts.tolist()):
-        chunk = windows[sorted_starts[:live] + 8 * c]
-        keep = _CHUNK_MASK[np.minimum(sorted_lengths[:live] - 8 * c, 8)]
-        h[:live] = _mix(h[:live] ^ (chunk & keep))
-    hashes = np.empty_like(h)
-    hashes[by_length] = _mix(h ^ sorted_lengths.astype(_U64))
-    return Words(
-        hashes,
-        rows.astype(np.int64),
-        (starts - offsets[rows]).astype(np.int64),
-        lengths.astype(np.int64),
-        upper,
-    )
+    # news text averages ~6 bytes per word and separator; retry with the hard bound if not
+    for capacity in (data.size // 3 + offsets.size, (data.size + 1) // 2 + offsets.size):
+        words = Words(
+            np.empty(capacity, _U64),
+            np.empty(capacity, np.int64),
+            np.empty(capacity, np.int64),
+            np.empty(capacity, np.int64),
+            np.empty(capacity, bool),
+        )
+        n = _scan_words(
+            data, offsets, _BYTE_CLASS, _LOWERED_BYTE, words.hashes, words.rows, words.offsets,
+            words.lengths, words.capitalised,
+        )  # fmt: skip
+        if n >= 0:
+            return Words(*(getattr(words, f.name)[:n] for f in dataclasses.fields(Words)))
+    raise AssertionError("unreachable: the second capacity holds every possible word")
 
 
 def hash_words(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -206,6 +250,25 @@ def _hex_key(values: pl.Series, start: int) -> np.ndarray:
     return (hi << _U64(32)) | lo
 
 
+@numba.njit(cache=True, nogil=True, boundscheck=False)
+def _merge_sorted(
+    k1: np.ndarray, v1: np.ndarray, k2: np.ndarray, v2: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Merge two key-sorted (key, row) levels in one pass; on equal keys the older (first)
+    level's rows come first, so rows stay in insertion order within a key."""
+    keys = np.empty(k1.size + k2.size, k1.dtype)
+    rows = np.empty(k1.size + k2.size, v1.dtype)
+    i = j = 0
+    for out in range(keys.size):
+        if j == k2.size or (i < k1.size and k1[i] <= k2[j]):
+            keys[out], rows[out] = k1[i], v1[i]
+            i += 1
+        else:
+            keys[out], rows[out] = k2[j], v2[j]
+            j += 1
+    return keys, rows
+
+
 # --- a sorted multi-map of uint64 keys to row numbers -----------------------------------------
 
 
@@ -225,9 +288,7 @@ class KeyIndex:
         self.levels.append((keys[order].astype(_U64), rows[order].astype(np.int32)))
         while len(self.levels) > 1 and self.levels[-2][0].size <= 2 * self.levels[-1][0].size:
             (k2, v2), (k1, v1) = self.levels.pop(), self.levels.pop()
-            keys_all, rows_all = np.concatenate((k1, k2)), np.concatenate((v1, v2))
-            order = np.argsort(keys_all, kind="stable")
-            self.levels.append((keys_all[order], rows_all[order]))
+            self.levels.append(_merge_sorted(k1, v1, k2, v2))
 
     def counts(self, keys: np.ndarray) -> np.ndarray:
         """How many rows each key has."""
@@ -250,7 +311,9 @@ class KeyIndex:
         room = np.full(keys.size, np.iinfo(np.int64).max if limit is None else limit, np.int64)
         for level_keys, level_rows in reversed(self.levels):
             lo = np.searchsorted(level_keys, needles, "left")
-            hi = np.searchsorted(level_keys, needles, "right")
+            hit = level_keys[np.minimum(lo, level_keys.size - 1)] == needles
+            hi = lo.copy()  # most needles miss: search the upper bound of the hits only
+            hi[hit] = np.searchsorted(level_keys, needles[hit], "right")
             lo = np.maximum(lo, hi - room)
             n = hi - lo
             room -= n
@@ -378,31 +441,49 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
 # --- shingles, signatures, bands --------------------------------------------------------------
 
 
+@numba.njit(cache=True, nogil=True, boundscheck=False)
+def _shingles(hashes: np.ndarray, rows: np.ndarray, n: int, tokens: np.ndarray) -> np.ndarray:
+    """Word bigram hashes of each text in row order (a one-word text: the word itself) into
+    `tokens`; returns the n + 1 row offsets into it."""
+    offsets = np.zeros(n + 1, np.uint64)
+    out = 0
+    i = 0
+    while i < hashes.size:
+        row = rows[i]
+        j = i + 1
+        while j < hashes.size and rows[j] == row:
+            j += 1
+        if j - i == 1:
+            tokens[out] = hashes[i]
+            out += 1
+        for k in range(i, j - 1):
+            tokens[out] = _mix_one(
+                hashes[k] ^ _mix_one(hashes[k + 1] + np.uint64(0x632BE59BD9B4E019))
+            )
+            out += 1
+        offsets[row + 1] = out
+        i = j
+    for row in range(n):  # rows without words end where the previous row ended
+        offsets[row + 1] = max(offsets[row + 1], offsets[row])
+    return offsets
+
+
 def shingle_signatures(words: Words, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(MinHash signatures n x NUM_PERM uint32, shingle counts) of n tokenised bodies."""
-    words, rows = words.hashes, words.rows
-    same_doc = rows[:-1] == rows[1:]
-    mixed_next = _mix(words[1:] + _U64(0x632BE59BD9B4E019))
-    bigrams = _mix(words[:-1] ^ mixed_next)[same_doc]
-    bigram_rows = rows[:-1][same_doc]
-    words_per_row = np.bincount(rows, minlength=n)
-    single = words_per_row[rows] == 1
-    tokens = np.concatenate((bigrams, words[single]))
-    token_rows = np.concatenate((bigram_rows, rows[single]))
-    if single.any():  # rensa wants each row's tokens together
-        order = np.argsort(token_rows, kind="stable")
-        tokens, token_rows = tokens[order], token_rows[order]
-    # shingle counts with repeats: news text repeats few bigrams, and a sort per batch costs more
-    # than the small bias in the containment estimate
-    row_sizes = np.bincount(token_rows, minlength=n)
-    counts = row_sizes.astype(np.int64)
+    """(MinHash signatures n x NUM_PERM uint32, shingle counts) of n tokenised bodies.
+
+    Shingle counts keep repeats: news text repeats few bigrams, and a sort per batch costs more
+    than the small bias in the containment estimate."""
+    tokens = np.empty(words.hashes.size, _U64)
+    row_offsets = _shingles(words.hashes, words.rows, n, tokens)
+    counts = np.diff(row_offsets).astype(np.int64)
     if n == 0:
         return np.zeros((0, NUM_PERM), np.uint32), counts
-    row_offsets = np.concatenate(([0], np.cumsum(row_sizes))).astype(_U64)
     matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
-        np.ascontiguousarray(tokens), row_offsets, NUM_PERM, MINHASH_SEED
+        tokens[: int(row_offsets[-1])], row_offsets, NUM_PERM, MINHASH_SEED
     )
-    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(n, NUM_PERM), counts
+    # rensa hands the digests back as Python lists only: one flat pass is the cheapest copy
+    flat = np.fromiter(itertools.chain.from_iterable(matrix.to_rows()), np.uint32, n * NUM_PERM)
+    return flat.reshape(n, NUM_PERM), counts
 
 
 def _band_keys(signatures: np.ndarray) -> np.ndarray:
