@@ -20,6 +20,7 @@ from newsflow.settings import Settings
 from newsflow.timex import resolve_event_date
 
 MONDAY = date(2024, 1, 15)  # the seeds' crawl date, a Monday
+FIXTURES = Path(__file__).parent / "fixtures"  # BBC, seed and tuning articles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -315,7 +316,7 @@ def test_no_publication_date_falls_back_to_crawl_date(nlp, state):
     assert [(row[4], row[5]) for row in found] == [(date(2024, 1, 20), "crawl")]
 
 
-def test_sentence_without_cue_or_second_actor_is_not_parsed(nlp, lexicon):
+def test_only_sentences_that_can_hold_a_trigger_are_parsed(nlp, lexicon):
     articles, mentions, sentences = batch_frames(
         [
             article(
@@ -325,8 +326,23 @@ def test_sentence_without_cue_or_second_actor_is_not_parsed(nlp, lexicon):
         ],
         nlp,
     )
-    chosen = events.sentences_to_parse(articles, mentions, actors_frame(), sentences, lexicon)
-    assert chosen["sentence_index"].to_list() == [1, 2]
+    forms = lexicon.trigger_forms(nlp)
+    chosen = events.sentences_to_parse(articles, mentions, actors_frame(), sentences, forms)
+    assert chosen["sentence_index"].to_list() == [2]  # two actors but no trigger: not parsed
+
+
+def test_trigger_forms_cover_every_trigger_the_parser_finds(nlp, lexicon, seeds_dir):
+    """Skipping sentences without a trigger form must lose no event: on real text, every token
+    that `Lexicon.trigger` accepts is a trigger form (the seeds and a BBC sample)."""
+    forms = lexicon.trigger_forms(nlp)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*/*.txt"))]
+    assert len(texts) > 5
+    triggers = [t for doc in nlp.pipe(texts) for t in doc if lexicon.trigger(t) is not None]
+    assert len(triggers) > 50
+    missing = {t.lower_ for t in triggers if t.lower_ not in forms}
+    assert not missing
+    assert "met" in forms and "talks" in forms and "meet" in forms
 
 
 # --- dates and places ---------------------------------------------------------------------

@@ -18,7 +18,6 @@ of the same articles adds nothing.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -134,9 +133,6 @@ class Lexicon:
     topic_object_verbs: frozenset[str]  # "discussed the situation": the object is the topic
     actor_object_verbs: frozenset[str]  # an event only with an actor object: not "meet obligations"
     relative_offsets: dict[str, int]
-    cue_pattern: (
-        str  # cheap regex over lower-cased sentence text: may this sentence hold a trigger?
-    )
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -154,16 +150,6 @@ class Lexicon:
                 phrasal.setdefault((entry["lemma"], entry["particle"]), value)
             else:
                 words.setdefault((entry["lemma"], entry["pos"]), value)
-        lemmas = {lemma for lemma, _ in words} | {lemma for lemma, _ in phrasal}
-        # Stems catch regular inflections; irregular past forms are listed.
-        stems = {
-            lemma[:-1] if lemma.endswith(("e", "y")) and len(lemma) > 3 else lemma
-            for lemma in lemmas
-        }
-        irregular = "met|fought|gave|given|sent|struck|shot|sought|froze|frozen|broke|broken|withdrew|withdrawn|slain|forgave|forgiven|held|led|hit|cut|told|spoke|took|taken"
-        pattern = (
-            r"\b(?:" + "|".join(sorted(map(re.escape, stems))) + r")\w*|\b(?:" + irregular + r")\b"
-        )
         return cls(
             words=words,
             phrasal=phrasal,
@@ -178,8 +164,29 @@ class Lexicon:
             topic_object_verbs=frozenset(cues["topic_object_verbs"]),
             actor_object_verbs=frozenset(cues["actor_object_verbs"]),
             relative_offsets=dict(cues["relative_dates"]),
-            cue_pattern=pattern,
         )
+
+    def trigger_forms(self, nlp: spacy.language.Language) -> frozenset[str]:
+        """Every lower-cased word that `nlp` can lemmatise to a trigger lemma: the lemma, its
+        forms by the lemmatizer's own suffix rules read backwards, its listed exceptions, and
+        the attribute ruler's fixed lemmas. A sentence without one of these holds no trigger,
+        so it need not be parsed (a superset: some forms belong to other lemmas too)."""
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
+        verbs = {lemma for lemma, pos in self.words if pos == "VERB"}
+        verbs |= {lemma for lemma, _ in self.phrasal}
+        nouns = {lemma for lemma, pos in self.words if pos == "NOUN"}
+        forms = set(verbs | nouns)
+        for lemmas, pos in ((verbs, "verb"), (nouns, "noun")):
+            for old, new in rules.get(pos, []):
+                forms |= {
+                    lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
+                }
+            forms |= {form for form, of in exceptions.get(pos, {}).items() if lemmas & set(of)}
+        for rule in nlp.get_pipe("attribute_ruler").patterns:
+            if rule["attrs"].get("LEMMA", "").lower() in verbs | nouns:
+                forms |= {t["LOWER"] for t in rule["patterns"][0] if "LOWER" in t}
+        return frozenset(form.lower() for form in forms)
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
@@ -204,6 +211,7 @@ class EventState:
     event_articles: pl.DataFrame  # EVENT_ARTICLES rows (supporting articles)
     lexicon: Lexicon = field(default_factory=Lexicon.load)
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
+    trigger_forms: frozenset[str] | None = None  # Lexicon.trigger_forms of the run's parser
 
     @classmethod
     def empty(
@@ -696,9 +704,10 @@ def sentences_to_parse(
     mentions: pl.DataFrame,
     actors: pl.DataFrame,
     sentences: pl.DataFrame,
-    lexicon: Lexicon,
+    trigger_forms: frozenset[str],
 ) -> pl.DataFrame:
-    """Sentences worth parsing: two actors, or one actor and an event cue; with their mentions."""
+    """Sentences worth parsing: an actor that can take a role and a word that can be a trigger
+    (`Lexicon.trigger_forms`), with their mentions. No other sentence can yield an event."""
     role_actors = actors.filter(
         ~pl.col("actor_type").is_in(list(ROLE_ACTOR_TYPES_EXCLUDED))
     ).select(
@@ -733,10 +742,14 @@ def sentences_to_parse(
             how="inner",
         )
     )
-    cue = pl.col("text").str.to_lowercase().str.contains(lexicon.cue_pattern)
-    return sentence_mentions.filter((pl.col("n_actors") >= 2) | cue).sort(
-        "article_id", "sentence_index"
+    cue = (
+        pl.col("text")
+        .str.to_lowercase()
+        .str.extract_all(r"[^\W\d_]+")
+        .list.eval(pl.element().is_in(pl.lit(sorted(trigger_forms), dtype=pl.List(pl.String))))
+        .list.any()
     )
+    return sentence_mentions.filter(cue).sort("article_id", "sentence_index")
 
 
 def find_candidates(
@@ -750,7 +763,9 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every event report in the batch's sentences (before merging)."""
     lexicon, gazetteer = state.lexicon, state.gazetteer
-    frame = sentences_to_parse(articles, mentions, actors, sentences, lexicon)
+    if state.trigger_forms is None:
+        state.trigger_forms = lexicon.trigger_forms(nlp)
+    frame = sentences_to_parse(articles, mentions, actors, sentences, state.trigger_forms)
     if frame.height == 0:
         return []
     # The countries an article is about: its COUNTRY actors, and its dateline's country.
