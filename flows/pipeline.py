@@ -78,6 +78,7 @@ def ingest_bundle(
     gates: bool | None = None,
     wait_seconds: float = 0.0,
     task_runner: str | None = None,
+    nlp_workers: int | None = None,
 ) -> dict[str, Any]:
     """Ingest one bundle into the warehouse; return the run's accounting."""
     settings = settings_mod.from_env(
@@ -85,6 +86,7 @@ def ingest_bundle(
         batch_size=batch_size,
         gates=gates,
         task_runner=task_runner,
+        nlp_workers=nlp_workers,
     )
     run_id = flow_run.get_id()
     return pipeline.run_bundle(
@@ -124,4 +126,5 @@ def run_flow(
         gates=settings.gates,
         wait_seconds=wait_seconds,
         task_runner=settings.task_runner,
+        nlp_workers=settings.nlp_workers,
     )

@@ -89,6 +89,13 @@ def run(
         "--dask-address",
         help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --dask).",
     ),
+    nlp_workers: int | None = typer.Option(
+        None,
+        "--nlp-workers",
+        min=0,
+        help="Processes running the NER of upcoming batches while the flow resolves earlier "
+        "ones (default 1 or $NEWSFLOW_NLP_WORKERS; 0 = NER in the flow's process).",
+    ),
 ) -> None:
     """Run the Prefect flow on BUNDLE and print the run's accounting."""
     if not bundle.exists():
@@ -104,6 +111,7 @@ def run(
         gates=False if no_gates else None,
         task_runner="dask" if (dask or dask_address) else None,
         dask_address=dask_address,
+        nlp_workers=nlp_workers,
     )
     from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect import is slow
 

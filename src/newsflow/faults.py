@@ -3,6 +3,7 @@
 Named points mark the places where a crash must leave the warehouse consistent:
   ingested     after a batch is ingested and parsed
   extracted    after a batch's actors and mentions are extracted
+  annotating   in an NLP worker process, before it annotates a batch (nlp_workers >= 1)
   staged       after the whole run is staged, before the load opens the warehouse
   loading      inside the load transaction, after every insert, before the commit
   committed    after the commit, before staging is cleaned and the report written
@@ -14,7 +15,7 @@ from __future__ import annotations
 import os
 import signal
 
-POINTS = ("ingested", "extracted", "staged", "loading", "committed")
+POINTS = ("ingested", "extracted", "annotating", "staged", "loading", "committed")
 
 
 def checkpoint(point: str) -> None:

