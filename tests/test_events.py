@@ -336,7 +336,7 @@ def test_trigger_forms_cover_every_trigger_the_parser_finds(nlp, lexicon, seeds_
     that `Lexicon.trigger` accepts is a trigger form (the seeds and a BBC sample)."""
     forms = lexicon.trigger_forms(nlp)
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*/*.txt"))]
+    texts += [p.read_bytes().decode("utf-8", "replace") for p in sorted(FIXTURES.glob("*/*.txt"))]
     assert len(texts) > 5
     triggers = [t for doc in nlp.pipe(texts) for t in doc if lexicon.trigger(t) is not None]
     assert len(triggers) > 50

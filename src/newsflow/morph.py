@@ -1,0 +1,246 @@
+"""spaCy's attribute ruler and rule lemmatizer, applied by lookup instead of per token.
+
+In the English pipelines the `attribute_ruler` runs a Matcher over every token (tag map and
+exceptions: POS, MORPH, LEMMA) and the `lemmatizer` calls Python for every token; on the event
+sentences the two cost about half as much as the tagger and parser together. Both are
+functions of a few token attributes: the ruler's patterns test TAG, LOWER, DEP and IS_SPACE of
+one or two tokens, and the rule lemmatizer reads ORTH, POS and MORPH (spaCy caches it on
+exactly that key). `FastMorphology` evaluates each distinct combination once, with the
+ruler's own patterns and the lemmatizer's own `lemmatize`, and writes the results with
+`Doc.from_array`. tests/test_morph.py checks it gives spaCy's POS, TAG, MORPH, LEMMA and DEP
+on real text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc
+
+_TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_SET = {"POS", "TAG", "MORPH", "LEMMA", "DEP"}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One attribute-ruler entry: alternatives of token-condition ids, the token it sets."""
+
+    alternatives: tuple[tuple[int, ...], ...]
+    index: int
+    attrs: dict[str, Any]
+
+
+class UnsupportedPatterns(ValueError):
+    """The ruler uses a pattern feature this emulation does not implement."""
+
+
+def _condition(token_pattern: dict[str, Any]) -> tuple[tuple[str, frozenset], ...]:
+    """A token pattern as (attribute, accepted values) pairs."""
+    out = []
+    for attr, value in sorted(token_pattern.items()):
+        if attr not in _TESTED:
+            raise UnsupportedPatterns(f"attribute {attr} in {token_pattern}")
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            out.append((attr, frozenset(value["IN"])))
+        elif isinstance(value, dict) and set(value) == {"REGEX"}:
+            out.append((attr, _Regex(value["REGEX"])))
+        elif isinstance(value, dict) and set(value) == {"NOT_IN"} and attr != "LOWER":
+            out.append((attr, _NotIn(frozenset(value["NOT_IN"]))))
+        elif isinstance(value, dict):  # NOT_IN on LOWER would make every word count
+            raise UnsupportedPatterns(f"operator {value} in {token_pattern}")
+        else:
+            out.append((attr, frozenset([value])))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _NotIn:
+    """A NOT_IN condition."""
+
+    values: frozenset
+
+    def __contains__(self, value: object) -> bool:
+        return value not in self.values
+
+
+@dataclass(frozen=True)
+class _Regex:
+    """A REGEX condition: accepts a value the pattern finds in it (the Matcher's re.search)."""
+
+    pattern: str
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and re.search(self.pattern, value) is not None
+
+
+class FastMorphology:
+    """The `attribute_ruler` + `lemmatizer` of `nlp`, applied to docs by lookup (see module)."""
+
+    def __init__(self, nlp: Language) -> None:
+        ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+        if getattr(self.lemmatizer, "mode", None) != "rule" or self.lemmatizer.overwrite:
+            raise UnsupportedPatterns("only a rule lemmatizer that does not overwrite")
+        self.strings = nlp.vocab.strings
+        conditions: dict[tuple, int] = {}
+        self.rules: list[_Rule] = []
+        for entry in ruler.patterns:  # in the ruler's order: later entries take precedence
+            if set(entry["attrs"]) - _SET:
+                raise UnsupportedPatterns(f"sets {entry['attrs']}")
+            alternatives = tuple(
+                tuple(conditions.setdefault(_condition(t), len(conditions)) for t in pattern)
+                for pattern in entry["patterns"]
+            )
+            self.rules.append(_Rule(alternatives, entry.get("index", 0), entry["attrs"]))
+        self.conditions = sorted(conditions, key=conditions.get)
+        # the LOWER values a condition names: other words all behave alike, unless a REGEX
+        # condition accepts them (decided once per word, `_lowers_named`). TAG, DEP and
+        # IS_SPACE are small closed sets, kept whole.
+        named = [(a, vs) for c in self.conditions for a, vs in c]
+        self.lowers = {
+            v for a, vs in named if a == "LOWER" and isinstance(vs, frozenset) for v in vs
+        }
+        self.lower_regexes = [vs for a, vs in named if a == "LOWER" and isinstance(vs, _Regex)]
+        self._relevant_lower: dict[int, bool] = {}
+        self.single = [
+            (r, alt[0])
+            for r, rule in enumerate(self.rules)
+            for alt in rule.alternatives
+            if len(alt) == 1
+        ]
+        self.multi = [
+            (r, alt)
+            for r, rule in enumerate(self.rules)
+            for alt in rule.alternatives
+            if len(alt) > 1
+        ]
+        self.lower_ids = np.array([self.strings.add(v) for v in self.lowers], dtype=np.uint64)
+        used = sorted({c for _, alternative in self.multi for c in alternative})
+        if len(used) > 62:
+            raise UnsupportedPatterns("more multi-token conditions than bits in a mask")
+        self.multi_bits = {c: bit for bit, c in enumerate(used)}
+        self._satisfied: dict[tuple, tuple[int, list[int]]] = {}
+        self._merged: dict[tuple[int, ...], dict[str, Any]] = {}
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def _lookup(self, key: tuple[int, int, int, int]) -> tuple[int, list[int]]:
+        """(bit mask of the multi-token conditions met, single-token rules matched) of a token
+        with these attribute ids."""
+        found = self._satisfied.get(key)
+        if found is None:
+            tag, lower, dep, space = key
+            values = {
+                "TAG": self.strings[tag] if tag else "",
+                "LOWER": self.strings[lower] if lower else None,
+                "DEP": self.strings[dep] if dep else None,
+                "IS_SPACE": bool(space),
+            }
+            met = frozenset(
+                i
+                for i, condition in enumerate(self.conditions)
+                if all(values[attr] in accepted for attr, accepted in condition)
+            )
+            mask = sum(1 << bit for c, bit in self.multi_bits.items() if c in met)
+            found = (mask, [r for r, c in self.single if c in met])
+            self._satisfied[key] = found
+        return found
+
+    def _lowers_named(self, lowers: np.ndarray) -> np.ndarray:
+        """Which LOWER ids a condition can accept (named, or matched by a regex)."""
+        named = np.isin(lowers, self.lower_ids)
+        if self.lower_regexes:
+            for i in np.flatnonzero(~named).tolist():
+                key = int(lowers[i])
+                relevant = self._relevant_lower.get(key)
+                if relevant is None:
+                    text = self.strings[key]
+                    relevant = any(text in regex for regex in self.lower_regexes)
+                    self._relevant_lower[key] = relevant
+                named[i] = relevant
+        return named
+
+    def _attrs(self, rules: tuple[int, ...]) -> dict[str, Any]:
+        merged = self._merged.get(rules)
+        if merged is None:
+            merged = {}
+            for r in rules:
+                merged.update(self.rules[r].attrs)
+            self._merged[rules] = merged
+        return merged
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        tested = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
+        tested[~self._lowers_named(tested[:, 1]), 1] = 0  # words no pattern names
+        looked_up = [self._lookup(key) for key in map(tuple, tested.tolist())]
+        matched = [list(rules) for _, rules in looked_up]
+        masks = np.array([mask for mask, _ in looked_up], dtype=np.int64)
+        for r, alternative in self.multi:
+            width = len(alternative)
+            if n < width:
+                continue
+            hit = np.ones(n - width + 1, bool)
+            for k, c in enumerate(alternative):
+                hit &= (masks[k : n - width + 1 + k] >> self.multi_bits[c]) & 1 == 1
+            index = self.rules[r].index
+            for i in np.flatnonzero(hit).tolist():
+                matched[i + (index if index >= 0 else width + index)].append(r)
+        values = doc.to_array([POS, TAG, MORPH, LEMMA])
+        for i, rules in enumerate(matched):
+            if not rules:
+                continue
+            attrs = self._attrs(tuple(sorted(rules)))
+            if "POS" in attrs:
+                values[i, 0] = POS_IDS[attrs["POS"]]
+            if "TAG" in attrs:
+                values[i, 1] = self.strings.add(attrs["TAG"])
+            if "MORPH" in attrs:
+                values[i, 2] = self.strings.add(attrs["MORPH"])
+            if "LEMMA" in attrs:
+                values[i, 3] = self.strings.add(attrs["LEMMA"])
+            if "DEP" in attrs:
+                doc[i].dep_ = attrs["DEP"]
+        doc.from_array([POS, TAG, MORPH, LEMMA], values)
+        return self._lemmatize(doc)
+
+    def _lemmatize(self, doc: Doc) -> Doc:
+        """The rule lemmatizer for tokens without a lemma, once per (ORTH, POS, MORPH)."""
+        keys = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        missing = np.flatnonzero(keys[:, 3] == 0)
+        if missing.size == 0:
+            return doc
+        lemmas = keys[:, 3].copy()
+        for i in missing.tolist():
+            key = (int(keys[i, 0]), int(keys[i, 1]), int(keys[i, 2]))
+            lemma = self._lemmas.get(key)
+            if lemma is None:
+                lemma = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                self._lemmas[key] = lemma
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+@Language.factory("newsflow_morphology")
+def make_fast_morphology(nlp: Language, name: str) -> FastMorphology:
+    """Replaces `attribute_ruler` + `lemmatizer` (see `install`)."""
+    return FastMorphology(nlp)
+
+
+def install(nlp: Language) -> Language:
+    """Run `FastMorphology` in place of the attribute ruler and lemmatizer of `nlp`; leave
+    `nlp` unchanged when its patterns use a feature the emulation does not implement."""
+    try:
+        nlp.add_pipe("newsflow_morphology", after="lemmatizer")
+    except UnsupportedPatterns:
+        return nlp
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    return nlp
