@@ -394,6 +394,8 @@ def main() -> None:
     parser.add_argument(
         "--datasketch-docs", type=int, default=20_000, help="subsample for datasketch"
     )
+    parser.add_argument("--repeats", type=int, default=3, help="timed runs per side (median)")
+    parser.add_argument("--out", type=Path, default=None, help="results file")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--skip-quality", action="store_true", help="only the scale run")
     args = parser.parse_args()
@@ -415,11 +417,12 @@ def main() -> None:
         print(json.dumps(results["reuters_exact"], indent=1))
         results["near_duplicates"] = near_quality(pools)
         print(json.dumps(results["near_duplicates"], indent=1))
-    results["datasketch"] = datasketch_subsample(pools, args.datasketch_docs)
+    results["datasketch"] = datasketch_subsample(pools, args.datasketch_docs, args.repeats)
     print(json.dumps(results["datasketch"], indent=1))
     RESULTS.mkdir(exist_ok=True)
     name = "dedupe.json" if args.scale_docs >= 1_000_000 else f"dedupe_{args.scale_docs}.json"
-    (RESULTS / name).write_text(json.dumps(results, indent=1) + "\n")  # scale follows
+    out = args.out or RESULTS / name
+    out.write_text(json.dumps(results, indent=1) + "\n")  # scale follows
     child = subprocess.run(
         [sys.executable, "-m", "bench.bench_dedupe", "--child", "--scale-docs", str(args.scale_docs),
          "--scale-batch", str(args.scale_batch)],
@@ -448,7 +451,7 @@ def main() -> None:
     }
     results["scale"] = scale
     print(json.dumps(scale, indent=1))
-    (RESULTS / name).write_text(json.dumps(results, indent=1) + "\n")
+    out.write_text(json.dumps(results, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -25,8 +25,70 @@ def _flatten(data: dict, prefix: str = "") -> list[tuple[str, object]]:
     return rows
 
 
+def _load(results_dir: Path, name: str) -> dict:
+    path = results_dir / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _goal(label: str, value: object, goal: str, met: bool | None, source: str) -> str:
+    verdict = "not measured" if met is None else ("met" if met else "**not met**")
+    return f"| {label} | {value} | {goal} | {verdict} | `{source}` |"
+
+
+def goals(results_dir: Path = RESULTS) -> list[str]:
+    """Issue 11's goals (and issue 5's dedupe goals) against the measured figures."""
+    rows = ["| goal | measured | target | verdict | source |", "|---|---|---|---|---|"]
+    for name in ("pipeline_bbc-news-2005", "pipeline_bbc-news-2005_np2"):
+        bbc = _load(results_dir, name)
+        if not bbc:
+            continue
+        n = bbc.get("n_process", 1)
+        ratio, cpu = bbc.get("throughput_ratio_vs_bare_spacy"), bbc.get("cpu_ratio_vs_bare_spacy")
+        rows.append(_goal(f"end-to-end vs bare spaCy NER, wall (BBC, n_process={n})", ratio,
+                          ">= 0.85", ratio >= 0.85, name))  # fmt: skip
+        if cpu is not None:
+            rows.append(_goal(f"end-to-end vs bare spaCy NER, CPU seconds (n_process={n})", cpu,
+                              "(reported)", None if cpu is None else cpu >= 0.85, name))  # fmt: skip
+        rows.append(_goal(f"gates overhead (n_process={n})", bbc.get("gates_overhead"), "<= 10%",
+                          bbc.get("gates_overhead", 1) <= 0.10, name))  # fmt: skip
+        if "orchestration_overhead" in bbc:
+            over = bbc["orchestration_overhead"]
+            rows.append(_goal("Prefect flow vs direct steps", over, "<= 10%", over <= 0.10, name))
+        rows.append(_goal(f"rerun of the loaded bundle (n_process={n})", bbc.get("rerun_ratio"),
+                          "<= 10%", bbc.get("rerun_ratio", 1) <= 0.10, name))  # fmt: skip
+    scale = _load(results_dir, "pipeline_100000_scale")
+    rss = scale.get("peak_rss_mb")
+    rows.append(_goal("peak RSS, 100k bundle (flow process; MiB)", rss, "<= 3072",
+                      None if rss is None else rss <= 3072, "pipeline_100000_scale"))  # fmt: skip
+    rerun = scale.get("rerun_ratio")
+    rows.append(_goal("rerun of the loaded 100k bundle", rerun, "<= 10%",
+                      None if rerun is None else rerun <= 0.10, "pipeline_100000_scale"))  # fmt: skip
+    queries = _load(results_dir, "queries")
+    slowest = queries.get("slowest_seconds")
+    rows.append(_goal("slowest view/query, 1M articles (s)", slowest, "< 1",
+                      None if slowest is None else slowest < 1, "queries"))  # fmt: skip
+    dedupe = _load(results_dir, "dedupe")
+    if dedupe:
+        sc, ds = dedupe.get("scale", {}), dedupe.get("datasketch", {})
+        rows.append(_goal("dedupe of 1M documents (s)", round(sc.get("dedupe_seconds", 0), 1),
+                          "<= 300", sc.get("dedupe_seconds", 1e9) <= 300, "dedupe"))  # fmt: skip
+        rss_mb = round(sc.get("peak_rss_mb_child_incl_generator", 0))
+        rows.append(_goal("dedupe of 1M documents, peak RSS (MiB)", rss_mb, "<= 3072",
+                          rss_mb <= 3072, "dedupe"))  # fmt: skip
+        for key, label in (("ratio", "MinHash.bulk"), ("ratio_vs_per_document", "per-doc MinHash")):
+            if key in ds:
+                value = round(ds[key], 1)
+                rows.append(_goal(f"vs datasketch ({label}), 20k docs", value, ">= 20",
+                                  value >= 20, "dedupe"))  # fmt: skip
+        if "ratio_vs_datasketch_extrapolated" in sc:
+            value = round(sc["ratio_vs_datasketch_extrapolated"], 1)
+            rows.append(_goal("vs datasketch (MinHash.bulk) at 1M, extrapolated", value, ">= 20",
+                              value >= 20, "dedupe"))  # fmt: skip
+    return rows
+
+
 def render(results_dir: Path = RESULTS) -> str:
-    """The markdown page: one table per results file."""
+    """The markdown page: the goals, then one table per results file."""
     lines = [
         "# Benchmarks",
         "",
@@ -36,6 +98,10 @@ def render(results_dir: Path = RESULTS) -> str:
         "",
         f"Page written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.platform()} "
         f"(Python {platform.python_version()}).",
+        "",
+        "## Goals",
+        "",
+        *goals(results_dir),
         "",
     ]
     for path in sorted(results_dir.glob("*.json")):

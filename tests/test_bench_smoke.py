@@ -60,3 +60,17 @@ def test_query_bench_runs_on_a_small_warehouse(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(out.read_text())
     assert figures["queries"] and figures["slowest_seconds"] >= 0
+
+
+def test_dedupe_bench_runs_on_a_small_scale(tmp_path):
+    out = tmp_path / "dedupe.json"
+    command = [sys.executable, "-m", "bench.bench_dedupe", "--skip-quality", "--scale-docs",
+               "3000", "--scale-batch", "1000", "--datasketch-docs", "2000", "--repeats", "1",
+               "--out", str(out)]  # fmt: skip
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    sample, scale = figures["datasketch"], figures["scale"]
+    assert sample["ours_marked"] > 0 and sample["datasketch_marked"] > 0 and sample["ratio"] > 0
+    assert scale["docs"] == scale["signature_rows"] == 3000
+    assert scale["links_found"]["exact"] > 0 and scale["dedupe_path_marked"] > 0
