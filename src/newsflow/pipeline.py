@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import multiprocessing
+import os
+import threading
 import time
 import uuid
 from collections import deque
@@ -174,13 +176,30 @@ class LocalNLPWorkers:
         if self._pool is None:
             # spawn, not fork: this process already runs threads (polars, DuckDB, Prefect)
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In an NLP worker: exit when the flow process is gone (killed, say), instead of waiting
+    for work forever with a model in memory and the parent's output pipes held open."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsflow-parent-watch", daemon=True).start()
 
 
 class _SplitFirstBatch:
