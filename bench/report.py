@@ -48,7 +48,7 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
                           ">= 0.85", ratio >= 0.85, name))  # fmt: skip
         if cpu is not None:
             rows.append(_goal(f"end-to-end vs bare spaCy NER, CPU seconds (n_process={n})", cpu,
-                              "(reported)", None if cpu is None else cpu >= 0.85, name))  # fmt: skip
+                              ">= 0.85 (CPU; our bar)", cpu >= 0.85, name))  # fmt: skip
         rows.append(_goal(f"gates overhead (n_process={n})", bbc.get("gates_overhead"), "<= 10%",
                           bbc.get("gates_overhead", 1) <= 0.10, name))  # fmt: skip
         if "orchestration_overhead" in bbc:
@@ -60,6 +60,11 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
     rss = scale.get("peak_rss_mb")
     rows.append(_goal("peak RSS, 100k bundle (flow process; MiB)", rss, "<= 3072",
                       None if rss is None else rss <= 3072, "pipeline_100000_scale"))  # fmt: skip
+    worker = scale.get("peak_rss_mb_nlp_workers")
+    rows.append(_goal("peak RSS, 100k bundle, + the NLP worker (MiB)",
+                      None if worker is None else round(rss + worker), "<= 3072",
+                      None if worker is None else rss + worker <= 3072,
+                      "pipeline_100000_scale"))  # fmt: skip
     rerun = scale.get("rerun_ratio")
     rows.append(_goal("rerun of the loaded 100k bundle", rerun, "<= 10%",
                       None if rerun is None else rerun <= 0.10, "pipeline_100000_scale"))  # fmt: skip
