@@ -76,7 +76,11 @@ def ours_direct(
     """(wall, CPU seconds incl. NLP worker processes, run summary) of one direct run."""
     from newsflow import pipeline, settings
 
-    cfg = settings.from_env(warehouse=warehouse, gates=gates, n_process=n_process)
+    # n NER processes on both sides: our n_process (NER in the flow process) only applies
+    # with nlp_workers=0; with workers (the default) their number is the NER parallelism
+    cfg = settings.from_env(
+        warehouse=warehouse, gates=gates, n_process=n_process, nlp_workers=n_process
+    )
     start, cpu = time.perf_counter(), _cpu_seconds()
     summary = pipeline.run_bundle(bundle, cfg)
     return time.perf_counter() - start, _cpu_seconds() - cpu, summary
