@@ -35,3 +35,24 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.fail(f"the acceptance bundle is missing: {SEEDS} (shared/ must sit beside the repo)")
     return SEEDS
+
+
+SNAPSHOT_TABLES = {
+    "articles": "select * exclude (run_id) from articles order by article_id",
+    "actors": "select * from actors order by actor_id",
+    "mentions": "select * from mentions order by mention_id",
+    "events": "select * from events order by event_id",
+}
+
+
+@pytest.fixture
+def warehouse_snapshot():
+    """Every row of the content tables of a warehouse file (run ids left out), for comparing
+    two runs that must give the same warehouse."""
+    import duckdb
+
+    def snapshot(path: Path) -> dict[str, list]:
+        with duckdb.connect(str(path), read_only=True) as con:
+            return {name: con.execute(sql).fetchall() for name, sql in SNAPSHOT_TABLES.items()}
+
+    return snapshot

@@ -11,18 +11,6 @@ import pytest
 from newsflow import pipeline
 from newsflow import settings as settings_mod
 
-TABLES = {
-    "articles": "select * exclude (run_id) from articles order by article_id",
-    "actors": "select * from actors order by actor_id",
-    "mentions": "select * from mentions order by mention_id",
-    "events": "select * from events order by event_id",
-}
-
-
-def _snapshot(path) -> dict:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return {name: con.execute(sql).fetchall() for name, sql in TABLES.items()}
-
 
 @pytest.fixture
 def pool_spy(monkeypatch) -> list[bool]:
@@ -39,7 +27,7 @@ def pool_spy(monkeypatch) -> list[bool]:
     return seen
 
 
-def test_nlp_workers_give_the_same_warehouse(seeds_dir, tmp_path, pool_spy):
+def test_nlp_workers_give_the_same_warehouse(seeds_dir, tmp_path, pool_spy, warehouse_snapshot):
     base = settings_mod.from_env(batch_size=2, gates=False)
     here = pipeline.run_bundle(
         seeds_dir, base.replace(warehouse=tmp_path / "here.duckdb", nlp_workers=0)
@@ -50,8 +38,9 @@ def test_nlp_workers_give_the_same_warehouse(seeds_dir, tmp_path, pool_spy):
     )
     assert pool_spy == [True, True, True]  # three batches, each annotated by the worker
     assert here["loaded"] == workers["loaded"] == 5
-    left, right = _snapshot(tmp_path / "here.duckdb"), _snapshot(tmp_path / "workers.duckdb")
-    for table in TABLES:
+    left = warehouse_snapshot(tmp_path / "here.duckdb")
+    right = warehouse_snapshot(tmp_path / "workers.duckdb")
+    for table in left:
         assert left[table] == right[table], table
     assert left["mentions"] and left["events"]
 
