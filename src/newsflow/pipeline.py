@@ -441,9 +441,11 @@ def run_bundle(
                 faults.checkpoint("ingested")
                 deduped = call("dedupe", dedupe_step, ctx, skip_known(ctx, articles), batch_no)
                 future = None
-                bodies = extract.extractable(deduped)["body"].to_list()
                 whole_bundle = batch_no == 1 and batch.inputs < settings.batch_size
-                if submit is None or not bodies or (local is not None and whole_bundle):
+                bodies = (
+                    extract.extractable(deduped)["body"].to_list() if submit is not None else []
+                )
+                if not bodies or (local is not None and whole_bundle):
                     pass  # annotated in extract_step, with the flow's model
                 elif local is not None and batch_no == 1:
                     future = _SplitFirstBatch(bodies, ctx.nlp, submit, settings.spacy_model)
