@@ -11,6 +11,7 @@ after one warm-up). Results: bench/results/queries.json.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import statistics
 import tempfile
@@ -54,7 +55,7 @@ from range($articles // 4) t(i);
 
 insert into runs (run_id, started_at, finished_at, status, bundle_path, inputs, loaded, duplicates,
                   quarantined)
-select 'run_' || i, now()::timestamp, now()::timestamp, 'completed', 'b', 100000, 100000, 5000, 10
+select 'run_' || i, timestamp '2025-01-01 00:00:00', timestamp '2025-01-01 01:00:00', 'completed', 'b', 100000, 100000, 5000, 10
 from range(10) t(i);
 """
 
@@ -96,7 +97,15 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).parent / "results" / "queries.json"
     )
+    parser.add_argument(
+        "--watchdog-seconds",
+        type=float,
+        default=0,
+        help="if set, print every thread's stack and exit with an error after this long",
+    )
     args = parser.parse_args()
+    if args.watchdog_seconds:
+        faulthandler.dump_traceback_later(args.watchdog_seconds, exit=True)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.duckdb"
         con = wh.connect(path)

@@ -50,8 +50,11 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
 
 def test_query_bench_runs_on_a_small_warehouse(tmp_path):
     out = tmp_path / "q.json"
+    # a hang prints where it was (once seen in CI, not reproduced) instead of a silent kill
+    command = [sys.executable, "-m", "bench.queries", "--articles", "2000", "--out", str(out),
+               "--watchdog-seconds", "240"]  # fmt: skip
     result = subprocess.run(
-        [sys.executable, "-m", "bench.queries", "--articles", "2000", "--out", str(out)],
+        command,
         cwd=REPO,
         capture_output=True,
         text=True,

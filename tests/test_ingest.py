@@ -538,7 +538,7 @@ def test_json_lines_fields_are_mapped_and_bad_lines_quarantined(tmp_path: Path) 
     bundle = tmp_path / "feed.jsonl"
     bundle.write_text("\n".join(lines) + "\n")
     docs, quarantine = run(bundle)
-    assert docs.drop("bundle_id", "encoding", "meta_dateline").rows() == [
+    assert docs.drop("bundle_id", "encoding", "meta_dateline", "input_hash").rows() == [
         (
             "feed.jsonl:1",
             0,

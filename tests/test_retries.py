@@ -34,6 +34,7 @@ def _ctx(tmp_path, rows: list[dict]) -> pipeline.RunContext:
         bundle_id="b",
         staging=staging,
         known_ids=set(),
+        known_inputs=set(),
         dedupe_state=None,
         registry=None,
         event_state=None,

@@ -49,6 +49,34 @@ def content_hash_expr(col: str | pl.Expr) -> pl.Expr:
     )
 
 
+# Everything parse reads from an input: same values, same parsed article (for the same rules).
+INPUT_FIELDS = (
+    "source_path", "content_type", "text",
+    "meta_url", "meta_title", "meta_date", "meta_source", "meta_dateline",
+)  # fmt: skip
+
+
+def input_hashes(docs: pl.DataFrame) -> pl.Series:
+    """`input_hash` of each raw document (schema.RAW_DOCS): a sha256-derived hex of every field
+    parse reads, so a rerun can tell an input it has already loaded before parsing it again."""
+    columns = [docs[name].to_list() for name in INPUT_FIELDS]
+    return pl.Series(
+        "input_hash",
+        [_fields_hash(fields) for fields in zip(*columns, strict=True)],
+        dtype=pl.String,
+    )
+
+
+def _fields_hash(fields: tuple[str | None, ...]) -> str:
+    # each field length-prefixed (-1 for a missing one): no two inputs share an encoding
+    digest = hashlib.sha256()
+    for value in fields:
+        data = b"" if value is None else value.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % (-1 if value is None else len(data)))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
 def article_id(identity: str, content_hash: str) -> str:
     """Article id from the input's identity (url, else path inside the bundle) and content hash."""
     return "a_" + short_hash(identity, content_hash)

@@ -279,11 +279,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 # batching
 
 
+# RAW_DOCS columns read from the inputs; input_hash is derived from them per batch
+_READ_COLUMNS = [name for name in schema.RAW_DOCS.names() if name != "input_hash"]
+
+
 def _batches(
     inputs: Iterator[_Input], bundle: str, batch_size: int, max_batch_bytes: int
 ) -> Iterator[IngestBatch]:
     seen: dict[str, int] = {}
-    docs: dict[str, list[Any]] = {name: [] for name in schema.RAW_DOCS.names()}
+    docs: dict[str, list[Any]] = {name: [] for name in _READ_COLUMNS}
     rejected: dict[str, list[str]] = {"source_path": [], "reason": [], "detail": []}
     doc_bytes = 0
     for seq, item in enumerate(inputs):
@@ -296,7 +300,7 @@ def _batches(
             else:
                 meta = [_no_surrogates(value) if value else value for value in item.meta]
                 for name, value in zip(
-                    schema.RAW_DOCS.names(),
+                    _READ_COLUMNS,
                     (bundle, path, seq, content_type, text, encoding, item.size_bytes, *meta),
                     strict=True,
                 ):
@@ -312,7 +316,7 @@ def _batches(
             or len(rejected["source_path"]) >= 10 * batch_size
         ):
             yield _batch(bundle, docs, rejected)
-            docs = {name: [] for name in schema.RAW_DOCS.names()}
+            docs = {name: [] for name in _READ_COLUMNS}
             rejected = {"source_path": [], "reason": [], "detail": []}
             doc_bytes = 0
     if docs["source_path"] or rejected["source_path"]:
@@ -320,7 +324,8 @@ def _batches(
 
 
 def _batch(bundle: str, docs: dict[str, list[Any]], rejected: dict[str, list[str]]) -> IngestBatch:
-    doc_frame = pl.DataFrame(docs, schema=schema.RAW_DOCS)
+    doc_frame = pl.DataFrame(docs, schema={name: schema.RAW_DOCS[name] for name in _READ_COLUMNS})
+    doc_frame = doc_frame.with_columns(ids.input_hashes(doc_frame))
     count = len(rejected["source_path"])
     quarantine = pl.DataFrame(
         {"bundle_id": [bundle] * count, "stage": [STAGE] * count, **rejected},

@@ -239,8 +239,8 @@ def _load_quarantine(con: duckdb.DuckDBPyConnection, parquet_glob: str, run_id: 
 
 
 def known_article_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Ids of every article already in the warehouse (to skip re-extracting known content)."""
-    return con.execute("select article_id from articles").pl()
+    """Id and input hash of every article already in the warehouse (to skip known content)."""
+    return con.execute("select article_id, input_hash from articles").pl()
 
 
 def known_actors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

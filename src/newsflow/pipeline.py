@@ -65,6 +65,7 @@ class RunContext:
     bundle_id: str
     staging: load.Staging
     known_ids: set[str]
+    known_inputs: set[str]  # input_hash of every loaded article: those inputs are not parsed again
     dedupe_state: Any
     registry: resolve.ActorRegistry
     event_state: Any
@@ -110,11 +111,22 @@ def quarantine(ctx: RunContext, rows: pl.DataFrame) -> None:
 
 
 def parse_step(ctx: RunContext, docs: pl.DataFrame, batch: int) -> pl.DataFrame:
-    """Gate the ingested docs, parse them, gate the articles."""
-    docs = gate(ctx, "ingest", docs, batch)
+    """Skip inputs loaded before, gate the other ingested docs, parse them, gate the articles."""
+    docs = gate(ctx, "ingest", skip_known_inputs(ctx, docs), batch)
     articles, rejected = parse.parse_batch(docs, ctx.settings)
     quarantine(ctx, rejected)
     return gate(ctx, "parse", articles, batch)
+
+
+def skip_known_inputs(ctx: RunContext, docs: pl.DataFrame) -> pl.DataFrame:
+    """Drop raw documents whose article is already in the warehouse (counted as already loaded).
+
+    An input with the same path, text and container metadata as a loaded article's parses to
+    that article again, so a rerun of a loaded bundle reads and hashes its inputs but parses,
+    gates and extracts none of them."""
+    known = pl.Series([h in ctx.known_inputs for h in docs["input_hash"]], dtype=pl.Boolean)
+    ctx.add("already_loaded", int(known.sum()))
+    return docs.filter(~known)
 
 
 def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
@@ -383,7 +395,9 @@ def open_run(
     with wh.connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
         wh.migrate(con)
         load.mark_abandoned(con)
-        known_ids = set(load.known_article_ids(con)["article_id"].to_list())
+        known = load.known_article_ids(con)
+        known_ids = set(known["article_id"].to_list())
+        known_inputs = set(known["input_hash"].drop_nulls().to_list())
         dedupe_state = dedupe.load_state(con)
         registry = resolve.ActorRegistry.from_frame(load.known_actors(con))
         event_state = events.load_event_state(con)
@@ -399,6 +413,7 @@ def open_run(
         bundle_id=bundle_id,
         staging=load.Staging(settings.staging_path / run_id),
         known_ids=known_ids,
+        known_inputs=known_inputs,
         dedupe_state=dedupe_state,
         registry=registry,
         event_state=event_state,

@@ -25,6 +25,7 @@ RAW_DOCS = pl.Schema(
         "meta_date": pl.String,
         "meta_source": pl.String,
         "meta_dateline": pl.String,  # e.g. Reuters' "SALVADOR, Feb 26 -" field
+        "input_hash": pl.String,  # ids.input_hashes: what parse reads, hashed (skips known inputs)
     }
 )
 
@@ -35,6 +36,7 @@ PARSED = pl.Schema(
         "bundle_id": pl.String,
         "source_path": pl.String,
         "input_seq": pl.Int64,
+        "input_hash": pl.String,  # the raw input's hash (RAW_DOCS), kept to skip it on a rerun
         "content_hash": pl.String,  # ids.content_hash(body): normalised-text sha256
         "title": pl.String,
         "source_name": pl.String,
