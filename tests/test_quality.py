@@ -47,6 +47,7 @@ def raw_docs(n: int = 4) -> pl.DataFrame:
             "meta_date": [None] * n,
             "meta_source": [None] * n,
             "meta_dateline": [None] * n,
+            "input_hash": [f"{i:032x}" for i in range(n)],
         },
         schema=schema.RAW_DOCS,
     )
@@ -59,6 +60,7 @@ def parsed(n: int = 4) -> pl.DataFrame:
             "bundle_id": ["b1"] * n,
             "source_path": [f"doc{i}.txt" for i in range(n)],
             "input_seq": list(range(n)),
+            "input_hash": [f"{i:032x}" for i in range(n)],
             "content_hash": [f"h{i}" for i in range(n)],
             "title": ["Energy talks"] * n,
             "source_name": ["Wire"] * n,
@@ -833,7 +835,7 @@ def _suite_with(tmp_path: Path, stage: str, expectation: dict) -> Path:
 
 
 @pytest.mark.slow
-def test_pipeline_critical_failure_leaves_warehouse_unchanged(tmp_path):
+def test_pipeline_critical_failure_leaves_warehouse_unchanged(tmp_path, seeds_dir):
     """Issue 8: a failed critical expectation stops the run before anything is written, and the
     runs row says which expectation failed, with failing values."""
     import duckdb
@@ -855,8 +857,9 @@ def test_pipeline_critical_failure_leaves_warehouse_unchanged(tmp_path):
             "meta": {"severity": "critical", "name": "articles are French"},
         },
     )
+    # a new bundle: the loaded one's inputs would be skipped before any gate sees them
     with pytest.raises(quality.GateFailed, match="articles are French") as info:
-        pipeline.run_bundle(EXAMPLE_BUNDLE, Settings(warehouse=warehouse, expectations_dir=strict))
+        pipeline.run_bundle(seeds_dir, Settings(warehouse=warehouse, expectations_dir=strict))
     assert info.value.stage == "parse" and "language='en'" in info.value.examples[0]
     assert _table_counts(warehouse) == before
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -904,3 +907,39 @@ def test_pipeline_row_failures_go_to_quarantine_and_the_run_goes_on(tmp_path):
     ]
     assert failed == [(3,)]
     assert "article has a title" in Path(summary["report"]).read_text()
+
+
+def test_an_empty_batch_gets_what_gx_reports_without_running_it(gk):
+    """A rerun's batches are empty once known inputs are skipped: per-row expectations hold
+    over no rows, recorded as GX records them (checked against GX itself)."""
+    context = {"articles": schema.empty(schema.DEDUPED), "actors": schema.empty(schema.ACTORS)}
+    stages = {"ingest": schema.RAW_DOCS, "parse": schema.PARSED, "dedupe": schema.DEDUPED,
+              "mentions": schema.MENTIONS, "events": schema.EVENTS}  # fmt: skip
+    for stage, frame_schema in stages.items():
+        out = gk.check(stage, schema.empty(frame_schema), context=context)
+        suite = gk._stages[stage]
+        empty = schema.empty(frame_schema).with_row_index(quality._ROW)
+        values, _ = gk._derive(suite, empty, context)
+        by_gx = [quality._summarise(r) for r in gk._validate(suite, values.select(suite.columns))]
+        assert out.dq_results["success"].all() and out.passed.height == 0
+        assert out.dq_results.select("observed", "unexpected_count").rows() == [
+            (observed, count) for observed, count, _, _ in by_gx
+        ]
+
+
+def test_an_empty_batch_still_fails_a_table_level_expectation(tmp_path):
+    """Only per-row expectations are taken as met on no rows: a user's row-count rule runs."""
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "parse.json").read_text())
+    suite["expectations"].append(
+        {
+            "type": "expect_table_row_count_to_be_between",
+            "kwargs": {"min_value": 1},
+            "meta": {"severity": "critical", "name": "every batch has articles"},
+        }
+    )
+    (folder / "parse.json").write_text(json.dumps(suite, indent=2))
+    custom = quality.Gatekeeper(Settings(expectations_dir=folder), today=TODAY)
+    assert custom.check("parse", parsed()).dq_results["success"].all()
+    with pytest.raises(quality.GateFailed, match="every batch has articles"):
+        custom.check("parse", schema.empty(schema.PARSED))

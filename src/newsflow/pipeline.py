@@ -245,9 +245,8 @@ def extract_step(
 
         docs = list(DocBin().from_bytes(annotated).get_docs(ctx.nlp.vocab))
     result = extract.extract_batch(articles, ctx.nlp, ctx.registry, ctx.settings, docs=docs)
-    mentions = gate(
-        ctx, "mentions", result.mentions, batch, articles=articles, actors=ctx.registry.to_frame()
-    )
+    actors = ctx.registry.frame_of(result.mentions["actor_id"])
+    mentions = gate(ctx, "mentions", result.mentions, batch, articles=articles, actors=actors)
     return extract.ExtractResult(mentions=mentions, sentences=result.sentences)
 
 
@@ -255,7 +254,7 @@ def events_step(
     ctx: RunContext, articles: pl.DataFrame, extracted: extract.ExtractResult, batch: int
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Detect and merge events; return (events, mentions with their event_id)."""
-    actors = ctx.registry.to_frame()
+    actors = ctx.registry.frame_of(extracted.mentions["actor_id"])
     result = events.detect_events(
         articles,
         extracted.mentions,
@@ -265,6 +264,9 @@ def events_step(
         ctx.event_state,
         ctx.settings,
     )
+    # merged events may name actors of earlier batches and runs: the gate sees those too
+    named = [result.events["source_actor_id"], result.events["target_actor_id"]]
+    actors = ctx.registry.frame_of(pl.concat([extracted.mentions["actor_id"], *named]))
     found = gate(ctx, "events", result.events, batch, actors=actors)
     links = result.mention_events.filter(pl.col("event_id").is_in(found["event_id"].implode()))
     mentions = (

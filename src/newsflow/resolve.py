@@ -306,5 +306,12 @@ class ActorRegistry:
         """All actors as schema.ACTORS rows."""
         return self._frame(list(self._actors.values()))
 
+    def frame_of(self, actor_ids: pl.Series) -> pl.DataFrame:
+        """schema.ACTORS rows of the given ids that the registry holds (unknown ids are left
+        out, so a referential check against the frame still catches them): what one batch
+        refers to, instead of every actor the warehouse has."""
+        ids = actor_ids.drop_nulls().unique(maintain_order=True).to_list()
+        return self._frame([self._actors[i] for i in ids if i in self._actors])
+
     def __len__(self) -> int:
         return len(self._actors)
