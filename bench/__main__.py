@@ -172,7 +172,7 @@ def scale_run(bundle: Path, warehouse: Path, n_process: int) -> dict:
         "t1 = time.perf_counter(); rerun = pipeline.run_bundle(Path(sys.argv[1]), cfg);"
         "t2 = time.perf_counter();"
         "print(json.dumps({'first_seconds': t1 - t, 'rerun_seconds': t2 - t1, 'first': first,"
-        " 'rerun_loaded': rerun['loaded'],"
+        " 'rerun_loaded': rerun['loaded'], 'rerun_already_loaded': rerun['already_loaded'],"
         " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
         " 'peak_rss_mb_nlp_workers': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
         " / 1024}))"
