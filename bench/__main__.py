@@ -163,25 +163,14 @@ def flow_overhead(bundle: Path, tmp_path: Path, direct_s: float) -> dict:
 
 
 def scale_run(bundle: Path, warehouse: Path, n_process: int) -> dict:
-    """A first run and its rerun in one child process: peak RSS over both, and their times."""
-    code = (
-        "import json, sys, time, resource; from pathlib import Path;"
-        "from newsflow import pipeline, settings;"
-        "cfg = settings.from_env(warehouse=Path(sys.argv[2]), n_process=int(sys.argv[3]));"
-        "t = time.perf_counter(); first = pipeline.run_bundle(Path(sys.argv[1]), cfg);"
-        "t1 = time.perf_counter(); rerun = pipeline.run_bundle(Path(sys.argv[1]), cfg);"
-        "t2 = time.perf_counter();"
-        "print(json.dumps({'first_seconds': t1 - t, 'rerun_seconds': t2 - t1, 'first': first,"
-        " 'rerun_loaded': rerun['loaded'], 'rerun_already_loaded': rerun['already_loaded'],"
-        " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
-        " 'peak_rss_mb_nlp_workers': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss"
-        " / 1024}))"
-    )
+    """A first run and its rerun in one child process (bench.scale_child): their times, and the
+    peak RSS over both and by phase of the first run."""
     out = subprocess.run(
-        [sys.executable, "-c", code, str(bundle), str(warehouse), str(n_process)],
+        [sys.executable, "-m", "bench.scale_child", str(bundle), str(warehouse), str(n_process)],
         check=True,
         capture_output=True,
         text=True,
+        cwd=Path(__file__).resolve().parents[1],
     )
     measured = json.loads(out.stdout.strip().splitlines()[-1])
     measured["rerun_ratio"] = round(measured["rerun_seconds"] / measured["first_seconds"], 3)

@@ -27,6 +27,7 @@ from pathlib import Path
 import polars as pl
 
 from newsflow import quality, schema
+from newsflow.ids import input_hashes
 from newsflow.settings import Settings
 
 DEFAULT_TAR = Path("/work/shared/bundles/bbc-news-2005.tar.gz")
@@ -72,6 +73,7 @@ def frames(docs: list[tuple[str, str]]) -> dict[str, pl.DataFrame]:
         pl.lit(None, pl.String).alias(c)
         for c in ("meta_url", "meta_title", "meta_date", "meta_source", "meta_dateline")
     )
+    raw = raw.with_columns(input_hashes(raw))
     crawl = dt.date(2005, 6, 1)
     parsed = pl.DataFrame(
         {
@@ -79,6 +81,7 @@ def frames(docs: list[tuple[str, str]]) -> dict[str, pl.DataFrame]:
             "bundle_id": ["bbc"] * n,
             "source_path": paths,
             "input_seq": list(range(n)),
+            "input_hash": raw["input_hash"],
             "content_hash": hashes,
             "title": titles,
             "source_name": ["BBC News"] * n,

@@ -46,6 +46,7 @@ def parsed_frame(
         pl.col("body").str.count_matches(r"\S+").cast(pl.Int64).alias("word_count"),
         pl.lit("en").alias("language"),
         pl.lit("utf-8").alias("encoding"),
+        pl.lit(None, pl.String).alias("input_hash"),  # generated, not read from an input
     )
     frame = frame.with_columns(
         ids.article_id_expr(pl.col("url"), pl.col("content_hash")).alias("article_id")

@@ -48,6 +48,21 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     assert figures["throughput_ratio_vs_bare_spacy"] > 0 and figures["rerun_ratio"] > 0
 
 
+def test_scale_harness_reruns_and_reports_memory_by_phase(tmp_path):
+    out = tmp_path / "scale.json"
+    command = [sys.executable, "-m", "bench", "--docs", "40", "--scale-only", "--out", str(out),
+               "--work", str(tmp_path)]  # fmt: skip
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["first"]["inputs"] == 40 and figures["rerun_loaded"] == 0
+    loaded_before = figures["first"]["loaded"] + figures["first"]["already_loaded"]
+    assert figures["rerun_already_loaded"] == loaded_before
+    phases = figures["first_run_peak_rss_by_phase_mb"]
+    assert set(phases) == {"start", "batches", "load"}
+    assert all(0 < p["flow_mb"] <= p["with_workers_mb"] for p in phases.values())
+
+
 def test_query_bench_runs_on_a_small_warehouse(tmp_path):
     out = tmp_path / "q.json"
     # a hang prints where it was (once seen in CI, not reproduced) instead of a silent kill
