@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -10,6 +11,8 @@ import pytest
 
 from newsflow import load, schema
 from newsflow import warehouse as wh
+
+EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
 
 
 def _article(article_id: str, body: str = "one two three") -> dict:
@@ -124,3 +127,22 @@ def test_stale_staging_is_removed(tmp_path):
     removed = load.remove_stale_staging(tmp_path, keep="current")
     assert [p.name for p in removed] == ["old_run"]
     assert (tmp_path / "current").exists()
+
+
+def test_a_run_leaves_another_warehouses_staging_alone(tmp_path):
+    """Two warehouses in one directory: a run clears its own warehouse's leftover staging at
+    start and never the folder of a run loading the other warehouse."""
+    from newsflow import pipeline
+    from newsflow.settings import Settings
+
+    ours = Settings(warehouse=tmp_path / "a.duckdb", nlp_workers=0)
+    theirs = Settings(warehouse=tmp_path / "b.duckdb", nlp_workers=0)
+    assert ours.staging_path != theirs.staging_path
+    in_flight = load.Staging(theirs.staging_path / "run_theirs")
+    in_flight.write("articles", 1, pl.DataFrame({"article_id": ["a_1"]}))
+    leftover = load.Staging(ours.staging_path / "run_crashed")
+    leftover.write("articles", 1, pl.DataFrame({"article_id": ["a_2"]}))
+
+    assert pipeline.run_bundle(EXAMPLE_BUNDLE, ours)["loaded"] > 0
+    assert in_flight.tables() == ["articles"]
+    assert not leftover.root.exists()

@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from newsflow.runlock import lock_path
+from newsflow.settings import Settings
 
 EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
 
@@ -93,14 +94,15 @@ def test_sigkill_at_every_point_leaves_a_consistent_warehouse(tmp_path):
         and loaded["orphan_actor_refs"] == 0
     )
     assert loaded["statuses"][-1] == "completed"
-    assert (warehouse.parent / "staging").exists()  # left behind by the kill
+    staging = Settings(warehouse=warehouse).staging_path
+    assert staging.exists() and any(staging.iterdir())  # left behind by the kill
 
     result = _run(EXAMPLE_BUNDLE, warehouse)
     assert result.returncode == 0, result.stderr[-2000:]
     final = _state(warehouse)
     assert final["articles"] == loaded["articles"] and final["mentions"] == loaded["mentions"]
     assert final["statuses"] == ["abandoned"] * 4 + ["completed", "completed"]
-    assert list((warehouse.parent / "staging").iterdir()) == []
+    assert list(staging.iterdir()) == []
 
 
 def _lock_is_free(warehouse: Path) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,8 @@ class Settings:
     # fails as transient (then the Prefect load task retries with backoff).
     lock_timeout_s: float = 60.0
     reports_dir: Path | None = None  # default: <warehouse dir>/reports
-    staging_dir: Path | None = None  # default: <warehouse dir>/staging
+    # default: <warehouse dir>/staging; runs stage in its <warehouse name>-<path hash>/ folder
+    staging_dir: Path | None = None
     expectations_dir: Path = field(default_factory=lambda: resources.path("expectations"))
     thresholds: Thresholds = field(default_factory=Thresholds)
 
@@ -60,7 +62,11 @@ class Settings:
 
     @property
     def staging_path(self) -> Path:
-        return self.staging_dir or self.warehouse.parent / "staging"
+        """This warehouse's own staging folder: a run clears leftovers in it at start, so two
+        warehouses in one directory (or sharing `staging_dir`) must never share it."""
+        where = hashlib.sha256(str(self.warehouse.resolve()).encode()).hexdigest()[:8]
+        root = self.staging_dir or self.warehouse.parent / "staging"
+        return root / f"{self.warehouse.name}-{where}"
 
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
