@@ -60,11 +60,17 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
     rss = scale.get("peak_rss_mb")
     rows.append(_goal("peak RSS, 100k bundle (flow process; MiB)", rss, "<= 3072",
                       None if rss is None else rss <= 3072, "pipeline_100000_scale"))  # fmt: skip
-    worker = scale.get("peak_rss_mb_nlp_workers")
-    rows.append(_goal("peak RSS, 100k bundle, + the NLP worker (MiB)",
-                      None if worker is None else round(rss + worker), "<= 3072",
-                      None if worker is None else rss + worker <= 3072,
-                      "pipeline_100000_scale"))  # fmt: skip
+    phases = scale.get("first_run_peak_rss_by_phase_mb")
+    if phases:  # sampled: the largest sum of the flow process and its workers at one moment
+        both = round(max(p["with_workers_mb"] for p in phases.values()))
+        rows.append(_goal("peak RSS, 100k bundle, flow process + NLP worker together (MiB)",
+                          both, "<= 3072", both <= 3072, "pipeline_100000_scale"))  # fmt: skip
+    else:
+        worker = scale.get("peak_rss_mb_nlp_workers")
+        rows.append(_goal("peak RSS, 100k bundle, + the NLP worker (MiB)",
+                          None if worker is None else round(rss + worker), "<= 3072",
+                          None if worker is None else rss + worker <= 3072,
+                          "pipeline_100000_scale"))  # fmt: skip
     rerun = scale.get("rerun_ratio")
     rows.append(_goal("rerun of the loaded 100k bundle", rerun, "<= 10%",
                       None if rerun is None else rerun <= 0.10, "pipeline_100000_scale"))  # fmt: skip
@@ -85,7 +91,12 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
                 value = round(ds[key], 1)
                 rows.append(_goal(f"vs datasketch ({label}), 20k docs", value, ">= 20",
                                   value >= 20, "dedupe"))  # fmt: skip
-        if "ratio_vs_datasketch_extrapolated" in sc:
+        if "ratio_vs_datasketch_at_scale" in sc:
+            for key, label in (("", "wall"), ("_cpu", "CPU seconds")):
+                value = round(sc[f"ratio_vs_datasketch_at_scale{key}"], 1)
+                rows.append(_goal(f"vs datasketch (MinHash.bulk), the same 1M docs, {label}",
+                                  value, ">= 20", value >= 20, "dedupe"))  # fmt: skip
+        elif "ratio_vs_datasketch_extrapolated" in sc:
             value = round(sc["ratio_vs_datasketch_extrapolated"], 1)
             rows.append(_goal("vs datasketch (MinHash.bulk) at 1M, extrapolated", value, ">= 20",
                               value >= 20, "dedupe"))  # fmt: skip

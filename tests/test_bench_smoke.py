@@ -92,3 +92,4 @@ def test_dedupe_bench_runs_on_a_small_scale(tmp_path):
     assert sample["ours_marked"] > 0 and sample["datasketch_marked"] > 0 and sample["ratio"] > 0
     assert scale["docs"] == scale["signature_rows"] == 3000
     assert scale["links_found"]["exact"] > 0 and scale["dedupe_path_marked"] > 0
+    assert scale["datasketch_at_scale"]["marked"] > 0 and scale["ratio_vs_datasketch_at_scale"] > 0
