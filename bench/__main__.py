@@ -4,6 +4,7 @@
     uv run python -m bench --docs 10000 --rss            # + peak RSS of a run in a child process
     uv run python -m bench --bundle ../shared/bundles/bbc-news-2005.tar.gz --n-process 2
     uv run python -m bench --docs 100000 --scale-only    # peak RSS and rerun at 100k
+    uv run python -m bench --docs 2000 --profile p.txt   # where a run's time goes (pyinstrument)
 
 Figures (each a ratio of two timings taken in this same process/run):
   * throughput vs. bare spaCy NER-only `nlp.pipe` over the same texts (same n_process; the
@@ -115,6 +116,21 @@ def _tiny_bundle(tmp_path: Path) -> Path:
     tiny.mkdir(exist_ok=True)
     (tiny / "a.txt").write_text("Tiny\n\n" + " ".join(["word"] * 40) + ".\n")
     return tiny
+
+
+def profile_run(bundle: Path, warehouse: Path, out: Path) -> dict:
+    """One direct run with the NLP in this process (nlp_workers=0, so spaCy shows in the
+    profile), sampled by pyinstrument; the call tree goes to `out` as text."""
+    from pyinstrument import Profiler
+
+    from newsflow import pipeline, settings
+
+    profiler = Profiler(interval=0.005)
+    profiler.start()
+    summary = pipeline.run_bundle(bundle, settings.from_env(warehouse=warehouse, nlp_workers=0))
+    profiler.stop()
+    out.write_text(profiler.output_text(unicode=False, show_all=False), encoding="utf-8")
+    return {"profile": str(out), "profiled_run_summary": summary}
 
 
 def compare(
@@ -233,6 +249,13 @@ def main() -> None:
         help="only a first run and its rerun in a child process (peak RSS, rerun ratio): "
         "for the 100k bundle, where the baseline and the other runs would take hours",
     )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="only profile one run (NLP in-process) with pyinstrument; the call tree goes to PATH",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -256,6 +279,9 @@ def main() -> None:
     }
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
+        if args.profile:
+            print(json.dumps(profile_run(bundle, tmp_path / "p.duckdb", args.profile), indent=2))
+            return
         if args.scale_only:
             del texts
             results.update(scale_run(bundle, tmp_path / "scale.duckdb", args.n_process))

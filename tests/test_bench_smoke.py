@@ -63,6 +63,16 @@ def test_scale_harness_reruns_and_reports_memory_by_phase(tmp_path):
     assert all(0 < p["flow_mb"] <= p["with_workers_mb"] for p in phases.values())
 
 
+def test_profile_mode_writes_the_call_tree_of_a_run(tmp_path):
+    out = tmp_path / "profile.txt"
+    command = [sys.executable, "-m", "bench", "--docs", "30", "--profile", str(out),
+               "--work", str(tmp_path)]  # fmt: skip
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    tree = out.read_text()
+    assert "run_bundle" in tree and "extract_step" in tree and "load_step" in tree
+
+
 def test_query_bench_runs_on_a_small_warehouse(tmp_path):
     out = tmp_path / "q.json"
     # a hang prints where it was (once seen in CI, not reproduced) instead of a silent kill
