@@ -8,6 +8,7 @@ type and the first letter of the folded surname, so "Hassan Kazemi Qomi", "Hassa
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -45,12 +46,18 @@ _VOWELS = re.compile(r"[aeiouy]")
 ORG_TYPES = frozenset({"ORG", "GROUP"})
 
 
+# Names repeat across mentions and candidates: the folds below are pure and memoised.
+_MEMO = 1 << 17
+
+
+@functools.lru_cache(maxsize=_MEMO)
 def fold_text(text: str) -> str:
     """Diacritics, case, apostrophes and punctuation removed: 'Da’ish' -> 'daish'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(_NON_ALNUM.sub(" ", _QUOTES.sub("", plain.lower())).split())
 
 
+@functools.lru_cache(maxsize=_MEMO)
 def fold_token(token: str) -> str:
     """One name token folded across common romanisation variants: 'Ghomi' -> 'kumi'."""
     for old, new in _FOLDS:
@@ -60,9 +67,14 @@ def fold_token(token: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded tokens of a person's name, particles dropped when other tokens remain."""
+    return list(_name_tokens(name))
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = [fold_token(t) for t in fold_text(name).split()]
     kept = [t for t in tokens if t not in _PARTICLES]
-    return kept or tokens
+    return tuple(kept or tokens)
 
 
 def token_similarity(a: str, b: str) -> float:
