@@ -46,6 +46,7 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     assert figures["first_run_summary"]["inputs"] == 40
     assert figures["rerun_loaded"] == 0
     assert figures["throughput_ratio_vs_bare_spacy"] > 0 and figures["rerun_ratio"] > 0
+    assert figures["sentences_role_parsed"] > 0 and figures["throughput_ratio_vs_same_nlp"] > 0
 
 
 def test_scale_harness_reruns_and_reports_memory_by_phase(tmp_path):
