@@ -222,8 +222,9 @@ class ActorRegistry:
                 continue
             keys, ids = self._surnames.get((block, query[-1][0]), ([], []))
             hits = process.extract(query[-1], keys, scorer=fuzz.ratio, score_cutoff=70, limit=None)
-            for _, _, idx in hits:
-                actor = self._actors[ids[idx]]
+            # an actor is indexed once per alias: score each hit actor once, over all its aliases
+            for actor_id in dict.fromkeys(ids[idx] for _, _, idx in hits):
+                actor = self._actors[actor_id]
                 best = max(
                     self._similarity(block, query, alias, threshold) for alias in actor.aliases
                 )
