@@ -3,6 +3,7 @@ process, and a worker that dies fails the run cleanly (issue 11)."""
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures.process import BrokenProcessPool
 
 import duckdb
@@ -27,16 +28,26 @@ def pool_spy(monkeypatch) -> list[bool]:
     return seen
 
 
-def test_nlp_workers_give_the_same_warehouse(seeds_dir, tmp_path, pool_spy, warehouse_snapshot):
+def test_nlp_workers_give_the_same_warehouse(
+    seeds_dir, tmp_path, pool_spy, warehouse_snapshot, monkeypatch
+):
     base = settings_mod.from_env(batch_size=2, gates=False)
     here = pipeline.run_bundle(
         seeds_dir, base.replace(warehouse=tmp_path / "here.duckdb", nlp_workers=0)
     )
     assert pool_spy == []
+    at_load: list[list] = []  # worker processes alive when the load starts
+    real_load = pipeline.load_step
+    monkeypatch.setattr(
+        pipeline,
+        "load_step",
+        lambda *a: at_load.append(multiprocessing.active_children()) or real_load(*a),
+    )
     workers = pipeline.run_bundle(
         seeds_dir, base.replace(warehouse=tmp_path / "workers.duckdb", nlp_workers=1)
     )
     assert pool_spy == [True, True, True]  # three batches, each annotated by the worker
+    assert at_load == [[]]  # the workers' memory is given back before the load's peak
     assert here["loaded"] == workers["loaded"] == 5
     left = warehouse_snapshot(tmp_path / "here.duckdb")
     right = warehouse_snapshot(tmp_path / "workers.duckdb")

@@ -476,6 +476,8 @@ def run_bundle(
                     _finish_batch(ctx, call, *pending.popleft())
             while pending:
                 _finish_batch(ctx, call, *pending.popleft())
+            if local is not None:  # their models' memory is free before the load's peak
+                local.close()
             final_checks(ctx)
             record = _record(ctx, flow_run_id)
             faults.checkpoint("staged")
