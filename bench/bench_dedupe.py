@@ -180,6 +180,18 @@ def _timed(fn, *args) -> tuple[float, float, object]:
     return time.perf_counter() - started, time.process_time() - cpu, result
 
 
+def _timed_over(path: DedupePath | DatasketchPath, gen: Generator, docs: int, batch: int) -> tuple:
+    """(wall, CPU seconds) of `path.add` over `docs` generated documents in batches; generating
+    them is not timed."""
+    seconds = cpu = 0.0
+    while gen.produced < docs:
+        frame = gen.batch(min(batch, docs - gen.produced))[0]
+        wall, used, _ = _timed(path.add, frame)
+        seconds += wall
+        cpu += used
+    return seconds, cpu
+
+
 def scale_child(docs: int, batch: int) -> dict:
     """Runs in a child process: `docs` generated documents through the whole `dedupe_batch`
     (exact + near + stories: time and peak RSS; generation not timed), then the same documents,
@@ -212,14 +224,8 @@ def scale_child(docs: int, batch: int) -> dict:
     distinct_stories = len(set(state.story_ids))
     del state, rows
 
-    gen = Generator(pools)  # the same documents again (the generator is seeded)
-    path = DedupePath()
-    path_seconds = path_cpu = 0.0
-    while gen.produced < docs:
-        frame = gen.batch(min(batch, docs - gen.produced))[0]
-        seconds, cpu, _ = _timed(path.add, frame)
-        path_seconds += seconds
-        path_cpu += cpu
+    path = DedupePath()  # the same documents again (the generator is seeded)
+    path_seconds, path_cpu = _timed_over(path, Generator(pools), docs, batch)
     return {
         "docs": docs,
         "batch_size": batch,
@@ -357,14 +363,8 @@ def datasketch_scale_child(docs: int, batch: int) -> dict:
     through datasketch's MinHash.bulk + MinHashLSH; generation not timed."""
     gen = Generator(load_pools())
     datasketch_path([gen.batch(200)[0]])  # imports and first-call costs outside the timing
-    gen = Generator(load_pools())
     path = DatasketchPath()
-    seconds = cpu = 0.0
-    while gen.produced < docs:
-        frame = gen.batch(min(batch, docs - gen.produced))[0]
-        wall, used, _ = _timed(path.add, frame)
-        seconds += wall
-        cpu += used
+    seconds, cpu = _timed_over(path, Generator(load_pools()), docs, batch)
     return {
         "docs": docs,
         "seconds": seconds,

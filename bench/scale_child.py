@@ -48,7 +48,8 @@ class PhaseMemory(logging.Handler):
             try:
                 own = me.memory_info().rss
                 children = sum(c.memory_info().rss for c in me.children(recursive=True))
-            except psutil.Error:
+            except psutil.Error:  # a worker exiting mid-read: sample again next tick
+                self._stop.wait(self._interval)
                 continue
             peak = self.peaks.setdefault(self.phase, {"flow_mb": 0.0, "with_workers_mb": 0.0})
             peak["flow_mb"] = max(peak["flow_mb"], own / 2**20)
