@@ -296,10 +296,10 @@ def test_signatures_of_another_sketch_version_are_not_compared(tmp_path):
     assert exact["duplicate_of"].to_list() == [first["article_id"][0]]  # hashes still match
 
 
-def test_key_index_finds_every_row_across_merged_levels():
+def test_key_index_finds_every_row_across_adds():
     index = dedupe.KeyIndex()
     keys = np.array([5, 3, 5, 9, 3, 5], dtype=np.uint64)
-    for start in range(0, keys.size, 2):  # three adds: levels merge as they grow
+    for start in range(0, keys.size, 2):  # three adds
         index.add(keys[start : start + 2], np.arange(start, start + 2))
     q, rows = index.lookup(np.array([5, 7, 3], dtype=np.uint64))
     found = sorted(zip(q.tolist(), rows.tolist(), strict=True))
@@ -307,6 +307,29 @@ def test_key_index_finds_every_row_across_merged_levels():
     assert index.counts(np.array([3, 5, 9, 4], dtype=np.uint64)).tolist() == [2, 3, 1, 0]
     q, rows = index.lookup(np.array([5, 3], dtype=np.uint64), limit=2)
     assert sorted(zip(q.tolist(), rows.tolist(), strict=True)) == [(0, 2), (0, 5), (1, 1), (1, 4)]
+
+
+def test_key_index_agrees_with_a_dict_as_its_table_grows():
+    """Many adds with repeated keys force the table to grow several times; every lookup (all
+    rows, and the latest `limit`) matches a plain dict of lists."""
+    rng = np.random.default_rng(7)
+    index, truth = dedupe.KeyIndex(), {}
+    row = 0
+    for _ in range(12):
+        keys = rng.integers(0, 3_000, 700).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        index.add(keys, np.arange(row, row + keys.size))
+        for k in keys.tolist():
+            truth.setdefault(k, []).append(row)
+            row += 1
+    assert len(index) == row and index.slots.size >= 2 * len(truth)
+    needles = np.array(list(truth)[:500] + [1, 2, 3], dtype=np.uint64)
+    for limit in (None, 2):
+        q, rows = index.lookup(needles, limit=limit)
+        got: dict[int, list[int]] = {}
+        for qi, r in zip(q.tolist(), rows.tolist(), strict=True):
+            got.setdefault(int(needles[qi]), []).append(r)
+        want = {k: truth[k][::-1][:limit] for k in needles.tolist() if k in truth}
+        assert got == want  # newest first
 
 
 def test_near_duplicate_of_a_near_duplicate_points_at_the_canonical():

@@ -146,3 +146,37 @@ def test_a_run_leaves_another_warehouses_staging_alone(tmp_path):
     assert pipeline.run_bundle(EXAMPLE_BUNDLE, ours)["loaded"] > 0
     assert in_flight.tables() == ["articles"]
     assert not leftover.root.exists()
+
+
+def test_nothing_the_batches_built_is_alive_during_the_load(tmp_path, monkeypatch):
+    """The load transaction is a large run's memory peak (bench: 100k run), so the models and
+    the dedupe, actor and event state are freed before it starts, not held beside it."""
+    import gc
+    import weakref
+
+    from newsflow import pipeline
+    from newsflow.settings import Settings
+
+    refs: dict[str, weakref.ref] = {}
+    real_open, real_load = pipeline.open_run, pipeline.load_step
+
+    def open_run(*args):
+        ctx = real_open(*args)
+        for name in ("nlp", "parser", "dedupe_state", "registry", "event_state"):
+            refs[name] = weakref.ref(getattr(ctx, name))
+        return ctx
+
+    alive_at_load: list[list[str]] = []
+
+    def load_step(ctx, record):
+        gc.collect()
+        alive_at_load.append(sorted(name for name, ref in refs.items() if ref() is not None))
+        return real_load(ctx, record)
+
+    monkeypatch.setattr(pipeline, "open_run", open_run)
+    monkeypatch.setattr(pipeline, "load_step", load_step)
+    settings = Settings(warehouse=tmp_path / "w.duckdb", nlp_workers=0, gates=False)
+    summary = pipeline.run_bundle(EXAMPLE_BUNDLE, settings)
+    assert summary["loaded"] > 0 and summary["mentions"] > 0
+    assert sorted(refs) == ["dedupe_state", "event_state", "nlp", "parser", "registry"]
+    assert alive_at_load == [[]]

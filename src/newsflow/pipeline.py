@@ -8,7 +8,10 @@ measurable as the difference.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
+import gc
 import logging
 import multiprocessing
 import os
@@ -67,7 +70,7 @@ class RunContext:
     known_ids: set[str]
     known_inputs: set[str]  # input_hash of every loaded article: those inputs are not parsed again
     dedupe_state: Any
-    registry: resolve.ActorRegistry
+    registry: resolve.ActorRegistry | None  # None once released (see `release_batch_state`)
     event_state: Any
     nlp: Any
     parser: Any
@@ -80,6 +83,22 @@ class RunContext:
     def next_index(self, table: str) -> int:
         self.add(f"_seq_{table}", 1)
         return self.counts[f"_seq_{table}"]
+
+    def release_batch_state(self) -> None:
+        """Drop what only the batches use (models, dedupe, actor and event state, known ids)
+        once the whole run is staged: the load transaction then reuses that memory instead of
+        adding its own on top of it (the load is a large run's peak)."""
+        self.nlp = self.parser = None
+        self.dedupe_state = self.registry = self.event_state = None
+        self.known_ids, self.known_inputs = set(), set()
+        gc.collect()
+        _return_free_heap()
+
+
+def _return_free_heap() -> None:
+    """Hand freed heap pages back to the OS (glibc keeps them otherwise); elsewhere a no-op."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def gate(
@@ -479,6 +498,7 @@ def run_bundle(
             if local is not None:  # their models' memory is free before the load's peak
                 local.close()
             final_checks(ctx)
+            ctx.release_batch_state()
             record = _record(ctx, flow_run_id)
             faults.checkpoint("staged")
             log.info("loading", extra={"newsflow_progress": {"stage": "load"}})
