@@ -255,16 +255,20 @@ def _hex_key(values: pl.Series, start: int) -> np.ndarray:
 # --- a multi-map of uint64 keys to row numbers ------------------------------------------------
 
 _EMPTY = np.int32(-1)
+_MAX_LOAD, _REBUILT_LOAD = 0.7, 0.5  # KeyIndex table: keys per slot
 
 
 @numba.njit(cache=True, inline="always")
-def _probe(slots: np.ndarray, keys: np.ndarray, key: np.uint64) -> int:
-    """The slot holding `key`'s newest entry, or the empty slot where it would go (linear probing
-    in a power-of-two table)."""
-    mask = slots.size - 1
-    s = _mix_one(key) & np.uint64(mask)
+def _probe(slots: np.ndarray, keys: np.ndarray, key: np.uint64) -> np.uint64:
+    """The slot holding `key`'s newest entry, or the empty slot where it would go (linear
+    probing; the home slot maps the key's hash onto the table by multiply-shift, so the table
+    can have any size below 2**32, not only powers of two)."""
+    size = np.uint64(slots.size)
+    s = ((_mix_one(key) >> np.uint64(32)) * size) >> np.uint64(32)
     while slots[s] != -1 and keys[slots[s]] != key:
-        s = (s + np.uint64(1)) & np.uint64(mask)
+        s += np.uint64(1)
+        if s == size:
+            s = np.uint64(0)
     return s
 
 
@@ -334,10 +338,12 @@ def _lookup(
 
 @dataclass
 class KeyIndex:
-    """uint64 key -> row numbers, append-only: an open-addressing table (at most half full) of
-    each key's newest entry, every entry linked to its key's previous one. A lookup costs a
-    probe and a walk of the key's rows, however large the index grows (it replaced sorted
-    levels searched with `searchsorted`, whose cost grew with the index: bench/bench_dedupe)."""
+    """uint64 key -> row numbers, append-only: an open-addressing table of each key's newest
+    entry, every entry linked to its key's previous one. A lookup costs a probe and a walk of
+    the key's rows, however large the index grows (it replaced sorted levels searched with
+    `searchsorted`, whose cost grew with the index: bench/bench_dedupe). Memory: 16 bytes per
+    entry plus 6-8 per key (the table is kept 50-70% full; LSH band keys are nearly all
+    distinct), grown in place."""
 
     slots: np.ndarray = field(default_factory=lambda: np.full(1024, _EMPTY))
     keys: np.ndarray = field(default_factory=lambda: np.zeros(0, _U64))
@@ -356,15 +362,13 @@ class KeyIndex:
         if self.size + n >= np.iinfo(np.int32).max or rows.max() >= np.iinfo(np.int32).max:
             raise OverflowError("KeyIndex holds at most 2**31 - 1 entries and rows")
         if self.size + n > self.keys.size:
-            capacity = max(self.size + n, 2 * self.keys.size)
-            for a in (self.keys, self.rows, self.older):  # in place: nothing keeps views
+            # in place (realloc, mremap for large blocks: no second copy); nothing keeps views
+            capacity = max(self.size + n, int(self.keys.size * 1.25) + 1024)
+            for a in (self.keys, self.rows, self.older):
                 a.resize(capacity, refcheck=False)
-        # keys new to the table are at most n: keep it at most half full
-        if 2 * (self.distinct + n) > self.slots.size:
-            size = self.slots.size
-            while 2 * (self.distinct + n) > size:
-                size *= 2
-            bigger = np.full(size, _EMPTY)
+        # at most n keys are new: past 70% full, rebuild the table 50% full
+        if self.distinct + n > _MAX_LOAD * self.slots.size:
+            bigger = np.full(int((self.distinct + n) / _REBUILT_LOAD) + 1, _EMPTY)
             _rehash(self.slots, self.keys, bigger)
             self.slots = bigger
         self.distinct += _insert(
