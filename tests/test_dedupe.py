@@ -332,6 +332,17 @@ def test_key_index_agrees_with_a_dict_as_its_table_grows():
         assert got == want  # newest first
 
 
+def test_shared_story_terms_do_not_depend_on_the_order_of_the_postings():
+    # eight weights whose float sum differs in the last bit when added in reverse order
+    w = [1.769881777948592, 2.0886453183103697, 0.40963024290265837, 0.9377869413035138,
+         2.147753540776483, 2.70332428026851, 1.0252279506184059, 0.7168311350738418]  # fmt: skip
+    pairs = pl.DataFrame({"i": [1] * 8, "j": [0] * 8, "w": w})
+    forward = dedupe._shared_terms(pairs)
+    backward = dedupe._shared_terms(pairs.reverse())
+    assert forward["n_shared"].to_list() == [8]
+    assert forward["shared"].to_list() == backward["shared"].to_list()
+
+
 def test_near_duplicate_of_a_near_duplicate_points_at_the_canonical():
     """duplicate_of always names a canonical article (issue 5)."""
     _, body = bbc("politics_001")

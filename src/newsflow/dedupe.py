@@ -846,6 +846,18 @@ def _posting_key(term_keys: np.ndarray, weeks: np.ndarray) -> np.ndarray:
     return _mix(term_keys ^ (weeks.astype(_U64) * _U64(0xD6E8FEB86659FD93)))
 
 
+def _shared_terms(pairs: pl.DataFrame) -> pl.DataFrame:
+    """(i, j, shared weight, n_shared) of the article pairs (i, j, w: one row per key term they
+    share) that share at least MIN_SHARED_TERMS. The weight is rounded: a float sum differs in
+    its last bits with the order of its terms, and the order postings come back in must not
+    decide which story an article joins (a 200k-document check found 46 that it did)."""
+    return (
+        pairs.group_by("i", "j")
+        .agg(pl.col("w").sum().round(9).alias("shared"), pl.len().alias("n_shared"))
+        .filter(pl.col("n_shared") >= MIN_SHARED_TERMS)
+    )
+
+
 def _assign_stories(
     state: DedupeState,
     batch: pl.DataFrame,
@@ -901,11 +913,7 @@ def _assign_stories(
         {"i": i_rows[near], "j": found[near], "w": key_w[q][near]},
         schema={"i": pl.Int64, "j": pl.Int64, "w": pl.Float64},
     )
-    scored = (
-        pairs.group_by("i", "j")
-        .agg(pl.col("w").sum().alias("shared"), pl.len().alias("n_shared"))
-        .filter(pl.col("n_shared") >= MIN_SHARED_TERMS)
-    )
+    scored = _shared_terms(pairs)
     smaller = np.minimum(
         state.story_weights[scored["i"].to_numpy()], state.story_weights[scored["j"].to_numpy()]
     )
