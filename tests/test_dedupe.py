@@ -309,9 +309,9 @@ def test_key_index_finds_every_row_across_adds():
     assert sorted(zip(q.tolist(), rows.tolist(), strict=True)) == [(0, 2), (0, 5), (1, 1), (1, 4)]
 
 
-def test_key_index_agrees_with_a_dict_as_its_table_grows():
-    """Many adds with repeated keys force the table to grow several times; every lookup (all
-    rows, and the latest `limit`) matches a plain dict of lists."""
+def test_key_index_agrees_with_a_dict_as_it_grows():
+    """Many adds with repeated keys (levels merge as they grow); every lookup (all rows, and the
+    latest `limit`) matches a plain dict of lists."""
     rng = np.random.default_rng(7)
     index, truth = dedupe.KeyIndex(), {}
     row = 0
@@ -321,15 +321,15 @@ def test_key_index_agrees_with_a_dict_as_its_table_grows():
         for k in keys.tolist():
             truth.setdefault(k, []).append(row)
             row += 1
-    assert len(index) == row and index.slots.size * 0.7 >= len(truth)
+    assert len(index) == row
     needles = np.array(list(truth)[:500] + [1, 2, 3], dtype=np.uint64)
     for limit in (None, 2):
         q, rows = index.lookup(needles, limit=limit)
         got: dict[int, list[int]] = {}
         for qi, r in zip(q.tolist(), rows.tolist(), strict=True):
             got.setdefault(int(needles[qi]), []).append(r)
-        want = {k: truth[k][::-1][:limit] for k in needles.tolist() if k in truth}
-        assert got == want  # newest first
+        want = {k: sorted(truth[k][::-1][:limit]) for k in needles.tolist() if k in truth}
+        assert {k: sorted(v) for k, v in got.items()} == want  # with a limit, the newest rows
 
 
 def test_shared_story_terms_do_not_depend_on_the_order_of_the_postings():

@@ -24,9 +24,8 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
 
 Why our own banding index instead of `rensa.RMinHashLSH`: rensa's index can only be filled from
 `RMinHash` objects or digest matrices computed from tokens, so persisted signatures could not be
-reloaded without the text; here bands live in `KeyIndex`, a compiled open-addressing multi-map
-(numpy arrays), rebuilt from the stored digests in seconds at a million articles. MinHash
-digests come from rensa.
+reloaded without the text; here bands are numpy arrays in sorted key levels (an LSM-like merge),
+rebuilt from the stored digests in seconds at a million articles. MinHash digests come from rensa.
 """
 
 from __future__ import annotations
@@ -252,141 +251,82 @@ def _hex_key(values: pl.Series, start: int) -> np.ndarray:
     return (hi << _U64(32)) | lo
 
 
-# --- a multi-map of uint64 keys to row numbers ------------------------------------------------
-
-_EMPTY = np.int32(-1)
-_MAX_LOAD, _REBUILT_LOAD = 0.7, 0.5  # KeyIndex table: keys per slot
-
-
-@numba.njit(cache=True, inline="always")
-def _probe(slots: np.ndarray, keys: np.ndarray, key: np.uint64) -> np.uint64:
-    """The slot holding `key`'s newest entry, or the empty slot where it would go (linear
-    probing; the home slot maps the key's hash onto the table by multiply-shift, so the table
-    can have any size below 2**32, not only powers of two)."""
-    size = np.uint64(slots.size)
-    s = ((_mix_one(key) >> np.uint64(32)) * size) >> np.uint64(32)
-    while slots[s] != -1 and keys[slots[s]] != key:
-        s += np.uint64(1)
-        if s == size:
-            s = np.uint64(0)
-    return s
-
-
 @numba.njit(cache=True, nogil=True, boundscheck=False)
-def _insert(
-    slots: np.ndarray,
-    keys: np.ndarray,
-    rows: np.ndarray,
-    older: np.ndarray,
-    first: int,
-    new_keys: np.ndarray,
-    new_rows: np.ndarray,
-) -> int:
-    """Store entries first.. (key, row), each becoming its key's newest; returns how many keys
-    were new to the table."""
-    fresh = 0
-    for i in range(new_keys.size):
-        e = first + i
-        keys[e], rows[e] = new_keys[i], new_rows[i]
-        s = _probe(slots, keys, new_keys[i])
-        older[e] = slots[s]
-        fresh += slots[s] == -1
-        slots[s] = e
-    return fresh
-
-
-@numba.njit(cache=True, nogil=True, boundscheck=False)
-def _rehash(slots: np.ndarray, keys: np.ndarray, bigger: np.ndarray) -> None:
-    """Move every key's newest entry into the empty table `bigger` (its chain comes along)."""
-    for s in range(slots.size):
-        if slots[s] != -1:
-            bigger[_probe(bigger, keys, keys[slots[s]])] = slots[s]
-
-
-@numba.njit(cache=True, nogil=True, boundscheck=False)
-def _lookup(
-    slots: np.ndarray,
-    keys: np.ndarray,
-    rows: np.ndarray,
-    older: np.ndarray,
-    needles: np.ndarray,
-    limit: int,
+def _merge_sorted(
+    k1: np.ndarray, v1: np.ndarray, k2: np.ndarray, v2: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(needle position, row) of up to `limit` entries per needle, newest first."""
-    heads = np.empty(needles.size, np.int64)
-    total = 0
-    for i in range(needles.size):
-        e = slots[_probe(slots, keys, needles[i])]
-        heads[i] = e
-        n = 0
-        while e != -1 and n < limit:
-            n += 1
-            e = older[e]
-        total += n
-    found_q = np.empty(total, np.int64)
-    found_rows = np.empty(total, np.int64)
-    out = 0
-    for i in range(needles.size):
-        e, n = heads[i], 0
-        while e != -1 and n < limit:
-            found_q[out], found_rows[out] = i, rows[e]
-            out += 1
-            n += 1
-            e = older[e]
-    return found_q, found_rows
+    """Merge two key-sorted (key, row) levels in one pass; on equal keys the older (first)
+    level's rows come first, so rows stay in insertion order within a key."""
+    keys = np.empty(k1.size + k2.size, k1.dtype)
+    rows = np.empty(k1.size + k2.size, v1.dtype)
+    i = j = 0
+    for out in range(keys.size):
+        if j == k2.size or (i < k1.size and k1[i] <= k2[j]):
+            keys[out], rows[out] = k1[i], v1[i]
+            i += 1
+        else:
+            keys[out], rows[out] = k2[j], v2[j]
+            j += 1
+    return keys, rows
+
+
+# --- a sorted multi-map of uint64 keys to row numbers -----------------------------------------
 
 
 @dataclass
 class KeyIndex:
-    """uint64 key -> row numbers, append-only: an open-addressing table of each key's newest
-    entry, every entry linked to its key's previous one. A lookup costs a probe and a walk of
-    the key's rows, however large the index grows (it replaced sorted levels searched with
-    `searchsorted`, whose cost grew with the index: bench/bench_dedupe). Memory: 16 bytes per
-    entry plus 6-8 per key (the table is kept 50-70% full; LSH band keys are nearly all
-    distinct), grown in place."""
+    """uint64 key -> row numbers, as sorted levels merged geometrically (append-only)."""
 
-    slots: np.ndarray = field(default_factory=lambda: np.full(1024, _EMPTY))
-    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, _U64))
-    rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
-    older: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
-    size: int = 0  # entries
-    distinct: int = 0  # keys
+    levels: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return self.size
+        return sum(k.size for k, _ in self.levels)
 
     def add(self, keys: np.ndarray, rows: np.ndarray) -> None:
-        n = keys.size
-        if n == 0:
+        if keys.size == 0:
             return
-        if self.size + n >= np.iinfo(np.int32).max or rows.max() >= np.iinfo(np.int32).max:
-            raise OverflowError("KeyIndex holds at most 2**31 - 1 entries and rows")
-        if self.size + n > self.keys.size:
-            # in place (realloc, mremap for large blocks: no second copy); nothing keeps views
-            capacity = max(self.size + n, int(self.keys.size * 1.25) + 1024)
-            for a in (self.keys, self.rows, self.older):
-                a.resize(capacity, refcheck=False)
-        # at most n keys are new: past 70% full, rebuild the table 50% full
-        if self.distinct + n > _MAX_LOAD * self.slots.size:
-            bigger = np.full(int((self.distinct + n) / _REBUILT_LOAD) + 1, _EMPTY)
-            _rehash(self.slots, self.keys, bigger)
-            self.slots = bigger
-        self.distinct += _insert(
-            self.slots, self.keys, self.rows, self.older, self.size,
-            keys.astype(_U64), rows.astype(np.int32),
-        )  # fmt: skip
-        self.size += n
+        order = np.argsort(keys, kind="stable")
+        self.levels.append((keys[order].astype(_U64), rows[order].astype(np.int32)))
+        while len(self.levels) > 1 and self.levels[-2][0].size <= 2 * self.levels[-1][0].size:
+            (k2, v2), (k1, v1) = self.levels.pop(), self.levels.pop()
+            self.levels.append(_merge_sorted(k1, v1, k2, v2))
 
     def counts(self, keys: np.ndarray) -> np.ndarray:
         """How many rows each key has."""
-        q, _ = self.lookup(keys)
-        return np.bincount(q, minlength=keys.size)
+        order = np.argsort(keys)
+        needles = keys[order]  # sorted needles make searchsorted cache-friendly
+        total = np.zeros(keys.size, dtype=np.int64)
+        for level_keys, _ in self.levels:
+            total[order] += np.searchsorted(level_keys, needles, "right") - np.searchsorted(
+                level_keys, needles, "left"
+            )
+        return total
 
     def lookup(self, keys: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(position in `keys`, row) for every stored row of every key; with `limit`, at most
-        that many rows per key, the latest added first."""
-        cap = np.iinfo(np.int64).max if limit is None else limit
-        return _lookup(self.slots, self.keys, self.rows, self.older, keys.astype(_U64), cap)
+        that many rows per key, the latest first (newer levels, then later rows in a level)."""
+        order = np.argsort(keys)
+        needles = keys[order]
+        found_q: list[np.ndarray] = []
+        found_rows: list[np.ndarray] = []
+        room = np.full(keys.size, np.iinfo(np.int64).max if limit is None else limit, np.int64)
+        for level_keys, level_rows in reversed(self.levels):
+            lo = np.searchsorted(level_keys, needles, "left")
+            hit = level_keys[np.minimum(lo, level_keys.size - 1)] == needles
+            hi = lo.copy()  # most needles miss: search the upper bound of the hits only
+            hi[hit] = np.searchsorted(level_keys, needles[hit], "right")
+            lo = np.maximum(lo, hi - room)
+            n = hi - lo
+            room -= n
+            total = int(n.sum())
+            if not total:
+                continue
+            first = np.repeat(np.cumsum(n) - n, n)
+            found_q.append(order[np.repeat(np.arange(keys.size), n)])
+            found_rows.append(level_rows[np.repeat(lo, n) + np.arange(total) - first])
+        if not found_q:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.concatenate(found_q), np.concatenate(found_rows).astype(np.int64)
 
 
 # --- state ------------------------------------------------------------------------------------
