@@ -63,7 +63,7 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
         rows.append(_goal(f"rerun of the loaded bundle (n_process={n})", bbc.get("rerun_ratio"),
                           "<= 10%", bbc.get("rerun_ratio", 1) <= 0.10, name))  # fmt: skip
     scale = _load(results_dir, "pipeline_100000_scale")
-    rss = scale.get("peak_rss_mb")
+    rss = None if scale.get("peak_rss_mb") is None else round(scale["peak_rss_mb"])
     rows.append(_goal("peak RSS, 100k bundle (flow process; MiB)", rss, "<= 3072",
                       None if rss is None else rss <= 3072, "pipeline_100000_scale"))  # fmt: skip
     phases = scale.get("first_run_peak_rss_by_phase_mb")
