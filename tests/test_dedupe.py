@@ -296,10 +296,10 @@ def test_signatures_of_another_sketch_version_are_not_compared(tmp_path):
     assert exact["duplicate_of"].to_list() == [first["article_id"][0]]  # hashes still match
 
 
-def test_key_index_finds_every_row_across_adds():
+def test_key_index_finds_every_row_across_merged_levels():
     index = dedupe.KeyIndex()
     keys = np.array([5, 3, 5, 9, 3, 5], dtype=np.uint64)
-    for start in range(0, keys.size, 2):  # three adds
+    for start in range(0, keys.size, 2):  # three adds: levels merge as they grow
         index.add(keys[start : start + 2], np.arange(start, start + 2))
     q, rows = index.lookup(np.array([5, 7, 3], dtype=np.uint64))
     found = sorted(zip(q.tolist(), rows.tolist(), strict=True))
