@@ -311,7 +311,8 @@ def test_key_index_finds_every_row_across_merged_levels():
 
 def test_key_index_agrees_with_a_dict_as_it_grows():
     """Many adds with repeated keys (levels merge as they grow); every lookup (all rows, and the
-    latest `limit`) matches a plain dict of lists."""
+    latest `limit`, and the counts) matches a plain dict of lists, for present and absent keys
+    (the index's bit filter and level directories must never lose a stored row)."""
     rng = np.random.default_rng(7)
     index, truth = dedupe.KeyIndex(), {}
     row = 0
@@ -322,7 +323,9 @@ def test_key_index_agrees_with_a_dict_as_it_grows():
             truth.setdefault(k, []).append(row)
             row += 1
     assert len(index) == row
-    needles = np.array(list(truth)[:500] + [1, 2, 3], dtype=np.uint64)
+    absent = rng.integers(0, 2**63, 500, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    needles = np.concatenate([np.array(list(truth)[:500] + [1, 2, 3], dtype=np.uint64), absent])
+    assert index.counts(needles).tolist() == [len(truth.get(k, [])) for k in needles.tolist()]
     for limit in (None, 2):
         q, rows = index.lookup(needles, limit=limit)
         got: dict[int, list[int]] = {}
