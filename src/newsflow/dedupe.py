@@ -24,8 +24,9 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
 
 Why our own banding index instead of `rensa.RMinHashLSH`: rensa's index can only be filled from
 `RMinHash` objects or digest matrices computed from tokens, so persisted signatures could not be
-reloaded without the text; here bands are numpy arrays in sorted key levels (an LSM-like merge),
-rebuilt from the stored digests in seconds at a million articles. MinHash digests come from rensa.
+reloaded without the text; here bands are numpy arrays in sorted key levels (an LSM-like merge)
+behind a bit filter and bucket directories (`KeyIndex`), rebuilt from the stored digests in
+seconds at a million articles. MinHash digests come from rensa.
 """
 
 from __future__ import annotations
