@@ -6,7 +6,7 @@ The split in bench/plover_split.json was fixed before the lexicon was tuned; onl
 ever looked at while editing data/events. Each record's marked actors (SRC/TAR spans, with the
 roles hidden) become the MENTIONS the stage gets from extraction; the stage must find the event
 type and say which actor is the source and which the target. A planned/possible material act is scored
-as PLOVER codes intentions (`events.plover_type`: AGREE or THREATEN). Gold types outside the 16 POLECAT
+as PLOVER codes intentions (`roles.plover_type`: AGREE or THREATEN). Gold types outside the 16 POLECAT
 types are mapped the way POLECAT folded them (DEMAND->REQUEST, DISAPPROVE->ACCUSE,
 INVESTIGATE->ACCUSE, FIGHT->ASSAULT). Writes bench/results/events.json.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polars as pl
 
-from newsflow import events, schema
+from newsflow import events, roles, schema
 from newsflow.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -118,7 +118,7 @@ def evaluate(records: list[dict], nlp, state, majority: str) -> dict:
     started = time.perf_counter()
     found = events.find_candidates(articles, mentions, actors, sentences, nlp, state, Settings())
     seconds = time.perf_counter() - started
-    best: dict[str, events.Candidate] = {}
+    best: dict[str, roles.Candidate] = {}
     for c in found:  # the clearest report per record (one gold event per record)
         if c.article_id not in best or c.score > best[c.article_id].score:
             best[c.article_id] = c
@@ -134,7 +134,7 @@ def evaluate(records: list[dict], nlp, state, majority: str) -> dict:
         gold = TYPE_MAP.get(rec["event"], rec["event"])
         sources, targets = _gold_actors(rec.get("source")), _gold_actors(rec.get("target"))
         c = best.get(rec["id"])
-        predicted = events.plover_type(c.event_type, c.mode) if c else "NONE"
+        predicted = roles.plover_type(c.event_type, c.mode) if c else "NONE"
         confusion[(gold, predicted)] += 1
         tally["type"] += predicted == gold
         tally["type_raw"] += (c.event_type if c else "NONE") == gold

@@ -14,7 +14,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from newsflow import events, schema, warehouse
+from newsflow import events, roles, schema, warehouse
 from newsflow.geo import Gazetteer
 from newsflow.settings import Settings
 from newsflow.timex import resolve_event_date
@@ -58,7 +58,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def lexicon():
-    return events.Lexicon.load()
+    return roles.Lexicon.load()
 
 
 @pytest.fixture(scope="module")
@@ -607,8 +607,8 @@ def test_seeds_events_are_well_formed(seed_result):
     frame = seed_result.events
     assert frame.schema == schema.EVENTS
     assert frame["event_id"].is_unique().all()
-    assert set(frame["event_type"]) <= set(events.EVENT_TYPES)
-    assert set(frame["mode"]) <= set(events.MODES)
+    assert set(frame["event_type"]) <= set(roles.EVENT_TYPES)
+    assert set(frame["mode"]) <= set(roles.MODES)
     assert frame["cameo_root"].str.contains(r"^\d{2}$").all()
     assert (
         frame.filter(
@@ -642,7 +642,7 @@ def test_pronoun_subject_stands_for_the_speaker(nlp, state):
     ],
 )
 def test_plover_codebook_type_of_intentions(event_type, mode, expected):
-    assert events.plover_type(event_type, mode) == expected
+    assert roles.plover_type(event_type, mode) == expected
 
 
 def test_undated_reports_take_the_earliest_publication_date(nlp, state):
