@@ -145,3 +145,28 @@ def test_folding_covers_common_romanisations() -> None:
     assert fold_token("farooq") == fold_token("pharooq")
     assert name_tokens("Da’ish al-Masri") == name_tokens("Daish Al Masri")
     assert name_tokens("Hâssan") == name_tokens("Hassan")
+
+
+def test_fuzzy_search_scans_each_surname_once_and_still_finds_every_bearer() -> None:
+    """Actors sharing a surname are indexed under one entry (the fuzzy scan's cost follows the
+    distinct surnames, not the aliases); a variant spelling still reaches the right one."""
+    registry = ActorRegistry(THRESHOLD)
+    people = ["Imran Khan", "Sadiq Khan", "Ismail Khan", "Imran Ahmed Khan", "Sadiq Khan"]
+    ids = [registry.resolve("PERSON", [name]) for name in people]
+    assert len(set(ids)) == 3  # "Imran Ahmed Khan" joins Imran Khan; Sadiq Khan twice is one
+    block = registry._surnames[("PERSON", "k")]
+    assert block.keys == [fold_token("khan")]  # the folded surname
+    assert list(block.ids[0]) == list(dict.fromkeys(ids))
+    assert registry.resolve("PERSON", ["Ismaeel Khan"]) == ids[2]
+
+
+def test_a_remembered_query_still_finds_surnames_added_after_it() -> None:
+    from newsflow.resolve import _SurnameBlock
+
+    block = _SurnameBlock()
+    block.add("ahmadi", "act_a")
+    assert block.matches("ahmadi") == [0]
+    block.add("zulfikar", "act_b")
+    block.add("ahmady", "act_c")  # arrives after the query was answered (and remembered)
+    assert sorted(block.matches("ahmadi")) == [0, 2]
+    assert sorted(block.keys[at] for at in block.matches("ahmady")) == ["ahmadi", "ahmady"]

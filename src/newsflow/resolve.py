@@ -155,6 +155,49 @@ class _Actor:
         )
 
 
+_FUZZY_CUTOFF = 70  # fuzz.ratio a surname needs to be scored at all (token_similarity needs 75)
+_MATCH_MEMO = 1 << 14  # queries whose matches a block remembers
+
+
+@dataclass
+class _SurnameBlock:
+    """Distinct surnames in insertion order, each with the actors indexed under it.
+
+    Surnames are only ever appended, so the surnames matching a query stay matched: a query
+    seen before (the same person named in another article) scans only the surnames added since.
+    """
+
+    keys: list[str] = field(default_factory=list)
+    ids: list[dict[str, None]] = field(default_factory=list)  # ordered sets of actor_ids
+    position: dict[str, int] = field(default_factory=dict)
+    # query -> (surnames scanned, positions matched); cleared when it reaches _MATCH_MEMO
+    matched: dict[str, tuple[int, list[int]]] = field(default_factory=dict)
+
+    def add(self, surname: str, actor_id: str) -> None:
+        at = self.position.setdefault(surname, len(self.keys))
+        if at == len(self.keys):
+            self.keys.append(surname)
+            self.ids.append({})
+        self.ids[at][actor_id] = None
+
+    def matches(self, query: str) -> list[int]:
+        """Positions of the surnames within `_FUZZY_CUTOFF` of `query`."""
+        scanned, hits = self.matched.get(query, (0, []))
+        if scanned < len(self.keys):
+            new = process.extract(
+                query,
+                self.keys[scanned:],
+                scorer=fuzz.ratio,
+                score_cutoff=_FUZZY_CUTOFF,
+                limit=None,
+            )
+            hits = hits + [scanned + at for _, _, at in new]
+            if len(self.matched) >= _MATCH_MEMO:
+                self.matched.clear()
+            self.matched[query] = (len(self.keys), hits)
+        return hits
+
+
 class ActorRegistry:
     """All known actors, updated in memory as batches are extracted (batch 7 sees batches 1-6)."""
 
@@ -163,9 +206,10 @@ class ActorRegistry:
         self._actors: dict[str, _Actor] = {}
         self._by_key: dict[str, str] = {}  # fixed keys ("country:IRN", "known:ttp") -> actor_id
         self._by_alias: dict[tuple[str, str], set[str]] = {}  # (block, folded alias) -> actor_ids
-        self._surnames: dict[
-            tuple[str, str], tuple[list[str], list[str]]
-        ] = {}  # block -> (keys, ids)
+        # (block, first letter) -> its distinct folded surnames (org names: the whole folded
+        # name) and the actors indexed under each: fuzzy search scans each surname once, however
+        # many aliases and actors share it
+        self._surnames: dict[tuple[str, str], _SurnameBlock] = {}
         self._snapshot: dict[str, tuple] = {}
 
     @classmethod
@@ -197,9 +241,8 @@ class ActorRegistry:
         self._by_alias.setdefault((block, fold_text(alias)), set()).add(actor.actor_id)
         tokens = name_tokens(alias) if block == "PERSON" else [fold_token(fold_text(alias))]
         if tokens and tokens[-1]:
-            keys, ids = self._surnames.setdefault((block, tokens[-1][0]), ([], []))
-            keys.append(tokens[-1])
-            ids.append(actor.actor_id)
+            surnames = self._surnames.setdefault((block, tokens[-1][0]), _SurnameBlock())
+            surnames.add(tokens[-1], actor.actor_id)
 
     def _new_id(self, actor_type: str, key: str) -> str:
         actor_id, n = "act_" + short_hash(actor_type, key), 0
@@ -212,6 +255,7 @@ class ActorRegistry:
         self, actor_type: str, forms: list[str], country: str | None, threshold: float
     ) -> list[str]:
         block = self._block(actor_type)
+        forms = list(dict.fromkeys(forms))  # repeats count for the name, not for matching
         exact: set[str] = set()
         for form in forms:
             exact |= self._by_alias.get((block, fold_text(form)), set())
@@ -220,10 +264,16 @@ class ActorRegistry:
             query = name_tokens(form) if block == "PERSON" else [fold_token(fold_text(form))]
             if not query or not query[-1]:
                 continue
-            keys, ids = self._surnames.get((block, query[-1][0]), ([], []))
-            hits = process.extract(query[-1], keys, scorer=fuzz.ratio, score_cutoff=70, limit=None)
-            # an actor is indexed once per alias: score each hit actor once, over all its aliases
-            for actor_id in dict.fromkeys(ids[idx] for _, _, idx in hits):
+            surnames = self._surnames.get((block, query[-1][0]), _SurnameBlock())
+            hits = surnames.matches(query[-1])
+            if block == "PERSON":  # an alias is indexed under its own last token, which
+                # person_similarity compares first: a surname too far from the query's rules out
+                # every alias indexed under it (an actor's other aliases come under their own)
+                hits = [
+                    h for h in hits if token_similarity(query[-1], surnames.keys[h]) >= threshold
+                ]
+            # score each hit actor once, over all its aliases
+            for actor_id in dict.fromkeys(a for at in hits for a in surnames.ids[at]):
                 actor = self._actors[actor_id]
                 best = max(
                     self._similarity(block, query, alias, threshold) for alias in actor.aliases
