@@ -309,6 +309,14 @@ def test_key_index_finds_every_row_across_merged_levels():
     assert sorted(zip(q.tolist(), rows.tolist(), strict=True)) == [(0, 2), (0, 5), (1, 1), (1, 4)]
 
 
+def test_key_index_refuses_rows_it_cannot_hold():
+    """Rows are stored as int32: a larger row number is an error, never a wrapped row."""
+    index = dedupe.KeyIndex()
+    with pytest.raises(OverflowError):
+        index.add(np.array([1], dtype=np.uint64), np.array([2**31], dtype=np.int64))
+    assert len(index) == 0
+
+
 def test_key_index_agrees_with_a_dict_as_it_grows():
     """Many adds with repeated keys (levels merge as they grow); every lookup (all rows, and the
     latest `limit`, and the counts) matches a plain dict of lists, for present and absent keys

@@ -376,6 +376,8 @@ class KeyIndex:
     def add(self, keys: np.ndarray, rows: np.ndarray) -> None:
         if keys.size == 0:
             return
+        if self.size + keys.size >= np.iinfo(np.int32).max or rows.max() >= np.iinfo(np.int32).max:
+            raise OverflowError("KeyIndex holds at most 2**31 - 1 entries and rows")
         keys = keys.astype(_U64, copy=False)
         order = np.argsort(keys, kind="stable")
         self.levels.append(_Level.of(keys[order], rows[order].astype(np.int32)))
@@ -402,12 +404,8 @@ class KeyIndex:
 
     def counts(self, keys: np.ndarray) -> np.ndarray:
         """How many rows each key has."""
-        total = np.zeros(keys.size, dtype=np.int64)
-        order, needles = self._needles(keys)
-        for level in self.levels:
-            lo, hi = level.ranges(needles)
-            total[order] += hi - lo
-        return total
+        q, _ = self.lookup(keys)
+        return np.bincount(q, minlength=keys.size)
 
     def lookup(self, keys: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(position in `keys`, row) for every stored row of every key; with `limit`, at most

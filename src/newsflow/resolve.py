@@ -264,7 +264,9 @@ class ActorRegistry:
             query = name_tokens(form) if block == "PERSON" else [fold_token(fold_text(form))]
             if not query or not query[-1]:
                 continue
-            surnames = self._surnames.get((block, query[-1][0]), _SurnameBlock())
+            surnames = self._surnames.get((block, query[-1][0]))
+            if surnames is None:
+                continue
             hits = surnames.matches(query[-1])
             if block == "PERSON":  # an alias is indexed under its own last token, which
                 # person_similarity compares first: a surname too far from the query's rules out
