@@ -51,6 +51,18 @@ def test_init_then_sql_reads(tmp_path):
     assert result.output.split() == ["n", "0"]
 
 
+def test_sql_csv_writes_nested_values_as_json(tmp_path):
+    """`actors.aliases` is a list: CSV output carries it as JSON text instead of failing."""
+    target = tmp_path / "w.duckdb"
+    runner.invoke(app, ["init", "--warehouse", str(target)])
+    query = "select 1 as n, ['Qomi', 'Ghomi'] as aliases, {'lat': 33.7::double} as point, null::varchar[] as e"
+    result = runner.invoke(app, ["sql", query, "--warehouse", str(target), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, row = result.output.strip().splitlines()
+    assert header == "n,aliases,point,e"
+    assert row == '1,"[""Qomi"", ""Ghomi""]","{""lat"": 33.7}",'
+
+
 def test_sql_is_read_only_by_default(tmp_path):
     target = tmp_path / "w.duckdb"
     runner.invoke(app, ["init", "--warehouse", str(target)])

@@ -251,6 +251,20 @@ def sql(
     _print_frame(frame, fmt, out)
 
 
+def _flat_for_csv(frame):  # noqa: ANN001, ANN202 - a polars DataFrame (polars is imported lazily)
+    """CSV has no nested values: list and struct columns (e.g. `actors.aliases`) become JSON text."""
+    import polars as pl
+
+    def as_json(column: pl.Series) -> pl.Series:
+        values = column.to_list()
+        text = [None if v is None else json.dumps(v, default=str, ensure_ascii=False) for v in values]
+        return pl.Series(column.name, text, dtype=pl.String)
+
+    return frame.with_columns(
+        as_json(frame[name]) for name, dtype in frame.schema.items() if dtype.is_nested()
+    )
+
+
 def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: ANN001
     if fmt is OutputFormat.parquet:
         if out is None:
@@ -259,7 +273,7 @@ def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: A
         console.print(f"wrote {frame.height} rows to {out}")
         return
     if fmt is OutputFormat.csv:
-        text = frame.write_csv()
+        text = _flat_for_csv(frame).write_csv()
     elif fmt is OutputFormat.json:
         text = json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1)
     else:
