@@ -257,7 +257,9 @@ def _flat_for_csv(frame):  # noqa: ANN001, ANN202 - a polars DataFrame (polars i
 
     def as_json(column: pl.Series) -> pl.Series:
         values = column.to_list()
-        text = [None if v is None else json.dumps(v, default=str, ensure_ascii=False) for v in values]
+        text = [
+            None if v is None else json.dumps(v, default=str, ensure_ascii=False) for v in values
+        ]
         return pl.Series(column.name, text, dtype=pl.String)
 
     return frame.with_columns(
