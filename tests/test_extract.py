@@ -378,3 +378,37 @@ def test_hard_wrapped_lines_do_not_split_names(nlp) -> None:
     assert actors["Kiichi Miyazawa"]["country_code"] == "JPN"
     assert actors["Kiichi Miyazawa"]["aliases"] == ["Kiichi Miyazawa"]
     assert "Lisa Raymond" in texts and "Lisa Raymond 7-5" not in texts
+
+
+def test_a_line_break_ends_a_sentence(nlp) -> None:
+    """The seeds' paragraphs that the senter read as one, and a heading without a full stop: each
+    is its own sentence (an event's evidence is one sentence). Soft-wrapped lines are not: see
+    `test_hard_wrapped_lines_do_not_split_names`."""
+    body = (
+        "Tensions and Terrorism: Root Causes of Strain\n\n"
+        "Iran too is worried over the lack of action against terrorist outfits by the Afghan "
+        "Taliban government.\n\n"
+        "Earlier this month, Iran was rocked by a terrorist attack in Kerman.\n"
+        "Pakistan condemned the attack on Thursday."
+    )
+    result = extract_batch(deduped([body]), nlp, ActorRegistry(), SETTINGS)
+    sentences = [
+        body[r["char_start"] : r["char_end"]].strip()
+        for r in result.sentences.sort("sentence_index").to_dicts()
+    ]
+    assert sentences == [
+        "Tensions and Terrorism: Root Causes of Strain",
+        "Iran too is worried over the lack of action against terrorist outfits by the Afghan "
+        "Taliban government.",
+        "Earlier this month, Iran was rocked by a terrorist attack in Kerman.",
+        "Pakistan condemned the attack on Thursday.",
+    ]
+    wrapped = (
+        "Japanese Finance Minister Kiichi Miyazawa said the Group of Seven\n"
+        "countries reaffirmed their Paris accord on stabilising currencies\n"
+        "to convince the market of their resolve, and a Ministry official\n"
+        "said Japan agreed. Another sentence follows it on the next line\n"
+        "and ends here.\n"
+    )
+    result = extract_batch(deduped([wrapped]), nlp, ActorRegistry(), SETTINGS)
+    assert result.sentences.height == 2

