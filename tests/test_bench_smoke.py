@@ -104,3 +104,14 @@ def test_dedupe_bench_runs_on_a_small_scale(tmp_path):
     assert scale["docs"] == scale["signature_rows"] == 3000
     assert scale["links_found"]["exact"] > 0 and scale["dedupe_path_marked"] > 0
     assert scale["datasketch_at_scale"]["marked"] > 0 and scale["ratio_vs_datasketch_at_scale"] > 0
+
+
+def test_event_bench_runs_on_the_dev_half_and_a_few_reuters_docs(tmp_path):
+    out = tmp_path / "events.json"
+    command = [sys.executable, "-m", "bench.bench_events", "--dev-only", "--cost-docs", "30",
+               "--out", str(out)]  # fmt: skip
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["dev_used_for_tuning"]["records"] > 100
+    assert figures["cost_reuters"]["articles"] == 30

@@ -237,6 +237,15 @@ def test_denied_allegations_is_reject(nlp, state):
     ]
 
 
+def test_the_actor_of_an_attack_noun_is_never_the_place_attacked(nlp, state):
+    """ "killed in an Iranian drone strike": Iran struck; the last-resort "in X" target must not
+    read the strike's own actor as the place attacked (the seeds' "killed in a US drone strike")."""
+    text = "Pakistan mourned Jalil Abbas Jilani, who was killed in an Iranian drone strike."
+    found = [(r[0], r[2], r[3]) for r in one(text, nlp, state)]
+    assert ("ASSAULT", "act_irn", None) in found
+    assert all(target != "act_irn" for _, _, target in found)
+
+
 def test_threatened_to_attack_is_threaten_never_assault(nlp, state):
     assert one("Iran threatened to attack Pakistan.", nlp, state) == [
         (

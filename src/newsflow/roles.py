@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -380,13 +381,17 @@ def _complement_targets(
     return out
 
 
-def _locative_actors(words: list[Token], mentions: dict[int, _Mention]) -> list[_Mention]:
-    """Actors named as the place of an act ("lifted a curfew in Montenegro"): the last resort target."""
+def _locative_actors(
+    words: list[Token], mentions: dict[int, _Mention], triggers: Container[int]
+) -> list[_Mention]:
+    """Actors named as the place of an act ("lifted a curfew in Montenegro"): the last resort
+    target. Not the actors of an event noun ("killed in a US drone strike": the US struck)."""
     out: list[_Mention] = []
     for word in words:
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lemma_.lower() == "in"):
             for pobj in _pobjs(prep):
-                out += _actors_in(pobj, mentions)[:1]
+                if pobj.i not in triggers:
+                    out += _actors_in(pobj, mentions)[:1]
     return out
 
 
@@ -563,7 +568,7 @@ def sentence_candidates(
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
         if not targets:
-            targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token)
+            targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
         sources = sources or orphan_agents[i]
         if (
             not sources
