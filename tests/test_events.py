@@ -79,7 +79,7 @@ def article(
     article_id: str,
     body: str,
     *,
-    source: str = "Test Wire",
+    source: str | None = "Test Wire",
     published: date | None = MONDAY,
     crawl: date | None = MONDAY,
     dateline: str | None = None,
@@ -427,6 +427,27 @@ def test_same_event_from_several_outlets_is_one_row(nlp, state):
     assert sorted(result.links["event_articles"]["article_id"]) == ["a1", "a2", "a3", "a4"]
 
 
+def test_an_unknown_outlet_counts_once_for_an_original_never_for_a_copy(nlp, state):
+    """Outlets as `sql/views/article_outlets.sql` counts them: a1 and a2 (no outlet, own texts)
+    are two outlets; a3, a copy of a1 from an unknown outlet, adds an article but no outlet."""
+    text = "Iran attacked Pakistan in Quetta on Monday."
+    result = detect(
+        [
+            article("a1", text, source=None),
+            article("a2", "On Monday, Iran attacked Pakistan in Quetta.", source=None),
+            article("a3", "x", source=None, duplicate_of="a1"),
+        ],
+        nlp,
+        state,
+    )
+    assert result.events.select("num_articles", "num_sources").rows() == [(3, 2)]
+    outlets = dict(result.links["event_articles"].select("article_id", "outlet").rows())
+    assert outlets == {"a1": "article:a1", "a2": "article:a2", "a3": "article:a1"}
+    # a copy of a1 arriving in a later batch, again from nowhere known: still two outlets
+    later = detect([article("a4", "x", source=None, duplicate_of="a1")], nlp, state)
+    assert later.events.select("num_articles", "num_sources").rows() == [(4, 2)]
+
+
 def test_different_days_or_places_stay_apart(nlp, state):
     result = detect(
         [
@@ -510,7 +531,7 @@ def test_event_state_round_trips_through_the_warehouse(nlp, lexicon, gazetteer, 
     )
     known = events.load_event_state(con)
     assert known.event_articles.rows() == [
-        (con.execute("select event_id from events").fetchone()[0], "a1", "Dawn", 1)
+        (con.execute("select event_id from events").fetchone()[0], "a1", "Dawn", 1, "Dawn")
     ]
     # A later run: the same event from another outlet updates the row; a rerun of a1 changes nothing.
     later = detect(

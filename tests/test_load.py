@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from newsflow import load, schema
+from newsflow import load, resources, schema
 from newsflow import warehouse as wh
 
 EXAMPLE_BUNDLE = Path(__file__).resolve().parents[1] / "examples" / "bundle"
@@ -180,3 +180,35 @@ def test_nothing_the_batches_built_is_alive_during_the_load(tmp_path, monkeypatc
     assert summary["loaded"] > 0 and summary["mentions"] > 0
     assert sorted(refs) == ["dedupe_state", "event_state", "nlp", "parser", "registry"]
     assert alive_at_load == [[]]
+
+
+def test_event_outlets_migration_counts_a_copy_from_nowhere_as_its_canonicals_outlet(tmp_path):
+    """A warehouse from before sql/031: its event_articles rows get the outlet num_sources counts."""
+    import shutil
+
+    old = tmp_path / "sql"
+    shutil.copytree(resources.path("sql"), old)
+    (old / "031_event_outlets.sql").unlink()
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    wh.migrate(con, old)
+    for article_id, source, duplicate_of in [
+        ("a1", None, None), ("a2", None, "a1"), ("a3", "Dawn", None), ("a4", None, "a3"),
+        ("a5", "AP", "a1"),
+    ]:  # fmt: skip
+        con.execute(
+            "insert into articles (article_id, run_id, bundle_id, source_path, content_hash, "
+            "source_name, body, word_count, duplicate_of) values (?, 'r', 'b', ?, 'h', ?, 'x', 1, ?)",
+            [article_id, article_id, source, duplicate_of],
+        )
+        con.execute("insert into event_articles values ('e1', ?, ?, 1)", [article_id, source])
+    assert wh.migrate(con) == ["031_event_outlets.sql"]
+    outlets = dict(con.execute("select article_id, outlet from event_articles").fetchall())
+    assert outlets == {
+        "a1": "article:a1",
+        "a2": "article:a1",
+        "a3": "Dawn",
+        "a4": "Dawn",
+        "a5": "AP",
+    }
+    view = dict(con.execute("select article_id, outlet from article_outlets").fetchall())
+    assert view == outlets

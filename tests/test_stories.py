@@ -187,3 +187,24 @@ def test_undated_reports_take_the_batch_date_and_join_the_story(seeds_dir):
         parsed({**docs[4], "date": DAY + dt.timedelta(days=40)}, start=9), state, Settings()
     )
     assert far["story_id"][0] != out["story_id"][0]  # the window still applies to dated ones
+
+
+def test_story_outlets_count_unknown_originals_once_and_copies_never(tmp_path):
+    """num_sources counts `article_outlets`: an original without an outlet is one of its own, a
+    copy without one is its canonical's (the rule events.num_sources follows)."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    wh.migrate(con)
+    for article_id, source, duplicate_of in [
+        ("a1", None, None), ("a2", None, "a1"), ("a3", None, None), ("a4", "Dawn", None),
+        ("a5", None, "a4"),
+    ]:  # fmt: skip
+        con.execute(
+            "insert into articles (article_id, run_id, bundle_id, source_path, content_hash, "
+            "source_name, body, word_count, duplicate_of, story_id, crawl_date) "
+            "values (?, 'r', 'b', ?, 'h', ?, 'x', 1, ?, 's1', ?)",
+            [article_id, article_id, source, duplicate_of, DAY],
+        )
+    refresh(con)
+    assert con.execute("select num_articles, num_sources from stories").fetchall() == [(5, 3)]
+    timeline = "select day_articles, day_sources from story_timeline"
+    assert con.execute(timeline).fetchall() == [(5, 3)]

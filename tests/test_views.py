@@ -19,6 +19,7 @@ from newsflow import warehouse as wh
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = (
     "actor_network",
+    "article_outlets",
     "article_sources",
     "daily_event_counts",
     "dq_summary",
@@ -152,7 +153,7 @@ def test_story_timeline(con) -> None:
         4,
         3,
     )
-    gas = ("st_gas_payments", "Finance ministry upbeat on gas payment talks", d(5), d(5), 1, 0, 0)
+    gas = ("st_gas_payments", "Finance ministry upbeat on gas payment talks", d(5), d(5), 1, 1, 0)
     gulf = (
         "st_gulf_tanker",
         "Iran accuses United States over Gulf tanker seizure",
@@ -166,7 +167,7 @@ def test_story_timeline(con) -> None:
     assert got == [
         (*border, d(1), 2, 2, 1),
         (*border, d(2), 2, 2, 2),  # the BBC copy (a duplicate) is coverage too
-        (*gas, d(5), 1, 0, 0),  # no published date: the crawl date; no outlet
+        (*gas, d(5), 1, 1, 0),  # no published date: the crawl date; its own (unknown) outlet
         (*gulf, d(4), 2, 2, 1),
         (*gulf, d(5), 1, 1, 0),
         (*gulf, d(6), 0, 0, 1),  # a day with an event but no article
@@ -239,7 +240,7 @@ BI_EXPECTED: dict[str, list[tuple]] = {
         ),
         ("st_gulf_tanker", "Iran accuses United States over Gulf tanker seizure", 3, 3, d(4), d(5)),
         ("st_lahore_fuel", "Thousands protest fuel prices in Lahore", 1, 2, d(2), d(3)),
-        ("st_gas_payments", "Finance ministry upbeat on gas payment talks", 0, 1, d(5), d(5)),
+        ("st_gas_payments", "Finance ministry upbeat on gas payment talks", 1, 1, d(5), d(5)),
     ],
     "busiest_pairs": [
         ("Afghanistan", "Pakistan", 2, ["AGREE", "CONSULT"], d(1), d(2)),

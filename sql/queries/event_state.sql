@@ -2,7 +2,7 @@
 with supporting as (
     select
         event_id,
-        list(struct_pack(article_id, source_name, num_mentions) order by article_id) as supporting
+        list(struct_pack(article_id, source_name, num_mentions, outlet) order by article_id) as supporting
     from event_articles
     group by event_id
 ),

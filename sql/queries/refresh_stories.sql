@@ -19,9 +19,10 @@ touched as (
 ),
 
 members as (
-    select a.*
+    select a.*, o.outlet
     from articles as a
     semi join touched as t on t.story_id = a.story_id
+    inner join article_outlets as o on o.article_id = a.article_id
 ),
 
 summary as (
@@ -30,7 +31,7 @@ summary as (
         min(coalesce(published_date, crawl_date)) as first_seen,
         max(coalesce(published_date, crawl_date)) as last_seen,
         count(*) as num_articles,
-        count(distinct source_name) as num_sources,
+        count(distinct outlet) as num_sources,
         first(title order by coalesce(published_date, crawl_date) nulls last, input_seq, article_id)
             filter (where duplicate_of is null and title is not null) as headline
     from members

@@ -38,6 +38,7 @@ EVENT_ARTICLES = pl.Schema(
         "article_id": pl.String,
         "source_name": pl.String,
         "num_mentions": pl.Int64,
+        "outlet": pl.String,  # what num_sources counts distinct (sql/views/article_outlets.sql)
     }
 )
 EVENT_KEYS = pl.Schema(
@@ -595,15 +596,30 @@ def detect_events(
         schema={"event_id": pl.String, "article_id": pl.String, "num_mentions": pl.Int64},
         orient="row",
     )
-    outlets = articles.select("article_id", "source_name")
+    # The outlet a supporting article counts as (the rule of sql/views/article_outlets.sql): its
+    # source_name; else an original is an outlet of its own and a duplicate its canonical's.
+    outlets = articles.select(
+        "article_id",
+        "source_name",
+        pl.coalesce("source_name", pl.lit("article:") + pl.col("article_id")).alias("outlet"),
+    )
     new_support = batch_support.join(outlets, on="article_id", how="left")
     # Duplicates count as articles of their canonical's events (their outlet may be new).
     canonical_support = pl.concat(
-        [state.event_articles.select("event_id", "article_id", "num_mentions"), batch_support]
+        [
+            state.event_articles.select("event_id", "article_id", "num_mentions", "outlet"),
+            new_support.select("event_id", "article_id", "num_mentions", "outlet"),
+        ]
     )
     dup_support = duplicates.join(
         canonical_support.rename({"article_id": "canonical_id"}), on="canonical_id"
-    ).select("event_id", "article_id", "source_name", "num_mentions")
+    ).select(
+        "event_id",
+        "article_id",
+        "source_name",
+        "num_mentions",
+        pl.coalesce("source_name", "outlet").alias("outlet"),
+    )
     added = (
         pl.concat(
             [
@@ -627,9 +643,7 @@ def detect_events(
     counts = all_support.group_by("event_id").agg(
         pl.col("num_mentions").sum().alias("num_mentions"),
         pl.col("article_id").n_unique().alias("num_articles"),
-        pl.coalesce("source_name", pl.lit("article:") + pl.col("article_id"))
-        .n_unique()
-        .alias("num_sources"),
+        pl.col("outlet").n_unique().alias("num_sources"),
     )
     # Two groups can share a merge key, hence an id (undated reports of one dyad and place that
     # the date rule kept apart): they are one event. Their support is already pooled by id;
