@@ -93,6 +93,8 @@ def frames(docs: list[tuple[str, str]]) -> dict[str, pl.DataFrame]:
             "body": bodies,
             "language": ["en"] * n,
             "encoding": ["utf-8"] * n,
+            "title_source": ["headline"] * n,  # line 1 of each file
+            "source_name_source": ["meta"] * n,  # the bundle's outlet
         }
     ).with_columns(pl.col("body").str.split(" ").list.len().cast(pl.Int64).alias("word_count"))
     parsed = schema.conform(parsed, schema.PARSED)

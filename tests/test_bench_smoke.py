@@ -115,3 +115,14 @@ def test_event_bench_runs_on_the_dev_half_and_a_few_reuters_docs(tmp_path):
     figures = json.loads(out.read_text())
     assert figures["dev_used_for_tuning"]["records"] > 100
     assert figures["cost_reuters"]["articles"] == 30
+
+
+def test_gates_bench_runs_on_the_bbc_bundle(tmp_path):
+    out = tmp_path / "gates.json"
+    command = [sys.executable, "-m", "bench.bench_gates", "--repeat", "1", "--ner-sample", "5",
+               "--out", str(out)]  # fmt: skip
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["corpus"]["articles"] == 2225 and figures["total_seconds"] > 0
+    assert all(n == 0 for n in figures["quarantined_rows_on_bbc"].values())
