@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsflow import resources
 from newsflow import warehouse as wh
 
 GENERATE = """
@@ -70,7 +71,7 @@ TYPICAL = {
         select a.name, count(*) as n from mentions m join actors a using (actor_id)
         group by all order by n desc limit 20""",
     "stories_by_outlets": """
-        select story_id, count(distinct source_name) as outlets, count(*) as articles
+        select story_id, count(distinct outlet) as outlets, count(*) as articles
         from articles group by story_id order by outlets desc limit 20""",
     "daily_articles": """
         select published_date, count(*) from articles where duplicate_of is null
@@ -113,6 +114,7 @@ def main() -> None:
         start = time.perf_counter()
         sql = GENERATE.replace("$articles", str(args.articles)).replace("$actors", "20000")
         con.execute(sql)
+        con.execute((resources.path("sql") / "queries" / "fill_outlets.sql").read_text("utf-8"))
         generated_s = time.perf_counter() - start
         views = [
             r[0]

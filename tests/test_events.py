@@ -428,7 +428,7 @@ def test_same_event_from_several_outlets_is_one_row(nlp, state):
 
 
 def test_an_unknown_outlet_counts_once_for_an_original_never_for_a_copy(nlp, state):
-    """Outlets as `sql/views/article_outlets.sql` counts them: a1 and a2 (no outlet, own texts)
+    """Outlets as `sql/queries/fill_outlets.sql` counts them: a1 and a2 (no outlet, own texts)
     are two outlets; a3, a copy of a1 from an unknown outlet, adds an article but no outlet."""
     text = "Iran attacked Pakistan in Quetta on Monday."
     result = detect(

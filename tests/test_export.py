@@ -30,7 +30,6 @@ TABLES = {
 }
 VIEWS = {
     "actor_network",
-    "article_outlets",
     "article_sources",
     "daily_event_counts",
     "dq_summary",

@@ -118,5 +118,17 @@ def test_the_five_seeds_are_one_story(seeds_run):
     warehouse, *_ = seeds_run
     with duckdb.connect(str(warehouse), read_only=True) as con:
         stories = con.execute("select distinct story_id from articles").fetchall()
-        (num_articles,) = con.execute("select num_articles from stories").fetchone()
-    assert len(stories) == 1 and num_articles == 5
+        num_articles, num_sources = con.execute(
+            "select num_articles, num_sources from stories"
+        ).fetchone()
+        # the load's outlets (sql) and the events stage's (polars) follow one rule
+        disagree = con.execute(
+            "select count(*) from event_articles e join articles a using (article_id) "
+            "where e.outlet is distinct from a.outlet"
+        ).fetchone()[0]
+        (talks_sources,) = con.execute(
+            "select max(num_sources) from events where event_type = 'CONSULT'"
+        ).fetchone()
+    # two seeds carry no outlet; their texts are their own, so each is an outlet
+    assert len(stories) == 1 and num_articles == 5 and num_sources == 5
+    assert disagree == 0 and talks_sources == 5

@@ -182,13 +182,15 @@ def test_nothing_the_batches_built_is_alive_during_the_load(tmp_path, monkeypatc
     assert alive_at_load == [[]]
 
 
-def test_event_outlets_migration_counts_a_copy_from_nowhere_as_its_canonicals_outlet(tmp_path):
-    """A warehouse from before sql/031: its event_articles rows get the outlet num_sources counts."""
+def test_outlets_migration_counts_a_copy_from_nowhere_as_its_canonicals_outlet(tmp_path):
+    """A warehouse from before sql/031: its articles and event_articles get the outlet every
+    num_sources counts (sql/queries/fill_outlets.sql)."""
     import shutil
 
     old = tmp_path / "sql"
     shutil.copytree(resources.path("sql"), old)
-    (old / "031_event_outlets.sql").unlink()
+    (old / "031_outlets.sql").unlink()
+    shutil.rmtree(old / "views")  # today's views read the new column
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     wh.migrate(con, old)
     for article_id, source, duplicate_of in [
@@ -201,8 +203,8 @@ def test_event_outlets_migration_counts_a_copy_from_nowhere_as_its_canonicals_ou
             [article_id, article_id, source, duplicate_of],
         )
         con.execute("insert into event_articles values ('e1', ?, ?, 1)", [article_id, source])
-    assert wh.migrate(con) == ["031_event_outlets.sql"]
-    outlets = dict(con.execute("select article_id, outlet from event_articles").fetchall())
+    assert wh.migrate(con) == ["031_outlets.sql"]
+    outlets = dict(con.execute("select article_id, outlet from articles").fetchall())
     assert outlets == {
         "a1": "article:a1",
         "a2": "article:a1",
@@ -210,5 +212,5 @@ def test_event_outlets_migration_counts_a_copy_from_nowhere_as_its_canonicals_ou
         "a4": "Dawn",
         "a5": "AP",
     }
-    view = dict(con.execute("select article_id, outlet from article_outlets").fetchall())
-    assert view == outlets
+    supporting = dict(con.execute("select article_id, outlet from event_articles").fetchall())
+    assert supporting == outlets

@@ -109,8 +109,9 @@ def test_story_id_does_not_depend_on_batching(seeds_dir):
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> None:
-    sql = (resources.path("sql") / "queries" / "refresh_stories.sql").read_text(encoding="utf-8")
-    con.execute(sql)
+    """What the load runs after inserting a run's rows."""
+    for name in ("fill_outlets.sql", "refresh_stories.sql"):
+        con.execute((resources.path("sql") / "queries" / name).read_text(encoding="utf-8"))
 
 
 def test_refresh_stories_summarises_members_and_is_idempotent(tmp_path, seeds_dir):
@@ -190,7 +191,7 @@ def test_undated_reports_take_the_batch_date_and_join_the_story(seeds_dir):
 
 
 def test_story_outlets_count_unknown_originals_once_and_copies_never(tmp_path):
-    """num_sources counts `article_outlets`: an original without an outlet is one of its own, a
+    """num_sources counts `articles.outlet`: an original without an outlet is one of its own, a
     copy without one is its canonical's (the rule events.num_sources follows)."""
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     wh.migrate(con)

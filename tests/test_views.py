@@ -19,7 +19,6 @@ from newsflow import warehouse as wh
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = (
     "actor_network",
-    "article_outlets",
     "article_sources",
     "daily_event_counts",
     "dq_summary",

@@ -19,10 +19,9 @@ touched as (
 ),
 
 members as (
-    select a.*, o.outlet
+    select a.*
     from articles as a
     semi join touched as t on t.story_id = a.story_id
-    inner join article_outlets as o on o.article_id = a.article_id
 ),
 
 summary as (

@@ -6,11 +6,10 @@ final as (
     select
         articles.story_id,
         count(*) as num_articles,
-        count(distinct article_outlets.outlet) as num_sources,
+        count(distinct articles.outlet) as num_sources,
         min(articles.title) filter (where articles.duplicate_of is null) as title
     from articles
     join run_stories on run_stories.story_id = articles.story_id
-    join article_outlets on article_outlets.article_id = articles.article_id
     group by articles.story_id
 )
 select * from final order by num_articles desc, story_id

@@ -38,7 +38,7 @@ EVENT_ARTICLES = pl.Schema(
         "article_id": pl.String,
         "source_name": pl.String,
         "num_mentions": pl.Int64,
-        "outlet": pl.String,  # what num_sources counts distinct (sql/views/article_outlets.sql)
+        "outlet": pl.String,  # what num_sources counts distinct (sql/queries/fill_outlets.sql)
     }
 )
 EVENT_KEYS = pl.Schema(
@@ -596,7 +596,7 @@ def detect_events(
         schema={"event_id": pl.String, "article_id": pl.String, "num_mentions": pl.Int64},
         orient="row",
     )
-    # The outlet a supporting article counts as (the rule of sql/views/article_outlets.sql): its
+    # The outlet a supporting article counts as (the rule of sql/queries/fill_outlets.sql): its
     # source_name; else an original is an outlet of its own and a duplicate its canonical's.
     outlets = articles.select(
         "article_id",

@@ -204,9 +204,8 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
                 continue
             rule = MERGE_RULES.get(table, "ignore")
             written[table] = _upsert(con, table, staging.glob(table), rule)
-        refresh = resources.path("sql") / "queries" / "refresh_stories.sql"
-        if refresh.exists() and _table_columns(con, "stories"):
-            con.execute(refresh.read_text(encoding="utf-8"))
+        con.execute(_sql("fill_outlets.sql"))
+        con.execute(_sql("refresh_stories.sql"))
         con.execute(
             "update runs set status = 'completed', finished_at = now()::timestamp, "
             "inputs = ?, loaded = ?, duplicates = ?, quarantined = ?, actors = ?, "

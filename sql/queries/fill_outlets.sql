@@ -1,0 +1,19 @@
+-- The outlet each article counts as wherever newsflow counts distinct outlets (num_sources of
+-- stories and events, story_timeline.day_sources): its source_name; when that is unknown, an
+-- original article counts as an outlet of its own (nobody else wrote its text) and a duplicate as
+-- its canonical's outlet (a copy from an unknown outlet is no evidence of a second one).
+-- The load runs this inside its transaction for the rows it added (outlet still null); the
+-- events stage applies the same rule to event_articles.outlet before the load (events.py).
+update articles
+set outlet = o.outlet
+from (
+    select
+        a.article_id,
+        coalesce(
+            a.source_name, c.source_name, 'article:' || coalesce(c.article_id, a.article_id)
+        ) as outlet
+    from articles as a
+    left join articles as c on c.article_id = a.duplicate_of
+    where a.outlet is null
+) as o
+where articles.article_id = o.article_id;
