@@ -190,7 +190,8 @@ def test_outlets_migration_counts_a_copy_from_nowhere_as_its_canonicals_outlet(t
     old = tmp_path / "sql"
     shutil.copytree(resources.path("sql"), old)
     (old / "031_outlets.sql").unlink()
-    shutil.rmtree(old / "views")  # today's views read the new column
+    shutil.rmtree(old / "views")  # today's views and fill read the new column
+    (old / "queries" / "fill_outlets.sql").unlink()
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     wh.migrate(con, old)
     for article_id, source, duplicate_of in [

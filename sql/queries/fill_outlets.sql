@@ -2,8 +2,10 @@
 -- stories and events, story_timeline.day_sources): its source_name; when that is unknown, an
 -- original article counts as an outlet of its own (nobody else wrote its text) and a duplicate as
 -- its canonical's outlet (a copy from an unknown outlet is no evidence of a second one).
--- The load runs this inside its transaction for the rows it added (outlet still null); the
--- events stage applies the same rule to event_articles.outlet before the load (events.py).
+-- Only rows whose outlet is still null change: the load runs this inside its transaction for
+-- the rows it added, `warehouse.migrate` after every migration run (which backfilled the rows
+-- loaded before migration 031). The events stage applies the same rule to
+-- event_articles.outlet before the load (events.py).
 update articles
 set outlet = o.outlet
 from (
@@ -17,3 +19,9 @@ from (
     where a.outlet is null
 ) as o
 where articles.article_id = o.article_id;
+
+-- supporting articles staged before the column existed (the events stage sets it for new rows)
+update event_articles
+set outlet = coalesce(a.outlet, 'article:' || event_articles.article_id)
+from articles as a
+where a.article_id = event_articles.article_id and event_articles.outlet is null;

@@ -30,7 +30,8 @@ def view_files(sql_dir: Path | None = None) -> list[Path]:
 
 
 def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[str]:
-    """Apply pending migrations, then (re)create views, in one transaction; return names applied."""
+    """Apply pending migrations, (re)create views and fill derived columns still null
+    (`queries/fill_outlets.sql`), in one transaction; return the names applied."""
     con.execute(
         "create table if not exists schema_migrations ("
         " name varchar primary key, applied_at timestamp default current_timestamp)"
@@ -47,6 +48,9 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list
             applied.append(path.name)
         for path in view_files(sql_dir):
             con.execute(path.read_text(encoding="utf-8"))
+        fill = (sql_dir or resources.path("sql")) / "queries" / "fill_outlets.sql"
+        if fill.exists():  # derived columns of rows loaded before they existed (031)
+            con.execute(fill.read_text(encoding="utf-8"))
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
