@@ -23,6 +23,7 @@ MUST_MERGE = [
     ("Mustafa Kemal", "Moustafa Kamal"),
     ("Yousuf Raza Gilani", "Yusuf Raza Gillani"),
     ("Sayed Mohammad Ali", "Seyed Muhammad Ali"),
+    ("Bashar al-Assad", "al-Assad"),
 ]
 
 MUST_NOT_MERGE = [
@@ -34,6 +35,8 @@ MUST_NOT_MERGE = [
     ("Hasan Akhund", "Husain Akhund"),
     ("George Bush", "Jeb Bush"),
     ("Abdul Kabir", "Abdul Qadir"),
+    ("Margaret Thatcher", "Ben Thatcher"),  # "Ben" folds to the particle "bin"
+    ("Al Gore", "Tipper Gore"),  # a capitalised first "Al" is a given name
 ]
 
 
@@ -51,6 +54,26 @@ def test_different_people_stay_apart(first: str, second: str) -> None:
     registry = ActorRegistry(THRESHOLD)
     assert registry.resolve("PERSON", [first]) != registry.resolve("PERSON", [second])
     assert len(registry) == 2
+
+
+@pytest.mark.parametrize(("first", "second"), MUST_NOT_MERGE)
+def test_a_shared_surname_form_does_not_merge_different_people(first: str, second: str) -> None:
+    """Extraction hands over every form of an entity in a document ("Imran Khan", "Khan"): the
+    lone surname must not carry "Sadiq Khan ... Mr Khan" into Imran Khan's actor."""
+    registry = ActorRegistry(THRESHOLD)
+    a = registry.resolve("PERSON", [first, first.split()[-1]])
+    b = registry.resolve("PERSON", [second, second.split()[-1]])
+    assert a != b
+
+
+def test_a_full_name_is_matched_against_full_names_only() -> None:
+    """BBC 2005: "Sometimes You" (a song NER read as a person) and "Nigel Yeo" had joined Tim
+    Yeo's actor through his alias "Yeo"."""
+    registry = ActorRegistry(THRESHOLD)
+    tim = registry.resolve("PERSON", ["Tim Yeo", "Yeo", "Mr Yeo"])
+    assert registry.resolve("PERSON", ["Nigel Yeo", "Yeo"]) != tim
+    assert registry.resolve("PERSON", ["Sometimes You"]) != tim
+    assert registry.resolve("PERSON", ["Tim Yeo"]) == tim
 
 
 def test_blocked_by_type() -> None:

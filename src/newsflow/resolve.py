@@ -72,8 +72,17 @@ def name_tokens(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=_MEMO)
 def _name_tokens(name: str) -> tuple[str, ...]:
-    tokens = [fold_token(t) for t in fold_text(name).split()]
-    kept = [t for t in tokens if t not in _PARTICLES]
+    tokens, kept = [], []
+    for i, word in enumerate(name.split()):
+        parts = fold_text(word).split()
+        for j, part in enumerate(parts):
+            token = fold_token(part)
+            tokens.append(token)
+            # A particle is known before folding ("Ben" folds to "bin"), and a capitalised first
+            # word standing alone is a given name ("Al Gore"), not the article of "al-Assad".
+            given = i == j == 0 and len(parts) == 1 and word[:1].isupper()
+            if part not in _PARTICLES or given:
+                kept.append(token)
     return tuple(kept or tokens)
 
 
@@ -256,19 +265,24 @@ class ActorRegistry:
     ) -> list[str]:
         block = self._block(actor_type)
         forms = list(dict.fromkeys(forms))  # repeats count for the name, not for matching
+        person = block == "PERSON"
+        if person:
+            # A full name decides who this is: the lone surname beside it in the same document
+            # ("Mr Khan") says nothing about which Khan, so it must not match Imran Khan's "Khan".
+            forms = [f for f in forms if len(name_tokens(f)) >= 2] or forms
         exact: set[str] = set()
         for form in forms:
             exact |= self._by_alias.get((block, fold_text(form)), set())
         scored: dict[str, float] = {}
         for form in forms:
-            query = name_tokens(form) if block == "PERSON" else [fold_token(fold_text(form))]
+            query = name_tokens(form) if person else [fold_token(fold_text(form))]
             if not query or not query[-1]:
                 continue
             surnames = self._surnames.get((block, query[-1][0]))
             if surnames is None:
                 continue
             hits = surnames.matches(query[-1])
-            if block == "PERSON":  # an alias is indexed under its own last token, which
+            if person:  # an alias is indexed under its own last token, which
                 # person_similarity compares first: a surname too far from the query's rules out
                 # every alias indexed under it (an actor's other aliases come under their own)
                 hits = [
@@ -277,9 +291,10 @@ class ActorRegistry:
             # score each hit actor once, over all its aliases
             for actor_id in dict.fromkeys(a for at in hits for a in surnames.ids[at]):
                 actor = self._actors[actor_id]
-                best = max(
-                    self._similarity(block, query, alias, threshold) for alias in actor.aliases
-                )
+                aliases = actor.aliases
+                if person and len(query) >= 2:  # a full name against the actor's full names
+                    aliases = [a for a in aliases if len(name_tokens(a)) >= 2] or aliases
+                best = max(self._similarity(block, query, alias, threshold) for alias in aliases)
                 if best >= threshold:
                     scored[actor.actor_id] = max(scored.get(actor.actor_id, 0.0), best)
         for actor_id in exact:
