@@ -724,3 +724,20 @@ def test_daily_attacks_do_not_chain_into_one_event(nlp, state):
     # "Within a day" holds for a whole group: 15+16 and 17+18, never all four.
     assert sorted(result.events["event_date"].to_list()) == [date(2024, 1, 15), date(2024, 1, 17)]
     assert result.events["num_articles"].to_list() == [2, 2]
+
+
+def test_undated_reports_merge_within_a_story_only(nlp, state):
+    """A bundle without any dates (the BBC 2005 files): the same dyad and place in two stories
+    are two events, the same in one story one event."""
+    text = "Russia attacked Ukraine in Kharkiv."
+    undated = {"published": None, "crawl": None}
+    result = detect(
+        [
+            article("a1", text, story="s1", **undated),
+            article("a2", text, source="Other Wire", story="s1", **undated),
+            article("a3", text, source="Third Wire", story="s2", **undated),
+        ],
+        nlp,
+        state,
+    )
+    assert sorted(result.events["num_articles"].to_list()) == [1, 2]

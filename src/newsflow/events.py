@@ -287,9 +287,12 @@ class _Key:
         places = _places_agree(self.place_key, other.place_key)
         if places is False:
             return False
-        if places is True:
-            return True
         same_story = self.story_id is not None and self.story_id == other.story_id
+        dated = None not in (self.lo, self.hi, other.lo, other.hi)
+        if places is True and (dated or same_story):
+            # Without a date on both, a shared place is no evidence of one event: "Howard
+            # rejects ..." in two undated stories from Britain are two events.
+            return True
         partial = None in self.pair or None in other.pair
         if same_story and not partial:
             return True
@@ -421,8 +424,11 @@ def _best(candidates: list[Candidate]) -> Candidate:
 
 
 def event_id_for(key: _Key, when: date | None) -> str:
-    """Event id from the merge key (type, mode group, actor pair, date, place or story)."""
+    """Event id from the merge key (type, mode group, actor pair, date, place or story; an
+    undated event is only ever one story's, so its story is part of its id)."""
     where = key.place_key or key.story_id or ""
+    if when is None and key.place_key and key.story_id:
+        where = f"{key.place_key}@{key.story_id}"
     return "e_" + short_hash(
         key.event_type,
         key.mode_group,
