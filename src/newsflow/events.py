@@ -280,7 +280,8 @@ class _Key:
             return False
         if not _pairs_agree(self.pair, other.pair, self.symmetric):
             return False
-        if None not in (self.lo, self.hi, other.lo, other.hi):
+        dated = None not in (self.lo, self.hi, other.lo, other.hi)
+        if dated:
             slack = timedelta(days=1)
             if self.lo > other.hi + slack or other.lo > self.hi + slack:  # type: ignore[operator]
                 return False
@@ -288,7 +289,6 @@ class _Key:
         if places is False:
             return False
         same_story = self.story_id is not None and self.story_id == other.story_id
-        dated = None not in (self.lo, self.hi, other.lo, other.hi)
         if places is True and (dated or same_story):
             # Without a date on both, a shared place is no evidence of one event: "Howard
             # rejects ..." in two undated stories from Britain are two events.
@@ -302,7 +302,7 @@ class _Key:
             return self.pair[0] is not None and self.pair[0] == other.pair[0]
         # Same full actor pair on the same day needs no place or story to agree.
         exact = not partial and self.pair == other.pair
-        narrow = None not in (self.lo, self.hi, other.lo, other.hi) and (
+        narrow = dated and (
             self.hi - self.lo <= timedelta(days=1) and other.hi - other.lo <= timedelta(days=1)  # type: ignore[operator]
         )
         return exact and narrow
