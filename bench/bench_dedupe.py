@@ -284,12 +284,9 @@ class DedupePath:
         words = dedupe.tokenise(frame["body"])
         sigs, counts = dedupe.shingle_signatures(words, n)
         keys = dedupe._band_keys(sigs)
-        q, rows = self.bands.lookup(keys.ravel())
-        i = q // dedupe.BANDS
-        earlier = rows < own[i]
-        i, rows = i[earlier], rows[earlier]
+        i, rows = dedupe.candidate_pairs(*self.bands.lookup(keys.ravel()))
         self._append(sigs, counts)
-        sim = dedupe.similarity(sigs[i], self.signatures[rows], counts[i], self.counts[rows])
+        sim = dedupe.similarity(sigs, i, counts, self.signatures, rows, self.counts)
         near = np.zeros(n, bool)
         near[i[sim >= self.threshold]] = True
         marked = exact | near

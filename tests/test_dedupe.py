@@ -90,6 +90,31 @@ def reference_hash(word: str) -> int:
     return mix(h ^ len(data))
 
 
+def test_band_keys_are_the_bands_folded_through_splitmix64():
+    """Stored signatures are re-banded when the state loads: the keys must not change."""
+    rng = np.random.default_rng(3)
+    signatures = rng.integers(0, 2**32, (3, dedupe.NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    mask = (1 << 64) - 1
+
+    def mix(x: int) -> int:
+        x ^= x >> 30
+        x = (x * 0xBF58476D1CE4E5B9) & mask
+        x ^= x >> 27
+        x = (x * 0x94D049BB133111EB) & mask
+        return x ^ (x >> 31)
+
+    want = []
+    for row in signatures.tolist():
+        keys = []
+        for band in range(dedupe.BANDS):
+            key = (band * 0x9E3779B97F4A7C15) & mask
+            for r in range(dedupe.ROWS_PER_BAND):
+                key = mix(key ^ row[band * dedupe.ROWS_PER_BAND + r])
+            keys.append(key)
+        want.append(keys)
+    assert dedupe._band_keys(signatures).tolist() == want
+
+
 def test_exact_duplicates_ignore_case_spacing_punctuation_and_crawl_stamp():
     title, body = bbc("business_001")
     copy = "date 2024-01-16 " + body.upper().replace(". ", " ... ").replace(" ", "  ")
