@@ -72,6 +72,42 @@ def test_hash_words_is_stable_and_position_independent():
     assert hashes[0] == 0x6D4C8FF58F35E8E5  # pinned: stored signatures were made with it
 
 
+@pytest.mark.parametrize("filler", ["prose", "one-letter words"])
+def test_a_large_batch_scanned_on_threads_equals_the_texts_scanned_one_by_one(filler: str):
+    """Over 1 MB, tokenise cuts the rows into ranges scanned side by side, each into its own
+    slot, then closes the slots up. One-letter words overflow the first guess of room, so that
+    batch also takes the retry with room for every possible word."""
+    bodies = [bbc(name)[1] for name in ("business_001", "politics_001", "tech_001")]
+    if filler != "prose":
+        bodies = [" ".join("abcdefgh"[k % 8] for k in range(len(b))) for b in bodies]
+    texts = [f"{k} {bodies[k % 3]} \u201cend\u201d{k}" for k in range(1 + (1 << 20) // 1500)]
+    texts[7] = ""
+    whole = dedupe.tokenise(pl.Series(texts))
+    assert dedupe._utf8_buffers(pl.Series(texts))[0].size >= dedupe._PARALLEL_BYTES
+    parts = [dedupe.tokenise(pl.Series([text])) for text in texts]
+    for field in ("hashes", "offsets", "lengths", "capitalised"):
+        want = np.concatenate([getattr(part, field) for part in parts])
+        assert np.array_equal(getattr(whole, field), want), field
+    rows = np.concatenate([np.full(part.rows.size, k) for k, part in enumerate(parts)])
+    assert np.array_equal(whole.rows, rows)
+
+
+def test_signatures_digested_in_chunks_equal_one_digest(monkeypatch):
+    """shingle_signatures digests rows in chunks on a worker thread while it copies the
+    previous chunk's digests; chunking (here 3 rows a chunk, one chunk all empty texts) must
+    not change a signature or a shingle count."""
+    bodies = [bbc(name)[1] for name in ("business_001", "politics_001", "sport_001")]
+    texts = [*bodies, "", "", "", "one", *bodies[::-1], "two words"]
+    words = dedupe.tokenise(pl.Series(texts))
+    monkeypatch.setattr(dedupe, "_DIGEST_ROWS", 10_000)
+    whole, whole_counts = dedupe.shingle_signatures(words, len(texts))
+    monkeypatch.setattr(dedupe, "_DIGEST_ROWS", 3)
+    chunked, chunked_counts = dedupe.shingle_signatures(words, len(texts))
+    assert np.array_equal(chunked, whole) and np.array_equal(chunked_counts, whole_counts)
+    assert whole_counts.tolist()[3:8] == [0, 0, 0, 1, whole_counts[2]]
+    assert np.array_equal(whole[0], whole[9]) and not np.array_equal(whole[0], whole[1])
+
+
 def reference_hash(word: str) -> int:
     """hash_words for one word, written plainly with Python integers."""
     mask = (1 << 64) - 1

@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import array
 import contextlib
-import dataclasses
+import functools
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import duckdb
@@ -113,6 +115,9 @@ class Words:
     capitalised: np.ndarray
 
 
+_WORDS_DTYPES = (_U64, np.int64, np.int64, np.int64, np.bool_)  # of the Words fields, in order
+
+
 _LOWERED_BYTE = np.arange(256, dtype=np.uint8) + np.where(
     (np.arange(256) >= 65) & (np.arange(256) <= 90), 32, 0
 ).astype(np.uint8)
@@ -147,15 +152,17 @@ def _scan_words(
     offsets: np.ndarray,
     byte_class: np.ndarray,
     lowered: np.ndarray,
+    first_row: int,
     hashes: np.ndarray,
     rows: np.ndarray,
     starts: np.ndarray,
     lengths: np.ndarray,
     upper: np.ndarray,
 ) -> int:
-    """One pass over every text's bytes, writing each word's hash, row, start offset (inside its
-    text), byte length and capitalisation; returns the number of words, or -1 when the output
-    arrays are too short (the caller retries with room for every possible word)."""
+    """One pass over every text's bytes, writing each word's hash, row (`first_row` + its
+    position in `offsets`), start offset (inside its text), byte length and capitalisation;
+    returns the number of words, or -1 when the output arrays are too short (the caller retries
+    with room for every possible word)."""
     n = 0
     capacity = hashes.size
     seed = np.uint64(0x9E3779B97F4A7C15)
@@ -193,7 +200,7 @@ def _scan_words(
                 if length < 32 and length & 7:
                     h = _mix_one(h ^ chunk)
                 hashes[n] = _mix_one(h ^ np.uint64(length))
-                rows[n] = row
+                rows[n] = first_row + row
                 starts[n] = start - offsets[row]
                 lengths[n] = length
                 upper[n] = 65 <= data[start] <= 90
@@ -203,6 +210,55 @@ def _scan_words(
     return n
 
 
+_PARALLEL_BYTES = 1 << 20  # below this much text one thread scans it (a thread hop costs more)
+_SCAN_THREADS = max(1, min(2, len(os.sched_getaffinity(0))))
+_scan_pool: ThreadPoolExecutor | None = None
+
+
+def _forget_scan_pool() -> None:
+    """A forked child (the NLP workers) has none of the parent's threads: it starts its own."""
+    global _scan_pool
+    _scan_pool = None
+
+
+os.register_at_fork(after_in_child=_forget_scan_pool)
+
+
+def _threads() -> ThreadPoolExecutor:
+    """The module's worker threads (made on first use)."""
+    global _scan_pool
+    if _scan_pool is None:
+        _scan_pool = ThreadPoolExecutor(_SCAN_THREADS, thread_name_prefix="newsflow-scan")
+    return _scan_pool
+
+
+def _in_parallel(calls: list[Callable[[], int]]) -> list[int]:
+    """Results of the calls, run on the worker threads when there are several (compiled
+    `nogil` kernels release the GIL, so they run side by side)."""
+    if len(calls) <= 1:
+        return [call() for call in calls]
+    return list(_threads().map(lambda call: call(), calls))
+
+
+def _scan_ranges(
+    data: np.ndarray, offsets: np.ndarray, ranges: list[tuple[int, int]], room: list[int]
+) -> tuple[list[np.ndarray], list[int], list[int]]:
+    """Scan each row range [a, b) into its own slot (room[k] entries) of fresh Words columns, on
+    the scan threads: (columns, slot starts, words written per range, -1 where out of room)."""
+    slots = np.concatenate(([0], np.cumsum(room, dtype=np.int64))).tolist()
+    columns = [np.empty(slots[-1], dtype) for dtype in _WORDS_DTYPES]
+
+    def scan(a: int, b: int, lo: int, hi: int) -> int:
+        out = [column[lo:hi] for column in columns]
+        return _scan_words(data, offsets[a : b + 1], _BYTE_CLASS, _LOWERED_BYTE, a, *out)
+
+    calls = [
+        functools.partial(scan, a, b, lo, hi)
+        for (a, b), lo, hi in zip(ranges, slots[:-1], slots[1:], strict=True)
+    ]
+    return columns, slots, _in_parallel(calls)
+
+
 def tokenise(texts: pl.Series) -> Words:
     """Split texts into words on bytes, all texts at once (compiled: one pass over the bytes).
 
@@ -210,24 +266,31 @@ def tokenise(texts: pl.Series) -> Words:
     punctuation block (curly quotes, dashes); other non-ASCII bytes are word characters. ASCII
     letters are lower-cased. The hash folds the first 32 bytes in 8-byte little-endian chunks and
     the length through splitmix64: stable across library versions, unlike polars' `hash`.
+
+    A batch of 1 MB or more is cut into row ranges of about equal bytes, scanned on two threads,
+    each into its own slot of the output; the slots are then closed up. (Counting the words
+    first, to write exact slots, cost as much as the scan.)
     """
     data, offsets = _utf8_buffers(texts)
+    parts = _SCAN_THREADS if data.size >= _PARALLEL_BYTES else 1
+    cuts = np.searchsorted(offsets, np.arange(parts + 1) * (data.size // parts))
+    cuts[0], cuts[-1] = 0, offsets.size - 1
+    ranges = [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
     # news text averages ~6 bytes per word and separator; retry with the hard bound if not
-    for capacity in (data.size // 3 + offsets.size, (data.size + 1) // 2 + offsets.size):
-        words = Words(
-            np.empty(capacity, _U64),
-            np.empty(capacity, np.int64),
-            np.empty(capacity, np.int64),
-            np.empty(capacity, np.int64),
-            np.empty(capacity, bool),
-        )
-        n = _scan_words(
-            data, offsets, _BYTE_CLASS, _LOWERED_BYTE, words.hashes, words.rows, words.offsets,
-            words.lengths, words.capitalised,
-        )  # fmt: skip
-        if n >= 0:
-            return Words(*(getattr(words, f.name)[:n] for f in dataclasses.fields(Words)))
-    raise AssertionError("unreachable: the second capacity holds every possible word")
+    for per_word in (3, 2):
+        room = [int(offsets[b] - offsets[a] + 1) // per_word + (b - a) for a, b in ranges]
+        columns, slots, written = _scan_ranges(data, offsets, ranges, room)
+        if min(written, default=0) >= 0:
+            break
+    else:
+        raise AssertionError("unreachable: the hard bound holds every possible word")
+    n = 0
+    for slot, count in zip(slots, written, strict=False):
+        if slot != n:  # close up: move the slot's words down behind the previous slot's
+            for column in columns:
+                column[n : n + count] = column[slot : slot + count]
+        n += count
+    return Words(*(column[:n] for column in columns))
 
 
 def hash_words(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -311,7 +374,7 @@ def _bucket_order(keys: np.ndarray, bits: int) -> tuple[np.ndarray, bool]:
 
 def _stable_order(keys: np.ndarray) -> np.ndarray:
     """`np.argsort(keys, kind="stable")` for uint64 hashes, 4-7x faster on them (160k band keys: 2-4 vs 15 ms)."""
-    order, done = _bucket_order(keys, max(1, int(keys.size).bit_length()))
+    order, done = _bucket_order(keys, max(1, int(keys.size).bit_length() - 2))  # ~2-4 a bucket
     return order if done else np.argsort(keys, kind="stable")
 
 
@@ -634,28 +697,71 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_DIGEST_ROWS = 1_024  # rows a digest chunk: the next chunk is digested while one is copied
+
+
+def _digest_rows(words: Words, a: int, b: int) -> tuple[rensa.RMinHashDigestMatrix, np.ndarray]:
+    """rensa's digest matrix and the shingle counts of rows [a, b) (shingling and rensa both
+    release the GIL)."""
+    lo, hi = np.searchsorted(words.rows, [a, b])
+    tokens = np.empty(hi - lo, _U64)
+    row_offsets = _shingles(words.hashes[lo:hi], words.rows[lo:hi] - a, b - a, tokens)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
+        tokens[: int(row_offsets[-1])], row_offsets, NUM_PERM, MINHASH_SEED
+    )
+    return matrix, np.diff(row_offsets).astype(np.int64)
+
+
+def _copy_digests(matrix: rensa.RMinHashDigestMatrix, out: np.ndarray) -> None:
+    """Copy the digest matrix into `out` (rows x NUM_PERM uint32).
+
+    rensa hands the digests back as Python lists only (128 ints a row, the MinHash step's main
+    cost). Appending each row to a C uint32 array with `fromlist` is the cheapest copy measured
+    (5.2 us/doc; `extend` 6.3, numpy from the lists more). The caller pauses the cyclic
+    collector, so the lists' allocations trigger no young collections (lists of ints hold no
+    cycles)."""
+    flat = array.array(_UINT32_CODE)
+    append_row = flat.fromlist
+    for row in matrix.to_rows():
+        append_row(row)
+    out[:] = np.frombuffer(flat, np.uint32).reshape(out.shape)
+
+
 def shingle_signatures(words: Words, n: int) -> tuple[np.ndarray, np.ndarray]:
     """(MinHash signatures n x NUM_PERM uint32, shingle counts) of n tokenised bodies.
 
     Shingle counts keep repeats: news text repeats few bigrams, and a sort per batch costs more
-    than the small bias in the containment estimate."""
-    tokens = np.empty(words.hashes.size, _U64)
-    row_offsets = _shingles(words.hashes, words.rows, n, tokens)
-    counts = np.diff(row_offsets).astype(np.int64)
-    if n == 0:
-        return np.zeros((0, NUM_PERM), np.uint32), counts
-    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
-        tokens[: int(row_offsets[-1])], row_offsets, NUM_PERM, MINHASH_SEED
-    )
-    # rensa hands the digests back as Python lists only (128 ints a row, ~2/3 of the MinHash
-    # step's cost). Extending a C uint32 array row by row is the cheapest copy measured, and
-    # with the cyclic collector paused the lists' allocations trigger no young collections
-    # (lists of ints hold no cycles): 6.2 vs 7.5 us/doc.
-    flat = array.array(_UINT32_CODE)
+    than the small bias in the containment estimate.
+
+    Rows go in chunks of _DIGEST_ROWS: a worker thread shingles and digests the next chunk
+    while this thread copies the digests of the current one out of rensa's Python lists (the
+    copy holds the GIL, the rest does not). Each row's digest depends on its own shingles only,
+    so chunking changes no signature."""
+    signatures = np.empty((n, NUM_PERM), np.uint32)
+    counts = np.zeros(n, np.int64)
+    cuts = [*range(0, n, _DIGEST_ROWS), n]
+    chunks = list(zip(cuts[:-1], cuts[1:], strict=True))
+    if not chunks:
+        return signatures, counts
+    if _SCAN_THREADS > 1 and len(chunks) > 1:
+        submit = functools.partial(_threads().submit, _digest_rows, words)
+    else:
+        submit = functools.partial(_done, _digest_rows, words)
+    pending = submit(*chunks[0])
     with _collector_paused():
-        for row in matrix.to_rows():
-            flat.extend(row)
-    return np.frombuffer(flat, np.uint32).reshape(n, NUM_PERM), counts
+        for k, (a, b) in enumerate(chunks):
+            matrix, counts[a:b] = pending.result()
+            if k + 1 < len(chunks):
+                pending = submit(*chunks[k + 1])
+            _copy_digests(matrix, signatures[a:b])
+    return signatures, counts
+
+
+def _done(fn: Callable[..., object], *args: object) -> Future:
+    """`fn(*args)` run now, as a finished Future."""
+    future: Future = Future()
+    future.set_result(fn(*args))
+    return future
 
 
 @numba.njit(cache=True, nogil=True, boundscheck=False)
