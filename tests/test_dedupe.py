@@ -108,17 +108,38 @@ def test_signatures_digested_in_chunks_equal_one_digest(monkeypatch):
     assert np.array_equal(whole[0], whole[9]) and not np.array_equal(whole[0], whole[1])
 
 
+def test_digest_copy_settings_are_restored_by_the_last_overlapping_block():
+    """The GIL switch interval and the paused collector are process-wide: overlapping copies
+    (threads) must leave them as they found them, whichever block ends first."""
+    import gc
+    import sys
+
+    before = (gc.isenabled(), sys.getswitchinterval())
+    first, second = dedupe._copying_digests(), dedupe._copying_digests()
+    first.__enter__()
+    second.__enter__()
+    assert not gc.isenabled() and sys.getswitchinterval() <= 1e-4
+    first.__exit__(None, None, None)  # the first one out must not restore yet
+    assert not gc.isenabled() and sys.getswitchinterval() <= 1e-4
+    second.__exit__(None, None, None)
+    assert (gc.isenabled(), sys.getswitchinterval()) == before
+
+
+MASK64 = (1 << 64) - 1
+
+
+def reference_mix(x: int) -> int:
+    """splitmix64's finaliser written plainly with Python integers."""
+    x ^= x >> 30
+    x = (x * 0xBF58476D1CE4E5B9) & MASK64
+    x ^= x >> 27
+    x = (x * 0x94D049BB133111EB) & MASK64
+    return x ^ (x >> 31)
+
+
 def reference_hash(word: str) -> int:
     """hash_words for one word, written plainly with Python integers."""
-    mask = (1 << 64) - 1
-
-    def mix(x: int) -> int:
-        x ^= x >> 30
-        x = (x * 0xBF58476D1CE4E5B9) & mask
-        x ^= x >> 27
-        x = (x * 0x94D049BB133111EB) & mask
-        return x ^ (x >> 31)
-
+    mix = reference_mix
     data = word.encode("utf-8")
     h = 0x9E3779B97F4A7C15
     for c in range(0, min(len(data), 32), 8):
@@ -130,22 +151,13 @@ def test_band_keys_are_the_bands_folded_through_splitmix64():
     """Stored signatures are re-banded when the state loads: the keys must not change."""
     rng = np.random.default_rng(3)
     signatures = rng.integers(0, 2**32, (3, dedupe.NUM_PERM), dtype=np.uint64).astype(np.uint32)
-    mask = (1 << 64) - 1
-
-    def mix(x: int) -> int:
-        x ^= x >> 30
-        x = (x * 0xBF58476D1CE4E5B9) & mask
-        x ^= x >> 27
-        x = (x * 0x94D049BB133111EB) & mask
-        return x ^ (x >> 31)
-
     want = []
     for row in signatures.tolist():
         keys = []
         for band in range(dedupe.BANDS):
-            key = (band * 0x9E3779B97F4A7C15) & mask
+            key = (band * 0x9E3779B97F4A7C15) & MASK64
             for r in range(dedupe.ROWS_PER_BAND):
-                key = mix(key ^ row[band * dedupe.ROWS_PER_BAND + r])
+                key = reference_mix(key ^ row[band * dedupe.ROWS_PER_BAND + r])
             keys.append(key)
         want.append(keys)
     assert dedupe._band_keys(signatures).tolist() == want

@@ -37,6 +37,7 @@ import functools
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -374,7 +375,8 @@ def _bucket_order(keys: np.ndarray, bits: int) -> tuple[np.ndarray, bool]:
 
 
 def _stable_order(keys: np.ndarray) -> np.ndarray:
-    """`np.argsort(keys, kind="stable")` for uint64 hashes, 4-7x faster on them (160k band keys: 2-4 vs 15 ms)."""
+    """`np.argsort(keys, kind="stable")` for uint64 hashes, 4-7x faster on them (160k band
+    keys: 2-4 vs 15 ms)."""
     order, done = _bucket_order(keys, max(1, int(keys.size).bit_length() - 2))  # ~2-4 a bucket
     return order if done else np.argsort(keys, kind="stable")
 
@@ -695,17 +697,30 @@ def _copying_digests() -> Iterator[None]:
     makes no young collections over them. The copy holds the GIL all along, while the worker
     digesting the next chunk needs it for a moment between its compiled calls; at the default
     5 ms switch interval it waited so long that overlapping the two saved nothing (7.2 vs 7.0
-    us/doc), at 0.1 ms it saves a fifth (5.8)."""
-    was_enabled = gc.isenabled()
-    interval = sys.getswitchinterval()
-    gc.disable()
-    sys.setswitchinterval(min(interval, 1e-4))
+    us/doc), at 0.1 ms it saves a fifth (5.8). Both settings are process-wide: the first of
+    overlapping blocks (threads) changes them and the last one out restores them."""
+    global _copiers, _saved_settings
+    with _copiers_lock:
+        if _copiers == 0:
+            _saved_settings = (gc.isenabled(), sys.getswitchinterval())
+            gc.disable()
+            sys.setswitchinterval(min(_saved_settings[1], 1e-4))
+        _copiers += 1
     try:
         yield
     finally:
-        sys.setswitchinterval(interval)
-        if was_enabled:
-            gc.enable()
+        with _copiers_lock:
+            _copiers -= 1
+            if _copiers == 0:
+                was_enabled, interval = _saved_settings
+                sys.setswitchinterval(interval)
+                if was_enabled:
+                    gc.enable()
+
+
+_copiers = 0  # blocks inside _copying_digests
+_copiers_lock = threading.Lock()
+_saved_settings = (True, 0.005)
 
 
 _DIGEST_ROWS = 1_024  # rows a digest chunk: the next chunk is digested while one is copied
