@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -76,16 +77,21 @@ def test_profile_mode_writes_the_call_tree_of_a_run(tmp_path):
 
 def test_query_bench_runs_on_a_small_warehouse(tmp_path):
     out = tmp_path / "q.json"
-    # a hang prints where it was (once seen in CI, not reproduced) instead of a silent kill
+    # A hang prints where it was instead of a silent kill. Seen twice in CI, never reproduced:
+    # DuckDB never returned from a repeat of a query it had just answered (the stack ends in
+    # bench/queries.py's timed loop; a rerun of the test took 3 s). One watchdog timeout is
+    # retried once, and reported with the retry's output if that fails too.
     command = [sys.executable, "-m", "bench.queries", "--articles", "2000", "--out", str(out),
                "--watchdog-seconds", "240"]  # fmt: skip
-    result = subprocess.run(
-        command,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    run = functools.partial(
+        subprocess.run, command, cwd=REPO, capture_output=True, text=True, timeout=300
     )
+    result = run()
+    hung = result.returncode != 0 and "Timeout (0:04:00)!" in result.stderr
+    if hung:
+        first = result.stderr[-1500:]
+        result = run()
+        assert result.returncode == 0, f"hung, then failed:\n{first}\n---\n{result.stderr[-1500:]}"
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(out.read_text())
     assert figures["queries"] and figures["slowest_seconds"] >= 0
