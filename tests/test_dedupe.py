@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import sys
 from pathlib import Path
 
 import duckdb
@@ -111,9 +113,6 @@ def test_signatures_digested_in_chunks_equal_one_digest(monkeypatch):
 def test_digest_copy_settings_are_restored_by_the_last_overlapping_block():
     """The GIL switch interval and the paused collector are process-wide: overlapping copies
     (threads) must leave them as they found them, whichever block ends first."""
-    import gc
-    import sys
-
     before = (gc.isenabled(), sys.getswitchinterval())
     first, second = dedupe._copying_digests(), dedupe._copying_digests()
     first.__enter__()

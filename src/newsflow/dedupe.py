@@ -943,17 +943,23 @@ def _known_rows(state: DedupeState, article_ids: pl.Series) -> np.ndarray:
 
 
 def _near_links(
-    state: DedupeState, sigs: np.ndarray, counts: np.ndarray, fresh: np.ndarray, threshold: float
+    state: DedupeState,
+    sigs: np.ndarray,
+    band_keys: np.ndarray,
+    counts: np.ndarray,
+    fresh: np.ndarray,
+    threshold: float,
 ) -> tuple[np.ndarray, np.ndarray]:
     """For batch positions `fresh` (in canonical order): (target, similarity), target as a state
-    row (>= 0) or -(batch position + 1) for an earlier fresh article of this batch; 0 sim if none."""
+    row (>= 0) or -(batch position + 1) for an earlier fresh article of this batch; 0 sim if none.
+    `band_keys` are the batch's (`_band_keys(sigs)`)."""
     m = fresh.size
     target = np.zeros(m, dtype=np.int64)
     best = np.zeros(m, dtype=np.float64)
     if m == 0:
         return target, best
     has = counts[fresh] > 0
-    keys = _band_keys(sigs[fresh])
+    keys = band_keys[fresh]
     pair_i, pair_row = candidate_pairs(*state.bands.lookup(keys.ravel()))
     # within the batch: fresh articles sharing a bucket, the earlier one as target
     buckets = pl.DataFrame({"key": keys.ravel(), "i": np.repeat(np.arange(m), BANDS)}).filter(
@@ -1017,6 +1023,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     n = batch.height
     words = tokenise(batch["body"])
     sigs, counts = shingle_signatures(words, n)
+    band_keys = _band_keys(sigs)  # once: looked up for the fresh, stored for the canonical
     days = _story_days(batch, state)
 
     # exact: a known hash points at the known article's canonical; else the first in order wins
@@ -1029,7 +1036,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     positions = np.arange(n)
     fresh = positions[(exact_row < 0) & (first_pos == positions)]
     near_target, near_sim = _near_links(
-        state, sigs, counts, fresh, thresholds.near_duplicate_threshold
+        state, sigs, band_keys, counts, fresh, thresholds.near_duplicate_threshold
     )
 
     duplicate_of: list[str | None] = [None] * n
@@ -1081,7 +1088,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     )
     new_rows = state.append(links, sigs, counts)
     indexed = np.flatnonzero(is_canonical & (counts > 0))
-    state.bands.add(_band_keys(sigs[indexed]).ravel(), np.repeat(new_rows[indexed], BANDS))
+    state.bands.add(band_keys[indexed].ravel(), np.repeat(new_rows[indexed], BANDS))
     story_ids, terms = _assign_stories(state, batch, words, new_rows, is_canonical, settings)
     for p in np.flatnonzero(~is_canonical).tolist():  # a duplicate shares its canonical's story
         source = int(story_row[p]) if story_row[p] >= 0 else int(new_rows[canonical_pos[p]])
