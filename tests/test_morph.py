@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.tokens import Doc
 
 from newsflow import morph
 from newsflow.settings import Settings
@@ -42,3 +43,26 @@ def test_unsupported_patterns_leave_the_pipeline_as_it_was():
     before = list(nlp.pipe_names)
     morph.install(nlp)
     assert nlp.pipe_names == before
+
+
+def test_rule_lemmas_agree_with_spacys_rule_lemmatizer_word_for_word(texts):
+    """Every word of the texts under every part of speech the lemmatizer has tables for (and
+    PROPN, X) and a spread of MORPH values: inflected, base forms, none."""
+    nlp = spacy.load(Settings().spacy_model, exclude=["ner"])
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    ours = morph.RuleLemmas(lemmatizer.lookups)
+    words = sorted({t.text for doc in nlp.pipe(texts[:6]) for t in doc if not t.is_space})
+    morphs = ["", "Number=Sing", "Number=Plur", "Tense=Past|VerbForm=Fin", "VerbForm=Inf",
+              "Tense=Pres|VerbForm=Fin", "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+              "Aspect=Prog|Tense=Pres|VerbForm=Part", "Degree=Cmp", "Degree=Pos", "VerbForm=Ger",
+              "VerbForm=None", "_"]  # fmt: skip
+    checked = 0
+    for pos in ("NOUN", "VERB", "ADJ", "ADV", "PROPN", "X"):
+        for feats in morphs:
+            doc = Doc(nlp.vocab, words=words, pos=[pos] * len(words), morphs=[feats] * len(words))
+            for token in doc:
+                lemmatizer.cache.clear()
+                want = lemmatizer.rule_lemmatize(token)[0]
+                assert ours(token.text, pos.lower(), feats) == want, (token.text, pos, feats)
+                checked += 1
+    assert checked > 50_000
