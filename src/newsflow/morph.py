@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.morphology import Morphology
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -89,6 +90,8 @@ class FastMorphology:
         ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
         if getattr(self.lemmatizer, "mode", None) != "rule" or self.lemmatizer.overwrite:
             raise UnsupportedPatterns("only a rule lemmatizer that does not overwrite")
+        if type(self.lemmatizer) is not EnglishLemmatizer:  # `RuleLemmas` is its base-form test
+            raise UnsupportedPatterns(f"only spaCy's English lemmatizer, not {self.lemmatizer}")
         self.strings = nlp.vocab.strings
         conditions: dict[tuple, int] = {}
         self.rules: list[_Rule] = []
@@ -265,7 +268,7 @@ class RuleLemmas:
     """spaCy's English rule lemmatizer (`Lemmatizer.rule_lemmatize` with
     `EnglishLemmatizer.is_base_form`) over the same lookup tables, with each part of speech's
     lemma index held as a set. spaCy keeps the index as the list it was loaded as and tests
-    every candidate form against it (57k nouns): ~100 µs a word, most of the role parse's
+    every candidate form against it (57k nouns): ~100 µs a lookup, most of the role parse's
     lemmatizing. tests/test_morph.py checks the two agree word for word."""
 
     def __init__(self, lookups: Any) -> None:
