@@ -463,8 +463,6 @@ def _inline_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
         if parenthesised and _acronym_of(m.form, acro.text):
             defined.setdefault(acro.text, m)
-    if not defined:
-        return []
     added = []
     for tok in _tokens_with_text(doc, defined):
         head = defined[tok.text]
