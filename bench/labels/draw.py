@@ -1,0 +1,224 @@
+"""Draw the hand-labelled evaluation samples (mentions, events, stories) from the shared corpora.
+
+    uv run python -m bench.labels.draw
+
+Seeded and deterministic: every choice is a sha256 of the set name and the document's path, never
+anything newsflow extracts, so the samples do not favour what the system already handles. Bodies
+are the exact text newsflow stores (`ingest` + `parse`, nothing dropped for length), so label
+offsets index into `articles.body`. Each item falls into the `tune` or the `heldout` half by the
+parity of sha256(item_id) before anything is labelled (LABELLING.md).
+
+Writes bench/labels/<set>/sample.jsonl. Labels are made from these files by reading only
+(bench/labels/<set>/GUIDE.md); newsflow's output on them is never shown to a labeller.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from newsflow import ingest, parse
+from newsflow.settings import Settings, Thresholds
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parents[2] / "shared"
+BBC = SHARED / "bundles" / "bbc-news-2005.tar.gz"
+REUTERS = SHARED / "corpora" / "reuters21578.jsonl.gz"
+# Reuters windows for the stories set: every crude/ship/nat-gas item of two busy weeks (the US
+# raid on Iran's Gulf oil platforms in October, OPEC output and prices in March).
+STORY_TOPICS = {"crude", "ship", "nat-gas"}
+STORY_WINDOWS = [(date(1987, 10, 15), date(1987, 10, 21)), (date(1987, 3, 9), date(1987, 3, 13))]
+STORY_BBC_POLITICS = 150  # the first 150 files of BBC politics (numbered, not ordered by date)
+
+
+def key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def half(item_id: str) -> str:
+    return "heldout" if int(key("half", item_id)[-1], 16) % 2 else "tune"
+
+
+def parsed(bundle: Path) -> pl.DataFrame:
+    """Every document of `bundle` as newsflow parses it (no length limit)."""
+    settings = Settings(thresholds=Thresholds(min_words=1))
+    frames = []
+    for batch in ingest.iter_batches(bundle, settings):
+        articles, _ = parse.parse_batch(batch.docs, settings)
+        frames.append(articles)
+    return pl.concat(frames).select(
+        "source_path", "title", "published_date", "dateline", "body", "word_count"
+    )
+
+
+def reuters_meta() -> pl.DataFrame:
+    """Reuters topics and dates by line number (the jsonl bundle's `source_path`)."""
+    rows = []
+    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            doc = json.loads(line)
+            rows.append(
+                {
+                    "source_path": f"{REUTERS.name}:{line_no}",
+                    "topics": doc.get("topics") or [],
+                    "places": doc.get("places") or [],
+                }
+            )
+    return pl.DataFrame(rows)
+
+
+def item(corpus: str, row: dict, set_name: str, **extra: object) -> dict:
+    item_id = extra.pop("item_id", None) or f"{corpus}:{row['source_path']}"
+    published = row["published_date"]
+    return {
+        "item_id": item_id,
+        "set": set_name,
+        "half": half(item_id),
+        "corpus": corpus,
+        "doc_id": row["source_path"],
+        "title": row["title"],
+        "published_date": published.isoformat() if published else None,
+        "dateline": row["dateline"],
+        "body": row["body"],
+        "body_sha256": hashlib.sha256(row["body"].encode()).hexdigest(),
+        **extra,
+    }
+
+
+def ranked(frame: pl.DataFrame, set_name: str) -> pl.DataFrame:
+    """`frame` ordered by a hash of the set name and path: a seeded shuffle."""
+    order = [key(set_name, p) for p in frame["source_path"]]
+    return frame.with_columns(pl.Series("_rank", order)).sort("_rank").drop("_rank")
+
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) before white space and an
+# upper-case letter, digit or quote, or at a line break. Independent of newsflow's senter.
+_SENTENCE_END = re.compile(r"(?<=[.!?])['\")]?\s+(?=[A-Z0-9\"'])|\n+")
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of `body` with 6-60 words (the title is not in `body`)."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(body + "\n"):
+        end = match.start()
+        piece = body[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        s, e = start + lead, start + len(piece.rstrip())
+        if e > s:
+            spans.append((s, e))
+        start = match.end()
+    return [(s, e) for s, e in spans if 6 <= len(body[s:e].split()) <= 60]
+
+
+def draw_mentions(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """130 political news articles of 80-700 words: 100 BBC politics, 30 Reuters (trade,
+    politics-adjacent topics)."""
+    politics = bbc.filter(
+        pl.col("source_path").str.contains("/politics/") & pl.col("word_count").is_between(80, 700)
+    )
+    wire = reuters.filter(
+        pl.col("topics")
+        .list.eval(pl.element().is_in(["trade", "crude", "ship", "grain"]))
+        .list.any()
+        & pl.col("word_count").is_between(80, 700)
+    )
+    out = [item("bbc", r, "mentions") for r in ranked(politics, "mentions").head(100).to_dicts()]
+    out += [item("reuters", r, "mentions") for r in ranked(wire, "mentions").head(30).to_dicts()]
+    return out
+
+
+def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """420 sentences, one per article: 200 BBC politics, 60 BBC business, 40 other BBC, 120
+    Reuters (80 from political/trade/energy topics, 40 from any)."""
+    groups = [
+        (bbc.filter(pl.col("source_path").str.contains("/politics/")), "bbc", 200),
+        (bbc.filter(pl.col("source_path").str.contains("/business/")), "bbc", 60),
+        (
+            bbc.filter(~pl.col("source_path").str.contains("/politics/|/business/")),
+            "bbc",
+            40,
+        ),
+        (
+            reuters.filter(
+                pl.col("topics")
+                .list.eval(pl.element().is_in(["trade", "crude", "ship", "money-fx", "grain"]))
+                .list.any()
+            ),
+            "reuters",
+            80,
+        ),
+        (reuters, "reuters", 40),
+    ]
+    out: list[dict] = []
+    taken: set[str] = set()
+    for frame, corpus, count in groups:
+        for row in ranked(frame, "events").to_dicts():
+            if len([o for o in out if o["_group"] == id(frame)]) >= count:
+                break
+            if row["source_path"] in taken:
+                continue
+            spans = sentences(row["body"])
+            if not spans:
+                continue
+            s, e = spans[int(key("events-sentence", row["source_path"]), 16) % len(spans)]
+            taken.add(row["source_path"])
+            entry = item(
+                corpus,
+                row,
+                "events",
+                item_id=f"{corpus}:{row['source_path']}#{s}",
+                sentence={"start": s, "end": e, "text": row["body"][s:e]},
+            )
+            entry["_group"] = id(frame)
+            out.append(entry)
+    for entry in out:
+        del entry["_group"]
+    return out
+
+
+def draw_stories(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """Complete blocks, so that every story in a block is whole: the Reuters windows above and
+    the first STORY_BBC_POLITICS files of BBC politics."""
+    out = []
+    for lo, hi in STORY_WINDOWS:
+        block = reuters.filter(
+            pl.col("topics").list.eval(pl.element().is_in(list(STORY_TOPICS))).list.any()
+            & pl.col("published_date").is_between(lo, hi)
+        ).sort("source_path")
+        name = f"reuters-{lo.isoformat()}"
+        out += [item("reuters", r, "stories", block=name) for r in block.to_dicts()]
+    politics = bbc.filter(pl.col("source_path").str.contains("/politics/")).sort("source_path")
+    out += [
+        item("bbc", r, "stories", block="bbc-politics-001")
+        for r in politics.head(STORY_BBC_POLITICS).to_dicts()
+    ]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="mentions,events,stories")
+    args = parser.parse_args()
+    bbc = parsed(BBC)
+    reuters = parsed(REUTERS).join(reuters_meta(), on="source_path", how="left")
+    drawers = {"mentions": draw_mentions, "events": draw_events, "stories": draw_stories}
+    for name in args.sets.split(","):
+        items = drawers[name](bbc, reuters)
+        out = HERE / name / "sample.jsonl"
+        out.parent.mkdir(exist_ok=True)
+        with out.open("w", encoding="utf-8") as fh:
+            for entry in items:
+                fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        halves = {h: sum(1 for e in items if e["half"] == h) for h in ("tune", "heldout")}
+        print(f"{name}: {len(items)} items {halves} -> {out.relative_to(HERE.parent.parent)}")
+
+
+if __name__ == "__main__":
+    main()
