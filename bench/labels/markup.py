@@ -120,7 +120,9 @@ def _actor(value: object, sentence: str, offset: int, where: str) -> dict | None
     if not isinstance(value, dict) or "text" not in value:
         raise ValueError(f"{where}: an actor is null or an object with text/name/alts")
     text = value["text"]
-    at = sentence.find(text) if text else -1
+    # a whole-word match first ("Russia" is not the start of "Russian"), else any match
+    whole = re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", sentence) if text else None
+    at = whole.start() if whole else (sentence.find(text) if text else -1)
     if at < 0:
         raise ValueError(f"{where}: text {text!r} is not in the sentence")
     alts = value.get("alts") or []
