@@ -135,10 +135,12 @@ def ours_direct(
 
 
 def ours_flow(bundle: Path, warehouse: Path) -> tuple[float, dict]:
+    from newsflow import settings
     from newsflow.flows.pipeline import ingest_bundle
 
+    params = settings.from_env(warehouse=warehouse).to_params()
     start = time.perf_counter()
-    summary = ingest_bundle(str(bundle), warehouse=str(warehouse))
+    summary = ingest_bundle(str(bundle), settings=params)
     return time.perf_counter() - start, summary
 
 

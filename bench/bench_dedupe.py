@@ -41,7 +41,7 @@ import polars as pl
 
 from bench.corpus import REUTERS, load_pools
 from bench.dedupe_synth import Generator, parsed_frame
-from newsflow import dedupe
+from newsflow import dedupe, ids
 from newsflow.settings import Settings, Thresholds
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -273,7 +273,7 @@ class DedupePath:
     def add(self, frame: pl.DataFrame) -> None:
         start, n = self.size, frame.height
         own = np.arange(start, start + n)
-        content = dedupe._hex_key(frame["content_hash"], 0)
+        content = dedupe.words.hex_key(frame["content_hash"], 0)
         exact = np.zeros(n, bool)
         q, _ = self.content.lookup(content)
         exact[q] = True
@@ -283,7 +283,7 @@ class DedupePath:
         exact |= repeat
         words = dedupe.tokenise(frame["body"])
         sigs, counts = dedupe.shingle_signatures(words, n)
-        keys = dedupe._band_keys(sigs)
+        keys = dedupe.minhash.lsh_band_keys(sigs)
         i, rows = dedupe.candidate_pairs(*self.bands.lookup(keys.ravel()))
         self._append(sigs, counts)
         sim = dedupe.similarity(sigs, i, counts, self.signatures, rows, self.counts)
@@ -322,7 +322,7 @@ class DatasketchPath:
     def add(self, frame: pl.DataFrame) -> None:
         from datasketch import MinHash
 
-        normalised = frame.select(dedupe.ids.normalised_text_expr("body"))["body"].to_list()
+        normalised = frame.select(ids.normalised_text_expr("body"))["body"].to_list()
         keys = frame["article_id"].to_list()
         hashes = frame["content_hash"].to_list()
         shingles = []

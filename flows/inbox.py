@@ -30,10 +30,7 @@ def process_inbox(
     for bundle in inbox.ready_bundles(layout.root, settle_seconds):
         try:
             summary = ingest_bundle(
-                str(bundle),
-                warehouse=str(settings.warehouse),
-                batch_size=settings.batch_size,
-                wait_seconds=wait_seconds,
+                str(bundle), settings=settings.to_params(), wait_seconds=wait_seconds
             )
         except Exception as exc:  # noqa: BLE001 - one bad bundle must not stop the others
             moved = inbox.file_away(

@@ -72,28 +72,23 @@ def submit_task(name: str, fn: Callable[..., Any], /, *args: Any) -> Any:
 
 @flow(name="newsflow-ingest", persist_result=False, log_prints=False)
 def ingest_bundle(
-    bundle: str,
-    warehouse: str | None = None,
-    batch_size: int | None = None,
-    gates: bool | None = None,
-    wait_seconds: float = 0.0,
-    task_runner: str | None = None,
-    nlp_workers: int | None = None,
+    bundle: str, settings: dict[str, Any] | None = None, wait_seconds: float = 0.0
 ) -> dict[str, Any]:
-    """Ingest one bundle into the warehouse; return the run's accounting."""
-    settings = settings_mod.from_env(
-        warehouse=Path(warehouse) if warehouse else None,
-        batch_size=batch_size,
-        gates=gates,
-        task_runner=task_runner,
-        nlp_workers=nlp_workers,
+    """Ingest one bundle into the warehouse; return the run's accounting.
+
+    `settings` is `Settings.to_params()` of the settings built once by the caller (CLI,
+    deployment); None builds them from the environment here."""
+    resolved = (
+        settings_mod.Settings.from_params(settings)
+        if settings is not None
+        else settings_mod.from_env()
     )
     run_id = flow_run.get_id()
     return pipeline.run_bundle(
         Path(bundle),
-        settings,
+        resolved,
         call=as_task,
-        submit=submit_task if settings.task_runner == "dask" else None,
+        submit=submit_task if resolved.task_runner == "dask" else None,
         flow_run_id=str(run_id) if run_id else None,
         wait_seconds=wait_seconds,
     )
@@ -119,12 +114,4 @@ def run_flow(
         flow_ = ingest_bundle.with_options(task_runner=runner)
     elif settings.task_runner != "default":
         raise ValueError(f"unknown task runner {settings.task_runner!r}: use 'default' or 'dask'")
-    return flow_(
-        str(bundle),
-        warehouse=str(settings.warehouse),
-        batch_size=settings.batch_size,
-        gates=settings.gates,
-        wait_seconds=wait_seconds,
-        task_runner=settings.task_runner,
-        nlp_workers=settings.nlp_workers,
-    )
+    return flow_(str(bundle), settings=settings.to_params(), wait_seconds=wait_seconds)

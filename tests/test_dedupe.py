@@ -14,6 +14,8 @@ import pytest
 
 from newsflow import dedupe, ids, schema
 from newsflow import warehouse as wh
+from newsflow.dedupe import concurrency, minhash, stories
+from newsflow.dedupe import words as dedupe_words
 from newsflow.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
@@ -85,7 +87,7 @@ def test_a_large_batch_scanned_on_threads_equals_the_texts_scanned_one_by_one(fi
     texts = [f"{k} {bodies[k % 3]} \u201cend\u201d{k}" for k in range(1 + (1 << 20) // 1500)]
     texts[7] = ""
     whole = dedupe.tokenise(pl.Series(texts))
-    assert dedupe._utf8_buffers(pl.Series(texts))[0].size >= dedupe._PARALLEL_BYTES
+    assert dedupe_words._utf8_buffers(pl.Series(texts))[0].size >= dedupe_words._PARALLEL_BYTES
     parts = [dedupe.tokenise(pl.Series([text])) for text in texts]
     for field in ("hashes", "offsets", "lengths", "capitalised"):
         want = np.concatenate([getattr(part, field) for part in parts])
@@ -101,9 +103,9 @@ def test_signatures_digested_in_chunks_equal_one_digest(monkeypatch):
     bodies = [bbc(name)[1] for name in ("business_001", "politics_001", "sport_001")]
     texts = [*bodies, "", "", "", "one", *bodies[::-1], "two words"]
     words = dedupe.tokenise(pl.Series(texts))
-    monkeypatch.setattr(dedupe, "_DIGEST_ROWS", 10_000)
+    monkeypatch.setattr(minhash, "_DIGEST_ROWS", 10_000)
     whole, whole_counts = dedupe.shingle_signatures(words, len(texts))
-    monkeypatch.setattr(dedupe, "_DIGEST_ROWS", 3)
+    monkeypatch.setattr(minhash, "_DIGEST_ROWS", 3)
     chunked, chunked_counts = dedupe.shingle_signatures(words, len(texts))
     assert np.array_equal(chunked, whole) and np.array_equal(chunked_counts, whole_counts)
     assert whole_counts.tolist()[3:8] == [0, 0, 0, 1, whole_counts[2]]
@@ -114,7 +116,7 @@ def test_digest_copy_settings_are_restored_by_the_last_overlapping_block():
     """The GIL switch interval and the paused collector are process-wide: overlapping copies
     (threads) must leave them as they found them, whichever block ends first."""
     before = (gc.isenabled(), sys.getswitchinterval())
-    first, second = dedupe._copying_digests(), dedupe._copying_digests()
+    first, second = concurrency.copying_digests(), concurrency.copying_digests()
     first.__enter__()
     second.__enter__()
     assert not gc.isenabled() and sys.getswitchinterval() <= 1e-4
@@ -159,7 +161,7 @@ def test_band_keys_are_the_bands_folded_through_splitmix64():
                 key = reference_mix(key ^ row[band * dedupe.ROWS_PER_BAND + r])
             keys.append(key)
         want.append(keys)
-    assert dedupe._band_keys(signatures).tolist() == want
+    assert minhash.lsh_band_keys(signatures).tolist() == want
 
 
 def test_exact_duplicates_ignore_case_spacing_punctuation_and_crawl_stamp():
@@ -420,8 +422,8 @@ def test_shared_story_terms_do_not_depend_on_the_order_of_the_postings():
     w = [1.769881777948592, 2.0886453183103697, 0.40963024290265837, 0.9377869413035138,
          2.147753540776483, 2.70332428026851, 1.0252279506184059, 0.7168311350738418]  # fmt: skip
     pairs = pl.DataFrame({"i": [1] * 8, "j": [0] * 8, "w": w})
-    forward = dedupe._shared_terms(pairs)
-    backward = dedupe._shared_terms(pairs.reverse())
+    forward = stories._shared_terms(pairs)
+    backward = stories._shared_terms(pairs.reverse())
     assert forward["n_shared"].to_list() == [8]
     assert forward["shared"].to_list() == backward["shared"].to_list()
 

@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from newsflow.flows.pipeline import ingest_bundle
+from newsflow.settings import Settings
 
 CONTRACT = {
     "runs": "run_id started_at finished_at status bundle_path inputs loaded duplicates quarantined flow_run_id",
@@ -31,9 +32,9 @@ def _counts(path) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def seeds_run(prefect_harness, seeds_dir, tmp_path_factory):
     warehouse = tmp_path_factory.mktemp("e2e") / "w.duckdb"
-    first = ingest_bundle(str(seeds_dir), warehouse=str(warehouse))
+    first = ingest_bundle(str(seeds_dir), settings=Settings(warehouse=warehouse).to_params())
     after_first = _counts(warehouse)
-    second = ingest_bundle(str(seeds_dir), warehouse=str(warehouse))
+    second = ingest_bundle(str(seeds_dir), settings=Settings(warehouse=warehouse).to_params())
     return warehouse, first, after_first, second
 
 

@@ -45,7 +45,7 @@ def _ctx(tmp_path, rows: list[dict]) -> pipeline.RunContext:
 
 
 def _record() -> load.RunRecord:
-    return load.RunRecord("r1", "b", "b", None, 1, 1, 0, 0, 0, 0, 0)
+    return load.RunRecord("r1", "b", "b", None, inputs=1, loaded=1)
 
 
 def _article(body: str | None) -> dict:
@@ -83,7 +83,9 @@ def _load_once(ctx: pipeline.RunContext) -> tuple[str, object]:
 def test_a_locked_warehouse_is_retried_until_the_reader_lets_go(prefect_harness, tmp_path):
     ctx = _ctx(tmp_path, [_article("one two three")])
     reader = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(ctx.settings.warehouse), "2.5"],
+        # held for 10 s: longer than a cold Prefect harness takes to start the first attempt
+        # (2.5 s was not, when this test ran first in a session), shorter than the retries
+        [sys.executable, "-c", HOLD, str(ctx.settings.warehouse), "10"],
         stdout=subprocess.PIPE,
         text=True,
     )

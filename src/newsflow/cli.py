@@ -127,21 +127,9 @@ def run(
         console.print_json(json.dumps(summary))
         return
     table = Table(title=f"newsflow run {summary['run_id']}", show_header=False)
-    for key in (
-        "bundle",
-        "warehouse",
-        "inputs",
-        "loaded",
-        "already_loaded",
-        "duplicates",
-        "quarantined",
-        "actors",
-        "mentions",
-        "events",
-        "not_extracted",
-        "seconds",
-        "report",
-    ):
+    from newsflow.load import RunRecord  # noqa: PLC0415 - after the run: imports are slow
+
+    for key in ("bundle", "warehouse", *RunRecord.COUNTS, "seconds", "report"):
         if key in summary:
             table.add_row(key.replace("_", " "), str(summary[key]))
     console.print(table)

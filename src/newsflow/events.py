@@ -85,7 +85,7 @@ class EventState:
 
 def load_event_state(con: duckdb.DuckDBPyConnection) -> EventState:
     """Known events, their merge keys and supporting articles (works on an empty migrated warehouse)."""
-    sql = (resources.path("sql") / "queries" / "event_state.sql").read_text(encoding="utf-8")
+    sql = resources.sql("queries/event_state.sql")
     known = pl.from_arrow(con.execute(sql).fetch_arrow_table())
     assert isinstance(known, pl.DataFrame)
     supporting = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import duckdb
 import polars as pl
@@ -85,10 +86,6 @@ def remove_stale_staging(staging_dir: Path, keep: str | None = None) -> list[Pat
     return removed
 
 
-def _sql(name: str) -> str:
-    return (resources.path("sql") / "queries" / name).read_text(encoding="utf-8")
-
-
 def _primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     rows = con.execute(
         "select constraint_column_names from duckdb_constraints() "
@@ -145,48 +142,63 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, parquet_glob: str, rule:
 
 @dataclass(frozen=True)
 class RunRecord:
-    """The accounting of one run, as written to the `runs` table."""
+    """One run and its accounting: the `runs` row, the run summary and `newsflow runs` read
+    these fields. inputs = loaded + already_loaded + inputs quarantined."""
 
     run_id: str
     bundle_path: str
     bundle_id: str
     flow_run_id: str | None
-    inputs: int
-    loaded: int
-    duplicates: int
-    quarantined: int
-    actors: int
-    mentions: int
-    events: int
+    settings: str | None = None  # Settings.to_params() as JSON
+    inputs: int = 0  # documents found in the bundle
+    loaded: int = 0  # new article rows (duplicates included)
+    already_loaded: int = 0  # inputs whose article earlier runs loaded
+    duplicates: int = 0  # of the loaded rows, those marked duplicate_of
+    quarantined: int = 0  # quarantine rows of the run (inputs and rows)
+    actors: int = 0  # actors added or updated
+    mentions: int = 0  # mentions added
+    events: int = 0  # events added or updated
     not_extracted: int = 0  # canonical articles kept but not extracted (language not English)
+
+    COUNTS: ClassVar[tuple[str, ...]] = (
+        "inputs",
+        "loaded",
+        "already_loaded",
+        "duplicates",
+        "quarantined",
+        "actors",
+        "mentions",
+        "events",
+        "not_extracted",
+    )
+
+    def counts(self) -> dict[str, int]:
+        """The accounting fields by name, in their documented order."""
+        return {name: getattr(self, name) for name in self.COUNTS}
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     """Record a run as `running` (its own short transaction)."""
     con.execute(
-        "insert into runs (run_id, started_at, status, bundle_path, bundle_id, flow_run_id) "
-        "values (?, now()::timestamp, 'running', ?, ?, ?)",
-        [run.run_id, run.bundle_path, run.bundle_id, run.flow_run_id],
+        resources.sql("queries/run_start.sql"),
+        {
+            "run_id": run.run_id,
+            "bundle_path": run.bundle_path,
+            "bundle_id": run.bundle_id,
+            "flow_run_id": run.flow_run_id,
+            "settings": run.settings,
+        },
     )
 
 
 def mark_abandoned(con: duckdb.DuckDBPyConnection) -> int:
     """Runs still `running` when no run holds the lock died mid-way: say so."""
-    rows = con.execute(
-        "update runs set status = 'abandoned', finished_at = now()::timestamp, "
-        "error = coalesce(error, 'the process stopped before the run finished; nothing was loaded') "
-        "where status = 'running' returning run_id"
-    ).fetchall()
-    return len(rows)
+    return len(con.execute(resources.sql("queries/run_abandon.sql")).fetchall())
 
 
 def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str) -> None:
     """Mark a run failed with the reason (the warehouse tables are untouched)."""
-    con.execute(
-        "update runs set status = 'failed', finished_at = now()::timestamp, error = ? "
-        "where run_id = ?",
-        [error, run_id],
-    )
+    con.execute(resources.sql("queries/run_fail.sql"), {"run_id": run_id, "error": error})
 
 
 def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -> dict[str, int]:
@@ -204,23 +216,10 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
                 continue
             rule = MERGE_RULES.get(table, "ignore")
             written[table] = _upsert(con, table, staging.glob(table), rule)
-        con.execute(_sql("fill_outlets.sql"))
-        con.execute(_sql("refresh_stories.sql"))
+        con.execute(resources.sql("queries/fill_outlets.sql"))
+        con.execute(resources.sql("queries/refresh_stories.sql"))
         con.execute(
-            "update runs set status = 'completed', finished_at = now()::timestamp, "
-            "inputs = ?, loaded = ?, duplicates = ?, quarantined = ?, actors = ?, "
-            "mentions = ?, events = ?, not_extracted = ? where run_id = ?",
-            [
-                run.inputs,
-                run.loaded,
-                run.duplicates,
-                run.quarantined,
-                run.actors,
-                run.mentions,
-                run.events,
-                run.not_extracted,
-                run.run_id,
-            ],
+            resources.sql("queries/run_complete.sql"), {"run_id": run.run_id, **run.counts()}
         )
         faults.checkpoint("loading")
         con.execute("commit")
@@ -233,7 +232,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
 def _load_quarantine(con: duckdb.DuckDBPyConnection, parquet_glob: str, run_id: str) -> int:
     """Insert quarantine rows not already recorded for the same input, stage and reason."""
     before = con.execute("select count(*) from quarantine").fetchone()[0]
-    con.execute(_sql("insert_quarantine.sql"), [run_id, parquet_glob])
+    con.execute(resources.sql("queries/insert_quarantine.sql"), [run_id, parquet_glob])
     return con.execute("select count(*) from quarantine").fetchone()[0] - before
 
 

@@ -12,6 +12,7 @@ import contextlib
 import ctypes
 import functools
 import gc
+import json
 import logging
 import multiprocessing
 import os
@@ -76,6 +77,7 @@ class RunContext:
     parser: Any
     gatekeeper: quality.Gatekeeper | None
     counts: dict[str, int] = field(default_factory=dict)
+    annotated_by: dict[str, int] = field(default_factory=dict)  # batches NER'd elsewhere, by worker
 
     def add(self, name: str, n: int) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
@@ -183,13 +185,24 @@ def _worker_nlp(model: str) -> Any:
     return extract.load_nlp(model)
 
 
-def annotate_step(bodies: list[str], model: str) -> bytes:
+def annotate_step(bodies: list[str], model: str) -> tuple[bytes, str]:
     """Stateless NLP of a batch's extractable bodies, as a spaCy DocBin (runs in an NLP worker
-    process or on a Dask worker)."""
+    process or on a Dask worker), and where it ran (`worker_name`)."""
     from spacy.tokens import DocBin
 
     faults.checkpoint("annotating")
-    return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes()
+    return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes(), worker_name()
+
+
+def worker_name() -> str:
+    """ "dask worker <address>" on a Dask worker, else "process <pid>": the run summary counts
+    the batches each annotated (`annotated_by`)."""
+    try:
+        from distributed import get_worker
+
+        return f"dask worker {get_worker().address}"
+    except (ImportError, ValueError):  # not on a Dask worker
+        return f"process {os.getpid()}"
 
 
 class LocalNLPWorkers:
@@ -243,12 +256,13 @@ class _SplitFirstBatch:
         self.nlp = nlp
         self.there = submit("annotate", annotate_step, bodies[half:], model)
 
-    def result(self) -> bytes:
+    def result(self) -> tuple[bytes, str]:
         from spacy.tokens import DocBin
 
         docs = DocBin(docs=extract.annotate(self.here, self.nlp))
-        docs.merge(DocBin().from_bytes(self.there.result()))
-        return docs.to_bytes()
+        there, where = self.there.result()
+        docs.merge(DocBin().from_bytes(there))
+        return docs.to_bytes(), where
 
 
 def extract_step(
@@ -373,7 +387,10 @@ def _finish_batch(
     ctx: RunContext, call: StepCaller, batch_no: int, deduped: pl.DataFrame, future: Future | None
 ) -> None:
     """Extract actors and events of one deduplicated batch, in order, and stage its rows."""
-    annotated = future.result() if future is not None else None
+    annotated = None
+    if future is not None:
+        annotated, where = future.result()
+        ctx.annotated_by[where] = ctx.annotated_by.get(where, 0) + 1
     extracted = call("extract", extract_step, ctx, deduped, batch_no, annotated)
     faults.checkpoint("extracted")
     found, mentions = call("events", events_step, ctx, deduped, extracted, batch_no)
@@ -389,19 +406,15 @@ def new_run_id() -> str:
 
 def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
     staged_events = ctx.staging.read("events", ["event_id"])
+    counts = {name: ctx.counts.get(name, 0) for name in load.RunRecord.COUNTS}
+    counts["events"] = 0 if staged_events is None else staged_events["event_id"].n_unique()
     return load.RunRecord(
         run_id=ctx.run_id,
         bundle_path=str(ctx.bundle),
         bundle_id=ctx.bundle_id,
         flow_run_id=flow_run_id,
-        inputs=ctx.counts.get("inputs", 0),
-        loaded=ctx.counts.get("loaded", 0),
-        duplicates=ctx.counts.get("duplicates", 0),
-        quarantined=ctx.counts.get("quarantined", 0),
-        actors=ctx.counts.get("actors", 0),
-        mentions=ctx.counts.get("mentions", 0),
-        events=0 if staged_events is None else staged_events["event_id"].n_unique(),
-        not_extracted=ctx.counts.get("not_extracted", 0),
+        settings=json.dumps(ctx.settings.to_params()),
+        **counts,
     )
 
 
@@ -424,7 +437,9 @@ def open_run(
         event_state = events.load_event_state(con)
         load.start_run(
             con,
-            load.RunRecord(run_id, str(bundle), bundle_id, flow_run_id, 0, 0, 0, 0, 0, 0, 0),
+            load.RunRecord(
+                run_id, str(bundle), bundle_id, flow_run_id, json.dumps(settings.to_params())
+            ),
         )
     load.remove_stale_staging(settings.staging_path)
     return RunContext(
@@ -516,16 +531,9 @@ def run_bundle(
         "run_id": run_id,
         "bundle": str(bundle),
         "warehouse": str(settings.warehouse),
-        "inputs": record.inputs,
-        "loaded": record.loaded,
-        "already_loaded": ctx.counts.get("already_loaded", 0),
-        "duplicates": record.duplicates,
-        "quarantined": record.quarantined,
-        "actors": record.actors,
-        "mentions": record.mentions,
-        "events": record.events,
-        "not_extracted": record.not_extracted,
+        **record.counts(),
         "seconds": round(time.monotonic() - started, 2),
+        "annotated_by": dict(ctx.annotated_by),
     }
     if report is not None:
         summary["report"] = str(report)

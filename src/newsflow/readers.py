@@ -50,5 +50,5 @@ def relation_names(con: duckdb.DuckDBPyConnection) -> tuple[list[str], list[str]
 
 def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pl.DataFrame:
     """The `limit` newest runs with their accounting and duration (sql/report/recent_runs.sql)."""
-    sql = (resources.path("sql") / "report" / "recent_runs.sql").read_text(encoding="utf-8")
+    sql = resources.sql("report/recent_runs.sql")
     return con.execute(sql, {"limit": limit}).pl()

@@ -52,7 +52,7 @@ class RunReportData:
 
 
 def _query(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, object]) -> pl.DataFrame:
-    sql = (resources.path("sql") / "report" / f"{name}.sql").read_text(encoding="utf-8")
+    sql = resources.sql(f"report/{name}.sql")
     return con.execute(sql, params).pl()
 
 

@@ -7,6 +7,7 @@ they sit beside this module.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -20,3 +21,9 @@ def path(name: str) -> Path:
             f"newsflow resource {name!r} is missing at {target}: broken install?"
         )
     return target
+
+
+@functools.cache
+def sql(name: str) -> str:
+    """The text of the shipped SQL file `sql/<name>` (e.g. "queries/run_start.sql")."""
+    return (path("sql") / name).read_text(encoding="utf-8")

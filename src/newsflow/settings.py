@@ -7,6 +7,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsflow import resources
 
@@ -71,6 +72,37 @@ class Settings:
     def replace(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
         return dataclasses.replace(self, **changes)
+
+    def to_params(self) -> dict[str, Any]:
+        """These settings as JSON values: a Prefect flow parameter, a `runs.settings` record."""
+        params: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Thresholds):
+                value = dataclasses.asdict(value)
+            elif isinstance(value, Path):
+                value = str(value)
+            params[f.name] = value
+        return params
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any]) -> Settings:
+        """The inverse of `to_params`; an unknown name is an error, a missing one the default."""
+        names = {f.name: f for f in dataclasses.fields(cls)}
+        unknown = sorted(set(params) - set(names))
+        if unknown:
+            raise ValueError(f"unknown settings: {', '.join(unknown)}")
+        values: dict[str, Any] = {}
+        for name, value in params.items():
+            if name == "thresholds":
+                value = Thresholds(**value)
+            elif name in _PATH_FIELDS and value is not None:
+                value = Path(value)
+            values[name] = value
+        return cls(**values)
+
+
+_PATH_FIELDS = {"warehouse", "reports_dir", "staging_dir", "expectations_dir"}
 
 
 def _env_thresholds(env: dict[str, str]) -> Thresholds:

@@ -1,0 +1,15 @@
+-- A run's accounting, written inside its load transaction (load.load_run).
+update runs
+set
+    status = 'completed',
+    finished_at = now()::timestamp,
+    inputs = $inputs,
+    loaded = $loaded,
+    already_loaded = $already_loaded,
+    duplicates = $duplicates,
+    quarantined = $quarantined,
+    actors = $actors,
+    mentions = $mentions,
+    events = $events,
+    not_extracted = $not_extracted
+where run_id = $run_id

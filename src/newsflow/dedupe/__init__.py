@@ -1,0 +1,62 @@
+"""Exact and near duplicates, and story clustering, across batches and runs (issue 5).
+
+Rules (stable across runs; a rerun of a loaded article returns its stored links unchanged):
+
+* Exact duplicate: same `content_hash` (sha256 of the normalised body: case, spacing,
+  punctuation and the crawl stamp removed). `dup_method = "exact"`, `dup_similarity = 1`.
+* Near duplicate: word-bigram shingles of the normalised body, a rensa MinHash signature
+  (128 permutations), LSH banding (32 bands x 4 rows) for candidates, then verification on the
+  full signatures: the estimated containment C of the shorter text's shingles in the other's,
+  reported as the word-level similarity `C ** (1/2)` (under independent word edits at rate p a
+  bigram survives with probability (1-p)^2, so this estimates the share of words kept; a trimmed
+  copy scores 1). A pair with similarity >= `thresholds.near_duplicate_threshold` is marked.
+* Canonical: an article already known (loaded earlier, or in an earlier batch) stays canonical;
+  among new articles the earliest publication wins, then the longest body, then the first seen
+  (input_seq), then article_id. `duplicate_of` always names a canonical article.
+* Story: a canonical article joins the story of the earlier article (within
+  `thresholds.story_window_days`) whose salient terms (capitalised names not used in lower case,
+  idf-weighted) overlap its own most: weighted overlap coefficient >= `thresholds.story_threshold`
+  with at least three shared terms; otherwise it founds a story `s_<hash of its article_id>`.
+  An undated article takes the median date of its batch's dated articles (a bundle is one crawl).
+  Duplicates share their canonical's story. Candidates come from an inverted index of each
+  article's STORY_KEY_TERMS most distinctive terms (tf-idf) keyed by (term, week), blocked by the
+  date window and capped at the latest POSTINGS_PER_LOOKUP postings per key: sub-quadratic.
+
+Why our own banding index instead of `rensa.RMinHashLSH`: rensa's index can only be filled from
+`RMinHash` objects or digest matrices computed from tokens, so persisted signatures could not be
+reloaded without the text; here bands are numpy arrays in sorted key levels (an LSM-like merge)
+behind a bit filter and bucket directories (`KeyIndex`), rebuilt from the stored digests in
+seconds at a million articles. MinHash digests come from rensa.
+"""
+
+from newsflow.dedupe.batch import dedupe_batch
+from newsflow.dedupe.keyindex import KeyIndex
+from newsflow.dedupe.minhash import (
+    BANDS,
+    NUM_PERM,
+    ROWS_PER_BAND,
+    SKETCH_VERSION,
+    candidate_pairs,
+    shingle_signatures,
+    similarity,
+)
+from newsflow.dedupe.state import DedupeState, load_state, state_rows
+from newsflow.dedupe.words import Words, hash_words, tokenise
+
+__all__ = [
+    "BANDS",
+    "DedupeState",
+    "KeyIndex",
+    "NUM_PERM",
+    "ROWS_PER_BAND",
+    "SKETCH_VERSION",
+    "Words",
+    "candidate_pairs",
+    "dedupe_batch",
+    "hash_words",
+    "load_state",
+    "shingle_signatures",
+    "similarity",
+    "state_rows",
+    "tokenise",
+]

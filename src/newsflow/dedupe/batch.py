@@ -1,0 +1,231 @@
+"""dedupe_batch: one batch of parsed articles -> duplicate and story links (the entry point)."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from newsflow import ids, schema
+from newsflow.dedupe.minhash import (
+    BANDS,
+    candidate_pairs,
+    lsh_band_keys,
+    shingle_signatures,
+    similarity,
+)
+from newsflow.dedupe.state import DedupeState, day_number
+from newsflow.dedupe.stories import assign_stories
+from newsflow.dedupe.words import hex_key, tokenise
+from newsflow.settings import Settings
+
+# --- the batch ----------------------------------------------------------------------------------
+
+
+def _canonical_order(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows sorted by the canonical rule: earliest publication, longest body, first seen, id."""
+    return frame.sort(
+        ["published_date", "word_count", "input_seq", "article_id"],
+        descending=[False, True, False, False],
+        nulls_last=True,
+        maintain_order=True,
+    )
+
+
+def _story_days(batch: pl.DataFrame, state: DedupeState) -> np.ndarray:
+    """Each article's clock for the story window: published, else crawled, else (undated) the
+    median date of the batch's dated articles, else the latest known date: a bundle is one crawl."""
+    dated = batch.select(day_number(pl.coalesce("published_date", "crawl_date")).alias("d"))["d"]
+    if dated.null_count() == dated.len():
+        fallback = int(state.days[: state.size].max()) if state.size else 0
+    else:
+        fallback = int(dated.median())  # type: ignore[arg-type]
+    return dated.fill_null(fallback).to_numpy()
+
+
+def _exact_matches(state: DedupeState, hashes: pl.Series) -> np.ndarray:
+    """Earliest known row with each content hash, -1 when unknown."""
+    q, rows = state.by_content.lookup(hex_key(hashes, 0))
+    match = np.full(hashes.len(), -1, dtype=np.int64)
+    values = hashes.to_list()
+    for qi, row in sorted(zip(q.tolist(), rows.tolist(), strict=True), key=lambda p: (p[0], -p[1])):
+        if state.content_hashes[row] == values[qi]:
+            match[qi] = row  # sorted by descending row per query, so the earliest row wins
+    return match
+
+
+def _known_rows(state: DedupeState, article_ids: pl.Series) -> np.ndarray:
+    q, rows = state.by_article.lookup(hex_key(article_ids, 2))
+    match = np.full(article_ids.len(), -1, dtype=np.int64)
+    values = article_ids.to_list()
+    for qi, row in zip(q.tolist(), rows.tolist(), strict=True):
+        if state.article_ids[row] == values[qi]:
+            match[qi] = row
+    return match
+
+
+def _near_links(
+    state: DedupeState,
+    sigs: np.ndarray,
+    band_keys: np.ndarray,
+    counts: np.ndarray,
+    fresh: np.ndarray,
+    threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For batch positions `fresh` (in canonical order): (target, similarity), target as a state
+    row (>= 0) or -(batch position + 1) for an earlier fresh article of this batch; 0 sim if none.
+    `band_keys` are the batch's (`lsh_band_keys(sigs)`)."""
+    m = fresh.size
+    target = np.zeros(m, dtype=np.int64)
+    best = np.zeros(m, dtype=np.float64)
+    if m == 0:
+        return target, best
+    has = counts[fresh] > 0
+    keys = band_keys[fresh]
+    pair_i, pair_row = candidate_pairs(*state.bands.lookup(keys.ravel()))
+    # within the batch: fresh articles sharing a bucket, the earlier one as target
+    buckets = pl.DataFrame({"key": keys.ravel(), "i": np.repeat(np.arange(m), BANDS)}).filter(
+        pl.Series(np.repeat(has, BANDS))
+    )
+    inner = (
+        buckets.join(buckets, on="key", suffix="_j")
+        .filter(pl.col("i_j") < pl.col("i"))
+        .select("i", "i_j")
+        .unique()
+        .to_numpy()
+        .reshape(-1, 2)
+    )
+    sims_state = similarity(
+        sigs, fresh[pair_i], counts, state.signatures, pair_row, state.shingle_counts
+    )
+    sims_inner = similarity(sigs, fresh[inner[:, 0]], counts, sigs, fresh[inner[:, 1]], counts)
+    # candidates: (i, target code, sim); state rows preferred on ties (loaded earlier)
+    cand_i = np.concatenate((pair_i, inner[:, 0]))
+    cand_t = np.concatenate((pair_row, -(inner[:, 1] + 1)))
+    cand_s = np.concatenate((sims_state, sims_inner))
+    ok = cand_s >= threshold
+    cand_i, cand_t, cand_s = cand_i[ok], cand_t[ok], cand_s[ok]
+    order = np.lexsort((np.abs(cand_t + 0.5), -cand_s, cand_i))
+    is_dup = np.zeros(m, dtype=bool)
+    # Sequential by construction: a batch article can only be a target while it is canonical,
+    # which depends on the decisions for earlier articles. Loops over verified pairs only.
+    for i, t, s in zip(
+        cand_i[order].tolist(), cand_t[order].tolist(), cand_s[order].tolist(), strict=True
+    ):
+        if is_dup[i]:
+            continue
+        if t < 0 and is_dup[-t - 1]:
+            continue
+        is_dup[i], target[i], best[i] = True, t, s
+    return target, np.where(is_dup, best, 0.0)
+
+
+def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings) -> pl.DataFrame:
+    """schema.PARSED -> schema.DEDUPED: duplicate and story links; `state` learns the batch."""
+    thresholds = settings.thresholds
+    frame = schema.conform(articles, schema.PARSED)
+    if frame.height == 0:
+        return schema.empty(schema.DEDUPED)
+    if frame["content_hash"].null_count():
+        frame = frame.with_columns(
+            pl.coalesce(pl.col("content_hash"), ids.content_hash_expr(pl.col("body").fill_null("")))
+        )
+    known = _known_rows(state, frame["article_id"])
+    known_out = frame.filter(pl.Series(known >= 0)).with_columns(
+        pl.Series(
+            "duplicate_of", [state.duplicate_of[r] for r in known[known >= 0]], dtype=pl.String
+        ),
+        pl.Series("dup_method", [state.dup_method[r] for r in known[known >= 0]], dtype=pl.String),
+        pl.Series(
+            "dup_similarity", [state.dup_similarity[r] for r in known[known >= 0]], dtype=pl.Float64
+        ),
+        pl.Series("story_id", [state.story_ids[r] for r in known[known >= 0]], dtype=pl.String),
+    )
+    batch = _canonical_order(frame.filter(pl.Series(known < 0)))
+    n = batch.height
+    words = tokenise(batch["body"])
+    sigs, counts = shingle_signatures(words, n)
+    band_keys = lsh_band_keys(sigs)  # once: looked up for the fresh, stored for the canonical
+    days = _story_days(batch, state)
+
+    # exact: a known hash points at the known article's canonical; else the first in order wins
+    exact_row = _exact_matches(state, batch["content_hash"])
+    first_pos = (
+        batch.select(pl.int_range(pl.len()).alias("f"))
+        .with_columns(pl.col("f").min().over(batch["content_hash"]))["f"]
+        .to_numpy()
+    )
+    positions = np.arange(n)
+    fresh = positions[(exact_row < 0) & (first_pos == positions)]
+    near_target, near_sim = _near_links(
+        state, sigs, band_keys, counts, fresh, thresholds.near_duplicate_threshold
+    )
+
+    duplicate_of: list[str | None] = [None] * n
+    method: list[str | None] = [None] * n
+    sim: list[float | None] = [None] * n
+    canonical_pos = np.full(n, -1, dtype=np.int64)  # batch position of the canonical, if in batch
+    story_row = np.full(n, -1, dtype=np.int64)  # known row whose story a duplicate shares
+    ids_list = batch["article_id"].to_list()
+    for k, p in enumerate(fresh.tolist()):
+        if near_sim[k] > 0:
+            t = int(near_target[k])
+            method[p], sim[p] = "near", round(float(near_sim[k]), 4)
+            if t >= 0:
+                story_row[p] = t
+                duplicate_of[p] = state.article_ids[t]
+            else:
+                canonical_pos[p] = int(fresh[-t - 1])
+                duplicate_of[p] = ids_list[canonical_pos[p]]
+    for p in positions[(exact_row >= 0) | (first_pos != positions)].tolist():
+        if exact_row[p] >= 0:
+            row = int(exact_row[p])
+            if state.duplicate_of[row] is None:
+                story_row[p], method[p], sim[p] = row, "exact", 1.0
+                duplicate_of[p] = state.article_ids[row]
+            else:  # an exact copy of a known near duplicate: same canonical, same similarity
+                duplicate_of[p], method[p], sim[p] = (
+                    state.duplicate_of[row],
+                    state.dup_method[row],
+                    state.dup_similarity[row],
+                )
+                story_row[p] = row
+        else:
+            first = int(first_pos[p])
+            if duplicate_of[first] is None:
+                canonical_pos[p], method[p], sim[p] = first, "exact", 1.0
+                duplicate_of[p] = ids_list[first]
+            else:
+                canonical_pos[p], story_row[p] = canonical_pos[first], story_row[first]
+                duplicate_of[p], method[p], sim[p] = duplicate_of[first], method[first], sim[first]
+
+    is_canonical = np.array([d is None for d in duplicate_of], dtype=bool)
+    links = batch.with_columns(
+        pl.Series("duplicate_of", duplicate_of, dtype=pl.String),
+        pl.Series("dup_method", method, dtype=pl.String),
+        pl.Series("dup_similarity", sim, dtype=pl.Float64),
+        pl.lit(None, dtype=pl.String).alias("story_id"),
+        pl.Series("day", days),
+        pl.lit(0.0).alias("story_weight"),
+    )
+    new_rows = state.append(links, sigs, counts)
+    indexed = np.flatnonzero(is_canonical & (counts > 0))
+    state.bands.add(band_keys[indexed].ravel(), np.repeat(new_rows[indexed], BANDS))
+    story_ids, terms = assign_stories(state, batch, words, new_rows, is_canonical, settings)
+    for p in np.flatnonzero(~is_canonical).tolist():  # a duplicate shares its canonical's story
+        source = int(story_row[p]) if story_row[p] >= 0 else int(new_rows[canonical_pos[p]])
+        story_ids[p] = state.story_ids[source]
+        state.story_ids[int(new_rows[p])] = story_ids[p]
+    out = links.with_columns(pl.Series("story_id", story_ids, dtype=pl.String))
+    term_lists = terms.group_by("row", maintain_order=True).agg(
+        pl.col("term_key").alias("story_terms")
+    )
+    state.new_terms.append(
+        term_lists.with_columns(pl.Series("row", new_rows[term_lists["row"].to_numpy()]))
+    )
+    result = pl.concat(
+        [known_out.select(schema.DEDUPED.names()), out.select(schema.DEDUPED.names())]
+    )
+    order = frame.select(pl.col("article_id"), pl.int_range(pl.len()).alias("_pos"))
+    return (
+        result.join(order, on="article_id").sort("_pos").drop("_pos").select(schema.DEDUPED.names())
+    )

@@ -1,0 +1,197 @@
+"""DedupeState: what dedupe knows of earlier articles, read from and written to the warehouse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from newsflow import resources
+from newsflow.dedupe.keyindex import KeyIndex
+from newsflow.dedupe.minhash import BANDS, NUM_PERM, SKETCH_VERSION, lsh_band_keys
+from newsflow.dedupe.terms import DF_SLOTS, STORY_KEY_TERMS, WEEK_DAYS, df_slot, posting_key
+from newsflow.dedupe.words import hex_key
+
+_U64 = np.uint64
+
+
+# --- state ------------------------------------------------------------------------------------
+
+
+@dataclass
+class DedupeState:
+    """Everything dedupe knows: every earlier article (row numbers in load/arrival order), the
+    content-hash and article-id indexes, MinHash LSH bands and salient-term postings of canonical
+    articles, and the rows new in this run (for `state_rows`)."""
+
+    article_ids: list[str] = field(default_factory=list)
+    content_hashes: list[str] = field(default_factory=list)
+    duplicate_of: list[str | None] = field(default_factory=list)
+    dup_method: list[str | None] = field(default_factory=list)
+    dup_similarity: list[float | None] = field(default_factory=list)
+    story_ids: list[str | None] = field(default_factory=list)
+    days: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint32))
+    shingle_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    story_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    size: int = 0
+    by_article: KeyIndex = field(default_factory=KeyIndex)
+    by_content: KeyIndex = field(default_factory=KeyIndex)
+    bands: KeyIndex = field(default_factory=KeyIndex)
+    terms: KeyIndex = field(default_factory=KeyIndex)
+    term_df: np.ndarray = field(default_factory=lambda: np.zeros(DF_SLOTS, np.uint32))
+    canonical_count: int = 0
+    first_new_row: int = 0  # rows from here on are new in this run (see `state_rows`)
+    new_terms: list[pl.DataFrame] = field(default_factory=list)  # (row, story_terms) per batch
+
+    def _grow(self, n: int) -> None:
+        need = self.size + n
+        if need <= self.days.size:
+            return
+        capacity = max(need, int(self.days.size * 1.25) + 1024)
+        # in-place realloc (mremap for large blocks): no second copy of a million signatures;
+        # nothing keeps views of these arrays between batches
+        for a in (self.days, self.signatures, self.shingle_counts, self.story_weights):
+            a.resize((capacity, *a.shape[1:]), refcheck=False)
+
+    def append(
+        self, rows: pl.DataFrame, signatures: np.ndarray, shingle_counts: np.ndarray
+    ) -> np.ndarray:
+        """Add articles (article_id, content_hash, links, day, story_weight); return their rows."""
+        n = rows.height
+        self._grow(n)
+        new = np.arange(self.size, self.size + n, dtype=np.int64)
+        self.article_ids.extend(rows["article_id"].to_list())
+        self.content_hashes.extend(rows["content_hash"].to_list())
+        self.duplicate_of.extend(rows["duplicate_of"].to_list())
+        self.dup_method.extend(rows["dup_method"].to_list())
+        self.dup_similarity.extend(rows["dup_similarity"].to_list())
+        self.story_ids.extend(rows["story_id"].to_list())
+        self.days[new] = rows["day"].fill_null(0).to_numpy()
+        self.signatures[new] = signatures
+        self.shingle_counts[new] = shingle_counts
+        self.story_weights[new] = rows["story_weight"].fill_null(0.0).to_numpy()
+        self.size += n
+        self.by_article.add(hex_key(rows["article_id"], 2), new)
+        self.by_content.add(hex_key(rows["content_hash"], 0), new)
+        return new
+
+
+def day_number(col: str | pl.Expr) -> pl.Expr:
+    expr = pl.col(col) if isinstance(col, str) else col
+    return expr.cast(pl.Date).cast(pl.Int64)
+
+
+def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
+    """Read every earlier article's hash, links and signature once (sql/queries/dedupe_state.sql)."""
+    sql = resources.sql("queries/dedupe_state.sql")
+    table = con.execute(sql).arrow()
+    if isinstance(table, pa.RecordBatchReader):
+        table = table.read_all()
+    state = DedupeState()
+    if table.num_rows == 0:
+        return state
+    frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms"]))
+    assert isinstance(frame, pl.DataFrame)
+    usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
+    signatures = np.zeros((frame.height, NUM_PERM), dtype=np.uint32)
+    minhash = table.column("minhash").combine_chunks().cast(pa.large_list(pa.uint32()))
+    usable &= np.asarray(pc.list_value_length(minhash).fill_null(0)) == NUM_PERM
+    if usable.any():
+        offsets = np.asarray(minhash.offsets)
+        values = np.asarray(minhash.values)
+        signatures[usable] = values[offsets[:-1][usable][:, None] + np.arange(NUM_PERM)[None, :]]
+    shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
+    rows = frame.with_columns(day_number("story_day").alias("day"))
+    new = state.append(rows, signatures, shingle_counts)
+    canonical = frame["duplicate_of"].is_null().to_numpy()
+    state.canonical_count = int(canonical.sum())
+    indexed = new[canonical & usable & (shingle_counts > 0)]
+    if indexed.size:
+        state.bands.add(
+            lsh_band_keys(signatures[indexed - new[0]]).ravel(), np.repeat(indexed, BANDS)
+        )
+    terms = table.column("story_terms").combine_chunks()
+    lengths = np.asarray(pc.list_value_length(terms).fill_null(0))
+    term_rows = np.repeat(new, lengths)
+    term_keys = np.asarray(terms.flatten()).astype(_U64)
+    rank = np.arange(term_keys.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    keep = canonical[term_rows - new[0]]
+    state.term_df += np.bincount(df_slot(term_keys[keep]), minlength=DF_SLOTS).astype(np.uint32)
+    key_terms = keep & (rank < STORY_KEY_TERMS)
+    state.terms.add(
+        posting_key(term_keys[key_terms], state.days[term_rows[key_terms]] // WEEK_DAYS),
+        term_rows[key_terms],
+    )
+    state.first_new_row = state.size
+    return state
+
+
+SIGNATURE_COLUMNS = [
+    "article_id",
+    "content_hash",
+    "sketch_version",
+    "shingle_count",
+    "minhash",
+    "story_day",
+    "story_terms",
+    "story_weight",
+]
+
+
+def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
+    """Rows new this run, by table, for the load's insert-or-replace by primary key:
+    `article_signatures` (story_terms ordered key terms first)."""
+    first, last = state.first_new_row, state.size
+    rows = pl.DataFrame(
+        {
+            "article_id": state.article_ids[first:last],
+            "content_hash": state.content_hashes[first:last],
+            "row": np.arange(first, last, dtype=np.int64),
+        },
+        schema={"article_id": pl.String, "content_hash": pl.String, "row": pl.Int64},
+    )
+    counts = state.shingle_counts[first:last]
+    terms = (
+        pl.concat(state.new_terms)
+        if state.new_terms
+        else pl.DataFrame(schema={"row": pl.Int64, "story_terms": pl.List(pl.UInt64)})
+    )
+    signatures = (
+        rows.with_columns(
+            pl.lit(SKETCH_VERSION).alias("sketch_version"),
+            pl.Series("shingle_count", counts, dtype=pl.Int32),
+            pl.when(pl.Series(counts) > 0)
+            .then(pl.Series(state.signatures[first:last], dtype=pl.Array(pl.UInt32, NUM_PERM)))
+            .alias("minhash"),
+            pl.Series("story_day", state.days[first:last]).cast(pl.Int32).cast(pl.Date),
+            pl.Series("story_weight", state.story_weights[first:last], dtype=pl.Float64),
+        )
+        .join(
+            terms.with_columns(pl.col("row").cast(pl.Int64)),
+            on="row",
+            how="left",
+            maintain_order="left",
+        )
+        .with_columns(pl.col("story_terms").fill_null(pl.lit([], dtype=pl.List(pl.UInt64))))
+        .select(SIGNATURE_COLUMNS)
+    )
+    return {"article_signatures": signatures.cast(SIGNATURE_SCHEMA)}
+
+
+SIGNATURE_SCHEMA = pl.Schema(
+    {
+        "article_id": pl.String,
+        "content_hash": pl.String,
+        "sketch_version": pl.String,
+        "shingle_count": pl.Int32,
+        "minhash": pl.Array(pl.UInt32, NUM_PERM),
+        "story_day": pl.Date,
+        "story_terms": pl.List(pl.UInt64),
+        "story_weight": pl.Float64,
+    }
+)
