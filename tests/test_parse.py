@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from newsflow import ids, parse, schema
+from newsflow import dates, ids, parse, schema
 from newsflow.settings import Settings, Thresholds
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
@@ -481,7 +481,7 @@ def test_implausible_dates_fall_through_to_the_next_evidence() -> None:
     ],
 )
 def test_parse_date_value(value: str, expected: date | None) -> None:
-    assert parse.parse_date_value(value) == expected
+    assert dates.parse_date_value(value) == expected
 
 
 def test_identity_language_and_accounting() -> None:

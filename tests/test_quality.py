@@ -918,9 +918,12 @@ def test_an_empty_batch_gets_what_gx_reports_without_running_it(gk):
     for stage, frame_schema in stages.items():
         out = gk.check(stage, schema.empty(frame_schema), context=context)
         suite = gk._stages[stage]
-        empty = schema.empty(frame_schema).with_row_index(quality._ROW)
+        empty = schema.empty(frame_schema).with_row_index(quality.outcome.ROW)
         values, _ = gk._derive(suite, empty, context)
-        by_gx = [quality._summarise(r) for r in gk._validate(suite, values.select(suite.columns))]
+        by_gx = [
+            quality.gatekeeper._summarise(r)
+            for r in gk._validate(suite, values.select(suite.columns))
+        ]
         assert out.dq_results["success"].all() and out.passed.height == 0
         assert out.dq_results.select("observed", "unexpected_count").rows() == [
             (observed, count) for observed, count, _, _ in by_gx

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsflow import settings as settings_mod
+from newsflow.cli_common import WarehouseOption, err, fail, out, settings_for
 
 app = typer.Typer(
     help="newsflow: a self-hosted news-event warehouse. Ingest bundles of scraped articles "
@@ -26,16 +26,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err = Console(stderr=True)
-
-WarehouseOption = typer.Option(
-    None,
-    "--warehouse",
-    "-w",
-    help="DuckDB warehouse file [default: $NEWSFLOW_WAREHOUSE or warehouse/newsflow.duckdb].",
-    show_default=False,
-)
+console = out()
 
 
 class OutputFormat(StrEnum):
@@ -45,15 +36,6 @@ class OutputFormat(StrEnum):
     parquet = "parquet"
 
 
-def _settings(warehouse: Path | None, **overrides: object) -> settings_mod.Settings:
-    return settings_mod.from_env(warehouse=warehouse, **overrides)
-
-
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}")
-    raise typer.Exit(code)
-
-
 @app.command()
 def run(
     bundle: Path = typer.Argument(
@@ -61,7 +43,7 @@ def run(
         help="Bundle to ingest: a folder, .zip, .tar(.gz/.bz2/.xz)/.tgz, .jsonl/.ndjson(.gz), .json, "
         ".warc/.wet(.gz), or one .txt/.html(.gz) file.",
     ),
-    warehouse: Path | None = WarehouseOption,
+    warehouse: WarehouseOption = None,
     batch_size: int | None = typer.Option(
         None,
         "--batch-size",
@@ -99,13 +81,13 @@ def run(
 ) -> None:
     """Run the Prefect flow on BUNDLE and print the run's accounting."""
     if not bundle.exists():
-        _fail(f"bundle not found: {bundle}")
+        fail(f"bundle not found: {bundle}")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     # The temporary Prefect server of a local run can take longer than the default 20 s to
     # start on a loaded machine.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    settings = _settings(
+    settings = settings_for(
         warehouse,
         batch_size=batch_size,
         gates=False if no_gates else None,
@@ -119,7 +101,7 @@ def run(
         with _run_progress(enabled=not as_json):
             summary = run_flow(bundle, settings, wait_seconds=wait)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a readable message
-        _fail(
+        fail(
             f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`)."
         )
         return
@@ -164,7 +146,7 @@ def _run_progress(enabled: bool) -> Iterator[None]:
         return
     logger = logging.getLogger("newsflow")
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err()
     ) as progress:
         handler = _ProgressHandler(progress, progress.add_task("starting (models, warehouse)"))
         previous = logger.level, logger.propagate
@@ -185,11 +167,11 @@ def _explain(exc: BaseException) -> str:
 
 
 @app.command()
-def init(warehouse: Path | None = WarehouseOption) -> None:
+def init(warehouse: WarehouseOption = None) -> None:
     """Create the warehouse, or migrate an existing one to the current schema."""
     from newsflow import warehouse as wh  # noqa: PLC0415
 
-    settings = _settings(warehouse)
+    settings = settings_for(warehouse)
     with wh.connect(settings.warehouse) as con:
         applied = wh.migrate(con)
     note = ", ".join(applied) if applied else "already up to date"
@@ -199,7 +181,7 @@ def init(warehouse: Path | None = WarehouseOption) -> None:
 @app.command()
 def sql(
     query: str = typer.Argument(..., help="SQL to run against the warehouse."),
-    warehouse: Path | None = WarehouseOption,
+    warehouse: WarehouseOption = None,
     fmt: OutputFormat = typer.Option(
         OutputFormat.table,
         "--format",
@@ -219,17 +201,17 @@ def sql(
     """Run QUERY against the warehouse (read-only unless --write) and print the result."""
     from newsflow import warehouse as wh  # noqa: PLC0415
 
-    settings = _settings(warehouse)
+    settings = settings_for(warehouse)
     try:
         con = wh.connect(settings.warehouse, read_only=not write, timeout_s=timeout)
     except wh.WarehouseUnavailable as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     try:
         result = con.execute(query)
         frame = result.pl() if result.description else None
     except Exception as exc:  # noqa: BLE001 - DuckDB errors are user errors here
-        _fail(f"query failed: {exc}")
+        fail(f"query failed: {exc}")
         return
     finally:
         con.close()
@@ -258,7 +240,7 @@ def _flat_for_csv(frame):  # noqa: ANN001, ANN202 - a polars DataFrame (polars i
 def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: ANN001
     if fmt is OutputFormat.parquet:
         if out is None:
-            _fail("--format parquet needs --out FILE")
+            fail("--format parquet needs --out FILE")
         frame.write_parquet(out)
         console.print(f"wrote {frame.height} rows to {out}")
         return
@@ -287,7 +269,7 @@ def serve(
     inbox_dir: Path = typer.Argument(
         ..., help="Inbox folder watched for new bundles (done/ and failed/ are created inside)."
     ),
-    warehouse: Path | None = WarehouseOption,
+    warehouse: WarehouseOption = None,
     cron: str = typer.Option(
         "*/5 * * * *",
         "--cron",
@@ -310,7 +292,7 @@ def serve(
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from newsflow.flows.inbox import process_inbox  # noqa: PLC0415 - Prefect import is slow
 
-    settings = _settings(warehouse, batch_size=batch_size)
+    settings = settings_for(warehouse, batch_size=batch_size)
     inbox_dir.mkdir(parents=True, exist_ok=True)
     console.print(
         f"serving deployment {name!r}: scanning {inbox_dir} on '{cron}' into {settings.warehouse}"

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsflow import settings as settings_mod
+from newsflow.cli_common import TimeoutOption, WarehouseOption, err, fail, settings_for
+from newsflow.cli_common import out as stdout
 from newsflow.export import ExportFormat
 from newsflow.readers import WarehouseUnavailable, open_read_only
 
@@ -20,39 +21,15 @@ if TYPE_CHECKING:  # imported lazily: every `newsflow` command loads this module
     import polars as pl
 
 
-def _out() -> Console:
-    # made per call so the terminal width ($COLUMNS) is read when the command runs
-    return Console()
-
-
-def _err() -> Console:
-    return Console(stderr=True)
-
-
-_WAREHOUSE_HELP = (
-    "DuckDB warehouse file (default: $NEWSFLOW_WAREHOUSE, else warehouse/newsflow.duckdb)."
-)
-_TIMEOUT_HELP = "Seconds to keep retrying while a run holds the warehouse for its load."
-WarehouseOption = Annotated[
-    Path | None, typer.Option("--warehouse", "-w", help=_WAREHOUSE_HELP, show_default=False)
-]
-TimeoutOption = Annotated[float, typer.Option("--timeout", min=0, help=_TIMEOUT_HELP)]
-
-
-def _fail(message: str, code: int = 1) -> None:
-    _err().print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(code)
-
-
 def _open(
     warehouse: Path | None, timeout: float
 ) -> tuple[settings_mod.Settings, duckdb.DuckDBPyConnection]:
     """The settings and a read-only connection, or exit with the reason it cannot be opened."""
-    settings = settings_mod.from_env(warehouse=warehouse)
+    settings = settings_for(warehouse)
     try:
         return settings, open_read_only(settings.warehouse, timeout_s=timeout)
     except WarehouseUnavailable as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise  # unreachable: _fail exits
 
 
@@ -113,12 +90,12 @@ def runs(
     finally:
         con.close()
     if frame.is_empty():
-        _out().print(
+        stdout().print(
             f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`"
         )
         return
     table = runs_table(frame, title=f"runs in {settings.warehouse}")
-    _out().print(table)
+    stdout().print(table)
 
 
 def export(
@@ -147,7 +124,7 @@ def export(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=_err(),
+            console=err(),
             transient=True,
         ) as progress:
             task = progress.add_task("exporting", total=len(tables) + len(views))
@@ -157,7 +134,7 @@ def export(
 
             result = export_warehouse(con, out_dir, fmt, progress=advance)
     except OSError as exc:
-        _fail(f"could not write the export to {out_dir}: {exc}")
+        fail(f"could not write the export to {out_dir}: {exc}")
         return
     finally:
         con.close()
@@ -171,7 +148,7 @@ def export(
         path = result.paths[relation]
         shown = f"{path.name}/ (partitioned)" if path.is_dir() else path.name
         table.add_row(relation, str(rows), shown)
-    _out().print(table)
+    stdout().print(table)
 
 
 def report(
@@ -199,20 +176,20 @@ def report(
         chosen = run_id or report_mod.latest_run_id(con)
         data = None if chosen is None else report_mod.load_report_data(con, chosen)
     except LookupError as exc:
-        _fail(str(exc.args[0]))
+        fail(str(exc.args[0]))
         return
     finally:
         con.close()
     if chosen is None or data is None:
-        _fail(f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`")
+        fail(f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`")
         return
     target = out or report_mod.default_report_path(settings.reports_path, chosen)
     try:
         path = report_mod.save_report(data, target)
     except OSError as exc:
-        _fail(f"could not write the report to {target}: {exc}")
+        fail(f"could not write the report to {target}: {exc}")
         return
-    _out().print(f"report for run {chosen}: {path}")
+    stdout().print(f"report for run {chosen}: {path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,9 @@ import unicodedata
 
 import polars as pl
 
-_CRAWL_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", re.IGNORECASE)
+# A crawler's leading stamp ("date 2024-01-15"): parse reads crawl_date from it, hashing drops it.
+CRAWL_STAMP = r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*"
+_CRAWL_STAMP = re.compile(CRAWL_STAMP, re.IGNORECASE)
 
 
 def short_hash(*parts: str, length: int = 16) -> str:
@@ -32,7 +34,7 @@ def normalised_text_expr(col: str | pl.Expr) -> pl.Expr:
     expr = pl.col(col) if isinstance(col, str) else col
     return (
         expr.str.normalize("NFKC")
-        .str.replace(r"(?i)^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "")
+        .str.replace("(?i)" + CRAWL_STAMP, "")
         .str.to_lowercase()
         .str.replace_all(r"[^\p{L}\p{N}]+", " ")
         .str.strip_chars()

@@ -541,7 +541,7 @@ def run_bundle(
 
 
 def write_dq_report(ctx: RunContext) -> Path:
-    """The run's human-readable validation report (see docs/quality.md)."""
+    """The run's human-readable validation report (expectations/README.md says how to read it)."""
     with wh.connect(ctx.settings.warehouse, timeout_s=ctx.settings.lock_timeout_s) as con:
         dq = con.execute("select * from dq_results where run_id = ?", [ctx.run_id]).pl()
         rejected = con.execute("select * from quarantine where run_id = ?", [ctx.run_id]).pl()

@@ -8,18 +8,13 @@ the phrase names, or the first day of the period it names: "last week" -> that M
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-MONTHS["sept"] = 9
-WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+from newsflow.dates import MONTH_NUMBERS, WEEKDAYS, month_end, safe_date
+
+MONTHS = MONTH_NUMBERS
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -59,17 +54,6 @@ class EventDate:
     source: str  # sentence_explicit | sentence_relative | published | crawl | none
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _explicit(sentence: str, ref: date | None, latest: date | None) -> tuple[EventDate | None, str]:
     """The first explicit date no later than `latest`, and the sentence with later ones blanked out."""
     for pattern in EXPLICIT_PATTERNS:
@@ -81,12 +65,12 @@ def _explicit(sentence: str, ref: date | None, latest: date | None) -> tuple[Eve
             elif ref is not None:
                 # "January 3" in a piece dated 2024-01-15: this year, unless that lies well ahead.
                 year = ref.year
-                guess = _safe_date(year, month, int(groups["day"]))
+                guess = safe_date(year, month, int(groups["day"]))
                 if guess is not None and guess > ref + timedelta(days=60):
                     year -= 1
             else:
                 continue
-            found = _safe_date(year, month, int(groups["day"]))
+            found = safe_date(year, month, int(groups["day"]))
             if found is None:
                 continue
             if latest is not None and found > latest:
@@ -101,7 +85,7 @@ def _explicit(sentence: str, ref: date | None, latest: date | None) -> tuple[Eve
         year, month = int(match["year"]), MONTHS[match["month"].lower()]
         first = date(year, month, 1)
         if latest is None or first <= latest:
-            return EventDate(first, first, _month_end(year, month), "sentence_explicit"), sentence
+            return EventDate(first, first, month_end(year, month), "sentence_explicit"), sentence
     return None, sentence
 
 
@@ -121,7 +105,7 @@ def _period(phrase: str, ref: date, offsets: dict[str, int]) -> tuple[date, date
     if phrase == "this week":
         return monday, monday + timedelta(days=6)
     if phrase == "this month":
-        return first, _month_end(ref.year, ref.month)
+        return first, month_end(ref.year, ref.month)
     if phrase == "this year":
         return ref.replace(month=1, day=1), ref.replace(month=12, day=31)
     if phrase == "last week":
@@ -132,8 +116,8 @@ def _period(phrase: str, ref: date, offsets: dict[str, int]) -> tuple[date, date
         end = first - timedelta(days=1)
         return end.replace(day=1), end
     if phrase == "next month":
-        start = _month_end(ref.year, ref.month) + timedelta(days=1)
-        return start, _month_end(start.year, start.month)
+        start = month_end(ref.year, ref.month) + timedelta(days=1)
+        return start, month_end(start.year, start.month)
     if phrase == "last year":
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31)
     raise ValueError(f"unknown relative period {phrase!r}")
@@ -141,7 +125,7 @@ def _period(phrase: str, ref: date, offsets: dict[str, int]) -> tuple[date, date
 
 def _month_span(year: int, month: int) -> EventDate:
     return EventDate(
-        date(year, month, 1), date(year, month, 1), _month_end(year, month), "sentence_relative"
+        date(year, month, 1), date(year, month, 1), month_end(year, month), "sentence_relative"
     )
 
 
