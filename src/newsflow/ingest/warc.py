@@ -29,6 +29,7 @@ def warc_inputs(path: Path, rel: str, limits: Limits) -> Iterator[Input]:
 
     with path.open("rb") as raw:
         records = ArchiveIterator(raw)
+        read_any = False
         while True:
             try:
                 record = next(records, None)
@@ -36,7 +37,10 @@ def warc_inputs(path: Path, rel: str, limits: Limits) -> Iterator[Input]:
                 yield Rejected(rel, "corrupt archive", f"unreadable WARC: {exc}")
                 return
             if record is None:
+                if not read_any and _has_content(path):  # warcio skips bytes it cannot read
+                    yield Rejected(rel, "corrupt archive", "not a WARC file: no record in it")
                 return
+            read_any = True
             if record.format != "warc":  # warcio reads any text header line as an old ARC record
                 yield Rejected(rel, "corrupt archive", "not a WARC file: no WARC/1.x record header")
                 return
@@ -53,6 +57,15 @@ def warc_inputs(path: Path, rel: str, limits: Limits) -> Iterator[Input]:
                 yield Rejected(rel, "corrupt archive", f"unreadable WARC: {exc}")
                 return
             yield dataclasses.replace(item, source_path=where)
+
+
+def _has_content(path: Path) -> bool:
+    """Whether a file holds anything but white space (an empty WARC holds no record, no input)."""
+    with path.open("rb") as raw:
+        head = raw.read(1 << 16)
+    if path.name.lower().endswith(".gz"):
+        return bool(head)
+    return bool(head.strip())
 
 
 def _warc_record(record: Any, limits: Limits) -> Input:
