@@ -104,6 +104,12 @@ def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows in `table` (a catalog name, never input)."""
+    row = con.execute(f'select count(*) from "{table}"').fetchone()
+    return int(row[0]) if row else 0
+
+
 def _upsert(con: duckdb.DuckDBPyConnection, table: str, parquet_glob: str, rule: str) -> int:
     """Merge the staged rows of one table; return the number of rows written."""
     known = set(_table_columns(con, table))
@@ -116,7 +122,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, parquet_glob: str, rule:
     columns = [c for c in staged if c in known]
     # Table and column names come from the catalog and a fixed allow-list, never from input.
     column_list = ", ".join(f'"{c}"' for c in columns)
-    before = con.execute(f'select count(*) from "{table}"').fetchone()[0]
+    before = _count(con, table)
     if rule == "append":
         con.execute(
             f'insert into "{table}" ({column_list}) select {column_list} from read_parquet(?)',
@@ -136,8 +142,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, parquet_glob: str, rule:
             f"qualify row_number() over (partition by {key_list} order by filename desc) = 1",
             [parquet_glob],
         )
-    after = con.execute(f'select count(*) from "{table}"').fetchone()[0]
-    return after - before
+    return _count(con, table) - before
 
 
 @dataclass(frozen=True)
@@ -231,9 +236,9 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
 
 def _load_quarantine(con: duckdb.DuckDBPyConnection, parquet_glob: str, run_id: str) -> int:
     """Insert quarantine rows not already recorded for the same input, stage and reason."""
-    before = con.execute("select count(*) from quarantine").fetchone()[0]
+    before = _count(con, "quarantine")
     con.execute(resources.sql("queries/insert_quarantine.sql"), [run_id, parquet_glob])
-    return con.execute("select count(*) from quarantine").fetchone()[0] - before
+    return _count(con, "quarantine") - before
 
 
 def known_article_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

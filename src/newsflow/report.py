@@ -207,9 +207,15 @@ def _layout(fig: go.Figure, title: str, **extra: object) -> go.Figure:
     return fig
 
 
-def _count_axis(title: str, largest: float, ticks: int = 8) -> dict[str, object]:
-    """An axis of counts: whole-number ticks at a readable spacing, from zero."""
-    step = max(1, -(-int(largest) // ticks))
+def _number(value: object) -> float:
+    """A column aggregate as a float (0 for an empty column's null)."""
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def _count_axis(title: str, largest: object, ticks: int = 8) -> dict[str, object]:
+    """An axis of counts up to `largest` (a column's max; null when empty): whole-number ticks
+    at a readable spacing, from zero."""
+    step = max(1, -(-int(_number(largest)) // ticks))
     return {"title": title, "tick0": 0, "dtick": step, "rangemode": "tozero"}
 
 
@@ -271,7 +277,7 @@ def _top_actors(frame: pl.DataFrame) -> go.Figure:
     fig.add_bar(
         y=labels, x=ordered["num_events"].to_list(), name="events (all runs)", orientation="h"
     )
-    largest = max(frame["num_mentions"].max(), frame["num_events"].max())
+    largest = max(_number(frame["num_mentions"].max()), _number(frame["num_events"].max()))
     return fig.update_layout(barmode="group", xaxis=_count_axis("count", largest))
 
 

@@ -12,7 +12,7 @@ import gc
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 SCAN_THREADS = max(1, min(2, len(os.sched_getaffinity(0))))
@@ -36,7 +36,7 @@ def threads() -> ThreadPoolExecutor:
     return _scan_pool
 
 
-def in_parallel(calls: list[Callable[[], int]]) -> list[int]:
+def in_parallel(calls: Sequence[Callable[[], int]]) -> list[int]:
     """Results of the calls, run on the worker threads when there are several (compiled
     `nogil` kernels release the GIL, so they run side by side)."""
     if len(calls) <= 1:

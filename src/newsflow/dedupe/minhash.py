@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import array
-import functools
+from concurrent.futures import Future
 
 import numba
 import numpy as np
@@ -100,10 +100,11 @@ def shingle_signatures(words: Words, n: int) -> tuple[np.ndarray, np.ndarray]:
     chunks = list(zip(cuts[:-1], cuts[1:], strict=True))
     if not chunks:
         return signatures, counts
-    if SCAN_THREADS > 1 and len(chunks) > 1:
-        submit = functools.partial(threads().submit, _digest_rows, words)
-    else:
-        submit = functools.partial(done, _digest_rows, words)
+    pool = threads() if SCAN_THREADS > 1 and len(chunks) > 1 else None
+
+    def submit(a: int, b: int) -> Future[tuple[rensa.RMinHashDigestMatrix, np.ndarray]]:
+        return pool.submit(_digest_rows, words, a, b) if pool else done(_digest_rows, words, a, b)
+
     pending = submit(*chunks[0])
     with copying_digests():
         for k, (a, b) in enumerate(chunks):

@@ -185,13 +185,13 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
 
 SIGNATURE_SCHEMA = pl.Schema(
     {
-        "article_id": pl.String,
-        "content_hash": pl.String,
-        "sketch_version": pl.String,
-        "shingle_count": pl.Int32,
+        "article_id": pl.String(),
+        "content_hash": pl.String(),
+        "sketch_version": pl.String(),
+        "shingle_count": pl.Int32(),
         "minhash": pl.Array(pl.UInt32, NUM_PERM),
-        "story_day": pl.Date,
+        "story_day": pl.Date(),
         "story_terms": pl.List(pl.UInt64),
-        "story_weight": pl.Float64,
+        "story_weight": pl.Float64(),
     }
 )

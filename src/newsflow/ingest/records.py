@@ -263,7 +263,7 @@ def _as_string(value: Any, *, join: bool) -> str | None:
     if isinstance(value, dict):
         for key in ("name", "title", "url", "href", "value", "text"):
             if isinstance(value.get(key), str):
-                return value[key]  # type: ignore[no-any-return]
+                return str(value[key])
         return None
     if isinstance(value, list):
         strings = [item for item in value if isinstance(item, str)]
