@@ -51,6 +51,7 @@ PUBLISHED_META = frozenset(
 # JSON-LD types whose datePublished is the article's: CreativeWork kinds news pages use.
 _ARTICLE_TYPE = re.compile(r"(?i)(?:article|blogposting|reportagenews|report|liveblogposting)$")
 _JSONLD_MAX_DEPTH = 6  # @graph > item > mainEntity > ...: deeper nodes are not the page's article
+_HTTP_DATE_HEADERS = frozenset({"date", "last-modified", "expires"})
 _META_URL = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")  # trafilatura's site-from-URL rule
 
 
@@ -136,6 +137,12 @@ def extract_html(
     # read before trafilatura, whose cleaning may drop <script> and <meta> elements
     evidence.add_date("meta", meta_published(tree))
     evidence.add_date("jsonld", jsonld_published(tree))
+    for element in tree.xpath("//meta[@http-equiv]"):
+        # HTTP headers restated in the page (Date, Last-Modified, Expires): htmldate reads them
+        # as dates of the page, but they say when a server sent it
+        parent = element.getparent()
+        if parent is not None and element.get("http-equiv").strip().lower() in _HTTP_DATE_HEADERS:
+            parent.remove(element)
     document = trafilatura.bare_extraction(
         tree,
         url=canonical,  # the page's own address only: htmldate reads dates from it
