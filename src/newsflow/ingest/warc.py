@@ -82,38 +82,38 @@ def _record_input(record: Any, where: str, limits: Limits) -> Input:
     kind = _record_type(record)
     if kind not in PAGE_RECORDS:
         return Skipped(where, kind)
-    url = target_uri(record.headers.get("WARC-Target-URI"))
+    # one pass over each header block: a fastwarc header lookup costs as much as listing them all
+    warc = _headers(record.headers)
+    url = target_uri(warc.get("warc-target-uri"))
     scheme = url.partition(":")[0].lower() if ":" in url else ""
     if scheme not in WEB_SCHEMES:
         return Skipped(where, f"{kind} {scheme}:" if scheme else f"{kind} without target URI")
-    if urlsplit(url).path == "/robots.txt":
+    if "/robots.txt" in url and urlsplit(url).path == "/robots.txt":
         return Skipped(where, f"{kind} robots.txt")
-    if record.is_http:
+    http = _headers(record.http_headers) if record.is_http else None
+    if http is not None:
         status = record.http_headers.status_code
         if status is None or not 200 <= status < 300:
             return Rejected(where, "not a document", f"HTTP status {status}")
-        content_type = record.http_headers.get("Content-Type") or record.headers.get(
-            "WARC-Identified-Payload-Type", ""
-        )
+        content_type = http.get("content-type") or warc.get("warc-identified-payload-type", "")
     else:
-        content_type = record.headers.get("Content-Type", "")
+        content_type = warc.get("content-type", "")
     mime, _, params = content_type.partition(";")
     mime = mime.strip().lower()
     if mime not in WARC_HTML_TYPES | WARC_TEXT_TYPES:
         return Rejected(where, "not a document", f"unsupported content type {mime or '(none)'!r}")
-    digest = record.headers.get("WARC-Payload-Digest")
-    if digest is None and not record.is_http:  # without HTTP headers the block is the payload
-        digest = record.headers.get("WARC-Block-Digest")
-    capture = Capture(capture_time(record.headers.get("WARC-Date")), normal_digest(digest))
+    digest = warc.get("warc-payload-digest")
+    if digest is None and http is None:  # without HTTP headers the block is the payload
+        digest = warc.get("warc-block-digest")
+    capture = Capture(capture_time(warc.get("warc-date")), normal_digest(digest))
     if kind == "revisit":
-        return Revisit(where, url, capture.digest, _refers_to(record))
+        return Revisit(where, url, capture.digest, _refers_to(warc))
     raw = read_capped(record.reader, limits.read_cap)
     problem = size_problem(where, raw, len(raw), limits)
     if problem is not None:
         return problem
-    headers = record.http_headers if record.is_http else None
     try:
-        data = _decoded(raw, headers, limits)
+        data = _decoded(raw, http, limits)
     except _Undecodable as exc:
         return Rejected(where, exc.reason, exc.detail)
     problem = size_problem(where, data, len(raw), limits)
@@ -121,7 +121,8 @@ def _record_input(record: Any, where: str, limits: Limits) -> Input:
         return problem
     meta = (url, None, None, None, None)
     content = "html" if mime in WARC_HTML_TYPES else None
-    charset = _charset(record, params)
+    match = _CHARSET.search(params)
+    charset = match.group(1) if match else None
     if charset is not None and b"\x00" not in data:
         try:
             text = data.decode(charset)
@@ -130,6 +131,14 @@ def _record_input(record: Any, where: str, limits: Limits) -> Input:
         else:
             return Doc(where, text, len(data), content, codec_name(charset), meta, capture)
     return Doc(where, data, len(data), content, None, meta, capture)
+
+
+def _headers(block: Any) -> dict[str, str]:
+    """A header block by lower-case name (header names are case-insensitive; the first wins)."""
+    found: dict[str, str] = {}
+    for name, value in block.items():
+        found.setdefault(name.lower(), value)
+    return found
 
 
 def _record_type(record: Any) -> str:
@@ -169,13 +178,12 @@ def normal_digest(value: str | None) -> str | None:
     return f"{algorithm}:{code.upper()}"
 
 
-def _refers_to(record: Any) -> str:
-    headers = record.headers
-    uri = target_uri(headers.get("WARC-Refers-To-Target-URI"))
-    date = headers.get("WARC-Refers-To-Date")
+def _refers_to(warc: dict[str, str]) -> str:
+    uri = target_uri(warc.get("warc-refers-to-target-uri"))
+    date = warc.get("warc-refers-to-date")
     if uri or date:
         return " ".join(p for p in (uri, f"captured {date}" if date else "") if p)
-    return headers.get("WARC-Refers-To") or headers.get("WARC-Profile") or "an earlier capture"
+    return warc.get("warc-refers-to") or warc.get("warc-profile") or "an earlier capture"
 
 
 class _Undecodable(Exception):
@@ -185,11 +193,11 @@ class _Undecodable(Exception):
         self.detail = detail
 
 
-def _decoded(raw: bytes, headers: Any, limits: Limits) -> bytes:
+def _decoded(raw: bytes, http: dict[str, str] | None, limits: Limits) -> bytes:
     """The payload with its transfer and content encodings undone (at most read_cap + 1 bytes)."""
-    if headers is None:
+    if http is None:
         return raw
-    transfer = (headers.get("Transfer-Encoding") or "").lower()
+    transfer = http.get("transfer-encoding", "").lower()
     # A crawler that stored the body de-chunked but kept the header (Common Crawl renames it)
     # leaves no chunk-size line: such a body is used as it is.
     if "chunked" in transfer and _CHUNK_HEADER.match(raw):
@@ -199,7 +207,7 @@ def _decoded(raw: bytes, headers: Any, limits: Limits) -> bytes:
             raw = read_capped(ChunkedReader(io.BytesIO(raw)), limits.read_cap)
         except OSError as exc:
             raise _Undecodable("corrupt member", f"chunked payload: {exc}") from None
-    codings = [c.strip().lower() for c in (headers.get("Content-Encoding") or "").split(",")]
+    codings = [c.strip().lower() for c in http.get("content-encoding", "").split(",")]
     for coding in reversed([c for c in codings if c and c != "identity"]):
         raw = _content_decoded(raw, coding, limits.read_cap)
     return raw
@@ -222,10 +230,3 @@ def _content_decoded(data: bytes, coding: str, cap: int) -> bytes:
     except (zlib.error, OSError) as exc:
         raise _Undecodable("corrupt member", f"{coding} payload: {exc}") from None
     raise _Undecodable("not a document", f"unsupported content encoding {coding!r}")
-
-
-def _charset(record: Any, params: str) -> str | None:
-    if record.is_http and record.http_charset:
-        return str(record.http_charset)
-    match = _CHARSET.search(params)
-    return match.group(1) if match else None
