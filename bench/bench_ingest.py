@@ -333,11 +333,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    figures: dict[str, object] = {}
-    if args.only and args.out.exists():
+    stamp = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"platform": platform.platform(), "python": platform.python_version()},
+    }
+    figures: dict[str, object] = dict(stamp)
+    if args.only and args.out.exists():  # the other figures stay as (and when) measured
         figures = json.loads(args.out.read_text(encoding="utf-8"))
-    figures["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    figures["machine"] = {"platform": platform.platform(), "python": platform.python_version()}
     if not args.no_corpora and not args.only:
         figures["bbc_tar_gz"] = corpus_ratio(BBC)
         print("BBC tar.gz:", figures["bbc_tar_gz"], flush=True)
@@ -347,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.only:
             figures["generated_archive_rss"] = rss(args.docs, Path(work))
             print("generated archive:", figures["generated_archive_rss"], flush=True)
-        figures["warc"] = warc_ratio(args.warc_docs, Path(work))
+        figures["warc"] = {**stamp, **warc_ratio(args.warc_docs, Path(work))}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
