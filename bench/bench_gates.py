@@ -70,8 +70,12 @@ def frames(docs: list[tuple[str, str]]) -> dict[str, pl.DataFrame]:
             "size_bytes": [len(t.encode()) for t in texts],
         }
     ).with_columns(
-        pl.lit(None, pl.String).alias(c)
-        for c in ("meta_url", "meta_title", "meta_date", "meta_source", "meta_dateline")
+        *(
+            pl.lit(None, pl.String).alias(c)
+            for c in ("meta_url", "meta_title", "meta_date", "meta_source", "meta_dateline")
+        ),
+        pl.lit(None, pl.Datetime("us")).alias("crawled_at"),  # not from a WARC
+        pl.lit(None, pl.String).alias("payload_digest"),
     )
     raw = raw.with_columns(input_hashes(raw))
     crawl = dt.date(2005, 6, 1)
@@ -90,6 +94,8 @@ def frames(docs: list[tuple[str, str]]) -> dict[str, pl.DataFrame]:
             "published_date": [crawl - dt.timedelta(days=i % 300) for i in range(n)],
             "date_source": ["crawl_stamp"] * n,
             "crawl_date": [crawl] * n,
+            "crawled_at": [None] * n,
+            "payload_digest": [None] * n,
             "body": bodies,
             "language": ["en"] * n,
             "encoding": ["utf-8"] * n,

@@ -1,7 +1,9 @@
-"""Ingest benchmark (issue 4): throughput on the real corpora, peak RSS on a 100k-document archive.
+"""Ingest benchmark (issue 4): throughput on the real corpora, peak RSS on a 100k-document archive,
+and WARC reading (issue 27).
 
-    uv run python -m bench.bench_ingest                      # full: BBC, Reuters, 100k archive
+    uv run python -m bench.bench_ingest                      # full: BBC, Reuters, 100k archive, WARC
     uv run python -m bench.bench_ingest --docs 2000 --out /tmp/ingest.json   # quick
+    uv run python -m bench.bench_ingest --only warc          # only the WARC figures (merged in)
 
 Figures, each measured in this one run:
   * docs/s of `ingest.iter_batches` over the whole BBC tar.gz and Reuters jsonl.gz, and the
@@ -9,7 +11,12 @@ Figures, each measured in this one run:
     (tarfile / gzip line reading): what decoding, checks and frame building cost on top;
   * peak RSS (ru_maxrss of a child process) while ingesting a generated N-document tar.gz, next
     to the RSS of a child that only imports the same modules, and the same for an N/10 archive:
-    a streaming ingest keeps the growth flat as the archive grows ten times.
+    a streaming ingest keeps the growth flat as the archive grows ten times;
+  * WARC (issue 27): a generated crawl of --warc-docs BBC pages as a wget-like WARC (request,
+    response, metadata records; a third of the pages gzip-encoded, a fifth chunked), plain and
+    gzipped. In one run: our ingest (fastwarc) against the same ingest with the warcio-based
+    reader newsflow used before, and the bare record reads of both libraries (every record,
+    payload decoded) -- the reader speedup and what ingest costs on top of reading.
 Writes bench/results/ingest.json (or --out).
 """
 
@@ -28,6 +35,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -157,6 +165,146 @@ def rss(docs: int, work: Path) -> dict[str, object]:
     return result
 
 
+# --- WARC (issue 27) ----------------------------------------------------------------------------
+
+
+def generate_warc(path: Path, docs: int, texts: list[bytes], *, gzipped: bool) -> int:
+    """A crawl of `docs` BBC pages as crawlers write it: request, response, metadata per page."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gzipped)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "bench"}))
+        for i in range(docs):
+            url = f"http://news.example/{i // 1000}/{i}.html"
+            text = texts[i % len(texts)].decode("utf-8", errors="replace")
+            title, _, body = text.partition("\n")
+            paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
+            page = (
+                f"<html><head><title>{title} ({i})</title></head><body><article><h1>{title}</h1>"
+                f"{paragraphs}</article></body></html>"
+            ).encode()
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            if i % 3 == 0:
+                page = gzip.compress(page, compresslevel=1, mtime=0)
+                headers.append(("Content-Encoding", "gzip"))
+            if i % 5 == 0:
+                page = b"%x\r\n%s\r\n0\r\n\r\n" % (len(page), page)
+                headers.append(("Transfer-Encoding", "chunked"))
+            request = StatusAndHeaders(f"GET /{i}.html HTTP/1.1", [("Host", "news.example")],
+                                       is_http_request=True)  # fmt: skip
+            writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(page), http_headers=http
+                )
+            )
+            fields = io.BytesIO(b"fetchTimeMs: 120\r\n")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "metadata", payload=fields, warc_content_type="application/warc-fields"
+                )
+            )
+    return path.stat().st_size
+
+
+def fastwarc_read_seconds(path: Path) -> float:
+    """Every record read with fastwarc, payload as stored (the floor of our reader). Not with
+    auto_decode="all": fastwarc 2.0.1 then ends the file silently after a chunked+gzip record."""
+    from fastwarc.warc import ArchiveIterator
+
+    start = time.perf_counter()
+    for record in ArchiveIterator(str(path), auto_decode="none"):
+        record.reader.read()
+    return time.perf_counter() - start
+
+
+def reader_seconds(path: Path) -> float:
+    """Our WARC reader alone: every record to an input, payloads decoded (no text decoding)."""
+    from newsflow.ingest.inputs import Limits
+    from newsflow.ingest.warc import warc_inputs
+    from newsflow.settings import Thresholds
+
+    limits = Thresholds()
+    start = time.perf_counter()
+    for _ in warc_inputs(path, path.name, Limits(limits.max_file_bytes, limits.max_member_bytes,
+                                                  limits.max_compression_ratio)):  # fmt: skip
+        pass
+    return time.perf_counter() - start
+
+
+def warcio_read_seconds(path: Path) -> float:
+    """Every record read with warcio, payload decoded (content_stream: chunked, gzip)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    start = time.perf_counter()
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            record.content_stream().read()
+    return time.perf_counter() - start
+
+
+def warcio_inputs(path: Path, rel: str, limits: Any) -> Any:
+    """The warcio-based WARC reader newsflow had before issue 27, yielding today's Input types
+    (protocol records as Skipped), so that the two ingests do the same work per record."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from newsflow.ingest.inputs import Doc, Rejected, Skipped, read_capped
+
+    with path.open("rb") as raw:
+        records = ArchiveIterator(raw)
+        for record in records:
+            if record.rec_type not in {"response", "resource", "conversion"}:
+                yield Skipped(rel, record.rec_type)
+                continue
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            mime, _, params = content_type.partition(";")
+            if record.http_headers.get_statuscode() != "200" or mime.strip() != "text/html":
+                yield Rejected(f"{rel}@{records.get_record_offset()}", "not a document", mime)
+                continue
+            data = read_capped(record.content_stream(), limits.read_cap)
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{rel}@{records.get_record_offset()}"
+            yield Doc(where, data, len(data), "html", None, (url, None, None, None, None))
+
+
+def warc_ratio(docs: int, work: Path) -> dict[str, object]:
+    """Our WARC ingest (fastwarc) against the warcio-based one, plain and gzipped, in one run."""
+    from unittest import mock
+
+    texts = bbc_texts()
+    result: dict[str, object] = {"pages": docs}
+    for label, gzipped in (("warc", False), ("warc_gz", True)):
+        path = work / f"crawl.{'warc.gz' if gzipped else 'warc'}"
+        size = generate_warc(path, docs, texts, gzipped=gzipped)
+        ours = ingest_seconds(path)
+        with mock.patch("newsflow.ingest.containers.warc_inputs", warcio_inputs):
+            before = ingest_seconds(path)
+        raw, reader, slow = (
+            fastwarc_read_seconds(path),
+            reader_seconds(path),
+            warcio_read_seconds(path),
+        )
+        assert ours["docs"] == before["docs"] == docs, (ours, before)
+        seconds, before_seconds = float(ours["seconds"]), float(before["seconds"])
+        result[label] = {
+            "file_mb": round(size / 1e6, 1),
+            "ingest": ours,
+            "ingest_with_warcio_reader": before,
+            "ingest_speedup_vs_warcio_reader": round(before_seconds / seconds, 2),
+            "fastwarc_raw_read_seconds": round(raw, 3),
+            "our_reader_seconds": round(reader, 3),
+            "warcio_read_seconds": round(slow, 3),
+            "reader_speedup_vs_warcio": round(slow / reader, 2),
+            "reader_vs_fastwarc_raw_read": round(reader / raw, 2),
+        }
+        print(label, result[label], flush=True)
+        path.unlink()
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -174,20 +322,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-corpora", action="store_true", help="skip the BBC/Reuters throughput runs"
     )
+    parser.add_argument(
+        "--warc-docs", type=int, default=20_000, help="pages in the generated WARC crawl"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["warc"],
+        default=None,
+        help="measure only this part and merge its figures into the results file",
+    )
     args = parser.parse_args(argv)
 
-    figures: dict[str, object] = {
+    stamp = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "python": platform.python_version()},
     }
-    if not args.no_corpora:
+    figures: dict[str, object] = dict(stamp)
+    if args.only and args.out.exists():  # the other figures stay as (and when) measured
+        figures = json.loads(args.out.read_text(encoding="utf-8"))
+    if not args.no_corpora and not args.only:
         figures["bbc_tar_gz"] = corpus_ratio(BBC)
         print("BBC tar.gz:", figures["bbc_tar_gz"], flush=True)
         figures["reuters_jsonl_gz"] = corpus_ratio(REUTERS)
         print("Reuters jsonl.gz:", figures["reuters_jsonl_gz"], flush=True)
     with tempfile.TemporaryDirectory(dir=args.work) as work:
-        figures["generated_archive_rss"] = rss(args.docs, Path(work))
-    print("generated archive:", figures["generated_archive_rss"], flush=True)
+        if not args.only:
+            figures["generated_archive_rss"] = rss(args.docs, Path(work))
+            print("generated archive:", figures["generated_archive_rss"], flush=True)
+        figures["warc"] = {**stamp, **warc_ratio(args.warc_docs, Path(work))}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -43,6 +43,8 @@ def parsed_frame(
         pl.lit(None, pl.String).alias("dateline"),
         pl.lit("meta").alias("date_source"),
         pl.col("published_date").alias("crawl_date"),
+        pl.lit(None, pl.Datetime("us")).alias("crawled_at"),  # not from a WARC
+        pl.lit(None, pl.String).alias("payload_digest"),
         pl.col("body").str.count_matches(r"\S+").cast(pl.Int64).alias("word_count"),
         pl.lit("en").alias("language"),
         pl.lit("utf-8").alias("encoding"),

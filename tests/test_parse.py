@@ -583,7 +583,7 @@ def test_html_json_ld_only_page(html_results) -> None:
         "Taliban deny harbouring militants after Iran envoy visit",
         "Kabul Wire Service",
         date(2024, 1, 16),
-        "meta",
+        "jsonld",  # issue 27: the date's own source, not "meta"
     )
     assert row["dateline"] == "KABUL" and row["body"].startswith("The Taliban administration")
     for noise in ("Also read", "Reporting by", "Related stories", "Sign up", "Copyright", "Tweet"):

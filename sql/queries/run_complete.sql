@@ -11,5 +11,7 @@ set
     actors = $actors,
     mentions = $mentions,
     events = $events,
-    not_extracted = $not_extracted
+    not_extracted = $not_extracted,
+    skipped_records = $skipped_records,
+    skipped_by_kind = $skipped_by_kind
 where run_id = $run_id

@@ -111,8 +111,8 @@ def run(
     table = Table(title=f"newsflow run {summary['run_id']}", show_header=False)
     from newsflow.load import RunRecord  # noqa: PLC0415 - after the run: imports are slow
 
-    for key in ("bundle", "warehouse", *RunRecord.COUNTS, "seconds", "report"):
-        if key in summary:
+    for key in ("bundle", "warehouse", *RunRecord.COUNTS, "skipped_by_kind", "seconds", "report"):
+        if key in summary and (key != "skipped_by_kind" or summary[key]):
             table.add_row(key.replace("_", " "), str(summary[key]))
     console.print(table)
 

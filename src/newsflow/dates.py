@@ -7,6 +7,7 @@ import calendar
 import email.utils
 import re
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from newsflow.settings import Settings
 
@@ -51,6 +52,12 @@ _ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 _DD_MON_YYYY = re.compile(r"\s*(\d{1,2})-([A-Za-z]{3,9})-(\d{4})")
 
 
+# A date in a URL path as CMSs write permalinks: /2024/01/18/, /2024/1/8/, /2024-01-18-, /20240118
+_URL_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:/(?P<m>\d{1,2})/(?P<d>\d{1,2})"
+    r"|-(?P<m2>\d{2})-(?P<d2>\d{2})|(?P<m3>\d{2})(?P<d3>\d{2}))(?!\d)"
+)
+
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 
 
@@ -94,6 +101,23 @@ def parse_date_value(value: str | None) -> date | None:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return date_in_text(value)
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The first valid year-month-day in a URL's path ("/2024/01/18/talks"), None without one."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for match in _URL_DATE.finditer(path):
+        month = match["m"] or match["m2"] or match["m3"]
+        day = match["d"] or match["d2"] or match["d3"]
+        found = safe_date(int(match["y"]), int(month), int(day))
+        if found is not None:
+            return found
+    return None
 
 
 def year_for(month: int, day: int, reference: date | None) -> date | None:

@@ -8,8 +8,9 @@ the warehouse as it was; leftover staging folders are removed at the next start.
 
 from __future__ import annotations
 
+import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -148,7 +149,8 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, parquet_glob: str, rule:
 @dataclass(frozen=True)
 class RunRecord:
     """One run and its accounting: the `runs` row, the run summary and `newsflow runs` read
-    these fields. inputs = loaded + already_loaded + inputs quarantined."""
+    these fields. inputs = loaded + already_loaded + inputs quarantined; the WARC records that
+    are crawl protocol are not inputs: skipped_records counts them, skipped_by_kind by kind."""
 
     run_id: str
     bundle_path: str
@@ -164,6 +166,8 @@ class RunRecord:
     mentions: int = 0  # mentions added
     events: int = 0  # events added or updated
     not_extracted: int = 0  # canonical articles kept but not extracted (language not English)
+    skipped_records: int = 0  # WARC records that are crawl protocol (request, metadata, ...)
+    skipped_by_kind: dict[str, int] = field(default_factory=dict)  # those records by kind
 
     COUNTS: ClassVar[tuple[str, ...]] = (
         "inputs",
@@ -175,6 +179,7 @@ class RunRecord:
         "mentions",
         "events",
         "not_extracted",
+        "skipped_records",
     )
 
     def counts(self) -> dict[str, int]:
@@ -224,7 +229,12 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
         con.execute(resources.sql("queries/fill_outlets.sql"))
         con.execute(resources.sql("queries/refresh_stories.sql"))
         con.execute(
-            resources.sql("queries/run_complete.sql"), {"run_id": run.run_id, **run.counts()}
+            resources.sql("queries/run_complete.sql"),
+            {
+                "run_id": run.run_id,
+                **run.counts(),
+                "skipped_by_kind": json.dumps(run.skipped_by_kind, sort_keys=True),
+            },
         )
         faults.checkpoint("loading")
         con.execute("commit")

@@ -77,6 +77,7 @@ class RunContext:
     parser: Any
     gatekeeper: quality.Gatekeeper | None
     counts: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # WARC protocol records, by kind
     annotated_by: dict[str, int] = field(default_factory=dict)  # batches NER'd elsewhere, by worker
 
     def add(self, name: str, n: int) -> None:
@@ -414,6 +415,7 @@ def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
         bundle_id=ctx.bundle_id,
         flow_run_id=flow_run_id,
         settings=json.dumps(ctx.settings.to_params()),
+        skipped_by_kind=dict(sorted(ctx.skipped.items())),
         **counts,
     )
 
@@ -487,6 +489,9 @@ def run_bundle(
             lookahead = max(settings.lookahead, settings.nlp_workers) if submit is not None else 0
             for batch_no, batch in enumerate(ingest.iter_batches(bundle, settings), start=1):
                 ctx.add("inputs", batch.inputs)
+                for kind, n in batch.skipped.items():  # crawl protocol records: not inputs
+                    ctx.skipped[kind] = ctx.skipped.get(kind, 0) + n
+                    ctx.add("skipped_records", n)
                 quarantine(ctx, batch.quarantine)
                 articles = call("parse", parse_step, ctx, batch.docs, batch_no)
                 faults.checkpoint("ingested")
@@ -532,6 +537,7 @@ def run_bundle(
         "bundle": str(bundle),
         "warehouse": str(settings.warehouse),
         **record.counts(),
+        "skipped_by_kind": record.skipped_by_kind,
         "seconds": round(time.monotonic() - started, 2),
         "annotated_by": dict(ctx.annotated_by),
     }

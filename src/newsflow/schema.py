@@ -25,6 +25,10 @@ RAW_DOCS = pl.Schema(
         "meta_date": pl.String,
         "meta_source": pl.String,
         "meta_dateline": pl.String,  # e.g. Reuters' "SALVADOR, Feb 26 -" field
+        # capture of a WARC record: its WARC-Date (naive UTC; never a publication date) and its
+        # normalised WARC-Payload-Digest ("sha1:BASE32"); null for other containers
+        "crawled_at": pl.Datetime("us"),
+        "payload_digest": pl.String,
         "input_hash": pl.String,  # ids.input_hashes: what parse reads, hashed (skips known inputs)
     }
 )
@@ -44,7 +48,9 @@ PARSED = pl.Schema(
         "dateline": pl.String,
         "published_date": pl.Date,
         "date_source": pl.String,  # how published_date was found: footer|dateline|meta|text|crawl_stamp|none
-        "crawl_date": pl.Date,
+        "crawl_date": pl.Date,  # the capture (crawled_at) date, else the text's crawl stamp
+        "crawled_at": pl.Datetime("us"),  # RAW_DOCS.crawled_at (UTC)
+        "payload_digest": pl.String,  # RAW_DOCS.payload_digest
         "body": pl.String,
         "word_count": pl.Int64,
         "language": pl.String,  # ISO 639-1, "und" when undetermined

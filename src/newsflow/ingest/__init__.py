@@ -15,8 +15,13 @@ How inputs are counted:
   quarantined as "not a document";
 - a non-blank line of a JSON lines file is one input ("name.jsonl:LINE", 1-based); blank lines
   are separators, not inputs;
-- a WARC response/resource/conversion record is one input ("name.warc@BYTE_OFFSET"); request,
-  metadata, revisit and warcinfo records are crawl protocol, not inputs;
+- a WARC response/resource/conversion record of a web page and a revisit record are one input
+  each ("name.warc@BYTE_OFFSET"); request, metadata, warcinfo and continuation records, and
+  records about the crawl (dns:, metadata://, urn: targets, robots.txt) are crawl protocol, not
+  inputs: each batch counts them by kind (`IngestBatch.skipped`). A revisit, or a response with
+  the URL and payload digest of an earlier capture in the bundle, is quarantined as "duplicate
+  capture" naming that capture. A record's WARC-Date is its capture time (RAW_DOCS.crawled_at),
+  never metadata about the page's publication (see ingest/warc.py);
 - an archive that cannot be read further (corrupt, or stopped at a zip bomb) adds one row for the
   unread remainder, keyed by the archive's own path.
 Every input gets a unique `source_path` (a repeated archive member name gets a "#N" suffix) and
@@ -25,7 +30,7 @@ a running `input_seq` (0-based, documents and quarantined inputs alike).
 Quarantine reasons (the detail says more): unsafe path, symlink not followed, hardlink not
 followed, special file, not a document, encrypted member, zip bomb, file too large, member too
 large, binary file, empty document, malformed json, no text field, corrupt archive, corrupt
-member, archive not read further, unreadable file.
+member, archive not read further, unreadable file, duplicate capture.
 """
 
 from newsflow.ingest.bundle import bundle_id, bundle_kind, iter_batches

@@ -15,6 +15,7 @@ from newsflow.ingest.decode import finish, no_surrogates
 from newsflow.ingest.inputs import (
     MAX_BATCH_BYTES,
     STAGE,
+    Capture,
     Doc,
     IngestBatch,
     IngestError,
@@ -22,6 +23,8 @@ from newsflow.ingest.inputs import (
     Limits,
     NotText,
     Rejected,
+    Revisit,
+    Skipped,
 )
 from newsflow.ingest.kinds import kind_by_name
 from newsflow.settings import Settings
@@ -85,15 +88,62 @@ def iter_batches(
 _READ_COLUMNS = [name for name in schema.RAW_DOCS.names() if name != "input_hash"]
 
 
+class _Captures:
+    """The WARC captures of a bundle read so far, by payload digest: the cheap exact-duplicate key.
+
+    A revisit record names the payload it repeats; a response with the payload and URL of an
+    earlier capture is that capture again (wget stores a page reached twice twice). Both become
+    "duplicate capture" rows without being decoded or parsed. The same payload at another URL
+    stays a document: dedupe links it to the first as an exact duplicate (a syndicated copy is
+    coverage). Memory: one entry per WARC document of the bundle.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}  # digest -> source_path of its first capture
+        self.at_url: dict[tuple[str, str], str] = {}  # (digest, url) -> source_path
+
+    def duplicate(self, doc: Doc, path: str) -> Rejected | None:
+        """A rejection when `doc` repeats an earlier capture of the same URL, else remember it."""
+        if doc.capture is None or doc.capture.digest is None:
+            return None
+        digest = doc.capture.digest
+        self.first.setdefault(digest, path)
+        earlier = self.at_url.setdefault((digest, doc.meta[0] or ""), path)
+        if earlier != path:
+            return Rejected(
+                path, "duplicate capture", f"same URL and payload ({digest}) as {earlier}"
+            )
+        return None
+
+    def revisited(self, revisit: Revisit, path: str) -> Rejected:
+        """The quarantine row of a revisit record, naming the capture it repeats."""
+        first = self.first.get(revisit.digest) if revisit.digest else None
+        if first is not None:
+            detail = f"revisit of {first} ({revisit.digest})"
+        else:
+            detail = f"revisit of {revisit.refers_to}, a capture not in this bundle"
+        return Rejected(path, "duplicate capture", detail)
+
+
 def _batches(
     inputs: Iterator[Input], bundle: str, batch_size: int, max_batch_bytes: int
 ) -> Iterator[IngestBatch]:
     seen: dict[str, int] = {}
+    captures = _Captures()
     docs: dict[str, list[Any]] = {name: [] for name in _READ_COLUMNS}
     rejected: dict[str, list[str]] = {"source_path": [], "reason": [], "detail": []}
+    skipped: dict[str, int] = {}
     doc_bytes = 0
-    for seq, item in enumerate(inputs):
+    seq = 0
+    for item in inputs:
+        if isinstance(item, Skipped):  # crawl protocol: counted, not an input
+            skipped[item.kind] = skipped.get(item.kind, 0) + 1
+            continue
         path = _unique(no_surrogates(item.source_path), seen)
+        if isinstance(item, Revisit):
+            item = captures.revisited(item, path)
+        elif isinstance(item, Doc):
+            item = captures.duplicate(item, path) or item
         if isinstance(item, Doc):
             try:
                 text, encoding, content_type = finish(item)
@@ -101,31 +151,43 @@ def _batches(
                 item = Rejected(path, exc.reason, exc.detail)
             else:
                 meta = [no_surrogates(value) if value else value for value in item.meta]
+                capture = item.capture or _NO_CAPTURE
                 for name, value in zip(
                     _READ_COLUMNS,
-                    (bundle, path, seq, content_type, text, encoding, item.size_bytes, *meta),
+                    (bundle, path, seq, content_type, text, encoding, item.size_bytes, *meta,
+                     capture.crawled_at, capture.digest),
                     strict=True,
-                ):
+                ):  # fmt: skip
                     docs[name].append(value)
                 doc_bytes += item.size_bytes
         if isinstance(item, Rejected):
             rejected["source_path"].append(path)
             rejected["reason"].append(item.reason)
             rejected["detail"].append(no_surrogates(item.detail))
+        seq += 1
         if (
             len(docs["source_path"]) >= batch_size
             or doc_bytes >= max_batch_bytes
             or len(rejected["source_path"]) >= 10 * batch_size
         ):
-            yield _batch(bundle, docs, rejected)
+            yield _batch(bundle, docs, rejected, skipped)
             docs = {name: [] for name in _READ_COLUMNS}
             rejected = {"source_path": [], "reason": [], "detail": []}
+            skipped = {}
             doc_bytes = 0
-    if docs["source_path"] or rejected["source_path"]:
-        yield _batch(bundle, docs, rejected)
+    if docs["source_path"] or rejected["source_path"] or skipped:
+        yield _batch(bundle, docs, rejected, skipped)
 
 
-def _batch(bundle: str, docs: dict[str, list[Any]], rejected: dict[str, list[str]]) -> IngestBatch:
+_NO_CAPTURE = Capture(None, None)
+
+
+def _batch(
+    bundle: str,
+    docs: dict[str, list[Any]],
+    rejected: dict[str, list[str]],
+    skipped: dict[str, int],
+) -> IngestBatch:
     doc_frame = pl.DataFrame(docs, schema={name: schema.RAW_DOCS[name] for name in _READ_COLUMNS})
     doc_frame = doc_frame.with_columns(ids.input_hashes(doc_frame))
     count = len(rejected["source_path"])
@@ -134,7 +196,7 @@ def _batch(bundle: str, docs: dict[str, list[Any]], rejected: dict[str, list[str
         schema={name: pl.String for name in ("bundle_id", "stage", *rejected)},
     )
     quarantine = schema.conform(quarantine, schema.QUARANTINE)
-    return IngestBatch(doc_frame, quarantine, doc_frame.height + quarantine.height)
+    return IngestBatch(doc_frame, quarantine, doc_frame.height + quarantine.height, skipped)
 
 
 def _unique(path: str, seen: dict[str, int]) -> str:

@@ -6,7 +6,8 @@ import lzma
 import tarfile
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import IO, Protocol
 
 import polars as pl
@@ -33,6 +34,17 @@ class IngestBatch:
     docs: pl.DataFrame  # schema.RAW_DOCS
     quarantine: pl.DataFrame  # schema.QUARANTINE, stage "ingest"
     inputs: int  # docs.height + quarantine.height
+    # WARC records read since the previous batch that are crawl protocol, not inputs, by kind
+    # ("request", "metadata", "warcinfo", "response dns:", ...)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """What a WARC record says about its capture (never about the page's publication)."""
+
+    crawled_at: datetime | None  # WARC-Date, naive UTC
+    digest: str | None  # WARC-Payload-Digest, normalised ("sha1:" + base32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,7 @@ class Doc:
     encoding: str | None = None  # given when data is already text
     # url, title, date, source, dateline
     meta: tuple[str | None, ...] = (None, None, None, None, None)
+    capture: Capture | None = None  # WARC records only
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +66,27 @@ class Rejected:
     detail: str
 
 
-Input = Doc | Rejected
+@dataclass(frozen=True, slots=True)
+class Revisit:
+    """A WARC revisit record: "same payload as an earlier capture". The bundle reader resolves it
+    against the captures it has read (a revisit has no content of its own to load)."""
+
+    source_path: str
+    url: str
+    digest: str | None  # the payload it repeats
+    refers_to: str  # what the record says it revisits (target URI, capture date), for people
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A WARC record that is crawl protocol (request, metadata, warcinfo, dns: ...): counted by
+    kind in the run, never an input."""
+
+    source_path: str
+    kind: str
+
+
+Input = Doc | Rejected | Revisit | Skipped
 
 
 class NotText(Exception):

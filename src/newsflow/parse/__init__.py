@@ -4,7 +4,8 @@
 
 Text pages are split into blocks (paragraphs) and read top-down:
 
-1. a leading crawl stamp (`date 2024-01-15`) becomes `crawl_date`;
+1. a leading crawl stamp (`date 2024-01-15`) becomes `crawl_date`, unless the container gave a
+   capture time (a WARC record's WARC-Date, `crawled_at`), which is the crawl date;
 2. the headline is a headline-shaped block (2-25 words, no final full stop, one sentence) above
    the first paragraph of prose, within the first `_HEAD_BLOCKS` blocks: the first line when it
    has 3+ words (BBC, seeds), else a page title with a site suffix, else the last one of 4+ words
@@ -22,17 +23,24 @@ Text pages are split into blocks (paragraphs) and read top-down:
    it are cut, its outlet and date kept as evidence; wire signatures (` REUTER`) are stripped.
 
 HTML pages go through trafilatura (body without navigation, link lists, banners, comments) and its
-metadata (og:title, og:site_name, canonical link, article:published_time, JSON-LD NewsArticle via
-htmldate), then through the same block rules as text.
+metadata (og:title, og:site_name, canonical link), their publication meta tags and JSON-LD are read
+directly, then the text goes through the same block rules as text pages.
 
-`published_date` is the first plausible date in this order of evidence (`date_source`):
-  meta        - container metadata (JSON lines `date`) or HTML page metadata;
+`published_date` is the first plausible date in this order of evidence (`date_source`), all of it
+from the document itself:
+  meta        - container metadata (JSON lines `date`) or the page's publication meta tags
+                (article:published_time, itemprop=datePublished, DC.date.issued, ...);
+  jsonld      - datePublished of the article the page's JSON-LD describes;
   footer      - a publication footer of the article (`Published in Dawn, January 16th, 2024`);
   dateline    - the date in the dateline (`KABUL, Jan 15 -`), its year taken from the other evidence;
-  text        - a labelled date near the top (`Published: 12 March 2024`, `Updated 16 May, 2024`) or
-                a date block between headline and text;
-  crawl_stamp - the crawl date, when nothing above exists;
+  text        - a byline or labelled date near the top (`Published: 12 March 2024`, `Updated 16
+                May, 2024`), a date block between headline and text, else a date htmldate finds in
+                the HTML page's markup or text;
+  url         - a date in the URL path (`/2024/01/18/`): the canonical link, else the container's url;
+  crawl_stamp - the crawl stamp printed in the text, when nothing above exists;
   none        - nothing found.
+A capture time (WARC-Date) and HTTP Date/Last-Modified headers (also as <meta http-equiv>) are
+never evidence: the capture only bounds what is plausible (`crawl_date`).
 A date is plausible when it is in or after `min_published_year`, not after the crawl date plus
 `max_days_after_crawl` and not after today (the one clock read). Dates in the page chrome above the headline (the
 "Saturday, May 18, 2024" of a site's top bar) and relative phrases ("on Monday") are never used.

@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 
 from newsflow import ids, schema
-from newsflow.dates import parse_date_value, plausible_published, year_for
+from newsflow.dates import date_in_url, parse_date_value, plausible_published, year_for
 from newsflow.parse.html import extract_html
 from newsflow.parse.rules import ParseRules, load_rules
 from newsflow.parse.text import (
@@ -48,14 +48,22 @@ def detect_language(texts: Iterable[str], rules: ParseRules) -> list[str]:
 
 
 def _choose_date(evidence: Evidence, settings: Settings, today: date) -> tuple[date | None, str]:
+    # A capture time (WARC-Date) is no evidence of publication: it neither dates the article
+    # nor gives a year-less dateline its year (a recrawl would move old stories into its year).
+    # It only bounds the plausible dates (`crawl_date`).
+    evidence.add_date("text", evidence.page_date)  # after the bylines the text rules read
     if evidence.dateline_md is not None and "dateline" not in evidence.dates:
         reference = next(
-            (evidence.dates[s] for s in ("meta", "footer", "text") if s in evidence.dates),
-            evidence.crawl_date,
+            (
+                evidence.dates[s]
+                for s in ("meta", "jsonld", "footer", "text", "url")
+                if s in evidence.dates
+            ),
+            evidence.stamp_date,
         )
         evidence.add_date("dateline", year_for(*evidence.dateline_md, reference))
-    if evidence.crawl_date is not None:
-        evidence.add_date("crawl_stamp", evidence.crawl_date)
+    if evidence.stamp_date is not None:
+        evidence.add_date("crawl_stamp", evidence.stamp_date)
     for how in DATE_SOURCES:
         value = evidence.dates.get(how)
         if plausible_published(value, evidence.crawl_date, settings, today):
@@ -90,7 +98,9 @@ def parse_batch(
             "reason",
         )
     }
-    for content_type, text, meta_url, meta_title, meta_date, meta_source, meta_dateline in zip(
+    for (
+        content_type, text, meta_url, meta_title, meta_date, meta_source, meta_dateline, crawled_at
+    ) in zip(
         docs["content_type"].to_list(),
         docs["text"].to_list(),
         docs["meta_url"].to_list(),
@@ -98,9 +108,10 @@ def parse_batch(
         docs["meta_date"].to_list(),
         docs["meta_source"].to_list(),
         docs["meta_dateline"].to_list(),
+        docs["crawled_at"].to_list(),
         strict=True,
-    ):
-        evidence = Evidence()
+    ):  # fmt: skip
+        evidence = Evidence(crawl_date=crawled_at.date() if crawled_at else None)
         url = _clean_meta(meta_url)
         body, reason = "", None
         try:
@@ -131,6 +142,7 @@ def parse_batch(
                 read_lead(meta_dateline.strip() + " .", evidence, rules)
         except Exception as error:  # noqa: BLE001 - one bad page is quarantined, never fatal
             body, reason = "", f"parse error: {type(error).__name__}: {error}"[:300]
+        evidence.add_date("url", date_in_url(url))
         published, date_source = _choose_date(evidence, settings, today)
         how = next((h for h in SOURCE_ORDER if h in evidence.sources), None)
         columns["title"].append(evidence.title)

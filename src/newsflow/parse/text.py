@@ -20,7 +20,8 @@ from newsflow.dates import (
 from newsflow.parse.rules import ParseRules, fold
 
 STAGE = "parse"
-DATE_SOURCES = ("meta", "footer", "dateline", "text", "crawl_stamp")  # priority order, then "none"
+# priority order, then "none"; never a container's capture time (WARC-Date) or HTTP header date
+DATE_SOURCES = ("meta", "jsonld", "footer", "dateline", "text", "url", "crawl_stamp")
 _HEAD_BLOCKS = 20  # how far down navigation and other furniture above the text may reach
 _STANDFIRST_WORDS = 10  # a headline-shaped block this long under a shorter one is a standfirst
 _BYLINE_BLOCKS = 4  # how many blocks below the headline may hold bylines and dates
@@ -174,7 +175,9 @@ class Evidence:
     dates: dict[str, date] = field(default_factory=dict)  # date_source -> date
     dateline_md: tuple[int, int] | None = None  # year-less dateline month/day
     dateline: str | None = None
-    crawl_date: date | None = None
+    crawl_date: date | None = None  # the capture date (WARC-Date), else the text's crawl stamp
+    stamp_date: date | None = None  # the crawl stamp printed at the top of the text
+    page_date: date | None = None  # a date an HTML page marks up or prints (htmldate)
 
     def add_source(self, how: str, name: str | None) -> None:
         if name and how not in self.sources:
@@ -375,7 +378,8 @@ def parse_text(text: str, evidence: Evidence, rules: ParseRules, *, reflow: bool
     if _ENTITY.search(text):
         text = html.unescape(text)
     if stamp := rules.crawl_stamp.match(text):
-        evidence.crawl_date = parse_date_value(stamp["date"])
+        evidence.stamp_date = parse_date_value(stamp["date"])
+        evidence.crawl_date = evidence.crawl_date or evidence.stamp_date
         text = text[stamp.end() :]
     blocks = _read_head(split_blocks(text, reflow=reflow), evidence, rules)
     # the lead may follow a standfirst: look for tags and datelines in the first few blocks
