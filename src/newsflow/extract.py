@@ -71,6 +71,9 @@ class Lexicon:
     country_names: dict[str, str]  # ISO3 -> canonical name
     known: dict[str, KnownActor]  # "known:<key>" -> curated actor
     places: dict[str, str]  # city name -> ISO3
+    # rules switched off: empty in runs; bench/bench_mentions.py --ablate measures what each
+    # rule gains or loses by switching it off (see RULES)
+    off: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> Lexicon:
@@ -229,12 +232,18 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             end = i
             break
-    strip = lex.honorifics | lex.roles if span.label_ == "PERSON" else frozenset()
+    person = span.label_ == "PERSON"
+    strip = lex.honorifics | lex.roles if person and "strip_titles" not in lex.off else frozenset()
     country: str | None = None
     while start < end:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
-        if span.label_ == "PERSON" and tok.text in lex.countries and start + 1 < end:
+        if (
+            person
+            and tok.text in lex.countries
+            and start + 1 < end
+            and "country_prefix" not in lex.off
+        ):
             country = lex.countries[tok.text]
             start += 1
         elif (
@@ -251,7 +260,11 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
         doc[end - 1].text in _POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
-        or (span.label_ == "PERSON" and not any(c.isalpha() for c in doc[end - 1].text))
+        or (
+            person
+            and not any(c.isalpha() for c in doc[end - 1].text)
+            and "person_digits" not in lex.off
+        )
     ):
         end -= 1
     return start, end, country
@@ -268,13 +281,15 @@ def _text_for_nlp(body: str) -> str:
     return _SOFT_NEWLINE.sub(" ", body) if _soft_wrapped(body) else body
 
 
-def _split_parts(span: Span) -> list[Span]:
+def _split_parts(span: Span, off: frozenset[str]) -> list[Span]:
     """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") and a
     person never a comma ("Lloyd, Broster" in a team list)."""
     parts, start = [], span.start
+    lines = "split_lines" not in off
+    commas = span.label_ == "PERSON" and "split_person_commas" not in off
     for tok in span:
-        comma = tok.text == "," and span.label_ == "PERSON"
-        if comma or tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+        comma = tok.text == "," and commas
+        if comma or lines and (tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_):
             end = tok.i if tok.is_space else tok.i + 1
             if end > start:
                 parts.append(Span(span.doc, start, end, label=span.label_, span_id=span.id_))
@@ -306,10 +321,11 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
 
     `body` is the text `doc` was made from (`doc.text` rebuilds it token by token: slow).
     """
-    noise = _noise_spans(body)
-    publisher = fold_text(source_name) if source_name else None
+    off = lex.off
+    noise = _noise_spans(body) if "noise_lines" not in off else []
+    publisher = fold_text(source_name) if source_name and "publisher" not in off else None
     mentions: list[_Mention] = []
-    for ent in (part for whole in doc.ents for part in _split_parts(whole)):
+    for ent in (part for whole in doc.ents for part in _split_parts(whole, off)):
         label = ent.label_
         if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
             continue
@@ -338,20 +354,24 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         span = doc[start:end]
         text = span.text
-        if _is_junk([t.text for t in span], lex) or text.islower():
-            continue  # roles, page words, lower-case common nouns ("mcas")
+        if "junk_words" not in off and _is_junk([t.text for t in span], lex):
+            continue  # roles, page words
+        if "lowercase" not in off and text.islower():
+            continue  # lower-case common nouns ("mcas")
         if publisher and fold_text(text) == publisher and _line_words(body, span.start_char) <= 8:
             continue  # the publisher's own byline or footer
         bare = text[4:] if text.lower().startswith("the ") else text
         iso3 = lex.countries.get(text) or lex.countries.get(bare)
-        if fold_text(bare) in lex.ethnonyms:
+        if "ethnonyms" not in off and fold_text(bare) in lex.ethnonyms:
             continue  # "Baloch", "Pashtun": peoples, not actors by themselves
-        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or len(span) == 1):
+        one_word = len(span) == 1 and "country_any_label" not in off
+        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or one_word):
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
         elif label in {"GPE", "LOC"}:
             place = _PLACE_SUFFIX.sub("", bare)
             actor_type, key, country = "PLACE", "place:" + fold_text(place), lex.places.get(place)
-        elif label == "NORP" and bare in lex.places:  # spaCy often calls "Kerman" NORP
+        elif label == "NORP" and bare in lex.places and "norp_places" not in off:
+            # spaCy often calls "Kerman" NORP
             actor_type, key, country = "PLACE", "place:" + fold_text(bare), lex.places[bare]
         elif label == "NORP":
             continue  # religions, ethnicities, parties' adherents: not actors by themselves
@@ -512,7 +532,7 @@ def _surname_mentions(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> list[
     return added
 
 
-def _group_entities(mentions: list[_Mention]) -> list[_Entity]:
+def _group_entities(mentions: list[_Mention], person_join: bool = True) -> list[_Entity]:
     """In-document resolution: short forms and acronyms join the fuller name they refer to."""
     entities: list[_Entity] = []
     by_key: dict[str, int] = {}
@@ -534,7 +554,7 @@ def _group_entities(mentions: list[_Mention]) -> list[_Entity]:
                 m.entity = by_key[m.key] = new_entity(m)
             continue
         fold = fold_text(m.form)
-        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons):
+        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons and person_join):
             target = _person_target(tokens, persons, mentions, m)
             if target is not None:
                 m.entity = target
@@ -653,11 +673,13 @@ def extract_batch(
         sent_rows["start"].extend(starts)
         sent_rows["end"].extend(ends)
         mentions = _doc_mentions(doc, body, lex, source_name)
-        mentions += _inline_acronyms(doc, mentions)
-        mentions += _surname_mentions(doc, mentions, lex)
+        if "inline_acronyms" not in lex.off:
+            mentions += _inline_acronyms(doc, mentions)
+        if "surnames" not in lex.off:
+            mentions += _surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
         _attribute_countries(doc, mentions, lex)
-        entities = _group_entities(mentions)
+        entities = _group_entities(mentions, "person_join" not in lex.off)
         for m in mentions:  # countries inherited from a governing mention ("Iran's envoy X")
             if m.country_from is not None and m.country is None:
                 m.country = (
