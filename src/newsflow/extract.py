@@ -623,13 +623,24 @@ def _sentence_rows(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def not_exact_copy() -> pl.Expr:
+    """True for canonical articles and near duplicates: every article but an exact copy."""
+    return pl.col("dup_method").is_null() | (pl.col("dup_method") != "exact")
+
+
 def extractable(articles: pl.DataFrame) -> pl.DataFrame:
-    """The rows extraction reads: canonical (not duplicate), English, non-empty articles."""
-    return articles.filter(
-        pl.col("duplicate_of").is_null()
-        & (pl.col("language") == "en")
-        & (pl.col("body").str.len_chars() > 0)
-    ).select("article_id", "body", "source_name")
+    """The rows extraction reads: English, non-empty articles that are not an exact copy.
+
+    Near duplicates are read too: a near copy can name other people (issue 22). Of rows with
+    the same text (an exact copy of a near duplicate keeps its method "near") only the first is.
+    """
+    return (
+        articles.filter(
+            not_exact_copy() & (pl.col("language") == "en") & (pl.col("body").str.len_chars() > 0)
+        )
+        .filter(pl.col("content_hash").is_null() | pl.col("content_hash").is_first_distinct())
+        .select("article_id", "body", "source_name")
+    )
 
 
 def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[Doc]:
@@ -648,7 +659,7 @@ def extract_batch(
 ) -> ExtractResult:
     """Mentions and sentences of the canonical English articles; resolves actors into `registry`.
 
-    `articles` is schema.DEDUPED. Rows with duplicate_of set or language != "en" are skipped.
+    `articles` is schema.DEDUPED; the rows of `extractable(articles)` are extracted.
     `docs`, when given, are `annotate`'s docs of `extractable(articles)` made elsewhere (e.g.
     on a Dask worker); otherwise they are made here.
     """
