@@ -272,6 +272,7 @@ def measure(split: str, nlp, bare, settings: Settings, examples: bool = True) ->
 # Rules of the extraction stage that can be switched off one at a time (Lexicon.off), and the
 # entity rulers (pipes of load_nlp), for --ablate.
 RULES = {
+    "truecase": "all-capitals lines put in the article's case before NER",
     "ruler:known_ruler": "curated actors' names matched before NER",
     "ruler:acronym_ruler": "curated actors' acronyms matched before NER",
     "ruler:country_ruler": "country names and demonyms matched after NER",
@@ -288,9 +289,17 @@ RULES = {
     "country_any_label": "a one-word country name is a COUNTRY whatever NER called it",
     "norp_places": "a NORP entity that is a gazetteer city is a PLACE",
     "inline_acronyms": "acronyms defined in brackets, and their later uses",
+    "fac_places": "facilities (FAC: airports, squares, grounds) are PLACE actors",
+    "person_places": "a name NER calls PERSON that is a region or big city is a PLACE",
+    "peerages": "'Lord X', 'Baroness X' kept whole as a person's name",
+    "norp_parties": "party adherents NER calls NORP ('Conservative') are the party",
     "surnames": "later bare surnames of people named in full",
-    "person_join": "a one-word name joins the person it is the surname of (becomes PERSON)",
+    "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "
+    "places and countries included",
 }
+
+
+NLP_RULES = {"truecase"}
 
 
 def _figures(docs: list[Document], preds: list[set[Span]]) -> dict:
@@ -314,6 +323,10 @@ def ablate(split: str, settings: Settings) -> dict:
             without = load_nlp(settings.spacy_model)
             without.remove_pipe(rule.removeprefix("ruler:"))
             preds = warehouse_predictions(docs, without, settings)
+        elif rule in NLP_RULES:  # changes what NER reads: annotate again
+            pipe.lexicon = replace(lex, off=frozenset({rule}))
+            preds = warehouse_predictions(docs, nlp, settings)
+            pipe.lexicon = lex
         else:
             pipe.lexicon = replace(lex, off=frozenset({rule}))
             preds = warehouse_predictions(docs, nlp, settings, annotated)

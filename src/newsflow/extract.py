@@ -27,6 +27,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 from newsflow import resources, schema
+from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
     attribute_countries,
@@ -50,6 +51,14 @@ _NOISE_LINE = re.compile(
 _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "COUNTRY", "GROUP"})
+_PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
+# party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
+_PARTY_WORDS = frozenset(
+    {"conservative", "conservatives", "liberal", "liberals", "republican", "republicans",
+     "democrat", "democrats", "socialist", "socialists", "communist", "communists",
+     "unionist", "unionists", "nationalist", "nationalists", "tory", "tories"}
+)  # fmt: skip
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|district|city|region|valley|county)$", re.IGNORECASE)
 
 
@@ -163,10 +172,20 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             break
     person = span.label_ == "PERSON"
     strip = lex.honorifics | lex.roles if person and "strip_titles" not in lex.off else frozenset()
+    peerages = person and "peerages" not in lex.off
+    if peerages and start > 0 and doc[start - 1].text in _PEERAGES:
+        start -= 1  # "Lord Falconer" is the name; NER often leaves "Lord" out
     country: str | None = None
     while start < end:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
+        if (
+            peerages
+            and tok.text in _PEERAGES
+            and start + 1 < end
+            and doc[start + 1].lower_.rstrip(".") not in strip
+        ):
+            break  # a peerage is part of the name ("Lord Falconer"); "Lord Justice X" is not
         if (
             person
             and tok.text in lex.countries
@@ -201,9 +220,11 @@ def _soft_wrapped(body: str) -> bool:
     return len(lines) >= 4 and sum(40 <= n <= 80 for n in lines) >= 0.6 * len(lines)
 
 
-def _text_for_nlp(body: str) -> str:
-    """The body with soft line wraps turned into spaces: same length, so offsets hold."""
-    return _SOFT_NEWLINE.sub(" ", body) if _soft_wrapped(body) else body
+def _text_for_nlp(body: str, off: frozenset[str] = frozenset()) -> str:
+    """The body with soft line wraps turned into spaces and all-capitals lines in the article's
+    case (casing.truecase): same length, so offsets hold."""
+    text = _SOFT_NEWLINE.sub(" ", body) if _soft_wrapped(body) else body
+    return text if "truecase" in off else truecase(text)
 
 
 def _split_parts(span: Span, off: frozenset[str]) -> list[Span]:
@@ -252,7 +273,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
     mentions: list[Mention] = []
     for ent in (part for whole in doc.ents for part in _split_parts(whole, off)):
         label = ent.label_
-        if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
+        if label not in _LABELS or (label == "FAC" and "fac_places" in off):
             continue
         if _in_spans(noise, ent.start_char, ent.end_char):
             continue
@@ -292,14 +313,24 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
         one_word = len(span) == 1 and "country_any_label" not in off
         if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or one_word):
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
-        elif label in {"GPE", "LOC"}:
+        elif label in {"GPE", "LOC", "FAC"} or (
+            # "Derbyshire", "Manchester" called PERSON: places before people (in-document
+            # resolution gives them back to a person named in full with that surname)
+            label == "PERSON"
+            and bare in lex.place_names
+            and "person_places" not in off
+            and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics)
+        ):
             place = _PLACE_SUFFIX.sub("", bare)
-            actor_type, key, country = "PLACE", "place:" + fold_text(place), lex.places.get(place)
+            country = lex.places.get(place) or lex.place_names.get(place)
+            actor_type, key = "PLACE", "place:" + fold_text(place)
         elif label == "NORP" and bare in lex.places and "norp_places" not in off:
             # spaCy often calls "Kerman" NORP
             actor_type, key, country = "PLACE", "place:" + fold_text(bare), lex.places[bare]
+        elif label == "NORP" and bare.lower() in _PARTY_WORDS and "norp_parties" not in off:
+            actor_type, key = "GROUP", None  # "Conservative", "Republicans": the party
         elif label == "NORP":
-            continue  # religions, ethnicities, parties' adherents: not actors by themselves
+            continue  # religions, ethnicities: not actors by themselves
         elif label == "PERSON":
             actor_type, key = "PERSON", None
         else:
@@ -339,10 +370,15 @@ def extractable(articles: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _lexicon(nlp: Language) -> Lexicon:
+    return cast(_LexiconPipe, nlp.get_pipe(LEXICON_PIPE)).lexicon
+
+
 def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[Doc]:
     """spaCy docs (sentences, entities) of article bodies: the expensive, stateless part."""
+    off = _lexicon(nlp).off
     return nlp.pipe(
-        [_text_for_nlp(b) for b in bodies], batch_size=_SPACY_BATCH, n_process=n_process
+        [_text_for_nlp(b, off) for b in bodies], batch_size=_SPACY_BATCH, n_process=n_process
     )
 
 
@@ -359,7 +395,7 @@ def extract_batch(
     `docs`, when given, are `annotate`'s docs of `extractable(articles)` made elsewhere (e.g.
     on a Dask worker); otherwise they are made here.
     """
-    lex = cast(_LexiconPipe, nlp.get_pipe(LEXICON_PIPE)).lexicon
+    lex = _lexicon(nlp)
     threshold = settings.thresholds.actor_match_threshold
     todo = extractable(articles)
     rows: dict[str, list] = {

