@@ -292,6 +292,9 @@ RULES = {
     "fac_places": "facilities (FAC: airports, squares, grounds) are PLACE actors",
     "person_places": "a name NER calls PERSON that is a region or big city is a PLACE",
     "peerages": "'Lord X', 'Baroness X' kept whole as a person's name",
+    "sports_clubs": "in sports reports, places in team positions are clubs (ORG)",
+    "club_gazetteer": "in sports reports, regions and cities NER missed are clubs",
+    "split_dashes": "an entity never crosses a dash between spaces ('CRICKET - X')",
     "norp_parties": "party adherents NER calls NORP ('Conservative') are the party",
     "surnames": "later bare surnames of people named in full",
     "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from newsflow import resources, schema
+from newsflow import resources, schema, sports
 from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
@@ -52,6 +52,7 @@ _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "COUNTRY", "GROUP"})
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 # party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
 _PARTY_WORDS = frozenset(
@@ -228,15 +229,30 @@ def _text_for_nlp(body: str, off: frozenset[str] = frozenset()) -> str:
 
 
 def _split_parts(span: Span, off: frozenset[str]) -> list[Span]:
-    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") and a
-    person never a comma ("Lloyd, Broster" in a team list)."""
+    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") or a
+    dash between spaces ("CRICKET - LEICESTERSHIRE", "MPs - Keith Vaz"), and a person never a
+    comma ("Lloyd, Broster" in a team list)."""
     parts, start = [], span.start
     lines = "split_lines" not in off
+    dashes = "split_dashes" not in off
     commas = span.label_ == "PERSON" and "split_person_commas" not in off
+    doc = span.doc
     for tok in span:
         comma = tok.text == "," and commas
-        if comma or lines and (tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_):
-            end = tok.i if tok.is_space else tok.i + 1
+        dash = (
+            dashes
+            and tok.text in _DASHES
+            and tok.whitespace_
+            and tok.i > 0
+            and doc[tok.i - 1].whitespace_
+        )
+        if (
+            comma
+            or dash
+            or lines
+            and (tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_)
+        ):
+            end = tok.i if tok.is_space or dash else tok.i + 1
             if end > start:
                 parts.append(Span(span.doc, start, end, label=span.label_, span_id=span.id_))
             start = tok.i + 1
@@ -416,6 +432,10 @@ def extract_batch(
         sent_rows["start"].extend(starts)
         sent_rows["end"].extend(ends)
         mentions = _doc_mentions(doc, body, lex, source_name)
+        if "sports_clubs" not in lex.off and sports.is_sports_report(doc):
+            sports.clubs(doc, mentions, lex)
+            if "club_gazetteer" not in lex.off:
+                mentions += sports.club_candidates(doc, mentions, lex)
         if "inline_acronyms" not in lex.off:
             mentions += inline_acronyms(doc, mentions)
         if "surnames" not in lex.off:
