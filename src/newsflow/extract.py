@@ -52,6 +52,13 @@ _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "COUNTRY", "GROUP"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northwest", "northeast", "southwest", "southeast", "north-west", "north-east",
+     "south-west", "south-east", "mid", "inner", "outer", "greater"}
+)  # fmt: skip
+_POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"})
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # forms of address only people take
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 # party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
@@ -199,12 +206,21 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             low in strip or low in FILLER or tok.is_punct or tok.is_space or tok.text in POSSESSIVE
         ):
             start += 1
+        elif (
+            not person
+            and tok.is_lower
+            and low in _COMPASS
+            and start + 1 < end
+            and "compass_words" not in lex.off
+        ):
+            start += 1  # "west London" is London
         else:
             break
     while end > start and (  # possessives, punctuation, "Lisa Raymond 7-5"
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
+        or (person and doc[end - 1].text in _POST_NOMINALS and "strip_titles" not in lex.off)
         or (
             person
             and not any(c.isalpha() for c in doc[end - 1].text)
@@ -293,6 +309,15 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         if _in_spans(noise, ent.start_char, ent.end_char):
             continue
+        if (
+            label == "ORG"
+            and len(ent) > 1
+            and ent[0].lower_.rstrip(".") in _ADDRESS
+            and ent[1].is_title
+            and "honorific_persons" not in off
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ms Jamieson" is a person
+            label = "PERSON"
         if ent.ent_id_ in lex.known:
             known = lex.known[ent.ent_id_]
             ent = _trim_space(ent)
