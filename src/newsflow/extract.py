@@ -1,11 +1,16 @@
 """Actors and mentions from deduplicated articles: NER, junk filtering, in-document resolution.
 
 spaCy's statistical NER runs with an EntityRuler of curated groups/organisations before it (so
-"Tehreek-e-Taliban Pakistan" is one entity) and a country/demonym ruler after it. Each entity is
-cleaned (titles and honorifics stripped, page furniture and the publisher's byline dropped), the
-mentions of one article are grouped into local entities ("Mr. Qomi" -> "Hassan Kazmi Qomi",
-"TTP" -> "Tehreek-e-Taliban Pakistan"), and each local entity is resolved against the
-ActorRegistry. Pattern files and word lists live in data/entities (see its README).
+"Tehreek-e-Taliban Pakistan" is one entity) and a country/demonym ruler after it, over the body
+with its all-capitals lines in the article's case (casing.truecase). Each entity is cleaned
+(titles and honorifics stripped, page furniture and the publisher's byline dropped) and typed by
+what it names in its sentence (places NER calls people, capitals that act for their government,
+facilities, party adherents); in sports reports places in team positions are clubs (sports).
+The mentions of one article are then grouped into local entities ("Mr. Qomi" -> "Hassan Kazmi
+Qomi", "TTP" -> "Tehreek-e-Taliban Pakistan", doc_entities), and each local entity is resolved
+against the ActorRegistry. Pattern files and word lists live in data/entities (see its README);
+every rule can be switched off by name (Lexicon.off) to measure what it gains
+(bench/bench_mentions.py --ablate).
 """
 
 from __future__ import annotations
@@ -304,7 +309,7 @@ def _trim_space(span: Span) -> Span:
 
 
 def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
-    junk = lex.roles | lex.page_words | lex.honorifics | FILLER
+    junk = lex.junk_words
     words = [t.lower().rstrip(".") for t in tokens if any(c.isalnum() for c in t)]
     return not words or all(w in junk for w in words)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,11 @@ class Lexicon:
     # rules switched off: empty in runs; bench/bench_mentions.py --ablate measures what each
     # rule gains or loses by switching it off (see RULES)
     off: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def junk_words(self) -> frozenset[str]:
+        """Words a mention made only of is junk: roles, page words, honorifics, fillers."""
+        return self.roles | self.page_words | self.honorifics | FILLER
 
     @classmethod
     def load(cls, folder: Path) -> Lexicon:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
@@ -34,7 +33,7 @@ _SPORTS_WORDS = frozenset(
      "pitcher", "homer", "touchdown", "quarterback", "boxing", "cycling", "racing", "rowing",
      "skiing", "swimming", "snooker", "squash"}
 )  # fmt: skip
-_SPORTS_IDS = np.array(sorted(get_string_id(w) for w in _SPORTS_WORDS), dtype=np.uint64)
+_SPORTS_IDS = frozenset(get_string_id(w) for w in _SPORTS_WORDS)
 _MIN_SPORTS_WORDS = 3  # distinct sports words a report needs
 _LOCATIVE = frozenset(
     {"in", "at", "from", "near", "to", "outside", "around", "across", "into", "of", "via",
@@ -48,8 +47,7 @@ _DATE = re.compile(
 def is_sports_report(doc: Doc) -> bool:
     """True when the text uses at least _MIN_SPORTS_WORDS distinct sports words (counted on the
     doc's LOWER ids: no Python Token per word of every article)."""
-    lower = doc.to_array(LOWER)
-    return len(np.intersect1d(lower, _SPORTS_IDS)) >= _MIN_SPORTS_WORDS
+    return len(_SPORTS_IDS.intersection(doc.to_array(LOWER).tolist())) >= _MIN_SPORTS_WORDS
 
 
 def _locative(doc: Doc, start: int, end: int) -> bool:
