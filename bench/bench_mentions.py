@@ -4,6 +4,8 @@ and of bare en_core_web_sm over the same texts, in one run, per split.
     uv run python -m bench.bench_mentions                  # CoNLL-2003 validation + own tune half
     uv run python -m bench.bench_mentions --splits conll_train conll_valid tune
     uv run python -m bench.bench_mentions --splits heldout # own held-out half: final figures only
+    uv run python -m bench.bench_mentions --ablate --splits conll_train conll_valid tune
+                                                          # what each rule gains (mention_rules)
 
 Splits: `conll_train`, `conll_valid` (CoNLL-2003 English train and validation, built by
 bench/labels/conll2003/build.py; the test split is never used), `tune` and `heldout`
