@@ -68,9 +68,7 @@ def test_places_stay_places_outside_sports_reports(nlp):
         "in Essex said schools in Leicestershire would stay open."
     )
     found = by_text(extract(nlp, body))
-    assert {found[p][1] for p in ("Derbyshire", "Somerset", "Essex", "Leicestershire")} == {
-        "PLACE"
-    }
+    assert {found[p][1] for p in ("Derbyshire", "Somerset", "Essex", "Leicestershire")} == {"PLACE"}
 
 
 def test_an_organisation_named_before_its_head_word_is_one_name(nlp):
