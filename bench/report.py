@@ -12,6 +12,8 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+# results rendered from their markdown notes alone (bench_mentions --ablate writes both)
+_TABLES = {"mention_rules"}
 
 
 def _flatten(data: dict, prefix: str = "") -> list[tuple[str, object]]:
@@ -106,7 +108,72 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
             value = round(sc["ratio_vs_datasketch_extrapolated"], 1)
             rows.append(_goal("vs datasketch (MinHash.bulk) at 1M, extrapolated", value, ">= 20",
                               value >= 20, "dedupe"))  # fmt: skip
+    rows += mention_goals(results_dir)
     return rows
+
+
+def mention_goals(results_dir: Path = RESULTS) -> list[str]:
+    """Issue 22's goals: CoNLL-2003 validation and own held-out mention figures, NER-stage cost."""
+    rows = []
+    splits = _load(results_dir, "mentions").get("splits", {})
+    valid = splits.get("conll_valid")
+    if valid:
+        ours, bare = valid["ours"], valid["bare_spacy"]
+        f1 = ours["typed"]["f1"]
+        rows.append(_goal("CoNLL-2003 validation, PER/ORG/LOC F1 (typed)", f1, ">= 0.75",
+                          f1 >= 0.75, "mentions"))  # fmt: skip
+        for t in ("ORG", "PER", "LOC"):
+            ours_r, bare_r = ours[t]["recall"], bare[t]["recall"]
+            rows.append(_goal(f"CoNLL-2003 validation, {t} recall vs bare spaCy ({bare_r})",
+                              ours_r, f">= {bare_r}", ours_r >= bare_r, "mentions"))  # fmt: skip
+    held = splits.get("heldout")
+    if held:
+        p, r = held["ours"]["untyped"]["precision"], held["ours"]["untyped"]["recall"]
+        n = held["documents"]
+        rows.append(_goal(f"own held-out political news (n={n}), mention precision", p,
+                          ">= 0.95", p >= 0.95, "mentions"))  # fmt: skip
+        rows.append(_goal(f"own held-out political news (n={n}), mention recall", r,
+                          ">= 0.92", r >= 0.92, "mentions"))  # fmt: skip
+    ratio = _load(results_dir, "extract").get("throughput", {}).get("throughput_ratio_vs_bare_ner")
+    if ratio is not None:
+        rows.append(_goal("NER stage (extract_batch) vs bare spaCy NER-only", ratio, ">= 0.85",
+                          ratio >= 0.85, "extract"))  # fmt: skip
+    return rows
+
+
+def mentions_section(data: dict) -> list[str]:
+    """Per split: ours and bare spaCy, P/R/F1 with their bootstrap intervals."""
+    lines = []
+    for split, fig in data.get("splits", {}).items():
+        lines += [
+            f"### {split}: {fig['documents']} documents, gold {fig['gold']} "
+            f"(`{fig['label_file']}`, labelled_at {fig['labelled_at']}, "
+            f"spent_at {fig['spent_at']}; measured at {fig['commit']})",
+            "",
+            "| system | figure | precision | recall | F1 [95% CI] | tp / predicted / gold |",
+            "|---|---|---|---|---|---|",
+        ]
+        for who in ("ours", "bare_spacy"):
+            for key, f in fig[who].items():
+                lines.append(
+                    f"| {who} | {key} | {f['precision']} | {f['recall']} | {f['f1']} "
+                    f"[{f['f1_ci'][0]}-{f['f1_ci'][1]}] | "
+                    f"{f['true_positives']} / {f['predicted']} / {f['gold']} |"
+                )
+        lost = fig.get("lost_vs_bare")
+        if lost:
+            lines += [
+                "",
+                f"Gold mentions bare spaCy gets right and ours does not: {lost['total']}.",
+                "",
+                "| what ours did | mentions | examples |",
+                "|---|---|---|",
+            ]
+            for kind, n in lost["by_kind"].items():
+                shown = "; ".join(lost["examples"][kind][:8])
+                lines.append(f"| {kind} | {n} | {shown} |")
+        lines.append("")
+    return lines
 
 
 def render(results_dir: Path = RESULTS) -> str:
@@ -129,13 +196,22 @@ def render(results_dir: Path = RESULTS) -> str:
     for path in sorted(results_dir.glob("*.json")):
         data = json.loads(path.read_text())
         lines += [f"## {path.stem}", "", f"Source: `bench/results/{path.name}`", ""]
+        notes = path.with_suffix(".md")  # a benchmark's own tables and explanations
+        if path.stem in _TABLES:  # the notes hold the table: no figure-per-row dump
+            lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
+            continue
         machine = data.get("machine") if isinstance(data, dict) else None
         if machine:
             lines += [f"Machine: {json.dumps(machine)}", ""]
-        lines += ["| figure | value |", "|---|---|"]
-        for name, value in _flatten(data if isinstance(data, dict) else {"value": data}):
-            lines.append(f"| {name} | {value} |")
-        lines.append("")
+        if path.stem == "mentions":
+            lines += mentions_section(data)
+        else:
+            lines += ["| figure | value |", "|---|---|"]
+            for name, value in _flatten(data if isinstance(data, dict) else {"value": data}):
+                lines.append(f"| {name} | {value} |")
+            lines.append("")
+        if notes.exists():
+            lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines)
 
 

@@ -171,17 +171,22 @@ def test_rerun_keeps_actor_ids_and_mention_ids(nlp, seeds) -> None:
     assert registry.changed().height == 0
 
 
-def test_duplicates_and_non_english_are_not_extracted(nlp) -> None:
+def test_exact_copies_and_non_english_are_not_extracted(nlp) -> None:
     body = "Prime Minister Imran Khan met Iranian President Hassan Rouhani in Tehran on Monday."
+    near = body + " Russian Foreign Minister Sergei Lavrov joined them later."
     frame = deduped(
-        [body, body, "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin."],
-        duplicate_of=[None, "a_0", None],
-        language=["en", "en", "fr"],
+        [body, body, "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin.", near, near],
+        duplicate_of=[None, "a_0", None, "a_0", "a_0"],
+        dup_method=[None, "exact", None, "near", "near"],  # a_4: an exact copy of near a_3
+        content_hash=["h0", "h0", "h2", "h3", "h3"],
+        language=["en", "en", "fr", "en", "en"],
     )
     registry = ActorRegistry()
     result = extract_batch(frame, nlp, registry, SETTINGS)
-    assert set(result.mentions["article_id"]) == {"a_0"}
-    assert set(result.sentences["article_id"]) == {"a_0"}
+    assert set(result.mentions["article_id"]) == {"a_0", "a_3"}  # issue 22: near copies too
+    assert set(result.sentences["article_id"]) == {"a_0", "a_3"}
+    near_names = result.mentions.filter(pl.col("article_id") == "a_3")["mention_text"].to_list()
+    assert near_names[-1] == "Sergei Lavrov"
     actors = actors_by_name(registry)
     assert (
         actors["Imran Khan"]["country_code"] is None

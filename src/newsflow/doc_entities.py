@@ -1,0 +1,330 @@
+"""In-document resolution: the mentions of one article grouped into its entities.
+
+Short forms join the fuller name they refer to ("Mr. Qomi" -> "Hassan Kazmi Qomi", "TTP" ->
+"Tehreek-e-Taliban Pakistan"), acronyms defined inline and later bare surnames become mentions,
+and people and organisations get the country that governs them in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
+from newsflow.resolve import fold_text, name_tokens
+
+_PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
+# "TTP", "JUI-F", and the house style that writes acronyms as words ("Opec", "Ucas"): the
+# letters must still be the name's initials in order (_acronym_of)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]{1,8}$")
+
+
+@dataclass
+class Mention:
+    start: int  # char offsets into the body
+    end: int
+    tok_start: int
+    tok_end: int
+    actor_type: str  # PERSON | ORG | GROUP | COUNTRY | PLACE
+    form: str  # cleaned name used for resolution and aliases
+    key: str | None = None  # fixed identity: "country:IRN", "known:ttp", "place:kabul"
+    country: str | None = None
+    country_from: int | None = None  # index of a mention whose country this one inherits
+    entity: int = -1  # local entity index
+    alias_of: Mention | None = None  # an acronym's defining mention
+
+
+@dataclass
+class Entity:
+    actor_type: str
+    key: str | None
+    country: str | None = None
+
+
+def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """Give people and organisations the country that governs them in the text.
+
+    Walks left from the name over titles and role words: "Iran's special envoy X",
+    "Pakistani counterpart, X", "Iranian President Ibrahim Raisi's Special Envoy on
+    Afghanistan, X" (the country after "on/to/for" is the role's object, not the actor's).
+    """
+    by_token = {}
+    for idx, m in enumerate(mentions):
+        for t in range(m.tok_start, m.tok_end):
+            by_token[t] = idx
+    skip = lex.roles | lex.honorifics | FILLER
+    for m in mentions:
+        if m.actor_type not in {"PERSON", "ORG", "GROUP"} or m.country or m.key:
+            continue
+        sent_start = doc[m.tok_start].sent.start
+        i = m.tok_start - 1
+        while i >= sent_start:
+            tok = doc[i]
+            if i in by_token:
+                other = mentions[by_token[i]]
+                before = doc[other.tok_start - 1].lower_ if other.tok_start > sent_start else ""
+                after = doc[other.tok_end].lower_.rstrip(".") if other.tok_end < len(doc) else ""
+                # "with Afghan Deputy PM X" governs; "for Afghanistan Affairs X" does not
+                governs = after in lex.roles or after in lex.honorifics or after in POSSESSIVE
+                if other.actor_type == "COUNTRY" and before in _PREPOSITIONS and not governs:
+                    i = other.tok_start - 2
+                    continue
+                if other.actor_type in {"COUNTRY", "ORG", "GROUP"} or (
+                    other.actor_type == "PERSON"
+                    and i + 1 < len(doc)
+                    and doc[i + 1].text in POSSESSIVE
+                ):
+                    m.country_from = by_token[i]
+                break
+            low = tok.lower_.rstrip(".")
+            if low in skip or tok.text in POSSESSIVE or tok.is_punct:
+                i -= 1
+                continue
+            break
+        if m.country_from is None and m.actor_type == "PERSON":
+            m.country_from = _appositive_country(doc, m, mentions, by_token, lex)
+
+
+def _appositive_country(
+    doc: Doc, m: Mention, mentions: list[Mention], by_token: dict[int, int], lex: Lexicon
+) -> int | None:
+    """The country of an appositive after a person: "X, Iran's special envoy" / "X, the
+    Pakistani foreign minister" (the country must be followed by a role word)."""
+    i = m.tok_end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    if i not in by_token or mentions[by_token[i]].actor_type != "COUNTRY":
+        return None
+    country = mentions[by_token[i]]
+    j = country.tok_end
+    if j < len(doc) and doc[j].text in POSSESSIVE:
+        j += 1
+    while j < len(doc) and doc[j].lower_.rstrip(".") in FILLER:
+        j += 1
+    roles = lex.roles | lex.honorifics
+    return by_token[i] if j < len(doc) and doc[j].lower_.rstrip(".") in roles else None
+
+
+def _acronym_of(name: str, acronym: str) -> bool:
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isalnum())
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    it = iter(initials.upper())
+    return (
+        len(letters) >= 2 and letters[0] == initials[:1].upper() and all(c in it for c in letters)
+    )
+
+
+def _tokens_with_text(doc: Doc, texts: Collection[str]) -> Iterator[Token]:
+    """The tokens whose text is one of `texts`, in order, found on the doc's ORTH ids: a
+    Python `Token` is made only for those, not for every token of the article."""
+    if not texts:
+        return
+    ids = np.array([get_string_id(t) for t in texts], dtype=np.uint64)
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), ids)).tolist():
+        yield doc[i]
+
+
+def inline_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their reuse."""
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        if m.actor_type not in {"ORG", "GROUP"} or m.tok_end + 2 >= len(doc):
+            continue
+        open_, acro, close = doc[m.tok_end], doc[m.tok_end + 1], doc[m.tok_end + 2]
+        parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
+        if parenthesised and _acronym_of(m.form, acro.text):
+            defined.setdefault(acro.text, m)
+    for m in mentions:  # "(Opec)" is a curated actor: so is the name it stands for
+        definition = defined.get(m.form)
+        if m.key is not None and definition is not None and definition.key is None:
+            definition.key, definition.actor_type = m.key, m.actor_type
+            definition.country = definition.country or m.country
+    added = []
+    for tok in _tokens_with_text(doc, defined):
+        head = defined[tok.text]
+        if tok.i not in covered:
+            added.append(
+                Mention(
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.i,
+                    tok.i + 1,
+                    head.actor_type,
+                    tok.text,
+                    head.key,
+                    head.country,
+                )
+            )
+            added[-1].alias_of = head
+    # an NER entity whose text is a defined acronym joins the definition's entity too
+    for m in mentions:
+        definition = defined.get(m.form)
+        if definition is not None and definition is not m and m.key is None:
+            m.alias_of = definition
+    return added
+
+
+def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Later bare surnames NER missed ("FM Jilani") of people named in full in this document."""
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    surnames: dict[str, Mention] = {}
+    for m in mentions:
+        words = m.form.split()
+        if m.actor_type == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], m)
+    added = []
+    for tok in _tokens_with_text(doc, surnames):
+        if tok.i in covered:
+            continue
+        if (
+            tok.i > 0
+            and doc[tok.i - 1].text[:1].isupper()
+            and doc[tok.i - 1].lower_.rstrip(".") not in (lex.roles | lex.honorifics)
+        ):
+            continue  # part of another capitalised name
+        added.append(
+            Mention(tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, "PERSON", tok.text)
+        )
+    return added
+
+
+def group_entities(mentions: list[Mention], person_join: bool = True) -> list[Entity]:
+    """In-document resolution: short forms and acronyms join the fuller name they refer to."""
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}
+    persons: list[tuple[list[str], int]] = []  # folded tokens of full names -> entity
+
+    def new_entity(m: Mention) -> int:
+        entities.append(Entity(m.actor_type, m.key))
+        return len(entities) - 1
+
+    order = sorted(range(len(mentions)), key=lambda i: (-len(name_tokens(mentions[i].form)), i))
+    for i in order:  # full names first, so short forms find them
+        m = mentions[i]
+        if m.alias_of is not None:
+            continue
+        tokens = name_tokens(m.form)
+        if m.key is not None:
+            m.entity = by_key.get(m.key, -1)
+            if m.entity < 0:
+                m.entity = by_key[m.key] = new_entity(m)
+            continue
+        fold = fold_text(m.form)
+        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons and person_join):
+            target = _person_target(tokens, persons, mentions, m)
+            if target is not None:
+                m.entity = target
+                continue
+            if m.actor_type == "PERSON":
+                m.entity = new_entity(m)
+                persons.append((tokens, m.entity))
+                continue
+        key = m.actor_type + ":" + fold
+        if m.actor_type in {"ORG", "GROUP"}:
+            key = "ORG:" + fold
+        m.entity = by_key.get(key, -1)
+        if m.entity < 0:
+            m.entity = by_key[key] = new_entity(m)
+    for m in mentions:  # acronyms point at their definition's entity
+        if m.alias_of is not None:
+            m.entity = m.alias_of.entity
+    for m in mentions:
+        ent = entities[m.entity]
+        if ent.actor_type == "ORG" and m.actor_type == "GROUP":
+            ent.actor_type = "GROUP"
+        if m.actor_type == "PERSON" and ent.actor_type != "PERSON":
+            ent.actor_type = "PERSON"
+    return entities
+
+
+def _person_target(
+    tokens: list[str], persons: list[tuple[list[str], int]], mentions: list[Mention], m: Mention
+) -> int | None:
+    """The person entity a (shorter) name refers to in this document, if exactly one fits."""
+    if not tokens:
+        return None
+    exact = [e for full, e in persons if full == tokens]
+    if exact:
+        return exact[0]
+    subset = [e for full, e in persons if len(full) > len(tokens) and _in_order(tokens, full)]
+    if len(set(subset)) == 1:
+        return subset[0]
+    if len(tokens) == 1 and not subset:
+        tok = tokens[0]
+        surname = [e for full, e in persons if full[-1] == tok]
+        prefix = [
+            e
+            for full, e in persons
+            if len(tok) >= 4 and any(f.startswith(tok) or tok.startswith(f) for f in full)
+        ]
+        for candidates in (surname, prefix):
+            if len(set(candidates)) == 1:
+                return candidates[0]
+    if len(set(subset)) > 1:  # ambiguous: the most recently named one before this mention
+        earlier = [x for x in mentions if x.entity in set(subset) and x.start < m.start]
+        return max(earlier, key=lambda x: x.start).entity if earlier else None
+    return None
+
+
+def _in_order(short: list[str], full: list[str]) -> bool:
+    it = iter(full)
+    return short[-1] == full[-1] and all(t in it for t in short)
+
+
+# Last words that make a name an organisation's: "Kurdistan Democratic Party", "Scottish Labour
+# Party", "Lear Corp" (issue 22)
+ORG_HEADS = frozenset(
+    {"Party", "Ministry", "Council", "Bank", "Union", "Front", "Army", "Corp", "Corp.",
+     "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "plc", "Co", "Co.", "Committee",
+     "Association", "Department", "Agency", "Authority", "Commission", "Federation",
+     "Organisation", "Organization", "League", "Movement", "Congress", "Assembly", "Club",
+     "Institute", "University", "College", "Group", "Company", "Board", "Office", "Service"}
+)  # fmt: skip
+
+
+def org_names(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Organisations whose names end in a head word (ORG_HEADS) take in the capitalised words
+    NER left out before them ("Kurdistan" + "Democratic Party"), places and demonyms included;
+    the mentions taken in are dropped. A curated actor's key stays only when what is taken in
+    names its own country ("British" + "Labour Party")."""
+    by_token = {t: m for m in mentions for t in range(m.tok_start, m.tok_end)}
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.actor_type not in {"ORG", "GROUP"} or doc[m.tok_end - 1].text not in ORG_HEADS:
+            continue
+        start, taken = m.tok_start, []
+        while start > 0 and m.tok_start - start < 3:
+            tok = doc[start - 1]
+            other = by_token.get(start - 1)
+            if not tok.is_title or tok.lower_ in STOP_WORDS or tok.is_sent_start:
+                break
+            if other is not None and other.actor_type not in {"COUNTRY", "PLACE"}:
+                break
+            if other is not None and other.tok_start < start - 1:
+                start = other.tok_start
+            else:
+                start -= 1
+            if other is not None:
+                taken.append(other)
+        if start == m.tok_start:
+            continue
+        own = {t for o in taken for t in range(o.tok_start, o.tok_end)}
+        uncovered = any(t not in own for t in range(start, m.tok_start))
+        if m.key is not None and (uncovered or any(o.country != m.country for o in taken)):
+            # another organisation than the curated one: "Kurdistan Democratic Party"
+            m.key, m.country = None, next((o.country for o in taken if o.country), None)
+        dropped |= {id(o) for o in taken}
+        m.tok_start, m.start = start, doc[start].idx
+        m.form = doc[start : m.tok_end].text
+    return [m for m in mentions if id(m) not in dropped]
