@@ -32,15 +32,14 @@ def _retry_if_transient(task_, task_run, state) -> bool:  # noqa: ANN001 - Prefe
 
 
 _OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
-TASKS = {
-    name: task(name=name, **_OPTIONS)(fn)
-    for name, fn in {
-        "parse": pipeline.parse_step,
-        "dedupe": pipeline.dedupe_step,
-        "extract": pipeline.extract_step,
-        "events": pipeline.events_step,
-    }.items()
+_STEPS: dict[str, Callable[..., Any]] = {
+    "parse": pipeline.parse_step,
+    "dedupe": pipeline.dedupe_step,
+    "extract": pipeline.extract_step,
+    "events": pipeline.events_step,
 }
+# typed Any: Prefect's Task generics cannot name one mapping of differently typed steps
+TASKS: dict[str, Any] = {name: task(name=name, **_OPTIONS)(fn) for name, fn in _STEPS.items()}
 # Only the load touches the warehouse file; a lock held by a reader is retried with backoff,
 # anything else (bad data, a failed gate) fails at once.
 TASKS["load"] = task(
@@ -60,7 +59,8 @@ def as_task(name: str, fn: Callable[..., T], /, *args: Any) -> T:
     """StepCaller that runs each pipeline step as its Prefect task."""
     # quote(): Prefect would otherwise walk every argument (the run context holds models,
     # frames and a set of every known article id) to look for futures, on every call.
-    return TASKS[name](*(quote(arg) for arg in args))
+    result: T = TASKS[name](*(quote(arg) for arg in args))
+    return result
 
 
 def submit_task(name: str, fn: Callable[..., Any], /, *args: Any) -> Any:
@@ -102,6 +102,7 @@ def run_flow(
     if settings.task_runner == "dask":
         from prefect_dask import DaskTaskRunner  # noqa: PLC0415 - only when asked for
 
+        runner: Any  # prefect-dask's runner is not typed as Prefect's TaskRunner
         if settings.dask_address:
             runner = DaskTaskRunner(address=settings.dask_address)
         else:  # a LocalCluster of worker processes, one thread each (spaCy is CPU-bound)

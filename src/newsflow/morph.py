@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -26,6 +26,9 @@ from spacy.morphology import Morphology
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 _TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _SET = {"POS", "TAG", "MORPH", "LEMMA", "DEP"}
@@ -44,9 +47,9 @@ class UnsupportedPatterns(ValueError):
     """The ruler uses a pattern feature this emulation does not implement."""
 
 
-def _condition(token_pattern: dict[str, Any]) -> tuple[tuple[str, frozenset], ...]:
+def _condition(token_pattern: dict[str, Any]) -> tuple[tuple[str, _Accepts], ...]:
     """A token pattern as (attribute, accepted values) pairs."""
-    out = []
+    out: list[tuple[str, _Accepts]] = []
     for attr, value in sorted(token_pattern.items()):
         if attr not in _TESTED:
             raise UnsupportedPatterns(f"attribute {attr} in {token_pattern}")
@@ -83,12 +86,19 @@ class _Regex:
         return isinstance(value, str) and re.search(self.pattern, value) is not None
 
 
+_Accepts = frozenset[Any] | _Regex | _NotIn  # a condition's accepted values
+
+
 class FastMorphology:
     """The `attribute_ruler` + `lemmatizer` of `nlp`, applied to docs by lookup (see module)."""
 
     def __init__(self, nlp: Language) -> None:
-        ruler, self.lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
-        if getattr(self.lemmatizer, "mode", None) != "rule" or self.lemmatizer.overwrite:
+        # typed Any: spaCy types get_pipe as a plain callable
+        ruler: Any = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        if getattr(self.lemmatizer, "mode", None) != "rule" or getattr(
+            self.lemmatizer, "overwrite", True
+        ):
             raise UnsupportedPatterns("only a rule lemmatizer that does not overwrite")
         if type(self.lemmatizer) is not EnglishLemmatizer:  # `RuleLemmas` is its base-form test
             raise UnsupportedPatterns(f"only spaCy's English lemmatizer, not {self.lemmatizer}")
@@ -103,7 +113,7 @@ class FastMorphology:
                 for pattern in entry["patterns"]
             )
             self.rules.append(_Rule(alternatives, entry.get("index", 0), entry["attrs"]))
-        self.conditions = sorted(conditions, key=conditions.get)
+        self.conditions = sorted(conditions, key=lambda c: conditions[c])
         # the LOWER values a condition names: other words all behave alike, unless a REGEX
         # condition accepts them (decided once per word, `_lowers_named`). TAG, DEP and
         # IS_SPACE are small closed sets, kept whole.
@@ -214,7 +224,7 @@ class FastMorphology:
                 values[i, 3] = self.strings.add(attrs["LEMMA"])
             if "DEP" in attrs:
                 doc[i].dep_ = attrs["DEP"]
-        doc.from_array([POS, TAG, MORPH, LEMMA], values)
+        doc.from_array([POS, TAG, MORPH, LEMMA], cast("Ints2d", values))
         return self._lemmatize(doc)
 
     def _lemmatize(self, doc: Doc) -> Doc:
@@ -234,7 +244,7 @@ class FastMorphology:
                 lemma = self.strings.add(self.rules_lemma(text, univ_pos, self.strings[morph]))
                 self._lemmas[key] = lemma
             lemmas[i] = lemma
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], cast("Ints2d", lemmas.reshape(-1, 1)))
         return doc
 
 
