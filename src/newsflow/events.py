@@ -41,6 +41,16 @@ EVENT_ARTICLES = pl.Schema(
         "outlet": pl.String,  # what num_sources counts distinct (sql/queries/fill_outlets.sql)
     }
 )
+# One row per event report (a sentence's reading) and the event it joined: which sentence says
+# what, for the accuracy harness (bench/bench_event_accuracy.py) and for tracing an event back.
+EVENT_REPORTS = pl.Schema(
+    {
+        "article_id": pl.String,
+        "sentence_index": pl.Int64,
+        "event_id": pl.String,
+        "score": pl.Float64,
+    }
+)
 EVENT_KEYS = pl.Schema(
     {
         "event_id": pl.String,
@@ -115,6 +125,7 @@ class EventResult:
     events: pl.DataFrame  # schema.EVENTS
     mention_events: pl.DataFrame  # (mention_id, event_id)
     links: dict[str, pl.DataFrame]  # {"event_articles": EVENT_ARTICLES, "event_keys": EVENT_KEYS}
+    reports: pl.DataFrame  # EVENT_REPORTS: each sentence's report and the event it joined
 
 
 def sentences_to_parse(
@@ -583,7 +594,7 @@ def detect_events(
         & window
     ).to_dicts()
     groups = _group(candidates, known_rows, state.lexicon)
-    rows, key_rows, support, mention_links = [], [], [], []
+    rows, key_rows, support, mention_links, reports = [], [], [], [], []
     for group in groups:
         row, key_row = _merge_group(group)
         rows.append(row)
@@ -594,6 +605,7 @@ def detect_events(
         )
         support += [(row["event_id"], article_id, n) for article_id, n in per_article.items()]
         for c in group.candidates:
+            reports.append((c.article_id, c.sentence_index, row["event_id"], c.score))
             for m in (c.source, c.target):
                 if m is not None:
                     mention_links.append((m.mention_id, row["event_id"], c.score))
@@ -704,4 +716,7 @@ def detect_events(
             ),
             "event_keys": keys_frame,
         },
+        reports=pl.DataFrame(reports, schema=EVENT_REPORTS, orient="row").filter(
+            pl.col("event_id").is_in(events_frame["event_id"].implode())
+        ),
     )
