@@ -529,10 +529,12 @@ def run_own(
     started = time.perf_counter()
     extracted = extract.extract_batch(articles, nlp, registry, settings)
     state = events.EventState.empty()
+    actors = registry.frame_of(extracted.mentions["actor_id"])
+    actors = events.with_metonym_countries(actors, registry, state)  # as pipeline.events_step
     result = events.detect_events(
         articles,
         extracted.mentions,
-        registry.frame_of(extracted.mentions["actor_id"]),
+        actors,
         extracted.sentences,
         parser,
         state,

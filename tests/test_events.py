@@ -7,6 +7,7 @@ actors are listed inline, mentions are their alias matches, sentences come from 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -314,10 +315,20 @@ def test_set_to_hold_and_would_meet_are_planned(nlp, state):
 
 
 def test_explicit_date_and_dateline_place(nlp, state):
-    assert one("On January 3, 2024, ISKP attacked Iran.", nlp, state, dateline="KABUL") == [
-        ("ASSAULT", "18", "act_iskp", "act_irn", date(2024, 1, 3), "sentence_explicit", "Kabul", "AFG", "asserted",
+    assert one("On January 14, 2024, ISKP attacked Iran.", nlp, state, dateline="KABUL") == [
+        ("ASSAULT", "18", "act_iskp", "act_irn", date(2024, 1, 14), "sentence_explicit", "Kabul", "AFG", "asserted",
          1, 1, 1)
     ]  # fmt: skip
+
+
+def test_a_dateline_never_places_an_event_of_another_time(nlp, state):
+    # issue 20: the reporter in Kabul on 15 January says nothing of where an attack on the 3rd was
+    (row,) = detect([article("a1", "On January 3, 2024, ISKP attacked Iran.", dateline="KABUL")],
+                    nlp, state).events.iter_rows(named=True)  # fmt: skip
+    assert (row["event_date"], row["event_date_precision"], row["place_name"]) == (
+        date(2024, 1, 3), "day", None
+    )  # fmt: skip
+    assert row["background"] is True  # twelve days before the report: history, not its news
 
 
 def test_no_publication_date_falls_back_to_crawl_date(nlp, state):
@@ -599,7 +610,11 @@ def _articles(result: events.EventResult, event_id: str) -> list[str]:
 
 
 def test_seeds_pakistan_iran_talks_in_islamabad_on_15_january(seed_result):
-    talks = _event(seed_result, "CONSULT", "act_irn", "act_pak")
+    # This fixture splits sentences with the parser alone, so GVS's headings run into one
+    # "sentence" with "in 2023" (a background report of the pair); the real pipeline ends
+    # sentences at line breaks (tests/test_events_seeds.py). The news event is the one here.
+    news = seed_result.events.filter(~pl.col("background"))
+    talks = _event(replace(seed_result, events=news), "CONSULT", "act_irn", "act_pak")
     assert (talks["event_date"], talks["place_name"], talks["country_code"], talks["mode"]) == (
         MONDAY, "Islamabad", "PAK", "asserted"
     )  # fmt: skip
@@ -679,11 +694,9 @@ def test_undated_reports_take_the_earliest_publication_date(nlp, state):
     result = detect(
         [
             article(
-                "a1",
-                "A recent bombing in Kerman was carried out by ISKP.",
-                published=date(2024, 1, 16),
+                "a1", "A bombing in Kerman was carried out by ISKP.", published=date(2024, 1, 16)
             ),
-            article("a2", "A recent bombing in Kerman was carried out by ISKP.", source="Dawn"),
+            article("a2", "A bombing in Kerman was carried out by ISKP.", source="Dawn"),
         ],
         nlp,
         state,
@@ -691,6 +704,21 @@ def test_undated_reports_take_the_earliest_publication_date(nlp, state):
     assert result.events.select("event_date", "date_source", "num_articles").rows() == [
         (MONDAY, "published", 2)
     ]
+
+
+def test_a_recent_event_is_dated_to_the_weeks_before_the_report_never_its_day(nlp, state):
+    # issue 20: "a recent bombing" happened before the report: its month, at month precision
+    result = detect(
+        [
+            article("a1", "A recent bombing in Kerman was carried out by ISKP.", published=date(2024, 1, 16)),
+            article("a2", "A recent bombing in Kerman was carried out by ISKP.", source="Dawn"),
+        ],
+        nlp,
+        state,
+    )  # fmt: skip
+    assert result.events.select(
+        "event_date", "event_date_precision", "date_source", "background", "num_articles"
+    ).rows() == [(date(2024, 1, 1), "month", "published_recent", True, 2)]
 
 
 def test_meet_without_an_actor_object_is_no_meeting(nlp, state):

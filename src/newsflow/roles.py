@@ -11,6 +11,7 @@ candidates into events.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ ADJUNCT_PREPS = {"in", "at", "near", "within", "across", "inside", "outside", "d
 TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "into", "from", "at"}
 # "talks on Afghanistan": the topic, not the other party.
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# "an attack on the anniversary of X's death": a time, not a target.
+TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
+              "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
 GOVERNOR_STEPS = {
     "xcomp",
     "ccomp",
@@ -98,6 +102,7 @@ class Lexicon:
     topic_object_verbs: frozenset[str]  # "discussed the situation": the object is the topic
     actor_object_verbs: frozenset[str]  # an event only with an actor object: not "meet obligations"
     relative_offsets: dict[str, int]
+    seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -105,6 +110,7 @@ class Lexicon:
         folder = folder or resources.path("data/events")
         entries = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))["entries"]
         cues = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
+        seats = json.loads((folder / "seats.json").read_text(encoding="utf-8"))["seats"]
         words: dict[tuple[str, str], tuple[str, str]] = {}
         phrasal: dict[tuple[str, str], tuple[str, str]] = {}
         for entry in entries:
@@ -129,6 +135,7 @@ class Lexicon:
             topic_object_verbs=frozenset(cues["topic_object_verbs"]),
             actor_object_verbs=frozenset(cues["actor_object_verbs"]),
             relative_offsets=dict(cues["relative_dates"]),
+            seats=dict(seats),
         )
 
     def trigger_forms(self, nlp: spacy.language.Language) -> frozenset[str]:
@@ -169,10 +176,15 @@ class Lexicon:
 
 @dataclass(frozen=True)
 class _Mention:
-    mention_id: str
+    mention_id: str  # "" for a pronoun standing for a person named elsewhere
     actor_id: str
     key: str  # merge key: the actor's country for states and their officials, else the actor
     tokens: frozenset[int]
+    actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor_type == "PERSON"
 
 
 @dataclass(frozen=True)
@@ -193,6 +205,9 @@ class Candidate:
     evidence: str
     score: float
     symmetric: bool
+    background: bool = False  # told as past context, not as news of the report (issue 20)
+    definite: bool = False  # "the attack": may refer back to an event told just before
+    main_clause: bool = True  # not inside a relative clause ("..., who was killed in a strike")
 
     @property
     def mode_group(self) -> str:
@@ -207,10 +222,28 @@ class Candidate:
         return keys
 
 
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+
+
+def _referent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Soleimani, a commander, who was killed" -> the
+    commander's head, Soleimani); any other token is itself."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT", "WP$"):
+        return token
+    clause = token.head
+    if clause.dep_ != "relcl":
+        return token
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def _actors_in(
     head: Token, mentions: dict[int, _Mention], *, skip_conj: bool = True
 ) -> list[_Mention]:
     """Actor mentions in the phrase headed by `head`, nearest first (possessors ranked one deeper)."""
+    head = _referent(head)
     found: dict[str, tuple[int, int, _Mention]] = {}
     queue: list[tuple[Token, int]] = [(head, 0)]
     while queue:
@@ -235,23 +268,45 @@ def _with_conj(head: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
     return out
 
 
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from ("an increase in X" under "reported")."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _subject(verb: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
-    """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks")."""
+    """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks").
+
+    A pronoun subject stands for the speaker of the clause it depends on ("Syria says it will
+    withdraw"), or, in a relative clause, for the subject of the clause the relative clause
+    hangs from ("officials reported an increase, which they attribute to X"); a relative
+    pronoun for the noun it follows; a he/she the extraction tied to a person is that person.
+    """
     token: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         assert token is not None
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         if not subjects and token.i != verb.i:
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-        if subjects and not all(s.pos_ == "PRON" for s in subjects):
-            return [m for s in subjects for m in _with_conj(s, mentions)]
-        # "Syria says it will withdraw": a pronoun subject stands for the speaker.
+        named = [s for s in subjects if s.pos_ != "PRON" or s.i in mentions]
+        relative = [s for s in subjects if _referent(s).i != s.i]
+        if named or relative:
+            return [m for s in named + relative for m in _with_conj(s, mentions)]
         climb = ("xcomp", "acomp", "conj", "advcl", "pcomp", "acl") + (
             ("ccomp",) if subjects else ()
         )
         if token.dep_ in climb and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ == "relcl" and subjects:
+            token = _governing_verb(token.head)
+            if token is not None:
+                continue
         break
     return []
 
@@ -264,7 +319,7 @@ def _target_prep(prep: str, event_type: str, lexicon: Lexicon) -> bool:
 
 
 def _pobjs(prep: Token) -> list[Token]:
-    return [g for g in prep.children if g.dep_ == "pobj"]
+    return [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in TIME_NOUNS]
 
 
 def _verb_roles(
@@ -288,7 +343,14 @@ def _verb_roles(
             targets += _with_conj(child, mentions)
     for child in verb.children:
         prep = child.lemma_.lower()
-        if child.dep_ == "prep" and (prep == "between" or _target_prep(prep, event_type, lexicon)):
+        # A fronted phrase ("At the consultations, X called on Y") sets the scene; it names no target.
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        if prep == "between":
+            for pobj in _pobjs(child):
+                pair = _with_conj(pobj, mentions)
+                targets += pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
+        elif _target_prep(prep, event_type, lexicon):
             for pobj in _pobjs(child):
                 targets += _actors_in(pobj, mentions, skip_conj=False)
     return sources, targets
@@ -310,8 +372,12 @@ def _noun_roles(
             for pobj in _pobjs(child):
                 if prep == "by":
                     sources += _actors_in(pobj, mentions)
-                elif prep == "between":
-                    targets += _actors_in(pobj, mentions, skip_conj=False)
+                elif prep == "between":  # "between X's chief Y and Z": Y and Z, not X
+                    pair = _with_conj(pobj, mentions)
+                    # "between Pakistani and Iranian officials": both sides modify one noun
+                    targets += (
+                        pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
+                    )
                 elif _target_prep(prep, event_type, lexicon):
                     targets += _actors_in(pobj, mentions)
                 elif prep == "in" and event_type == "ASSAULT":
@@ -332,6 +398,9 @@ def _noun_roles(
                 sources += _actors_in(pobj, mentions)
     else:
         verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+        if noun.dep_ == "pobj" and head.lemma_.lower() == "for" and verb.pos_ == "NOUN":
+            # "X leads a delegation for talks with Y": who leads the delegation talks.
+            verb = _governing_verb(verb) or verb
         taking_part = noun.dep_ != "pobj" or head.lemma_.lower() in ("in", "into", "for")
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
             # "held talks", "engaged in talks", "in his meeting with": the subject takes part.
@@ -349,6 +418,7 @@ def _noun_roles(
                 if (
                     child.dep_ == "prep"
                     and child.i != head.i
+                    and child.i > verb.i
                     and _target_prep(child.lemma_.lower(), event_type, lexicon)
                 ):
                     for pobj in _pobjs(child):
@@ -438,6 +508,35 @@ def _place_phrase(token: Token) -> str:
     return " ".join(t.text for t in words)
 
 
+# A place phrase inside one of these is about something else: "talks on the situation in
+# Afghanistan", "stems from attacks in Iran", "the resurgence of the Taliban in Afghanistan".
+PLACE_BLOCKING_PREPS = TOPIC_PREPS | {
+    "of",
+    "from",
+    "for",
+    "to",
+    "against",
+    "by",
+    "towards",
+    "toward",
+}
+
+
+def _where_of(token: Token, scope: Token) -> bool:
+    """Does the "in X" phrase at `token` say where the act at `scope` happened (not where
+    something it is about is)? At most two phrase hops, none through a topic or "of" phrase."""
+    hops, current = 0, token.head  # the preposition
+    while current.i != scope.i:
+        if current.dep_ == "prep" and current.i != token.head.i:
+            hops += 1
+            if current.lemma_.lower() in PLACE_BLOCKING_PREPS or hops > 2:
+                return False
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
 def _place(
     doc: Doc, scopes: list[Token], gazetteer: Gazetteer, context: frozenset[str]
 ) -> Place | None:
@@ -449,6 +548,8 @@ def _place(
             if token.i in seen or token.dep_ != "pobj" or token.pos_ != "PROPN":
                 continue
             if token.head.lemma_.lower() not in ("in", "at", "near", "outside", "inside"):
+                continue
+            if not _where_of(token, scope):
                 continue
             seen.add(token.i)
             local = set(context)
@@ -587,8 +688,17 @@ def sentence_candidates(
         target = rest[0] if rest else None
         if source is None and target is None:
             continue
-        if source is not None and target is not None and source.actor_id == target.actor_id:
-            target = None
+        if (
+            source is not None
+            and target is not None
+            and (
+                source.actor_id == target.actor_id
+                or (
+                    source.key == target.key and "COUNTRY" in (source.actor_type, target.actor_type)
+                )
+            )
+        ):
+            target = None  # "Iran's delegation ... would lead his country": one side, not two
         found.append(
             (event_type, root, _mode(token, chain, lexicon), source, target, token, chain, verbal)
         )
@@ -607,6 +717,84 @@ def _score(
     return round(score, 3)
 
 
+PERSONAL_PRONOUNS = {"he", "she", "his"}  # subject and possessive forms only: "him" is ambiguous
+DEFINITE = {"the", "this", "that", "these", "those"}
+BACKGROUND_DAYS = 7  # a day-precise date further back than this is history, not this report's news
+
+
+def _pronoun_mentions(
+    doc: Doc, mentions: list[_Mention], antecedent: _Mention | None
+) -> list[_Mention]:
+    """ "he"/"she"/"his" as mentions of the person they stand for: the nearest person named
+    before them in the sentence, else the person named last in the sentences just before
+    (`antecedent`). Lets "He dismissed the claims" or "his meeting with X" take a role."""
+    people = sorted((min(m.tokens), m) for m in mentions if m.is_person)
+    out = []
+    for token in doc:
+        if token.lower_ not in PERSONAL_PRONOUNS or token.pos_ != "PRON":
+            continue
+        before = [m for i, m in people if i < token.i]
+        found = before[-1] if before else antecedent
+        if found is not None:
+            out.append(_Mention("", found.actor_id, found.key, frozenset({token.i}), "PERSON"))
+    return out
+
+
+RECENT_WORDS = {"recent", "recently", "previous", "previously", "past", "former", "last"}
+# A past period named relative to the report: history even when the report's date is unknown.
+PAST_PERIOD = re.compile(
+    r"\b(?:earlier this (?:month|year)|last (?:month|year)|(?:last|earlier in) (?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december))\b",
+    re.IGNORECASE,
+)
+
+
+def _recent(trigger: Token, chain: list[tuple[Token, str]]) -> bool:
+    """Does the sentence call the event recent or past ("a recent bombing", "recent incidents,
+    such as attacks ...", "recently attacked")? Not "earlier": "Earlier, X held talks" is news."""
+    words = [trigger] + [g for g in trigger.ancestors if g.pos_ in ("NOUN", "PROPN", "VERB")]
+    return any(
+        c.lower_ in RECENT_WORDS and c.dep_ in ("amod", "advmod") for w in words for c in w.children
+    )
+
+
+def _since_period(trigger: Token) -> bool:
+    """ "A surge in attacks since the Taliban returned": the act runs over a period; the date
+    in that phrase is its start, not a date of the act."""
+    for word in [trigger, *trigger.ancestors]:
+        for c in word.children:
+            if c.lower_ == "since" and c.dep_ in ("prep", "mark"):
+                return True
+            if c.dep_ == "advcl" and any(
+                g.lower_ == "since" and g.dep_ == "mark" for g in c.children
+            ):
+                return True
+    return False
+
+
+def _background(trigger: Token, chain: list[tuple[Token, str]], when: EventDate, ref: Any) -> bool:
+    """Is the event told as past context rather than as news of the report? A relative clause
+    about the past ("Soleimani, who was killed in a US drone strike"), a pluperfect ("had called
+    on"), a period it has run since ("attacks since the Taliban returned"), a recent event
+    before the report ("a recent bombing"), or a date of its own well before the report's
+    (month or year precision, or more than a week back)."""
+    for word in [trigger] + [g for g, _ in chain]:
+        if word.dep_ == "relcl" and word.tag_ in ("VBD", "VBN"):
+            return True
+        aux = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+        if word.tag_ == "VBN" and any(a.lower_ == "had" for a in aux):
+            return True
+    if _since_period(trigger) or _recent(trigger, chain):
+        return True
+    if ref is None and PAST_PERIOD.search(trigger.doc.text):
+        return True
+    if ref is None or when.hi is None or not when.source.startswith("sentence"):
+        return False
+    if when.precision in ("month", "year"):
+        return when.hi < ref
+    return (ref - when.hi).days > BACKGROUND_DAYS
+
+
 def candidates_in_doc(
     doc: Doc,
     row: dict[str, Any],
@@ -616,6 +804,7 @@ def candidates_in_doc(
     gazetteer: Gazetteer,
     max_days_ahead: int,
 ) -> list[Candidate]:
+    """The event reports of one parsed sentence, with their dates, places and background flags."""
     start = row["sentence_start"]
     mentions = []
     for m in row["mentions"]:
@@ -625,11 +814,25 @@ def candidates_in_doc(
         if span is None or len(span) == 0:
             continue
         mentions.append(
-            _Mention(m["mention_id"], m["actor_id"], m["actor_key"], frozenset(t.i for t in span))
+            _Mention(
+                m["mention_id"],
+                m["actor_id"],
+                m["actor_key"],
+                frozenset(t.i for t in span),
+                m.get("actor_type"),
+            )
         )
+    antecedent = row.get("antecedent")
+    before = (
+        _Mention("", antecedent["actor_id"], antecedent["actor_key"], frozenset(), "PERSON")
+        if antecedent
+        else None
+    )
+    mentions += _pronoun_mentions(doc, mentions, before)
     context = frozenset(article["country_code"] or []) | (
         {dateline.country_code} if dateline else set()
     )
+    ref = article["published_date"] or article["crawl_date"]
     out = []
     for event_type, root, mode, source, target, trigger, chain, verbal in sentence_candidates(
         doc, mentions, lexicon
@@ -641,9 +844,22 @@ def candidates_in_doc(
             future=mode == "planned",
             offsets=lexicon.relative_offsets,
             max_days_ahead=max_days_ahead,
+            recent=_recent(trigger, chain),
         )
+        background = mode != "planned" and _background(trigger, chain, when, ref)
+        if background and (when.source in ("published", "crawl", "none") or _since_period(trigger)):
+            # Context with no date of its own is no news of the report's day: undated, so it
+            # never joins an event of the report's days (it merges only within its story).
+            when = EventDate(None, None, None, "background", None)
         scopes = [trigger] + [g for g, _ in chain]
         place = _place(doc, scopes, gazetteer, context)
+        # A dateline says where the reporter was on the day of the report: it places the
+        # report's news of those days, not an event of another time.
+        near = ref is None or when.date is None or abs((when.date - ref).days) <= 2
+        fallback = dateline if not background and near else None
+        definite = not verbal and any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children
+        )
         out.append(
             Candidate(
                 article_id=row["article_id"],
@@ -654,12 +870,17 @@ def candidates_in_doc(
                 source=source,
                 target=target,
                 when=when,
-                place=place or dateline,
+                place=place or fallback,
                 place_from_sentence=place is not None,
                 story_id=article["story_id"],
                 evidence=" ".join(doc.text.split()),
                 score=_score(source, target, verbal, when, place is not None, mode),
                 symmetric=event_type in lexicon.symmetric_types,
+                background=background,
+                definite=definite,
+                main_clause=not any(
+                    w.dep_ in ("relcl", "acl") for w in [trigger, *trigger.ancestors]
+                ),
             )
         )
     return out
