@@ -111,6 +111,7 @@ class Scored:
     date_ok: bool | None
     date_strict_ok: bool | None
     detail: dict[str, Any]
+    background_ok: bool | None = None  # the event's background flag is the gold one
 
 
 def _share(values: list[bool | None]) -> float | None:
@@ -138,6 +139,7 @@ def figures(items: list[Scored], *, dated: bool = True) -> dict[str, Any]:
     if dated:
         out["date_accuracy"] = _share([s.date_ok for s in matched])
         out["date_accuracy_strict"] = _share([s.date_strict_ok for s in matched])
+        out["background_accuracy"] = _share([s.background_ok for s in matched])
     return out
 
 
@@ -487,6 +489,9 @@ def own_items(
                 target_ok=target_ok,
                 date_ok=date_ok,
                 date_strict_ok=strict_ok,
+                background_ok=None
+                if gold is None or event is None
+                else bool(event.get("background")) == gold["background"],
                 detail={
                     "sentence": it["sentence"]["text"],
                     "gold": [
@@ -511,6 +516,7 @@ def own_items(
                         "target": names(event["target_actor_id"]),
                         "date": event["event_date"].isoformat() if event["event_date"] else None,
                         "precision": event.get("event_date_precision"),
+                        "background": event.get("background"),
                         "evidence": event["evidence"],
                     },
                 },
@@ -585,7 +591,8 @@ def _line(name: str, fig: dict[str, Any]) -> str:
         return f"{key}={value:.3f}" + (f" [{ci[0]:.3f}-{ci[1]:.3f}]" if ci else "")
 
     keys = ("detection_precision", "detection_recall", "detection_f1", "type_accuracy",
-            "type_macro_f1", "source_accuracy", "target_accuracy", "date_accuracy")  # fmt: skip
+            "type_macro_f1", "source_accuracy", "target_accuracy", "date_accuracy",
+            "background_accuracy")  # fmt: skip
     return f"{name} (n={fig['items']}):\n  " + "\n  ".join(cell(k) for k in keys)
 
 

@@ -27,10 +27,11 @@ import spacy
 from newsflow import morph, resources, schema
 from newsflow.geo import Gazetteer, Place
 from newsflow.ids import short_hash
+from newsflow.reports import Candidate, candidates_in_doc
 from newsflow.resolve import ActorRegistry
-from newsflow.roles import Candidate, Lexicon, candidates_in_doc
 from newsflow.settings import Settings
 from newsflow.timex import EventDate
+from newsflow.triggers import Lexicon
 
 # Extra warehouse tables (sql/030_events.sql), upserted by the loader from `EventResult.links`.
 EVENT_ARTICLES = pl.Schema(
@@ -800,30 +801,22 @@ def detect_events(
         schema={"event_id": pl.String, "article_id": pl.String, "num_mentions": pl.Int64},
         orient="row",
     )
-    # The outlet a supporting article counts as (the rule of sql/queries/fill_outlets.sql): its
-    # source_name; else an original is an outlet of its own and a duplicate its canonical's.
-    outlets = articles.select(
-        "article_id",
-        "source_name",
-        pl.coalesce("source_name", pl.lit("article:") + pl.col("article_id")).alias("outlet"),
-    )
-    new_support = batch_support.join(outlets, on="article_id", how="left")
+    # Which outlet each supporting article counts as is decided by the load, in SQL only
+    # (sql/queries/fill_outlets.sql); here `outlet` stays null for the rows this batch adds.
+    unset_outlet = pl.lit(None, pl.String).alias("outlet")
+    new_support = batch_support.join(
+        articles.select("article_id", "source_name"), on="article_id", how="left"
+    ).with_columns(unset_outlet)
     # Duplicates count as articles of their canonical's events (their outlet may be new).
     canonical_support = pl.concat(
         [
-            state.event_articles.select("event_id", "article_id", "num_mentions", "outlet"),
-            new_support.select("event_id", "article_id", "num_mentions", "outlet"),
+            state.event_articles.select("event_id", "article_id", "num_mentions"),
+            new_support.select("event_id", "article_id", "num_mentions"),
         ]
     )
     dup_support = duplicates.join(
         canonical_support.rename({"article_id": "canonical_id"}), on="canonical_id"
-    ).select(
-        "event_id",
-        "article_id",
-        "source_name",
-        "num_mentions",
-        pl.coalesce("source_name", "outlet").alias("outlet"),
-    )
+    ).select("event_id", "article_id", "source_name", "num_mentions", unset_outlet)
     added = (
         pl.concat(
             [
@@ -844,10 +837,11 @@ def detect_events(
         for known in known_frame.filter(pl.col("event_id").is_in(list(dup_only))).to_dicts():
             rows.append({name: known[name] for name in schema.EVENTS.names()})
             key_rows.append({name: known[name] for name in EVENT_KEYS.names()})
+    # num_sources and confidence (which grows with it) count outlets: the load sets them in
+    # SQL (sql/queries/refresh_event_counts.sql); a staged row carries null for both.
     counts = all_support.group_by("event_id").agg(
         pl.col("num_mentions").sum().alias("num_mentions"),
         pl.col("article_id").n_unique().alias("num_articles"),
-        pl.col("outlet").n_unique().alias("num_sources"),
     )
     # Two groups can share a merge key, hence an id (undated reports of one dyad and place that
     # the date rule kept apart): they are one event. Their support is already pooled by id;
@@ -863,13 +857,11 @@ def detect_events(
     events_frame = (
         pl.DataFrame(rows, schema=schema.EVENTS, orient="row")
         .filter(pl.col("event_id").is_in(list(touched)))
-        .drop("num_mentions", "num_articles", "num_sources")
+        .drop("num_mentions", "num_articles", "num_sources", "confidence")
         .join(counts, on="event_id", how="inner")
-        .join(best.select("event_id", "evidence_score"), on="event_id")
         .with_columns(
-            (1 - (1 - pl.col("evidence_score")) * pl.lit(0.6).pow(pl.col("num_sources") - 1))
-            .round(3)
-            .alias("confidence")
+            pl.lit(None, pl.Int64).alias("num_sources"),
+            pl.lit(None, pl.Float64).alias("confidence"),
         )
     )
     events_frame = schema.conform(events_frame, schema.EVENTS).sort("event_id")
