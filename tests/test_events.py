@@ -17,7 +17,7 @@ import polars as pl
 import pytest
 
 from newsflow import events, load, roles, schema, warehouse
-from newsflow.geo import Gazetteer
+from newsflow.geo import Gazetteer, ascii_name
 from newsflow.settings import Settings
 from newsflow.timex import resolve_event_date
 
@@ -45,6 +45,7 @@ ACTORS = [
     ("act_kerman", "Kerman", "PLACE", "IRN", ["Kerman"]),
     ("act_kabul", "Kabul", "PLACE", "AFG", ["Kabul"]),
     ("act_islamabad", "Islamabad", "PLACE", "PAK", ["Islamabad"]),
+    ("act_kremlin", "Kremlin", "ORG", None, ["Kremlin"]),
 ]  # fmt: skip
 
 ROW_COLUMNS = [
@@ -803,3 +804,101 @@ def test_undated_reports_merge_within_a_story_only(nlp, state):
         state,
     )
     assert sorted(result.events["num_articles"].to_list()) == [1, 2]
+
+
+# --- issue 20: roles, background, precision, places --------------------------------------
+
+
+def test_a_capital_or_seat_acting_stands_for_its_country(nlp, lexicon, gazetteer):
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("Islamabad accused the Taliban of harbouring the TTP.", nlp, state)
+    assert [row[:4] for row in found] == [("ACCUSE", "11", "act_pak", "act_taliban")]
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("The Kremlin condemned Ukraine on Monday.", nlp, state)
+    assert [row[:4] for row in found] == [("ACCUSE", "11", "act_rus", "act_ukr")]
+
+
+def test_a_relative_clause_pronoun_stands_for_the_reporting_subject(nlp, state):
+    text = (
+        "Pakistani officials reported an increase in attacks, which they attribute to the Taliban."
+    )
+    assert [row[:4] for row in one(text, nlp, state)] == [
+        ("ACCUSE", "11", "act_pak", "act_taliban")
+    ]
+
+
+def test_he_stands_for_the_person_named_just_before(nlp, state):
+    text = "Jalil Abbas Jilani spoke in Islamabad. He accused the Taliban of harbouring the TTP."
+    assert [row[:4] for row in one(text, nlp, state)] == [
+        ("ACCUSE", "11", "act_jilani", "act_taliban")
+    ]
+
+
+def test_between_a_countrys_envoy_and_leaders_takes_each_side(nlp, state):
+    text = "Talks between Iran's envoy Hassan Kazemi Qomi and TTP leaders were held on Monday."
+    (row,) = one(text, nlp, state)
+    assert row[0] == "CONSULT" and {row[2], row[3]} == {"act_qomi", "act_ttp"}
+
+
+def test_said_must_is_a_request_to_the_one_who_must(nlp, state):
+    assert [
+        row[:4] for row in one("Russia said Ukraine must return the helicopter.", nlp, state)
+    ] == [("REQUEST", "10", "act_rus", "act_ukr")]
+
+
+def test_a_hunger_strike_is_a_protest_and_a_conditional_act_a_threat(nlp, lexicon, gazetteer):
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("TTP members began a hunger strike against Pakistan on Monday.", nlp, state)
+    assert [row[:4] for row in found] == [("PROTEST", "14", "act_ttp", "act_pak")]
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("Pakistan will withdraw its troops unless Afghanistan stops the raids.", nlp, state)
+    # the withdrawal is the threat; the raids inside the condition are only possible
+    assert sorted((row[0], row[2], row[3], row[8]) for row in found) == [
+        ("COERCE", "act_afg", None, "possible"),
+        ("THREATEN", "act_pak", "act_afg", "planned"),
+    ]
+
+
+def test_acts_that_need_a_target_name_no_event_without_one(nlp, state):
+    assert one("Iran sought to extend its role in the economy.", nlp, state) == []
+    assert one("Pakistan helped the team win the cup.", nlp, state) == []
+
+
+def test_an_act_running_since_a_time_is_undated_background(nlp, state):
+    result = detect(
+        [article("a1", "ISKP has launched attacks against Pakistan since 2021.")], nlp, state
+    )
+    (row,) = result.events.iter_rows(named=True)
+    assert (row["event_type"], row["background"], row["event_date"], row["date_source"]) == (
+        "ASSAULT", True, None, "background"
+    )  # fmt: skip
+
+
+def test_a_year_is_year_precision_and_history(nlp, state):
+    (row,) = detect(
+        [article("a1", "Iran attacked Pakistan in 2020.")], nlp, state
+    ).events.iter_rows(named=True)
+    assert (row["event_date"], row["event_date_precision"], row["background"]) == (
+        date(2020, 1, 1), "year", True
+    )  # fmt: skip
+
+
+def test_places_in_geonames_ascii_form_with_their_ids(gazetteer):
+    kandahar = gazetteer.lookup("Kandahār", frozenset({"AFG"}))
+    assert (kandahar.name, kandahar.geonames_id, kandahar.country_code) == (
+        "Kandahar",
+        1138336,
+        "AFG",
+    )
+    assert gazetteer.lookup("Kandahar", frozenset({"AFG"})) == kandahar
+    assert gazetteer.lookup("Iran").geonames_id == 130758
+    assert ascii_name("Łuków") == "Lukow" and ascii_name("Straßgang") == "Strassgang"
+    assert (gazetteer.capital_of("Islamabad"), gazetteer.capital_of("Kyiv")) == ("PAK", "UKR")
+    assert gazetteer.capital_of("Kandahar") is None
+
+
+def test_an_act_in_a_time_clause_is_not_the_act_agreed_to(nlp, state):
+    # "after fighting" is when, not what: the agreement is not a threat to fight
+    assert [
+        row[:4] for row in one("Iran agreed to a ceasefire after fighting Pakistan.", nlp, state)
+    ] == [("AGREE", "03", "act_irn", "act_pak")]

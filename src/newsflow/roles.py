@@ -113,7 +113,9 @@ def _actors_in(
 def _with_conj(head: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
     """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's."""
     out = _actors_in(head, mentions)[:1]
-    for conj in head.conjuncts:
+    # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition
+    appositions = [a for a in head.children if a.dep_ == "appos"]
+    for conj in [*head.conjuncts, *(c for a in appositions for c in a.conjuncts)]:
         out += _actors_in(conj, mentions)[:1]
     return out
 
@@ -215,7 +217,10 @@ def _noun_roles(
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "a mediation mission between X and Y": the phrase's head holds the roles
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.i not in mentions:
+            verb = _governing_verb(noun)  # "the ILO reiterated its demand": its = the ILO
+            sources += _subject(verb, mentions) if verb is not None else []
+        elif child.dep_ == "poss":
             sources += _actors_in(child, mentions)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
             sources += _actors_in(child, mentions, skip_conj=False)  # "Pak-Iran talks"
@@ -328,13 +333,44 @@ def _locative_actors(
     return out
 
 
+def _no_event(
+    token: Token,
+    event_type: str,
+    verbal: bool,
+    source: RoleMention | None,
+    target: RoleMention | None,
+    lexicon: Lexicon,
+) -> bool:
+    """Readings that name no event: a verb that needs a target and has none ("shares traded
+    at"), "X said Y must" with no actor Y, a statement noun without a speaker ("demand in
+    Germany"), "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
+    lemma = token.lemma_.lower()
+    if verbal and target is None:
+        if lemma in lexicon.target_required_verbs:
+            return True
+        if lemma in lexicon.reporting_verbs and (lemma, "VERB") not in lexicon.words:
+            return True  # "X said Y must ...", Y no actor
+    if not verbal and source is None and event_type in lexicon.statement_types:
+        return True
+    if lemma == "concede" and any(c.dep_ == "ccomp" for c in token.children):
+        return not any(c.dep_ == "dobj" for c in token.children)
+    imperative = verbal and token.dep_ == "ROOT" and token.tag_ == "VB"
+    return (
+        imperative
+        and source is None
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in token.children)
+    )
+
+
 def _unless_clauses(token: Token, chain: list[tuple[Token, str]]) -> list[Token]:
     """Clauses of the form "unless X does Y" attached to the trigger or the verbs governing it."""
     return [
         c
         for w in [token] + [g for g, _ in chain]
         for c in w.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        and token.i not in {t.i for t in c.subtree}  # not the act inside the condition
     ]
 
 
@@ -367,6 +403,12 @@ def _mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexicon) -> s
                 mode = "possible" if mode == "asserted" else mode
             if child.dep_ in ("aux", "auxpass") and lemma in lexicon.planned_aux:
                 mode = "planned"
+    for word in [trigger] + [g for g, _ in chain]:
+        # "... unless Afghanistan stops the raids", "if X attacks": a condition, not a report
+        if word.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in word.children
+        ):
+            return "possible"
     for word, _dep in chain:
         lemma = word.lemma_.lower()
         if lemma in lexicon.negating_verbs:
@@ -473,7 +515,8 @@ def sentence_candidates(
         for outer, inner in plans:
             if outer == i and inner != i:
                 inner_token = doc[inner]
-                inner_types.add(triggers[inner][0])
+                if inner_token.head.i == i and inner_token.dep_ in ("xcomp", "ccomp"):
+                    inner_types.add(triggers[inner][0])  # the act agreed to, not "after fighting"
                 inner_roles = (
                     _verb_roles(inner_token, triggers[inner][0], by_token, lexicon)
                     if inner_token.pos_ in ("VERB", "AUX")
@@ -492,7 +535,7 @@ def sentence_candidates(
         targets += borrowed_targets[i]
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
-        if not targets:
+        if not targets and event_type in lexicon.locative_target_types:
             targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
         sources = sources or orphan_agents[i]
         if (
@@ -511,6 +554,8 @@ def sentence_candidates(
         rest = [m for m in others if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None
         if source is None and target is None:
+            continue
+        if _no_event(token, event_type, verbal, source, target, lexicon):
             continue
         if (
             source is not None

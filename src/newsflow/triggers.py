@@ -61,6 +61,9 @@ class Lexicon:
     demand_modals: frozenset[str]
     labour_strike_words: frozenset[str]  # "a hunger strike" is a PROTEST
     military_strike_words: frozenset[str]  # "an air strike" an ASSAULT
+    target_required_verbs: frozenset[str]  # "shares traded at", "helped the team win": no event
+    statement_types: frozenset[str]  # a noun of these types needs a speaker ("demand in Germany")
+    locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
     seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
 
     @classmethod
@@ -98,6 +101,9 @@ class Lexicon:
             demand_modals=frozenset(cues["demand_modals"]),
             labour_strike_words=frozenset(cues["labour_strike_words"]),
             military_strike_words=frozenset(cues["military_strike_words"]),
+            target_required_verbs=frozenset(cues["target_required_verbs"]),
+            statement_types=frozenset(cues["statement_types"]),
+            locative_target_types=frozenset(cues["locative_target_types"]),
             seats=dict(seats),
         )
 
