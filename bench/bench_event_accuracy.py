@@ -536,7 +536,9 @@ def run_own(
     extracted = extract.extract_batch(articles, nlp, registry, settings)
     state = events.EventState.empty()
     actors = registry.frame_of(extracted.mentions["actor_id"])
-    actors = events.with_metonym_countries(actors, registry, state)  # as pipeline.events_step
+    # as pipeline.events_step (absent from the code before issue 20, which the baseline runs)
+    add_countries = getattr(events, "with_metonym_countries", None)
+    actors = add_countries(actors, registry, state) if add_countries else actors
     result = events.detect_events(
         articles,
         extracted.mentions,
