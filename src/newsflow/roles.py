@@ -429,8 +429,8 @@ def sentence_candidates(
 ]:
     """Event reports in one parsed sentence: (type, cameo_root, mode, source, target, trigger, chain, verbal)."""
     by_token = {i: m for m in mentions for i in m.tokens}
-    triggers = {t.i: lexicon.trigger(t) for t in doc}
-    triggers = {i: found for i, found in triggers.items() if found is not None}
+    found_at = {t.i: lexicon.trigger(t) for t in doc}
+    triggers = {i: found for i, found in found_at.items() if found is not None}
     suppressed: set[int] = set()
     borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
     orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)
