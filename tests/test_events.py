@@ -7,6 +7,8 @@ actors are listed inline, mentions are their alias matches, sentences come from 
 from __future__ import annotations
 
 import re
+import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +16,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from newsflow import events, roles, schema, warehouse
-from newsflow.geo import Gazetteer
+from newsflow import events, load, roles, schema, warehouse
+from newsflow.geo import Gazetteer, ascii_name
 from newsflow.settings import Settings
 from newsflow.timex import resolve_event_date
 
@@ -43,6 +45,7 @@ ACTORS = [
     ("act_kerman", "Kerman", "PLACE", "IRN", ["Kerman"]),
     ("act_kabul", "Kabul", "PLACE", "AFG", ["Kabul"]),
     ("act_islamabad", "Islamabad", "PLACE", "PAK", ["Islamabad"]),
+    ("act_kremlin", "Kremlin", "ORG", None, ["Kremlin"]),
 ]  # fmt: skip
 
 ROW_COLUMNS = [
@@ -123,11 +126,52 @@ def batch_frames(rows: list[dict], nlp) -> tuple[pl.DataFrame, pl.DataFrame, pl.
     )
 
 
+# One warehouse per EventState: the batches of a test are loaded into it by the real loader,
+# which counts each event's outlets in SQL (num_sources, confidence; issue 20).
+_WAREHOUSES: dict[int, tuple[events.EventState, duckdb.DuckDBPyConnection]] = {}
+
+
+def warehouse_of(state: events.EventState) -> duckdb.DuckDBPyConnection:
+    if id(state) not in _WAREHOUSES:
+        con = duckdb.connect()
+        warehouse.migrate(con)
+        _WAREHOUSES[id(state)] = (state, con)  # the state is kept alive with its warehouse
+    return _WAREHOUSES[id(state)][1]
+
+
+def load_batch(state: events.EventState, articles: pl.DataFrame, result: events.EventResult):
+    """Stage the batch as a run does and load it with `load.load_run`; the result's events as
+    the warehouse holds them after the load."""
+    con = warehouse_of(state)
+    run = load.RunRecord(f"run_{len(con.execute('select * from runs').fetchall())}", "b", "b", None)
+    staging = load.Staging(Path(tempfile.mkdtemp(prefix="nf-events-")) / run.run_id)
+    staging.write(
+        "articles",
+        1,
+        articles.with_columns(
+            pl.lit(run.run_id).alias("run_id"),
+            pl.coalesce("content_hash", pl.lit("h_") + pl.col("article_id")).alias("content_hash"),
+        ),
+    )
+    staging.write("events", 1, result.events)
+    for table, frame in result.links.items():
+        staging.write(table, 1, frame)
+    load.start_run(con, run)
+    load.load_run(con, staging, run)
+    staging.remove()
+    loaded = con.execute(
+        "select * from events where event_id in (select unnest(?))",
+        [result.events["event_id"].to_list()],
+    ).pl()
+    return replace(result, events=schema.conform(loaded, schema.EVENTS).sort("event_id"))
+
+
 def detect(rows: list[dict], nlp, state) -> events.EventResult:
     articles, mentions, sentences = batch_frames(rows, nlp)
-    return events.detect_events(
+    result = events.detect_events(
         articles, mentions, actors_frame(), sentences, nlp, state, Settings()
     )
+    return load_batch(state, articles, result)
 
 
 def rows_of(result: events.EventResult) -> list[tuple]:
@@ -314,10 +358,20 @@ def test_set_to_hold_and_would_meet_are_planned(nlp, state):
 
 
 def test_explicit_date_and_dateline_place(nlp, state):
-    assert one("On January 3, 2024, ISKP attacked Iran.", nlp, state, dateline="KABUL") == [
-        ("ASSAULT", "18", "act_iskp", "act_irn", date(2024, 1, 3), "sentence_explicit", "Kabul", "AFG", "asserted",
+    assert one("On January 14, 2024, ISKP attacked Iran.", nlp, state, dateline="KABUL") == [
+        ("ASSAULT", "18", "act_iskp", "act_irn", date(2024, 1, 14), "sentence_explicit", "Kabul", "AFG", "asserted",
          1, 1, 1)
     ]  # fmt: skip
+
+
+def test_a_dateline_never_places_an_event_of_another_time(nlp, state):
+    # issue 20: the reporter in Kabul on 15 January says nothing of where an attack on the 3rd was
+    (row,) = detect([article("a1", "On January 3, 2024, ISKP attacked Iran.", dateline="KABUL")],
+                    nlp, state).events.iter_rows(named=True)  # fmt: skip
+    assert (row["event_date"], row["event_date_precision"], row["place_name"]) == (
+        date(2024, 1, 3), "day", None
+    )  # fmt: skip
+    assert row["background"] is True  # twelve days before the report: history, not its news
 
 
 def test_no_publication_date_falls_back_to_crawl_date(nlp, state):
@@ -428,8 +482,9 @@ def test_same_event_from_several_outlets_is_one_row(nlp, state):
 
 
 def test_an_unknown_outlet_counts_once_for_an_original_never_for_a_copy(nlp, state):
-    """Outlets as `sql/queries/fill_outlets.sql` counts them: a1 and a2 (no outlet, own texts)
-    are two outlets; a3, a copy of a1 from an unknown outlet, adds an article but no outlet."""
+    """Outlets as `sql/queries/fill_outlets.sql` counts them, in the load only: a1 and a2 (no
+    outlet, own texts) are two outlets; a3, a copy of a1 from an unknown outlet, adds an article
+    but no outlet."""
     text = "Iran attacked Pakistan in Quetta on Monday."
     result = detect(
         [
@@ -441,7 +496,10 @@ def test_an_unknown_outlet_counts_once_for_an_original_never_for_a_copy(nlp, sta
         state,
     )
     assert result.events.select("num_articles", "num_sources").rows() == [(3, 2)]
-    outlets = dict(result.links["event_articles"].select("article_id", "outlet").rows())
+    assert result.links["event_articles"]["outlet"].is_null().all()  # the load decides, in SQL
+    outlets = dict(
+        warehouse_of(state).execute("select article_id, outlet from event_articles").fetchall()
+    )
     assert outlets == {"a1": "article:a1", "a2": "article:a2", "a3": "article:a1"}
     # a copy of a1 arriving in a later batch, again from nowhere known: still two outlets
     later = detect([article("a4", "x", source=None, duplicate_of="a1")], nlp, state)
@@ -508,33 +566,22 @@ def test_event_id_is_stable_across_fresh_runs(nlp, lexicon, gazetteer):
     assert ids[0] == ids[1] and ids[0].startswith("e_")
 
 
-def _store(con: duckdb.DuckDBPyConnection, result: events.EventResult) -> None:
-    """What the loader does with an EventResult: upsert events and the link tables by key."""
-    for table, frame in [("events", result.events), *result.links.items()]:
-        con.register("staged", frame.to_arrow())
-        con.execute(f"insert or replace into {table} by name select * from staged")  # noqa: S608 (fixed names)
-        con.unregister("staged")
-
-
 def test_event_state_round_trips_through_the_warehouse(nlp, lexicon, gazetteer, tmp_path: Path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     warehouse.migrate(con)
     empty = events.load_event_state(con)
     assert (empty.events.height, empty.keys.height, empty.event_articles.height) == (0, 0, 0)
-    _store(
-        con,
-        detect(
-            [article("a1", "Iran attacked Pakistan in Quetta on Monday.", source="Dawn")],
-            nlp,
-            empty,
-        ),
+    _WAREHOUSES[id(empty)] = (empty, con)  # detect() loads into this file
+    detect(
+        [article("a1", "Iran attacked Pakistan in Quetta on Monday.", source="Dawn")], nlp, empty
     )
     known = events.load_event_state(con)
     assert known.event_articles.rows() == [
         (con.execute("select event_id from events").fetchone()[0], "a1", "Dawn", 1, "Dawn")
     ]
     # A later run: the same event from another outlet updates the row; a rerun of a1 changes nothing.
-    later = detect(
+    _WAREHOUSES[id(known)] = (known, con)
+    detect(
         [
             article("a1", "Iran attacked Pakistan in Quetta on Monday.", source="Dawn"),
             article("a2", "Iran attacked Pakistan in Quetta on Monday.", source="Reuters"),
@@ -542,7 +589,6 @@ def test_event_state_round_trips_through_the_warehouse(nlp, lexicon, gazetteer, 
         nlp,
         known,
     )
-    _store(con, later)
     assert con.execute(
         "select count(*), max(num_articles), max(num_sources) from events"
     ).fetchone() == (1, 2, 2)
@@ -599,7 +645,11 @@ def _articles(result: events.EventResult, event_id: str) -> list[str]:
 
 
 def test_seeds_pakistan_iran_talks_in_islamabad_on_15_january(seed_result):
-    talks = _event(seed_result, "CONSULT", "act_irn", "act_pak")
+    # This fixture splits sentences with the parser alone, so GVS's headings run into one
+    # "sentence" with "in 2023" (a background report of the pair); the real pipeline ends
+    # sentences at line breaks (tests/test_events_seeds.py). The news event is the one here.
+    news = seed_result.events.filter(~pl.col("background"))
+    talks = _event(replace(seed_result, events=news), "CONSULT", "act_irn", "act_pak")
     assert (talks["event_date"], talks["place_name"], talks["country_code"], talks["mode"]) == (
         MONDAY, "Islamabad", "PAK", "asserted"
     )  # fmt: skip
@@ -679,11 +729,9 @@ def test_undated_reports_take_the_earliest_publication_date(nlp, state):
     result = detect(
         [
             article(
-                "a1",
-                "A recent bombing in Kerman was carried out by ISKP.",
-                published=date(2024, 1, 16),
+                "a1", "A bombing in Kerman was carried out by ISKP.", published=date(2024, 1, 16)
             ),
-            article("a2", "A recent bombing in Kerman was carried out by ISKP.", source="Dawn"),
+            article("a2", "A bombing in Kerman was carried out by ISKP.", source="Dawn"),
         ],
         nlp,
         state,
@@ -691,6 +739,21 @@ def test_undated_reports_take_the_earliest_publication_date(nlp, state):
     assert result.events.select("event_date", "date_source", "num_articles").rows() == [
         (MONDAY, "published", 2)
     ]
+
+
+def test_a_recent_event_is_dated_to_the_weeks_before_the_report_never_its_day(nlp, state):
+    # issue 20: "a recent bombing" happened before the report: its month, at month precision
+    result = detect(
+        [
+            article("a1", "A recent bombing in Kerman was carried out by ISKP.", published=date(2024, 1, 16)),
+            article("a2", "A recent bombing in Kerman was carried out by ISKP.", source="Dawn"),
+        ],
+        nlp,
+        state,
+    )  # fmt: skip
+    assert result.events.select(
+        "event_date", "event_date_precision", "date_source", "background", "num_articles"
+    ).rows() == [(date(2024, 1, 1), "month", "published_recent", True, 2)]
 
 
 def test_meet_without_an_actor_object_is_no_meeting(nlp, state):
@@ -741,3 +804,101 @@ def test_undated_reports_merge_within_a_story_only(nlp, state):
         state,
     )
     assert sorted(result.events["num_articles"].to_list()) == [1, 2]
+
+
+# --- issue 20: roles, background, precision, places --------------------------------------
+
+
+def test_a_capital_or_seat_acting_stands_for_its_country(nlp, lexicon, gazetteer):
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("Islamabad accused the Taliban of harbouring the TTP.", nlp, state)
+    assert [row[:4] for row in found] == [("ACCUSE", "11", "act_pak", "act_taliban")]
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("The Kremlin condemned Ukraine on Monday.", nlp, state)
+    assert [row[:4] for row in found] == [("ACCUSE", "11", "act_rus", "act_ukr")]
+
+
+def test_a_relative_clause_pronoun_stands_for_the_reporting_subject(nlp, state):
+    text = (
+        "Pakistani officials reported an increase in attacks, which they attribute to the Taliban."
+    )
+    assert [row[:4] for row in one(text, nlp, state)] == [
+        ("ACCUSE", "11", "act_pak", "act_taliban")
+    ]
+
+
+def test_he_stands_for_the_person_named_just_before(nlp, state):
+    text = "Jalil Abbas Jilani spoke in Islamabad. He accused the Taliban of harbouring the TTP."
+    assert [row[:4] for row in one(text, nlp, state)] == [
+        ("ACCUSE", "11", "act_jilani", "act_taliban")
+    ]
+
+
+def test_between_a_countrys_envoy_and_leaders_takes_each_side(nlp, state):
+    text = "Talks between Iran's envoy Hassan Kazemi Qomi and TTP leaders were held on Monday."
+    (row,) = one(text, nlp, state)
+    assert row[0] == "CONSULT" and {row[2], row[3]} == {"act_qomi", "act_ttp"}
+
+
+def test_said_must_is_a_request_to_the_one_who_must(nlp, state):
+    assert [
+        row[:4] for row in one("Russia said Ukraine must return the helicopter.", nlp, state)
+    ] == [("REQUEST", "10", "act_rus", "act_ukr")]
+
+
+def test_a_hunger_strike_is_a_protest_and_a_conditional_act_a_threat(nlp, lexicon, gazetteer):
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("TTP members began a hunger strike against Pakistan on Monday.", nlp, state)
+    assert [row[:4] for row in found] == [("PROTEST", "14", "act_ttp", "act_pak")]
+    state = events.EventState.empty(lexicon, gazetteer)
+    found = one("Pakistan will withdraw its troops unless Afghanistan stops the raids.", nlp, state)
+    # the withdrawal is the threat; the raids inside the condition are only possible
+    assert sorted((row[0], row[2], row[3], row[8]) for row in found) == [
+        ("COERCE", "act_afg", None, "possible"),
+        ("THREATEN", "act_pak", "act_afg", "planned"),
+    ]
+
+
+def test_acts_that_need_a_target_name_no_event_without_one(nlp, state):
+    assert one("Iran sought to extend its role in the economy.", nlp, state) == []
+    assert one("Pakistan helped the team win the cup.", nlp, state) == []
+
+
+def test_an_act_running_since_a_time_is_undated_background(nlp, state):
+    result = detect(
+        [article("a1", "ISKP has launched attacks against Pakistan since 2021.")], nlp, state
+    )
+    (row,) = result.events.iter_rows(named=True)
+    assert (row["event_type"], row["background"], row["event_date"], row["date_source"]) == (
+        "ASSAULT", True, None, "background"
+    )  # fmt: skip
+
+
+def test_a_year_is_year_precision_and_history(nlp, state):
+    (row,) = detect(
+        [article("a1", "Iran attacked Pakistan in 2020.")], nlp, state
+    ).events.iter_rows(named=True)
+    assert (row["event_date"], row["event_date_precision"], row["background"]) == (
+        date(2020, 1, 1), "year", True
+    )  # fmt: skip
+
+
+def test_places_in_geonames_ascii_form_with_their_ids(gazetteer):
+    kandahar = gazetteer.lookup("Kandahār", frozenset({"AFG"}))
+    assert (kandahar.name, kandahar.geonames_id, kandahar.country_code) == (
+        "Kandahar",
+        1138336,
+        "AFG",
+    )
+    assert gazetteer.lookup("Kandahar", frozenset({"AFG"})) == kandahar
+    assert gazetteer.lookup("Iran").geonames_id == 130758
+    assert ascii_name("Łuków") == "Lukow" and ascii_name("Straßgang") == "Strassgang"
+    assert (gazetteer.capital_of("Islamabad"), gazetteer.capital_of("Kyiv")) == ("PAK", "UKR")
+    assert gazetteer.capital_of("Kandahar") is None
+
+
+def test_an_act_in_a_time_clause_is_not_the_act_agreed_to(nlp, state):
+    # "after fighting" is when, not what: the agreement is not a threat to fight
+    assert [
+        row[:4] for row in one("Iran agreed to a ceasefire after fighting Pakistan.", nlp, state)
+    ] == [("AGREE", "03", "act_irn", "act_pak")]

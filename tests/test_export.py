@@ -34,6 +34,7 @@ VIEWS = {
     "daily_event_counts",
     "dq_summary",
     "quarantine_summary",
+    "run_event_roles",
     "story_timeline",
     "top_actors",
 }

@@ -50,7 +50,9 @@ def test_five_seed_articles_loaded(seeds_run):
     warehouse, first, counts, _ = seeds_run
     assert first["inputs"] == 5 and first["loaded"] == 5 and first["quarantined"] == 0
     assert counts["articles"] == 5
-    assert (counts["actors"], counts["mentions"], counts["events"]) == (32, 257, 22)
+    # exact figures of the current extraction (a change to them must be a decision, not drift);
+    # their accuracy is measured in bench/ on labelled sets, not here
+    assert (counts["actors"], counts["mentions"], counts["events"]) == (32, 257, 23)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         status, inputs, loaded = con.execute(
             "select status, inputs, loaded from runs order by started_at limit 1"

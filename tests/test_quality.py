@@ -148,6 +148,9 @@ def events(n: int = 3) -> pl.DataFrame:
             "evidence": ["met in Brussels"] * n,
             "confidence": [0.9] * n,
             "mode": ["asserted"] * n,
+            "event_date_precision": ["day"] * n,
+            "background": [False] * n,
+            "geonames_id": [2800866, None, 2988507][:n],
         },
         schema=schema.EVENTS,
     )

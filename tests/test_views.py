@@ -23,6 +23,7 @@ VIEWS = (
     "daily_event_counts",
     "dq_summary",
     "quarantine_summary",
+    "run_event_roles",
     "story_timeline",
     "top_actors",
 )
@@ -59,6 +60,16 @@ def test_every_view_file_creates_the_view_it_is_named_after(tmp_path: Path) -> N
         for r in con.execute("select view_name from duckdb_views() where not internal").fetchall()
     }
     assert created == set(VIEWS)
+
+
+def test_run_event_roles_counts_each_runs_events_without_roles(con) -> None:
+    # run a's articles a_01..a_06 support e_01-e_05 and e_10 (no target); run b's a_07..a_10
+    # support e_06-e_09; the failed run c loaded nothing (issue 20)
+    assert rows(con, "select * exclude (started_at) from run_event_roles order by run_id") == [
+        ("run_20240304_a", "completed", 6, 0, 1, 0.0, 0.167, 0),
+        ("run_20240306_b", "completed", 4, 0, 0, 0.0, 0.0, 0),
+        ("run_20240307_c", "failed", 0, 0, 0, None, None, 0),
+    ]
 
 
 def test_daily_event_counts(con) -> None:

@@ -4,8 +4,9 @@
 -- its canonical's outlet (a copy from an unknown outlet is no evidence of a second one).
 -- Only rows whose outlet is still null change: the load runs this inside its transaction for
 -- the rows it added, `warehouse.migrate` after every migration run (which backfilled the rows
--- loaded before migration 031). The events stage applies the same rule to
--- event_articles.outlet before the load (events.py).
+-- loaded before migration 031). This file is the rule's only home: the events stage stages
+-- event_articles with a null outlet, filled below, and the load then counts each event's
+-- outlets (queries/refresh_event_counts.sql).
 update articles
 set outlet = o.outlet
 from (
@@ -20,7 +21,7 @@ from (
 ) as o
 where articles.article_id = o.article_id;
 
--- supporting articles staged before the column existed (the events stage sets it for new rows)
+-- supporting articles: the outlet of the article (new rows, and rows from before migration 031)
 update event_articles
 set outlet = coalesce(a.outlet, 'article:' || event_articles.article_id)
 from articles as a

@@ -16,7 +16,7 @@ which articles support which event so a rerun of the same articles adds nothing.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,9 +27,11 @@ import spacy
 from newsflow import morph, resources, schema
 from newsflow.geo import Gazetteer, Place
 from newsflow.ids import short_hash
-from newsflow.roles import Candidate, Lexicon, candidates_in_doc
+from newsflow.reports import Candidate, candidates_in_doc
+from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
 from newsflow.timex import EventDate
+from newsflow.triggers import Lexicon
 
 # Extra warehouse tables (sql/030_events.sql), upserted by the loader from `EventResult.links`.
 EVENT_ARTICLES = pl.Schema(
@@ -39,6 +41,16 @@ EVENT_ARTICLES = pl.Schema(
         "source_name": pl.String,
         "num_mentions": pl.Int64,
         "outlet": pl.String,  # what num_sources counts distinct (sql/queries/fill_outlets.sql)
+    }
+)
+# One row per event report (a sentence's reading) and the event it joined: which sentence says
+# what, for the accuracy harness (bench/bench_event_accuracy.py) and for tracing an event back.
+EVENT_REPORTS = pl.Schema(
+    {
+        "article_id": pl.String,
+        "sentence_index": pl.Int64,
+        "event_id": pl.String,
+        "score": pl.Float64,
     }
 )
 EVENT_KEYS = pl.Schema(
@@ -115,6 +127,110 @@ class EventResult:
     events: pl.DataFrame  # schema.EVENTS
     mention_events: pl.DataFrame  # (mention_id, event_id)
     links: dict[str, pl.DataFrame]  # {"event_articles": EVENT_ARTICLES, "event_keys": EVENT_KEYS}
+    reports: pl.DataFrame  # EVENT_REPORTS: each sentence's report and the event it joined
+
+
+PRONOUN_CUE = r"(?i)\b(?:he|she|his)\b"
+ANTECEDENT_SENTENCES = 2  # how far back a "he"/"she" may find the person it stands for
+
+
+def metonyms(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> dict[str, str]:
+    """Actors that stand for a country's government when they act: capitals ("Islamabad
+    attributes ...") and seats of government ("the Kremlin said") -> that country's ISO-3 code."""
+    out: dict[str, str] = {}
+    for row in actors.filter(pl.col("actor_type").is_in(["PLACE", "ORG"])).iter_rows(named=True):
+        names = [row["name"], *(row["aliases"] or [])]
+        for name in names:
+            key = " ".join(name.lower().replace("’", "'").split())
+            code = seats.get(key) or (
+                gazetteer.capital_of(name) if row["actor_type"] == "PLACE" else None
+            )
+            # A capital's own country, when extraction knows it, must agree ("Georgia"'s Atlanta).
+            if code and row["actor_type"] == "PLACE" and row["country_code"] not in (None, code):
+                code = None
+            if code:
+                out[row["actor_id"]] = code
+                break
+    return out
+
+
+def missing_metonym_countries(
+    actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]
+) -> list[str]:
+    """ISO-3 codes that capitals or seats in `actors` stand for but that have no COUNTRY actor
+    there: the caller resolves them (`pipeline.events_step`) so that the roles can use them."""
+    present = set(
+        actors.filter(pl.col("actor_type") == "COUNTRY")["country_code"].drop_nulls().to_list()
+    )
+    return sorted(set(metonyms(actors, gazetteer, seats).values()) - present)
+
+
+def with_metonym_countries(
+    actors: pl.DataFrame, registry: ActorRegistry, state: EventState
+) -> pl.DataFrame:
+    """The batch's actors plus the countries its capitals and seats stand for, resolved into
+    `registry` (so they are loaded with the run's actors) when no mention named them yet."""
+    codes = missing_metonym_countries(actors, state.gazetteer, state.lexicon.seats)
+    names = {iso3: name for name, iso3 in state.gazetteer.countries.values()}
+    added = [
+        registry.resolve("COUNTRY", [], code, key=f"country:{code}", name=names.get(code, code))
+        for code in codes
+    ]
+    if not added:
+        return actors
+    return pl.concat([actors, registry.frame_of(pl.Series(added, dtype=pl.String))]).unique(
+        "actor_id", keep="first", maintain_order=True
+    )
+
+
+def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> pl.DataFrame:
+    """(actor_id, role_actor_id, actor_key, actor_type) of every actor that can take a role: a
+    capital or seat takes it as its country's actor (and type); other places take none."""
+    countries = {
+        row["country_code"]: row["actor_id"]
+        for row in actors.filter(pl.col("actor_type") == "COUNTRY")
+        .sort("actor_id")
+        .iter_rows(named=True)
+        if row["country_code"]
+    }
+    stand_for = {
+        actor_id: countries[code]
+        for actor_id, code in metonyms(actors, gazetteer, seats).items()
+        if code in countries
+    }
+    mapped = pl.DataFrame(
+        {"actor_id": list(stand_for), "role_actor_id": list(stand_for.values())},
+        schema={"actor_id": pl.String, "role_actor_id": pl.String},
+    )
+    by_id = actors.select("actor_id", "actor_type", "country_code")
+    with_role = (
+        by_id.join(mapped, on="actor_id", how="left")
+        .with_columns(pl.coalesce("role_actor_id", "actor_id").alias("role_actor_id"))
+        .join(
+            by_id.rename(
+                {
+                    "actor_id": "role_actor_id",
+                    "actor_type": "role_type",
+                    "country_code": "role_country",
+                }
+            ),
+            on="role_actor_id",
+            how="left",
+        )
+        .filter(~pl.col("role_type").is_in(list(ROLE_ACTOR_TYPES_EXCLUDED)))
+    )
+    return with_role.select(
+        "actor_id",
+        "role_actor_id",
+        pl.when(
+            pl.col("role_type").is_in(list(STATE_ROLLUP_TYPES))
+            & pl.col("role_country").is_not_null()
+        )
+        .then(pl.col("role_country"))
+        .otherwise(pl.col("role_actor_id"))
+        .alias("actor_key"),
+        pl.col("role_type").alias("actor_type"),
+    )
 
 
 def sentences_to_parse(
@@ -123,24 +239,18 @@ def sentences_to_parse(
     actors: pl.DataFrame,
     sentences: pl.DataFrame,
     trigger_forms: frozenset[str],
+    gazetteer: Gazetteer | None = None,
+    seats: dict[str, str] | None = None,
 ) -> pl.DataFrame:
-    """Sentences worth parsing: an actor that can take a role and a word that can be a trigger
-    (`Lexicon.trigger_forms`), with their mentions. No other sentence can yield an event."""
-    role_actors = actors.filter(
-        ~pl.col("actor_type").is_in(list(ROLE_ACTOR_TYPES_EXCLUDED))
-    ).select(
-        "actor_id",
-        pl.when(
-            pl.col("actor_type").is_in(list(STATE_ROLLUP_TYPES))
-            & pl.col("country_code").is_not_null()
-        )
-        .then(pl.col("country_code"))
-        .otherwise(pl.col("actor_id"))
-        .alias("actor_key"),
+    """Sentences worth parsing: a word that can be a trigger (`Lexicon.trigger_forms`) and an
+    actor that can take a role, or a "he"/"she" with a person named in the sentences just
+    before (`antecedent`); with their mentions. No other sentence can yield an event."""
+    roles = role_actors(actors, gazetteer or Gazetteer.load(), seats or {})
+    role_mentions = mentions.join(roles, on="actor_id", how="inner").with_columns(
+        pl.col("role_actor_id").alias("actor_id")
     )
-    role_mentions = mentions.join(role_actors, on="actor_id", how="inner")
     text = articles.select("article_id", "body")
-    sentence_mentions = (
+    with_text = (
         sentences.join(text, on="article_id", how="inner")
         .with_columns(
             pl.col("body")
@@ -149,15 +259,41 @@ def sentences_to_parse(
         )
         .drop("body")
         .rename({"char_start": "sentence_start"})
-        .join(
-            role_mentions.group_by("article_id", "sentence_index").agg(
-                pl.struct("mention_id", "actor_id", "actor_key", "char_start", "char_end").alias(
-                    "mentions"
-                ),
-                pl.col("actor_id").n_unique().alias("n_actors"),
-            ),
-            on=["article_id", "sentence_index"],
-            how="inner",
+    )
+    in_sentence = role_mentions.group_by("article_id", "sentence_index").agg(
+        pl.struct("mention_id", "actor_id", "actor_key", "char_start", "char_end", "actor_type")
+        .sort_by("char_start")
+        .alias("mentions"),
+        pl.col("actor_id").n_unique().alias("n_actors"),
+    )
+    # The person named last in the sentences just before each sentence (for its he/she/his).
+    people = role_mentions.filter(pl.col("actor_type") == "PERSON").select(
+        "article_id",
+        pl.col("sentence_index").alias("named_in"),
+        "char_start",
+        "actor_id",
+        "actor_key",
+    )
+    antecedents = (
+        with_text.select("article_id", "sentence_index")
+        .join(people, on="article_id", how="inner")
+        .filter(
+            (pl.col("named_in") < pl.col("sentence_index"))
+            & (pl.col("named_in") >= pl.col("sentence_index") - ANTECEDENT_SENTENCES)
+        )
+        .sort("char_start")
+        .group_by("article_id", "sentence_index")
+        .agg(pl.struct("actor_id", "actor_key").last().alias("antecedent"))
+    )
+    sentence_mentions = (
+        with_text.join(in_sentence, on=["article_id", "sentence_index"], how="left")
+        .join(antecedents, on=["article_id", "sentence_index"], how="left")
+        .filter(
+            pl.col("mentions").is_not_null()
+            | (pl.col("antecedent").is_not_null() & pl.col("text").str.contains(PRONOUN_CUE))
+        )
+        .with_columns(
+            pl.col("mentions").fill_null(pl.lit([], dtype=in_sentence.schema["mentions"]))
         )
     )
     cue = (
@@ -183,7 +319,9 @@ def find_candidates(
     lexicon, gazetteer = state.lexicon, state.gazetteer
     if state.trigger_forms is None:
         state.trigger_forms = lexicon.trigger_forms(nlp)
-    frame = sentences_to_parse(articles, mentions, actors, sentences, state.trigger_forms)
+    frame = sentences_to_parse(
+        articles, mentions, actors, sentences, state.trigger_forms, gazetteer, lexicon.seats
+    )
     if frame.height == 0:
         return []
     # The countries an article is about: its COUNTRY actors, and its dateline's country.
@@ -203,7 +341,7 @@ def find_candidates(
             gazetteer.lookup(row["dateline"] or "", context) if row["dateline"] else None
         )
     rows = frame.select(
-        "article_id", "sentence_index", "sentence_start", "text", "mentions"
+        "article_id", "sentence_index", "sentence_start", "text", "mentions", "antecedent"
     ).to_dicts()
     found: list[Candidate] = []
     docs = nlp.pipe((r["text"] for r in rows), batch_size=max(16, min(settings.batch_size, 256)))
@@ -218,7 +356,51 @@ def find_candidates(
             gazetteer,
             settings.thresholds.max_days_after_crawl,
         )
-    return found
+    return resolve_anaphora(found)
+
+
+ANAPHORA_SENTENCES = 3  # how far back "the attack" may refer
+
+
+def resolve_anaphora(candidates: list[Candidate]) -> list[Candidate]:
+    """A definite event noun ("The terrorist attack was claimed by Da'ish") that leaves a role,
+    its place or its date open refers back to the last report of the same type in the sentences
+    just before ("Iran was rocked by a terrorist attack in Kerman"): it takes what it lacks."""
+    by_article: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_article[c.article_id].append(c)
+    out = []
+    for c in candidates:
+        needs = c.source is None or c.target is None or not c.place_from_sentence
+        if not c.definite or not needs:
+            out.append(c)
+            continue
+        earlier = [
+            a
+            for a in by_article[c.article_id]
+            if a.event_type == c.event_type
+            and c.sentence_index - ANAPHORA_SENTENCES <= a.sentence_index < c.sentence_index
+        ]
+        if not earlier:
+            out.append(c)
+            continue
+        # the event the sentence before is about, not the history told beside it in a relative
+        # clause ("Iran was rocked by an attack on the anniversary of X, who was killed in a strike")
+        a = max(earlier, key=lambda x: (x.main_clause, not x.background, x.sentence_index, x.score))
+        source, target = c.source or a.source, c.target or a.target
+        if source is not None and target is not None and source.actor_id == target.actor_id:
+            source, target = c.source, c.target  # the antecedent's roles clash with this one's
+        changes: dict[str, Any] = {
+            "source": source,
+            "target": target,
+            "background": c.background or a.background,  # "the attack" told before as history
+        }
+        if not c.place_from_sentence and a.place_from_sentence:
+            changes.update(place=a.place, place_from_sentence=True)
+        if not c.when.source.startswith("sentence") and a.when.source.startswith("sentence"):
+            changes.update(when=a.when)
+        out.append(replace(c, **changes))
+    return out
 
 
 # --- merging -------------------------------------------------------------------------------
@@ -274,6 +456,7 @@ class _Key:
     place_key: str | None
     story_id: str | None
     symmetric: bool
+    background: bool = False
 
     def matches(self, other: _Key) -> bool:
         if (self.event_type, self.mode_group) != (other.event_type, other.mode_group):
@@ -282,7 +465,9 @@ class _Key:
             return False
         dated = None not in (self.lo, self.hi, other.lo, other.hi)
         if dated:
-            slack = timedelta(days=1)
+            # History told in one report and news in another are one event only if their
+            # windows truly overlap: "in 2023" never reaches "in the fortnight before 15 January".
+            slack = timedelta(days=0 if self.background != other.background else 1)
             if self.lo > other.hi + slack or other.lo > self.hi + slack:  # type: ignore[operator]
                 return False
         places = _places_agree(self.place_key, other.place_key)
@@ -318,6 +503,7 @@ def _candidate_key(c: Candidate) -> _Key:
         _place_key(c.place),
         c.story_id,
         c.symmetric,
+        c.background,
     )
 
 
@@ -331,6 +517,7 @@ def _known_key(row: dict[str, Any], lexicon: Lexicon) -> _Key:
         row["place_key"],
         row["story_id"],
         row["event_type"] in lexicon.symmetric_types,
+        bool(row["background"]),
     )
 
 
@@ -510,12 +697,18 @@ def _merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
             or dated[0][0]
             < _date_rank(
                 EventDate(
-                    known["event_date"], known["date_lo"], known["date_hi"], known["date_source"]
+                    known["event_date"],
+                    known["date_lo"],
+                    known["date_hi"],
+                    known["date_source"],
+                    known["event_date_precision"],
                 ),
                 True,
             )
         ):
-            row.update(event_date=when.date, date_source=when.source)
+            row.update(
+                event_date=when.date, date_source=when.source, event_date_precision=when.precision
+            )
             keys_row.update(date_lo=when.lo, date_hi=when.hi)
     places = sorted(
         (c for c in cands if c.place is not None),
@@ -531,8 +724,13 @@ def _merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
             latitude=place.latitude,
             longitude=place.longitude,
             country_code=place.country_code,
+            geonames_id=place.geonames_id,
         )
         keys_row["place_key"] = place.key
+    # Past context only if every report tells it so: one report of it as news makes it news.
+    row["background"] = all(c.background for c in cands) and row["background"] is not False
+    if row["event_date"] is None:  # undated: say why when it is context told without a date
+        row["date_source"] = "background" if row["background"] else None
     modes = {c.mode for c in cands} | ({row["mode"]} if row["mode"] else set())
     row["mode"] = (
         "asserted" if "asserted" in modes else (lead.mode if lead is not None else row["mode"])
@@ -583,7 +781,7 @@ def detect_events(
         & window
     ).to_dicts()
     groups = _group(candidates, known_rows, state.lexicon)
-    rows, key_rows, support, mention_links = [], [], [], []
+    rows, key_rows, support, mention_links, reports = [], [], [], [], []
     for group in groups:
         row, key_row = _merge_group(group)
         rows.append(row)
@@ -594,38 +792,31 @@ def detect_events(
         )
         support += [(row["event_id"], article_id, n) for article_id, n in per_article.items()]
         for c in group.candidates:
+            reports.append((c.article_id, c.sentence_index, row["event_id"], c.score))
             for m in (c.source, c.target):
-                if m is not None:
+                if m is not None and m.mention_id:  # not a pronoun standing for a person
                     mention_links.append((m.mention_id, row["event_id"], c.score))
     batch_support = pl.DataFrame(
         support,
         schema={"event_id": pl.String, "article_id": pl.String, "num_mentions": pl.Int64},
         orient="row",
     )
-    # The outlet a supporting article counts as (the rule of sql/queries/fill_outlets.sql): its
-    # source_name; else an original is an outlet of its own and a duplicate its canonical's.
-    outlets = articles.select(
-        "article_id",
-        "source_name",
-        pl.coalesce("source_name", pl.lit("article:") + pl.col("article_id")).alias("outlet"),
-    )
-    new_support = batch_support.join(outlets, on="article_id", how="left")
+    # Which outlet each supporting article counts as is decided by the load, in SQL only
+    # (sql/queries/fill_outlets.sql); here `outlet` stays null for the rows this batch adds.
+    unset_outlet = pl.lit(None, pl.String).alias("outlet")
+    new_support = batch_support.join(
+        articles.select("article_id", "source_name"), on="article_id", how="left"
+    ).with_columns(unset_outlet)
     # Duplicates count as articles of their canonical's events (their outlet may be new).
     canonical_support = pl.concat(
         [
-            state.event_articles.select("event_id", "article_id", "num_mentions", "outlet"),
-            new_support.select("event_id", "article_id", "num_mentions", "outlet"),
+            state.event_articles.select("event_id", "article_id", "num_mentions"),
+            new_support.select("event_id", "article_id", "num_mentions"),
         ]
     )
     dup_support = duplicates.join(
         canonical_support.rename({"article_id": "canonical_id"}), on="canonical_id"
-    ).select(
-        "event_id",
-        "article_id",
-        "source_name",
-        "num_mentions",
-        pl.coalesce("source_name", "outlet").alias("outlet"),
-    )
+    ).select("event_id", "article_id", "source_name", "num_mentions", unset_outlet)
     added = (
         pl.concat(
             [
@@ -646,10 +837,11 @@ def detect_events(
         for known in known_frame.filter(pl.col("event_id").is_in(list(dup_only))).to_dicts():
             rows.append({name: known[name] for name in schema.EVENTS.names()})
             key_rows.append({name: known[name] for name in EVENT_KEYS.names()})
+    # num_sources and confidence (which grows with it) count outlets: the load sets them in
+    # SQL (sql/queries/refresh_event_counts.sql); a staged row carries null for both.
     counts = all_support.group_by("event_id").agg(
         pl.col("num_mentions").sum().alias("num_mentions"),
         pl.col("article_id").n_unique().alias("num_articles"),
-        pl.col("outlet").n_unique().alias("num_sources"),
     )
     # Two groups can share a merge key, hence an id (undated reports of one dyad and place that
     # the date rule kept apart): they are one event. Their support is already pooled by id;
@@ -665,13 +857,11 @@ def detect_events(
     events_frame = (
         pl.DataFrame(rows, schema=schema.EVENTS, orient="row")
         .filter(pl.col("event_id").is_in(list(touched)))
-        .drop("num_mentions", "num_articles", "num_sources")
+        .drop("num_mentions", "num_articles", "num_sources", "confidence")
         .join(counts, on="event_id", how="inner")
-        .join(best.select("event_id", "evidence_score"), on="event_id")
         .with_columns(
-            (1 - (1 - pl.col("evidence_score")) * pl.lit(0.6).pow(pl.col("num_sources") - 1))
-            .round(3)
-            .alias("confidence")
+            pl.lit(None, pl.Int64).alias("num_sources"),
+            pl.lit(None, pl.Float64).alias("confidence"),
         )
     )
     events_frame = schema.conform(events_frame, schema.EVENTS).sort("event_id")
@@ -704,4 +894,7 @@ def detect_events(
             ),
             "event_keys": keys_frame,
         },
+        reports=pl.DataFrame(reports, schema=EVENT_REPORTS, orient="row").filter(
+            pl.col("event_id").is_in(events_frame["event_id"].implode())
+        ),
     )

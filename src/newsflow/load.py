@@ -227,6 +227,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
             rule = MERGE_RULES.get(table, "ignore")
             written[table] = _upsert(con, table, staging.glob(table), rule)
         con.execute(resources.sql("queries/fill_outlets.sql"))
+        con.execute(resources.sql("queries/refresh_event_counts.sql"))  # needs the outlets
         con.execute(resources.sql("queries/refresh_stories.sql"))
         con.execute(
             resources.sql("queries/run_complete.sql"),

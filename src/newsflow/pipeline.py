@@ -289,6 +289,8 @@ def events_step(
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Detect and merge events; return (events, mentions with their event_id)."""
     actors = ctx.registry.frame_of(extracted.mentions["actor_id"])
+    # "Islamabad said": a capital acting stands for its country, which must be an actor
+    actors = events.with_metonym_countries(actors, ctx.registry, ctx.event_state)
     result = events.detect_events(
         articles,
         extracted.mentions,

@@ -1,51 +1,23 @@
-"""Event reports in one parsed sentence: who did what to whom (issue 7).
+"""Event reports in one parsed sentence: who did what to whom (issues 7 and 20).
 
-A verb or noun from the shipped lexicon (`data/events/lexicon.json`) names the event type; the
-dependency parse gives the roles (subject -> source; object, "with X", "between X and Y" ->
-target; passive "by X" -> source); cue lists (`data/events/cues.json`) give the mode (asserted,
-negated, planned, possible). Each report becomes a `Candidate` with its date (`timex`), place
-(`geo`) and evidence sentence; `events` selects the sentences, parses them and merges the
-candidates into events.
+A trigger (`triggers.Lexicon`) names the event type; the dependency parse gives the roles
+(subject -> source; object, "with X", "between X and Y" -> target; passive "by X" -> source;
+a relative pronoun stands for its noun, a pronoun subject for the speaker it refers to);
+cue lists give the mode (asserted, negated, planned, possible). `reports` turns each
+(type, source, target) into a dated, placed `Candidate`.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import spacy
 from spacy.tokens import Doc, Token
 
-from newsflow import resources
-from newsflow.geo import Gazetteer, Place
-from newsflow.timex import EventDate, resolve_event_date
+from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-MODES = ("asserted", "negated", "planned", "possible")
-# PLOVER codes an announced intention as AGREE (cooperation) or THREATEN (conflict).
-INTENT_AS_AGREE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-
-
-def plover_type(event_type: str, mode: str) -> str:
-    """The PLOVER codebook type of a report: a planned/possible act is an AGREE/THREATEN, a
-    negated cooperative act ("will not accept", "would not meet") a REJECT."""
-    if mode == "negated" and event_type in INTENT_AS_AGREE | {"AGREE"}:
-        return "REJECT"
-    if mode in ("planned", "possible"):
-        if event_type in INTENT_AS_AGREE:
-            return "AGREE"
-        if event_type in INTENT_AS_THREATEN:
-            return "THREATEN"
-    return event_type
-
+__all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
 
 ROLE_SKIP_DEPS = {
     "relcl",
@@ -64,8 +36,14 @@ ROLE_SKIP_DEPS = {
 ADJUNCT_PREPS = {"in", "at", "near", "within", "across", "inside", "outside", "during", "since", "over",
                  "after", "before", "following", "amid", "amidst", "under", "throughout", "around", "despite"}  # fmt: skip
 TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "into", "from", "at"}
+# "the invasion of X", "the arrest of X": the "of" phrase of these nouns is the target (not of
+# "the withdrawal of US troops", where it is who acts).
+OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # "talks on Afghanistan": the topic, not the other party.
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# "an attack on the anniversary of X's death": a time, not a target.
+TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
+              "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
 GOVERNOR_STEPS = {
     "xcomp",
     "ccomp",
@@ -82,136 +60,41 @@ GOVERNOR_STEPS = {
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """Trigger words and cue lists, read from `data/events/`."""
-
-    words: dict[tuple[str, str], tuple[str, str]]  # (lemma, VERB|NOUN) -> (event_type, cameo_root)
-    phrasal: dict[tuple[str, str], tuple[str, str]]  # (lemma, particle) -> (event_type, cameo_root)
-    negation: frozenset[str]
-    negating_verbs: frozenset[str]
-    planned_aux: frozenset[str]
-    possible_aux: frozenset[str]
-    planned_verbs: frozenset[str]
-    light_verbs: frozenset[str]
-    controlling_types: frozenset[str]
-    symmetric_types: frozenset[str]
-    topic_object_verbs: frozenset[str]  # "discussed the situation": the object is the topic
-    actor_object_verbs: frozenset[str]  # an event only with an actor object: not "meet obligations"
-    relative_offsets: dict[str, int]
-
-    @classmethod
-    def load(cls, folder: Path | None = None) -> Lexicon:
-        """Read `lexicon.json` and `cues.json` (default: the shipped `data/events`)."""
-        folder = folder or resources.path("data/events")
-        entries = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))["entries"]
-        cues = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
-        words: dict[tuple[str, str], tuple[str, str]] = {}
-        phrasal: dict[tuple[str, str], tuple[str, str]] = {}
-        for entry in entries:
-            if entry["event_type"] not in EVENT_TYPES:
-                raise ValueError(f"lexicon entry {entry} has a type outside PLOVER's 16")
-            value = (entry["event_type"], entry["cameo_root"])
-            if "particle" in entry:
-                phrasal.setdefault((entry["lemma"], entry["particle"]), value)
-            else:
-                words.setdefault((entry["lemma"], entry["pos"]), value)
-        return cls(
-            words=words,
-            phrasal=phrasal,
-            negation=frozenset(cues["negation"]),
-            negating_verbs=frozenset(cues["negating_verbs"]),
-            planned_aux=frozenset(cues["planned_aux"]),
-            possible_aux=frozenset(cues["possible_aux"]),
-            planned_verbs=frozenset(cues["planned_verbs"]),
-            light_verbs=frozenset(cues["light_verbs"]),
-            controlling_types=frozenset(cues["controlling_types"]),
-            symmetric_types=frozenset(cues["symmetric_types"]),
-            topic_object_verbs=frozenset(cues["topic_object_verbs"]),
-            actor_object_verbs=frozenset(cues["actor_object_verbs"]),
-            relative_offsets=dict(cues["relative_dates"]),
-        )
-
-    def trigger_forms(self, nlp: spacy.language.Language) -> frozenset[str]:
-        """Every lower-cased word that `nlp` can lemmatise to a trigger lemma: the lemma, its
-        forms by the lemmatizer's own suffix rules read backwards, its listed exceptions, and
-        the attribute ruler's fixed lemmas. A sentence without one of these holds no trigger,
-        so it need not be parsed (a superset: some forms belong to other lemmas too)."""
-        lookups = nlp.get_pipe("lemmatizer").lookups
-        rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
-        verbs = {lemma for lemma, pos in self.words if pos == "VERB"}
-        verbs |= {lemma for lemma, _ in self.phrasal}
-        nouns = {lemma for lemma, pos in self.words if pos == "NOUN"}
-        forms = set(verbs | nouns)
-        for lemmas, pos in ((verbs, "verb"), (nouns, "noun")):
-            for old, new in rules.get(pos, []):
-                forms |= {
-                    lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
-                }
-            forms |= {form for form, of in exceptions.get(pos, {}).items() if lemmas & set(of)}
-        for rule in nlp.get_pipe("attribute_ruler").patterns:
-            if rule["attrs"].get("LEMMA", "").lower() in verbs | nouns:
-                forms |= {t["LOWER"] for t in rule["patterns"][0] if "LOWER" in t}
-        return frozenset(form.lower() for form in forms)
-
-    def trigger(self, token: Token) -> tuple[str, str] | None:
-        """(event_type, cameo_root) when `token` names an event, else None."""
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            for child in token.children:
-                particle = child.lemma_.lower()
-                if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
-                    return self.phrasal[(lemma, particle)]
-            return self.words.get((lemma, "VERB"))
-        if token.pos_ in ("NOUN", "PROPN"):
-            return self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))
-        return None
-
-
-@dataclass(frozen=True)
-class _Mention:
-    mention_id: str
+class RoleMention:
+    mention_id: str  # "" for a pronoun standing for a person named elsewhere
     actor_id: str
     key: str  # merge key: the actor's country for states and their officials, else the actor
     tokens: frozenset[int]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One event report found in one sentence, before merging."""
-
-    article_id: str
-    sentence_index: int
-    event_type: str
-    cameo_root: str
-    mode: str
-    source: _Mention | None
-    target: _Mention | None
-    when: EventDate
-    place: Place | None
-    place_from_sentence: bool
-    story_id: str | None
-    evidence: str
-    score: float
-    symmetric: bool
+    actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
 
     @property
-    def mode_group(self) -> str:
-        return "asserted" if self.mode in ("asserted", "planned") else self.mode
+    def is_person(self) -> bool:
+        return self.actor_type == "PERSON"
 
-    @property
-    def pair(self) -> tuple[str | None, str | None]:
-        keys = (self.source.key if self.source else None, self.target.key if self.target else None)
-        if self.symmetric:
-            present = sorted(k for k in keys if k is not None)
-            return (present + [None, None])[0], (present + [None, None])[1]  # type: ignore[return-value]
-        return keys
+
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+
+
+def _referent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Soleimani, a commander, who was killed" -> the
+    commander's head, Soleimani); any other token is itself."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT", "WP$"):
+        return token
+    clause = token.head
+    if clause.dep_ != "relcl":
+        return token
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
 
 
 def _actors_in(
-    head: Token, mentions: dict[int, _Mention], *, skip_conj: bool = True
-) -> list[_Mention]:
+    head: Token, mentions: dict[int, RoleMention], *, skip_conj: bool = True
+) -> list[RoleMention]:
     """Actor mentions in the phrase headed by `head`, nearest first (possessors ranked one deeper)."""
-    found: dict[str, tuple[int, int, _Mention]] = {}
+    head = _referent(head)
+    found: dict[str, tuple[int, int, RoleMention]] = {}
     queue: list[tuple[Token, int]] = [(head, 0)]
     while queue:
         token, depth = queue.pop(0)
@@ -227,31 +110,55 @@ def _actors_in(
     return [m for _, _, m in sorted(found.values(), key=lambda item: (item[0], item[1]))]
 
 
-def _with_conj(head: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
+def _with_conj(head: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
     """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's."""
     out = _actors_in(head, mentions)[:1]
-    for conj in head.conjuncts:
+    # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition
+    appositions = [a for a in head.children if a.dep_ == "appos"]
+    for conj in [*head.conjuncts, *(c for a in appositions for c in a.conjuncts)]:
         out += _actors_in(conj, mentions)[:1]
     return out
 
 
-def _subject(verb: Token, mentions: dict[int, _Mention]) -> list[_Mention]:
-    """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks")."""
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from ("an increase in X" under "reported")."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _subject(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
+    """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks").
+
+    A pronoun subject stands for the speaker of the clause it depends on ("Syria says it will
+    withdraw"), or, in a relative clause, for the subject of the clause the relative clause
+    hangs from ("officials reported an increase, which they attribute to X"); a relative
+    pronoun for the noun it follows; a he/she the extraction tied to a person is that person.
+    """
     token: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         assert token is not None
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
         if not subjects and token.i != verb.i:
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-        if subjects and not all(s.pos_ == "PRON" for s in subjects):
-            return [m for s in subjects for m in _with_conj(s, mentions)]
-        # "Syria says it will withdraw": a pronoun subject stands for the speaker.
+        named = [s for s in subjects if s.pos_ != "PRON" or s.i in mentions]
+        relative = [s for s in subjects if _referent(s).i != s.i]
+        if named or relative:
+            return [m for s in named + relative for m in _with_conj(s, mentions)]
         climb = ("xcomp", "acomp", "conj", "advcl", "pcomp", "acl") + (
             ("ccomp",) if subjects else ()
         )
         if token.dep_ in climb and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ == "relcl" and subjects:
+            token = _governing_verb(token.head)
+            if token is not None:
+                continue
         break
     return []
 
@@ -264,15 +171,15 @@ def _target_prep(prep: str, event_type: str, lexicon: Lexicon) -> bool:
 
 
 def _pobjs(prep: Token) -> list[Token]:
-    return [g for g in prep.children if g.dep_ == "pobj"]
+    return [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in TIME_NOUNS]
 
 
 def _verb_roles(
-    verb: Token, event_type: str, mentions: dict[int, _Mention], lexicon: Lexicon
-) -> tuple[list[_Mention], list[_Mention]]:
+    verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
+) -> tuple[list[RoleMention], list[RoleMention]]:
     """Source and target actors of a verb trigger (nearest first)."""
-    sources: list[_Mention] = []
-    targets: list[_Mention] = []
+    sources: list[RoleMention] = []
+    targets: list[RoleMention] = []
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in _pobjs(c)]
     for agent in agents:  # "was carried out by X"
@@ -288,20 +195,32 @@ def _verb_roles(
             targets += _with_conj(child, mentions)
     for child in verb.children:
         prep = child.lemma_.lower()
-        if child.dep_ == "prep" and (prep == "between" or _target_prep(prep, event_type, lexicon)):
+        # A fronted phrase ("At the consultations, X called on Y") sets the scene; it names no target.
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        if prep == "between":
+            for pobj in _pobjs(child):
+                pair = _with_conj(pobj, mentions)
+                targets += pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
+        elif _target_prep(prep, event_type, lexicon):
             for pobj in _pobjs(child):
                 targets += _actors_in(pobj, mentions, skip_conj=False)
     return sources, targets
 
 
 def _noun_roles(
-    noun: Token, event_type: str, mentions: dict[int, _Mention], lexicon: Lexicon
-) -> tuple[list[_Mention], list[_Mention]]:
+    noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
+) -> tuple[list[RoleMention], list[RoleMention]]:
     """Source and target actors of a noun trigger ("Qomi's meeting with Kabir", "talks between X and Y")."""
-    sources: list[_Mention] = []
-    targets: list[_Mention] = []
+    sources: list[RoleMention] = []
+    targets: list[RoleMention] = []
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "a mediation mission between X and Y": the phrase's head holds the roles
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.i not in mentions:
+            verb = _governing_verb(noun)  # "the ILO reiterated its demand": its = the ILO
+            sources += _subject(verb, mentions) if verb is not None else []
+        elif child.dep_ == "poss":
             sources += _actors_in(child, mentions)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
             sources += _actors_in(child, mentions, skip_conj=False)  # "Pak-Iran talks"
@@ -310,17 +229,32 @@ def _noun_roles(
             for pobj in _pobjs(child):
                 if prep == "by":
                     sources += _actors_in(pobj, mentions)
-                elif prep == "between":
-                    targets += _actors_in(pobj, mentions, skip_conj=False)
+                elif prep == "between":  # "between X's chief Y and Z": Y and Z, not X
+                    pair = _with_conj(pobj, mentions)
+                    # "between Pakistani and Iranian officials": both sides modify one noun
+                    targets += (
+                        pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
+                    )
                 elif _target_prep(prep, event_type, lexicon):
                     targets += _actors_in(pobj, mentions)
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
                     targets += _actors_in(pobj, mentions)[:1]
+                elif prep == "of" and event_type in OF_TARGET_TYPES:
+                    # "the invasion of South Lebanon", "a blockade of Serbia", "the arrest of X"
+                    targets += _actors_in(pobj, mentions)[:1]
         elif child.dep_ == "acl":  # "attacks carried out by X"
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
                     sources += _actors_in(pobj, mentions)
+    if not sources:
+        # "attacks in Iran carried out by ISKP" with the participle parsed off "Iran", or off
+        # a noun above ("the involvement of attackers in attacks ... carried out by ISKP")
+        nouns = [noun] + [a for a in noun.ancestors if a.pos_ in ("NOUN", "PROPN", "ADP")][:4]
+        for word in [w for n in nouns for w in (n.subtree if n.i == noun.i else n.children)]:
+            if word.dep_ == "acl" and word.lemma_.lower() in lexicon.light_verbs:
+                for agent in (g for g in word.children if g.dep_ == "agent"):
+                    sources += [m for pobj in _pobjs(agent) for m in _actors_in(pobj, mentions)]
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "agent":
         # "Iran was rocked by a terrorist attack": the passive subject is the one attacked.
@@ -332,6 +266,9 @@ def _noun_roles(
                 sources += _actors_in(pobj, mentions)
     else:
         verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+        if noun.dep_ == "pobj" and head.lemma_.lower() == "for" and verb.pos_ == "NOUN":
+            # "X leads a delegation for talks with Y": who leads the delegation talks.
+            verb = _governing_verb(verb) or verb
         taking_part = noun.dep_ != "pobj" or head.lemma_.lower() in ("in", "into", "for")
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
             # "held talks", "engaged in talks", "in his meeting with": the subject takes part.
@@ -349,6 +286,7 @@ def _noun_roles(
                 if (
                     child.dep_ == "prep"
                     and child.i != head.i
+                    and child.i > verb.i
                     and _target_prep(child.lemma_.lower(), event_type, lexicon)
                 ):
                     for pobj in _pobjs(child):
@@ -362,11 +300,11 @@ def verbal_token(token: Token) -> bool:
 
 
 def _complement_targets(
-    verb: Token, mentions: dict[int, _Mention], lexicon: Lexicon
-) -> list[_Mention]:
+    verb: Token, mentions: dict[int, RoleMention], lexicon: Lexicon
+) -> list[RoleMention]:
     """Targets inside the clause a demand/threat governs ("demanded that Hamas renounce",
     "threatened to deliver blows to the United States")."""
-    out: list[_Mention] = []
+    out: list[RoleMention] = []
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         if clause.dep_ == "ccomp":
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -382,17 +320,58 @@ def _complement_targets(
 
 
 def _locative_actors(
-    words: list[Token], mentions: dict[int, _Mention], triggers: Container[int]
-) -> list[_Mention]:
+    words: list[Token], mentions: dict[int, RoleMention], triggers: Container[int]
+) -> list[RoleMention]:
     """Actors named as the place of an act ("lifted a curfew in Montenegro"): the last resort
     target. Not the actors of an event noun ("killed in a US drone strike": the US struck)."""
-    out: list[_Mention] = []
+    out: list[RoleMention] = []
     for word in words:
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lemma_.lower() == "in"):
             for pobj in _pobjs(prep):
                 if pobj.i not in triggers:
                     out += _actors_in(pobj, mentions)[:1]
     return out
+
+
+def _no_event(
+    token: Token,
+    event_type: str,
+    verbal: bool,
+    source: RoleMention | None,
+    target: RoleMention | None,
+    lexicon: Lexicon,
+) -> bool:
+    """Readings that name no event: a verb that needs a target and has none ("shares traded
+    at"), "X said Y must" with no actor Y, a statement noun without a speaker ("demand in
+    Germany"), "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
+    lemma = token.lemma_.lower()
+    if verbal and target is None:
+        if lemma in lexicon.target_required_verbs:
+            return True
+        if lemma in lexicon.reporting_verbs and (lemma, "VERB") not in lexicon.words:
+            return True  # "X said Y must ...", Y no actor
+    if not verbal and source is None and event_type in lexicon.statement_types:
+        return True
+    if lemma == "concede" and any(c.dep_ == "ccomp" for c in token.children):
+        return not any(c.dep_ == "dobj" for c in token.children)
+    imperative = verbal and token.dep_ == "ROOT" and token.tag_ == "VB"
+    return (
+        imperative
+        and source is None
+        and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in token.children)
+    )
+
+
+def _unless_clauses(token: Token, chain: list[tuple[Token, str]]) -> list[Token]:
+    """Clauses of the form "unless X does Y" attached to the trigger or the verbs governing it."""
+    return [
+        c
+        for w in [token] + [g for g, _ in chain]
+        for c in w.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        and token.i not in {t.i for t in c.subtree}  # not the act inside the condition
+    ]
 
 
 def _governors(token: Token) -> list[tuple[Token, str]]:
@@ -424,6 +403,12 @@ def _mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexicon) -> s
                 mode = "possible" if mode == "asserted" else mode
             if child.dep_ in ("aux", "auxpass") and lemma in lexicon.planned_aux:
                 mode = "planned"
+    for word in [trigger] + [g for g, _ in chain]:
+        # "... unless Afghanistan stops the raids", "if X attacks": a condition, not a report
+        if word.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in word.children
+        ):
+            return "possible"
     for word, _dep in chain:
         lemma = word.lemma_.lower()
         if lemma in lexicon.negating_verbs:
@@ -433,51 +418,22 @@ def _mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexicon) -> s
     return mode
 
 
-def _place_phrase(token: Token) -> str:
-    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-    return " ".join(t.text for t in words)
-
-
-def _place(
-    doc: Doc, scopes: list[Token], gazetteer: Gazetteer, context: frozenset[str]
-) -> Place | None:
-    """A place named by an "in/at/near X" phrase, searched from the trigger outwards; cities first."""
-    seen: set[int] = set()
-    for scope in scopes + [doc[:].root]:
-        found: list[Place] = []
-        for token in scope.subtree:
-            if token.i in seen or token.dep_ != "pobj" or token.pos_ != "PROPN":
-                continue
-            if token.head.lemma_.lower() not in ("in", "at", "near", "outside", "inside"):
-                continue
-            seen.add(token.i)
-            local = set(context)
-            for appos in (c for c in token.children if c.dep_ == "appos"):
-                country = gazetteer.lookup(_place_phrase(appos))
-                if country is not None:
-                    local.add(country.country_code)
-            place = gazetteer.lookup(_place_phrase(token), frozenset(local))
-            if place is not None:
-                found.append(place)
-        if found:
-            return next((p for p in found if p.is_city), found[0])
-    return None
-
-
 def sentence_candidates(
     doc: Doc,
-    mentions: list[_Mention],
+    mentions: list[RoleMention],
     lexicon: Lexicon,
 ) -> list[
-    tuple[str, str, str, _Mention | None, _Mention | None, Token, list[tuple[Token, str]], bool]
+    tuple[
+        str, str, str, RoleMention | None, RoleMention | None, Token, list[tuple[Token, str]], bool
+    ]
 ]:
     """Event reports in one parsed sentence: (type, cameo_root, mode, source, target, trigger, chain, verbal)."""
     by_token = {i: m for m in mentions for i in m.tokens}
-    triggers = {t.i: lexicon.trigger(t) for t in doc}
-    triggers = {i: found for i, found in triggers.items() if found is not None}
+    found_at = {t.i: lexicon.trigger(t) for t in doc}
+    triggers = {i: found for i, found in found_at.items() if found is not None}
     suppressed: set[int] = set()
-    borrowed_targets: dict[int, list[_Mention]] = defaultdict(list)
-    orphan_agents: dict[int, list[_Mention]] = defaultdict(list)
+    borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
+    orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)
     plans = []
     for i in triggers:
         token = doc[i]
@@ -555,19 +511,31 @@ def sentence_candidates(
             sources, targets = _verb_roles(token, event_type, by_token, lexicon)
         else:
             sources, targets = _noun_roles(token, event_type, by_token, lexicon)
+        inner_types = set()
         for outer, inner in plans:
             if outer == i and inner != i:
                 inner_token = doc[inner]
+                if inner_token.head.i == i and inner_token.dep_ in ("xcomp", "ccomp"):
+                    inner_types.add(triggers[inner][0])  # the act agreed to, not "after fighting"
                 inner_roles = (
                     _verb_roles(inner_token, triggers[inner][0], by_token, lexicon)
                     if inner_token.pos_ in ("VERB", "AUX")
                     else _noun_roles(inner_token, triggers[inner][0], by_token, lexicon)
                 )
                 borrowed_targets[i] += inner_roles[1]
+        if event_type == "AGREE" and inner_types & (INTENT_AS_THREATEN | {"THREATEN"}):
+            event_type, root = "THREATEN", "13"  # "vowed to fight", "swore revenge attacks"
+        conditions = _unless_clauses(token, chain)
+        if conditions and event_type != "THREATEN" and _mode(token, chain, lexicon) == "planned":
+            event_type, root = "THREATEN", "13"  # "will withdraw its force unless X ...": a threat
+        if (
+            event_type == "THREATEN"
+        ):  # "... unless Israel rescinded the annexation": the one threatened
+            targets += [m for c in conditions for m in _subject(c, by_token)]
         targets += borrowed_targets[i]
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
-        if not targets:
+        if not targets and event_type in lexicon.locative_target_types:
             targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
         sources = sources or orphan_agents[i]
         if (
@@ -587,79 +555,20 @@ def sentence_candidates(
         target = rest[0] if rest else None
         if source is None and target is None:
             continue
-        if source is not None and target is not None and source.actor_id == target.actor_id:
-            target = None
+        if _no_event(token, event_type, verbal, source, target, lexicon):
+            continue
+        if (
+            source is not None
+            and target is not None
+            and (
+                source.actor_id == target.actor_id
+                or (
+                    source.key == target.key and "COUNTRY" in (source.actor_type, target.actor_type)
+                )
+            )
+        ):
+            target = None  # "Iran's delegation ... would lead his country": one side, not two
         found.append(
             (event_type, root, _mode(token, chain, lexicon), source, target, token, chain, verbal)
         )
     return found
-
-
-def _score(
-    source: Any, target: Any, verbal: bool, when: EventDate, place_in_sentence: bool, mode: str
-) -> float:
-    score = 0.3
-    score += 0.25 if source is not None and target is not None else 0.0
-    score += 0.1 if verbal else 0.0
-    score += 0.1 if when.source.startswith("sentence") else 0.0
-    score += 0.1 if place_in_sentence else 0.0
-    score += 0.1 if mode == "asserted" else 0.0
-    return round(score, 3)
-
-
-def candidates_in_doc(
-    doc: Doc,
-    row: dict[str, Any],
-    article: dict[str, Any],
-    dateline: Place | None,
-    lexicon: Lexicon,
-    gazetteer: Gazetteer,
-    max_days_ahead: int,
-) -> list[Candidate]:
-    start = row["sentence_start"]
-    mentions = []
-    for m in row["mentions"]:
-        span = doc.char_span(
-            m["char_start"] - start, m["char_end"] - start, alignment_mode="expand"
-        )
-        if span is None or len(span) == 0:
-            continue
-        mentions.append(
-            _Mention(m["mention_id"], m["actor_id"], m["actor_key"], frozenset(t.i for t in span))
-        )
-    context = frozenset(article["country_code"] or []) | (
-        {dateline.country_code} if dateline else set()
-    )
-    out = []
-    for event_type, root, mode, source, target, trigger, chain, verbal in sentence_candidates(
-        doc, mentions, lexicon
-    ):
-        when = resolve_event_date(
-            doc.text,
-            article["published_date"],
-            article["crawl_date"],
-            future=mode == "planned",
-            offsets=lexicon.relative_offsets,
-            max_days_ahead=max_days_ahead,
-        )
-        scopes = [trigger] + [g for g, _ in chain]
-        place = _place(doc, scopes, gazetteer, context)
-        out.append(
-            Candidate(
-                article_id=row["article_id"],
-                sentence_index=row["sentence_index"],
-                event_type=event_type,
-                cameo_root=root,
-                mode=mode,
-                source=source,
-                target=target,
-                when=when,
-                place=place or dateline,
-                place_from_sentence=place is not None,
-                story_id=article["story_id"],
-                evidence=" ".join(doc.text.split()),
-                score=_score(source, target, verbal, when, place is not None, mode),
-                symmetric=event_type in lexicon.symmetric_types,
-            )
-        )
-    return out

@@ -116,6 +116,10 @@ EVENTS = pl.Schema(
         "evidence": pl.String,
         "confidence": pl.Float64,
         "mode": pl.String,  # asserted | negated | threatened | planned | demanded | ... (events issue)
+        # issue 20: how precise event_date is, whether the event is past context, the place's id
+        "event_date_precision": pl.String,  # day | week | month | year; null without a date
+        "background": pl.Boolean,  # told only as past context, never as news of a report's day
+        "geonames_id": pl.Int64,  # GeoNames id of place_name (city or country)
     }
 )
 

@@ -1,0 +1,168 @@
+"""Event triggers: the PLOVER types, the shipped lexicon and cue lists, and what a word names.
+
+A verb or noun from `data/events/lexicon.json` names the event type; cue lists
+(`data/events/cues.json`) give modality and light verbs; `data/events/seats.json` the seats of
+government that stand for their country. `plover_type` codes a report as the PLOVER codebook
+does (a planned cooperative act is an AGREE, a planned conflictual one a THREATEN).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Token
+
+from newsflow import resources
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+MODES = ("asserted", "negated", "planned", "possible")
+# PLOVER codes an announced intention as AGREE (cooperation) or THREATEN (conflict).
+INTENT_AS_AGREE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def plover_type(event_type: str, mode: str) -> str:
+    """The PLOVER codebook type of a report: a planned/possible act is an AGREE/THREATEN, a
+    negated cooperative act ("will not accept", "would not meet") a REJECT."""
+    if mode == "negated" and event_type in INTENT_AS_AGREE | {"AGREE"}:
+        return "REJECT"
+    if mode in ("planned", "possible"):
+        if event_type in INTENT_AS_AGREE:
+            return "AGREE"
+        if event_type in INTENT_AS_THREATEN:
+            return "THREATEN"
+    return event_type
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger words and cue lists, read from `data/events/`."""
+
+    words: dict[tuple[str, str], tuple[str, str]]  # (lemma, VERB|NOUN) -> (event_type, cameo_root)
+    phrasal: dict[tuple[str, str], tuple[str, str]]  # (lemma, particle) -> (event_type, cameo_root)
+    negation: frozenset[str]
+    negating_verbs: frozenset[str]
+    planned_aux: frozenset[str]
+    possible_aux: frozenset[str]
+    planned_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    controlling_types: frozenset[str]
+    symmetric_types: frozenset[str]
+    topic_object_verbs: frozenset[str]  # "discussed the situation": the object is the topic
+    actor_object_verbs: frozenset[str]  # an event only with an actor object: not "meet obligations"
+    relative_offsets: dict[str, int]
+    reporting_verbs: frozenset[str]  # "X said Y must ...": with a demand modal, X's REQUEST
+    demand_modals: frozenset[str]
+    labour_strike_words: frozenset[str]  # "a hunger strike" is a PROTEST
+    military_strike_words: frozenset[str]  # "an air strike" an ASSAULT
+    target_required_verbs: frozenset[str]  # "shares traded at", "helped the team win": no event
+    statement_types: frozenset[str]  # a noun of these types needs a speaker ("demand in Germany")
+    locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
+    seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Lexicon:
+        """Read `lexicon.json` and `cues.json` (default: the shipped `data/events`)."""
+        folder = folder or resources.path("data/events")
+        entries = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))["entries"]
+        cues = json.loads((folder / "cues.json").read_text(encoding="utf-8"))
+        seats = json.loads((folder / "seats.json").read_text(encoding="utf-8"))["seats"]
+        words: dict[tuple[str, str], tuple[str, str]] = {}
+        phrasal: dict[tuple[str, str], tuple[str, str]] = {}
+        for entry in entries:
+            if entry["event_type"] not in EVENT_TYPES:
+                raise ValueError(f"lexicon entry {entry} has a type outside PLOVER's 16")
+            value = (entry["event_type"], entry["cameo_root"])
+            if "particle" in entry:
+                phrasal.setdefault((entry["lemma"], entry["particle"]), value)
+            else:
+                words.setdefault((entry["lemma"], entry["pos"]), value)
+        return cls(
+            words=words,
+            phrasal=phrasal,
+            negation=frozenset(cues["negation"]),
+            negating_verbs=frozenset(cues["negating_verbs"]),
+            planned_aux=frozenset(cues["planned_aux"]),
+            possible_aux=frozenset(cues["possible_aux"]),
+            planned_verbs=frozenset(cues["planned_verbs"]),
+            light_verbs=frozenset(cues["light_verbs"]),
+            controlling_types=frozenset(cues["controlling_types"]),
+            symmetric_types=frozenset(cues["symmetric_types"]),
+            topic_object_verbs=frozenset(cues["topic_object_verbs"]),
+            actor_object_verbs=frozenset(cues["actor_object_verbs"]),
+            relative_offsets=dict(cues["relative_dates"]),
+            reporting_verbs=frozenset(cues["reporting_verbs"]),
+            demand_modals=frozenset(cues["demand_modals"]),
+            labour_strike_words=frozenset(cues["labour_strike_words"]),
+            military_strike_words=frozenset(cues["military_strike_words"]),
+            target_required_verbs=frozenset(cues["target_required_verbs"]),
+            statement_types=frozenset(cues["statement_types"]),
+            locative_target_types=frozenset(cues["locative_target_types"]),
+            seats=dict(seats),
+        )
+
+    def trigger_forms(self, nlp: spacy.language.Language) -> frozenset[str]:
+        """Every lower-cased word that `nlp` can lemmatise to a trigger lemma: the lemma, its
+        forms by the lemmatizer's own suffix rules read backwards, its listed exceptions, and
+        the attribute ruler's fixed lemmas. A sentence without one of these holds no trigger,
+        so it need not be parsed (a superset: some forms belong to other lemmas too)."""
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
+        verbs = {lemma for lemma, pos in self.words if pos == "VERB"}
+        verbs |= {lemma for lemma, _ in self.phrasal}
+        nouns = {lemma for lemma, pos in self.words if pos == "NOUN"}
+        forms = set(verbs | nouns)
+        for lemmas, pos in ((verbs, "verb"), (nouns, "noun")):
+            for old, new in rules.get(pos, []):
+                forms |= {
+                    lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
+                }
+            forms |= {form for form, of in exceptions.get(pos, {}).items() if lemmas & set(of)}
+        for rule in nlp.get_pipe("attribute_ruler").patterns:
+            if rule["attrs"].get("LEMMA", "").lower() in verbs | nouns:
+                forms |= {t["LOWER"] for t in rule["patterns"][0] if "LOWER" in t}
+        # "X said Y must ...": the modal is the word that makes a reporting verb a trigger
+        forms |= self.demand_modals
+        return frozenset(form.lower() for form in forms)
+
+    def trigger(self, token: Token) -> tuple[str, str] | None:
+        """(event_type, cameo_root) when `token` names an event, else None."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            for child in token.children:
+                particle = child.lemma_.lower()
+                if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
+                    return self.phrasal[(lemma, particle)]
+            if lemma in self.reporting_verbs and self._reports_a_demand(token):
+                return ("REQUEST", "10")  # "Russia said Sudan must return the helicopter"
+            return self.words.get((lemma, "VERB"))
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))
+            if found is not None and lemma == "strike":
+                return self._strike(token, found)
+            return found
+        return None
+
+    def _reports_a_demand(self, verb: Token) -> bool:
+        """Does the verb report that someone else must or should act ("said Y must return")?"""
+        return any(
+            clause.dep_ == "ccomp"
+            and any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            for clause in verb.children
+        )
+
+    def _strike(self, noun: Token, found: tuple[str, str]) -> tuple[str, str]:
+        """A hunger, general or four-day strike is a PROTEST; an air strike an ASSAULT."""
+        words = {t.lower_ for t in noun.subtree if t.i < noun.i}
+        if words & self.military_strike_words:
+            return found
+        if words & self.labour_strike_words or noun.head.lemma_.lower() in ("on", "off"):
+            return ("PROTEST", "14")  # "went on strike", "called off a strike"
+        return found
