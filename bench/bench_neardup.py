@@ -34,7 +34,7 @@ from pathlib import Path
 
 import polars as pl
 
-from newsflow import dedupe, ingest, parse
+from newsflow import dedupe, ingest, parse, quality
 from newsflow.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,16 +70,23 @@ def raw_records() -> pl.DataFrame:
 
 
 def run_reuters(settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, float]:
-    """(deduped articles, quarantine rows, seconds of the dedupe stage) of the Reuters bundle."""
+    """(deduped articles, quarantine rows, seconds of the dedupe stage) of the Reuters bundle,
+    with the ingest, parse and dedupe quality gates as a run has them."""
+    gates = quality.Gatekeeper(settings)
     state = dedupe.DedupeState()
     out, quarantined = [], []
     dedupe_seconds = 0.0
     for batch in ingest.iter_batches(REUTERS, settings):
-        articles, rejected = parse.parse_batch(batch.docs, settings)
-        quarantined += [batch.quarantine, rejected]
+        docs = gates.check("ingest", batch.docs)
+        articles, rejected = parse.parse_batch(docs.passed, settings)
+        parsed = gates.check("parse", articles)
+        quarantined += [batch.quarantine, docs.quarantine, rejected, parsed.quarantine]
         started = time.perf_counter()
-        out.append(dedupe.dedupe_batch(articles, state, settings))
+        deduped = dedupe.dedupe_batch(parsed.passed, state, settings)
         dedupe_seconds += time.perf_counter() - started
+        checked = gates.check("dedupe", deduped)
+        out.append(checked.passed)
+        quarantined.append(checked.quarantine)
     return pl.concat(out), pl.concat(quarantined), dedupe_seconds
 
 
@@ -183,7 +190,7 @@ def main() -> None:
     sample = sample_links(near, args.sample_tag)
     LABELS.mkdir(parents=True, exist_ok=True)
     sample_path = LABELS / f"{args.sample_tag}.jsonl"
-    if args.write_sample or not sample_path.exists():
+    if args.write_sample:
         with sample_path.open("w") as fh:
             meta = {"tag": args.sample_tag, "drawn_at": figures["commit"], "links": near.height}
             fh.write(json.dumps({"_meta": meta}) + "\n")
@@ -202,7 +209,7 @@ def main() -> None:
                     + "\n"
                 )
     judged_path = LABELS / f"judged_{args.sample_tag}.jsonl"
-    if judged_path.exists():
+    if judged_path.exists() and sample_path.exists():
         verdicts = [json.loads(line) for line in judged_path.read_text().splitlines()[1:]]
         true = sum(v["verdict"] == "true" for v in verdicts)
         figures["sample"] = {

@@ -165,8 +165,8 @@ def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
         schema.quarantine_rows(
             repeats,
             stage="parse",
-            reason="repeated input: same identity and content as another input of this run",
-            detail=pl.col("source_path_right"),
+            reason="repeated input",  # same identity and content as another input of this run
+            detail=pl.format("same identity and content as {}", pl.col("source_path_right")),
         ),
     )
     ctx.known_ids.update(first["article_id"].to_list())
