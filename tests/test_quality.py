@@ -554,6 +554,39 @@ def test_load_duplicate_of_needs_the_canonical_article(gk):
     assert gk.check("load", accounting(), context=run).dq_results["success"].all()
 
 
+def test_load_duplicate_of_must_name_a_canonical_article_issue_26(gk):
+    """A duplicate of a duplicate halts the run: of this run, or of the warehouse."""
+    run = staged_run()
+    assert gk.check("load", accounting(), context=run).dq_results["success"].all()
+    # doc1 points at doc2, itself a duplicate of doc0
+    run["articles"] = set_row(
+        run["articles"], 1, duplicate_of="a_0000000000000002", dup_method="near", dup_similarity=0.9
+    )
+    err = assert_halts(
+        gk,
+        "load",
+        accounting(),
+        "duplicate_of -> a canonical article",
+        "a_0000000000000001 -> duplicate a_0000000000000002",
+        **run,
+    )
+    assert err.observed == "1 of 1 unexpected: 1"
+    # doc2 points at an article of the warehouse that is itself a duplicate
+    run = staged_run()
+    run["articles"] = set_row(run["articles"], 2, duplicate_of="a_00000000000000aa")
+    run["known_articles"] = pl.DataFrame({"article_id": ["a_00000000000000aa"]})
+    assert gk.check("load", accounting(), context=run).dq_results["success"].all()
+    run["known_duplicates"] = pl.DataFrame({"article_id": ["a_00000000000000aa"]})
+    assert_halts(
+        gk,
+        "load",
+        accounting(),
+        "duplicate_of -> a canonical article",
+        "a_0000000000000002 -> duplicate a_00000000000000aa",
+        **run,
+    )
+
+
 def test_load_article_staged_twice_halts(gk):
     run = staged_run()
     run["articles"] = pl.concat([run["articles"], run["articles"].head(1)])
