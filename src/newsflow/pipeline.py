@@ -355,6 +355,8 @@ def final_checks(ctx: RunContext) -> None:
         known_articles=pl.DataFrame(
             {"article_id": sorted(ctx.known_ids)}, schema={"article_id": pl.String}
         ),
+        # ... and never at one of those that is itself a duplicate
+        known_duplicates=dedupe.known_duplicates(ctx.dedupe_state),
     )
 
 
