@@ -87,7 +87,7 @@ def test_a_large_batch_scanned_on_threads_equals_the_texts_scanned_one_by_one(fi
     texts = [f"{k} {bodies[k % 3]} \u201cend\u201d{k}" for k in range(1 + (1 << 20) // 1500)]
     texts[7] = ""
     whole = dedupe.tokenise(pl.Series(texts))
-    assert dedupe_words._utf8_buffers(pl.Series(texts))[0].size >= dedupe_words._PARALLEL_BYTES
+    assert dedupe_words.utf8_buffers(pl.Series(texts))[0].size >= dedupe_words._PARALLEL_BYTES
     parts = [dedupe.tokenise(pl.Series([text])) for text in texts]
     for field in ("hashes", "offsets", "lengths", "capitalised"):
         want = np.concatenate([getattr(part, field) for part in parts])
@@ -441,3 +441,180 @@ def test_near_duplicate_of_a_near_duplicate_points_at_the_canonical():
     )
     assert later["duplicate_of"].to_list() == [first["article_id"][0]] * 3
     assert later["dup_method"].to_list() == ["near", "near", "near"]
+
+
+# --- issue 21: near duplicates agree on what tells news items of one template apart ----------
+
+# Reuters-21578 items (line numbers in the shared jsonl) that one template makes look alike:
+# before issue 21 each pair was linked as a near duplicate, deleting one company's news.
+REUTERS_TEMPLATES = {
+    "bush": (
+        "BUSH INDUSTRIES INC <BSH> 1ST QTR NET",  # line 16813
+        "Shr 44 cts vs 11 cts\n    Net 1,328,000 vs 344,000\n    Sales 23.0 mln vs 12.3 mln\n"
+        "    NOTE: Share adjusted for three-for-two stock split in\nFebruary 1987.",
+    ),
+    "paychex": (
+        "PAYCHEX INC <PAYX> 3RD QTR FEB 28 NET",  # line 8292
+        "Shr 13 cts vs 10 cts\n    Net 1,109,000 vs 875,000\n    Revs 16.6 mln vs 13.2 mln\n"
+        "    Nine mths\n    Shr 44 cts vs 33 cts\n    Net 3,770,000 vs 2,851,000\n"
+        "    Revs 46.9 mln vs 36.9 mln\n    NOTE: Share adjusted for three-for-two stock split "
+        "in June\n1986.",
+    ),
+    "marine": (
+        "MARINE MIDLAND <MMB> RAISES PRIME RATE",  # line 11940
+        "Marine Midland Banks Inc said it is\nraising its prime lending rate to 7-3/4 pct from "
+        "7-1/2 pct,\neffective immediately.",
+    ),
+    "chemical": (
+        "CHEMICAL <CHL> RAISES PRIME RATE TO 7-3/4 PCT",  # line 11934
+        "Chemical Bank, the main bank subsidiary\nof Chemical New York Corp, said it is raising "
+        "its prime lending\nrate to 7-3/4 pct from 7-1/2 pct, effective immediately.",
+    ),
+    "wyse": (
+        "AMEX ADDS WYSE TECHNOLOGY <WYSE> OPTIONS",  # line 5399
+        "The <American Stock Exchange> said it\nhas started put and call option trading in the "
+        "common stock of\nWyse Technology, with initial expiration months of April, July\nand "
+        "October and position and exercise limits of 5,500 contracts\non the same side of the "
+        "market.",
+    ),
+    "chemical waste": (
+        "AMEX TRADING CHEMICAL WASTE <CHW> OPTIONS",  # line 3728
+        "The <American Stock Exchange> said it\nhas started put and call option trading in "
+        "Chemical Waste\nManagement Inc stock as a replacement for options on\nChesebrough-Ponds's "
+        "Inc, which was recently acquired.\n    Initial expiration months are June and September "
+        "and\ninitial exercise prices 30 and 35, it said.  Position and\nexercise limits are "
+        "5,500 contracts on the same side of the\nmarket.",
+    ),
+    "norway": (
+        "NORWAY ISSUES 60 BILLION YEN EUROBOND",  # line 9198
+        "Norway is issuing a 60 billion yen\neurobond due April 22, 1992 paying 4-1/4 pct and "
+        "priced at\n101-5/8 pct, lead manager Nomura International Ltd said.\n    The "
+        "non-callable issue will be available in denominations\nof one mln yen and will be listed "
+        "in London.\n    The fees comprise 1-1/4 pct selling concession with 5/8 pct\nmanagement "
+        "and underwriting combined.",
+    ),
+    "woolwich": (
+        "WOOLWICH BUILDING SOCIETY ISSUING 50 MLN STG BOND",  # line 9321
+        "The Woolwich and Equitable Building\nSociety is issuing a 50 mln stg eurobond due April "
+        "27, 1992\npaying 9-1/2 pct and priced at 101-5/8 pct, lead manager Chase\nInvestment "
+        "Bank Ltd said.\n    The non-callable issue is available in denominations of\n5,000 stg "
+        "and will be listed in London.\n    Fees comprise 1-1/4 pct selling concession with 5/8 "
+        "pct\nmanagement and underwriting combined.",
+    ),
+}
+# Re-filings of one company's table with a few figures corrected (lines 8286/8317, 4361/4385).
+REUTERS_REFILINGS = {
+    "dynamic homes": (
+        (
+            "DYNAMIC HOMES INC <DYHM> 4TH QTR NET",
+            "Shr profit 0.2 cts vs loss 2.2 cts\n    Net profit 2,900 vs loss 43,500\n    Sales "
+            "1,660,000 vs 950,000\n    Year\n    Shr loss 30 cts vs loss 37 cts\n    Net loss "
+            "578,900 vs 713,300\n    Sales 5,112,100 vs 3,659,600",
+        ),
+        (
+            "DYNAMIC HOMES INC <DYHM> 4TH QTR NET",
+            "Shr nil vs loss two cts\n    Net profit 2,900 vs loss 43,500\n    Revs 1,660,300 vs "
+            "950,000\n    12 mths\n    Shr loss 30 cts vs loss 37 cts\n    Net loss 578,900 vs "
+            "loss 713,300\n    Revs 5,112,100 vs 3,659,600",
+        ),
+    ),
+    "digimed": (
+        (
+            "DIGIMED CORP 2ND QTR DEC 31 LOSS",
+            "Shr loss two cts vs loss five cts\n    Net loss 17,334 vs loss 51,507\n    Sales "
+            "245,560 vs 179,839\n    Avg shrs 1,136,785 vs 1,046,785\n    Six mths\n    Shr profit "
+            "four cts vs loss 17 cts\n    Net profit 47,749 vs loss 174,373\n    Sales 721,937 vs "
+            "284,809\n    Avg shrs 1,136,785 vs 1,046,785",
+        ),
+        (
+            "DIGIMED CORP 2ND QTR DEC 31 LOSS",
+            "Shr loss 1.5 cts vs loss five cts\n    Net loss 17,334 vs loss 51,507\n    Sales "
+            "245,560 vs 179,839\n    Six mths\n    Shr profit four cts vs loss 17 cts\n    Net "
+            "profit 47,749 vs loss 174,373\n    Sales 721,937 vs 284,809",
+        ),
+    ),
+}
+TEMPLATE_PAIRS = [("bush", "paychex"), ("marine", "chemical"), ("wyse", "chemical waste"),
+                  ("norway", "woolwich")]  # fmt: skip
+
+
+def similarity_of(first: tuple[str, str], second: tuple[str, str]) -> float:
+    """The MinHash word-level similarity of two bodies, as dedupe verifies it."""
+    words = dedupe.tokenise(pl.Series([first[1], second[1]]))
+    sigs, counts = dedupe.shingle_signatures(words, 2)
+    rows = np.array([0]), np.array([1])
+    return float(dedupe.similarity(sigs, rows[0], counts, sigs, rows[1], counts)[0])
+
+
+@pytest.mark.parametrize(("a", "b"), TEMPLATE_PAIRS)
+def test_items_of_one_template_from_different_issuers_are_not_near_duplicates_issue_21(a, b):
+    """Issue 21: two companies' earnings tables, prime-rate moves, Amex listings or bond issues
+    share their wording (similarity over the threshold) but not their names, tickers and
+    figures: they are two news items, both extracted."""
+    first, second = REUTERS_TEMPLATES[a], REUTERS_TEMPLATES[b]
+    assert similarity_of(first, second) >= Settings().thresholds.near_duplicate_threshold
+    docs = [{"title": t, "body": body} for t, body in (first, second)]
+    for order in (docs, docs[::-1]):  # either may come first
+        out = dedupe.dedupe_batch(parsed(*order), dedupe.DedupeState(), Settings())
+        assert out["duplicate_of"].to_list() == [None, None]
+    state = dedupe.DedupeState()  # across batches as well
+    dedupe.dedupe_batch(parsed(docs[0]), state, Settings())
+    assert (
+        dedupe.dedupe_batch(parsed(docs[1], start=1), state, Settings())["duplicate_of"][0] is None
+    )
+
+
+@pytest.mark.parametrize("company", sorted(REUTERS_REFILINGS))
+def test_a_corrected_refiling_of_the_same_table_is_still_a_near_duplicate_issue_21(company):
+    """Issue 21: the same company's table filed again with a few figures corrected is a copy."""
+    (t1, b1), (t2, b2) = REUTERS_REFILINGS[company]
+    out = dedupe.dedupe_batch(
+        parsed({"title": t1, "body": b1}, {"title": t2, "body": b2}),
+        dedupe.DedupeState(),
+        Settings(),
+    )
+    assert out["duplicate_of"].to_list() == [None, out["article_id"][0]]
+    assert out["dup_method"].to_list() == [None, "near"]
+
+
+def test_agreement_keys_survive_the_warehouse_issue_21(tmp_path):
+    """A later run refuses a template look-alike of an article loaded earlier, and still links a
+    re-filing: the distinguishing tokens are persisted with the signature."""
+    con = migrated(tmp_path)
+    state = dedupe.DedupeState()
+    chemical = {"title": REUTERS_TEMPLATES["chemical"][0], "body": REUTERS_TEMPLATES["chemical"][1]}
+    (t1, b1), (t2, b2) = REUTERS_REFILINGS["dynamic homes"]
+    first = dedupe.dedupe_batch(parsed(chemical, {"title": t1, "body": b1}), state, Settings())
+    load_like_the_pipeline(con, first, state)
+    stored = con.execute("select dup_keys, dup_lead from article_signatures").fetchall()
+    assert all(keys and 0 < lead <= len(keys) for keys, lead in stored)
+    later = dedupe.load_state(con)
+    marine = {"title": REUTERS_TEMPLATES["marine"][0], "body": REUTERS_TEMPLATES["marine"][1]}
+    second = dedupe.dedupe_batch(
+        parsed(marine, {"title": t2, "body": b2}, start=10), later, Settings()
+    )
+    assert second["duplicate_of"].to_list() == [None, first["article_id"][1]]
+
+
+def test_an_exact_copy_of_a_known_near_duplicate_names_the_canonical_issue_26(tmp_path):
+    """issue 26: duplicate_of always names a canonical article, across batches and runs: an
+    exact copy of an article that is itself a near duplicate points at that one's canonical."""
+    _, body = bbc("politics_001")
+    copy = "WASHINGTON (AP) - " + body
+    state = dedupe.DedupeState()
+    first = dedupe.dedupe_batch(parsed({"body": body}), state, Settings())
+    second = dedupe.dedupe_batch(parsed({"body": copy}, start=1), state, Settings())
+    canonical = first["article_id"][0]
+    assert second.select("duplicate_of", "dup_method").row(0) == (canonical, "near")
+    third = dedupe.dedupe_batch(parsed({"body": copy}, start=2), state, Settings())  # batch 3
+    assert third.select("duplicate_of", "dup_method").row(0) == (canonical, "near")
+    assert third["dup_similarity"][0] == second["dup_similarity"][0]
+    # and in a later run, from the warehouse
+    con = migrated(tmp_path)
+    load_like_the_pipeline(con, pl.concat([first, second, third]), state)
+    later = dedupe.load_state(con)
+    fourth = dedupe.dedupe_batch(parsed({"body": copy}, start=3), later, Settings())
+    assert fourth.select("duplicate_of", "dup_method").row(0) == (canonical, "near")
+    assert dedupe.known_duplicates(later)["article_id"].sort().to_list() == sorted(
+        [second["article_id"][0], third["article_id"][0]]
+    )

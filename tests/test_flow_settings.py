@@ -76,7 +76,7 @@ def test_settings_made_in_code_reach_the_flow(prefect_harness, tmp_path, runner)
     assert Path(summary["report"]).is_file()
     assert _one(
         settings.warehouse, "select reason, detail from quarantine where source_path like '003%'"
-    ) == ("file too large", "1016 bytes is over max_file_bytes=900")
+    ) == ("too large", "1016 bytes is over max_file_bytes=900")
     assert (summary["inputs"], summary["loaded"], summary["quarantined"]) == (5, 3, 2)
     assert not (tmp_path / "staging").exists()  # the default staging folder was not used
     if runner == "dask":  # issue 26: the NER really ran on Dask workers, batch by batch

@@ -204,7 +204,7 @@ def test_single_file_over_max_file_bytes_is_quarantined(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("word " * 100)
     docs, quarantine = run(tmp_path / "big.txt", small(max_file_bytes=100))
     assert docs.is_empty()
-    assert quarantine.select("source_path", "reason").rows() == [("big.txt", "file too large")]
+    assert quarantine.select("source_path", "reason").rows() == [("big.txt", "too large")]
     assert "500 bytes is over max_file_bytes=100" in quarantine["detail"][0]
 
 
@@ -362,9 +362,9 @@ def test_zip_bomb_and_oversized_members(tmp_path: Path) -> None:
     )
     docs, quarantine = run(bundle, small(max_file_bytes=500_000))
     assert docs["source_path"].to_list() == ["ok.txt"]
-    assert reasons(quarantine) == {"bomb.txt": "zip bomb", "big.txt": "file too large"}
+    assert reasons(quarantine) == {"bomb.txt": "zip bomb", "big.txt": "too large"}
     docs, quarantine = run(bundle, small(max_member_bytes=500_000))
-    assert reasons(quarantine) == {"bomb.txt": "zip bomb", "big.txt": "member too large"}
+    assert reasons(quarantine) == {"bomb.txt": "zip bomb", "big.txt": "too large"}
     # the ratio limit is configurable
     docs, quarantine = run(bundle, small(max_compression_ratio=5000.0))
     assert docs["source_path"].to_list() == ["bomb.txt", "big.txt", "ok.txt"]
@@ -464,7 +464,7 @@ def test_tar_oversized_member_is_skipped_and_reading_goes_on(tmp_path: Path) -> 
     )
     docs, quarantine = run(bundle, small(max_file_bytes=100_000))
     assert docs["source_path"].to_list() == ["ok.txt"]
-    assert reasons(quarantine) == {"big.txt": "file too large"}
+    assert reasons(quarantine) == {"big.txt": "too large"}
 
 
 def test_truncated_tar_keeps_what_was_read_and_quarantines_the_rest(tmp_path: Path) -> None:
@@ -627,7 +627,7 @@ def test_gzipped_json_lines_with_bom_crlf_and_an_over_long_line(tmp_path: Path) 
         ("feed.jsonl.gz:3", "café", "cp1252"),
         ("feed.jsonl.gz:4", "last", "utf-8"),
     ]
-    assert reasons(quarantine) == {"feed.jsonl.gz:2": "file too large"}
+    assert reasons(quarantine) == {"feed.jsonl.gz:2": "too large"}
 
 
 def test_json_lines_bomb_stops_reading(tmp_path: Path) -> None:
@@ -1064,3 +1064,17 @@ def test_reuters_dateline_field_reaches_parse(tmp_path):
     assert rejected.height == 0
     assert articles["dateline"].to_list() == ["SALVADOR"]
     assert articles["body"][0].startswith("Showers continued")
+
+
+def test_quarantine_reasons_are_a_fixed_documented_vocabulary_issue_21() -> None:
+    """Issue 21: `reason` is one of a few values, the specifics go to `detail`; every value is
+    documented in docs/warehouse.md, and an unknown one is refused where it is made."""
+    from newsflow import reasons
+    from newsflow.ingest.inputs import Rejected
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "warehouse.md").read_text()
+    table = doc[doc.index("**Reasons**") : doc.index("## dq_results")]
+    assert {r for r in reasons.REASONS if f"| `{r}` |" not in table} == set()
+    with pytest.raises(ValueError, match="not in newsflow.reasons"):
+        Rejected("a.txt", "file too large: 3 MB", "")
+    assert Rejected("a.txt", "too large", "3 MB").reason == "too large"

@@ -253,13 +253,13 @@ def test_parse_prose_mentioning_publishing_is_not_boilerplate(gk):
     assert_clean(gk.check("parse", articles), articles)
 
 
-def test_parse_short_body_quarantined_with_min_words_from_settings(gk):
-    articles = set_row(parsed(), 1, word_count=Thresholds().min_words - 1)
-    out = gk.check("parse", articles)
-    assert out.quarantine.select("source_path", "reason").rows() == [
-        ("doc1.txt", "word_count >= min_words")
-    ]
-    assert out.passed.height == 3
+def test_parse_short_articles_pass_and_wordless_ones_halt_issue_21(gk):
+    """A one-word article is an article (issue 21); an article without words is a parse bug."""
+    short = set_row(parsed(), 1, body="Flash", word_count=1)
+    assert_clean(gk.check("parse", short), short)
+    assert_halts(
+        gk, "parse", set_row(parsed(), 2, body="", word_count=0), "every article has a word", "0"
+    )
 
 
 @pytest.mark.parametrize(
@@ -306,11 +306,11 @@ def test_parse_unknown_date_source_halts(gk):
 
 
 def test_parse_row_failing_two_rules_gives_one_quarantine_row(gk):
-    articles = set_row(parsed(), 0, word_count=3, body="Read more: nothing")
+    articles = set_row(parsed(), 0, body="Read more: nothing", published_date=dt.date(1975, 6, 1))
     out = gk.check("parse", articles)
     assert out.quarantine.height == 1
-    assert out.quarantine["reason"][0] == "word_count >= min_words"
-    assert "also failed: body free of boilerplate markers" in out.quarantine["detail"][0]
+    assert out.quarantine["reason"][0] == "body free of boilerplate markers"
+    assert "also failed: published_date plausible" in out.quarantine["detail"][0]
 
 
 # --- dedupe ---------------------------------------------------------------------------------
@@ -561,6 +561,39 @@ def test_load_duplicate_of_needs_the_canonical_article(gk):
     assert gk.check("load", accounting(), context=run).dq_results["success"].all()
 
 
+def test_load_duplicate_of_must_name_a_canonical_article_issue_26(gk):
+    """A duplicate of a duplicate halts the run: of this run, or of the warehouse."""
+    run = staged_run()
+    assert gk.check("load", accounting(), context=run).dq_results["success"].all()
+    # doc1 points at doc2, itself a duplicate of doc0
+    run["articles"] = set_row(
+        run["articles"], 1, duplicate_of="a_0000000000000002", dup_method="near", dup_similarity=0.9
+    )
+    err = assert_halts(
+        gk,
+        "load",
+        accounting(),
+        "duplicate_of -> a canonical article",
+        "a_0000000000000001 -> duplicate a_0000000000000002",
+        **run,
+    )
+    assert err.observed == "1 of 1 unexpected: 1"
+    # doc2 points at an article of the warehouse that is itself a duplicate
+    run = staged_run()
+    run["articles"] = set_row(run["articles"], 2, duplicate_of="a_00000000000000aa")
+    run["known_articles"] = pl.DataFrame({"article_id": ["a_00000000000000aa"]})
+    assert gk.check("load", accounting(), context=run).dq_results["success"].all()
+    run["known_duplicates"] = pl.DataFrame({"article_id": ["a_00000000000000aa"]})
+    assert_halts(
+        gk,
+        "load",
+        accounting(),
+        "duplicate_of -> a canonical article",
+        "a_0000000000000002 -> duplicate a_00000000000000aa",
+        **run,
+    )
+
+
 def test_load_article_staged_twice_halts(gk):
     run = staged_run()
     run["articles"] = pl.concat([run["articles"], run["articles"].head(1)])
@@ -647,16 +680,16 @@ def test_user_adds_expectations_by_editing_a_suite_file(tmp_path):
 
 def test_thresholds_come_from_settings(gk):
     strict = Settings(
-        expectations_dir=SUITES, thresholds=Thresholds(min_words=40, max_days_after_crawl=0)
+        expectations_dir=SUITES,
+        thresholds=Thresholds(min_published_year=2025, max_days_after_crawl=0),
     )
     keeper = quality.Gatekeeper(strict, today=TODAY)
-    articles = parsed().with_columns(word_count=pl.lit(40, pl.Int64))
-    articles = set_row(articles, 0, word_count=39)
+    articles = set_row(parsed(), 0, published_date=dt.date(2024, 12, 31))
     articles = set_row(articles, 1, published_date=dt.date(2025, 3, 12))
     assert gk.check("parse", articles).quarantine.height == 0  # the defaults let them through
     out = keeper.check("parse", articles)
     assert out.quarantine["reason"].to_list() == [
-        "word_count >= min_words",
+        "published_date plausible",
         "published_date not after crawl_date + max_days_after_crawl",
     ]
 
@@ -694,10 +727,10 @@ def test_every_stage_has_a_suite_that_round_trips_through_gx():
 
 
 def test_placeholders_resolve_from_settings():
-    settings = Settings(thresholds=Thresholds(min_words=7, min_published_year=1990))
+    settings = Settings(thresholds=Thresholds(short_words=7, min_published_year=1990))
     resolved = quality.resolve_placeholders(
         {
-            "a": {"$setting": "min_words"},
+            "a": {"$setting": "short_words"},
             "b": [{"$today_plus_days": 2}],
             "c": {"$year_start": "min_published_year"},
         },
@@ -783,13 +816,15 @@ def test_unknown_stage_and_missing_columns_are_errors(gk):
 
 def test_results_count_failing_rows_and_repeat_identically(gk):
     """Failed expectations are re-run alone for row indices (cached): same outcome every batch."""
-    articles = set_row(parsed(), 0, word_count=2)
-    articles = set_row(articles, 3, word_count=1, body=BODY + "\nRead more: x")
+    articles = set_row(parsed(), 0, published_date=dt.date(1975, 6, 1))
+    articles = set_row(
+        articles, 3, published_date=dt.date(1970, 1, 1), body=BODY + "\nRead more: x"
+    )
     first, second = gk.check("parse", articles), gk.check("parse", articles)
     for name in ("passed", "quarantine", "dq_results"):
         assert getattr(first, name).equals(getattr(second, name)), name
     counts = dict(first.dq_results.select("expectation", "unexpected_count").iter_rows())
-    assert counts["word_count >= min_words"] == 2
+    assert counts["published_date plausible"] == 2
     assert counts["body free of boilerplate markers"] == 1
     assert counts["expect_column_values_to_not_be_null(article_id)"] == 0
     assert first.quarantine["source_path"].to_list() == ["doc0.txt", "doc3.txt"]
@@ -799,7 +834,7 @@ def test_gatekeeper_pickles_for_worker_processes(gk):
     import pickle
 
     again = pickle.loads(pickle.dumps(gk))
-    articles = set_row(parsed(), 1, word_count=3)
+    articles = set_row(parsed(), 1, body="Read more: x")
     assert again.today == gk.today
     assert again.check("parse", articles).quarantine.equals(gk.check("parse", articles).quarantine)
 

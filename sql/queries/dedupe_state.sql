@@ -13,7 +13,10 @@ with final as (
         s.shingle_count,
         s.minhash,
         s.story_terms,
-        s.story_weight
+        s.story_weight,
+        s.dup_keys,
+        s.dup_lead,
+        a.word_count
     from articles as a
     left join article_signatures as s on s.article_id = a.article_id
 )

@@ -1,5 +1,6 @@
 -- Quarantined rows per run, stage and reason. reason_group is the reason before its first
--- colon ("too short: 4 words" -> "too short") so reasons with counts in them group together.
+-- colon: reasons are a fixed vocabulary without colons since issue 21, but rows written before it
+-- had counts in them ("too short: 4 words" -> "too short"), and those still group together.
 create or replace view quarantine_summary as
 with final as (
     select

@@ -166,8 +166,8 @@ def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
         schema.quarantine_rows(
             repeats,
             stage="parse",
-            reason="repeated input: same identity and content as another input of this run",
-            detail=pl.col("source_path_right"),
+            reason="repeated input",  # same identity and content as another input of this run
+            detail=pl.format("same identity and content as {}", pl.col("source_path_right")),
         ),
     )
     ctx.known_ids.update(first["article_id"].to_list())
@@ -358,6 +358,8 @@ def final_checks(ctx: RunContext) -> None:
         known_articles=pl.DataFrame(
             {"article_id": sorted(ctx.known_ids)}, schema={"article_id": pl.String}
         ),
+        # ... and never at one of those that is itself a duplicate
+        known_duplicates=dedupe.known_duplicates(ctx.dedupe_state),
     )
 
 

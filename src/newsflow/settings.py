@@ -18,7 +18,10 @@ DEFAULT_WAREHOUSE = Path("warehouse") / "newsflow.duckdb"
 class Thresholds:
     """Limits used by stages and quality gates (all overridable by NEWSFLOW_<NAME> env vars)."""
 
-    min_words: int = 20  # shorter bodies are quarantined as "too short: N words"
+    # An article under this many words is a short item (a wire flash, a one-line notice, an
+    # earnings table): kept like any other, never quarantined (issue 21). Its near-duplicate
+    # links need every distinguishing token to agree (dedupe.agreement).
+    short_words: int = 20
     max_file_bytes: int = 20_000_000  # a single input larger than this is quarantined
     max_member_bytes: int = 50_000_000  # decompressed size cap per archive member
     max_compression_ratio: float = 200.0  # zip-bomb guard: uncompressed / compressed

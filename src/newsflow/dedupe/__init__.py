@@ -40,7 +40,7 @@ from newsflow.dedupe.minhash import (
     shingle_signatures,
     similarity,
 )
-from newsflow.dedupe.state import DedupeState, load_state, state_rows
+from newsflow.dedupe.state import DedupeState, known_duplicates, load_state, state_rows
 from newsflow.dedupe.words import Words, hash_words, tokenise
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "candidate_pairs",
     "dedupe_batch",
     "hash_words",
+    "known_duplicates",
     "load_state",
     "shingle_signatures",
     "similarity",

@@ -6,6 +6,7 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids, schema
+from newsflow.dedupe.agreement import Keys, Texts, agree, article_keys, every_token
 from newsflow.dedupe.minhash import (
     BANDS,
     candidate_pairs,
@@ -15,6 +16,7 @@ from newsflow.dedupe.minhash import (
 )
 from newsflow.dedupe.state import DedupeState, day_number
 from newsflow.dedupe.stories import assign_stories
+from newsflow.dedupe.terms import name_words
 from newsflow.dedupe.words import hex_key, tokenise
 from newsflow.settings import Settings
 
@@ -63,29 +65,64 @@ def _known_rows(state: DedupeState, article_ids: pl.Series) -> np.ndarray:
     return match
 
 
+def _agreeing(
+    state: DedupeState,
+    batch: pl.DataFrame,
+    texts: Texts,
+    keys: Keys,
+    a_pos: np.ndarray,
+    target: np.ndarray,
+    fresh: np.ndarray,
+    short_words: int,
+) -> np.ndarray:
+    """Whether each candidate (batch position a_pos[p], target[p]: a state row, or -(j + 1) for
+    fresh article j) agrees on its distinguishing tokens (agreement.agree)."""
+    if a_pos.size == 0:
+        return np.zeros(0, bool)
+    words = batch["word_count"].fill_null(0).to_numpy()
+    in_batch, known = target < 0, target >= 0
+    c_keys = np.empty((target.size, keys.lists.shape[1]), np.uint32)
+    c_lead = np.empty(target.size, np.int16)
+    c_words = np.empty(target.size, np.int64)
+    c_pos, c_row = fresh[-target[in_batch] - 1], target[known]
+    c_keys[in_batch], c_keys[known] = keys.lists[c_pos], state.dup_keys[c_row]
+    c_lead[in_batch], c_lead[known] = keys.lead[c_pos], state.dup_lead[c_row]
+    c_words[in_batch], c_words[known] = words[c_pos], state.word_counts[c_row]
+    short = (words[a_pos] < short_words) | (c_words < short_words)
+    asked = np.unique(a_pos)  # every token of the new articles with a candidate only
+    tokens = every_token(texts, asked)
+    a_row = np.searchsorted(asked, a_pos)
+    return agree(keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, short)
+
+
 def _near_links(
     state: DedupeState,
+    batch: pl.DataFrame,
+    texts: Texts,
     sigs: np.ndarray,
     band_keys: np.ndarray,
     counts: np.ndarray,
+    keys: Keys,
     fresh: np.ndarray,
-    threshold: float,
+    settings: Settings,
 ) -> tuple[np.ndarray, np.ndarray]:
     """For batch positions `fresh` (in canonical order): (target, similarity), target as a state
     row (>= 0) or -(batch position + 1) for an earlier fresh article of this batch; 0 sim if none.
-    `band_keys` are the batch's (`lsh_band_keys(sigs)`)."""
+    A candidate must be similar (`near_duplicate_threshold`) and agree on its distinguishing
+    tokens (agreement). `band_keys` are the batch's (`lsh_band_keys(sigs)`)."""
+    threshold = settings.thresholds.near_duplicate_threshold
     m = fresh.size
     target = np.zeros(m, dtype=np.int64)
     best = np.zeros(m, dtype=np.float64)
     if m == 0:
         return target, best
     has = counts[fresh] > 0
-    keys = band_keys[fresh]
-    pair_i, pair_row = candidate_pairs(*state.bands.lookup(keys.ravel()))
+    fresh_bands = band_keys[fresh]
+    pair_i, pair_row = candidate_pairs(*state.bands.lookup(fresh_bands.ravel()))
     # within the batch: fresh articles sharing a bucket, the earlier one as target
-    buckets = pl.DataFrame({"key": keys.ravel(), "i": np.repeat(np.arange(m), BANDS)}).filter(
-        pl.Series(np.repeat(has, BANDS))
-    )
+    buckets = pl.DataFrame(
+        {"key": fresh_bands.ravel(), "i": np.repeat(np.arange(m), BANDS)}
+    ).filter(pl.Series(np.repeat(has, BANDS)))
     inner = (
         buckets.join(buckets, on="key", suffix="_j")
         .filter(pl.col("i_j") < pl.col("i"))
@@ -104,6 +141,17 @@ def _near_links(
     cand_s = np.concatenate((sims_state, sims_inner))
     ok = cand_s >= threshold
     cand_i, cand_t, cand_s = cand_i[ok], cand_t[ok], cand_s[ok]
+    ok = _agreeing(
+        state,
+        batch,
+        texts,
+        keys,
+        fresh[cand_i],
+        cand_t,
+        fresh,
+        settings.thresholds.short_words,
+    )
+    cand_i, cand_t, cand_s = cand_i[ok], cand_t[ok], cand_s[ok]
     order = np.lexsort((np.abs(cand_t + 0.5), -cand_s, cand_i))
     is_dup = np.zeros(m, dtype=bool)
     # Sequential by construction: a batch article can only be a target while it is canonical,
@@ -121,7 +169,6 @@ def _near_links(
 
 def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings) -> pl.DataFrame:
     """schema.PARSED -> schema.DEDUPED: duplicate and story links; `state` learns the batch."""
-    thresholds = settings.thresholds
     frame = schema.conform(articles, schema.PARSED)
     if frame.height == 0:
         return schema.empty(schema.DEDUPED)
@@ -143,6 +190,9 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     batch = _canonical_order(frame.filter(pl.Series(known < 0)))
     n = batch.height
     words = tokenise(batch["body"])
+    title_words = tokenise(batch["title"])
+    texts = Texts(batch["title"], batch["body"], title_words, words)
+    keys = article_keys(texts)
     sigs, counts = shingle_signatures(words, n)
     band_keys = lsh_band_keys(sigs)  # once: looked up for the fresh, stored for the canonical
     days = _story_days(batch, state)
@@ -157,7 +207,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     positions = np.arange(n)
     fresh = positions[(exact_row < 0) & (first_pos == positions)]
     near_target, near_sim = _near_links(
-        state, sigs, band_keys, counts, fresh, thresholds.near_duplicate_threshold
+        state, batch, texts, sigs, band_keys, counts, keys, fresh, settings
     )
 
     duplicate_of: list[str | None] = [None] * n
@@ -207,10 +257,13 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
         pl.Series("day", days),
         pl.lit(0.0).alias("story_weight"),
     )
-    new_rows = state.append(links, sigs, counts)
+    new_rows = state.append(links, sigs, counts, keys)
     indexed = np.flatnonzero(is_canonical & (counts > 0))
     state.bands.add(band_keys[indexed].ravel(), np.repeat(new_rows[indexed], BANDS))
-    story_ids, terms = assign_stories(state, batch, words, new_rows, is_canonical, settings)
+    story_ids, terms = assign_stories(
+        state, batch, title_words, words, name_words(title_words, words), new_rows,
+        is_canonical, settings,
+    )  # fmt: skip
     for p in np.flatnonzero(~is_canonical).tolist():  # a duplicate shares its canonical's story
         source = int(story_row[p]) if story_row[p] >= 0 else int(new_rows[canonical_pos[p]])
         story_ids[p] = state.story_ids[source]

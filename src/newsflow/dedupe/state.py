@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsflow import resources
+from newsflow.dedupe.agreement import KMAX, Keys
 from newsflow.dedupe.keyindex import KeyIndex
 from newsflow.dedupe.minhash import BANDS, NUM_PERM, SKETCH_VERSION, lsh_band_keys
 from newsflow.dedupe.terms import DF_SLOTS, STORY_KEY_TERMS, WEEK_DAYS, df_slot, posting_key
@@ -25,8 +26,8 @@ _U64 = np.uint64
 @dataclass
 class DedupeState:
     """Everything dedupe knows: every earlier article (row numbers in load/arrival order), the
-    content-hash and article-id indexes, MinHash LSH bands and salient-term postings of canonical
-    articles, and the rows new in this run (for `state_rows`)."""
+    content-hash and article-id indexes, MinHash LSH bands, agreement keys (`agreement`) and
+    salient-term postings of canonical articles, and the rows new in this run (`state_rows`)."""
 
     article_ids: list[str] = field(default_factory=list)
     content_hashes: list[str] = field(default_factory=list)
@@ -38,6 +39,9 @@ class DedupeState:
     signatures: np.ndarray = field(default_factory=lambda: np.zeros((0, NUM_PERM), np.uint32))
     shingle_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     story_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
+    dup_keys: np.ndarray = field(default_factory=lambda: np.zeros((0, KMAX), np.uint32))
+    dup_lead: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int16))
+    word_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     size: int = 0
     by_article: KeyIndex = field(default_factory=KeyIndex)
     by_content: KeyIndex = field(default_factory=KeyIndex)
@@ -55,13 +59,22 @@ class DedupeState:
         capacity = max(need, int(self.days.size * 1.25) + 1024)
         # in-place realloc (mremap for large blocks): no second copy of a million signatures;
         # nothing keeps views of these arrays between batches
-        for a in (self.days, self.signatures, self.shingle_counts, self.story_weights):
+        for a in (
+            self.days,
+            self.signatures,
+            self.shingle_counts,
+            self.story_weights,
+            self.dup_keys,
+            self.dup_lead,
+            self.word_counts,
+        ):
             a.resize((capacity, *a.shape[1:]), refcheck=False)
 
     def append(
-        self, rows: pl.DataFrame, signatures: np.ndarray, shingle_counts: np.ndarray
+        self, rows: pl.DataFrame, signatures: np.ndarray, shingle_counts: np.ndarray, keys: Keys
     ) -> np.ndarray:
-        """Add articles (article_id, content_hash, links, day, story_weight); return their rows."""
+        """Add articles (article_id, content_hash, links, day, story_weight, word_count) with
+        their signatures and agreement keys; return their rows."""
         n = rows.height
         self._grow(n)
         new = np.arange(self.size, self.size + n, dtype=np.int64)
@@ -75,6 +88,9 @@ class DedupeState:
         self.signatures[new] = signatures
         self.shingle_counts[new] = shingle_counts
         self.story_weights[new] = rows["story_weight"].fill_null(0.0).to_numpy()
+        self.dup_keys[new] = keys.lists
+        self.dup_lead[new] = keys.lead
+        self.word_counts[new] = rows["word_count"].fill_null(0).to_numpy()
         self.size += n
         self.by_article.add(hex_key(rows["article_id"], 2), new)
         self.by_content.add(hex_key(rows["content_hash"], 0), new)
@@ -95,7 +111,7 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     state = DedupeState()
     if table.num_rows == 0:
         return state
-    frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms"]))
+    frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms", "dup_keys"]))
     assert isinstance(frame, pl.DataFrame)
     usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
     signatures = np.zeros((frame.height, NUM_PERM), dtype=np.uint32)
@@ -107,7 +123,7 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
         signatures[usable] = values[offsets[:-1][usable][:, None] + np.arange(NUM_PERM)[None, :]]
     shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
     rows = frame.with_columns(day_number("story_day").alias("day"))
-    new = state.append(rows, signatures, shingle_counts)
+    new = state.append(rows, signatures, shingle_counts, _stored_keys(table, usable))
     canonical = frame["duplicate_of"].is_null().to_numpy()
     state.canonical_count = int(canonical.sum())
     indexed = new[canonical & usable & (shingle_counts > 0)]
@@ -131,6 +147,34 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     return state
 
 
+def _stored_keys(table: pa.Table, usable: np.ndarray) -> Keys:
+    """The persisted agreement keys, padded to KMAX (none for rows of another sketch version)."""
+    lists = np.zeros((table.num_rows, KMAX), np.uint32)
+    keys = table.column("dup_keys").combine_chunks().cast(pa.large_list(pa.uint32()))
+    lengths = np.minimum(np.asarray(pc.list_value_length(keys).fill_null(0)), KMAX) * usable
+    if lengths.any():
+        offsets = np.asarray(keys.offsets)[:-1]
+        row = np.repeat(np.arange(table.num_rows), lengths)
+        slot = np.arange(row.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        lists[row, slot] = np.asarray(keys.values)[offsets[row] + slot]
+    lead = np.asarray(table.column("dup_lead").fill_null(0)).astype(np.int16) * usable
+    return Keys(lists, np.minimum(lead, lengths).astype(np.int16))
+
+
+def known_duplicates(state: DedupeState) -> pl.DataFrame:
+    """(article_id) of the articles loaded before this run that are duplicates: a new article
+    may never point at one of them (the load gate's "duplicate_of -> a canonical article")."""
+    first = state.first_new_row
+    return (
+        pl.DataFrame(
+            {"article_id": state.article_ids[:first], "duplicate_of": state.duplicate_of[:first]},
+            schema={"article_id": pl.String, "duplicate_of": pl.String},
+        )
+        .filter(pl.col("duplicate_of").is_not_null())
+        .select("article_id")
+    )
+
+
 SIGNATURE_COLUMNS = [
     "article_id",
     "content_hash",
@@ -140,6 +184,8 @@ SIGNATURE_COLUMNS = [
     "story_day",
     "story_terms",
     "story_weight",
+    "dup_keys",
+    "dup_lead",
 ]
 
 
@@ -170,6 +216,10 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
             .alias("minhash"),
             pl.Series("story_day", state.days[first:last]).cast(pl.Int32).cast(pl.Date),
             pl.Series("story_weight", state.story_weights[first:last], dtype=pl.Float64),
+            pl.Series("dup_keys", state.dup_keys[first:last], dtype=pl.Array(pl.UInt32, KMAX))
+            .arr.to_list()
+            .list.eval(pl.element().filter(pl.element() != 0)),
+            pl.Series("dup_lead", state.dup_lead[first:last], dtype=pl.Int16),
         )
         .join(
             terms.with_columns(pl.col("row").cast(pl.Int64)),
@@ -193,5 +243,7 @@ SIGNATURE_SCHEMA = pl.Schema(
         "story_day": pl.Date(),
         "story_terms": pl.List(pl.UInt64),
         "story_weight": pl.Float64(),
+        "dup_keys": pl.List(pl.UInt32()),
+        "dup_lead": pl.Int16(),
     }
 )

@@ -11,6 +11,7 @@ from newsflow.dedupe.terms import (
     DF_SLOTS,
     STORY_KEY_TERMS,
     WEEK_DAYS,
+    Names,
     df_slot,
     posting_key,
     salient_terms,
@@ -38,7 +39,9 @@ def _shared_terms(pairs: pl.DataFrame) -> pl.DataFrame:
 def assign_stories(
     state: DedupeState,
     batch: pl.DataFrame,
+    title_words: Words,
     words: Words,
+    names: Names,
     new_rows: np.ndarray,
     is_canonical: np.ndarray,
     settings: Settings,
@@ -51,7 +54,9 @@ def assign_stories(
     window = settings.thresholds.story_window_days
     n = batch.height
     canonical_positions = pl.Series(np.flatnonzero(is_canonical)).implode()
-    terms = salient_terms(batch["title"], words).filter(pl.col("row").is_in(canonical_positions))
+    terms = salient_terms(title_words, words, names).filter(
+        pl.col("row").is_in(canonical_positions)
+    )
     keys = terms["term_key"].to_numpy()
     state.term_df += np.bincount(df_slot(keys), minlength=DF_SLOTS).astype(np.uint32)
     state.canonical_count += int(is_canonical.sum())

@@ -27,7 +27,7 @@ def mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _U64(31))
 
 
-def _utf8_buffers(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
+def utf8_buffers(texts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     """(bytes, offsets) of a string column, zero-copy from Arrow where possible."""
     arr = texts.fill_null("").to_arrow()
     if isinstance(arr, pa.ChunkedArray):
@@ -185,7 +185,7 @@ def tokenise(texts: pl.Series) -> Words:
     each into its own slot of the output; the slots are then closed up. (Counting the words
     first, to write exact slots, cost as much as the scan.)
     """
-    data, offsets = _utf8_buffers(texts)
+    data, offsets = utf8_buffers(texts)
     parts = SCAN_THREADS if data.size >= _PARALLEL_BYTES else 1
     cuts = np.searchsorted(offsets, np.arange(parts + 1) * (data.size // parts))
     cuts[0], cuts[-1] = 0, offsets.size - 1

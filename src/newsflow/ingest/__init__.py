@@ -27,10 +27,11 @@ How inputs are counted:
 Every input gets a unique `source_path` (a repeated archive member name gets a "#N" suffix) and
 a running `input_seq` (0-based, documents and quarantined inputs alike).
 
-Quarantine reasons (the detail says more): unsafe path, symlink not followed, hardlink not
-followed, special file, not a document, encrypted member, zip bomb, file too large, member too
-large, binary file, empty document, malformed json, no text field, corrupt archive, corrupt
-member, archive not read further, unreadable file, duplicate capture.
+Quarantine reasons are the fixed vocabulary of `newsflow.reasons.INGEST_REASONS` (unsafe path,
+symlink not followed, hardlink not followed, special file, not a document, encrypted member, zip
+bomb, too large, binary file, empty document, malformed json, no text field, corrupt archive,
+corrupt member, archive not read further, unreadable file, duplicate capture); the detail says more (sizes, names,
+limits, the error).
 """
 
 from newsflow.ingest.bundle import bundle_id, bundle_kind, iter_batches

@@ -76,7 +76,7 @@ def single_file(path: Path, rel: str, limits: Limits) -> Iterator[Input]:
         size = path.stat().st_size
         if size > limits.file_bytes:
             yield Rejected(
-                rel, "file too large", f"{size} bytes is over max_file_bytes={limits.file_bytes}"
+                rel, "too large", f"{size} bytes is over max_file_bytes={limits.file_bytes}"
             )
             return
         with path.open("rb") as fh:
@@ -85,7 +85,7 @@ def single_file(path: Path, rel: str, limits: Limits) -> Iterator[Input]:
         yield Rejected(rel, "unreadable file", exc.strerror or str(exc))
         return
     if len(data) > limits.file_bytes:  # grew since stat
-        yield Rejected(rel, "file too large", f"over max_file_bytes={limits.file_bytes}")
+        yield Rejected(rel, "too large", f"over max_file_bytes={limits.file_bytes}")
         return
     yield from file_inputs(rel, data, limits)
 

@@ -12,6 +12,8 @@ from typing import IO, Protocol
 
 import polars as pl
 
+from newsflow import reasons
+
 STAGE = "ingest"
 
 # Ratios are only judged on at least this much decompressed data: a small repetitive file
@@ -62,8 +64,11 @@ class Doc:
 @dataclass(frozen=True, slots=True)
 class Rejected:
     source_path: str
-    reason: str
+    reason: str  # one of newsflow.reasons.INGEST_REASONS; the specifics go to `detail`
     detail: str
+
+    def __post_init__(self) -> None:
+        reasons.check(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ Input = Doc | Rejected | Revisit | Skipped
 class NotText(Exception):
     def __init__(self, reason: str, detail: str) -> None:
         super().__init__(reason, detail)
-        self.reason = reason
+        self.reason = reasons.check(reason)
         self.detail = detail
 
 
@@ -108,9 +113,9 @@ class Limits:
 
     def too_large(self, what: str) -> NotText:
         if self.file_bytes <= self.member_bytes:
-            return NotText("file too large", f"{what} is over max_file_bytes={self.file_bytes}")
+            return NotText("too large", f"{what} is over max_file_bytes={self.file_bytes}")
         return NotText(
-            "member too large", f"{what} decompresses to over max_member_bytes={self.member_bytes}"
+            "too large", f"{what} decompresses to over max_member_bytes={self.member_bytes}"
         )
 
     def is_bomb(self, decompressed: int, compressed: int) -> bool:

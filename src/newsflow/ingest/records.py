@@ -27,7 +27,7 @@ from newsflow.ingest.inputs import (
 from newsflow.ingest.kinds import kind_by_name
 
 # JSON lines field names, in order of preference (matched case-insensitively).
-# description/summary last: a teaser is better than nothing (parse quarantines it if too short).
+# description/summary last: a teaser is better than nothing (a short item is still an article).
 TEXT_FIELDS = (
     "text",
     "body",
@@ -148,13 +148,9 @@ def jsonl_stream(
                 yield Rejected(where, "corrupt archive", f"unreadable inside line {line_no}: {exc}")
                 return
             if skipped is None:
-                yield Rejected(
-                    where, "file too large", "JSON line with no end; later lines not read"
-                )
+                yield Rejected(where, "too large", "JSON line with no end; later lines not read")
                 return
-            yield Rejected(
-                where, "file too large", f"JSON line over max_file_bytes={limits.file_bytes}"
-            )
+            yield Rejected(where, "too large", f"JSON line over max_file_bytes={limits.file_bytes}")
             continue
         if not line.strip():
             continue

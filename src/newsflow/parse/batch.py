@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import polars as pl
 
-from newsflow import ids, schema
+from newsflow import ids, reasons, schema
 from newsflow.dates import date_in_url, parse_date_value, plausible_published, year_for
-from newsflow.parse.html import extract_html
+from newsflow.parse.html import extract_html, visible_text
 from newsflow.parse.rules import ParseRules, load_rules
 from newsflow.parse.text import (
     DATE_SOURCES,
@@ -25,6 +26,7 @@ from newsflow.parse.text import (
     parse_text,
     read_lead,
     split_title,
+    whole_text,
 )
 from newsflow.settings import Settings
 
@@ -71,6 +73,13 @@ def _choose_date(evidence: Evidence, settings: Settings, today: date) -> tuple[d
     return None, "none"
 
 
+_WORD = re.compile(r"[^\W_]")  # a letter or digit: what makes a word (parse.text.WORDS)
+
+
+def _has_word(text: str) -> bool:
+    return _WORD.search(text) is not None
+
+
 def _clean_meta(value: str | None) -> str | None:
     cleaned = clean_line(value) if value else ""
     return cleaned or None
@@ -96,6 +105,7 @@ def parse_batch(
             "crawl_date",
             "body",
             "reason",
+            "detail",
         )
     }
     for (
@@ -113,7 +123,7 @@ def parse_batch(
     ):  # fmt: skip
         evidence = Evidence(crawl_date=crawled_at.date() if crawled_at else None)
         url = _clean_meta(meta_url)
-        body, reason = "", None
+        body, reason, detail = "", None, None
         try:
             if meta_title and meta_title.strip():
                 evidence.title, site = split_title(meta_title, rules, meta_source)
@@ -122,7 +132,7 @@ def parse_batch(
             evidence.add_source("meta", _clean_meta(meta_source))
             evidence.add_date("meta", parse_date_value(meta_date))
             if not text or not text.strip():
-                reason = "empty document"
+                reason, detail = "empty document", "only white space"
             elif content_type == "html" or (
                 # a whole HTML page delivered as text (a .txt save of a page) is parsed as HTML
                 content_type == "text" and HTML_START.match(text[:2000])
@@ -131,17 +141,25 @@ def parse_batch(
                 url = canonical or url
                 # trafilatura already gives one paragraph per line: never reflow its output
                 body = parse_text(extracted, evidence, rules, reflow=False)
-                reason = None if body else "no article text found"
+                if not _has_word(body):  # no main text found: what a reader sees is the body
+                    seen = visible_text(text)
+                    body = parse_text(seen, evidence, rules, reflow=False) or seen
+                if not _has_word(body):
+                    body, reason, detail = "", "empty document", "markup only: no visible words"
             elif content_type == "text":
                 body = parse_text(text, evidence, rules)
-                reason = None if body else "no article text found"
+                if not _has_word(body):  # the rules took every block: keep them all
+                    body = whole_text(text, evidence, rules)
+                if not _has_word(body):
+                    body, reason, detail = "", "empty document", "no words: only symbols"
             else:
-                reason = f"unsupported content type: {content_type}"
+                reason, detail = "unsupported content type", str(content_type)
             if evidence.dateline is None and meta_dateline and meta_dateline.strip():
                 # a container field (Reuters' "dateline") read like a lead paragraph's dateline
                 read_lead(meta_dateline.strip() + " .", evidence, rules)
         except Exception as error:  # noqa: BLE001 - one bad page is quarantined, never fatal
-            body, reason = "", f"parse error: {type(error).__name__}: {error}"[:300]
+            body, reason = "", "parse error"
+            detail = f"{type(error).__name__}: {error}"[:DETAIL_CHARS]
         evidence.add_date("url", date_in_url(url))
         published, date_source = _choose_date(evidence, settings, today)
         how = next((h for h in SOURCE_ORDER if h in evidence.sources), None)
@@ -155,31 +173,29 @@ def parse_batch(
         columns["date_source"].append(date_source)
         columns["crawl_date"].append(evidence.crawl_date)
         columns["body"].append(body)
-        columns["reason"].append(reason)
+        columns["reason"].append(reason if reason is None else reasons.check(reason))
+        columns["detail"].append(detail)
 
     parsed = docs.with_columns(
         pl.Series(name, values, dtype=pl.Date if name.endswith("_date") else pl.String)
         for name, values in columns.items()
     ).with_columns(word_count=pl.col("body").str.count_matches(WORDS).cast(pl.Int64))
-    parsed = parsed.with_columns(
-        reason=pl.coalesce(
-            pl.col("reason"),
-            pl.when(pl.col("word_count") < settings.thresholds.min_words).then(
-                pl.format("too short: {} words", pl.col("word_count"))
-            ),
-        )
-    )
+    # Every document with a word is an article, however short (issue 21): a one-line flash or
+    # an earnings table is news. Only documents without words are quarantined.
     rejected = parsed.filter(pl.col("reason").is_not_null())
     quarantine = schema.quarantine_rows(
         rejected,
         stage=STAGE,
         reason=pl.col("reason"),
-        detail=pl.coalesce(
-            pl.when(pl.col("body") != "").then(pl.col("body").str.slice(0, DETAIL_CHARS)),
-            pl.col("title"),
-            pl.col("text").str.strip_chars().str.slice(0, DETAIL_CHARS),
-            pl.lit(""),
-        ),
+        # the specifics, then what the input was (its title, else its first characters)
+        detail=pl.concat_str(
+            pl.col("detail"),
+            pl.coalesce(
+                pl.col("title"), pl.col("text").str.strip_chars().str.slice(0, DETAIL_CHARS)
+            ).replace("", None),
+            separator=" | ",
+            ignore_nulls=True,
+        ).fill_null(""),
     )
     kept = parsed.filter(pl.col("reason").is_null())
     kept = kept.with_columns(

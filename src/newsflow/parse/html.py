@@ -119,6 +119,44 @@ def _nodes(value: Any, depth: int) -> Iterator[dict[str, Any]]:
             yield from _nodes(child, depth + 1)
 
 
+# elements whose text a reader does not see, and elements that start a new line of what they do
+_HIDDEN = ("script", "style", "noscript", "template", "head", "title", "svg", "iframe")
+_BLOCK_TAGS = (
+    "p", "div", "li", "ul", "ol", "dd", "dt", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "br",
+    "tr", "td", "th", "table", "section", "article", "header", "footer", "nav", "aside", "main",
+    "blockquote", "pre", "figcaption", "form", "address", "hr",
+)  # fmt: skip
+
+
+def visible_text(page: str) -> str:
+    """The text a reader sees in the page body, one line per block element: the body of a page
+    whose main text the article extractor could not find (a section index, a one-line notice)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:  # trafilatura refuses fragments ("<p>One line.</p>"); lxml wraps them
+        try:  # as bytes: lxml refuses str with an encoding declaration
+            tree = lxml_html.document_fromstring(page.encode("utf-8"))
+        except (etree.ParserError, ValueError):
+            return ""
+    etree.strip_elements(tree, *_HIDDEN, etree.Comment, with_tail=False)
+    blocks = set(_BLOCK_TAGS)
+    parts: list[str] = []
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        block = element.tag in blocks
+        if event == "start":
+            parts.append("\n" if block else "")
+            parts.append(element.text or "")
+        else:
+            parts.append("\n" if block else "")
+            if element is not tree:
+                parts.append(element.tail or "")
+    text = "".join(parts)
+    return "\n".join(line for line in (clean_line(x) for x in text.split("\n")) if line)
+
+
 def extract_html(
     page: str, url: str | None, evidence: Evidence, rules: ParseRules
 ) -> tuple[str, str | None]:

@@ -357,6 +357,11 @@ def _read_tail(blocks: list[str], evidence: Evidence, rules: ParseRules) -> list
             if match := pattern.search(block, max(0, len(block) - _TAIL_CHARS)):
                 block = block[: match.start()]
         kept.append(block)
+    return _strip_signatures(kept, evidence, rules)
+
+
+def _strip_signatures(kept: list[str], evidence: Evidence, rules: ParseRules) -> list[str]:
+    """`kept` without wire signatures (" REUTER") at its end; the agency goes to `evidence`."""
     while kept:
         last = kept[-1]
         for pattern in rules.end_signatures:
@@ -371,8 +376,9 @@ def _read_tail(blocks: list[str], evidence: Evidence, rules: ParseRules) -> list
     return kept
 
 
-def parse_text(text: str, evidence: Evidence, rules: ParseRules, *, reflow: bool = True) -> str:
-    """The article body of a text page; fills `evidence` on the way."""
+def _prepared(text: str, evidence: Evidence, rules: ParseRules) -> str:
+    """`text` with newlines, control characters and entities normalised and a leading crawl
+    stamp taken off (its date goes to `evidence`)."""
     text = _NEWLINES.sub("\n", text).lstrip("\ufeff")
     text = _CONTROL.sub(" ", text)
     if _ENTITY.search(text):
@@ -381,6 +387,21 @@ def parse_text(text: str, evidence: Evidence, rules: ParseRules, *, reflow: bool
         evidence.stamp_date = parse_date_value(stamp["date"])
         evidence.crawl_date = evidence.crawl_date or evidence.stamp_date
         text = text[stamp.end() :]
+    return text
+
+
+def whole_text(text: str, evidence: Evidence, rules: ParseRules, *, reflow: bool = True) -> str:
+    """Every block of a text page, nothing taken off but a crawl stamp and a closing wire
+    signature: the body of a document whose every block the article rules would drop (a
+    one-line wire flash that reads like a headline, a table, a page of links). Such a document
+    is still news, never dropped."""
+    blocks = split_blocks(_prepared(text, evidence, rules), reflow=reflow)
+    return "\n\n".join(_strip_signatures(list(blocks), evidence, rules) or blocks)
+
+
+def parse_text(text: str, evidence: Evidence, rules: ParseRules, *, reflow: bool = True) -> str:
+    """The article body of a text page; fills `evidence` on the way."""
+    text = _prepared(text, evidence, rules)
     blocks = _read_head(split_blocks(text, reflow=reflow), evidence, rules)
     # the lead may follow a standfirst: look for tags and datelines in the first few blocks
     for i in range(min(len(blocks), _LEAD_BLOCKS)):

@@ -167,6 +167,18 @@ def _duplicate_keys(table: str, key: str, name: str) -> DerivedFn:
     return derive
 
 
+def _non_canonical_duplicate_of(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
+    """Run articles whose duplicate_of names a duplicate (of this run, or of the warehouse:
+    context known_duplicates) instead of a canonical article (issue 26)."""
+    articles = _need(context, "articles", "_non_canonical_duplicate_of")
+    duplicates = _ids(articles.filter(pl.col("duplicate_of").is_not_null()), "article_id")
+    if "known_duplicates" in context:
+        duplicates = pl.concat([duplicates, _ids(context["known_duplicates"], "article_id")])
+    bad = articles.filter(pl.col("duplicate_of").is_in(duplicates.implode()))
+    examples = [f"{a} -> duplicate {d}" for a, d in bad.select("article_id", "duplicate_of").rows()]
+    return _one(frame, bad.height, examples)
+
+
 def _unaccounted_inputs(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
     gap = frame.select(
         pl.col("inputs")
@@ -217,6 +229,7 @@ DERIVED_COLUMNS: dict[str, DerivedFn] = {
     "_dangling_duplicate_of": _orphans(
         "articles", "duplicate_of", "articles", "article_id", "_dangling_duplicate_of"
     ),
+    "_non_canonical_duplicate_of": _non_canonical_duplicate_of,
     "_repeated_article_ids": _duplicate_keys("articles", "article_id", "_repeated_article_ids"),
     "_repeated_mention_ids": _duplicate_keys("mentions", "mention_id", "_repeated_mention_ids"),
     "_repeated_event_ids": _duplicate_keys("events", "event_id", "_repeated_event_ids"),

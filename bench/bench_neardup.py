@@ -1,0 +1,227 @@
+"""Near-duplicate precision and exact-duplicate recall on the shared Reuters corpus (issue 21).
+
+    uv run python -m bench.bench_neardup                       # figures + the committed sample
+    uv run python -m bench.bench_neardup --sample-tag after    # a fresh seeded sample
+
+The whole Reuters-21578 jsonl bundle goes through newsflow's own stages (ingest, parse, dedupe,
+default settings, batches of `Settings.batch_size`), as a run would. Measured:
+
+* articles: every record with text should be one (19,779);
+* exact-duplicate recall: groups of records whose raw bodies are equal after the bench's own
+  normalisation (lower case, runs of non-alphanumerics to one space, independent of newsflow's
+  content hash), and how many of them end up in one `duplicate_of` group;
+* near-duplicate links (`dup_method = "near"`) and, of those, the links between two titles that
+  both carry ticker symbols (`<XYZ>`) and share none: two companies' items linked as copies;
+* a seeded random sample of 100 near-duplicate links (ordered by sha256 of the tag and the
+  duplicate's article id), written with both texts to bench/labels/neardup/<tag>.jsonl for hand
+  judgement by the rule in bench/labels/neardup/GUIDE.md; `judged_<tag>.jsonl` beside it holds
+  the verdicts, and the share judged true is reported when it exists.
+
+Writes bench/results/neardup.json (the figures of every tag measured, by tag).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from newsflow import dedupe, ingest, parse, quality
+from newsflow.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
+LABELS = ROOT / "bench" / "labels" / "neardup"
+RESULTS = ROOT / "bench" / "results" / "neardup.json"
+SAMPLE = 100
+# a ticker symbol in angle brackets, with an optional exchange suffix ("<IRDV.O>", "<REED L>"):
+# the base symbol names the company; several words in brackets are a company's name, no ticker
+TICKER = re.compile(r"<([A-Z][A-Z0-9&]{0,5})(?:[. ][A-Z]{1,3})?>")
+
+
+def independent_key(body: str) -> str:
+    """The bench's own normalisation: lower case, runs of non-alphanumerics to one space."""
+    text = re.sub(r"[\W_]+", " ", body.lower()).strip()
+    return hashlib.md5(text.encode("utf-8")).hexdigest() if text else ""
+
+
+def raw_records() -> pl.DataFrame:
+    """source_path (as ingest names JSON lines), raw title and body of every Reuters record."""
+    rows = []
+    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            doc = json.loads(line)
+            rows.append(
+                {
+                    "source_path": f"{REUTERS.name}:{line_no}",
+                    "raw_title": doc.get("title") or "",
+                    "raw_body": doc.get("body") or "",
+                }
+            )
+    return pl.DataFrame(rows)
+
+
+def run_reuters(settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, float]:
+    """(deduped articles, quarantine rows, seconds of the dedupe stage) of the Reuters bundle,
+    with the ingest, parse and dedupe quality gates as a run has them."""
+    gates = quality.Gatekeeper(settings)
+    state = dedupe.DedupeState()
+    out, quarantined = [], []
+    dedupe_seconds = 0.0
+    for batch in ingest.iter_batches(REUTERS, settings):
+        docs = gates.check("ingest", batch.docs)
+        articles, rejected = parse.parse_batch(docs.passed, settings)
+        parsed = gates.check("parse", articles)
+        quarantined += [batch.quarantine, docs.quarantine, rejected, parsed.quarantine]
+        started = time.perf_counter()
+        deduped = dedupe.dedupe_batch(parsed.passed, state, settings)
+        dedupe_seconds += time.perf_counter() - started
+        checked = gates.check("dedupe", deduped)
+        out.append(checked.passed)
+        quarantined.append(checked.quarantine)
+    return pl.concat(out), pl.concat(quarantined), dedupe_seconds
+
+
+def tickers(title: str | None) -> set[str]:
+    return set(TICKER.findall(title or ""))
+
+
+def cross_ticker(links: pl.DataFrame) -> pl.DataFrame:
+    """Links whose two titles both carry tickers and share none."""
+    keep = [
+        bool(a) and bool(b) and not (a & b)
+        for a, b in zip(
+            map(tickers, links["title"].to_list()),
+            map(tickers, links["canonical_title"].to_list()),
+            strict=True,
+        )
+    ]
+    return links.filter(pl.Series(keep, dtype=pl.Boolean))
+
+
+def exact_recall(articles: pl.DataFrame, raw: pl.DataFrame) -> dict:
+    """Groups of equal raw bodies (the bench's normalisation) and how many dedupe put together."""
+    keyed = raw.with_columns(
+        pl.Series("key", [independent_key(b) for b in raw["raw_body"].to_list()])
+    ).filter(pl.col("key") != "")
+    groups = keyed.group_by("key").agg(pl.col("source_path"), pl.len().alias("n"))
+    groups = groups.filter(pl.col("n") > 1)
+    root = articles.select("source_path", pl.coalesce("duplicate_of", "article_id").alias("root"))
+    members = groups.explode("source_path", empty_as_null=True).join(
+        root, on="source_path", how="left"
+    )
+    per_group = members.group_by("key").agg(
+        pl.col("root").null_count().alias("missing"),
+        pl.col("root").drop_nulls().n_unique().alias("roots"),
+    )
+    recalled = per_group.filter((pl.col("missing") == 0) & (pl.col("roots") == 1))
+    return {
+        "groups": groups.height,
+        "members": int(groups["n"].sum()),
+        "members_not_articles": int(per_group["missing"].sum()),
+        "groups_recalled": recalled.height,
+        "group_recall": recalled.height / groups.height if groups.height else 1.0,
+    }
+
+
+def sample_links(links: pl.DataFrame, tag: str) -> pl.DataFrame:
+    """SAMPLE near links in a seeded order (sha256 of the tag and the duplicate's id)."""
+    order = [hashlib.sha256(f"{tag}\x1f{a}".encode()).hexdigest() for a in links["article_id"]]
+    return links.with_columns(pl.Series("_o", order)).sort("_o").head(SAMPLE).drop("_o")
+
+
+def commit() -> str:
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+    ).stdout.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sample-tag", default="after", help="names the sample and its seed")
+    parser.add_argument(
+        "--write-sample", action="store_true", help="(re)write bench/labels/neardup/<tag>.jsonl"
+    )
+    args = parser.parse_args()
+    settings = Settings()
+    raw = raw_records()
+    articles, quarantine, seconds = run_reuters(settings)
+    canonical = articles.select(
+        pl.col("article_id").alias("duplicate_of"),
+        pl.col("title").alias("canonical_title"),
+        pl.col("body").alias("canonical_body"),
+        pl.col("source_path").alias("canonical_path"),
+    )
+    links = (
+        articles.filter(pl.col("duplicate_of").is_not_null())
+        .join(canonical, on="duplicate_of", how="left")
+        .sort("input_seq")
+    )
+    near = links.filter(pl.col("dup_method") == "near")
+    crossed = cross_ticker(near)
+    with_text = raw.filter(pl.col("raw_body").str.contains(r"[\p{L}\p{N}]")).height
+    figures = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "records": raw.height,
+        "records_with_text": with_text,
+        "articles": articles.height,
+        "quarantined": quarantine.height,
+        "quarantine_reasons": dict(quarantine.group_by("reason").len().sort("reason").iter_rows()),
+        "exact_links": int((links["dup_method"] == "exact").sum()),
+        "near_links": near.height,
+        "cross_ticker_near_links": crossed.height,
+        "cross_ticker_examples": [
+            f"{r['canonical_title']} -> {r['title']}" for r in crossed.head(10).to_dicts()
+        ],
+        "exact_groups": exact_recall(articles, raw),
+        "dedupe_seconds": seconds,
+    }
+    sample = sample_links(near, args.sample_tag)
+    LABELS.mkdir(parents=True, exist_ok=True)
+    sample_path = LABELS / f"{args.sample_tag}.jsonl"
+    if args.write_sample:
+        with sample_path.open("w") as fh:
+            meta = {"tag": args.sample_tag, "drawn_at": figures["commit"], "links": near.height}
+            fh.write(json.dumps({"_meta": meta}) + "\n")
+            for r in sample.to_dicts():
+                fh.write(
+                    json.dumps(
+                        {
+                            "link": f"{r['source_path']} -> {r['canonical_path']}",
+                            "similarity": r["dup_similarity"],
+                            "title": r["title"],
+                            "body": r["body"],
+                            "canonical_title": r["canonical_title"],
+                            "canonical_body": r["canonical_body"],
+                        }
+                    )
+                    + "\n"
+                )
+    judged_path = LABELS / f"judged_{args.sample_tag}.jsonl"
+    if judged_path.exists() and sample_path.exists():
+        verdicts = [json.loads(line) for line in judged_path.read_text().splitlines()[1:]]
+        true = sum(v["verdict"] == "true" for v in verdicts)
+        figures["sample"] = {
+            "judged": len(verdicts),
+            "true": true,
+            "share_true": true / len(verdicts),
+        }
+    print(json.dumps(figures, indent=1))
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    results[args.sample_tag] = figures
+    RESULTS.write_text(json.dumps(results, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
