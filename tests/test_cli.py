@@ -116,6 +116,11 @@ def test_run_prints_the_accounting_and_leaves_nothing_behind(tmp_path):
     assert again.exit_code == 0, again.output
     flat = " ".join(again.output.split())
     assert "loaded │ 0" in flat and "already loaded │ 4" in flat
+    # the one new input was quarantined: the run says why nothing new was loaded
+    assert (
+        "note: nothing new was loaded: the run's new inputs were quarantined (empty document: 1)"
+        in flat
+    )
 
 
 def _recent_runs_sql() -> str:

@@ -189,6 +189,8 @@ class _RunDisplay:
 
 def _progress_text(info: dict[str, Any]) -> str:
     stage = info.get("stage")
+    if stage == "starting":
+        return "starting: Prefect, models, quality gates"
     if stage == "documents":
         return "reading the bundle"
     if stage == "load":

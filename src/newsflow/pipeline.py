@@ -63,7 +63,7 @@ def direct(name: str, fn: Callable[..., T], /, *args: Any) -> T:
 
 
 class Future(Protocol):
-    def result(self) -> Any: ...
+    def result(self, timeout: float | None = None) -> Any: ...
 
 
 class StepSubmitter(Protocol):
@@ -276,15 +276,18 @@ class _SplitFirstBatch:
         half = len(bodies) // 2
         self.here = bodies[:half]
         self.nlp = nlp
+        self.docs: Any = None
         self.there = submit("annotate", annotate_step, bodies[half:], model)
 
-    def result(self) -> tuple[bytes, str]:
+    def result(self, timeout: float | None = None) -> tuple[bytes, str]:
         from spacy.tokens import DocBin
 
-        docs = DocBin(docs=extract.annotate(self.here, self.nlp))
-        there, where = self.there.result()
-        docs.merge(DocBin().from_bytes(there))
-        return docs.to_bytes(), where
+        if self.nlp is not None:  # once, however often the caller polls
+            self.docs = DocBin(docs=extract.annotate(self.here, self.nlp))
+            self.nlp = None
+        there, where = self.there.result(timeout)
+        self.docs.merge(DocBin().from_bytes(there))
+        return self.docs.to_bytes(), where
 
 
 def extract_step(
@@ -417,13 +420,24 @@ def _write(settings: settings_mod.Settings, purpose: str, timeout_s: float | Non
 # --- the run ---------------------------------------------------------------------------------
 
 
+def _result(future: Future) -> Any:
+    """A future's result, waking twice a second meanwhile: a signal may be delivered to
+    another thread, and then a wait on a lock never sees it, so Ctrl-C would have to wait
+    for a worker's whole batch (`newsflow.interrupts`)."""
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except TimeoutError:
+            continue
+
+
 def _finish_batch(
     ctx: RunContext, call: StepCaller, batch_no: int, deduped: pl.DataFrame, future: Future | None
 ) -> None:
     """Extract actors and events of one deduplicated batch, in order, and stage its rows."""
     annotated = None
     if future is not None:
-        annotated, where = future.result()
+        annotated, where = _result(future)
         ctx.annotated_by[where] = ctx.annotated_by.get(where, 0) + 1
     extracted = call("extract", extract_step, ctx, deduped, batch_no, annotated)
     faults.checkpoint("extracted")

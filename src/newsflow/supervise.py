@@ -158,12 +158,17 @@ def run(
     started = time.monotonic() if started is None else started
     say = progress or (lambda info: None)
     run_id = runlock.new_run_id()
+    holder = runlock.holder(settings.warehouse) if wait_seconds else None
+    if holder is not None:
+        say({"stage": "wait", "holder": holder.describe()})
     try:  # first, before any import that takes time: a busy warehouse is said at once
         lock = runlock.acquire(settings.warehouse, wait_seconds, run_id)
     except runlock.WarehouseBusy as exc:
         raise CannotStart(str(exc), EXIT_BUSY) from None
     try:
-        before = _begin(bundle, settings, run_id, wait_seconds, started)
+        with _relay(say):  # "waiting for a reader …" while the file is held
+            before = _begin(bundle, settings, run_id, wait_seconds, started)
+        say({"stage": "starting"})
         child = _Child.start(bundle, settings, run_id, lock, debug)
         with _forwarding_signals(child) as received:
             child.follow(say, received)
@@ -205,6 +210,21 @@ def _begin(
             ),
         )  # fmt: skip
     return before
+
+
+@contextmanager
+def _relay(say: Progress) -> Iterator[None]:
+    """Pass the progress records this process logs (a wait for the file) to `say`."""
+    logger = logging.getLogger("newsflow")
+    handler = _Reports(lambda report: say(report["progress"]))
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 def _totals(con: Any) -> Totals:

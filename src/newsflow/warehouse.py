@@ -117,7 +117,7 @@ def _program(pid: int) -> str:
     words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
     if not words:
         return "?"
-    text = " ".join([Path(words[0]).name, *words[1:]])
+    text = " ".join(" ".join([Path(words[0]).name, *words[1:]]).split())  # one line
     return text if len(text) <= 60 else text[:59] + "…"
 
 
