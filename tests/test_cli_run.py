@@ -158,6 +158,13 @@ def _clean(warehouse: Path) -> None:
     assert not staging.exists() and not staging.parent.exists(), "a staging folder"
 
 
+def _since(warehouse: Path) -> str:
+    """The time (UTC) the run lock file of `warehouse` says its holder took it."""
+    import json
+
+    return json.loads(lock_path(warehouse).read_text())["since"][11:19]
+
+
 def _holds(state: dict) -> str:
     completed = sum(1 for _, status, _ in state["runs"] if status == "completed")
     runs = "run" if completed == 1 else "runs"
@@ -298,11 +305,24 @@ def test_two_runs_started_together_the_first_proceeds(tmp_path):
     assert code == 75 and status == "running" and not others
     assert _lines(err) == [
         f"error: {warehouse} is busy: newsflow run {run_id} (pid {first.proc.pid}, since "
-        f"{run_id[13:15]}:{run_id[15:17]}:{run_id[17:19]} UTC) is writing to it. Wait for it "
-        "to finish (`newsflow runs` shows it), or pass --wait SECONDS to queue behind it."
+        f"{_since(warehouse)} UTC) is writing to it. Wait for it to finish (`newsflow runs` "
+        "shows it), or pass --wait SECONDS to queue behind it."
     ]
     print(f"the second run was told in {waited:.1f} s")
-    assert not (tmp_path / "reports").exists() or len(list((tmp_path / "reports").iterdir())) == 1
+    assert len(list((tmp_path / "reports").iterdir())) == 1  # the first run's log only
+    # one that waits for it can be stopped while it waits, with one line and nothing recorded
+    queued = Run(tmp_path, str(EXAMPLE), "-w", str(warehouse), "--wait", "600")
+    assert queued.proc.stderr is not None
+    waiting = queued.proc.stderr.readline().strip()  # written when it starts to wait
+    queued.signal(signal.SIGINT)
+    code, out, err = queued.finish(timeout=120)
+    assert code == 130
+    assert [waiting, *_lines(err)] == [
+        f"waiting for newsflow run {run_id} (pid {first.proc.pid}, since "
+        f"{_since(warehouse)} UTC) to let go of the warehouse",
+        "interrupted (Ctrl-C) while waiting for the warehouse; nothing was recorded",
+    ]
+    assert len(_state(warehouse)["runs"]) == 1
     first.signal(signal.SIGINT)
     assert first.finish()[0] == 130
     _clean(warehouse)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,6 +121,8 @@ def run(
     """
     if not bundle.exists():
         fail(f"bundle not found: {bundle}")
+    # Until the run takes over its signals (supervise.run), Ctrl-C just ends the command.
+    previous = {signum: signal.signal(signum, _stopped_early) for signum in _STOP_SIGNALS}
     settings = settings_for(
         warehouse,
         batch_size=batch_size,
@@ -139,7 +142,13 @@ def run(
                 started=STARTED,
             )  # fmt: skip
     except supervise.CannotStart as exc:
+        if exc.exit_code > 128:  # a signal, not an error
+            err().print(escape(str(exc)), highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
         fail(str(exc), code=exc.exit_code)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     if as_json:
         console.print_json(json.dumps(_outcome_json(outcome), default=str))
     elif outcome.status == "completed":
@@ -154,27 +163,38 @@ def run(
     raise typer.Exit(outcome.exit_code)
 
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _stopped_early(signum: int, frame: object) -> None:
+    name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+    err().print(f"interrupted ({name}) before the run started; nothing was recorded")
+    raise typer.Exit(128 + signum)
+
+
 class _RunDisplay:
-    """The live line of `newsflow run` (stderr; cleared when the run ends)."""
+    """The live line of `newsflow run` (stderr; cleared when the run ends). Without a
+    terminal (cron, a log file) only waits are written, one line each: they explain a slow
+    start."""
 
     def __init__(self, enabled: bool) -> None:
-        self.progress = (
-            Progress(
+        self.console = err()
+        self.enabled = enabled
+        self.progress: Progress | None = None
+        if enabled and self.console.is_terminal:
+            self.progress = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description}"),
                 TimeElapsedColumn(),
-                console=err(),
+                console=self.console,
                 transient=True,
             )
-            if enabled
-            else None
-        )
         self.task: Any = None
 
     def __enter__(self) -> _RunDisplay:
         if self.progress is not None:
             self.progress.start()
-            self.task = self.progress.add_task("starting: Prefect, models, quality gates")
+            self.task = self.progress.add_task("taking the warehouse")
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -182,9 +202,11 @@ class _RunDisplay:
             self.progress.stop()
 
     def update(self, info: dict[str, Any]) -> None:
-        if self.progress is None:
-            return
-        self.progress.update(self.task, description=escape(_progress_text(info)))
+        text = escape(_progress_text(info))
+        if self.progress is not None:
+            self.progress.update(self.task, description=text)
+        elif self.enabled and info.get("stage") == "wait":
+            self.console.print(text, highlight=False, soft_wrap=True)
 
 
 def _progress_text(info: dict[str, Any]) -> str:

@@ -58,7 +58,10 @@ def err() -> Console:
 
 def settings_for(warehouse: Path | None, **overrides: object) -> settings_mod.Settings:
     """The one Settings of this command: environment, then the command line's options."""
-    return settings_mod.from_env(None, warehouse=warehouse, **overrides)
+    try:
+        return settings_mod.from_env(None, warehouse=warehouse, **overrides)
+    except (TypeError, ValueError) as exc:  # NEWSFLOW_BATCH_SIZE=lots, say
+        fail(f"invalid setting: {exc} (check the NEWSFLOW_* environment variables)")
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -494,14 +494,42 @@ def begin_run(
         )  # fmt: skip
 
 
+def _load_models(model: str, gates: bool) -> tuple[Any, Any]:
+    """The run's two spaCy pipelines (and, with gates, Great Expectations imported)."""
+    nlp, parser = extract.load_nlp(model), events.load_parser(model)
+    if gates:
+        import great_expectations  # noqa: F401, PLC0415 - import only: the slow part of gates
+    return nlp, parser
+
+
+# Models being loaded ahead by `warm_up`, by model name, for the next `open_run` to take. A
+# process-wide slot because the warm-up starts before the Prefect flow that opens the run.
+_WARMING: dict[tuple[str, bool], Future] = {}
+
+
+def warm_up(settings: settings_mod.Settings) -> None:
+    """Start loading the run's models (and Great Expectations) in a thread: `newsflow run`
+    calls this before the flow, so that the loading overlaps the start of Prefect's server (a
+    process of its own); `open_run` then takes the models instead of loading them."""
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="newsflow-warm-up")
+    key = (settings.spacy_model, settings.gates)
+    _WARMING[key] = pool.submit(_load_models, *key)
+    pool.shutdown(wait=False)
+
+
 def open_run(
     settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None
 ) -> RunContext:
     """Load models and read the warehouse state once (read-only: readers do not block it)."""
     clock = time.monotonic()
-    nlp = extract.load_nlp(settings.spacy_model)
-    parser = events.load_parser(settings.spacy_model)
-    log.info("spaCy models loaded in %.1f s", time.monotonic() - clock)
+    warming = _WARMING.pop((settings.spacy_model, settings.gates), None)
+    if warming is not None:
+        nlp, parser = _result(warming)
+    else:
+        nlp, parser = _load_models(settings.spacy_model, gates=False)
+    log.info("spaCy models ready after %.1f s more", time.monotonic() - clock)
     clock = time.monotonic()
     gatekeeper = quality.Gatekeeper(settings) if settings.gates else None
     if gatekeeper is not None:

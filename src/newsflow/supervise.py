@@ -153,28 +153,44 @@ def run(
 ) -> Outcome:
     """Run the flow on `bundle` in a child process, answering for it (see the module doc).
 
-    Raises CannotStart when the run cannot begin: a bad bundle, or a warehouse another run
-    or a reader holds for longer than `wait_seconds`."""
+    Raises CannotStart when the run cannot begin: a bad bundle, a warehouse another run or a
+    reader holds for longer than `wait_seconds`, or a signal before the flow started."""
     started = time.monotonic() if started is None else started
     say = progress or (lambda info: None)
     run_id = runlock.new_run_id()
-    holder = runlock.holder(settings.warehouse) if wait_seconds else None
-    if holder is not None:
-        say({"stage": "wait", "holder": holder.describe()})
-    try:  # first, before any import that takes time: a busy warehouse is said at once
-        lock = runlock.acquire(settings.warehouse, wait_seconds, run_id)
-    except runlock.WarehouseBusy as exc:
-        raise CannotStart(str(exc), EXIT_BUSY) from None
-    try:
-        with _relay(say):  # "waiting for a reader …" while the file is held
-            before = _begin(bundle, settings, run_id, wait_seconds, started)
-        say({"stage": "starting"})
-        child = _Child.start(bundle, settings, run_id, lock, debug)
-        with _forwarding_signals(child) as received:
+    with _taking_signals() as received:
+        try:
+            holder = runlock.holder(settings.warehouse) if wait_seconds else None
+            if holder is not None:
+                say({"stage": "wait", "holder": holder.describe()})
+            # first, before any import that takes time: a busy warehouse is said at once
+            lock = runlock.acquire(settings.warehouse, wait_seconds, run_id)
+        except runlock.WarehouseBusy as exc:
+            raise CannotStart(str(exc), EXIT_BUSY) from None
+        except _StoppedEarly as stop:
+            raise stop.cannot_start(
+                "while waiting for the warehouse; nothing was recorded"
+            ) from None
+        try:
+            try:
+                with _relay(say):  # "waiting for a reader …" while the file is held
+                    before = _begin(bundle, settings, run_id, wait_seconds, started)
+            except _StoppedEarly as stop:
+                _record_end(settings, run_id, f"interrupted by {stop.name}", "interrupted")
+                raise stop.cannot_start(
+                    f"before run {run_id} started; nothing was loaded"
+                ) from None
+            say({"stage": "starting"})
+            received.forward = True  # from now on a signal goes to the run, not here
+            try:
+                child = _Child.start(bundle, settings, run_id, lock, debug)
+            except OSError as exc:  # no room for its log, say: the run never began
+                _record_end(settings, run_id, f"could not start the run's process: {exc}")
+                raise CannotStart(f"run {run_id} could not start: {exc}") from None
             child.follow(say, received)
-        return _finish(settings, run_id, child, received, before, started)
-    finally:
-        lock.release()
+            return _finish(settings, run_id, child, received, before, started)
+        finally:
+            lock.release()
 
 
 def _begin(
@@ -227,6 +243,22 @@ def _relay(say: Progress) -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def _record_end(
+    settings: settings_mod.Settings, run_id: str, error: str, status: str = "failed"
+) -> None:
+    """Mark a run that never got going `failed` or `interrupted` (best effort: the next run
+    marks it `abandoned` otherwise), and remove what it staged."""
+    from newsflow import load  # noqa: PLC0415
+    from newsflow import warehouse as wh  # noqa: PLC0415
+
+    with (
+        contextlib.suppress(wh.WarehouseUnavailable, OSError),
+        wh.connect(settings.warehouse, timeout_s=5.0) as con,
+    ):
+        load.fail_run(con, run_id, error, status)
+    _remove_staging(settings, run_id)
+
+
 def _totals(con: Any) -> Totals:
     row = con.execute(
         "select (select count(*) from articles), (select count(*) from events), "
@@ -237,24 +269,40 @@ def _totals(con: Any) -> Totals:
 
 @dataclass
 class _Received:
-    """Signals this command received while its run worked."""
+    """Signals this command received; until `forward`, one stops the command itself."""
 
     first: int | None = None
     count: int = 0
+    forward: bool = False  # the run's process exists: signals are for it
     asked_at: float | None = None  # when the child was asked to stop
     killed: bool = False
 
 
+class _StoppedEarly(Exception):
+    """A signal came before the run's process started (while waiting for the warehouse)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.name = _signal_name(signum)
+
+    def cannot_start(self, when: str) -> CannotStart:
+        return CannotStart(f"interrupted ({self.name}) {when}", 128 + self.signum)
+
+
 @contextmanager
-def _forwarding_signals(child: _Child) -> Iterator[_Received]:
-    """Take SIGINT, SIGTERM and SIGHUP for the block: the first asks the child to stop, a
-    second kills it at once (`_Child.follow` acts on them)."""
+def _taking_signals() -> Iterator[_Received]:
+    """Take SIGINT, SIGTERM and SIGHUP for the block. Before the run's process starts, a
+    signal stops the command (`_StoppedEarly`); after, the first asks the run to stop and a
+    second kills it (`_Child.follow` acts on them)."""
     received = _Received()
 
     def handler(signum: int, frame: FrameType | None) -> None:
         received.count += 1
         if received.first is None:
             received.first = signum
+        if not received.forward and received.count == 1:  # once: clean-up is not cut short
+            raise _StoppedEarly(signum)
 
     signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
     previous = {signum: signal.signal(signum, handler) for signum in signals}
@@ -548,11 +596,14 @@ def child_main() -> None:
         _watch_parent(os.getppid())
         try:
             clock = time.monotonic()
+            from newsflow import pipeline  # noqa: PLC0415 - spaCy, stages: slow
             from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect: slow
 
             logger.info(
                 "flow imported (Prefect, spaCy, stages) in %.1f s", time.monotonic() - clock
             )
+            # The models load while Prefect starts its server (a process of its own).
+            pipeline.warm_up(settings)
             summary = run_flow(Path(request["bundle"]), settings, run_id=request["run_id"])
             send({"result": "completed", "summary": summary})
         except BaseException as exc:  # noqa: BLE001 - every ending is reported
