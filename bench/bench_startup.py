@@ -5,7 +5,7 @@
 1. The overlap, in fresh processes (imports are cached within one): `sequential` starts
    Prefect's temporary server and waits for it, then loads the run's two spaCy pipelines and
    imports Great Expectations, as a run did before; `overlapped` loads them in a thread while the
-   server starts (`pipeline.warm_up`, what `newsflow run` does). Alternated `--repeat` times;
+   server starts (`runs.warm_up`, what `newsflow run` does). Alternated `--repeat` times;
    medians and their ratio.
 2. The command: `newsflow run examples/bundle` on a new warehouse, then the same again (a
    rerun, whose work is a few percent of the first run's). `--json` gives `startup_seconds`
@@ -36,21 +36,21 @@ NEWSFLOW = Path(sys.executable).with_name("newsflow")
 PROBE = """
 import json, sys, time
 start = time.perf_counter()
-from newsflow import pipeline
+from newsflow import runs
 from newsflow.flows.pipeline import run_flow
 from newsflow.settings import Settings
 imported = time.perf_counter()
 settings = Settings()
 if sys.argv[1] == "overlapped":
-    pipeline.warm_up(settings)
+    runs.warm_up(settings)
 from prefect.server.api.server import SubprocessASGIServer  # as the flow's first call does
 server = SubprocessASGIServer()
 server.start()
 served = time.perf_counter()
 if sys.argv[1] == "overlapped":
-    pipeline._result(pipeline._WARMING.pop((settings.spacy_model, settings.gates)))
+    runs.take_models(settings)
 else:
-    pipeline._load_models(settings.spacy_model, settings.gates)
+    runs.load_models(settings.spacy_model, settings.gates)
 ready = time.perf_counter()
 server.stop()
 print(json.dumps({"imports": imported - start, "server": served - imported,

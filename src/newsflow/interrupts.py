@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
+from typing import Any, Protocol
 
 
 class RunInterrupted(BaseException):
@@ -88,3 +89,18 @@ def shielded() -> Iterator[None]:
     if not _STATE.shield_depth and _STATE.received is not None and not _STATE.raised:
         _STATE.raised = True
         raise RunInterrupted(_STATE.received)
+
+
+class _Waitable(Protocol):
+    def result(self, timeout: float | None = None) -> Any: ...
+
+
+def wait_for(future: _Waitable) -> Any:
+    """A future's result, waking twice a second meanwhile: a signal may be delivered to
+    another thread, and a thread waiting on a lock never sees it, so Ctrl-C would otherwise
+    wait for a worker's whole batch."""
+    while True:
+        try:
+            return future.result(timeout=0.5)
+        except TimeoutError:
+            continue

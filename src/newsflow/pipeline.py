@@ -16,7 +16,6 @@ import json
 import logging
 import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections import deque
@@ -39,8 +38,8 @@ from newsflow import (
     parse,
     quality,
     resolve,
-    resources,
     runlock,
+    runs,
     schema,
 )
 from newsflow import settings as settings_mod
@@ -401,34 +400,11 @@ def accounting(ctx: RunContext, quarantined: pl.DataFrame | None) -> pl.DataFram
 
 def load_step(ctx: RunContext, record: load.RunRecord) -> dict[str, int]:
     """The one write transaction of the run (waiting up to `lock_timeout_s` for readers)."""
-    with _write(ctx.settings, "its load") as con:
+    with runs.write(ctx.settings, "its load") as con:
         return load.load_run(con, ctx.staging, record)
 
 
-def _write(settings: settings_mod.Settings, purpose: str, timeout_s: float | None = None) -> Any:
-    """A read-write connection for the run's `purpose`, or WarehouseUnavailable saying who
-    holds the file and what to do."""
-    wait = settings.lock_timeout_s if timeout_s is None else timeout_s
-    return wh.connect(
-        settings.warehouse,
-        timeout_s=wait,
-        remedy=f"A run writes the warehouse at its start and for {purpose}: close that "
-        "connection, or give the run longer (`newsflow run --timeout SECONDS`).",
-    )
-
-
 # --- the run ---------------------------------------------------------------------------------
-
-
-def _result(future: Future) -> Any:
-    """A future's result, waking twice a second meanwhile: a signal may be delivered to
-    another thread, and then a wait on a lock never sees it, so Ctrl-C would have to wait
-    for a worker's whole batch (`newsflow.interrupts`)."""
-    while True:
-        try:
-            return future.result(timeout=0.5)
-        except TimeoutError:
-            continue
 
 
 def _finish_batch(
@@ -437,7 +413,7 @@ def _finish_batch(
     """Extract actors and events of one deduplicated batch, in order, and stage its rows."""
     annotated = None
     if future is not None:
-        annotated, where = _result(future)
+        annotated, where = interrupts.wait_for(future)
         ctx.annotated_by[where] = ctx.annotated_by.get(where, 0) + 1
     extracted = call("extract", extract_step, ctx, deduped, batch_no, annotated)
     faults.checkpoint("extracted")
@@ -464,71 +440,12 @@ def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
     )
 
 
-def quarantine_reasons(staging: load.Staging) -> dict[str, int]:
-    """The run's quarantine rows by reason, the part before its first colon (`too short: 4
-    words` counts as `too short`, as in the `quarantine_summary` view), most first."""
-    rows = staging.read("quarantine", ["reason"])
-    if rows is None:
-        return {}
-    grouped = (
-        rows.group_by(pl.col("reason").str.split(":").list.first().str.strip_chars())
-        .len()
-        .sort(["len", "reason"], descending=[True, False])
-    )
-    return dict(zip(grouped["reason"].to_list(), grouped["len"].to_list(), strict=True))
-
-
-def begin_run(
-    settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None
-) -> None:
-    """Migrate the warehouse and record the run as `running` in one short write (runs left
-    `running` by dead processes become `abandoned`); the run holds the run lock."""
-    with _write(settings, "its start") as con:
-        wh.migrate(con)
-        load.begin_run(
-            con,
-            load.RunRecord(
-                run_id, str(bundle), ingest.bundle_id(bundle), flow_run_id,
-                json.dumps(settings.to_params()),
-            ),
-        )  # fmt: skip
-
-
-def _load_models(model: str, gates: bool) -> tuple[Any, Any]:
-    """The run's two spaCy pipelines (and, with gates, Great Expectations imported)."""
-    nlp, parser = extract.load_nlp(model), events.load_parser(model)
-    if gates:
-        import great_expectations  # noqa: F401, PLC0415 - import only: the slow part of gates
-    return nlp, parser
-
-
-# Models being loaded ahead by `warm_up`, by model name, for the next `open_run` to take. A
-# process-wide slot because the warm-up starts before the Prefect flow that opens the run.
-_WARMING: dict[tuple[str, bool], Future] = {}
-
-
-def warm_up(settings: settings_mod.Settings) -> None:
-    """Start loading the run's models (and Great Expectations) in a thread: `newsflow run`
-    calls this before the flow, so that the loading overlaps the start of Prefect's server (a
-    process of its own); `open_run` then takes the models instead of loading them."""
-    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
-
-    pool = ThreadPoolExecutor(1, thread_name_prefix="newsflow-warm-up")
-    key = (settings.spacy_model, settings.gates)
-    _WARMING[key] = pool.submit(_load_models, *key)
-    pool.shutdown(wait=False)
-
-
 def open_run(
     settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None
 ) -> RunContext:
     """Load models and read the warehouse state once (read-only: readers do not block it)."""
     clock = time.monotonic()
-    warming = _WARMING.pop((settings.spacy_model, settings.gates), None)
-    if warming is not None:
-        nlp, parser = _result(warming)
-    else:
-        nlp, parser = _load_models(settings.spacy_model, gates=False)
+    nlp, parser = runs.take_models(settings)
     log.info("spaCy models ready after %.1f s more", time.monotonic() - clock)
     clock = time.monotonic()
     gatekeeper = quality.Gatekeeper(settings) if settings.gates else None
@@ -580,7 +497,7 @@ def run_bundle(
     local: LocalNLPWorkers | None = None
     staging = load.Staging(settings.staging_path / run_id)
     with exclusive_run(settings.warehouse, wait_seconds, run_id):
-        begin_run(settings, bundle, run_id, flow_run_id)
+        runs.begin_run(settings, bundle, run_id, flow_run_id)
         log.info("run %s started on %s", run_id, settings.warehouse)
         try:
             faults.checkpoint("started")
@@ -623,7 +540,7 @@ def run_bundle(
             final_checks(ctx)
             ctx.release_batch_state()
             record = _record(ctx, flow_run_id)
-            reasons = quarantine_reasons(ctx.staging)
+            reasons = runs.quarantine_reasons(ctx.staging)
             faults.checkpoint("staged")
             log.info("loading", extra={"newsflow_progress": {"stage": "load"}})
             call("load", load_step, ctx, record)
@@ -632,14 +549,14 @@ def run_bundle(
             if local is not None:  # an interrupted or failed run does not wait for a batch
                 local.close(abort=True)
             with interrupts.shielded():
-                record_failure(settings, run_id, exc)
+                runs.record_failure(settings, run_id, exc)
             raise
         finally:
             with interrupts.shielded():  # a signal now must not leave staging behind
                 if local is not None:
                     local.close()
                 staging.remove()
-                load.remove_empty(*_staging_folders(settings))
+                load.remove_empty(*runs.staging_folders(settings))
         report = write_dq_report(ctx) if ctx.gatekeeper is not None else None
     summary: dict[str, Any] = {
         "run_id": run_id,
@@ -647,29 +564,12 @@ def run_bundle(
         "warehouse": str(settings.warehouse),
         **record.counts(),
         "quarantine_reasons": reasons,
-        "seconds": run_seconds(settings, run_id),
+        "seconds": runs.run_seconds(settings, run_id),
         "annotated_by": dict(ctx.annotated_by),
     }
     if report is not None:
         summary["report"] = str(report)
     return summary
-
-
-def _staging_folders(settings: settings_mod.Settings) -> list[Path]:
-    """The folders a run's staging sits in, innermost first; the shared `staging/` beside the
-    warehouse only when the settings do not name a staging folder of their own."""
-    folders = [settings.staging_path]
-    if settings.staging_dir is None:
-        folders.append(settings.staging_path.parent)
-    return folders
-
-
-def run_seconds(settings: settings_mod.Settings, run_id: str) -> float | None:
-    """A run's seconds as `runs` records them: from taking the warehouse to its load's commit
-    (`newsflow runs` and the run summary show this one figure)."""
-    with wh.connect(settings.warehouse, read_only=True, timeout_s=settings.lock_timeout_s) as con:
-        row = con.execute(resources.sql("report/run_seconds.sql"), {"run_id": run_id}).fetchone()
-    return None if row is None or row[0] is None else float(row[0])
 
 
 def write_dq_report(ctx: RunContext) -> Path:
@@ -680,24 +580,3 @@ def write_dq_report(ctx: RunContext) -> Path:
         dq = con.execute("select * from dq_results where run_id = ?", [ctx.run_id]).pl()
         rejected = con.execute("select * from quarantine where run_id = ?", [ctx.run_id]).pl()
     return quality.write_report(dq, rejected, ctx.settings.reports_path, ctx.run_id)
-
-
-def record_failure(settings: settings_mod.Settings, run_id: str, exc: BaseException) -> str | None:
-    """Mark the run `interrupted` (a signal ended it) or `failed` with its reason, in its own
-    small transaction, unless its load had committed; return the run's status now (None when
-    the warehouse could not be written: the next run then marks the row `abandoned`)."""
-    signum = interrupts.signal_of(exc)
-    if signum is not None:
-        status = "interrupted"
-        error = f"interrupted by {signal.Signals(signum).name}; nothing of the run was loaded"
-    else:
-        status, error = "failed", f"{type(exc).__name__}: {exc}"[:2000]
-    # Briefly: when a reader's lock is what failed the run, waiting for it again helps nobody.
-    wait = min(settings.lock_timeout_s, 5.0)
-    try:
-        with _write(settings, "recording how it ended", timeout_s=wait) as con:
-            return load.fail_run(con, run_id, error, status)
-    except Exception as problem:  # noqa: BLE001 - the run's own error is the one to raise
-        log.warning("could not record how run %s ended: %s", run_id, problem)
-        exc.add_note(f"runs row of {run_id} not updated: {problem}")
-        return None

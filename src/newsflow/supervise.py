@@ -596,14 +596,14 @@ def child_main() -> None:
         _watch_parent(os.getppid())
         try:
             clock = time.monotonic()
-            from newsflow import pipeline  # noqa: PLC0415 - spaCy, stages: slow
+            from newsflow import runs  # noqa: PLC0415 - spaCy, stages: slow
             from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect: slow
 
             logger.info(
                 "flow imported (Prefect, spaCy, stages) in %.1f s", time.monotonic() - clock
             )
             # The models load while Prefect starts its server (a process of its own).
-            pipeline.warm_up(settings)
+            runs.warm_up(settings)
             summary = run_flow(Path(request["bundle"]), settings, run_id=request["run_id"])
             send({"result": "completed", "summary": summary})
         except BaseException as exc:  # noqa: BLE001 - every ending is reported
