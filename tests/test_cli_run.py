@@ -414,7 +414,8 @@ def test_a_reader_holding_the_file_through_the_load_fails_the_run_clearly(
     run_id, status, error = after["runs"][-1]
     assert status == "failed" and f"a reader, pid {reader.pid}" in error
     assert after["articles"] == 4
-    (line,) = _lines(err)
+    wait, line = _lines(err)  # without a terminal, the wait is said once, on a line of its own
+    assert wait.startswith(f"waiting for a reader, pid {reader.pid}")
     assert line.startswith(f"error: run {run_id} failed: the warehouse {warehouse} is held by")
     assert f"a reader, pid {reader.pid}" in line and "waited 2 s" in line
     assert re.search(r"newsflow run --timeout SECONDS", line)

@@ -174,8 +174,8 @@ def _stopped_early(signum: int, frame: object) -> None:
 
 class _RunDisplay:
     """The live line of `newsflow run` (stderr; cleared when the run ends). Without a
-    terminal (cron, a log file) only waits are written, one line each: they explain a slow
-    start."""
+    terminal (cron, a log file) only waits are written, one line per holder waited for: they
+    explain a slow start or a failed load."""
 
     def __init__(self, enabled: bool) -> None:
         self.console = err()
@@ -190,6 +190,7 @@ class _RunDisplay:
                 transient=True,
             )
         self.task: Any = None
+        self.waits_said: set[str] = set()
 
     def __enter__(self) -> _RunDisplay:
         if self.progress is not None:
@@ -205,7 +206,9 @@ class _RunDisplay:
         text = escape(_progress_text(info))
         if self.progress is not None:
             self.progress.update(self.task, description=text)
-        elif self.enabled and info.get("stage") == "wait":
+        elif self.enabled and info.get("stage") == "wait" and text not in self.waits_said:
+            # A run waits for the same reader at its load and when it records its failure.
+            self.waits_said.add(text)
             self.console.print(text, highlight=False, soft_wrap=True)
 
 
