@@ -18,17 +18,8 @@ from prefect.utilities.annotations import quote
 
 from newsflow import pipeline
 from newsflow import settings as settings_mod
-from newsflow import warehouse as wh
 
 T = TypeVar("T")
-
-
-def _retry_if_transient(task_, task_run, state) -> bool:  # noqa: ANN001 - Prefect's hook signature
-    try:
-        state.result()
-    except Exception as exc:  # noqa: BLE001 - classifying the failure is the point
-        return isinstance(exc, wh.WarehouseUnavailable) or wh.is_lock_error(exc)
-    return False
 
 
 _OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -40,15 +31,10 @@ _STEPS: dict[str, Callable[..., Any]] = {
 }
 # typed Any: Prefect's Task generics cannot name one mapping of differently typed steps
 TASKS: dict[str, Any] = {name: task(name=name, **_OPTIONS)(fn) for name, fn in _STEPS.items()}
-# Only the load touches the warehouse file; a lock held by a reader is retried with backoff,
-# anything else (bad data, a failed gate) fails at once.
-TASKS["load"] = task(
-    name="load",
-    retries=5,
-    retry_delay_seconds=[1, 2, 4, 8, 16],
-    retry_condition_fn=_retry_if_transient,
-    **_OPTIONS,
-)(pipeline.load_step)
+# The load waits for readers holding the warehouse file itself, with backoff, for at most
+# `lock_timeout_s` (`newsflow run --timeout`); task retries on top of that wait would multiply
+# it (they did: 6 x 60 s). Anything else (bad data, a failed gate) fails at once.
+TASKS["load"] = task(name="load", **_OPTIONS)(pipeline.load_step)
 
 
 # Stateless NLP of a batch; submitted to the flow's task runner (Dask workers) ahead of time.
@@ -72,30 +58,38 @@ def submit_task(name: str, fn: Callable[..., Any], /, *args: Any) -> Any:
 
 @flow(name="newsflow-ingest", persist_result=False, log_prints=False)
 def ingest_bundle(
-    bundle: str, settings: dict[str, Any] | None = None, wait_seconds: float = 0.0
+    bundle: str,
+    settings: dict[str, Any] | None = None,
+    wait_seconds: float = 0.0,
+    run_id: str | None = None,
 ) -> dict[str, Any]:
     """Ingest one bundle into the warehouse; return the run's accounting.
 
     `settings` is `Settings.to_params()` of the settings built once by the caller (CLI,
-    deployment); None builds them from the environment here."""
+    deployment); None builds them from the environment here. `run_id` is the id `newsflow
+    run` chose and recorded before starting Prefect (None: a new one)."""
     resolved = (
         settings_mod.Settings.from_params(settings)
         if settings is not None
         else settings_mod.from_env()
     )
-    run_id = flow_run.get_id()
+    flow_run_id = flow_run.get_id()
     return pipeline.run_bundle(
         Path(bundle),
         resolved,
         call=as_task,
         submit=submit_task if resolved.task_runner == "dask" else None,
-        flow_run_id=str(run_id) if run_id else None,
+        flow_run_id=str(flow_run_id) if flow_run_id else None,
         wait_seconds=wait_seconds,
+        run_id=run_id,
     )
 
 
 def run_flow(
-    bundle: Path, settings: settings_mod.Settings, wait_seconds: float = 0.0
+    bundle: Path,
+    settings: settings_mod.Settings,
+    wait_seconds: float = 0.0,
+    run_id: str | None = None,
 ) -> dict[str, Any]:
     """Run `ingest_bundle` with the task runner the settings ask for (default or Dask)."""
     flow_ = ingest_bundle
@@ -115,4 +109,6 @@ def run_flow(
         flow_ = ingest_bundle.with_options(task_runner=runner)
     elif settings.task_runner != "default":
         raise ValueError(f"unknown task runner {settings.task_runner!r}: use 'default' or 'dask'")
-    return flow_(str(bundle), settings=settings.to_params(), wait_seconds=wait_seconds)
+    return flow_(
+        str(bundle), settings=settings.to_params(), wait_seconds=wait_seconds, run_id=run_id
+    )

@@ -80,18 +80,69 @@ def test_run_on_missing_bundle_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_run_shows_progress_and_the_accounting(prefect_harness, tmp_path):
-    """`newsflow run` on the example bundle: exit 0, progress line, the run's accounting (issues 3, 10)."""
+def test_run_prints_the_accounting_and_leaves_nothing_behind(tmp_path):
+    """`newsflow run` on the example bundle: exit 0, the run's accounting with the reason of
+    every quarantined input, one figure of seconds (the runs row's) beside the wall time, and
+    no lock file or staging folder afterwards (issues 3, 10, 25)."""
     from pathlib import Path
+
+    import duckdb
 
     example = Path(__file__).resolve().parents[1] / "examples" / "bundle"
     target = tmp_path / "w.duckdb"
-    result = runner.invoke(app, ["run", str(example), "--warehouse", str(target), "-b", "2"])
+    result = runner.invoke(
+        app, ["run", str(example), "--warehouse", str(target), "-b", "2"], env={"COLUMNS": "200"}
+    )
     assert result.exit_code == 0, result.output
-    assert "loading the run in one transaction" in result.output
-    for line in ("inputs │ 5", "loaded │ 4", "duplicates │ 1", "quarantined │ 1"):
-        assert line in " ".join(result.output.split()), line
+    flat = " ".join(result.output.split())
+    for line in (
+        "inputs │ 5",
+        "loaded │ 4",
+        "duplicates │ 1",
+        "quarantined │ 1 (empty document: 1)",
+    ):
+        assert line in flat, line
+    with duckdb.connect(str(target), read_only=True) as con:
+        run_id, seconds = con.execute(
+            "select run_id, seconds from (" + _recent_runs_sql() + ")", {"limit": 1}
+        ).fetchone()
+    assert f"seconds │ {seconds:.1f} (taking the warehouse to the commit)" in flat
+    assert "wall seconds │" in flat and "first document after" in flat
+    assert f"quality report │ {tmp_path / 'reports' / run_id / 'dq.html'}" in flat
+    assert f"run {run_id} completed (4 articles loaded); the warehouse now holds 4 articles" in flat
+    assert not (tmp_path / "w.duckdb.lock").exists() and not (tmp_path / "staging").exists()
+
     again = runner.invoke(app, ["run", str(example), "--warehouse", str(target)])
     assert again.exit_code == 0, again.output
     flat = " ".join(again.output.split())
     assert "loaded │ 0" in flat and "already loaded │ 4" in flat
+    # the one new input was quarantined: the run says why nothing new was loaded
+    assert (
+        "note: nothing new was loaded: the run's new inputs were quarantined (empty document: 1)"
+        in flat
+    )
+
+
+def _recent_runs_sql() -> str:
+    from newsflow import resources
+
+    return resources.sql("report/recent_runs.sql")
+
+
+def test_help_shows_defaults_and_no_value_on_flags():
+    """Help reads at 80 columns: usage names arguments in capitals, flags take no `<bool>`,
+    defaults are shown and not swallowed as markup (issue 25)."""
+    for command in ("run", "sql", "init", "serve", "runs", "export", "report"):
+        result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        text = result.output
+        flat = " ".join(text.split())
+        assert "<bool>" not in text and "{" not in text.splitlines()[0], command
+        assert "default: $NEWSFLOW_WAREHOUSE, else warehouse/newsflow.duckdb" in flat, command
+        assert "reports/ and staging/ folders" in flat, command
+        assert max(len(line) for line in text.splitlines()) <= 80, command
+    usage = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "80"}).output.splitlines()[0]
+    assert usage.endswith(" run [OPTIONS] BUNDLE"), usage
+    report = " ".join(runner.invoke(app, ["report", "--help"]).output.split())
+    assert "default: <warehouse dir>/reports/<run_id>/report.html" in report
+    assert "[default: 10.0" in report

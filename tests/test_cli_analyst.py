@@ -88,29 +88,74 @@ def test_locked_warehouse(app, warehouse: Path) -> None:
 
 
 def test_runs_lists_newest_first_with_accounting(app, warehouse: Path) -> None:
-    result = invoke(app, "runs", "--warehouse", str(warehouse))
+    result = invoke(app, "runs", "--wide", "--warehouse", str(warehouse))
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     order = [next(i for i, line in enumerate(lines) if run in line) for run in ("_c", "_b", "_a")]
     assert order == sorted(order)
     line_a = next(line for line in lines if "run_20240304_a" in line)
     cells = [c.strip() for c in line_a.split("│")[1:-1]]
-    # run id, status, started, inputs, loaded, duplicates, quarantined, actors, mentions, events, seconds, bundle
-    assert cells[:12] == [
+    # run id, status, started, inputs, loaded, already loaded, duplicates, quarantined, actors,
+    # mentions, events, not extracted, seconds, bundle
+    assert cells[:14] == [
         "run_20240304_a",
         "completed",
-        "2024-03-04 08:00:00",
+        "2024-03-04 08:00",
         "7",
         "6",
+        "",
         "1",
         "1",
         "5",
         "14",
         "6",
+        "",
         "300.0",
         "inbox/mar04.zip",
     ]
     assert "critical expectation failed" in result.output  # the failed run says why
+
+
+def test_runs_fits_80_columns_with_whole_run_ids(app, warehouse: Path) -> None:
+    """Issue 25: at 80 columns no cell is cut, so a run id can be copied for `newsflow report`;
+    the reason a run failed follows the table."""
+    result = invoke(app, "runs", "--warehouse", str(warehouse), env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "…" not in result.output
+    header = next(line for line in lines if line.startswith("run id"))
+    assert header.split() == [
+        "run",
+        "id",
+        "status",
+        "started",
+        "(UTC)",
+        "inputs",
+        "loaded",
+        "seconds",
+    ]
+    assert next(line for line in lines if line.startswith("run_20240304_a")).split() == [
+        "run_20240304_a", "completed", "2024-03-04", "08:00", "7", "6", "300.0",
+    ]  # fmt: skip
+    assert any(
+        line.startswith("run_20240307_c failed: critical expectation failed") for line in lines
+    )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_runs_as_csv_or_json_has_every_column(app, warehouse: Path, fmt: str) -> None:
+    result = invoke(app, "runs", "--format", fmt, "--warehouse", str(warehouse))
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        rows = json.loads(result.output)
+    else:
+        import csv
+        import io
+
+        rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [row["run_id"] for row in rows] == ["run_20240307_c", "run_20240306_b", "run_20240304_a"]
+    assert set(rows[0]) >= {"seconds", "bundle_path", "mentions", "events", "error", "finished_at"}
+    assert float(rows[2]["seconds"]) == 300.0
 
 
 def test_runs_limit_and_env_warehouse(app, warehouse: Path) -> None:

@@ -7,6 +7,7 @@ test short); the crash points are the failpoints of `newsflow.faults`.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -102,7 +103,9 @@ def test_sigkill_at_every_point_leaves_a_consistent_warehouse(tmp_path):
     final = _state(warehouse)
     assert final["articles"] == loaded["articles"] and final["mentions"] == loaded["mentions"]
     assert final["statuses"] == ["abandoned"] * 4 + ["completed", "completed"]
-    assert list(staging.iterdir()) == []
+    # the rerun removed the killed run's staging and then the emptied folders (issue 25)
+    assert not staging.exists() and not staging.parent.exists()
+    assert not lock_path(warehouse).exists()
 
 
 def _lock_is_free(warehouse: Path) -> bool:
@@ -172,7 +175,11 @@ def test_second_run_fails_clearly_while_the_first_writes(tmp_path, seeds_dir):
     assert _lock_held(warehouse)
     second = _run(EXAMPLE_BUNDLE, warehouse)
     assert second.returncode != 0
-    assert "another newsflow run" in second.stderr
+    # the holder is named: its run id and pid (issue 25)
+    assert re.search(
+        rf"is busy: newsflow run run_\w+ \(pid {first.pid}, since [0-9:]+ UTC\) is writing",
+        second.stderr,
+    ), second.stderr[-2000:]
     _, err = first.communicate(timeout=300)
     assert first.returncode == 0, err[-2000:]
     state = _state(warehouse)

@@ -2,7 +2,7 @@
 update runs
 set
     status = 'completed',
-    finished_at = now()::timestamp,
+    finished_at = $now,
     inputs = $inputs,
     loaded = $loaded,
     already_loaded = $already_loaded,

@@ -1,4 +1,7 @@
--- The newest runs first, with their accounting and duration.
+-- The newest runs first, with their accounting and duration. `seconds` is a run's one
+-- duration figure: from taking the warehouse (its runs row's start, before the run's start-up)
+-- to its end (the load's commit, or when its failure was recorded); run_seconds.sql and the
+-- run summary give the same figure.
 with final as (
     select
         run_id,
@@ -9,11 +12,13 @@ with final as (
         bundle_path,
         inputs,
         loaded,
+        already_loaded,
         duplicates,
         quarantined,
         actors,
         mentions,
         events,
+        not_extracted,
         error
     from runs
 )

@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from enum import StrEnum
+import signal
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsflow.cli_common import WarehouseOption, err, fail, out, settings_for
+from newsflow.cli_common import (
+    Command,
+    OutputFormat,
+    TimeoutOption,
+    WarehouseOption,
+    err,
+    fail,
+    out,
+    settings_for,
+    write_text_frame,
+)
+
+if TYPE_CHECKING:  # imported lazily: `newsflow run` must answer "busy" before the slow imports
+    from newsflow.supervise import Outcome
+
+STARTED = time.monotonic()  # the command's start (after Python's own), for the wall time
 
 app = typer.Typer(
     help="newsflow: a self-hosted news-event warehouse. Ingest bundles of scraped articles "
@@ -25,23 +39,19 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich's help panels gave flags a `<bool>` value and cut defaults at 80 columns.
+    rich_markup_mode=None,
 )
 console = out()
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    parquet = "parquet"
-
-
-@app.command()
+@app.command(cls=Command)
 def run(
     bundle: Path = typer.Argument(
         ...,
         help="Bundle to ingest: a folder, .zip, .tar(.gz/.bz2/.xz)/.tgz, .jsonl/.ndjson(.gz), .json, "
         ".warc/.wet(.gz), or one .txt/.html(.gz) file.",
+        show_default=False,
     ),
     warehouse: WarehouseOption = None,
     batch_size: int | None = typer.Option(
@@ -49,7 +59,9 @@ def run(
         "--batch-size",
         "-b",
         min=1,
-        help="Documents per batch (default 500 or $NEWSFLOW_BATCH_SIZE).",
+        metavar="N",
+        help="Documents per batch (default: $NEWSFLOW_BATCH_SIZE, else 500).",
+        show_default=False,
     ),
     no_gates: bool = typer.Option(
         False, "--no-gates", help="Skip the Great Expectations quality gates (faster, unvalidated)."
@@ -58,9 +70,20 @@ def run(
         0.0,
         "--wait",
         min=0,
-        help="Seconds to wait for another run on the same warehouse to finish.",
+        metavar="SECONDS",
+        help="Seconds to wait at the start for another run, or a reader, holding the warehouse "
+        "(0: say who holds it and stop at once).",
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print the run summary as JSON."),
+    timeout: float | None = typer.Option(
+        None,
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Seconds the run's own writes (its start, its load) wait for readers that opened "
+        "the warehouse meanwhile (default: $NEWSFLOW_LOCK_TIMEOUT_S, else 60).",
+        show_default=False,
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the run's outcome as JSON."),
     dask: bool = typer.Option(
         False,
         "--dask",
@@ -69,24 +92,37 @@ def run(
     dask_address: str | None = typer.Option(
         None,
         "--dask-address",
+        metavar="ADDR",
         help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (implies --dask).",
+        show_default=False,
     ),
     nlp_workers: int | None = typer.Option(
         None,
         "--nlp-workers",
         min=0,
+        metavar="N",
         help="Processes running the NER of upcoming batches while the flow resolves earlier "
-        "ones (default 1 or $NEWSFLOW_NLP_WORKERS; 0 = NER in the flow's process).",
+        "ones (default: $NEWSFLOW_NLP_WORKERS, else 1; 0 = NER in the flow's process).",
+        show_default=False,
+    ),
+    debug: bool = typer.Option(
+        False,
+        "--debug",
+        help="Show the flow's own output (Prefect's logs, full tracebacks) here instead of in "
+        "the run's log file.",
     ),
 ) -> None:
-    """Run the Prefect flow on BUNDLE and print the run's accounting."""
+    """Run the Prefect flow on BUNDLE and print the run's accounting.
+
+    The run takes the warehouse first (a run lock, then its `running` row), before its
+    start-up: another run or a reader holding it is named at once (exit 75). Ctrl-C or
+    SIGTERM stop the run within seconds and say what the warehouse holds (exit 130 or 143;
+    0 if the load had committed). Exit 1: the run failed, nothing of it was loaded.
+    """
     if not bundle.exists():
         fail(f"bundle not found: {bundle}")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # The temporary Prefect server of a local run can take longer than the default 20 s to
-    # start on a loaded machine.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    # Until the run takes over its signals (supervise.run), Ctrl-C just ends the command.
+    previous = {signum: signal.signal(signum, _stopped_early) for signum in _STOP_SIGNALS}
     settings = settings_for(
         warehouse,
         batch_size=batch_size,
@@ -94,91 +130,195 @@ def run(
         task_runner="dask" if (dask or dask_address) else None,
         dask_address=dask_address,
         nlp_workers=nlp_workers,
+        lock_timeout_s=timeout,
     )
-    from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect import is slow
+    from newsflow import supervise  # noqa: PLC0415 - after the cheap checks
 
+    display = _RunDisplay(enabled=not as_json and not debug)
     try:
-        with _run_progress(enabled=not as_json):
-            summary = run_flow(bundle, settings, wait_seconds=wait)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a readable message
-        fail(
-            f"run failed: {_explain(exc)}\nThe warehouse was left unchanged (see `newsflow runs`)."
-        )
-        return
+        with display:
+            outcome = supervise.run(
+                bundle, settings, wait_seconds=wait, debug=debug, progress=display.update,
+                started=STARTED,
+            )  # fmt: skip
+    except supervise.CannotStart as exc:
+        if exc.exit_code > 128:  # a signal, not an error
+            err().print(escape(str(exc)), highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        fail(str(exc), code=exc.exit_code)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     if as_json:
-        console.print_json(json.dumps(summary))
-        return
-    table = Table(title=f"newsflow run {summary['run_id']}", show_header=False)
-    from newsflow.load import RunRecord  # noqa: PLC0415 - after the run: imports are slow
+        console.print_json(json.dumps(_outcome_json(outcome), default=str))
+    elif outcome.status == "completed":
+        console.print(_summary_table(outcome))
+        console.print(escape(outcome.sentence()), highlight=False, soft_wrap=True)
+        nothing = _nothing_loaded(outcome.summary)
+        if nothing:
+            err().print(f"[yellow]note:[/] {escape(nothing)}", highlight=False, soft_wrap=True)
+    if outcome.status != "completed" and not as_json:
+        label = "[bold red]error:[/] " if outcome.signal is None else ""
+        err().print(label + escape(outcome.sentence()), highlight=False, soft_wrap=True)
+    raise typer.Exit(outcome.exit_code)
 
-    for key in ("bundle", "warehouse", *RunRecord.COUNTS, "skipped_by_kind", "seconds", "report"):
-        if key in summary and (key != "skipped_by_kind" or summary[key]):
-            table.add_row(key.replace("_", " "), str(summary[key]))
-    console.print(table)
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-class _ProgressHandler(logging.Handler):
-    """Shows the pipeline's per-batch progress records on a rich progress line."""
+def _stopped_early(signum: int, frame: object) -> None:
+    name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+    err().print(f"interrupted ({name}) before the run started; nothing was recorded")
+    raise typer.Exit(128 + signum)
 
-    def __init__(self, progress: Progress, task: TaskID) -> None:
-        super().__init__(logging.INFO)
-        self.progress, self.task = progress, task
 
-    def emit(self, record: logging.LogRecord) -> None:
-        info = getattr(record, "newsflow_progress", None)
-        if not info:
-            return
-        if info.get("stage") == "load":
-            text = "loading the run in one transaction"
-        else:
-            text = (
-                f"batch {info['batch']}: {info.get('inputs', 0)} inputs, "
-                f"{info.get('loaded', 0)} new articles, {info.get('mentions', 0)} mentions"
+class _RunDisplay:
+    """The live line of `newsflow run` (stderr; cleared when the run ends). Without a
+    terminal (cron, a log file) only waits are written, one line per holder waited for: they
+    explain a slow start or a failed load."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.console = err()
+        self.enabled = enabled
+        self.progress: Progress | None = None
+        if enabled and self.console.is_terminal:
+            self.progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
             )
-        self.progress.update(self.task, description=text, completed=info.get("inputs", 0))
+        self.task: Any = None
+        self.waits_said: set[str] = set()
+
+    def __enter__(self) -> _RunDisplay:
+        if self.progress is not None:
+            self.progress.start()
+            self.task = self.progress.add_task("taking the warehouse")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def update(self, info: dict[str, Any]) -> None:
+        text = escape(_progress_text(info))
+        if self.progress is not None:
+            self.progress.update(self.task, description=text)
+        elif self.enabled and info.get("stage") == "wait" and text not in self.waits_said:
+            # A run waits for the same reader at its load and when it records its failure.
+            self.waits_said.add(text)
+            self.console.print(text, highlight=False, soft_wrap=True)
 
 
-@contextmanager
-def _run_progress(enabled: bool) -> Iterator[None]:
-    """A live progress line for `newsflow run` (stderr, only on a terminal-like console)."""
-    if not enabled:
-        yield
-        return
-    logger = logging.getLogger("newsflow")
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err()
-    ) as progress:
-        handler = _ProgressHandler(progress, progress.add_task("starting (models, warehouse)"))
-        previous = logger.level, logger.propagate
-        logger.addHandler(handler)
-        # INFO for our line only: not echoed again by the root handlers Prefect installs
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-        try:
-            yield
-        finally:
-            logger.removeHandler(handler)
-            logger.level, logger.propagate = previous
+def _progress_text(info: dict[str, Any]) -> str:
+    stage = info.get("stage")
+    if stage == "starting":
+        return "starting: Prefect, models, quality gates"
+    if stage == "documents":
+        return "reading the bundle"
+    if stage == "load":
+        return "loading the run in one transaction"
+    if stage == "wait":
+        return f"waiting for {info.get('holder')} to let go of the warehouse"
+    if stage == "stopping":
+        name = "Ctrl-C" if info.get("signal") == 2 else f"signal {info.get('signal')}"
+        return (
+            f"{name}: stopping the run (rolling back; at most {info.get('grace', 0):.0f} s, "
+            "Ctrl-C again to kill it now)"
+        )
+    if stage == "killing":
+        return "killing the run's processes"
+    return (
+        f"batch {info.get('batch')}: {info.get('inputs', 0)} inputs, "
+        f"{info.get('loaded', 0)} new articles, {info.get('mentions', 0)} mentions"
+    )
 
 
-def _explain(exc: BaseException) -> str:
-    """A one-paragraph explanation of a failure, without a traceback."""
-    return f"{exc}" if str(exc) else type(exc).__name__
+def _reasons_text(reasons: dict[str, int]) -> str:
+    return ", ".join(f"{reason}: {count}" for reason, count in reasons.items())
 
 
-@app.command()
-def init(warehouse: WarehouseOption = None) -> None:
+def _summary_table(outcome: Outcome) -> Table:
+    """The accounting of a completed run (counts from the run, seconds from `runs`)."""
+    from newsflow.load import RunRecord  # noqa: PLC0415 - loaded already by the run
+
+    summary = outcome.summary
+    table = Table(title=f"newsflow run {outcome.run_id}", show_header=False)
+    table.add_row("bundle", escape(str(summary.get("bundle", ""))))
+    table.add_row("warehouse", escape(str(outcome.warehouse)))
+    for key in RunRecord.COUNTS:  # the warehouse's record of the run, else the run's own
+        value = str(outcome.record.get(key, summary.get(key, 0)))
+        reasons = summary.get("quarantine_reasons") or {}
+        if key == "quarantined" and reasons:
+            value += f" ({escape(_reasons_text(reasons))})"
+        table.add_row(key.replace("_", " "), value)
+    if summary.get("skipped_by_kind"):  # WARC crawl-protocol records, by kind
+        table.add_row("skipped by kind", escape(str(summary["skipped_by_kind"])))
+    if outcome.seconds is not None:
+        table.add_row("seconds", f"{outcome.seconds:.1f} (taking the warehouse to the commit)")
+    wall = f"{outcome.wall_seconds:.1f} (the whole command"
+    if outcome.startup_seconds is not None:
+        wall += f"; first document after {outcome.startup_seconds:.1f}"
+    table.add_row("wall seconds", wall + ")")
+    if summary.get("report"):
+        table.add_row("quality report", escape(str(summary["report"])))
+    if outcome.log_path is not None:
+        table.add_row("log", escape(str(outcome.log_path)))
+    return table
+
+
+def _nothing_loaded(summary: dict[str, Any]) -> str | None:
+    """A note when a run loaded nothing new because its new inputs were all quarantined."""
+    reasons = summary.get("quarantine_reasons") or {}
+    if summary.get("loaded", 0) or not reasons:
+        return None
+    return (
+        f"nothing new was loaded: the run's new inputs were quarantined "
+        f'({_reasons_text(reasons)}); `newsflow sql "select * from quarantine"` lists them.'
+    )
+
+
+def _outcome_json(outcome: Outcome) -> dict[str, Any]:
+    holds = outcome.after.__dict__ if outcome.after is not None else None
+    return {
+        **outcome.summary,
+        "run_id": outcome.run_id,
+        "status": outcome.status,
+        "seconds": outcome.seconds,
+        "wall_seconds": round(outcome.wall_seconds, 2),
+        "startup_seconds": (
+            None if outcome.startup_seconds is None else round(outcome.startup_seconds, 2)
+        ),
+        "error": outcome.error if outcome.status != "completed" else None,
+        "signal": outcome.signal,
+        "log": None if outcome.log_path is None else str(outcome.log_path),
+        "warehouse_holds": holds,
+        "message": outcome.sentence(),
+    }
+
+
+@app.command(cls=Command)
+def init(warehouse: WarehouseOption = None, timeout: TimeoutOption = 10.0) -> None:
     """Create the warehouse, or migrate an existing one to the current schema."""
+    from newsflow import runlock  # noqa: PLC0415
     from newsflow import warehouse as wh  # noqa: PLC0415
 
     settings = settings_for(warehouse)
-    with wh.connect(settings.warehouse) as con:
-        applied = wh.migrate(con)
+    try:  # a migration must not change the tables under a run
+        with (
+            runlock.exclusive_run(settings.warehouse),
+            wh.connect(settings.warehouse, timeout_s=timeout) as con,
+        ):
+            applied = wh.migrate(con)
+    except (runlock.WarehouseBusy, wh.WarehouseUnavailable) as exc:
+        fail(str(exc), code=75)
     note = ", ".join(applied) if applied else "already up to date"
     console.print(f"warehouse {settings.warehouse}: {note}")
 
 
-@app.command()
+@app.command(cls=Command)
 def sql(
     query: str = typer.Argument(..., help="SQL to run against the warehouse."),
     warehouse: WarehouseOption = None,
@@ -189,13 +329,22 @@ def sql(
         help="Output format: table, csv, json or parquet (needs --out).",
     ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Write the result to this file instead of stdout."
+        None,
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Write the result to this file instead of stdout.",
+        show_default=False,
     ),
     write: bool = typer.Option(
         False, "--write", help="Open the warehouse read-write (default is read-only)."
     ),
     timeout: float = typer.Option(
-        30.0, "--timeout", min=0, help="Seconds to keep retrying while a run holds the warehouse."
+        30.0,
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Seconds to keep retrying while a run holds the warehouse.",
     ),
 ) -> None:
     """Run QUERY against the warehouse (read-only unless --write) and print the result."""
@@ -221,22 +370,6 @@ def sql(
     _print_frame(frame, fmt, out)
 
 
-def _flat_for_csv(frame):  # noqa: ANN001, ANN202 - a polars DataFrame (polars is imported lazily)
-    """CSV has no nested values: list and struct columns (e.g. `actors.aliases`) become JSON text."""
-    import polars as pl
-
-    def as_json(column: pl.Series) -> pl.Series:
-        values = column.to_list()
-        text = [
-            None if v is None else json.dumps(v, default=str, ensure_ascii=False) for v in values
-        ]
-        return pl.Series(column.name, text, dtype=pl.String)
-
-    return frame.with_columns(
-        as_json(frame[name]) for name, dtype in frame.schema.items() if dtype.is_nested()
-    )
-
-
 def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: ANN001
     if fmt is OutputFormat.parquet:
         if out is None:
@@ -244,27 +377,20 @@ def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: A
         frame.write_parquet(out)
         console.print(f"wrote {frame.height} rows to {out}")
         return
-    if fmt is OutputFormat.csv:
-        text = _flat_for_csv(frame).write_csv()
-    elif fmt is OutputFormat.json:
-        text = json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1)
-    else:
-        table = Table(*frame.columns)
-        for row in frame.iter_rows():
-            table.add_row(*("∅" if v is None else str(v) for v in row))
-        if out is None:
-            console.print(table)
-            return
-        with out.open("w", encoding="utf-8") as fh:
-            Console(file=fh, width=200).print(table)
+    if fmt is not OutputFormat.table:
+        write_text_frame(frame, fmt, out)
         return
+    table = Table(*(escape(c) for c in frame.columns))
+    for row in frame.iter_rows():
+        table.add_row(*("∅" if v is None else escape(str(v)) for v in row))
     if out is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        out.write_text(text, encoding="utf-8")
+        console.print(table)
+        return
+    with out.open("w", encoding="utf-8") as fh:
+        Console(file=fh, width=200).print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
     inbox_dir: Path = typer.Argument(
         ..., help="Inbox folder watched for new bundles (done/ and failed/ are created inside)."
@@ -273,23 +399,32 @@ def serve(
     cron: str = typer.Option(
         "*/5 * * * *",
         "--cron",
+        metavar="EXPR",
         help="Cron schedule of the inbox scan (UTC), e.g. '0 * * * *' hourly.",
     ),
     settle_seconds: float = typer.Option(
         60.0,
         "--settle-seconds",
         min=0,
+        metavar="SECONDS",
         help="A bundle unmodified this long (or with a <name>.ready marker) is complete.",
     ),
     batch_size: int | None = typer.Option(
-        None, "--batch-size", "-b", min=1, help="Documents per batch."
+        None,
+        "--batch-size",
+        "-b",
+        min=1,
+        metavar="N",
+        help="Documents per batch (default: $NEWSFLOW_BATCH_SIZE, else 500).",
+        show_default=False,
     ),
     name: str = typer.Option(
-        "newsflow-inbox", "--name", help="Deployment name shown in the Prefect UI."
+        "newsflow-inbox", "--name", metavar="NAME", help="Deployment name shown in the Prefect UI."
     ),
 ) -> None:
     """Serve a scheduled Prefect deployment that ingests every ready bundle dropped in INBOX_DIR."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")  # Prefect's client telemetry and its notice
     from newsflow.flows.inbox import process_inbox  # noqa: PLC0415 - Prefect import is slow
 
     settings = settings_for(warehouse, batch_size=batch_size)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsflow import settings as settings_mod
-from newsflow.cli_common import TimeoutOption, WarehouseOption, err, fail, settings_for
+from newsflow.cli_common import (
+    Command,
+    OutputFormat,
+    TimeoutOption,
+    WarehouseOption,
+    err,
+    fail,
+    settings_for,
+    write_text_frame,
+)
 from newsflow.cli_common import out as stdout
 from newsflow.export import ExportFormat
 from newsflow.readers import WarehouseUnavailable, open_read_only
@@ -19,6 +30,12 @@ from newsflow.readers import WarehouseUnavailable, open_read_only
 if TYPE_CHECKING:  # imported lazily: every `newsflow` command loads this module
     import duckdb
     import polars as pl
+
+
+class RunsFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
 
 
 def _open(
@@ -33,41 +50,65 @@ def _open(
         raise  # unreachable: _fail exits
 
 
-_NUMERIC = (
+_WIDE_NUMERIC = (
     "inputs",
     "loaded",
+    "already_loaded",
     "duplicates",
     "quarantined",
     "actors",
     "mentions",
     "events",
+    "not_extracted",
     "seconds",
 )
-_STATUS_STYLE = {"completed": "green", "failed": "red", "running": "yellow", "abandoned": "magenta"}
+# What fits 80 columns with whole run ids: --wide or --format csv|json give the rest.
+_NARROW_NUMERIC = ("inputs", "loaded", "seconds")
+_STATUS_STYLE = {
+    "completed": "green",
+    "failed": "red",
+    "interrupted": "red",
+    "running": "yellow",
+    "abandoned": "magenta",
+}
 
 
-def runs_table(frame: pl.DataFrame, title: str) -> Table:
-    """A rich table of runs (sql/report/recent_runs.sql rows); an error column only if needed."""
-    show_error = frame["error"].drop_nulls().len() > 0
-    table = Table(title=title, title_justify="left")
-    for column in ("run_id", "status", "started_at", *_NUMERIC, "bundle_path"):
+def _cell(row: dict, column: str) -> str:
+    value = row[column]
+    if value is None:
+        return ""
+    if column == "seconds":
+        return f"{value:.1f}"
+    if column == "started_at":
+        return f"{value:%Y-%m-%d %H:%M}"
+    return escape(str(value))
+
+
+def runs_table(frame: pl.DataFrame, title: str, wide: bool = False) -> Table:
+    """A rich table of runs (sql/report/recent_runs.sql rows). Narrow: run id, status, start,
+    inputs, loaded and seconds, under 80 columns; wide: every column and the errors."""
+    numeric = _WIDE_NUMERIC if wide else _NARROW_NUMERIC
+    columns = ["run_id", "status", "started_at", *numeric] + (["bundle_path"] if wide else [])
+    show_error = wide and frame["error"].drop_nulls().len() > 0
+    if wide:
+        table = Table(title=title, title_justify="left")
+    else:  # 77 columns
+        table = Table(
+            title=title, title_justify="left", box=box.SIMPLE_HEAD, padding=0, show_edge=False
+        )
+    headers = {"run_id": "run id", "started_at": "started (UTC)"}
+    for column in columns:
         table.add_column(
-            column.replace("_", " "), justify="right" if column in _NUMERIC else "left"
+            headers.get(column, column.replace("_", " ")),
+            justify="right" if column in numeric else "left",
+            no_wrap=column in {"run_id", "status", "started_at"},
         )
     if show_error:
         table.add_column("error", style="red")
     for row in frame.iter_rows(named=True):
         status = str(row["status"])
-        cells = [
-            escape(str(row["run_id"])),
-            f"[{_STATUS_STYLE.get(status, 'white')}]{escape(status)}[/]",
-            f"{row['started_at']:%Y-%m-%d %H:%M:%S}",
-        ]
-        cells += [
-            "" if row[c] is None else (f"{row[c]:.1f}" if c == "seconds" else str(row[c]))
-            for c in _NUMERIC
-        ]
-        cells.append(escape(str(row["bundle_path"])))
+        cells = [_cell(row, column) for column in columns]
+        cells[1] = f"[{_STATUS_STYLE.get(status, 'white')}]{escape(status)}[/]"
         if show_error:
             cells.append(escape(row["error"] or ""))
         table.add_row(*cells)
@@ -76,12 +117,31 @@ def runs_table(frame: pl.DataFrame, title: str) -> Table:
 
 def runs(
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="How many of the newest runs to list.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, metavar="N", help="How many of the newest runs to list."
+        ),
     ] = 20,
+    wide: Annotated[
+        bool,
+        typer.Option(
+            "--wide",
+            help="Every column (duplicates, actors, mentions, events, bundle, error); needs "
+            "about 200 columns of terminal.",
+        ),
+    ] = False,
+    fmt: Annotated[
+        RunsFormat,
+        typer.Option("--format", "-f", help="table, or every column as csv or json."),
+    ] = RunsFormat.table,
     warehouse: WarehouseOption = None,
     timeout: TimeoutOption = 10.0,
 ) -> None:
-    """List recent runs, newest first, with their accounting (inputs, loaded, duplicates, ...)."""
+    """List recent runs, newest first, with their accounting and why a run did not complete.
+
+    seconds: from the moment a run took the warehouse (before its start-up) to its load's
+    commit, or to the moment its failure was recorded; the run summary shows the same figure.
+    """
     from newsflow.readers import recent_runs  # noqa: PLC0415
 
     settings, con = _open(warehouse, timeout)
@@ -89,13 +149,25 @@ def runs(
         frame = recent_runs(con, limit)
     finally:
         con.close()
+    if fmt is not RunsFormat.table:
+        write_text_frame(frame, OutputFormat(fmt.value))
+        return
     if frame.is_empty():
         stdout().print(
             f"no runs yet in {settings.warehouse}: ingest a bundle with `newsflow run BUNDLE`"
         )
         return
-    table = runs_table(frame, title=f"runs in {settings.warehouse}")
-    stdout().print(table)
+    console = stdout()
+    console.print(runs_table(frame, title=f"runs in {escape(str(settings.warehouse))}", wide=wide))
+    if wide:
+        return
+    for row in frame.filter(frame["error"].is_not_null()).iter_rows(named=True):
+        console.print(
+            f"[{_STATUS_STYLE.get(row['status'], 'white')}]{row['run_id']}[/] "
+            f"{escape(row['status'])}: {escape(row['error'])}",
+            highlight=False,
+        )
+    console.print("[dim]--wide or --format csv|json for every column[/]", highlight=False)
 
 
 def export(
@@ -161,6 +233,7 @@ def report(
         typer.Option(
             "--out",
             "-o",
+            metavar="FILE",
             help="HTML file to write (default: <warehouse dir>/reports/<run_id>/report.html).",
             show_default=False,
         ),
@@ -194,6 +267,6 @@ def report(
 
 def register(app: typer.Typer) -> None:
     """Add the analyst commands to the `newsflow` app."""
-    app.command()(runs)
-    app.command()(export)
-    app.command()(report)
+    app.command(cls=Command)(runs)
+    app.command(cls=Command)(export)
+    app.command(cls=Command)(report)

@@ -8,16 +8,18 @@ the warehouse as it was; leftover staging folders are removed at the next start.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
 import duckdb
 import polars as pl
 
-from newsflow import faults, resources
+from newsflow import faults, interrupts, resources
 
 # How each staged table is merged into the warehouse:
 #   "ignore"  - immutable rows keyed by their primary key: a rerun adds nothing
@@ -85,6 +87,15 @@ def remove_stale_staging(staging_dir: Path, keep: str | None = None) -> list[Pat
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
+
+
+def remove_empty(*folders: Path) -> None:
+    """Remove each folder that exists and is empty, in order (a run's staging folders, once
+    its own is gone: a run leaves no empty folders behind)."""
+    for folder in folders:
+        # missing, or not empty: another warehouse or run is using it
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
@@ -187,12 +198,19 @@ class RunRecord:
         return {name: getattr(self, name) for name in self.COUNTS}
 
 
+def utc_now() -> datetime:
+    """Now, as the naive UTC timestamp every `runs` time column holds."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
-    """Record a run as `running` (its own short transaction)."""
+    """Record a run as `running` (its own short transaction); recording it again adds its
+    flow run and keeps its start time."""
     con.execute(
         resources.sql("queries/run_start.sql"),
         {
             "run_id": run.run_id,
+            "now": utc_now(),
             "bundle_path": run.bundle_path,
             "bundle_id": run.bundle_id,
             "flow_run_id": run.flow_run_id,
@@ -201,14 +219,33 @@ def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     )
 
 
-def mark_abandoned(con: duckdb.DuckDBPyConnection) -> int:
-    """Runs still `running` when no run holds the lock died mid-way: say so."""
-    return len(con.execute(resources.sql("queries/run_abandon.sql")).fetchall())
+def mark_abandoned(con: duckdb.DuckDBPyConnection, keep: str | None = None) -> int:
+    """Runs still `running` when no run holds the lock died mid-way: say so (all but `keep`,
+    the run that is starting)."""
+    sql = resources.sql("queries/run_abandon.sql")
+    return len(con.execute(sql, {"now": utc_now(), "keep": keep}).fetchall())
 
 
-def fail_run(con: duckdb.DuckDBPyConnection, run_id: str, error: str) -> None:
-    """Mark a run failed with the reason (the warehouse tables are untouched)."""
-    con.execute(resources.sql("queries/run_fail.sql"), {"run_id": run_id, "error": error})
+def begin_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    """Mark runs left `running` by dead processes `abandoned`, then record `run` as running.
+    The caller holds the run lock: no other run is alive."""
+    mark_abandoned(con, keep=run.run_id)
+    start_run(con, run)
+
+
+def fail_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, error: str, status: str = "failed"
+) -> str | None:
+    """Mark a `running` run `failed` or `interrupted` with the reason (nothing of it was
+    loaded); return the run's status now: `completed` when its load had committed."""
+    if status not in {"failed", "interrupted"}:
+        raise ValueError(f"a run ends failed or interrupted, not {status!r}")
+    con.execute(
+        resources.sql("queries/run_fail.sql"),
+        {"run_id": run_id, "status": status, "error": error, "now": utc_now()},
+    )
+    row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
+    return None if row is None else str(row[0])
 
 
 def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -> dict[str, int]:
@@ -233,15 +270,19 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
             resources.sql("queries/run_complete.sql"),
             {
                 "run_id": run.run_id,
+                "now": utc_now(),
                 **run.counts(),
                 "skipped_by_kind": json.dumps(run.skipped_by_kind, sort_keys=True),
             },
         )
         faults.checkpoint("loading")
-        con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
+    # A signal during the commit waits for it (it is raised after, with the run completed):
+    # the load is rolled back above or committed here, never cut in half.
+    with interrupts.shielded():
+        con.execute("commit")
     return written
 
 

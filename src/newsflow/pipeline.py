@@ -18,18 +18,30 @@ import multiprocessing
 import os
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import polars as pl
 
-from newsflow import dedupe, events, extract, faults, ingest, load, parse, quality, resolve, schema
+from newsflow import (
+    dedupe,
+    events,
+    extract,
+    faults,
+    ingest,
+    interrupts,
+    load,
+    parse,
+    quality,
+    resolve,
+    runlock,
+    runs,
+    schema,
+)
 from newsflow import settings as settings_mod
 from newsflow import warehouse as wh
 from newsflow.runlock import exclusive_run
@@ -50,7 +62,7 @@ def direct(name: str, fn: Callable[..., T], /, *args: Any) -> T:
 
 
 class Future(Protocol):
-    def result(self) -> Any: ...
+    def result(self, timeout: float | None = None) -> Any: ...
 
 
 class StepSubmitter(Protocol):
@@ -229,10 +241,19 @@ class LocalNLPWorkers:
             )
         return self._pool.submit(fn, *args)
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def close(self, abort: bool = False) -> None:
+        """Shut the workers down: after their current batch, or at once when `abort` (an
+        interrupted or failed run must not wait for a batch's NER to finish)."""
+        if self._pool is None:
+            return
+        if abort:
+            # ProcessPoolExecutor has no public way to stop a running call before 3.14;
+            # its processes are ours to end (the pool then reports itself broken and closes).
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                with contextlib.suppress(OSError):
+                    process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -255,15 +276,18 @@ class _SplitFirstBatch:
         half = len(bodies) // 2
         self.here = bodies[:half]
         self.nlp = nlp
+        self.docs: Any = None
         self.there = submit("annotate", annotate_step, bodies[half:], model)
 
-    def result(self) -> tuple[bytes, str]:
+    def result(self, timeout: float | None = None) -> tuple[bytes, str]:
         from spacy.tokens import DocBin
 
-        docs = DocBin(docs=extract.annotate(self.here, self.nlp))
-        there, where = self.there.result()
-        docs.merge(DocBin().from_bytes(there))
-        return docs.to_bytes(), where
+        if self.nlp is not None:  # once, however often the caller polls
+            self.docs = DocBin(docs=extract.annotate(self.here, self.nlp))
+            self.nlp = None
+        there, where = self.there.result(timeout)
+        self.docs.merge(DocBin().from_bytes(there))
+        return self.docs.to_bytes(), where
 
 
 def extract_step(
@@ -380,8 +404,8 @@ def accounting(ctx: RunContext, quarantined: pl.DataFrame | None) -> pl.DataFram
 
 
 def load_step(ctx: RunContext, record: load.RunRecord) -> dict[str, int]:
-    """The one write transaction of the run."""
-    with wh.connect(ctx.settings.warehouse, timeout_s=ctx.settings.lock_timeout_s) as con:
+    """The one write transaction of the run (waiting up to `lock_timeout_s` for readers)."""
+    with runs.write(ctx.settings, "its load") as con:
         return load.load_run(con, ctx.staging, record)
 
 
@@ -394,7 +418,7 @@ def _finish_batch(
     """Extract actors and events of one deduplicated batch, in order, and stage its rows."""
     annotated = None
     if future is not None:
-        annotated, where = future.result()
+        annotated, where = interrupts.wait_for(future)
         ctx.annotated_by[where] = ctx.annotated_by.get(where, 0) + 1
     extracted = call("extract", extract_step, ctx, deduped, batch_no, annotated)
     faults.checkpoint("extracted")
@@ -404,9 +428,7 @@ def _finish_batch(
     log.info("batch %d staged", batch_no, extra={"newsflow_progress": progress})
 
 
-def new_run_id() -> str:
-    """A time-sortable, unique run id."""
-    return f"run_{datetime.now(UTC):%Y%m%dT%H%M%S}_{uuid.uuid4().hex[:6]}"
+new_run_id = runlock.new_run_id
 
 
 def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
@@ -427,27 +449,23 @@ def _record(ctx: RunContext, flow_run_id: str | None) -> load.RunRecord:
 def open_run(
     settings: settings_mod.Settings, bundle: Path, run_id: str, flow_run_id: str | None
 ) -> RunContext:
-    """Load models, read the warehouse state once and record the run as running."""
-    nlp = extract.load_nlp(settings.spacy_model)
-    parser = events.load_parser(settings.spacy_model)
+    """Load models and read the warehouse state once (read-only: readers do not block it)."""
+    clock = time.monotonic()
+    nlp, parser = runs.take_models(settings)
+    log.info("spaCy models ready after %.1f s more", time.monotonic() - clock)
+    clock = time.monotonic()
     gatekeeper = quality.Gatekeeper(settings) if settings.gates else None
+    if gatekeeper is not None:
+        log.info("quality gates ready in %.1f s", time.monotonic() - clock)
     bundle_id = ingest.bundle_id(bundle)
-    with wh.connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
-        wh.migrate(con)
-        load.mark_abandoned(con)
+    with wh.connect(settings.warehouse, read_only=True, timeout_s=settings.lock_timeout_s) as con:
         known = load.known_article_ids(con)
         known_ids = set(known["article_id"].to_list())
         known_inputs = set(known["input_hash"].drop_nulls().to_list())
         dedupe_state = dedupe.load_state(con)
         registry = resolve.ActorRegistry.from_frame(load.known_actors(con))
         event_state = events.load_event_state(con)
-        load.start_run(
-            con,
-            load.RunRecord(
-                run_id, str(bundle), bundle_id, flow_run_id, json.dumps(settings.to_params())
-            ),
-        )
-    load.remove_stale_staging(settings.staging_path)
+    load.remove_stale_staging(settings.staging_path, keep=run_id)
     return RunContext(
         settings=settings,
         run_id=run_id,
@@ -473,17 +491,23 @@ def run_bundle(
     submit: StepSubmitter | None = None,
     flow_run_id: str | None = None,
     wait_seconds: float = 0.0,
+    run_id: str | None = None,
 ) -> dict[str, Any]:
-    """Ingest one bundle; on failure record it in `runs` and re-raise (the tables stay unchanged)."""
-    started = time.monotonic()
+    """Ingest one bundle; on failure or interruption record it in `runs` and re-raise (the
+    tables stay unchanged). The run lock comes first, then the `running` row, then the
+    expensive start-up (models, gates)."""
     if not bundle.exists():
         raise ingest.IngestError(f"bundle not found: {bundle}")
     ingest.bundle_kind(bundle)  # an unsupported bundle is a clear error before any run row
-    run_id = new_run_id()
+    run_id = run_id or new_run_id()
     local: LocalNLPWorkers | None = None
-    with exclusive_run(settings.warehouse, wait_seconds):
-        ctx = open_run(settings, bundle, run_id, flow_run_id)
+    staging = load.Staging(settings.staging_path / run_id)
+    with exclusive_run(settings.warehouse, wait_seconds, run_id):
+        runs.begin_run(settings, bundle, run_id, flow_run_id)
+        log.info("run %s started on %s", run_id, settings.warehouse)
         try:
+            faults.checkpoint("started")
+            ctx = open_run(settings, bundle, run_id, flow_run_id)
             # With a submitter, the NLP of the next `lookahead` batches runs elsewhere while this
             # process resolves actors and events in batch order (those steps carry state).
             pending: deque[tuple[int, pl.DataFrame, Future | None]] = deque()
@@ -491,6 +515,7 @@ def run_bundle(
                 local = LocalNLPWorkers(settings.nlp_workers)
                 submit = local
             lookahead = max(settings.lookahead, settings.nlp_workers) if submit is not None else 0
+            log.info("reading the bundle", extra={"newsflow_progress": {"stage": "documents"}})
             for batch_no, batch in enumerate(ingest.iter_batches(bundle, settings), start=1):
                 ctx.add("inputs", batch.inputs)
                 for kind, n in batch.skipped.items():  # crawl protocol records: not inputs
@@ -524,17 +549,23 @@ def run_bundle(
             final_checks(ctx)
             ctx.release_batch_state()
             record = _record(ctx, flow_run_id)
+            reasons = runs.quarantine_reasons(ctx.staging)
             faults.checkpoint("staged")
             log.info("loading", extra={"newsflow_progress": {"stage": "load"}})
             call("load", load_step, ctx, record)
             faults.checkpoint("committed")
         except BaseException as exc:
-            record_failure(settings, run_id, exc)
+            if local is not None:  # an interrupted or failed run does not wait for a batch
+                local.close(abort=True)
+            with interrupts.shielded():
+                runs.record_failure(settings, run_id, exc)
             raise
         finally:
-            if local is not None:
-                local.close()
-            ctx.staging.remove()
+            with interrupts.shielded():  # a signal now must not leave staging behind
+                if local is not None:
+                    local.close()
+                staging.remove()
+                load.remove_empty(*runs.staging_folders(settings))
         report = write_dq_report(ctx) if ctx.gatekeeper is not None else None
     summary: dict[str, Any] = {
         "run_id": run_id,
@@ -542,7 +573,8 @@ def run_bundle(
         "warehouse": str(settings.warehouse),
         **record.counts(),
         "skipped_by_kind": record.skipped_by_kind,
-        "seconds": round(time.monotonic() - started, 2),
+        "quarantine_reasons": reasons,
+        "seconds": runs.run_seconds(settings, run_id),
         "annotated_by": dict(ctx.annotated_by),
     }
     if report is not None:
@@ -552,13 +584,9 @@ def run_bundle(
 
 def write_dq_report(ctx: RunContext) -> Path:
     """The run's human-readable validation report (expectations/README.md says how to read it)."""
-    with wh.connect(ctx.settings.warehouse, timeout_s=ctx.settings.lock_timeout_s) as con:
+    with wh.connect(
+        ctx.settings.warehouse, read_only=True, timeout_s=ctx.settings.lock_timeout_s
+    ) as con:
         dq = con.execute("select * from dq_results where run_id = ?", [ctx.run_id]).pl()
         rejected = con.execute("select * from quarantine where run_id = ?", [ctx.run_id]).pl()
     return quality.write_report(dq, rejected, ctx.settings.reports_path, ctx.run_id)
-
-
-def record_failure(settings: settings_mod.Settings, run_id: str, exc: BaseException) -> None:
-    """Mark the run failed with its reason, in its own small transaction."""
-    with wh.connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
-        load.fail_run(con, run_id, f"{type(exc).__name__}: {exc}"[:2000])

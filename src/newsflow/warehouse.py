@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from pathlib import Path
 
 import duckdb
 
-from newsflow import resources
+from newsflow import resources, runlock
+
+log = logging.getLogger("newsflow")
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -68,13 +71,69 @@ def is_lock_error(exc: BaseException) -> bool:
     return "lock" in text and ("could not set" in text or "conflicting" in text)
 
 
+def who_holds(path: Path) -> str:
+    """Who holds the warehouse file now, in words: a newsflow run (its id and pid), readers
+    or a writer (pid and program), from the kernel's lock table and the run lock."""
+    run = runlock.holder(path)
+    locks = runlock.file_locks(path)
+    duckdb_locks = [lock for lock in locks or [] if lock.kind != "FLOCK"]
+    writers = [lock.pid for lock in duckdb_locks if lock.mode == "WRITE"]
+    readers = [lock.pid for lock in duckdb_locks if lock.mode == "READ"]
+    if run is not None and (writers or locks is None):
+        return f"{run.describe()}, which is writing to it"
+    if writers:
+        return (
+            f"{_processes(writers)}, which holds it for writing (`newsflow sql --write`, "
+            "`newsflow init` or another DuckDB client)"
+        )
+    if len(readers) == 1:
+        return (
+            f"a reader, {_processes(readers)}, holding it read-only (a BI tool, a notebook "
+            "or `newsflow sql`)"
+        )
+    if readers:
+        return (
+            f"{len(readers)} readers, {_processes(readers)}, holding it read-only (BI tools, "
+            "notebooks or `newsflow sql`)"
+        )
+    return "another process"
+
+
+def _processes(pids: list[int | None]) -> str:
+    known = sorted({pid for pid in pids if pid})
+    if not known:
+        return "a process"
+    shown = [f"pid {pid} ({_program(pid)})" for pid in known[:3]]
+    more = f" and {len(known) - 3} more" if len(known) > 3 else ""
+    return ", ".join(shown) + more
+
+
+def _program(pid: int) -> str:
+    """The command line of `pid`, short (what an operator recognises: `python3 -m ...`)."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "?"
+    words = [w.decode(errors="replace") for w in raw.split(b"\0") if w]
+    if not words:
+        return "?"
+    text = " ".join(" ".join([Path(words[0]).name, *words[1:]]).split())  # one line
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def connect(
-    path: Path, *, read_only: bool = False, timeout_s: float = 60.0
+    path: Path,
+    *,
+    read_only: bool = False,
+    timeout_s: float = 60.0,
+    remedy: str = "Try again, or raise --timeout.",
 ) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file, retrying with backoff while another process holds it.
 
     DuckDB lets one process hold a file for writing, and while it does no other process can
-    open it, even read-only; a newsflow run holds it only for seconds (docs/design.md).
+    open it, even read-only; while readers hold it, no process can write. A newsflow run
+    writes only for seconds (docs/design.md). When `timeout_s` runs out, WarehouseUnavailable
+    says who holds the file and, after it, `remedy`.
     """
     if read_only and not path.exists():
         raise WarehouseUnavailable(
@@ -84,16 +143,26 @@ def connect(
         path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout_s
     delay = 0.05
+    waiting_said = False
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             if not is_lock_error(exc):
                 raise
+            who = who_holds(path)
             if time.monotonic() >= deadline:
+                waited = f"; waited {timeout_s:.0f} s" if timeout_s >= 1 else ""
                 raise WarehouseUnavailable(
-                    f"the warehouse {path} is held by another process (a run loading, or a "
-                    f"writer); waited {timeout_s:.0f}s. Try again, or raise --timeout."
+                    f"the warehouse {path} is held by another process: {who}{waited}. {remedy}"
                 ) from exc
+            if not waiting_said:  # `newsflow run` shows it on its progress line
+                log.info(
+                    "waiting for %s to let go of %s",
+                    who,
+                    path,
+                    extra={"newsflow_progress": {"stage": "wait", "holder": who}},
+                )
+                waiting_said = True
             time.sleep(delay)
             delay = min(delay * 2, 1.0)

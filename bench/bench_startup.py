@@ -1,0 +1,142 @@
+"""What a run costs before its first document, and what overlapping its start-up saves (issue 25).
+
+    uv run python -m bench.bench_startup [--repeat 2] [--out bench/results/startup.json]
+
+1. The overlap, in fresh processes (imports are cached within one): `sequential` starts
+   Prefect's temporary server and waits for it, then loads the run's two spaCy pipelines and
+   imports Great Expectations, as a run did before; `overlapped` loads them in a thread while the
+   server starts (`runs.warm_up`, what `newsflow run` does). Alternated `--repeat` times;
+   medians and their ratio.
+2. The command: `newsflow run examples/bundle` on a new warehouse, then the same again (a
+   rerun, whose work is a few percent of the first run's). `--json` gives `startup_seconds`
+   (the command's start to its first document), the run's `seconds` and `wall_seconds`.
+
+The machine's load average is recorded beside the figures: on a shared machine every start-up
+figure grows with it, the overlap's saving shrinks (it needs an idle core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "bench" / "results"
+NEWSFLOW = Path(sys.executable).with_name("newsflow")
+
+PROBE = """
+import json, sys, time
+start = time.perf_counter()
+from newsflow import runs
+from newsflow.flows.pipeline import run_flow
+from newsflow.settings import Settings
+imported = time.perf_counter()
+settings = Settings()
+if sys.argv[1] == "overlapped":
+    runs.warm_up(settings)
+from prefect.server.api.server import SubprocessASGIServer  # as the flow's first call does
+server = SubprocessASGIServer()
+server.start()
+served = time.perf_counter()
+if sys.argv[1] == "overlapped":
+    runs.take_models(settings)
+else:
+    runs.load_models(settings.spacy_model, settings.gates)
+ready = time.perf_counter()
+server.stop()
+print(json.dumps({"imports": imported - start, "server": served - imported,
+                  "start_up": ready - imported}))
+"""
+
+
+def probe(variant: str) -> dict[str, float]:
+    """One fresh process: the start-up after the imports, sequential or overlapped."""
+    env = {**os.environ, "DO_NOT_TRACK": "1", "PREFECT_LOGGING_LEVEL": "ERROR"}
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "300")
+    env.pop("PREFECT_API_URL", None)
+    with tempfile.TemporaryDirectory() as home:
+        env["PREFECT_HOME"] = home
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, variant],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def command(warehouse: Path) -> dict[str, float]:
+    """`newsflow run examples/bundle --json` on `warehouse`: its timing figures."""
+    env = {**os.environ}
+    env.pop("PREFECT_API_URL", None)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [str(NEWSFLOW), "run", str(REPO / "examples" / "bundle"), "-w", str(warehouse), "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    outside = time.perf_counter() - start
+    outcome = json.loads(done.stdout)
+    return {
+        "startup_seconds": outcome["startup_seconds"],
+        "seconds": outcome["seconds"],
+        "wall_seconds": outcome["wall_seconds"],
+        "process_seconds": round(outside, 2),  # with the interpreter's own start
+        "loaded": outcome["loaded"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=RESULTS / "startup.json")
+    args = parser.parse_args()
+
+    load_before = os.getloadavg()
+    runs: dict[str, list[dict[str, float]]] = {"sequential": [], "overlapped": []}
+    for _ in range(args.repeat):
+        for variant in runs:
+            runs[variant].append(probe(variant))
+            print(variant, runs[variant][-1], flush=True)
+    medians = {
+        variant: statistics.median(r["start_up"] for r in results)
+        for variant, results in runs.items()
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        first = command(Path(folder) / "w.duckdb")
+        rerun = command(Path(folder) / "w.duckdb")
+    print("first run", first, "\nrerun", rerun, flush=True)
+    result = {
+        "bench": "startup",
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_before": [round(x, 2) for x in load_before],
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
+        "overlap": {
+            "runs": runs,
+            "median_start_up_seconds": medians,
+            "overlapped_vs_sequential": round(medians["overlapped"] / medians["sequential"], 3),
+        },
+        "command": {"first_run": first, "rerun": rerun},
+    }
+    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result["overlap"]["median_start_up_seconds"]), "->", args.out)
+
+
+if __name__ == "__main__":
+    main()
