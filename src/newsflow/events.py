@@ -562,9 +562,11 @@ def _group(
     for block in blocks.values():
         members = sorted(block, key=lambda i: (keys[i].lo or date.min, not has_known[i], i))
         for x_pos, x in enumerate(members):
-            reach = keys[x].hi + slack if keys[x].hi and keys[x].lo else None
+            x_key = keys[x]
+            reach = x_key.hi + slack if x_key.hi and x_key.lo else None
             for y in members[x_pos + 1 :]:
-                if reach is not None and keys[y].lo is not None and keys[y].lo > reach:
+                y_lo = keys[y].lo
+                if reach is not None and y_lo is not None and y_lo > reach:
                     break
                 rx, ry = find(x), find(y)
                 if rx == ry or (has_known[rx] and has_known[ry]):
@@ -627,10 +629,12 @@ def event_id_for(key: _Key, when: date | None) -> str:
 
 
 def _display_pair(c: Candidate) -> tuple[str | None, str | None]:
-    ids = (c.source.actor_id if c.source else None, c.target.actor_id if c.target else None)
-    if c.symmetric and None not in ids:
-        return tuple(sorted(ids))  # type: ignore[return-value]
-    return ids
+    source = c.source.actor_id if c.source else None
+    target = c.target.actor_id if c.target else None
+    if c.symmetric and source is not None and target is not None:
+        first, second = sorted((source, target))
+        return first, second
+    return source, target
 
 
 def _date_rank(when: EventDate, full: bool) -> tuple[bool, bool, timedelta, int, date]:
@@ -767,11 +771,15 @@ def detect_events(
     # Only known events that could match: same type and sharing an actor key.
     relevant_types = sorted({c.event_type for c in candidates})
     relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
-    dated = [c.when for c in candidates if c.when.lo is not None and c.when.hi is not None]
+    dated = [
+        (c.when.lo, c.when.hi)
+        for c in candidates
+        if c.when.lo is not None and c.when.hi is not None
+    ]
     window = pl.lit(True)
     if dated and len(dated) == len(candidates):
-        earliest = min(w.lo for w in dated) - timedelta(days=1)  # type: ignore[operator]
-        latest = max(w.hi for w in dated) + timedelta(days=1)  # type: ignore[operator]
+        earliest = min(lo for lo, _ in dated) - timedelta(days=1)
+        latest = max(hi for _, hi in dated) + timedelta(days=1)
         window = pl.col("date_hi").is_null() | (
             (pl.col("date_hi") >= earliest) & (pl.col("date_lo") <= latest)
         )

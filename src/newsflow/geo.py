@@ -77,9 +77,9 @@ def _capital_names(
         row["capital"].lower(): row["iso3"] for row in countries.values() if row.get("capital")
     }
     for name, rows in cities.items():
-        for row in rows:
-            if row[5] in capital_ids:
-                names.setdefault(name, capital_ids[row[5]])
+        for city in rows:
+            if city[5] in capital_ids:
+                names.setdefault(name, capital_ids[city[5]])
     return names
 
 
@@ -126,14 +126,14 @@ class Gazetteer:
                 countries.setdefault(alias, (by_iso3[code], code))
         cities: dict[str, list[tuple[str, float, float, str, int, int]]] = {}
         for row in cache.get_cities().values():
-            code = iso3.get(row["countrycode"])
-            if code is None:
+            city_iso3 = iso3.get(row["countrycode"])
+            if city_iso3 is None:
                 continue
             entry = (
                 ascii_name(row["name"]),
                 float(row["latitude"]),
                 float(row["longitude"]),
-                code,
+                city_iso3,
                 int(row["population"]),
                 int(row["geonameid"]),
             )

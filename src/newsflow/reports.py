@@ -50,7 +50,7 @@ class Candidate:
         keys = (self.source.key if self.source else None, self.target.key if self.target else None)
         if self.symmetric:
             present = sorted(k for k in keys if k is not None)
-            return (present + [None, None])[0], (present + [None, None])[1]  # type: ignore[return-value]
+            return (present + [None, None])[0], (present + [None, None])[1]
         return keys
 
 

@@ -7,10 +7,19 @@ final shape; these are the staged shapes that lead to them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import polars as pl
 
+
+def _schema(columns: Mapping[str, pl.DataType | type[pl.DataType]]) -> pl.Schema:
+    """A schema of columns given as dtype classes (pl.String) or instances (pl.Datetime("us"))."""
+    # pl.Schema's parameter is a union, so mypy cannot type a literal mixing the two against it.
+    return pl.Schema(columns)
+
+
 # ingest -> parse: one row per input document that passed the ingest checks.
-RAW_DOCS = pl.Schema(
+RAW_DOCS = _schema(
     {
         "bundle_id": pl.String,  # stable id of the bundle (see ingest.bundle_id)
         "source_path": pl.String,  # path inside the bundle; "file.jsonl:LINE" for JSON lines
@@ -34,7 +43,7 @@ RAW_DOCS = pl.Schema(
 )
 
 # parse -> dedupe: one row per parsed article.
-PARSED = pl.Schema(
+PARSED = _schema(
     {
         "article_id": pl.String,  # ids.article_id(identity, content_hash)
         "bundle_id": pl.String,
@@ -62,7 +71,7 @@ PARSED = pl.Schema(
 )
 
 # dedupe -> extract: PARSED plus the duplicate and story links.
-DEDUPED = pl.Schema(
+DEDUPED = _schema(
     {
         **PARSED,
         "duplicate_of": pl.String,  # canonical article_id, null for canonical articles
@@ -73,7 +82,7 @@ DEDUPED = pl.Schema(
 )
 
 # extract -> events / load: one row per actor mention.
-MENTIONS = pl.Schema(
+MENTIONS = _schema(
     {
         "mention_id": pl.String,
         "article_id": pl.String,
@@ -86,7 +95,7 @@ MENTIONS = pl.Schema(
     }
 )
 
-ACTORS = pl.Schema(
+ACTORS = _schema(
     {
         "actor_id": pl.String,
         "name": pl.String,
@@ -96,7 +105,7 @@ ACTORS = pl.Schema(
     }
 )
 
-EVENTS = pl.Schema(
+EVENTS = _schema(
     {
         "event_id": pl.String,
         "event_type": pl.String,
@@ -124,7 +133,7 @@ EVENTS = pl.Schema(
 )
 
 # extract -> events: sentence spans of the extracted (canonical, English) articles.
-SENTENCES = pl.Schema(
+SENTENCES = _schema(
     {
         "article_id": pl.String,
         "sentence_index": pl.Int64,  # 0-based, in body order
@@ -133,7 +142,7 @@ SENTENCES = pl.Schema(
     }
 )
 
-QUARANTINE = pl.Schema(
+QUARANTINE = _schema(
     {
         "bundle_id": pl.String,
         "source_path": pl.String,

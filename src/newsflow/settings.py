@@ -72,7 +72,7 @@ class Settings:
         root = self.staging_dir or self.warehouse.parent / "staging"
         return root / f"{self.warehouse.name}-{where}"
 
-    def replace(self, **changes: object) -> Settings:
+    def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""
         return dataclasses.replace(self, **changes)
 
@@ -109,7 +109,7 @@ _PATH_FIELDS = {"warehouse", "reports_dir", "staging_dir", "expectations_dir"}
 
 
 def _env_thresholds(env: dict[str, str]) -> Thresholds:
-    overrides: dict[str, object] = {}
+    overrides: dict[str, Any] = {}  # each value of its field's type (int or float)
     for f in dataclasses.fields(Thresholds):
         raw = env.get(f"NEWSFLOW_{f.name.upper()}")
         if raw is not None:
@@ -120,7 +120,7 @@ def _env_thresholds(env: dict[str, str]) -> Thresholds:
 def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings:
     """Settings from NEWSFLOW_* environment variables, then explicit overrides (CLI options)."""
     env = dict(os.environ if env is None else env)
-    base: dict[str, object] = {"thresholds": _env_thresholds(env)}
+    base: dict[str, Any] = {"thresholds": _env_thresholds(env)}
     if "NEWSFLOW_WAREHOUSE" in env:
         base["warehouse"] = Path(env["NEWSFLOW_WAREHOUSE"])
     if "NEWSFLOW_BATCH_SIZE" in env:
@@ -138,4 +138,4 @@ def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings
     if "NEWSFLOW_GATES" in env:
         base["gates"] = env["NEWSFLOW_GATES"].lower() not in {"0", "false", "off", "no"}
     base.update({k: v for k, v in overrides.items() if v is not None})
-    return Settings(**base)  # type: ignore[arg-type]
+    return Settings(**base)

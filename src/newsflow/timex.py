@@ -10,6 +10,7 @@ recent bombing", dated by its publication) with a precise one. The rule is docum
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,9 +67,10 @@ class EventDate:
     """The date of one event report: stored `date`, the window it may fall in, how it was found
     and how precise it is."""
 
-    date: date | None
-    lo: date | None
-    hi: date | None
+    # dt.date: inside this class body the field `date` shadows the type of the same name
+    date: dt.date | None
+    lo: dt.date | None
+    hi: dt.date | None
     # sentence_explicit | sentence_relative | published | published_recent | crawl | background | none
     source: str
     precision: str | None = "day"  # day | week | month | year; None without a date
@@ -120,15 +122,15 @@ def _explicit(sentence: str, ref: date | None, latest: date | None) -> tuple[Eve
                 start = before.start() if before else start
                 return _explicit(sentence[:start] + " " + sentence[match.end() :], ref, latest)
             return _day(found, "sentence_explicit"), sentence
-    match = MONTH_YEAR.search(sentence)
-    if match:
-        year, month = int(match["year"]), MONTHS[match["month"].lower()]
+    month_year = MONTH_YEAR.search(sentence)
+    if month_year:
+        year, month = int(month_year["year"]), MONTHS[month_year["month"].lower()]
         first = date(year, month, 1)
         if latest is None or first <= latest:
             return _span(first, month_end(year, month), "sentence_explicit"), sentence
-    match = YEAR_ONLY.search(sentence)
-    if match:
-        year = int(match["year"])
+    year_only = YEAR_ONLY.search(sentence)
+    if year_only:
+        year = int(year_only["year"])
         if latest is None or year <= latest.year:
             return _span(date(year, 1, 1), date(year, 12, 31), "sentence_explicit"), sentence
     return None, sentence

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import Token
@@ -112,7 +113,11 @@ class Lexicon:
         forms by the lemmatizer's own suffix rules read backwards, its listed exceptions, and
         the attribute ruler's fixed lemmas. A sentence without one of these holds no trigger,
         so it need not be parsed (a superset: some forms belong to other lemmas too)."""
-        lookups = nlp.get_pipe("lemmatizer").lookups
+        # get_pipe is typed as a bare Callable[[Doc], Doc]; these are spaCy's rule Lemmatizer
+        # and AttributeRuler, whose tables and patterns are read here.
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        attribute_ruler: Any = nlp.get_pipe("attribute_ruler")
+        lookups = lemmatizer.lookups
         rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
         verbs = {lemma for lemma, pos in self.words if pos == "VERB"}
         verbs |= {lemma for lemma, _ in self.phrasal}
@@ -124,7 +129,7 @@ class Lexicon:
                     lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
                 }
             forms |= {form for form, of in exceptions.get(pos, {}).items() if lemmas & set(of)}
-        for rule in nlp.get_pipe("attribute_ruler").patterns:
+        for rule in attribute_ruler.patterns:
             if rule["attrs"].get("LEMMA", "").lower() in verbs | nouns:
                 forms |= {t["LOWER"] for t in rule["patterns"][0] if "LOWER" in t}
         # "X said Y must ...": the modal is the word that makes a reporting verb a trigger

@@ -8,12 +8,15 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urljoin
 
 from newsflow.dates import date_in_url, parse_date_value
 from newsflow.parse.rules import ParseRules
 from newsflow.parse.text import Evidence, clean_line, split_title
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # <meta> names and properties that state when the article was first published (lower case).
 # Modified/updated times are not publication dates, and neither are <meta http-equiv> tags:
@@ -181,17 +184,22 @@ def extract_html(
         parent = element.getparent()
         if parent is not None and element.get("http-equiv").strip().lower() in _HTTP_DATE_HEADERS:
             parent.remove(element)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=canonical,  # the page's own address only: htmldate reads dates from it
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-        deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+    # Without as_dict=True bare_extraction returns a Document (or None); its one annotation
+    # for both modes also names dict.
+    document = cast(
+        "Document | None",
+        trafilatura.bare_extraction(
+            tree,
+            url=canonical,  # the page's own address only: htmldate reads dates from it
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        ),
     )
     if document is None:
         return "", canonical
