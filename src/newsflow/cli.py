@@ -370,7 +370,7 @@ def sql(
     _print_frame(frame, fmt, out)
 
 
-def _print_frame(frame, fmt: OutputFormat, out: Path | None) -> None:  # noqa: ANN001
+def _print_frame(frame: Any, fmt: OutputFormat, out: Path | None) -> None:
     if fmt is OutputFormat.parquet:
         if out is None:
             fail("--format parquet needs --out FILE")

@@ -80,7 +80,7 @@ class OutputFormat(StrEnum):
 
 def flat_for_csv(frame: pl.DataFrame) -> pl.DataFrame:
     """CSV has no nested values: list and struct columns (e.g. `actors.aliases`) become JSON text."""
-    import polars as pl
+    import polars as pl  # noqa: PLC0415 - the CLI starts without polars
 
     def as_json(column: pl.Series) -> pl.Series:
         values = column.to_list()

@@ -201,7 +201,7 @@ def _worker_nlp(model: str) -> Any:
 def annotate_step(bodies: list[str], model: str) -> tuple[bytes, str]:
     """Stateless NLP of a batch's extractable bodies, as a spaCy DocBin (runs in an NLP worker
     process or on a Dask worker), and where it ran (`worker_name`)."""
-    from spacy.tokens import DocBin
+    from spacy.tokens import DocBin  # noqa: PLC0415 - spaCy/Dask load in the worker that uses them
 
     faults.checkpoint("annotating")
     return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes(), worker_name()
@@ -211,7 +211,7 @@ def worker_name() -> str:
     """ "dask worker <address>" on a Dask worker, else "process <pid>": the run summary counts
     the batches each annotated (`annotated_by`)."""
     try:
-        from distributed import get_worker
+        from distributed import get_worker  # noqa: PLC0415
 
         return f"dask worker {get_worker().address}"
     except (ImportError, ValueError):  # not on a Dask worker
@@ -280,7 +280,7 @@ class _SplitFirstBatch:
         self.there = submit("annotate", annotate_step, bodies[half:], model)
 
     def result(self, timeout: float | None = None) -> tuple[bytes, str]:
-        from spacy.tokens import DocBin
+        from spacy.tokens import DocBin  # noqa: PLC0415
 
         if self.nlp is not None:  # once, however often the caller polls
             self.docs = DocBin(docs=extract.annotate(self.here, self.nlp))
@@ -288,6 +288,13 @@ class _SplitFirstBatch:
         there, where = self.there.result(timeout)
         self.docs.merge(DocBin().from_bytes(there))
         return self.docs.to_bytes(), where
+
+
+def _registry(ctx: RunContext) -> resolve.ActorRegistry:
+    """The run's actor registry; only released after the last batch (`release_batch_state`)."""
+    if ctx.registry is None:
+        raise RuntimeError("the run's actor registry was used after it was released")
+    return ctx.registry
 
 
 def extract_step(
@@ -299,11 +306,11 @@ def extract_step(
         log.info("batch %d: %d non-English articles kept, not extracted", batch, foreign.height)
     docs = None
     if annotated is not None:
-        from spacy.tokens import DocBin
+        from spacy.tokens import DocBin  # noqa: PLC0415
 
         docs = list(DocBin().from_bytes(annotated).get_docs(ctx.nlp.vocab))
-    result = extract.extract_batch(articles, ctx.nlp, ctx.registry, ctx.settings, docs=docs)
-    actors = ctx.registry.frame_of(result.mentions["actor_id"])
+    result = extract.extract_batch(articles, ctx.nlp, _registry(ctx), ctx.settings, docs=docs)
+    actors = _registry(ctx).frame_of(result.mentions["actor_id"])
     mentions = gate(ctx, "mentions", result.mentions, batch, articles=articles, actors=actors)
     return extract.ExtractResult(mentions=mentions, sentences=result.sentences)
 
@@ -312,9 +319,9 @@ def events_step(
     ctx: RunContext, articles: pl.DataFrame, extracted: extract.ExtractResult, batch: int
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Detect and merge events; return (events, mentions with their event_id)."""
-    actors = ctx.registry.frame_of(extracted.mentions["actor_id"])
+    actors = _registry(ctx).frame_of(extracted.mentions["actor_id"])
     # "Islamabad said": a capital acting stands for its country, which must be an actor
-    actors = events.with_metonym_countries(actors, ctx.registry, ctx.event_state)
+    actors = events.with_metonym_countries(actors, _registry(ctx), ctx.event_state)
     result = events.detect_events(
         articles,
         extracted.mentions,
@@ -326,7 +333,7 @@ def events_step(
     )
     # merged events may name actors of earlier batches and runs: the gate sees those too
     named = [result.events["source_actor_id"], result.events["target_actor_id"]]
-    actors = ctx.registry.frame_of(pl.concat([extracted.mentions["actor_id"], *named]))
+    actors = _registry(ctx).frame_of(pl.concat([extracted.mentions["actor_id"], *named]))
     found = gate(ctx, "events", result.events, batch, actors=actors)
     links = result.mention_events.filter(pl.col("event_id").is_in(found["event_id"].implode()))
     mentions = (
@@ -353,7 +360,7 @@ def stage_batch(
 
 def final_checks(ctx: RunContext) -> None:
     """Stage whole-run rows (actors, dedupe signatures) and run the whole-run gates."""
-    actors = ctx.registry.changed()
+    actors = _registry(ctx).changed()
     actors = gate(ctx, "actors", actors, 0)
     ctx.staging.write("actors", 0, actors)
     ctx.counts["actors"] = actors.height
@@ -377,7 +384,7 @@ def final_checks(ctx: RunContext) -> None:
             "mentions", schema.MENTIONS, ["mention_id", "article_id", "actor_id", "event_id"]
         ),
         events=staged("events", schema.EVENTS, ["event_id", "source_actor_id", "target_actor_id"]),
-        actors=ctx.registry.to_frame(),
+        actors=_registry(ctx).to_frame(),
         # duplicates may point at canonical articles loaded by earlier runs
         known_articles=pl.DataFrame(
             {"article_id": sorted(ctx.known_ids)}, schema={"article_id": pl.String}
@@ -525,12 +532,12 @@ def run_bundle(
                 articles = call("parse", parse_step, ctx, batch.docs, batch_no)
                 faults.checkpoint("ingested")
                 deduped = call("dedupe", dedupe_step, ctx, skip_known(ctx, articles), batch_no)
-                future = None
+                future: Any = None  # a worker's future, or the first batch split in two
                 whole_bundle = batch_no == 1 and batch.inputs < settings.batch_size
                 bodies = (
                     extract.extractable(deduped)["body"].to_list() if submit is not None else []
                 )
-                if not bodies or (local is not None and whole_bundle):
+                if submit is None or not bodies or (local is not None and whole_bundle):
                     pass  # annotated in extract_step, with the flow's model
                 elif local is not None and batch_no == 1:
                     future = _SplitFirstBatch(bodies, ctx.nlp, submit, settings.spacy_model)

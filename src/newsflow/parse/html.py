@@ -134,9 +134,9 @@ _BLOCK_TAGS = (
 def visible_text(page: str) -> str:
     """The text a reader sees in the page body, one line per block element: the body of a page
     whose main text the article extractor could not find (a section index, a one-line notice)."""
-    from lxml import etree
-    from lxml import html as lxml_html
-    from trafilatura.utils import load_html
+    from lxml import etree  # noqa: PLC0415 - lxml/trafilatura load only for HTML
+    from lxml import html as lxml_html  # noqa: PLC0415 - lxml/trafilatura load only for HTML
+    from trafilatura.utils import load_html  # noqa: PLC0415 - lxml/trafilatura load only for HTML
 
     tree = load_html(page)
     if tree is None:  # trafilatura refuses fragments ("<p>One line.</p>"); lxml wraps them
@@ -168,8 +168,8 @@ def extract_html(
     Dates come from the page alone (its meta tags, JSON-LD, markup and canonical link), never
     from the container's url, so a page has the same evidence in a folder, a zip or a WARC.
     """
-    import trafilatura
-    from trafilatura.utils import load_html
+    import trafilatura  # noqa: PLC0415 - lxml/trafilatura load only for HTML
+    from trafilatura.utils import load_html  # noqa: PLC0415 - lxml/trafilatura load only for HTML
 
     tree = load_html(page)
     if tree is None:

