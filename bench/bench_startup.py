@@ -11,6 +11,12 @@
    rerun, whose work is a few percent of the first run's). `--json` gives `startup_seconds`
    (the command's start to its first document), the run's `seconds` and `wall_seconds`.
 
+3. Issue 24 (a): the seeds bundle (`--seeds`, five articles) end to end, `newsflow run` on a new
+   warehouse in a fresh process, against a fresh Python process that loads the full
+   `en_core_web_sm` pipeline and runs it over the same five texts; with Prefect's temporary
+   server (no PREFECT_API_URL, what a one-off command does) and with a running Prefect server
+   (what a scheduled deployment has). Alternated `--repeat` times; medians and ratios.
+
 The machine's load average is recorded beside the figures: on a shared machine every start-up
 figure grows with it, the overlap's saving shrinks (it needs an idle core).
 """
@@ -18,16 +24,21 @@ figure grows with it, the overlap's saving shrinks (it needs an idle core).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import platform
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
@@ -98,13 +109,111 @@ def command(warehouse: Path) -> dict[str, float]:
     }
 
 
+BARE_SPACY = """
+import sys, time
+from pathlib import Path
+start = time.perf_counter()
+import spacy
+nlp = spacy.load("en_core_web_sm")
+texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path(sys.argv[1]).iterdir())]
+docs = list(nlp.pipe(texts))
+print(time.perf_counter() - start, sum(len(d.ents) for d in docs))
+"""
+
+
+def bare_spacy(folder: Path) -> float:
+    """Seconds of a fresh process: import spaCy, load en_core_web_sm, run it over `folder`."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", BARE_SPACY, str(folder)], check=True, capture_output=True)
+    return round(time.perf_counter() - start, 2)
+
+
+def run_bundle(bundle: Path, warehouse: Path, api_url: str | None) -> float:
+    """Seconds of `newsflow run BUNDLE` on a new warehouse, process start to exit."""
+    env = {**os.environ}
+    env.pop("PREFECT_API_URL", None)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    start = time.perf_counter()
+    subprocess.run(
+        [str(NEWSFLOW), "run", str(bundle), "-w", str(warehouse), "--json"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return round(time.perf_counter() - start, 2)
+
+
+@contextlib.contextmanager
+def prefect_server() -> Iterator[str]:
+    """A real Prefect server on a free local port, for the run of a scheduled deployment."""
+    with socket.socket() as probe_socket:
+        probe_socket.bind(("127.0.0.1", 0))
+        port = probe_socket.getsockname()[1]
+    prefect = Path(sys.executable).with_name("prefect")
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "PREFECT_HOME": home, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        server = subprocess.Popen(
+            [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/api"
+        try:
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(url + "/health", timeout=2):
+                        break
+                except OSError:
+                    time.sleep(1)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def seeds(bundle: Path, repeat: int) -> dict[str, Any]:
+    """Issue 24 (a): the seeds bundle end to end against bare spaCy over the same texts."""
+    figures: dict[str, list[float]] = {"bare_spacy": [], "temporary_server": [], "server": []}
+    with prefect_server() as url, tempfile.TemporaryDirectory() as folder:
+        for i in range(repeat):
+            figures["bare_spacy"].append(bare_spacy(bundle))
+            figures["temporary_server"].append(
+                run_bundle(bundle, Path(folder) / f"t{i}.duckdb", None)
+            )
+            figures["server"].append(run_bundle(bundle, Path(folder) / f"s{i}.duckdb", url))
+            print("seeds", {k: v[-1] for k, v in figures.items()}, flush=True)
+    medians = {k: statistics.median(v) for k, v in figures.items()}
+    return {
+        "bundle": str(bundle),
+        "seconds": figures,
+        "median_seconds": medians,
+        "temporary_server_vs_bare_spacy": round(
+            medians["temporary_server"] / medians["bare_spacy"], 2
+        ),
+        "server_vs_bare_spacy": round(medians["server"] / medians["bare_spacy"], 2),
+        "goal": "<= 4x bare spaCy (issue 24)",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--out", type=Path, default=RESULTS / "startup.json")
+    parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "bundles" / "seeds")
+    parser.add_argument("--only-seeds", action="store_true", help="only part 3 (issue 24 a)")
     args = parser.parse_args()
 
     load_before = os.getloadavg()
+    if args.only_seeds:
+        previous = json.loads(args.out.read_text()) if args.out.exists() else {}
+        previous["seeds"] = seeds(args.seeds, args.repeat)
+        previous["seeds"]["load_average"] = [load_before, os.getloadavg()]
+        args.out.write_text(json.dumps(previous, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(previous["seeds"]["median_seconds"]), "->", args.out)
+        return
     runs: dict[str, list[dict[str, float]]] = {"sequential": [], "overlapped": []}
     for _ in range(args.repeat):
         for variant in runs:
@@ -133,6 +242,7 @@ def main() -> None:
             "overlapped_vs_sequential": round(medians["overlapped"] / medians["sequential"], 3),
         },
         "command": {"first_run": first, "rerun": rerun},
+        "seeds": seeds(args.seeds, args.repeat),
     }
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result["overlap"]["median_start_up_seconds"]), "->", args.out)

@@ -27,6 +27,8 @@ class Thresholds:
     max_compression_ratio: float = 200.0  # zip-bomb guard: uncompressed / compressed
     max_days_after_crawl: int = 2  # published_date may not be later than crawl_date + this
     min_published_year: int = 1980
+    # an event's date may be history the article recalls ("the 1979 revolution"): its own bound
+    min_event_year: int = 1900
     near_duplicate_threshold: float = 0.8  # verified Jaccard above which a copy is a near duplicate
     story_threshold: float = 0.25  # similarity above which two articles share a story
     story_window_days: int = 3
