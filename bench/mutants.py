@@ -154,7 +154,7 @@ MUTANTS = [
     Mutant(
         "event-merge",
         "reports merge into one event only when they agree on type and mode (never negated with asserted)",
-        "src/newsflow/events.py",
+        "src/newsflow/event_merge.py",
         "        if (self.event_type, self.mode_group) != (other.event_type, other.mode_group):",
         "        if self.event_type != other.event_type:",
         ("tests/test_events.py",),

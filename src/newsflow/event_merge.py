@@ -1,0 +1,378 @@
+"""Merging event reports: which reports (and known events) are one event, and that event's row."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import polars as pl
+
+from newsflow import schema
+from newsflow.geo import Place
+from newsflow.ids import short_hash
+from newsflow.reports import Candidate
+from newsflow.timex import EventDate
+from newsflow.triggers import Lexicon
+
+# Each event's merge key and date window (sql/030_events.sql `event_keys`), kept with the
+# known events in `events.EventState` so later reports can join them.
+EVENT_KEYS = pl.Schema(
+    {
+        "event_id": pl.String,
+        "mode_group": pl.String,
+        "source_key": pl.String,
+        "target_key": pl.String,
+        "date_lo": pl.Date,
+        "date_hi": pl.Date,
+        "place_key": pl.String,
+        "evidence_score": pl.Float64,
+    }
+)
+
+
+@dataclass
+class _Group:
+    """Candidates (and at most one known event) that report the same event."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    known: dict[str, Any] | None = None  # the state row (EVENTS + EVENT_KEYS columns)
+
+
+def _place_key(place: Place | None) -> str | None:
+    return place.key if place is not None else None
+
+
+def _places_agree(a: str | None, b: str | None) -> bool | None:
+    """True: same place; None: unknown or one contains the other; False: different places."""
+    if a is None or b is None:
+        return None
+    if a == b:
+        return True
+    if ":" not in a or ":" not in b:  # a country and a place in it
+        return None if a.split(":")[0] == b.split(":")[0] else False
+    return False
+
+
+def _pairs_agree(
+    a: tuple[str | None, str | None], b: tuple[str | None, str | None], symmetric: bool
+) -> bool:
+    if symmetric:
+        sa, sb = {k for k in a if k}, {k for k in b if k}
+        return bool(sa & sb) and (sa <= sb or sb <= sa)
+    shared = False
+    for x, y in zip(a, b, strict=True):
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            shared = True
+    return shared
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What the merge compares: type, mode group, actor pair, date window, place, story."""
+
+    event_type: str
+    mode_group: str
+    pair: tuple[str | None, str | None]
+    lo: date | None
+    hi: date | None
+    place_key: str | None
+    story_id: str | None
+    symmetric: bool
+    background: bool = False
+
+    def matches(self, other: _Key) -> bool:
+        if (self.event_type, self.mode_group) != (other.event_type, other.mode_group):
+            return False
+        if not _pairs_agree(self.pair, other.pair, self.symmetric):
+            return False
+        dated = None not in (self.lo, self.hi, other.lo, other.hi)
+        if dated:
+            # History told in one report and news in another are one event only if their
+            # windows truly overlap: "in 2023" never reaches "in the fortnight before 15 January".
+            slack = timedelta(days=0 if self.background != other.background else 1)
+            if self.lo > other.hi + slack or other.lo > self.hi + slack:  # type: ignore[operator]
+                return False
+        places = _places_agree(self.place_key, other.place_key)
+        if places is False:
+            return False
+        same_story = self.story_id is not None and self.story_id == other.story_id
+        if places is True and (dated or same_story):
+            # Without a date on both, a shared place is no evidence of one event: "Howard
+            # rejects ..." in two undated stories from Britain are two events.
+            return True
+        partial = None in self.pair or None in other.pair
+        if same_story and not partial:
+            return True
+        if same_story and not self.symmetric:
+            # "The attack was claimed by Da'ish" joins "ISKP bombed Kerman" in the same story;
+            # a bare target ("... in Afghanistan") is too weak a link without a shared place.
+            return self.pair[0] is not None and self.pair[0] == other.pair[0]
+        # Same full actor pair on the same day needs no place or story to agree.
+        exact = not partial and self.pair == other.pair
+        narrow = dated and (
+            self.hi - self.lo <= timedelta(days=1) and other.hi - other.lo <= timedelta(days=1)  # type: ignore[operator]
+        )
+        return exact and narrow
+
+
+def _candidate_key(c: Candidate) -> _Key:
+    return _Key(
+        c.event_type,
+        c.mode_group,
+        c.pair,
+        c.when.lo,
+        c.when.hi,
+        _place_key(c.place),
+        c.story_id,
+        c.symmetric,
+        c.background,
+    )
+
+
+def _known_key(row: dict[str, Any], lexicon: Lexicon) -> _Key:
+    return _Key(
+        row["event_type"],
+        row["mode_group"],
+        (row["source_key"], row["target_key"]),
+        row["date_lo"],
+        row["date_hi"],
+        row["place_key"],
+        row["story_id"],
+        row["event_type"] in lexicon.symmetric_types,
+        bool(row["background"]),
+    )
+
+
+def _joined_span(
+    a: tuple[date, date] | None, b: tuple[date, date] | None
+) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def group_reports(
+    candidates: list[Candidate], known: list[dict[str, Any]], lexicon: Lexicon
+) -> list[_Group]:
+    """Union-find over candidates and known events; two known events are never merged."""
+    keys = [_candidate_key(c) for c in candidates] + [_known_key(r, lexicon) for r in known]
+    parent = list(range(len(keys)))
+    has_known = [i >= len(candidates) for i in range(len(keys))]
+    # The day span of a group's precisely dated reports: "within a day" holds for the whole
+    # group, so daily attacks on Monday, Tuesday, Wednesday do not chain into one event.
+    day = timedelta(days=1)
+    span: list[tuple[date, date] | None] = [
+        (k.lo, k.hi) if k.lo is not None and k.hi is not None and k.hi - k.lo <= day else None
+        for k in keys
+    ]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Block on (type, mode group, one actor key) so only plausible pairs are compared.
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        for actor_key in {k for k in key.pair if k is not None}:
+            blocks[(key.event_type, key.mode_group, actor_key)].append(i)
+    # Sweep each block in date order: only reports whose windows come within a day can match,
+    # so a busy actor (hundreds of reports) costs about n log n, not n squared. Known events
+    # go first among equals, so a report joins the event already on record.
+    slack = timedelta(days=1)
+    for block in blocks.values():
+        members = sorted(block, key=lambda i: (keys[i].lo or date.min, not has_known[i], i))
+        for x_pos, x in enumerate(members):
+            x_key = keys[x]
+            reach = x_key.hi + slack if x_key.hi and x_key.lo else None
+            for y in members[x_pos + 1 :]:
+                y_lo = keys[y].lo
+                if reach is not None and y_lo is not None and y_lo > reach:
+                    break
+                rx, ry = find(x), find(y)
+                if rx == ry or (has_known[rx] and has_known[ry]):
+                    continue
+                joined = _joined_span(span[rx], span[ry])
+                if joined is not None and joined[1] - joined[0] > day:
+                    continue
+                if keys[x].matches(keys[y]):
+                    if has_known[ry]:
+                        rx, ry = ry, rx
+                    parent[ry] = rx
+                    has_known[rx] = has_known[rx] or has_known[ry]
+                    span[rx] = joined
+    groups: dict[int, _Group] = defaultdict(_Group)
+    for i in range(len(keys)):
+        group = groups[find(i)]
+        if i < len(candidates):
+            group.candidates.append(candidates[i])
+        else:
+            group.known = known[i - len(candidates)]
+    return list(groups.values())
+
+
+DATE_SOURCE_RANK = {
+    "sentence_explicit": 0,
+    "sentence_relative": 1,
+    "published": 2,
+    "crawl": 3,
+    "none": 4,
+}
+
+
+def _best(candidates: list[Candidate]) -> Candidate:
+    return min(
+        candidates,
+        key=lambda c: (
+            -c.score,
+            c.source is None or c.target is None,
+            len(c.evidence),
+            c.article_id,
+            c.sentence_index,
+        ),
+    )
+
+
+def event_id_for(key: _Key, when: date | None) -> str:
+    """Event id from the merge key (type, mode group, actor pair, date, place or story; an
+    undated event is only ever one story's, so its story is part of its id)."""
+    where = key.place_key or key.story_id or ""
+    if when is None and key.place_key and key.story_id:
+        where = f"{key.place_key}@{key.story_id}"
+    return "e_" + short_hash(
+        key.event_type,
+        key.mode_group,
+        key.pair[0] or "",
+        key.pair[1] or "",
+        when.isoformat() if when else "",
+        where,
+    )
+
+
+def _display_pair(c: Candidate) -> tuple[str | None, str | None]:
+    source = c.source.actor_id if c.source else None
+    target = c.target.actor_id if c.target else None
+    if c.symmetric and source is not None and target is not None:
+        first, second = sorted((source, target))
+        return first, second
+    return source, target
+
+
+def _date_rank(when: EventDate, full: bool) -> tuple[bool, bool, timedelta, int, date]:
+    """Smaller is better: a date the sentence gives, from a report naming both actors, narrowest;
+    among publication dates the earliest (the first report bounds when it happened)."""
+    width = when.hi - when.lo if when.lo and when.hi else timedelta(days=9999)
+    return (
+        not when.source.startswith("sentence"),
+        not full,
+        width,
+        DATE_SOURCE_RANK.get(when.source, 4),
+        when.date or date.max,
+    )
+
+
+def merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The event row and its merge-key row for one group (counts are filled in by the caller)."""
+    known, cands = group.known, group.candidates
+    full = [c for c in cands if c.source is not None and c.target is not None]
+    lead: Candidate | None = None
+    if cands:
+        # The pair most reports name ("Pakistan and Iran held talks"), and its clearest sentence.
+        pairs = Counter(_display_pair(c) for c in full)
+        top = (
+            max(
+                pairs,
+                key=lambda p: (pairs[p], max(c.score for c in full if _display_pair(c) == p), p),
+            )
+            if full
+            else None
+        )
+        lead = _best([c for c in full if _display_pair(c) == top] if full else cands)
+    if known is not None:
+        row = {name: known[name] for name in schema.EVENTS.names()}
+        keys_row = {name: known[name] for name in EVENT_KEYS.names()}
+    else:
+        assert lead is not None
+        key = _candidate_key(lead)
+        row = {name: None for name in schema.EVENTS.names()}
+        keys_row = {name: None for name in EVENT_KEYS.names()}
+        row.update(
+            event_id=event_id_for(key, lead.when.date),
+            event_type=lead.event_type,
+            story_id=lead.story_id,
+        )
+        keys_row.update(event_id=row["event_id"], mode_group=lead.mode_group, evidence_score=-1.0)
+    if lead is not None and (
+        lead.score > keys_row["evidence_score"] or (row["target_actor_id"] is None and lead in full)
+    ):
+        row["source_actor_id"], row["target_actor_id"] = _display_pair(lead)
+        row.update(cameo_root=lead.cameo_root, evidence=lead.evidence)
+        keys_row["evidence_score"] = lead.score
+    keys_row["source_key"], keys_row["target_key"] = _widest_pair(cands, known)
+    dated = sorted(
+        (_date_rank(c.when, c in full), -c.score, c.article_id, c.sentence_index, c.when)
+        for c in cands
+        if c.when.date
+    )
+    if dated:
+        when = dated[0][-1]
+        if (
+            known is None
+            or known["event_date"] is None
+            or dated[0][0]
+            < _date_rank(
+                EventDate(
+                    known["event_date"],
+                    known["date_lo"],
+                    known["date_hi"],
+                    known["date_source"],
+                    known["event_date_precision"],
+                ),
+                True,
+            )
+        ):
+            row.update(
+                event_date=when.date, date_source=when.source, event_date_precision=when.precision
+            )
+            keys_row.update(date_lo=when.lo, date_hi=when.hi)
+    places = sorted(
+        (c for c in cands if c.place is not None),
+        key=lambda c: (not c.place.is_city, not c.place_from_sentence, -c.score, c.article_id),  # type: ignore[union-attr]
+    )
+    place = places[0].place if places else None
+    refines = row["place_name"] is None or (
+        row["latitude"] is None and place is not None and place.is_city
+    )
+    if place is not None and refines:
+        row.update(
+            place_name=place.name,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            country_code=place.country_code,
+            geonames_id=place.geonames_id,
+        )
+        keys_row["place_key"] = place.key
+    # Past context only if every report tells it so: one report of it as news makes it news.
+    row["background"] = all(c.background for c in cands) and row["background"] is not False
+    if row["event_date"] is None:  # undated: say why when it is context told without a date
+        row["date_source"] = "background" if row["background"] else None
+    modes = {c.mode for c in cands} | ({row["mode"]} if row["mode"] else set())
+    row["mode"] = (
+        "asserted" if "asserted" in modes else (lead.mode if lead is not None else row["mode"])
+    )
+    return row, keys_row
+
+
+def _widest_pair(
+    cands: list[Candidate], known: dict[str, Any] | None
+) -> tuple[str | None, str | None]:
+    """The merge-key actor pair with the most actors filled (the known one first)."""
+    pairs = ([(known["source_key"], known["target_key"])] if known is not None else []) + [
+        c.pair for c in cands
+    ]
+    return max(pairs, key=lambda p: sum(k is not None for k in p))
