@@ -155,8 +155,9 @@ MUTANTS = [
         "event-merge",
         "reports merge into one event only when they agree on type and mode (never negated with asserted)",
         "src/newsflow/event_merge.py",
-        "        if (self.event_type, self.mode_group) != (other.event_type, other.mode_group):",
-        "        if self.event_type != other.event_type:",
+        # the mode group of a report's merge key (blocking and matching both read it)
+        "        c.mode_group,\n        c.pair,",
+        '        "asserted",\n        c.pair,',
         ("tests/test_events.py",),
     ),
 ]
@@ -211,6 +212,9 @@ def main() -> None:
         return
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsflow-mutants-") as tmp:
+        shared = ROOT.parent / "shared"  # tests read ../shared from the repository root
+        if shared.exists():
+            (Path(tmp) / "shared").symlink_to(shared.resolve())
         baseline = copy_tree(Path(tmp) / "baseline")
         suites = sorted({t for m in chosen for t in m.tests})
         ok, seconds, tail = run_tests(baseline, tuple(suites), args.timeout)
