@@ -171,6 +171,9 @@ def events_for(mentions: pl.DataFrame) -> pl.DataFrame:
             pl.lit("").alias("evidence"),
             pl.lit(0.8).alias("confidence"),
             pl.lit("asserted").alias("mode"),
+            pl.lit("day").alias("event_date_precision"),
+            pl.lit(False).alias("background"),
+            pl.lit(2643743, pl.Int64).alias("geonames_id"),  # London
         ),
         schema.EVENTS,
     )

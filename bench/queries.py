@@ -22,7 +22,7 @@ from newsflow import resources
 from newsflow import warehouse as wh
 
 GENERATE = """
-insert into actors
+insert into actors (actor_id, name, actor_type, country_code, aliases)
 select 'act_' || i, 'Actor ' || i,
        (['PERSON', 'ORG', 'COUNTRY', 'GROUP'])[1 + i % 4],
        (['PAK', 'IRN', 'AFG', 'USA', 'GBR'])[1 + i % 5], ['Actor ' || i]
@@ -37,19 +37,23 @@ select 'a_' || i, 'run_' || (i // 100000), 'b_' || (i // 100000), 'doc/' || i ||
        case when i % 20 = 0 and i > 0 then 'a_' || (i - 1) end, 's_' || (i // 4)
 from range($articles) t(i);
 
-insert into mentions
+insert into mentions (mention_id, article_id, actor_id, event_id, mention_text, char_start,
+                      char_end, sentence_index)
 select 'm_' || i, 'a_' || (i // 6), 'act_' || ((i * 7919) % $actors),
        case when i % 15 = 0 then 'e_' || (i // 15) end, 'Actor', 0, 5, i % 20
 from range($articles * 6) t(i);
 
-insert into events
+insert into events (event_id, event_type, cameo_root, source_actor_id, target_actor_id, event_date,
+                    date_source, place_name, latitude, longitude, country_code, story_id,
+                    num_mentions, num_articles, num_sources, evidence, confidence, mode)
 select 'e_' || i, (['CONSULT', 'ASSAULT', 'AGREE', 'ACCUSE', 'AID', 'PROTEST'])[1 + i % 6], '04',
        'act_' || (i % $actors), 'act_' || ((i * 31) % $actors),
        date '2023-01-01' + (i % 730)::int, 'published', 'Place', 33.7, 73.1, 'PAK',
        's_' || (i * 10 // 4), 1 + i % 3, 1 + i % 3, 1 + i % 2, 'Evidence sentence.', 0.8, 'asserted'
 from range($articles * 4 // 10) t(i);
 
-insert into stories
+insert into stories (story_id, first_seen, last_seen, num_articles, num_sources, headline,
+                     top_actors)
 select 's_' || i, date '2023-01-01' + ((i * 4) % 730)::int, date '2023-01-01' + ((i * 4) % 730)::int + 2,
        4, 3, 'Title ' || (i * 4), ['Actor 1', 'Actor 2']
 from range($articles // 4) t(i);
