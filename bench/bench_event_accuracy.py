@@ -54,7 +54,7 @@ import polars as pl
 
 from bench.bench_events import GSR, TYPE_MAP, _gold_actors, _matches, frames
 from newsflow import events, extract, ingest, parse, resolve, roles, schema
-from newsflow.settings import Settings, Thresholds
+from newsflow.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -342,7 +342,7 @@ def parsed_articles(items: list[dict], settings: Settings) -> pl.DataFrame:
     for it in items:
         wanted[it["corpus"]].add(it["doc_id"])
     frames_: list[pl.DataFrame] = []
-    parse_settings = settings.replace(thresholds=Thresholds(min_words=1))
+    parse_settings = settings  # short items are articles (issue 21): no threshold to lower
     for corpus, paths in sorted(wanted.items()):
         for batch in ingest.iter_batches(CORPORA[corpus], parse_settings):
             docs = batch.docs.filter(pl.col("source_path").is_in(sorted(paths)))
