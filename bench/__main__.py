@@ -178,7 +178,9 @@ def profile_run(bundle: Path, warehouse: Path, out: Path) -> dict:
     profiler.start()
     summary = pipeline.run_bundle(bundle, settings.from_env(warehouse=warehouse, nlp_workers=0))
     profiler.stop()
-    out.write_text(profiler.output_text(unicode=False, show_all=False), encoding="utf-8")
+    # show_all: every sampled frame; the condensed tree dropped the run's own frames once on a
+    # loaded machine (CI, 2 Dec), leaving only a spaCy thread's
+    out.write_text(profiler.output_text(unicode=False, show_all=True), encoding="utf-8")
     return {"profile": str(out), "profiled_run_summary": summary}
 
 

@@ -1,4 +1,6 @@
-"""Transient errors are retried by the Prefect load task, permanent ones are not (issue 9)."""
+"""A warehouse held by a reader is waited for inside the load task, bad data fails it at once
+(issues 9 and 25: the load waits up to `lock_timeout_s` itself; task retries on top of that wait
+multiplied it, so the load task has none)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from newsflow.flows.pipeline import TASKS
 HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('held', flush=True); time.sleep(float(sys.argv[2]))"
 
 
-def _ctx(tmp_path, rows: list[dict]) -> pipeline.RunContext:
-    settings = settings_mod.Settings(warehouse=tmp_path / "w.duckdb", lock_timeout_s=0.5)
+def _ctx(tmp_path, rows: list[dict], lock_timeout_s: float = 0.5) -> pipeline.RunContext:
+    settings = settings_mod.Settings(warehouse=tmp_path / "w.duckdb", lock_timeout_s=lock_timeout_s)
     with wh.connect(settings.warehouse) as con:
         wh.migrate(con)
         load.start_run(con, _record())
@@ -80,11 +82,11 @@ def _load_once(ctx: pipeline.RunContext) -> tuple[str, object]:
 
 
 @pytest.mark.timeout(300)
-def test_a_locked_warehouse_is_retried_until_the_reader_lets_go(prefect_harness, tmp_path):
-    ctx = _ctx(tmp_path, [_article("one two three")])
+def test_a_locked_warehouse_is_waited_for_until_the_reader_lets_go(prefect_harness, tmp_path):
+    ctx = _ctx(tmp_path, [_article("one two three")], lock_timeout_s=60)
     reader = subprocess.Popen(
-        # held for 10 s: longer than a cold Prefect harness takes to start the first attempt
-        # (2.5 s was not, when this test ran first in a session), shorter than the retries
+        # held for 10 s: longer than a cold Prefect harness takes to start the task, well
+        # within the load's 60 s wait
         [sys.executable, "-c", HOLD, str(ctx.settings.warehouse), "10"],
         stdout=subprocess.PIPE,
         text=True,
@@ -93,10 +95,30 @@ def test_a_locked_warehouse_is_retried_until_the_reader_lets_go(prefect_harness,
     state, task_run_id = _load_once(ctx)
     reader.wait(timeout=30)
     assert state == "COMPLETED"
-    assert _run_count(task_run_id) >= 2  # the first attempt met the lock, a retry loaded
+    assert _run_count(task_run_id) == 1  # one attempt: it waited for the reader, then loaded
     with duckdb.connect(str(ctx.settings.warehouse), read_only=True) as con:
         assert con.execute("select count(*) from articles").fetchone()[0] == 1
         assert con.execute("select status from runs").fetchone()[0] == "completed"
+
+
+@pytest.mark.timeout(300)
+def test_a_reader_holding_past_the_timeout_fails_the_load_once(prefect_harness, tmp_path):
+    ctx = _ctx(tmp_path, [_article("one two three")], lock_timeout_s=2)
+    reader = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(ctx.settings.warehouse), "60"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert reader.stdout.readline().strip() == "held"
+        state, task_run_id = _load_once(ctx)
+    finally:
+        reader.kill()
+        reader.wait(timeout=30)
+    assert state == "FAILED"
+    assert _run_count(task_run_id) == 1  # no task retries on top of the load's own wait
+    with duckdb.connect(str(ctx.settings.warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 0
 
 
 @pytest.mark.timeout(300)
