@@ -2,6 +2,7 @@
 
     uv run python -m bench.bench_neardup                       # figures + the committed sample
     uv run python -m bench.bench_neardup --sample-tag after    # a fresh seeded sample
+    uv run python -m bench.bench_neardup --sample-tag after --score   # only score the judgements
 
 The whole Reuters-21578 jsonl bundle goes through newsflow's own stages (ingest, parse, dedupe,
 default settings, batches of `Settings.batch_size`), as a run would. Measured:
@@ -15,7 +16,10 @@ default settings, batches of `Settings.batch_size`), as a run would. Measured:
 * a seeded random sample of 100 near-duplicate links (ordered by sha256 of the tag and the
   duplicate's article id), written with both texts to bench/labels/neardup/<tag>.jsonl for hand
   judgement by the rule in bench/labels/neardup/GUIDE.md; `judged_<tag>.jsonl` beside it holds
-  the verdicts, and the share judged true is reported when it exists.
+  the verdicts, and the share judged true is reported when it exists, with a seeded percentile
+  bootstrap 95% interval over links (and a Wilson interval, which stays informative when every
+  link is true and the bootstrap collapses to a point). `--score` recomputes only that figure
+  from the committed sample and verdicts, without running the corpus again.
 
 Writes bench/results/neardup.json (the figures of every tag measured, by tag).
 """
@@ -26,6 +30,8 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
+import random
 import re
 import subprocess
 import time
@@ -42,6 +48,7 @@ REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
 LABELS = ROOT / "bench" / "labels" / "neardup"
 RESULTS = ROOT / "bench" / "results" / "neardup.json"
 SAMPLE = 100
+BOOTSTRAP = 10_000
 # a ticker symbol in angle brackets, with an optional exchange suffix ("<IRDV.O>", "<REED L>"):
 # the base symbol names the company; several words in brackets are a company's name, no ticker
 TICKER = re.compile(r"<([A-Z][A-Z0-9&]{0,5})(?:[. ][A-Z]{1,3})?>")
@@ -138,6 +145,51 @@ def sample_links(links: pl.DataFrame, tag: str) -> pl.DataFrame:
     return links.with_columns(pl.Series("_o", order)).sort("_o").head(SAMPLE).drop("_o")
 
 
+def share_true(verdicts: list[str], reps: int = BOOTSTRAP, seed: int = 21) -> dict:
+    """Share of "true" verdicts with a percentile bootstrap and a Wilson 95% interval."""
+    n = len(verdicts)
+    if n == 0 or any(v not in ("true", "false") for v in verdicts):
+        raise ValueError(f"verdicts must be 'true' or 'false', got {sorted(set(verdicts))}")
+    true = verdicts.count("true")
+    rng = random.Random(seed)
+    hits = [v == "true" for v in verdicts]
+    draws = sorted(sum(hits[rng.randrange(n)] for _ in range(n)) / n for _ in range(reps))
+    z = 1.959964
+    p = true / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return {
+        "judged": n,
+        "true": true,
+        "share_true": p,
+        "bootstrap_ci95": [draws[int(0.025 * reps)], draws[int(0.975 * reps) - 1]],
+        "bootstrap_reps": reps,
+        "wilson_ci95": [round(centre - half, 4), round(centre + half, 4)],
+    }
+
+
+def judged_sample(tag: str) -> dict | None:
+    """The share judged true of `<tag>.jsonl`, from `judged_<tag>.jsonl` (None when unjudged);
+    every sampled link must have exactly one verdict, in the sample's order."""
+    sample_path, judged_path = LABELS / f"{tag}.jsonl", LABELS / f"judged_{tag}.jsonl"
+    if not (judged_path.exists() and sample_path.exists()):
+        return None
+    sample_lines = sample_path.read_text().splitlines()
+    judged_lines = judged_path.read_text().splitlines()
+    links = [json.loads(line)["link"] for line in sample_lines[1:]]
+    judged = [json.loads(line) for line in judged_lines[1:]]
+    got = [(v["i"], v["link"]) for v in judged]
+    if got != list(enumerate(links)):
+        raise ValueError(f"{judged_path.name} does not judge the links of {sample_path.name}")
+    missing = [v["i"] for v in judged if v["verdict"] == "false" and not v.get("why")]
+    if missing:
+        raise ValueError(f"{judged_path.name}: false verdicts without a reason: {missing}")
+    figures = share_true([v["verdict"] for v in judged])
+    figures["drawn_at"] = json.loads(sample_lines[0])["_meta"]["drawn_at"]
+    figures["judged_by"] = json.loads(judged_lines[0])["_meta"].get("judged_by")
+    return figures
+
+
 def commit() -> str:
     return subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
@@ -152,7 +204,21 @@ def main() -> None:
     parser.add_argument(
         "--write-sample", action="store_true", help="(re)write bench/labels/neardup/<tag>.jsonl"
     )
+    parser.add_argument(
+        "--score",
+        action="store_true",
+        help="only score judged_<tag>.jsonl into the results' <tag>.sample (no corpus run)",
+    )
     args = parser.parse_args()
+    if args.score:
+        scored = judged_sample(args.sample_tag)
+        if scored is None:
+            parser.error(f"no {args.sample_tag}.jsonl with judged_{args.sample_tag}.jsonl")
+        print(json.dumps(scored, indent=1))
+        results = json.loads(RESULTS.read_text())
+        results.setdefault(args.sample_tag, {})["sample"] = scored
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n")
+        return
     settings = Settings()
     raw = raw_records()
     articles, quarantine, seconds = run_reuters(settings)
@@ -208,15 +274,9 @@ def main() -> None:
                     )
                     + "\n"
                 )
-    judged_path = LABELS / f"judged_{args.sample_tag}.jsonl"
-    if judged_path.exists() and sample_path.exists():
-        verdicts = [json.loads(line) for line in judged_path.read_text().splitlines()[1:]]
-        true = sum(v["verdict"] == "true" for v in verdicts)
-        figures["sample"] = {
-            "judged": len(verdicts),
-            "true": true,
-            "share_true": true / len(verdicts),
-        }
+    scored = judged_sample(args.sample_tag)
+    if scored is not None:
+        figures["sample"] = scored
     print(json.dumps(figures, indent=1))
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results[args.sample_tag] = figures

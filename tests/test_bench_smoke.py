@@ -151,3 +151,35 @@ def test_gates_bench_runs_on_the_bbc_bundle(tmp_path):
     figures = json.loads(out.read_text())
     assert figures["corpus"]["articles"] == 2225 and figures["total_seconds"] > 0
     assert all(n == 0 for n in figures["quarantined_rows_on_bbc"].values())
+
+
+def test_neardup_scoring_reads_the_committed_after_sample(tmp_path, monkeypatch):
+    """The share judged true of the committed `after` sample, its intervals, and the refusals
+    (a verdict file for other links, a false verdict without a reason)."""
+    from bench import bench_neardup
+
+    scored = bench_neardup.judged_sample("after")
+    assert scored is not None and scored["judged"] == 100
+    verdicts = [
+        json.loads(line)["verdict"]
+        for line in (bench_neardup.LABELS / "judged_after.jsonl").read_text().splitlines()[1:]
+    ]
+    assert scored["true"] == verdicts.count("true")
+    low, high = scored["bootstrap_ci95"]
+    assert low <= scored["share_true"] <= high and high - low > 0
+    assert bench_neardup.share_true(["true"] * 10)["bootstrap_ci95"] == [1.0, 1.0]
+    assert bench_neardup.share_true(["true"] * 10)["wilson_ci95"][0] < 0.75
+
+    lines = (bench_neardup.LABELS / "judged_after.jsonl").read_text().splitlines()
+    (tmp_path / "after.jsonl").write_text((bench_neardup.LABELS / "after.jsonl").read_text())
+    monkeypatch.setattr(bench_neardup, "LABELS", tmp_path)
+    (tmp_path / "judged_after.jsonl").write_text("\n".join([lines[0], *lines[2:]]) + "\n")
+    with pytest.raises(ValueError, match="does not judge the links"):
+        bench_neardup.judged_sample("after")
+    unexplained = [json.loads(line) for line in lines[1:]]
+    unexplained[0].update(verdict="false", why="")
+    (tmp_path / "judged_after.jsonl").write_text(
+        "\n".join([lines[0], *map(json.dumps, unexplained)]) + "\n"
+    )
+    with pytest.raises(ValueError, match="without a reason"):
+        bench_neardup.judged_sample("after")
