@@ -96,8 +96,8 @@ def test_runs_lists_newest_first_with_accounting(app, warehouse: Path) -> None:
     line_a = next(line for line in lines if "run_20240304_a" in line)
     cells = [c.strip() for c in line_a.split("│")[1:-1]]
     # run id, status, started, inputs, loaded, already loaded, duplicates, quarantined, actors,
-    # mentions, events, not extracted, seconds, bundle
-    assert cells[:14] == [
+    # mentions, events, not extracted, skipped records (WARC; not recorded here), seconds, bundle
+    assert cells[:15] == [
         "run_20240304_a",
         "completed",
         "2024-03-04 08:00",
@@ -109,6 +109,7 @@ def test_runs_lists_newest_first_with_accounting(app, warehouse: Path) -> None:
         "5",
         "14",
         "6",
+        "",
         "",
         "300.0",
         "inbox/mar04.zip",

@@ -19,6 +19,8 @@ with final as (
         mentions,
         events,
         not_extracted,
+        skipped_records,
+        skipped_by_kind,
         error
     from runs
 )

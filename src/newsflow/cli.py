@@ -16,6 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsflow.cli_common import (
+    BatchSizeOption,
     Command,
     OutputFormat,
     TimeoutOption,
@@ -54,15 +55,7 @@ def run(
         show_default=False,
     ),
     warehouse: WarehouseOption = None,
-    batch_size: int | None = typer.Option(
-        None,
-        "--batch-size",
-        "-b",
-        min=1,
-        metavar="N",
-        help="Documents per batch (default: $NEWSFLOW_BATCH_SIZE, else 500).",
-        show_default=False,
-    ),
+    batch_size: BatchSizeOption = None,
     no_gates: bool = typer.Option(
         False, "--no-gates", help="Skip the Great Expectations quality gates (faster, unvalidated)."
     ),
@@ -409,15 +402,7 @@ def serve(
         metavar="SECONDS",
         help="A bundle unmodified this long (or with a <name>.ready marker) is complete.",
     ),
-    batch_size: int | None = typer.Option(
-        None,
-        "--batch-size",
-        "-b",
-        min=1,
-        metavar="N",
-        help="Documents per batch (default: $NEWSFLOW_BATCH_SIZE, else 500).",
-        show_default=False,
-    ),
+    batch_size: BatchSizeOption = None,
     name: str = typer.Option(
         "newsflow-inbox", "--name", metavar="NAME", help="Deployment name shown in the Prefect UI."
     ),

@@ -50,18 +50,6 @@ def _open(
         raise  # unreachable: _fail exits
 
 
-_WIDE_NUMERIC = (
-    "inputs",
-    "loaded",
-    "already_loaded",
-    "duplicates",
-    "quarantined",
-    "actors",
-    "mentions",
-    "events",
-    "not_extracted",
-    "seconds",
-)
 # What fits 80 columns with whole run ids: --wide or --format csv|json give the rest.
 _NARROW_NUMERIC = ("inputs", "loaded", "seconds")
 _STATUS_STYLE = {
@@ -87,7 +75,10 @@ def _cell(row: dict, column: str) -> str:
 def runs_table(frame: pl.DataFrame, title: str, wide: bool = False) -> Table:
     """A rich table of runs (sql/report/recent_runs.sql rows). Narrow: run id, status, start,
     inputs, loaded and seconds, under 80 columns; wide: every column and the errors."""
-    numeric = _WIDE_NUMERIC if wide else _NARROW_NUMERIC
+    from newsflow.load import RunRecord  # noqa: PLC0415 - polars is loaded by now (the frame)
+
+    # wide: the run's accounting (RunRecord.COUNTS, its one home) and its duration
+    numeric = (*RunRecord.COUNTS, "seconds") if wide else _NARROW_NUMERIC
     columns = ["run_id", "status", "started_at", *numeric] + (["bundle_path"] if wide else [])
     show_error = wide and frame["error"].drop_nulls().len() > 0
     if wide:

@@ -31,6 +31,17 @@ WarehouseOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0, help=TIMEOUT_HELP, metavar="SECONDS")
 ]
+BatchSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--batch-size",
+        "-b",
+        min=1,
+        metavar="N",
+        help="Documents per batch (default: $NEWSFLOW_BATCH_SIZE, else 500).",
+        show_default=False,
+    ),
+]
 
 
 class Command(TyperCommand):
