@@ -115,7 +115,7 @@ class FastMorphology:
             self.rules.append(_Rule(alternatives, entry.get("index", 0), entry["attrs"]))
         self.conditions = sorted(conditions, key=lambda c: conditions[c])
         # the LOWER values a condition names: other words all behave alike, unless a REGEX
-        # condition accepts them (decided once per word, `_lowers_named`). TAG, DEP and
+        # condition accepts them (decided once per word, `_lower_named`). TAG, DEP and
         # IS_SPACE are small closed sets, kept whole.
         named = [(a, vs) for c in self.conditions for a, vs in c]
         self.lowers = {
@@ -135,7 +135,6 @@ class FastMorphology:
             for alt in rule.alternatives
             if len(alt) > 1
         ]
-        self.lower_ids = np.array([self.strings.add(v) for v in self.lowers], dtype=np.uint64)
         used = sorted({c for _, alternative in self.multi for c in alternative})
         if len(used) > 62:
             raise UnsupportedPatterns("more multi-token conditions than bits in a mask")
@@ -167,19 +166,15 @@ class FastMorphology:
             self._satisfied[key] = found
         return found
 
-    def _lowers_named(self, lowers: np.ndarray) -> np.ndarray:
-        """Which LOWER ids a condition can accept (named, or matched by a regex)."""
-        named = np.isin(lowers, self.lower_ids)
-        if self.lower_regexes:
-            for i in np.flatnonzero(~named).tolist():
-                key = int(lowers[i])
-                relevant = self._relevant_lower.get(key)
-                if relevant is None:
-                    text = self.strings[key]
-                    relevant = any(text in regex for regex in self.lower_regexes)
-                    self._relevant_lower[key] = relevant
-                named[i] = relevant
-        return named
+    def _lower_named(self, key: int) -> bool:
+        """Whether a condition can accept this LOWER id (named, or matched by a regex); decided
+        once per word."""
+        relevant = self._relevant_lower.get(key)
+        if relevant is None:
+            text = self.strings[key]
+            relevant = text in self.lowers or any(text in regex for regex in self.lower_regexes)
+            self._relevant_lower[key] = relevant
+        return relevant
 
     def _attrs(self, rules: tuple[int, ...]) -> dict[str, Any]:
         merged = self._merged.get(rules)
@@ -191,61 +186,75 @@ class FastMorphology:
         return merged
 
     def __call__(self, doc: Doc) -> Doc:
+        # One read and one write of the doc's arrays, and plain Python over the token rows:
+        # the role parser's docs are single sentences, where numpy's per-call cost dominated.
         n = len(doc)
         if n == 0:
             return doc
-        tested = doc.to_array([TAG, LOWER, DEP, IS_SPACE])
-        tested[~self._lowers_named(tested[:, 1]), 1] = 0  # words no pattern names
-        looked_up = [self._lookup(key) for key in map(tuple, tested.tolist())]
-        matched = [list(rules) for _, rules in looked_up]
-        masks = np.array([mask for mask, _ in looked_up], dtype=np.int64)
+        columns = doc.to_array([TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH]).tolist()
+        named, satisfied = self._relevant_lower, self._satisfied
+        keys = [
+            (tag, lower if named.get(lower) or self._lower_named(lower) else 0, dep, space)
+            for tag, lower, dep, space, *_ in columns
+        ]
+        looked_up = [satisfied.get(key) or self._lookup(key) for key in keys]
+        matched: list[list[int] | None] = [list(rules) if rules else None for _, rules in looked_up]
+        present = 0
+        for mask, _ in looked_up:
+            present |= mask
         for r, alternative in self.multi:
             width = len(alternative)
-            if n < width:
+            bits = [1 << self.multi_bits[c] for c in alternative]
+            if n < width or any(not present & b for b in bits):
                 continue
-            hit = np.ones(n - width + 1, bool)
-            for k, c in enumerate(alternative):
-                hit &= (masks[k : n - width + 1 + k] >> self.multi_bits[c]) & 1 == 1
             index = self.rules[r].index
-            for i in np.flatnonzero(hit).tolist():
-                matched[i + (index if index >= 0 else width + index)].append(r)
-        values = doc.to_array([POS, TAG, MORPH, LEMMA])
+            offset = index if index >= 0 else width + index
+            for i in range(n - width + 1):
+                if all(looked_up[i + k][0] & b for k, b in enumerate(bits)):
+                    target = matched[i + offset]
+                    if target is None:
+                        matched[i + offset] = [r]
+                    else:
+                        target.append(r)
+        values = [row[4:8] for row in columns]  # POS, MORPH, LEMMA, ORTH
+        tags = [row[0] for row in columns]
         for i, rules in enumerate(matched):
             if not rules:
                 continue
             attrs = self._attrs(tuple(sorted(rules)))
             if "POS" in attrs:
-                values[i, 0] = POS_IDS[attrs["POS"]]
+                values[i][0] = POS_IDS[attrs["POS"]]
             if "TAG" in attrs:
-                values[i, 1] = self.strings.add(attrs["TAG"])
+                tags[i] = self.strings.add(attrs["TAG"])
             if "MORPH" in attrs:
-                values[i, 2] = self.strings.add(attrs["MORPH"])
+                values[i][1] = self.strings.add(attrs["MORPH"])
             if "LEMMA" in attrs:
-                values[i, 3] = self.strings.add(attrs["LEMMA"])
+                values[i][2] = self.strings.add(attrs["LEMMA"])
             if "DEP" in attrs:
                 doc[i].dep_ = attrs["DEP"]
-        doc.from_array([POS, TAG, MORPH, LEMMA], cast("Ints2d", values))
-        return self._lemmatize(doc)
-
-    def _lemmatize(self, doc: Doc) -> Doc:
-        """The rule lemmatizer for tokens without a lemma, once per (ORTH, POS, MORPH)."""
-        keys = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        missing = np.flatnonzero(keys[:, 3] == 0)
-        if missing.size == 0:
-            return doc
-        lemmas = keys[:, 3].copy()
-        for i in missing.tolist():
-            key = (int(keys[i, 0]), int(keys[i, 1]), int(keys[i, 2]))
-            lemma = self._lemmas.get(key)
-            if lemma is None:
-                orth, pos, morph = key
-                text = self.strings[orth]
-                univ_pos = POS_NAMES.get(pos, "").lower()
-                lemma = self.strings.add(self.rules_lemma(text, univ_pos, self.strings[morph]))
-                self._lemmas[key] = lemma
-            lemmas[i] = lemma
-        doc.from_array([LEMMA], cast("Ints2d", lemmas.reshape(-1, 1)))
+        for row in values:
+            if row[2] == 0:
+                row[2] = self._lemma(row[3], row[0], row[1])
+        out = np.array(
+            [
+                (pos, tag, morph, lemma)
+                for (pos, morph, lemma, _), tag in zip(values, tags, strict=True)
+            ],
+            dtype=np.uint64,
+        )
+        doc.from_array([POS, TAG, MORPH, LEMMA], cast("Ints2d", out))
         return doc
+
+    def _lemma(self, orth: int, pos: int, morph: int) -> int:
+        """The rule lemmatizer's lemma id for a token without one, once per (ORTH, POS, MORPH)."""
+        key = (orth, pos, morph)
+        lemma = self._lemmas.get(key)
+        if lemma is None:
+            univ_pos = POS_NAMES.get(pos, "").lower()
+            text = self.strings[orth]
+            lemma = self.strings.add(self.rules_lemma(text, univ_pos, self.strings[morph]))
+            self._lemmas[key] = lemma
+        return lemma
 
 
 def _features(morph: str) -> dict[str, str]:
