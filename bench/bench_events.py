@@ -231,9 +231,9 @@ def cost(docs: int, nlp, state) -> dict:
         pl.DataFrame(actors, schema=schema.ACTORS, orient="row").unique("actor_id"),
         pl.DataFrame(sentences, schema=schema.SENTENCES, orient="row"),
     )
-    forms = state.lexicon.trigger_forms(nlp)
+    cues = state.lexicon.trigger_cues(nlp)
     started = time.perf_counter()
-    chosen = events.sentences_to_parse(*frames_[:3], frames_[3], forms)
+    chosen = events.sentences_to_parse(*frames_[:3], frames_[3], cues)
     result = events.detect_events(
         *frames_[:3],
         frames_[3],

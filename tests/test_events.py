@@ -389,15 +389,37 @@ def test_only_sentences_that_can_hold_a_trigger_are_parsed(nlp, lexicon):
         ],
         nlp,
     )
-    forms = lexicon.trigger_forms(nlp)
-    chosen = events.sentences_to_parse(articles, mentions, actors_frame(), sentences, forms)
+    cues = lexicon.trigger_cues(nlp)
+    chosen = events.sentences_to_parse(articles, mentions, actors_frame(), sentences, cues)
     assert chosen["sentence_index"].to_list() == [2]  # two actors but no trigger: not parsed
+
+
+def test_a_particle_verb_or_a_modal_alone_is_no_cue(nlp, lexicon, state):
+    """ "open", "put", "must" make a trigger only with their particle, object or reporting
+    verb ("opened fire", "put pressure on", "said ... must"): without it the sentence is not
+    parsed, with it it is, and the parse finds the event."""
+    texts = [
+        "Iran opened a new embassy in Pakistan.",
+        "Iran opened fire on Pakistan.",
+        "Iran put its plan to Pakistan.",
+        "Russia put pressure on Ukraine.",
+        "Iran and Pakistan must be patient.",
+        "Iran said Pakistan must return the prisoners.",
+    ]
+    articles, mentions, sentences = batch_frames(
+        [article(f"a{i}", text) for i, text in enumerate(texts)], nlp
+    )
+    cues = lexicon.trigger_cues(nlp)
+    chosen = events.sentences_to_parse(articles, mentions, actors_frame(), sentences, cues)
+    assert sorted(chosen["article_id"].to_list()) == ["a1", "a3", "a5"]
+    found = detect([article(f"a{i}", text) for i, text in enumerate(texts)], nlp, state)
+    assert sorted(found.events["event_type"].to_list()) == ["ASSAULT", "REQUEST", "REQUEST"]
 
 
 def test_trigger_forms_cover_every_trigger_the_parser_finds(nlp, lexicon, seeds_dir):
     """Skipping sentences without a trigger form must lose no event: on real text, every token
     that `Lexicon.trigger` accepts is a trigger form (the seeds and a BBC sample)."""
-    forms = lexicon.trigger_forms(nlp)
+    forms, cues = lexicon.trigger_forms(nlp), lexicon.trigger_cues(nlp)
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     texts += [p.read_bytes().decode("utf-8", "replace") for p in sorted(FIXTURES.glob("*/*.txt"))]
     assert len(texts) > 5
@@ -405,6 +427,12 @@ def test_trigger_forms_cover_every_trigger_the_parser_finds(nlp, lexicon, seeds_
     assert len(triggers) > 50
     missing = {t.lower_ for t in triggers if t.lower_ not in forms}
     assert not missing
+    skipped = {
+        t.sent.text
+        for t in triggers
+        if not cues.match({w.lower_ for w in t.sent if not w.is_punct and not w.is_space})
+    }
+    assert not skipped
     assert "met" in forms and "talks" in forms and "meet" in forms
 
 

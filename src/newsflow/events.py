@@ -31,7 +31,7 @@ from newsflow.geo import Gazetteer, Place
 from newsflow.reports import Candidate, candidates_in_doc
 from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
-from newsflow.triggers import Lexicon
+from newsflow.triggers import Lexicon, TriggerCues
 
 # Extra warehouse tables (sql/030_events.sql), upserted by the loader from `EventResult.links`
 # (with `event_merge.EVENT_KEYS`).
@@ -68,7 +68,7 @@ class EventState:
     event_articles: pl.DataFrame  # EVENT_ARTICLES rows (supporting articles)
     lexicon: Lexicon = field(default_factory=Lexicon.load)
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
-    trigger_forms: frozenset[str] | None = None  # Lexicon.trigger_forms of the run's parser
+    cues: TriggerCues | None = None  # Lexicon.trigger_cues of the run's parser
 
     @classmethod
     def empty(
@@ -227,11 +227,11 @@ def sentences_to_parse(
     mentions: pl.DataFrame,
     actors: pl.DataFrame,
     sentences: pl.DataFrame,
-    trigger_forms: frozenset[str],
+    cues: TriggerCues,
     gazetteer: Gazetteer | None = None,
     seats: dict[str, str] | None = None,
 ) -> pl.DataFrame:
-    """Sentences worth parsing: a word that can be a trigger (`Lexicon.trigger_forms`) and an
+    """Sentences worth parsing: words that can make a trigger (`Lexicon.trigger_cues`) and an
     actor that can take a role, or a "he"/"she" with a person named in the sentences just
     before (`antecedent`); with their mentions. No other sentence can yield an event."""
     roles = role_actors(actors, gazetteer or Gazetteer.load(), seats or {})
@@ -289,8 +289,7 @@ def sentences_to_parse(
         pl.col("text")
         .str.to_lowercase()
         .str.extract_all(r"[^\W\d_]+")
-        .list.eval(pl.element().is_in(pl.lit(sorted(trigger_forms), dtype=pl.List(pl.String))))
-        .list.any()
+        .map_elements(lambda words: cues.match(set(words)), return_dtype=pl.Boolean)
     )
     return sentence_mentions.filter(cue).sort("article_id", "sentence_index")
 
@@ -306,10 +305,10 @@ def find_candidates(
 ) -> list[Candidate]:
     """Every event report in the batch's sentences (before merging)."""
     lexicon, gazetteer = state.lexicon, state.gazetteer
-    if state.trigger_forms is None:
-        state.trigger_forms = lexicon.trigger_forms(nlp)
+    if state.cues is None:
+        state.cues = lexicon.trigger_cues(nlp)
     frame = sentences_to_parse(
-        articles, mentions, actors, sentences, state.trigger_forms, gazetteer, lexicon.seats
+        articles, mentions, actors, sentences, state.cues, gazetteer, lexicon.seats
     )
     if frame.height == 0:
         return []

@@ -42,6 +42,21 @@ def plover_type(event_type: str, mode: str) -> str:
 
 
 @dataclass(frozen=True)
+class TriggerCues:
+    """The words that let a sentence hold a trigger (`Lexicon.trigger_cues`): `forms` alone,
+    or a word of `needs` with one of the words it maps to."""
+
+    forms: frozenset[str]
+    needs: dict[str, frozenset[str]]
+
+    def match(self, words: set[str]) -> bool:
+        """Can a sentence of these lower-cased words hold a trigger?"""
+        if not words.isdisjoint(self.forms):
+            return True
+        return any(not words.isdisjoint(self.needs[w]) for w in words & self.needs.keys())
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Trigger words and cue lists, read from `data/events/`."""
 
@@ -109,32 +124,59 @@ class Lexicon:
         )
 
     def trigger_forms(self, nlp: spacy.language.Language) -> frozenset[str]:
-        """Every lower-cased word that `nlp` can lemmatise to a trigger lemma: the lemma, its
-        forms by the lemmatizer's own suffix rules read backwards, its listed exceptions, and
-        the attribute ruler's fixed lemmas. A sentence without one of these holds no trigger,
-        so it need not be parsed (a superset: some forms belong to other lemmas too)."""
+        """Every lower-cased word that `nlp` can lemmatise to a trigger lemma (`trigger_cues`
+        without their conditions): a sentence without one holds no trigger."""
+        cues = self.trigger_cues(nlp)
+        return cues.forms | frozenset(cues.needs)
+
+    def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
+        """The words that can make a sentence hold a trigger, as `nlp` lemmatises them: the
+        forms of every single-word trigger lemma, and the forms of a lemma that is a trigger
+        only with a particle or object ("opened fire", "put pressure on") or a modal that is
+        one only under a reporting verb ("said Y must"), each with the words one of which
+        must be in the sentence too. A superset: a sentence `TriggerCues.match`es not may be
+        skipped, as `Lexicon.trigger` finds nothing in it."""
         # get_pipe is typed as a bare Callable[[Doc], Doc]; these are spaCy's rule Lemmatizer
         # and AttributeRuler, whose tables and patterns are read here.
         lemmatizer: Any = nlp.get_pipe("lemmatizer")
         attribute_ruler: Any = nlp.get_pipe("attribute_ruler")
         lookups = lemmatizer.lookups
         rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
-        verbs = {lemma for lemma, pos in self.words if pos == "VERB"}
-        verbs |= {lemma for lemma, _ in self.phrasal}
-        nouns = {lemma for lemma, pos in self.words if pos == "NOUN"}
-        forms = set(verbs | nouns)
-        for lemmas, pos in ((verbs, "verb"), (nouns, "noun")):
-            for old, new in rules.get(pos, []):
-                forms |= {
-                    lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
-                }
-            forms |= {form for form, of in exceptions.get(pos, {}).items() if lemmas & set(of)}
+        fixed: dict[str, set[str]] = {}  # lemma -> words the attribute ruler gives it
         for rule in attribute_ruler.patterns:
-            if rule["attrs"].get("LEMMA", "").lower() in verbs | nouns:
-                forms |= {t["LOWER"] for t in rule["patterns"][0] if "LOWER" in t}
-        # "X said Y must ...": the modal is the word that makes a reporting verb a trigger
-        forms |= self.demand_modals
-        return frozenset(form.lower() for form in forms)
+            lemma = rule["attrs"].get("LEMMA", "").lower()
+            for token in rule["patterns"][0]:
+                lower = token.get("LOWER")
+                words = lower.get("IN", []) if isinstance(lower, dict) else [lower]
+                fixed.setdefault(lemma, set()).update(w for w in words if isinstance(w, str))
+
+        def forms(lemmas: set[str], pos: tuple[str, ...] = ("verb", "noun")) -> set[str]:
+            out = set(lemmas)
+            for tag in pos:
+                for old, new in rules.get(tag, []):
+                    out |= {
+                        lemma[: len(lemma) - len(new)] + old
+                        for lemma in lemmas
+                        if lemma.endswith(new)
+                    }
+                out |= {form for form, of in exceptions.get(tag, {}).items() if lemmas & set(of)}
+            for lemma in lemmas:
+                out |= fixed.get(lemma, set())
+            return {form.lower() for form in out}
+
+        verbs = {lemma for lemma, pos in self.words if pos == "VERB"}
+        nouns = {lemma for lemma, pos in self.words if pos == "NOUN"}
+        single = forms(verbs, ("verb",)) | forms(nouns, ("noun",))
+        needs: dict[str, set[str]] = {}
+        for (lemma, particle), _ in self.phrasal.items():
+            for form in forms({lemma}, ("verb",)) - single:
+                needs.setdefault(form, set()).update(forms({particle}))
+        reporting = forms(set(self.reporting_verbs), ("verb",))
+        for modal in self.demand_modals:
+            needs.setdefault(modal, set()).update(reporting)
+        return TriggerCues(
+            frozenset(single), {form: frozenset(words) for form, words in needs.items()}
+        )
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
