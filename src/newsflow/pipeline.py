@@ -12,6 +12,7 @@ import contextlib
 import ctypes
 import functools
 import gc
+import itertools
 import json
 import logging
 import multiprocessing
@@ -207,6 +208,12 @@ def annotate_step(bodies: list[str], model: str) -> tuple[bytes, str]:
     return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes(), worker_name()
 
 
+def warm_worker(model: str) -> str:
+    """Load the NER model in an NLP worker ahead of its first batch (`LocalNLPWorkers.warm`)."""
+    _worker_nlp(model)
+    return worker_name()
+
+
 def worker_name() -> str:
     """ "dask worker <address>" on a Dask worker, else "process <pid>": the run summary counts
     the batches each annotated (`annotated_by`)."""
@@ -240,6 +247,13 @@ class LocalNLPWorkers:
                 initargs=(os.getpid(),),
             )
         return self._pool.submit(fn, *args)
+
+    def warm(self, model: str) -> None:
+        """Start every worker and load its model now, while this process loads its own models
+        and the gates: otherwise they start with the first batch, after that start-up, and
+        the first batches wait for them (a BBC run: ~12 s with one core idle)."""
+        for _ in range(self.workers):
+            self("warm", warm_worker, model)
 
     def close(self, abort: bool = False) -> None:
         """Shut the workers down: after their current batch, or at once when `abort` (an
@@ -514,16 +528,23 @@ def run_bundle(
         log.info("run %s started on %s", run_id, settings.warehouse)
         try:
             faults.checkpoint("started")
+            # The first batch is read before the models load: when the bundle holds more than
+            # one batch, the NLP workers start (and load their model) beside that loading.
+            log.info("reading the bundle", extra={"newsflow_progress": {"stage": "documents"}})
+            batches = ingest.iter_batches(bundle, settings)
+            first = next(batches, None)
+            if submit is None and settings.nlp_workers > 0:
+                local = LocalNLPWorkers(settings.nlp_workers)
+                submit = local
+                if first is not None and first.inputs >= settings.batch_size:
+                    local.warm(settings.spacy_model)
             ctx = open_run(settings, bundle, run_id, flow_run_id)
             # With a submitter, the NLP of the next `lookahead` batches runs elsewhere while this
             # process resolves actors and events in batch order (those steps carry state).
             pending: deque[tuple[int, pl.DataFrame, Future | None]] = deque()
-            if submit is None and settings.nlp_workers > 0:
-                local = LocalNLPWorkers(settings.nlp_workers)
-                submit = local
             lookahead = max(settings.lookahead, settings.nlp_workers) if submit is not None else 0
-            log.info("reading the bundle", extra={"newsflow_progress": {"stage": "documents"}})
-            for batch_no, batch in enumerate(ingest.iter_batches(bundle, settings), start=1):
+            chained = itertools.chain([first] if first is not None else [], batches)
+            for batch_no, batch in enumerate(chained, start=1):
                 ctx.add("inputs", batch.inputs)
                 for kind, n in batch.skipped.items():  # crawl protocol records: not inputs
                     ctx.skipped[kind] = ctx.skipped.get(kind, 0) + n
