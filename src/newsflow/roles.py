@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Container
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
@@ -429,7 +430,14 @@ def sentence_candidates(
 ]:
     """Event reports in one parsed sentence: (type, cameo_root, mode, source, target, trigger, chain, verbal)."""
     by_token = {i: m for m in mentions for i in m.tokens}
-    found_at = {t.i: lexicon.trigger(t) for t in doc}
+    # Only a word whose lemma or lower-cased form is a trigger lemma can be one: the others
+    # are skipped by their hashes, without making a Token each.
+    named = lexicon.trigger_lemma_ids
+    found_at = {
+        i: lexicon.trigger(doc[i])
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
+        if lemma in named or lower in named
+    }
     triggers = {i: found for i, found in found_at.items() if found is not None}
     suppressed: set[int] = set()
     borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)

@@ -8,12 +8,14 @@ does (a planned cooperative act is an AGREE, a planned conflictual one a THREATE
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
 from newsflow import resources
@@ -177,6 +179,13 @@ class Lexicon:
         return TriggerCues(
             frozenset(single), {form: frozenset(words) for form, words in needs.items()}
         )
+
+    @functools.cached_property
+    def trigger_lemma_ids(self) -> frozenset[int]:
+        """The string hashes of every lemma `trigger` looks up: a token whose LEMMA and LOWER
+        are neither names no event."""
+        lemmas = {lemma for lemma, _ in self.words} | {lemma for lemma, _ in self.phrasal}
+        return frozenset(hash_string(lemma) for lemma in lemmas | self.reporting_verbs)
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
