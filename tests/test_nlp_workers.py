@@ -15,13 +15,15 @@ from newsflow import settings as settings_mod
 
 @pytest.fixture
 def pool_spy(monkeypatch) -> list[bool]:
-    """One entry per submitted batch: whether a worker process pool existed after it."""
+    """One entry per submitted batch (not the start-up's model loads, `warm`): whether a
+    worker process pool existed after it."""
     seen: list[bool] = []
     original = pipeline.LocalNLPWorkers.__call__
 
     def spy(self, name, fn, /, *args):
         future = original(self, name, fn, *args)
-        seen.append(self._pool is not None)
+        if name != "warm":
+            seen.append(self._pool is not None)
         return future
 
     monkeypatch.setattr(pipeline.LocalNLPWorkers, "__call__", spy)
