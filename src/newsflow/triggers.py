@@ -125,12 +125,6 @@ class Lexicon:
             seats=dict(seats),
         )
 
-    def trigger_forms(self, nlp: spacy.language.Language) -> frozenset[str]:
-        """Every lower-cased word that `nlp` can lemmatise to a trigger lemma (`trigger_cues`
-        without their conditions): a sentence without one holds no trigger."""
-        cues = self.trigger_cues(nlp)
-        return cues.forms | frozenset(cues.needs)
-
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
         """The words that can make a sentence hold a trigger, as `nlp` lemmatises them: the
         forms of every single-word trigger lemma, and the forms of a lemma that is a trigger
