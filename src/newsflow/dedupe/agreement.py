@@ -97,6 +97,15 @@ _MONTHS = {
 _SESSIONS = ["opening", "closing", "close", "morning", "afternoon", "midday", "midsession",
              "noon", "evening", "opg", "clsg", "clsng", "opng"]  # fmt: skip
 _FLAGS = ["corrected", "correction"]
+# developments of one subject that are two news items (GUIDE: a price raised vs cut, an offering
+# launched vs completed): title verbs of each side of a pair, as NAME keys. Not the moves of a
+# figure ("rise", "fall"): one item often reports both ("EXPORTS UP BUT COFFEE VALUES FALL")
+_DEVELOPMENTS = (
+    (["raise", "raises", "raised", "raising", "hike", "hikes", "boosts"],
+     ["cut", "cuts", "cutting", "lower", "lowers", "lowered", "reduce", "reduces", "reduced"]),
+    (["offers", "files", "proposes", "plans", "launches", "registers", "seeks"],
+     ["completes", "completed", "closes", "closed", "prices", "priced", "sells", "sold"]),
+)  # fmt: skip
 
 
 # word classes (bits: a word may be several, "may" is a month and a stop word)
@@ -131,6 +140,22 @@ def _vocabulary() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 _VOCAB_H, _VOCAB_BITS, _VOCAB_VALUE = _vocabulary()
+
+
+def _development_keys() -> tuple[np.ndarray, np.ndarray]:
+    """(NAME key, side bit) of the development verbs: bit 2g for the first side of pair g, bit
+    2g + 1 for the second."""
+    keys, sides = [], []
+    for g, pair in enumerate(_DEVELOPMENTS):
+        for side, words in enumerate(pair):
+            hashes, _ = hash_words(pl.Series(words))
+            keys += [0x80000000 | (NAME << 28) | int(h >> 36) for h in hashes.tolist()]
+            sides += [1 << (2 * g + side)] * len(words)
+    return np.array(keys, np.uint32), np.array(sides, np.int64)
+
+
+_DEVELOPMENT_KEYS, _DEVELOPMENT_SIDES = _development_keys()
+_DEVELOPMENT_PAIRS = len(_DEVELOPMENTS)
 
 
 # --- compiled helpers -------------------------------------------------------------------------
@@ -596,6 +621,31 @@ def _table_misses(
     return misses
 
 
+@numba.njit(cache=True, nogil=True)
+def _developments(keys: np.ndarray, words: np.ndarray, sides: np.ndarray) -> int:
+    """Bits of the development sides whose verbs a key list holds (see _DEVELOPMENTS)."""
+    found = 0
+    for s in range(keys.size):
+        if keys[s] == 0:
+            break
+        for w in range(words.size):
+            if keys[s] == words[w]:
+                found |= sides[w]
+    return found
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _other_development(a: int, c: int) -> bool:
+    """Whether one text holds only one side of a development pair and the other only the other
+    side ("RAISES" vs "CUTS", "OFFERS" vs "COMPLETES")."""
+    for g in range(_DEVELOPMENT_PAIRS):
+        first, second = 1 << (2 * g), 1 << (2 * g + 1)
+        a_side, c_side = a & (first | second), c & (first | second)
+        if (a_side == first and c_side == second) or (a_side == second and c_side == first):
+            return True
+    return False
+
+
 @numba.njit(cache=True, nogil=True, boundscheck=False)
 def _agree(
     a_keys: np.ndarray,
@@ -605,6 +655,8 @@ def _agree(
     c_lead: np.ndarray,
     tokens: np.ndarray,
     short: np.ndarray,
+    development_keys: np.ndarray,
+    development_sides: np.ndarray,
 ) -> np.ndarray:
     """Whether each pair (a_keys[p], c_keys[p]) agrees (the five rules of the module doc); `tokens`
     holds the new articles' every_token, `a_row[p]` the pair's row in it."""
@@ -629,6 +681,12 @@ def _agree(
             c_tick |= _kind(k) == TICKER
             corrected |= _kind(k) == FLAG
         if a_tick and c_tick and not shared_tick:
+            ok[p] = False
+            continue
+        if _other_development(
+            _developments(a_keys[p], development_keys, development_sides),
+            _developments(c_keys[p], development_keys, development_sides),
+        ):
             ok[p] = False
             continue
         base = np.uint64(a_row[p]) << np.uint64(32)
@@ -693,4 +751,7 @@ def agree(
     articles), C's key list and lead, and whether either is a short item."""
     if a_keys.shape[0] == 0:
         return np.zeros(0, bool)
-    return _agree(a_keys, a_lead, a_row, c_keys, c_lead, tokens, short)
+    return _agree(
+        a_keys, a_lead, a_row, c_keys, c_lead, tokens, short, _DEVELOPMENT_KEYS,
+        _DEVELOPMENT_SIDES,
+    )  # fmt: skip
