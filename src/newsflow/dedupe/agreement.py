@@ -569,7 +569,7 @@ def _in_tokens(tokens: np.ndarray, base: np.uint64, key: np.uint32) -> bool:
     """Whether `key` is among one article's every_token (its row in the high bits, `base`)."""
     probe = base | np.uint64(_same(key))
     i = np.searchsorted(tokens, probe)
-    return i < tokens.size and tokens[i] == probe
+    return bool(i < tokens.size and tokens[i] == probe)
 
 
 @numba.njit(cache=True, nogil=True)
