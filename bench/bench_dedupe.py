@@ -309,10 +309,11 @@ class DedupePath:
         i, rows = i[similar], rows[similar]
         asked = np.unique(i)
         tokens = agreement.every_token(texts, asked)
+        proper = agreement.proper_title_names(texts, asked)
         short = (word_counts[i] < self.short_words) | (self.words[rows] < self.short_words)
         agree = agreement.agree(
             found.lists[i], found.lead[i], np.searchsorted(asked, i), self.keys[rows],
-            self.lead[rows], tokens, short,
+            self.lead[rows], tokens, proper, short,
         )  # fmt: skip
         near = np.zeros(n, bool)
         near[i[agree]] = True

@@ -19,7 +19,9 @@ default settings, batches of `Settings.batch_size`), as a run would. Measured:
   the verdicts, and the share judged true is reported when it exists, with a seeded percentile
   bootstrap 95% interval over links (and a Wilson interval, which stays informative when every
   link is true and the bootstrap collapses to a point). `--score` recomputes only that figure
-  from the committed sample and verdicts, without running the corpus again.
+  from the committed sample and verdicts, without running the corpus again. With
+  `--exclude-judged` the sample leaves out every link judged in an earlier judged_*.jsonl: a
+  held-out sample of a rule tuned on those.
 
 Writes bench/results/neardup.json (the figures of every tag measured, by tag).
 """
@@ -139,6 +141,14 @@ def exact_recall(articles: pl.DataFrame, raw: pl.DataFrame) -> dict:
     }
 
 
+def judged_links() -> set[str]:
+    """Every link judged in a committed judged_<tag>.jsonl (a fresh sample leaves them out)."""
+    judged = set()
+    for path in sorted(LABELS.glob("judged_*.jsonl")):
+        judged |= {json.loads(line)["link"] for line in path.read_text().splitlines()[1:]}
+    return judged
+
+
 def sample_links(links: pl.DataFrame, tag: str) -> pl.DataFrame:
     """SAMPLE near links in a seeded order (sha256 of the tag and the duplicate's id)."""
     order = [hashlib.sha256(f"{tag}\x1f{a}".encode()).hexdigest() for a in links["article_id"]]
@@ -209,6 +219,11 @@ def main() -> None:
         action="store_true",
         help="only score judged_<tag>.jsonl into the results' <tag>.sample (no corpus run)",
     )
+    parser.add_argument(
+        "--exclude-judged",
+        action="store_true",
+        help="draw the sample from links not judged in any judged_*.jsonl (a held-out sample)",
+    )
     args = parser.parse_args()
     if args.score:
         scored = judged_sample(args.sample_tag)
@@ -253,12 +268,21 @@ def main() -> None:
         "exact_groups": exact_recall(articles, raw),
         "dedupe_seconds": seconds,
     }
-    sample = sample_links(near, args.sample_tag)
+    pool, excluded = near, 0
+    if args.exclude_judged:
+        named = near.with_columns(
+            (pl.col("source_path") + " -> " + pl.col("canonical_path")).alias("_link")
+        )
+        pool = named.filter(~pl.col("_link").is_in(list(judged_links()))).drop("_link")
+        excluded = near.height - pool.height
+    sample = sample_links(pool, args.sample_tag)
     LABELS.mkdir(parents=True, exist_ok=True)
     sample_path = LABELS / f"{args.sample_tag}.jsonl"
     if args.write_sample:
         with sample_path.open("w") as fh:
             meta = {"tag": args.sample_tag, "drawn_at": figures["commit"], "links": near.height}
+            if args.exclude_judged:
+                meta["excluded_judged"] = excluded  # links of the run judged in earlier samples
             fh.write(json.dumps({"_meta": meta}) + "\n")
             for r in sample.to_dicts():
                 fh.write(

@@ -183,3 +183,18 @@ def test_neardup_scoring_reads_the_committed_after_sample(tmp_path, monkeypatch)
     )
     with pytest.raises(ValueError, match="without a reason"):
         bench_neardup.judged_sample("after")
+
+
+def test_neardup_held_out_draw_leaves_out_every_judged_link(tmp_path, monkeypatch):
+    """`--exclude-judged` draws from links no judged_*.jsonl holds: the links of both committed
+    judged samples are known, and a judged file added later is read too."""
+    from bench import bench_neardup
+
+    judged = bench_neardup.judged_links()
+    for tag in ("after", "baseline"):
+        lines = (bench_neardup.LABELS / f"judged_{tag}.jsonl").read_text().splitlines()[1:]
+        assert {json.loads(line)["link"] for line in lines} <= judged
+    monkeypatch.setattr(bench_neardup, "LABELS", tmp_path)
+    assert bench_neardup.judged_links() == set()
+    (tmp_path / "judged_x.jsonl").write_text('{"_meta": {}}\n{"i": 0, "link": "a -> b"}\n')
+    assert bench_neardup.judged_links() == {"a -> b"}

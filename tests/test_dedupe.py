@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from newsflow import dedupe, ids, schema
 from newsflow import warehouse as wh
-from newsflow.dedupe import concurrency, minhash, stories
+from newsflow.dedupe import agreement, concurrency, minhash, stories
 from newsflow.dedupe import words as dedupe_words
 from newsflow.settings import Settings
 
@@ -594,6 +595,69 @@ def test_agreement_keys_survive_the_warehouse_issue_21(tmp_path):
         parsed(marine, {"title": t2, "body": b2}, start=10), later, Settings()
     )
     assert second["duplicate_of"].to_list() == [None, first["article_id"][1]]
+
+
+# Items of one series or one subject that a hand-judged sample (bench/labels/neardup, `after` and
+# `baseline`) found linked as copies: another day, hour, session or development.
+REUTERS_SERIES = json.loads((FIXTURES / "reuters_series.json").read_text(encoding="utf-8"))
+SERIES_ITEMS = sorted(name for name in REUTERS_SERIES if "re-filing" not in name)
+
+
+def doc_of(item: dict) -> dict:
+    return {"title": item["title"], "body": item["body"]}
+
+
+@pytest.mark.parametrize("name", SERIES_ITEMS)
+def test_items_of_one_series_or_two_developments_are_not_near_duplicates_issue_21(name):
+    """Issue 21: a daily quote on two days, a market table at two hours or sessions, rates
+    before and after a change, an offering launched and completed share their wording
+    (similarity over the threshold) but are two news items."""
+    pair = REUTERS_SERIES[name]
+    earlier, later = doc_of(pair["earlier"]), doc_of(pair["later"])
+    similar = similarity_of((earlier["title"], earlier["body"]), (later["title"], later["body"]))
+    assert similar >= Settings().thresholds.near_duplicate_threshold
+    for order in ([earlier, later], [later, earlier]):
+        out = dedupe.dedupe_batch(parsed(*order), dedupe.DedupeState(), Settings())
+        assert out["duplicate_of"].to_list() == [None, None]
+
+
+def test_a_corrected_results_table_without_ticker_is_still_a_near_duplicate_issue_21():
+    """Issue 21: "<ACC CORP> 3RD QTR NET" re-filed with one revenue figure corrected and the
+    average shares added stays a copy: a company's results table is not a price table."""
+    pair = REUTERS_SERIES["ACC Corp, a corrected re-filing"]
+    out = dedupe.dedupe_batch(
+        parsed(doc_of(pair["earlier"]), doc_of(pair["later"])), dedupe.DedupeState(), Settings()
+    )
+    assert out["duplicate_of"].to_list() == [None, out["article_id"][0]]
+
+
+def figure_keys(text: str) -> list[int]:
+    """The figure keys of a one-line body, in order."""
+    texts = agreement.Texts(
+        pl.Series([""]), pl.Series([text]), dedupe.tokenise(pl.Series([""])),
+        dedupe.tokenise(pl.Series([text])),
+    )  # fmt: skip
+    keys = agreement.article_keys(texts).lists[0]
+    return [int(k) for k in keys if k and (int(k) >> 28) & 7 == agreement.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("1.46 billion", "1,459,193,000", True),  # an amount, at three significant digits
+        ("1,660,000", "1,660,300", True),
+        ("8000", "8,000", True),
+        ("12:00", "12:01", False),  # a time of a series
+        ("122.3", "122.2", False),  # prices of a market table
+        ("10230", "10250", False),
+        ("5.92", "5.90", False),
+    ],
+)
+def test_figures_are_compared_as_written_below_a_million_issue_21(first, second, same):
+    """Issue 21: amounts agree at three significant digits; figures written out below a million
+    (prices, times, volumes) only when equal as written."""
+    assert (figure_keys(first) == figure_keys(second)) is same
+    assert len(figure_keys(first)) == 1
 
 
 def test_an_exact_copy_of_a_known_near_duplicate_names_the_canonical_issue_26(tmp_path):

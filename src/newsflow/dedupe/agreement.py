@@ -12,11 +12,13 @@ LIST_WORDS body words, in text order, at most KMAX, each a uint32 (kind and 28 h
 * NAME: a title word (every non-stop word of an all-caps wire title; a capitalised one
   otherwise) or a body word written capitalised and never in lower case in the article;
 * NUMBER / TITLE_NUMBER: a figure ("1,660,300", "2.71", "49-1/4", "11:30", "1.46 billion",
-  number words "two".."twelve", "nil"), compared at three significant digits, so "1.46
-  billion" and "1,459,193,000" agree and "6.00" and "6.10" do not;
+  number words "two".."twelve", "nil"). An amount (a million or more, a multiplier word, a
+  fraction) is compared at three significant digits, so "1.46 billion" and "1,459,193,000"
+  agree; a figure written out in digits below that is compared as written, so the prices and
+  times of a market table ("122.3" and "122.2", "12:00" and "12:01") do not;
 * DATE ("March 19", "April 6"), MONTH (a capitalised month without a day), SESSION (a title's
-  "opening", "closing", "afternoon"...), FLAG (a title's "corrected"), TICKER (a title's
-  "<XYZ>", exchange suffix dropped: "<IRDV.O>" is IRDV).
+  "opening", "closing", "afternoon", the slugs "opg", "clsg"...), FLAG (a title's
+  "corrected"), TICKER (a title's "<XYZ>", exchange suffix dropped: "<IRDV.O>" is IRDV).
 
 The first `lead` keys come from the title and the first LEAD_WORDS words. For a candidate pair
 (A, the new article; C, the earlier one) the misses are A's lead keys absent from C's key list
@@ -25,15 +27,30 @@ extended copy misses in one direction only; two items of one template miss in bo
 refused when (`agree`):
 
 1. both titles carry tickers and share none;
-2. both miss a DATE, SESSION or TITLE_NUMBER key (another day, session or headline figure),
-   unless either title says "corrected";
-3. both miss figures (NUMBER, TITLE_NUMBER, DATE, MONTH) and the misses are more than
+2. (series) unless either title says "corrected": both miss a DATE, SESSION or TITLE_NUMBER
+   key anywhere in their key lists (another day, session, time or headline figure: "April 9
+   Previous quote" below the lead of a daily price item counts as much as a title's date);
+3. (price tables) unless "corrected" or either item is a company's (a ticker in a title, or
+   a results table: "Shr", "QTR"), whose re-filings correct a few figures: the figures of the
+   two key lists missing from the other text, weighed by the share of figures in A's text
+   (`_figure_share`), reach TABLE_WEIGHT: another column, hour, day or week of a table;
+4. (developments) one key list holds only the verbs of one side of a pair (`_DEVELOPMENTS`:
+   raised vs cut, offered vs completed), the other only of the other side; or (names, unless
+   "corrected" or a ticker is shared) A's headline names someone (a title word its body writes
+   capitalised: `proper_title_names`) absent from C's key list while C's lead names someone
+   absent from A: two funds of one family, credits for two countries;
+5. both miss figures (NUMBER, TITLE_NUMBER, DATE, MONTH) and the misses are more than
    NUMBER_SHARE of the figures in the two leads;
-4. both miss keys and the misses are more than OVERALL_SHARE of the two leads' keys, or either
+6. both miss keys and the misses are more than OVERALL_SHARE of the two leads' keys, or either
    article is a short item (`thresholds.short_words`): in a one-line item every token counts.
 
-The shares were set on the baseline sample of bench/labels/neardup (100 hand-judged links of
-the Reuters corpus): 44 of its 45 true links kept, 54 of its 55 false ones refused.
+The shares of 5 and 6 were set on the baseline sample of bench/labels/neardup (100 hand-judged
+links of the Reuters corpus): 44 of its 45 true links kept, 54 of its 55 false ones refused.
+Rules 2-4 were set on the false links of the `baseline`, `after` (judged at 59e81ad) and
+`heldout3` (judged at b29cb7a, then spent) samples: 226 of the 227 true links the earlier rules
+kept are kept (a "DOE SECRETARY" / "U.S ENERGY SECRETARY" headline rewrite is lost to the names
+rule); no ticker-less pair of them outside a results table reached a table weight of 0.9 but a
+false one.
 """
 
 from __future__ import annotations
@@ -51,6 +68,9 @@ LIST_WORDS = 120  # an article's key list reaches this far (what the other lead 
 EXT_WORDS = 200  # the new article's tokens a stored lead is checked in
 KMAX = 32  # keys kept per article (title first), 128 bytes in the dedupe state
 NUMBER_SHARE = 0.2
+WRITTEN_BELOW = 1e6  # a figure in digits below this is compared as written, not rounded
+WRITTEN_DIGITS = 7
+TABLE_WEIGHT = 1.2  # figure misses of the key lists, weighed by the share of figures in the text
 OVERALL_SHARE = 0.25
 
 NAME, NUMBER, TITLE_NUMBER, DATE, MONTH, SESSION, FLAG, TICKER = range(8)
@@ -81,9 +101,19 @@ _MONTHS = {
     "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }  # fmt: skip
+# the wire's slugs too: "NY COFFEE OPG TRENDS", "NY COFFEE CLSG"
 _SESSIONS = ["opening", "closing", "close", "morning", "afternoon", "midday", "midsession",
-             "noon", "evening"]  # fmt: skip
+             "noon", "evening", "opg", "clsg", "clsng", "opng"]  # fmt: skip
 _FLAGS = ["corrected", "correction"]
+# developments of one subject that are two news items (GUIDE: a price raised vs cut, an offering
+# launched vs completed): title verbs of each side of a pair, as NAME keys. Not the moves of a
+# figure ("rise", "fall"): one item often reports both ("EXPORTS UP BUT COFFEE VALUES FALL")
+_DEVELOPMENTS = (
+    (["raise", "raises", "raised", "raising", "hike", "hikes", "boosts"],
+     ["cut", "cuts", "cutting", "lower", "lowers", "lowered", "reduce", "reduces", "reduced"]),
+    (["offers", "files", "proposes", "plans", "launches", "registers", "seeks"],
+     ["completes", "completed", "closes", "closed", "prices", "priced", "sells", "sold"]),
+)  # fmt: skip
 
 
 # word classes (bits: a word may be several, "may" is a month and a stop word)
@@ -120,6 +150,28 @@ def _vocabulary() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 _VOCAB_H, _VOCAB_BITS, _VOCAB_VALUE = _vocabulary()
 
 
+def _development_keys() -> tuple[np.ndarray, np.ndarray]:
+    """(NAME key, side bit) of the development verbs: bit 2g for the first side of pair g, bit
+    2g + 1 for the second."""
+    keys, sides = [], []
+    for g, pair in enumerate(_DEVELOPMENTS):
+        for side, words in enumerate(pair):
+            hashes, _ = hash_words(pl.Series(words))
+            keys += [0x80000000 | (NAME << 28) | int(h >> 36) for h in hashes.tolist()]
+            sides += [1 << (2 * g + side)] * len(words)
+    return np.array(keys, np.uint32), np.array(sides, np.int64)
+
+
+_DEVELOPMENT_KEYS, _DEVELOPMENT_SIDES = _development_keys()
+# a company's results table ("Shr 44 cts vs 11 cts", "... 3RD QTR NET"), ticker or not: its
+# re-filings correct a few figures, so the price-table rule leaves it alone
+_RESULTS_KEYS = np.array(
+    [0x80000000 | (NAME << 28) | int(h >> 36) for h in hash_words(pl.Series(["shr", "qtr"]))[0]],
+    np.uint32,
+)
+_DEVELOPMENT_PAIRS = len(_DEVELOPMENTS)
+
+
 # --- compiled helpers -------------------------------------------------------------------------
 
 
@@ -154,20 +206,39 @@ def _kind(key: np.uint32) -> int:
 
 
 @numba.njit(cache=True)
-def _figure_hash(value: float) -> np.uint64:
-    """Hash of `value` at three significant digits (mantissa 100-999 and a power of ten)."""
+def _figure_hash(value: float, digits: int = 3) -> np.uint64:
+    """Hash of `value` at `digits` significant digits (a mantissa of that many digits and a power
+    of ten); at three, the hash does not depend on `digits` being given."""
     if value <= 0.0:
         return mix_one(np.uint64(0x51ED27))
+    top = 10.0**digits
     e = int(np.floor(np.log10(value)))
     for _ in range(2):
-        q = np.round(value * 10.0 ** (2 - e)) if e <= 2 else np.round(value / 10.0 ** (e - 2))
-        if q >= 1000.0:
+        shift = digits - 1 - e
+        q = np.round(value * 10.0**shift) if shift >= 0 else np.round(value / 10.0 ** (-shift))
+        if q >= top:
             e += 1
-        elif q < 100.0:
+        elif q < top / 10.0:
             e -= 1
         else:
             break
-    return mix_one(np.uint64(q) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(e + 400))
+    tag = np.uint64(0) if digits == 3 else np.uint64(digits) << np.uint64(56)
+    return mix_one(np.uint64(q) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(e + 400) ^ tag)
+
+
+@numba.njit(cache=True)
+def _written_hash(value: float) -> np.uint64:
+    """Hash of a figure written out in digits: at as many significant digits as it has (up to
+    WRITTEN_DIGITS), so that "122.3" and "122.2", "10230" and "10250", "12:00" and "12:01" differ;
+    a figure of three significant digits or fewer ("8000", "5.92") hashes as at three."""
+    if value <= 0.0:
+        return _figure_hash(value)
+    e = int(np.floor(np.log10(value)))
+    for digits in range(3, WRITTEN_DIGITS + 1):
+        scale = 10.0 ** (digits - 1 - e)
+        if abs(np.round(value * scale) - value * scale) < 1e-6 * max(1.0, value * scale):
+            return _figure_hash(value, digits)
+    return _figure_hash(value, WRITTEN_DIGITS)
 
 
 @numba.njit(cache=True, inline="always")
@@ -187,16 +258,20 @@ _BLN, _BILLION, _TRILLION = 0x6E6C62, 0x6E6F696C6C6962, 0x6E6F696C6C697274
 
 @numba.njit(cache=True, nogil=True, boundscheck=False)
 def _figure(data: np.ndarray, i: int, end: int) -> tuple[np.uint64, int, int]:
-    """The figure starting at digit data[i] (text ends at `end`): (hash at three significant
-    digits, its value when a plain integer 0-31 else -1, the byte after it). "," between digits
-    groups thousands, one "." starts decimals, ":" joins a time ("11:30" is 1130); "-a/b" adds a
-    fraction ("49-1/4"), "/b" divides ("1/8"); a following "mln", "billion"... multiplies."""
+    """The figure starting at digit data[i] (text ends at `end`): (its hash, its value when a
+    plain integer 0-31 else -1, the byte after it). "," between digits groups thousands, one "."
+    starts decimals, ":" joins a time ("11:30" is 1130); "-a/b" adds a fraction ("49-1/4"), "/b"
+    divides ("1/8"); a following "mln", "billion"... multiplies. A figure written out in digits
+    below WRITTEN_BELOW is hashed as written (`_written_hash`: a price, a time, a volume); an
+    amount, a multiplied or a fractional one at three significant digits, so that "1.46
+    billion" and "1,459,193,000" agree."""
     j = i
     whole = 0.0
     fraction = 0.0
     scale = 1.0
     decimals = False
     plain = True  # an integer written with digits only
+    written = True  # no fraction, no multiplier: the digits are the figure
     while j < end:
         b = data[j]
         if _digit(b):
@@ -224,7 +299,7 @@ def _figure(data: np.ndarray, i: int, end: int) -> tuple[np.uint64, int, int]:
             k += 1
         if data[j] == 47 and top > 0:  # "1/8"
             value /= top
-            plain = False
+            plain = written = False
             j = k
         elif data[j] == 45 and k + 1 < end and data[k] == 47 and _digit(data[k + 1]):
             m = k + 1
@@ -234,7 +309,7 @@ def _figure(data: np.ndarray, i: int, end: int) -> tuple[np.uint64, int, int]:
                 m += 1
             if bottom > 0:  # "49-1/4"
                 value += top / bottom
-                plain = False
+                plain = written = False
                 j = m
     k = j
     while k < end and k < j + 2 and data[k] == 32:
@@ -248,14 +323,16 @@ def _figure(data: np.ndarray, i: int, end: int) -> tuple[np.uint64, int, int]:
     if letters and (k >= end or not _alnum(data[k])):
         if packed in (_MLN, _MILLION):
             value *= 1e6
-            plain = False
+            plain = written = False
         elif packed in (_BLN, _BILLION):
             value *= 1e9
-            plain = False
+            plain = written = False
         elif packed == _TRILLION:
             value *= 1e12
-            plain = False
+            plain = written = False
     small = int(value) if plain and value <= 31.0 else -1
+    if written and value < WRITTEN_BELOW:
+        return _written_hash(value), small, j
     return _figure_hash(value), small, j
 
 
@@ -475,11 +552,169 @@ def every_token(texts: Texts, rows: np.ndarray) -> np.ndarray:
     return np.sort((k.astype(np.uint64) << np.uint64(32)) | _same_all(keys).astype(np.uint64))
 
 
+def proper_title_names(texts: Texts, rows: np.ndarray) -> np.ndarray:
+    """Sorted (k << 32 | key) of the NAME keys of row rows[k]'s title that its first EXT_WORDS
+    body words also write capitalised: the proper names of the headline ("FRANKLIN OHIO SETS
+    PAYOUT" ... "Franklin Ohio Insured Tax-Free Income Fund": Franklin, Ohio), not its verbs."""
+    k_title, title, _ = texts.tokens(rows, 0, False, 0)
+    k_all, every, _ = texts.tokens(rows, EXT_WORDS, False, 0)
+
+    def names(k: np.ndarray, keys: np.ndarray) -> np.ndarray:
+        name = (keys >> np.uint32(28)) & np.uint32(7) == NAME
+        return (k[name].astype(np.uint64) << np.uint64(32)) | keys[name].astype(np.uint64)
+
+    in_title, title_count = np.unique(names(k_title, title), return_counts=True)
+    in_all, all_count = np.unique(names(k_all, every), return_counts=True)
+    at = np.searchsorted(in_all, in_title)  # every title key is in `in_all` too
+    return in_title[all_count[at] > title_count]
+
+
 # --- the check ---------------------------------------------------------------------------------
 
 
 _FIGURE = (1 << NUMBER) | (1 << TITLE_NUMBER) | (1 << DATE) | (1 << MONTH)
 _PERIOD = (1 << DATE) | (1 << SESSION) | (1 << TITLE_NUMBER)
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _listed(keys: np.ndarray, wanted: np.uint32) -> bool:
+    """Whether a key list (0-ended) holds `wanted`, a figure in a title as the same in a body."""
+    for t in range(keys.size):
+        if keys[t] == 0:
+            return False
+        if _same(keys[t]) == wanted:
+            return True
+    return False
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _in_tokens(tokens: np.ndarray, base: np.uint64, key: np.uint32) -> bool:
+    """Whether `key` is among one article's every_token (its row in the high bits, `base`)."""
+    probe = base | np.uint64(_same(key))
+    i = np.searchsorted(tokens, probe)
+    return bool(i < tokens.size and tokens[i] == probe)
+
+
+@numba.njit(cache=True, nogil=True)
+def _figure_share(tokens: np.ndarray, row: int) -> float:
+    """Share of figures among the tokens of row `row` of every_token (a title and its first
+    EXT_WORDS words, stop words left out): high in a price table, low in prose."""
+    lo = np.searchsorted(tokens, np.uint64(row) << np.uint64(32))
+    hi = np.searchsorted(tokens, np.uint64(row + 1) << np.uint64(32))
+    figures = 0
+    for i in range(lo, hi):
+        kind = _kind(np.uint32(tokens[i] & np.uint64(0xFFFFFFFF)))
+        figures += kind in (NUMBER, TITLE_NUMBER)
+    return figures / (hi - lo) if hi > lo else 0.0
+
+
+@numba.njit(cache=True, nogil=True)
+def _period_misses(
+    a_keys: np.ndarray, c_keys: np.ndarray, tokens: np.ndarray, base: np.uint64
+) -> tuple[int, int]:
+    """(A's period keys absent from C's key list, C's absent from every token of A), over the
+    whole key lists: a date or time below the lead ("April 9 Previous quote") tells a series'
+    items apart as well as one in the title."""
+    a_miss = c_miss = 0
+    for s in range(a_keys.size):
+        k = a_keys[s]
+        if k == 0:
+            break
+        if (_PERIOD >> _kind(k)) & 1 and not _listed(c_keys, _same(k)):
+            a_miss += 1
+    for t in range(c_keys.size):
+        k = c_keys[t]
+        if k == 0:
+            break
+        if (_PERIOD >> _kind(k)) & 1 and not _in_tokens(tokens, base, k):
+            c_miss += 1
+    return a_miss, c_miss
+
+
+@numba.njit(cache=True, nogil=True)
+def _table_misses(
+    a_keys: np.ndarray, c_keys: np.ndarray, tokens: np.ndarray, base: np.uint64
+) -> int:
+    """Figures of the two key lists not found in the other text: C's in every token of A, and
+    A's in C's key list when that list is not full (a full list may stop before a row of A's
+    list: a row of a wider table)."""
+    misses = 0
+    for t in range(c_keys.size):
+        k = c_keys[t]
+        if k == 0:
+            break
+        if (_FIGURE >> _kind(k)) & 1 and not _in_tokens(tokens, base, k):
+            misses += 1
+    if c_keys[c_keys.size - 1] == 0:
+        for s in range(a_keys.size):
+            k = a_keys[s]
+            if k == 0:
+                break
+            if (_FIGURE >> _kind(k)) & 1 and not _listed(c_keys, _same(k)):
+                misses += 1
+    return misses
+
+
+@numba.njit(cache=True, nogil=True)
+def _other_names(
+    a_keys: np.ndarray, c_keys: np.ndarray, c_lead: int, tokens: np.ndarray, proper: np.ndarray,
+    base: np.uint64,
+) -> bool:  # fmt: skip
+    """Whether A's headline names someone C's key list does not (a proper name of A's title,
+    `proper`) while C's lead names someone A's text does not: Franklin Ohio vs Franklin
+    Massachusetts, credits for Jordan vs North Yemen."""
+    a_new = False
+    for s in range(a_keys.size):
+        k = a_keys[s]
+        if k == 0:
+            break
+        if _kind(k) == NAME and _in_tokens(proper, base, k) and not _listed(c_keys, k):
+            a_new = True
+            break
+    if not a_new:
+        return False
+    for t in range(c_lead):
+        k = c_keys[t]
+        if _kind(k) == NAME and not _in_tokens(tokens, base, k):
+            return True
+    return False
+
+
+@numba.njit(cache=True, nogil=True)
+def _developments(keys: np.ndarray, words: np.ndarray, sides: np.ndarray) -> int:
+    """Bits of the development sides whose verbs a key list holds (see _DEVELOPMENTS)."""
+    found = 0
+    for s in range(keys.size):
+        if keys[s] == 0:
+            break
+        for w in range(words.size):
+            if keys[s] == words[w]:
+                found |= sides[w]
+    return found
+
+
+@numba.njit(cache=True, nogil=True)
+def _holds_any(keys: np.ndarray, words: np.ndarray) -> bool:
+    """Whether a key list holds any of `words` (keys)."""
+    for s in range(keys.size):
+        if keys[s] == 0:
+            return False
+        for w in range(words.size):
+            if keys[s] == words[w]:
+                return True
+    return False
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _other_development(a: int, c: int) -> bool:
+    """Whether one text holds only one side of a development pair and the other only the other
+    side ("RAISES" vs "CUTS", "OFFERS" vs "COMPLETES")."""
+    for g in range(_DEVELOPMENT_PAIRS):
+        first, second = 1 << (2 * g), 1 << (2 * g + 1)
+        a_side, c_side = a & (first | second), c & (first | second)
+        if (a_side == first and c_side == second) or (a_side == second and c_side == first):
+            return True
+    return False
 
 
 @numba.njit(cache=True, nogil=True, boundscheck=False)
@@ -490,10 +725,14 @@ def _agree(
     c_keys: np.ndarray,
     c_lead: np.ndarray,
     tokens: np.ndarray,
+    proper: np.ndarray,
     short: np.ndarray,
+    development_keys: np.ndarray,
+    development_sides: np.ndarray,
+    results_keys: np.ndarray,
 ) -> np.ndarray:
-    """Whether each pair (a_keys[p], c_keys[p]) agrees (the four rules of the module doc);
-    `tokens` holds the new articles' every_token, `a_row[p]` the pair's row in it."""
+    """Whether each pair (a_keys[p], c_keys[p]) agrees (the six rules of the module doc); `tokens`
+    holds the new articles' every_token, `a_row[p]` the pair's row in it."""
     m = a_keys.shape[0]
     ok = np.ones(m, np.bool_)
     for p in range(m):
@@ -517,10 +756,33 @@ def _agree(
         if a_tick and c_tick and not shared_tick:
             ok[p] = False
             continue
+        if _other_development(
+            _developments(a_keys[p], development_keys, development_sides),
+            _developments(c_keys[p], development_keys, development_sides),
+        ):
+            ok[p] = False
+            continue
+        base = np.uint64(a_row[p]) << np.uint64(32)
+        if not corrected:
+            if not shared_tick and _other_names(
+                a_keys[p], c_keys[p], c_lead[p], tokens, proper, base
+            ):
+                ok[p] = False
+                continue
+            a_period, c_period = _period_misses(a_keys[p], c_keys[p], tokens, base)
+            if a_period and c_period:
+                ok[p] = False
+                continue
+            results = _holds_any(a_keys[p], results_keys) or _holds_any(c_keys[p], results_keys)
+            if not (a_tick or c_tick or results) and (
+                _figure_share(tokens, a_row[p]) * _table_misses(a_keys[p], c_keys[p], tokens, base)
+                >= TABLE_WEIGHT
+            ):
+                ok[p] = False
+                continue
         keys = figures = 0
         miss = np.zeros(2, np.int64)
         miss_figures = np.zeros(2, np.int64)
-        miss_period = np.zeros(2, np.int64)
         for s in range(a_lead[p]):  # A's lead in C's key list
             k = a_keys[p, s]
             kind = _kind(k)
@@ -529,19 +791,9 @@ def _agree(
             keys += 1
             figure = (_FIGURE >> kind) & 1
             figures += figure
-            wanted = _same(k)
-            found = False
-            for t in range(KMAX):
-                if c_keys[p, t] == 0:
-                    break
-                if _same(c_keys[p, t]) == wanted:
-                    found = True
-                    break
-            if not found:
+            if not _listed(c_keys[p], _same(k)):
                 miss[0] += 1
                 miss_figures[0] += figure
-                miss_period[0] += (_PERIOD >> kind) & 1
-        base = np.uint64(a_row[p]) << np.uint64(32)
         for t in range(c_lead[p]):  # C's lead in every token of A
             k = c_keys[p, t]
             kind = _kind(k)
@@ -550,20 +802,16 @@ def _agree(
             keys += 1
             figure = (_FIGURE >> kind) & 1
             figures += figure
-            probe = base | np.uint64(_same(k))
-            i = np.searchsorted(tokens, probe)
-            if i >= tokens.size or tokens[i] != probe:
+            if not _in_tokens(tokens, base, k):
                 miss[1] += 1
                 miss_figures[1] += figure
-                miss_period[1] += (_PERIOD >> kind) & 1
-        another_period = miss_period[0] and miss_period[1] and not corrected
         other_figures = (
             miss_figures[0]
             and miss_figures[1]
             and miss_figures[0] + miss_figures[1] > NUMBER_SHARE * figures
         )
         other_keys = miss[0] and miss[1] and (short[p] or miss[0] + miss[1] > OVERALL_SHARE * keys)
-        ok[p] = not (another_period or other_figures or other_keys)
+        ok[p] = not (other_figures or other_keys)
     return ok
 
 
@@ -574,11 +822,16 @@ def agree(
     c_keys: np.ndarray,
     c_lead: np.ndarray,
     tokens: np.ndarray,
+    proper: np.ndarray,
     short: np.ndarray,
 ) -> np.ndarray:
     """Whether each candidate pair agrees on what tells news items of one template apart: A's
     key list and lead (a_keys[p], a_lead[p]) and its row in `tokens` (every_token of the new
-    articles), C's key list and lead, and whether either is a short item."""
+    articles) and in `proper` (their proper_title_names), C's key list and lead, and whether
+    either is a short item."""
     if a_keys.shape[0] == 0:
         return np.zeros(0, bool)
-    return _agree(a_keys, a_lead, a_row, c_keys, c_lead, tokens, short)
+    return _agree(
+        a_keys, a_lead, a_row, c_keys, c_lead, tokens, proper, short, _DEVELOPMENT_KEYS,
+        _DEVELOPMENT_SIDES, _RESULTS_KEYS,
+    )  # fmt: skip

@@ -6,7 +6,14 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids, schema
-from newsflow.dedupe.agreement import Keys, Texts, agree, article_keys, every_token
+from newsflow.dedupe.agreement import (
+    Keys,
+    Texts,
+    agree,
+    article_keys,
+    every_token,
+    proper_title_names,
+)
 from newsflow.dedupe.minhash import (
     BANDS,
     candidate_pairs,
@@ -91,8 +98,9 @@ def _agreeing(
     short = (words[a_pos] < short_words) | (c_words < short_words)
     asked = np.unique(a_pos)  # every token of the new articles with a candidate only
     tokens = every_token(texts, asked)
+    proper = proper_title_names(texts, asked)
     a_row = np.searchsorted(asked, a_pos)
-    return agree(keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, short)
+    return agree(keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, proper, short)
 
 
 def _near_links(
