@@ -36,6 +36,14 @@ REUTERS = SHARED / "corpora" / "reuters21578.jsonl.gz"
 STORY_TOPICS = {"crude", "ship", "nat-gas"}
 STORY_WINDOWS = [(date(1987, 10, 15), date(1987, 10, 21)), (date(1987, 3, 9), date(1987, 3, 13))]
 STORY_BBC_POLITICS = 150  # the first 150 files of BBC politics (numbered, not ordered by date)
+# A fresh held-out set (heldout2.jsonl; heldout.jsonl is spent): other weeks and other topics, none
+# of the items above. Reuters trade news of 24-26 Mar 1987 (the US-Japan semiconductor row) and
+# every crude/ship/nat-gas item of 17-19 Jun 1987; BBC politics files 151-200.
+FRESH_WINDOWS = [
+    ({"trade"}, date(1987, 3, 24), date(1987, 3, 26)),
+    (STORY_TOPICS, date(1987, 6, 17), date(1987, 6, 19)),
+]
+FRESH_BBC_POLITICS = (150, 200)
 
 
 def key(*parts: str) -> str:
@@ -202,21 +210,55 @@ def draw_stories(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return out
 
 
+def draw_stories_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The fresh held-out stories set: complete blocks of FRESH_WINDOWS and FRESH_BBC_POLITICS,
+    leaving out any item of the first stories sample; every item is held out."""
+    earlier = {i["item_id"] for i in read_sample("stories")}
+    out = []
+    for topics, lo, hi in FRESH_WINDOWS:
+        block = reuters.filter(
+            pl.col("topics").list.eval(pl.element().is_in(list(topics))).list.any()
+            & pl.col("published_date").is_between(lo, hi)
+        ).sort("source_path")
+        name = f"reuters-{lo.isoformat()}-{'-'.join(sorted(topics))}"
+        out += [item("reuters", r, "stories", block=name) for r in block.to_dicts()]
+    politics = bbc.filter(pl.col("source_path").str.contains("/politics/")).sort("source_path")
+    lo, hi = FRESH_BBC_POLITICS
+    out += [
+        item("bbc", r, "stories", block=f"bbc-politics-{lo + 1:03d}")
+        for r in politics.slice(lo, hi - lo).to_dicts()
+    ]
+    return [{**i, "half": "heldout2"} for i in out if i["item_id"] not in earlier]
+
+
+def read_sample(set_name: str) -> list[dict]:
+    lines = (HERE / set_name / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="mentions,events,stories")
+    parser.add_argument(
+        "--sets", default="mentions,events,stories", help="also: stories-fresh (sample2.jsonl)"
+    )
     args = parser.parse_args()
     bbc = parsed(BBC)
     reuters = parsed(REUTERS).join(reuters_meta(), on="source_path", how="left")
-    drawers = {"mentions": draw_mentions, "events": draw_events, "stories": draw_stories}
+    drawers = {
+        "mentions": (draw_mentions, "sample.jsonl"),
+        "events": (draw_events, "sample.jsonl"),
+        "stories": (draw_stories, "sample.jsonl"),
+        "stories-fresh": (draw_stories_fresh, "sample2.jsonl"),
+    }
     for name in args.sets.split(","):
-        items = drawers[name](bbc, reuters)
-        out = HERE / name / "sample.jsonl"
+        drawer, file_name = drawers[name]
+        items = drawer(bbc, reuters)
+        out = HERE / name.split("-")[0] / file_name
         out.parent.mkdir(exist_ok=True)
         with out.open("w", encoding="utf-8") as fh:
             for entry in items:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        halves = {h: sum(1 for e in items if e["half"] == h) for h in ("tune", "heldout")}
+        halves = {h: sum(1 for e in items if e["half"] == h) for h in ("tune", "heldout", "heldout2")}
         print(f"{name}: {len(items)} items {halves} -> {out.relative_to(HERE.parent.parent)}")
 
 
