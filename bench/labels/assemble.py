@@ -1,6 +1,7 @@
 """Build the committed label files from the labellers' passes, and measure their agreement.
 
     uv run python -m bench.labels.assemble
+    uv run python -m bench.labels.assemble --fresh-stories   # only stories/heldout2.jsonl
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
 the labellers named in FIRST) joined to its sample row, split into tune.jsonl and heldout.jsonl
@@ -14,11 +15,16 @@ from __future__ import annotations
 
 import itertools
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LABELLED_AT = "6a4c80a"  # HEAD while every pass was made (samples and guides committed there)
+# The fresh stories held-out set (sample2.jsonl, pass s3; heldout.jsonl is spent): labelled at
+# the commit that drew it, before newsflow was run on any of its items.
+FRESH = {"sample": "sample2.jsonl", "labeller": "s3", "out": "heldout2.jsonl"}
+FRESH_LABELLED_AT = "7d057cb"
 FIRST = {
     "mentions": ["m1", "m2", "m3", "m4"],
     "events": ["e1", "e2", "e3"],
@@ -79,20 +85,52 @@ def assemble(set_name: str) -> dict[str, int]:
         row = first[item["item_id"]]
         out[item["half"]].append({**item, "labeller": row["labeller"], **labels_of(set_name, row)})
     for half, rows in out.items():
-        meta = {
-            "set": set_name,
-            "half": half,
-            "items": len(rows),
-            "labelled_at": LABELLED_AT,
-            "guide": f"bench/labels/{set_name}/GUIDE.md",
-            "labellers": sorted({r["labeller"] for r in rows}),
-            "spent_at": None,
-        }
-        with (HERE / set_name / f"{half}.jsonl").open("w", encoding="utf-8") as fh:
-            fh.write(json.dumps({"_meta": meta}) + "\n")
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_half(HERE / set_name / f"{half}.jsonl", set_name, half, rows, LABELLED_AT)
     return {half: len(rows) for half, rows in out.items()}
+
+
+def existing_meta(path: Path) -> dict:
+    """The `_meta` of a label file already written ({} if none)."""
+    if not path.exists():
+        return {}
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    return json.loads(first).get("_meta", {}) if first else {}
+
+
+def write_half(path: Path, set_name: str, half: str, rows: list[dict], labelled_at: str) -> None:
+    """One label file: a `_meta` line, then the rows. A file once spent stays spent: its
+    `spent_at` (and note) are kept when the file is re-assembled."""
+    old = existing_meta(path)
+    meta = {
+        "set": set_name,
+        "half": half,
+        "items": len(rows),
+        "labelled_at": labelled_at,
+        "guide": f"bench/labels/{set_name}/GUIDE.md",
+        "labellers": sorted({r["labeller"] for r in rows}),
+        "spent_at": old.get("spent_at"),
+    }
+    if old.get("spent_note"):
+        meta["spent_note"] = old["spent_note"]
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"_meta": meta}) + "\n")
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def assemble_fresh_stories() -> int:
+    """heldout2.jsonl: every item of the fresh stories sample with its one pass; all held out."""
+    labels = passes("stories", FRESH["labeller"])
+    items = read_jsonl(HERE / "stories" / FRESH["sample"])
+    missing = [i["item_id"] for i in items if i["item_id"] not in labels]
+    if missing:
+        raise SystemExit(f"stories fresh: {len(missing)} items unlabelled, e.g. {missing[:3]}")
+    rows = [
+        {**i, "labeller": FRESH["labeller"], **labels_of("stories", labels[i["item_id"]])}
+        for i in items
+    ]
+    write_half(HERE / "stories" / FRESH["out"], "stories", "heldout2", rows, FRESH_LABELLED_AT)
+    return len(rows)
 
 
 def f1(a: set, b: set) -> float:
@@ -180,6 +218,9 @@ def story_agreement() -> dict:
 
 
 def main() -> None:
+    if "--fresh-stories" in sys.argv[1:]:
+        print("stories heldout2", assemble_fresh_stories())
+        return
     for set_name in FIRST:
         print(set_name, assemble(set_name))
     print("mentions agreement", json.dumps(mention_agreement()))
