@@ -1,7 +1,8 @@
 """Story clustering against the hand-labelled stories set (issue 21; bench/labels/stories/GUIDE.md).
 
     uv run python -m bench.bench_stories                  # the tune half (what tuning may look at)
-    uv run python -m bench.bench_stories --half heldout   # the held-out half: final figures only
+    uv run python -m bench.bench_stories --half heldout2  # the fresh held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout   # spent (see its _meta): tuning allowed
     uv run python -m bench.bench_stories --flow           # through the Prefect flow into DuckDB
 
 Each block of each half (two Reuters weeks, BBC politics 001-150) is run through newsflow as its
@@ -211,11 +212,11 @@ def measure(half: str, flow: bool, settings: Settings) -> tuple[dict, pl.DataFra
                     }
                 )
     frame = pl.DataFrame(rows)
+    meta = json.loads((LABELS / f"{half}.jsonl").read_text().splitlines()[0])["_meta"]
     result = {
         "half": half,
-        "labelled_at": json.loads((LABELS / f"{half}.jsonl").read_text().splitlines()[0])["_meta"][
-            "labelled_at"
-        ],
+        "labelled_at": meta["labelled_at"],
+        "spent_at": meta.get("spent_at"),
         "commit": commit(),
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "through": "pipeline.run_bundle (DuckDB)" if flow else "ingest, parse, dedupe stages",
@@ -234,7 +235,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--half", choices=["tune", "heldout"], default="tune")
+    parser.add_argument(
+        "--half",
+        choices=["tune", "heldout", "heldout2"],
+        default="tune",
+        help="heldout.jsonl is spent; heldout2.jsonl is the fresh held-out set",
+    )
     parser.add_argument("--flow", action="store_true", help="through pipeline.run_bundle")
     parser.add_argument("--errors", action="store_true", help="print wrong pairs (tune only)")
     args = parser.parse_args()

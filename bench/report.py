@@ -112,6 +112,22 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
             rows.append(_goal("vs datasketch (MinHash.bulk) at 1M, extrapolated", value, ">= 20",
                               value >= 20, "dedupe"))  # fmt: skip
     rows += mention_goals(results_dir)
+    rows += story_goals(results_dir)
+    return rows
+
+
+def story_goals(results_dir: Path = RESULTS) -> list[str]:
+    """Issue 21's story goals on the fresh held-out set (heldout.jsonl is spent)."""
+    rows = []
+    held = _load(results_dir, "stories_heldout2")
+    if held:
+        n, at = held["all"]["articles"], held["labelled_at"]
+        p, r = held["all"]["pairwise_precision"], held["all"]["pairwise_recall"]
+        name = f"stories heldout2 (n={n}, labelled_at {at})"
+        rows.append(_goal(f"{name}, pairwise precision", round(p, 3), ">= 0.95", p >= 0.95,
+                          "stories_heldout2"))  # fmt: skip
+        rows.append(_goal(f"{name}, pairwise recall", round(r, 3), ">= 0.80", r >= 0.80,
+                          "stories_heldout2"))  # fmt: skip
     return rows
 
 

@@ -223,10 +223,10 @@ def draw_stories_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
         name = f"reuters-{lo.isoformat()}-{'-'.join(sorted(topics))}"
         out += [item("reuters", r, "stories", block=name) for r in block.to_dicts()]
     politics = bbc.filter(pl.col("source_path").str.contains("/politics/")).sort("source_path")
-    lo, hi = FRESH_BBC_POLITICS
+    skip, stop = FRESH_BBC_POLITICS
     out += [
-        item("bbc", r, "stories", block=f"bbc-politics-{lo + 1:03d}")
-        for r in politics.slice(lo, hi - lo).to_dicts()
+        item("bbc", r, "stories", block=f"bbc-politics-{skip + 1:03d}")
+        for r in politics.slice(skip, stop - skip).to_dicts()
     ]
     return [{**i, "half": "heldout2"} for i in out if i["item_id"] not in earlier]
 
@@ -258,7 +258,9 @@ def main() -> None:
         with out.open("w", encoding="utf-8") as fh:
             for entry in items:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        halves = {h: sum(1 for e in items if e["half"] == h) for h in ("tune", "heldout", "heldout2")}
+        halves = {
+            h: sum(1 for e in items if e["half"] == h) for h in ("tune", "heldout", "heldout2")
+        }
         print(f"{name}: {len(items)} items {halves} -> {out.relative_to(HERE.parent.parent)}")
 
 
