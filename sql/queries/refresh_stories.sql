@@ -1,9 +1,10 @@
 -- Rebuild the `stories` rows whose membership changed (issue 5). The load runs this inside its
 -- transaction, without parameters. Articles are only ever added, so a story is stale exactly when
--- its article count differs from stories.num_articles (or it has no row yet): only the stories a
--- run touched are recomputed, and running it again changes nothing.
+-- its article count differs from stories.num_articles (or it has no row yet, or no top_terms: a
+-- story loaded before migration 091): only those stories are recomputed, and running it again
+-- changes nothing.
 insert or replace into stories
-    (story_id, first_seen, last_seen, num_articles, num_sources, headline, top_actors)
+    (story_id, first_seen, last_seen, num_articles, num_sources, headline, top_actors, top_terms)
 with counts as (
     select story_id, count(*) as num_articles
     from articles
@@ -15,7 +16,7 @@ touched as (
     select c.story_id
     from counts as c
     left join stories as s on s.story_id = c.story_id
-    where s.story_id is null or s.num_articles <> c.num_articles
+    where s.story_id is null or s.num_articles <> c.num_articles or s.top_terms is null
 ),
 
 members as (
@@ -56,6 +57,49 @@ top_actors as (
     group by story_id
 ),
 
+-- title words of the canonical members; a word counts once per article
+stop_words as (
+    select unnest([
+        'the', 'and', 'for', 'with', 'from', 'into', 'onto', 'over', 'under', 'after', 'before',
+        'about', 'against', 'amid', 'among', 'than', 'that', 'this', 'these', 'those', 'its',
+        'his', 'her', 'their', 'our', 'your', 'are', 'was', 'were', 'been', 'being', 'has', 'have',
+        'had', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'not', 'but', 'more',
+        'less', 'new', 'says', 'said', 'say', 'set', 'sets', 'see', 'sees', 'get', 'gets', 'out',
+        'off', 'via', 'per', 'all', 'any', 'who', 'what', 'how', 'why', 'when', 'where', 'which',
+        'one', 'two', 'three', 'first', 'last', 'next', 'year', 'years', 'week', 'day', 'today',
+        'mln', 'bln', 'pct', 'cts', 'inc', 'corp', 'ltd', 'plc', 'qtr', 'vs'
+    ]) as word
+),
+
+title_words as (
+    select distinct
+        story_id,
+        article_id,
+        unnest(string_split_regex(lower(title), '[^\p{L}\p{N}]+')) as word
+    from members
+    where duplicate_of is null and title is not null
+),
+
+term_counts as (
+    select story_id, word, count(*) as n
+    from title_words
+    where
+        length(word) >= 3
+        and not regexp_full_match(word, '[0-9]+')
+        and word not in (select word from stop_words)
+    group by story_id, word
+),
+
+top_terms as (
+    select story_id, list(word order by n desc, word) as top_terms
+    from (
+        select *, row_number() over (partition by story_id order by n desc, word) as rank
+        from term_counts
+    )
+    where rank <= 5
+    group by story_id
+),
+
 final as (
     select
         s.story_id,
@@ -64,9 +108,11 @@ final as (
         s.num_articles,
         s.num_sources,
         s.headline,
-        coalesce(t.top_actors, []::varchar[]) as top_actors
+        coalesce(t.top_actors, []::varchar[]) as top_actors,
+        coalesce(w.top_terms, []::varchar[]) as top_terms
     from summary as s
     left join top_actors as t on t.story_id = s.story_id
+    left join top_terms as w on w.story_id = s.story_id
 )
 
 select * from final
