@@ -43,15 +43,15 @@ insert into actors (actor_id, name, actor_type, country_code, aliases)
 with parts as (
     select i,
         (['Ali', 'Hassan', 'John', 'Maria', 'Wei', 'Ahmed', 'Anna', 'James', 'Reza', 'Sara',
-          'Omar', 'Li', 'Paul', 'Fatima', 'David', 'Nadia'])[1 + hash(i, 'g') % 16] as given,
+          'Omar', 'Li', 'Paul', 'Fatima', 'David', 'Nadia'])[1 + (hash(i, 'g') % 16)::bigint] as given,
         (['Kh', 'K', 'S', 'M', 'R', 'B', 'H', 'A', 'J', 'Sh', 'T', 'D', 'N', 'Q', 'Z', 'P',
-          'G', 'F', 'L', 'W', 'Ch', 'Y', 'V', 'O', 'E', 'I'])[1 + hash(i, 's') % 26]
-        || (['a', 'e', 'i', 'o', 'u', 'ay', 'ee'])[1 + hash(i, 'v') % 7]
-        || (['n', 'r', 'l', 'm', 'z', 'st', 'nd', 'sh'])[1 + hash(i, 'c') % 8]
-        || (['', 'i', 'ov', 'son', 'ani', 'er', 'ez'])[1 + hash(i, 'e') % 7]
-        || (['', 'a', 'o'])[1 + hash(i, 'x') % 3] as surname,
+          'G', 'F', 'L', 'W', 'Ch', 'Y', 'V', 'O', 'E', 'I'])[1 + (hash(i, 's') % 26)::bigint]
+        || (['a', 'e', 'i', 'o', 'u', 'ay', 'ee'])[1 + (hash(i, 'v') % 7)::bigint]
+        || (['n', 'r', 'l', 'm', 'z', 'st', 'nd', 'sh'])[1 + (hash(i, 'c') % 8)::bigint]
+        || (['', 'i', 'ov', 'son', 'ani', 'er', 'ez'])[1 + (hash(i, 'e') % 7)::bigint]
+        || (['', 'a', 'o'])[1 + (hash(i, 'x') % 3)::bigint] as surname,
         (['PAK', 'IRN', 'AFG', 'USA', 'GBR', 'IND', 'CHN', 'RUS', 'DEU', 'FRA', 'TUR', 'SAU',
-          'EGY', 'NGA', 'BRA', 'JPN'])[1 + hash(i, 'k') % 16] as country
+          'EGY', 'NGA', 'BRA', 'JPN'])[1 + (hash(i, 'k') % 16)::bigint] as country
     from range($n) t(i)
 ),
 
@@ -81,10 +81,10 @@ insert into event_keys (event_id, mode_group, source_key, target_key, date_lo, d
                         place_key, evidence_score)
 select 'e_syn' || i, 'asserted',
        case when i % 2 = 0 then (['PAK', 'IRN', 'AFG', 'USA', 'GBR', 'IND', 'CHN', 'RUS', 'DEU',
-            'FRA', 'TUR', 'SAU', 'EGY', 'NGA', 'BRA', 'JPN'])[1 + hash(i, 'sk') % 16]
+            'FRA', 'TUR', 'SAU', 'EGY', 'NGA', 'BRA', 'JPN'])[1 + (hash(i, 'sk') % 16)::bigint]
             else 'act_syn' || (i % $n) end,
        case when i % 3 = 0 then (['PAK', 'IRN', 'AFG', 'USA', 'GBR', 'IND', 'CHN', 'RUS', 'DEU',
-            'FRA', 'TUR', 'SAU', 'EGY', 'NGA', 'BRA', 'JPN'])[1 + hash(i, 'tk') % 16]
+            'FRA', 'TUR', 'SAU', 'EGY', 'NGA', 'BRA', 'JPN'])[1 + (hash(i, 'tk') % 16)::bigint]
             else 'act_syn' || ((i * 31) % $n) end,
        date '2023-01-01' + (i % 730)::int, date '2023-01-01' + (i % 730)::int, null, 0.5
 from range($n) t(i);

@@ -162,6 +162,30 @@ MUTANTS = [
         '        "asserted",\n        c.pair,',
         ("tests/test_events.py",),
     ),
+    Mutant(
+        "history-actor-block",
+        "a run reading actors on demand reads every actor the fuzzy match could compare",
+        "src/newsflow/resolve.py",
+        '        keys.append(f"{block}|s|{tokens[-1][0]}")',
+        "        pass",
+        ("tests/test_history.py",),
+    ),
+    Mutant(
+        "history-event-keys",
+        "a run reading events on demand reads every known event its reports' merge keys hit",
+        "src/newsflow/events.py",
+        '    state.read(keys=relevant_keys, articles=duplicates["canonical_id"].to_list())',
+        '    state.read(articles=duplicates["canonical_id"].to_list())',
+        ("tests/test_history.py",),
+    ),
+    Mutant(
+        "history-duplicate-events",
+        "a run reading events on demand reads the events of its duplicates' canonicals",
+        "src/newsflow/events.py",
+        '    state.read(keys=relevant_keys, articles=duplicates["canonical_id"].to_list())',
+        "    state.read(keys=relevant_keys)",
+        ("tests/test_history.py",),
+    ),
 ]
 
 
