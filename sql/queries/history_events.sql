@@ -1,11 +1,21 @@
 -- Known events a batch can touch, with their merge keys and supporting articles, in the shape of
--- queries/event_state.sql (history on demand, issue 24): events whose source or target merge
--- key is one of $keys, events that one of $articles supports (a duplicate's canonical), and the
--- events with ids $ids; none of $held, the ids the run holds already.
-with wanted as (
-    select event_id from event_keys where source_key in (select unnest($keys))
-    union
-    select event_id from event_keys where target_key in (select unnest($keys))
+-- queries/event_state.sql (history on demand, issue 24): events of a type whose source or target
+-- merge key pairs with it in $pairs ('TYPE|key'; $keys: those keys), events that one of
+-- $articles supports (a duplicate's canonical), and the events with ids $ids; none of $held,
+-- the ids the run holds already.
+with by_key as (
+    select event_id, source_key as merge_key from event_keys
+    where source_key in (select unnest($keys))
+    union all
+    select event_id, target_key as merge_key from event_keys
+    where target_key in (select unnest($keys))
+),
+
+wanted as (
+    select b.event_id
+    from by_key as b
+    inner join events as e on e.event_id = b.event_id
+    where e.event_type || '|' || b.merge_key in (select unnest($pairs))
     union
     select event_id from event_articles where article_id in (select unnest($articles))
     union

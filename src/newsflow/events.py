@@ -60,9 +60,10 @@ ROLE_ACTOR_TYPES_EXCLUDED = {"PLACE"}
 STATE_ROLLUP_TYPES = {"COUNTRY", "PERSON", "ORG"}  # actors whose merge key is their country
 
 
-# (merge keys, supporting article ids, event ids, ids held) -> known-event rows in the shape of
-# sql/queries/event_state.sql: those whose merge keys hit, that the articles support or with
-# the ids, except the held ones (`history.WarehouseHistory.events`)
+# ("TYPE|merge key" pairs, supporting article ids, event ids, ids held) -> known-event rows in
+# the shape of sql/queries/event_state.sql: those of a type whose source or target key pairs
+# with it, that the articles support or with the ids, except the held ones
+# (`history.WarehouseHistory.events`)
 EventHistory = Callable[[list[str], list[str], list[str], list[str]], pl.DataFrame]
 
 
@@ -78,30 +79,30 @@ class EventState:
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
     cues: TriggerCues | None = None  # Lexicon.trigger_cues of the run's parser
     history: EventHistory | None = None
-    looked_up: set[str] = field(default_factory=set)  # "key:", "article:", "id:" + value
+    looked_up: set[str] = field(default_factory=set)  # "pair:", "article:", "id:" + value
 
     def read(
-        self, keys: Iterable[str] = (), articles: Iterable[str] = (), ids: Iterable[str] = ()
+        self, pairs: Iterable[str] = (), articles: Iterable[str] = (), ids: Iterable[str] = ()
     ) -> None:
-        """Add the known events under merge `keys`, supported by `articles` or with `ids`
-        that were not read before (nothing without a history)."""
+        """Add the known events of the "TYPE|merge key" `pairs`, supported by `articles` or
+        with `ids` that were not read before (nothing without a history)."""
         if self.history is None:
             return
         asked = {
             kind: sorted(
                 {v for v in values if v is not None and f"{kind}:{v}" not in self.looked_up}
             )
-            for kind, values in (("key", keys), ("article", articles), ("id", ids))
+            for kind, values in (("pair", pairs), ("article", articles), ("id", ids))
         }
         if not any(asked.values()):
             return
         held = self.events["event_id"].to_list()
-        known = self.history(asked["key"], asked["article"], asked["id"], held)
+        known = self.history(asked["pair"], asked["article"], asked["id"], held)
         self.looked_up.update(f"{kind}:{v}" for kind, values in asked.items() for v in values)
         if known.height:
-            events, keys_frame, supporting = _split_known(known)
+            events, keys, supporting = _split_known(known)
             self.events = pl.concat([self.events, events])
-            self.keys = pl.concat([self.keys, keys_frame])
+            self.keys = pl.concat([self.keys, keys])
             self.event_articles = pl.concat([self.event_articles, supporting])
 
     @classmethod
@@ -449,7 +450,10 @@ def detect_events(
     # Only known events that could match: same type and sharing an actor key.
     relevant_types = sorted({c.event_type for c in candidates})
     relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
-    state.read(keys=relevant_keys, articles=duplicates["canonical_id"].to_list())
+    state.read(
+        pairs=[f"{t}|{k}" for t in relevant_types for k in relevant_keys],
+        articles=duplicates["canonical_id"].to_list(),
+    )
     known_frame = state.events.join(state.keys, on="event_id", how="inner")
     dated = [
         (c.when.lo, c.when.hi)

@@ -41,6 +41,13 @@ class WarehouseHistory:
         self.rows[kind] = self.rows.get(kind, 0) + frame.height
         return frame
 
+    def surnames(self, blocks: list[str]) -> dict[str, list[str]]:
+        """The distinct folded surnames in each surname block of `blocks` ("PERSON|k")."""
+        sql = resources.sql("queries/history_surnames.sql")
+        rows = self._query("surnames", sql, {"blocks": blocks})
+        grouped = rows.group_by("block", maintain_order=True).agg("surname")
+        return dict(zip(grouped["block"].to_list(), grouped["surname"].to_list(), strict=True))
+
     def actors(self, keys: list[str], ids: list[str], held: list[str]) -> pl.DataFrame:
         """schema.ACTORS rows under lookup `keys` (`resolve.name_lookups`) or with `ids`,
         except the `held` ids."""
@@ -48,12 +55,14 @@ class WarehouseHistory:
         return self._query("actors", sql, {"keys": keys, "ids": ids, "held": held})
 
     def events(
-        self, keys: list[str], articles: list[str], ids: list[str], held: list[str]
+        self, pairs: list[str], articles: list[str], ids: list[str], held: list[str]
     ) -> pl.DataFrame:
-        """Known-event rows (queries/event_state.sql columns) whose merge keys hit `keys`, that
-        `articles` support or with `ids`, except the `held` ids."""
+        """Known-event rows (queries/event_state.sql columns) of a type whose source or target
+        merge key makes one of `pairs` ("TYPE|key"), that `articles` support or with `ids`,
+        except the `held` ids."""
         sql = resources.sql("queries/history_events.sql")
-        params = {"keys": keys, "articles": articles, "ids": ids, "held": held}
+        keys = sorted({pair.split("|", 1)[1] for pair in pairs})
+        params = {"pairs": pairs, "keys": keys, "articles": articles, "ids": ids, "held": held}
         return self._query("events", sql, params)
 
 
@@ -67,7 +76,7 @@ def fill_actor_lookup(con: duckdb.DuckDBPyConnection) -> int:
     if missing.height:
         con.register("new_lookup_rows", actor_lookup_rows(missing))
         con.execute(
-            "insert or ignore into actor_lookup select lookup, actor_id from new_lookup_rows"
+            "insert or ignore into actor_lookup select lookup, block, actor_id from new_lookup_rows"
         )
         con.unregister("new_lookup_rows")
     return missing.height

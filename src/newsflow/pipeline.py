@@ -525,7 +525,7 @@ def read_history(
     reads = history.WarehouseHistory(settings.warehouse, settings.lock_timeout_s)
     event_state = events.EventState.empty()
     event_state.history = reads.events
-    return reads, resolve.ActorRegistry(history=reads.actors), event_state
+    return reads, resolve.ActorRegistry(history=reads), event_state
 
 
 def run_bundle(

@@ -12,8 +12,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import jellyfish
 import polars as pl
@@ -154,37 +155,56 @@ def _match_tokens(block: str, name: str) -> list[str]:
     return name_tokens(name) if block == "PERSON" else [fold_token(fold_text(name))]
 
 
-def name_lookups(actor_type: str, name: str) -> list[str]:
-    """The warehouse lookup keys (`actor_lookup.lookup`) under which the registry indexes a
-    name: its folded form within the type block ("PERSON|a|hassan kazmi kumi"), and the block
-    and first letter of its folded surname ("PERSON|s|k") that the fuzzy match scans. A name
-    the matcher looks up and a stored alias share a key exactly when the registry could
-    compare them, so fetching an alias's keys fetches every actor the match could reach."""
-    block = match_block(actor_type)
-    keys = [f"{block}|a|{fold_text(name)}"]
+def _surname(block: str, name: str) -> str | None:
+    """The folded token the fuzzy match indexes a name under: a person's surname, an
+    organisation's whole folded name."""
     tokens = _match_tokens(block, name)
-    if tokens and tokens[-1]:
-        keys.append(f"{block}|s|{tokens[-1][0]}")
+    return tokens[-1] if tokens and tokens[-1] else None
+
+
+def name_lookups(actor_type: str, name: str) -> list[tuple[str, str | None]]:
+    """(lookup, surname block) rows of `actor_lookup` for a name the registry indexes: its
+    folded form within the type block ("PERSON|a|hassan kazmi kumi", for the exact match), and
+    its folded surname ("PERSON|n|kumi") in its block, the type block and the surname's first
+    letter ("PERSON|k"), which the fuzzy match scans. A run reads a block's surnames, keeps
+    those within the fuzzy cutoff of a name it looks up and reads the actors under them: every
+    actor the registry could compare, and no other (`ActorRegistry.prefetch`)."""
+    block = match_block(actor_type)
+    keys: list[tuple[str, str | None]] = [(f"{block}|a|{fold_text(name)}", None)]
+    surname = _surname(block, name)
+    if surname:
+        keys.append((f"{block}|n|{surname}", f"{block}|{surname[0]}"))
     return keys
 
 
 def actor_lookup_rows(actors: pl.DataFrame) -> pl.DataFrame:
-    """(lookup, actor_id) rows of schema.ACTORS rows: every key of every alias and name
-    (sql/090_actor_lookup.sql), so a run can fetch the actors its mentions can match."""
-    pairs = {
-        (key, row["actor_id"])
+    """(lookup, block, actor_id) rows of schema.ACTORS rows: every key of every alias and name
+    (sql/090_actor_lookup.sql), so a run can read the actors its mentions can match."""
+    rows = {
+        (key, block, row["actor_id"])
         for row in actors.select("actor_id", "actor_type", "name", "aliases").iter_rows(named=True)
         for alias in [*(row["aliases"] or []), row["name"]]
-        for key in name_lookups(row["actor_type"], alias)
+        for key, block in name_lookups(row["actor_type"], alias)
     }
     return pl.DataFrame(
-        sorted(pairs), schema={"lookup": pl.String, "actor_id": pl.String}, orient="row"
+        sorted(rows, key=lambda r: (r[0], r[2])),
+        schema={"lookup": pl.String, "block": pl.String, "actor_id": pl.String},
+        orient="row",
     )
 
 
-# (lookup keys, actor ids, ids held) -> schema.ACTORS rows of the warehouse actors under those
-# keys or with those ids, except the held ones (`history.WarehouseHistory.actors`)
-ActorHistory = Callable[[list[str], list[str], list[str]], pl.DataFrame]
+class ActorHistory(Protocol):
+    """The earlier actors of the warehouse, read by key (`history.WarehouseHistory`)."""
+
+    def surnames(self, blocks: list[str]) -> dict[str, list[str]]:
+        """The distinct folded surnames indexed in each surname block."""
+        ...
+
+    def actors(self, keys: list[str], ids: list[str], held: list[str]) -> pl.DataFrame:
+        """schema.ACTORS rows under lookup `keys` or with `ids`, except the `held` ids."""
+        ...
+
+
 # what `ActorRegistry.resolve` is asked: (actor_type, forms, key, name)
 ResolveRequest = tuple[str, list[str], str | None, str | None]
 
@@ -261,6 +281,8 @@ class ActorRegistry:
         # them (`prefetch`, `resolve`, `frame_of`); each key and id is read at most once.
         self._history = history
         self._looked_up: set[str] = set()  # lookup keys and actor ids already read
+        self._block_surnames: dict[str, list[str]] = {}  # surname block -> warehouse surnames
+        self._queried: set[tuple[str, str]] = set()  # (block, surname) matched against those
         self.history_reads = 0  # reads that found something to ask the warehouse
         self._actors: dict[str, _Actor] = {}
         self._by_key: dict[str, str] = {}  # fixed keys ("country:IRN", "known:ttp") -> actor_id
@@ -304,32 +326,67 @@ class ActorRegistry:
         if not keys and not ids:
             return
         self.history_reads += 1
-        self._add_stored(self._history(keys, ids, list(self._actors)))
+        self._add_stored(self._history.actors(keys, ids, list(self._actors)))
         self._looked_up.update(keys, ids)
+
+    def _read_requests(self, requests: Iterable[ResolveRequest]) -> None:
+        """Read every warehouse actor that resolving `requests` can compare or reuse: those
+        under their names' exact keys, those under the warehouse surnames within the fuzzy
+        cutoff of their surnames, and those with the ids their keys pin or a new actor takes."""
+        if self._history is None:
+            return
+        keys: set[str] = set()
+        ids: set[str] = set()
+        queries: set[tuple[str, str]] = set()  # (surname block, folded surname)
+        for request in requests:
+            more_keys, more_queries, more_ids = self._lookups(request)
+            keys.update(more_keys)
+            queries.update(more_queries)
+            ids.update(more_ids)
+        queries -= self._queried
+        blocks = sorted({b for b, _ in queries} - self._block_surnames.keys())
+        if blocks:
+            self.history_reads += 1
+            surnames = self._history.surnames(blocks)
+            for b in blocks:
+                self._block_surnames[b] = surnames.get(b, [])
+        for b, surname in queries:
+            # the same scan as `_SurnameBlock.matches`, over the warehouse's surnames
+            near = process.extract(
+                surname,
+                self._block_surnames[b],
+                scorer=fuzz.ratio,
+                score_cutoff=_FUZZY_CUTOFF,
+                limit=None,
+            )
+            keys.update(f"{b.split('|')[0]}|n|{match}" for match, _, _ in near)
+        self._queried |= queries
+        self._read(keys, ids)
 
     def prefetch(self, requests: Iterable[ResolveRequest]) -> None:
         """Read at once every warehouse actor that resolving `requests` can compare or reuse
-        (one read per batch; `resolve` reads what is still missing by itself)."""
-        keys: set[str] = set()
-        ids: set[str] = set()
-        for request in requests:
-            more_keys, more_ids = self._lookups(request)
-            keys.update(more_keys)
-            ids.update(more_ids)
-        self._read(keys, ids)
+        (one batch's names: two reads; `resolve` reads what is still missing by itself)."""
+        self._read_requests(requests)
 
     @staticmethod
-    def _lookups(request: ResolveRequest) -> tuple[list[str], list[str]]:
-        """What resolving `request` can consult: lookup keys of its forms and the ids its key
-        pins or a new actor would take."""
+    def _lookups(request: ResolveRequest) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        """What resolving `request` can consult: exact lookup keys of its forms, their
+        (surname block, surname) for the fuzzy match, and the ids its key pins or a new actor
+        would take."""
         actor_type, forms, key, name = request
         forms = [f for f in forms if f and f.strip()]
         if key is not None:
-            return [], ["act_" + short_hash(actor_type, key)]
-        keys = [k for form in forms for k in name_lookups(actor_type, form)]
+            return [], [], ["act_" + short_hash(actor_type, key)]
+        keys, queries = [], []
+        for form in forms:
+            for lookup, block in name_lookups(actor_type, form):
+                if block is None:
+                    keys.append(lookup)
+                else:
+                    queries.append((block, lookup.split("|", 2)[2]))
         first = name or (max(forms, key=lambda f: (len(f.split()), f)) if forms else None)
         ids = ["act_" + short_hash(actor_type, fold_text(first))] if first else []
-        return keys, ids
+        return keys, queries, ids
 
     def _state(self, actor: _Actor) -> tuple:
         return (actor.name, actor.actor_type, actor.country_code, tuple(actor.aliases))
@@ -422,7 +479,7 @@ class ActorRegistry:
         """
         forms = [f for f in forms if f and f.strip()]
         if self._history is not None and (key is None or key not in self._by_key):
-            self._read(*self._lookups((actor_type, forms, key, name)))
+            self._read_requests([(actor_type, forms, key, name)])
         actor: _Actor | None = None
         if key is not None and key in self._by_key:
             actor = self._actors[self._by_key[key]]
