@@ -47,20 +47,25 @@ def _seeds(folder: Path, seeds_dir: Path, names: list[str]) -> Path:
 
 
 def _bundles(tmp_path: Path, seeds_dir: Path) -> list[Path]:
-    """Five runs: Reuters, two seeds, more Reuters naming the same actors, the other seeds with
-    a reworded copy of an earlier run's article (a near duplicate: its canonical's events gain
-    an article), then the whole seeds folder again."""
+    """Six runs: Reuters, two seeds, more Reuters naming the same actors, the other seeds with
+    a reworded copy of an earlier run's article (a near duplicate), an exact copy of that
+    article alone (not extracted: only its canonical's events, read by article, gain it), then
+    the whole seeds folder again."""
     names = sorted(p.name for p in seeds_dir.glob("*.txt"))
     late = _seeds(tmp_path / "seeds_late", seeds_dir, names[2:])
     first = (seeds_dir / names[0]).read_text(encoding="utf-8")
     reworded = first.replace("would start today", "will start today")
     assert reworded != first
     (late / "009_copy.txt").write_text(reworded, encoding="utf-8")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "010_exact.txt").write_text(first, encoding="utf-8")
     return [
         _reuters_slice(tmp_path / "reuters_a.jsonl", FIRST_SLICE),
         _seeds(tmp_path / "seeds_early", seeds_dir, names[:2]),
         _reuters_slice(tmp_path / "reuters_b.jsonl", SECOND_SLICE),
         late,
+        copy,
         seeds_dir,
     ]
 
@@ -111,8 +116,16 @@ def test_on_demand_loads_what_full_loads(two_warehouses):
     assert by_event.group_by("e").len()["len"].max() >= 3
     summaries = two_warehouses["full"][1]
     assert summaries[3]["duplicates"] >= 1, summaries[3]  # the reworded copy
+    assert summaries[4]["duplicates"] == summaries[4]["loaded"] == 1, summaries[4]
+    copy_events = [row for row in full["event_articles"] if row[1] == _copy_id(full)]
+    assert copy_events, "the exact copy supports its canonical's events"
     for table in TABLES:
         assert on_demand[table] == full[table], table
+
+
+def _copy_id(snapshot: dict[str, list]) -> str:
+    (article_id,) = [row[0] for row in snapshot["articles"] if "010_exact.txt" in row]
+    return article_id
 
 
 def test_on_demand_reads_part_of_the_history(two_warehouses):
@@ -151,6 +164,8 @@ def _registry_actors() -> pl.DataFrame:
         ["Ali Larijani"],
         ["James Baker", "Baker"],
         ["Paul Volcker"],
+        ["John Smithe"],  # "smithi": the surname nearest "smith", but another given name
+        ["Jane Smyth"],
     ):
         registry.resolve("PERSON", forms)
     registry.resolve("ORG", ["Bank of England"])
@@ -170,6 +185,9 @@ def _registry_actors() -> pl.DataFrame:
         ("GROUP", ["TTP"], None, None),
         ("COUNTRY", ["Iranian"], "country:IRN", "Iran"),  # pinned by key: read by id
         ("PERSON", ["Volker"], None, None),
+        # Jane Smyth, whose surname is not the nearest to "smith" of those stored: every
+        # surname within the cutoff must be read, not the best one
+        ("PERSON", ["Jane Smith"], None, None),
     ],
 )
 def test_registry_reading_by_key_resolves_like_the_full_registry(request_):
@@ -191,9 +209,7 @@ def test_registry_reading_by_key_resolves_like_the_full_registry(request_):
         def actors(self, keys: list[str], ids: list[str], held: list[str]) -> pl.DataFrame:
             asked.append("actors")
             wanted = set(lookups.filter(pl.col("lookup").is_in(keys))["actor_id"]) | set(ids)
-            return stored.filter(
-                pl.col("actor_id").is_in(wanted) & ~pl.col("actor_id").is_in(held)
-            )
+            return stored.filter(pl.col("actor_id").is_in(wanted) & ~pl.col("actor_id").is_in(held))
 
     lazy = resolve.ActorRegistry(history=Lookup())
     lazy.prefetch([request_])
