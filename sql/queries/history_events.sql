@@ -1,6 +1,7 @@
 -- Known events a batch can touch, with their merge keys and supporting articles, in the shape of
 -- queries/event_state.sql (history on demand, issue 24): events of a type whose source or target
--- merge key pairs with it in $pairs ('TYPE|key'; $keys: those keys), events that one of
+-- merge key pairs with it in $pairs ('TYPE|key'; $keys: those keys) and whose date window meets
+-- $lo..$hi (when given) or is open, events that one of
 -- $articles supports (a duplicate's canonical), and the events with ids $ids; none of $held,
 -- the ids the run holds already.
 with by_key as (
@@ -15,7 +16,10 @@ wanted as (
     select b.event_id
     from by_key as b
     inner join events as e on e.event_id = b.event_id
+    inner join event_keys as k on k.event_id = b.event_id
     where e.event_type || '|' || b.merge_key in (select unnest($pairs))
+        -- the window events.detect_events compares known events in, when it has one
+        and ($lo is null or k.date_hi is null or (k.date_hi >= $lo and k.date_lo <= $hi))
     union
     select event_id from event_articles where article_id in (select unnest($articles))
     union

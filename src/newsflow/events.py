@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -60,11 +60,13 @@ ROLE_ACTOR_TYPES_EXCLUDED = {"PLACE"}
 STATE_ROLLUP_TYPES = {"COUNTRY", "PERSON", "ORG"}  # actors whose merge key is their country
 
 
-# ("TYPE|merge key" pairs, supporting article ids, event ids, ids held) -> known-event rows in
-# the shape of sql/queries/event_state.sql: those of a type whose source or target key pairs
-# with it, that the articles support or with the ids, except the held ones
-# (`history.WarehouseHistory.events`)
-EventHistory = Callable[[list[str], list[str], list[str], list[str]], pl.DataFrame]
+# ("TYPE|merge key" pairs, supporting article ids, event ids, ids held, date window) ->
+# known-event rows in the shape of sql/queries/event_state.sql: those of a type whose source or
+# target key pairs with it (and whose date window meets the window, when one is given), that
+# the articles support or with the ids, except the held ones (`history.WarehouseHistory.events`)
+EventHistory = Callable[
+    [list[str], list[str], list[str], list[str], tuple[date, date] | None], pl.DataFrame
+]
 
 
 @dataclass
@@ -79,26 +81,44 @@ class EventState:
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
     cues: TriggerCues | None = None  # Lexicon.trigger_cues of the run's parser
     history: EventHistory | None = None
-    looked_up: set[str] = field(default_factory=set)  # "pair:", "article:", "id:" + value
+    # "pair:" (+ "@lo:hi" when read for a window), "article:", "id:" + value
+    looked_up: set[str] = field(default_factory=set)
 
     def read(
-        self, pairs: Iterable[str] = (), articles: Iterable[str] = (), ids: Iterable[str] = ()
+        self,
+        pairs: Iterable[str] = (),
+        articles: Iterable[str] = (),
+        ids: Iterable[str] = (),
+        window: tuple[date, date] | None = None,
     ) -> None:
-        """Add the known events of the "TYPE|merge key" `pairs`, supported by `articles` or
-        with `ids` that were not read before (nothing without a history)."""
+        """Add the known events of the "TYPE|merge key" `pairs` (only those whose date window
+        meets `window`, or that have none, when it is given), supported by `articles` or with
+        `ids`, that were not read before (nothing without a history)."""
         if self.history is None:
             return
+        # a pair read for all dates is done; one read for a window only for that window
+        tag = "" if window is None else f"@{window[0]}:{window[1]}"
         asked = {
             kind: sorted(
-                {v for v in values if v is not None and f"{kind}:{v}" not in self.looked_up}
+                {
+                    v
+                    for v in values
+                    if v is not None
+                    and f"{kind}:{v}" not in self.looked_up
+                    and (kind != "pair" or f"pair:{v}{tag}" not in self.looked_up)
+                }
             )
             for kind, values in (("pair", pairs), ("article", articles), ("id", ids))
         }
         if not any(asked.values()):
             return
         held = self.events["event_id"].to_list()
-        known = self.history(asked["pair"], asked["article"], asked["id"], held)
-        self.looked_up.update(f"{kind}:{v}" for kind, values in asked.items() for v in values)
+        known = self.history(asked["pair"], asked["article"], asked["id"], held, window)
+        self.looked_up.update(
+            f"{kind}:{v}{tag if kind == 'pair' else ''}"
+            for kind, values in asked.items()
+            for v in values
+        )
         if known.height:
             events, keys, supporting = _split_known(known)
             self.events = pl.concat([self.events, events])
@@ -450,23 +470,26 @@ def detect_events(
     # Only known events that could match: same type and sharing an actor key.
     relevant_types = sorted({c.event_type for c in candidates})
     relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
-    state.read(
-        pairs=[f"{t}|{k}" for t in relevant_types for k in relevant_keys],
-        articles=duplicates["canonical_id"].to_list(),
-    )
-    known_frame = state.events.join(state.keys, on="event_id", how="inner")
     dated = [
         (c.when.lo, c.when.hi)
         for c in candidates
         if c.when.lo is not None and c.when.hi is not None
     ]
     window = pl.lit(True)
+    span: tuple[date, date] | None = None
     if dated and len(dated) == len(candidates):
         earliest = min(lo for lo, _ in dated) - timedelta(days=1)
         latest = max(hi for _, hi in dated) + timedelta(days=1)
+        span = (earliest, latest)
         window = pl.col("date_hi").is_null() | (
             (pl.col("date_hi") >= earliest) & (pl.col("date_lo") <= latest)
         )
+    state.read(
+        pairs=[f"{t}|{k}" for t in relevant_types for k in relevant_keys],
+        articles=duplicates["canonical_id"].to_list(),
+        window=span,
+    )
+    known_frame = state.events.join(state.keys, on="event_id", how="inner")
     # in id order: which of two equal known events a report meets first must not depend on
     # the order the state was read or updated in
     known_rows = (

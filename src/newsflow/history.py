@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -31,7 +33,7 @@ class WarehouseHistory:
     seconds: float = 0.0  # spent in those reads
     rows: dict[str, int] = field(default_factory=dict)  # rows read, by kind
 
-    def _query(self, kind: str, sql: str, params: dict[str, list[str]]) -> pl.DataFrame:
+    def _query(self, kind: str, sql: str, params: dict[str, Any]) -> pl.DataFrame:
         clock = time.perf_counter()
         with wh.connect(self.warehouse, read_only=True, timeout_s=self.timeout_s) as con:
             frame = pl.from_arrow(con.execute(sql, params).fetch_arrow_table())
@@ -55,14 +57,28 @@ class WarehouseHistory:
         return self._query("actors", sql, {"keys": keys, "ids": ids, "held": held})
 
     def events(
-        self, pairs: list[str], articles: list[str], ids: list[str], held: list[str]
+        self,
+        pairs: list[str],
+        articles: list[str],
+        ids: list[str],
+        held: list[str],
+        window: tuple[date, date] | None = None,
     ) -> pl.DataFrame:
         """Known-event rows (queries/event_state.sql columns) of a type whose source or target
-        merge key makes one of `pairs` ("TYPE|key"), that `articles` support or with `ids`,
-        except the `held` ids."""
+        merge key makes one of `pairs` ("TYPE|key") and, with a `window`, whose date window
+        meets it or is open; that `articles` support; or with `ids`; except the `held` ids."""
         sql = resources.sql("queries/history_events.sql")
         keys = sorted({pair.split("|", 1)[1] for pair in pairs})
-        params = {"pairs": pairs, "keys": keys, "articles": articles, "ids": ids, "held": held}
+        lo, hi = window if window is not None else (None, None)
+        params = {
+            "pairs": pairs,
+            "keys": keys,
+            "lo": lo,
+            "hi": hi,
+            "articles": articles,
+            "ids": ids,
+            "held": held,
+        }
         return self._query("events", sql, params)
 
 
