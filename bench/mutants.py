@@ -162,6 +162,30 @@ MUTANTS = [
         '        "asserted",\n        c.pair,',
         ("tests/test_events.py",),
     ),
+    Mutant(
+        "history-actor-block",
+        "a run reading actors on demand reads every actor the fuzzy match could compare",
+        "src/newsflow/resolve.py",
+        "            keys.update(f\"{b.split('|')[0]}|n|{match}\" for match, _, _ in near)",
+        "            keys.update(f\"{b.split('|')[0]}|n|{match}\" for match, _, _ in near[:1])",
+        ("tests/test_history.py",),
+    ),
+    Mutant(
+        "history-event-keys",
+        "a run reading events on demand reads every known event its reports' merge keys hit",
+        "src/newsflow/events.py",
+        '        pairs=[f"{t}|{k}" for t in relevant_types for k in relevant_keys],',
+        "        pairs=[],",
+        ("tests/test_history.py",),
+    ),
+    Mutant(
+        "history-duplicate-events",
+        "a run reading events on demand reads the events of its duplicates' canonicals",
+        "src/newsflow/events.py",
+        '        articles=duplicates["canonical_id"].to_list(),',
+        "        articles=[],",
+        ("tests/test_history.py",),
+    ),
 ]
 
 

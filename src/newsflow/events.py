@@ -17,8 +17,9 @@ nothing.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -59,9 +60,19 @@ ROLE_ACTOR_TYPES_EXCLUDED = {"PLACE"}
 STATE_ROLLUP_TYPES = {"COUNTRY", "PERSON", "ORG"}  # actors whose merge key is their country
 
 
+# ("TYPE|merge key" pairs, supporting article ids, event ids, ids held, date window) ->
+# known-event rows in the shape of sql/queries/event_state.sql: those of a type whose source or
+# target key pairs with it (and whose date window meets the window, when one is given), that
+# the articles support or with the ids, except the held ones (`history.WarehouseHistory.events`)
+EventHistory = Callable[
+    [list[str], list[str], list[str], list[str], tuple[date, date] | None], pl.DataFrame
+]
+
+
 @dataclass
 class EventState:
-    """Known events, read once at run start and updated as batches pass."""
+    """Known events, updated as batches pass: read whole at run start, or, with a `history`,
+    read as batches can touch them (each merge key, article and id at most once)."""
 
     events: pl.DataFrame  # schema.EVENTS rows
     keys: pl.DataFrame  # EVENT_KEYS rows (merge keys of the known events)
@@ -69,6 +80,50 @@ class EventState:
     lexicon: Lexicon = field(default_factory=Lexicon.load)
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
     cues: TriggerCues | None = None  # Lexicon.trigger_cues of the run's parser
+    history: EventHistory | None = None
+    # "pair:" (+ "@lo:hi" when read for a window), "article:", "id:" + value
+    looked_up: set[str] = field(default_factory=set)
+
+    def read(
+        self,
+        pairs: Iterable[str] = (),
+        articles: Iterable[str] = (),
+        ids: Iterable[str] = (),
+        window: tuple[date, date] | None = None,
+    ) -> None:
+        """Add the known events of the "TYPE|merge key" `pairs` (only those whose date window
+        meets `window`, or that have none, when it is given), supported by `articles` or with
+        `ids`, that were not read before (nothing without a history)."""
+        if self.history is None:
+            return
+        # a pair read for all dates is done; one read for a window only for that window
+        tag = "" if window is None else f"@{window[0]}:{window[1]}"
+        asked = {
+            kind: sorted(
+                {
+                    v
+                    for v in values
+                    if v is not None
+                    and f"{kind}:{v}" not in self.looked_up
+                    and (kind != "pair" or f"pair:{v}{tag}" not in self.looked_up)
+                }
+            )
+            for kind, values in (("pair", pairs), ("article", articles), ("id", ids))
+        }
+        if not any(asked.values()):
+            return
+        held = self.events["event_id"].to_list()
+        known = self.history(asked["pair"], asked["article"], asked["id"], held, window)
+        self.looked_up.update(
+            f"{kind}:{v}{tag if kind == 'pair' else ''}"
+            for kind, values in asked.items()
+            for v in values
+        )
+        if known.height:
+            events, keys, supporting = _split_known(known)
+            self.events = pl.concat([self.events, events])
+            self.keys = pl.concat([self.keys, keys])
+            self.event_articles = pl.concat([self.event_articles, supporting])
 
     @classmethod
     def empty(
@@ -89,15 +144,21 @@ def load_event_state(con: duckdb.DuckDBPyConnection) -> EventState:
     sql = resources.sql("queries/event_state.sql")
     known = pl.from_arrow(con.execute(sql).fetch_arrow_table())
     assert isinstance(known, pl.DataFrame)
+    events, keys, supporting = _split_known(known)
+    return EventState(events=events, keys=keys, event_articles=supporting)
+
+
+def _split_known(known: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """schema.EVENTS, EVENT_KEYS and EVENT_ARTICLES rows of queries/event_state.sql rows."""
     supporting = (
         known.select("event_id", "supporting")
         .filter(pl.col("supporting").list.len() > 0)
         .explode("supporting", empty_as_null=True)
     )
-    return EventState(
-        events=schema.conform(known, schema.EVENTS),
-        keys=schema.conform(known, EVENT_KEYS),
-        event_articles=schema.conform(supporting.unnest("supporting"), EVENT_ARTICLES)
+    return (
+        schema.conform(known, schema.EVENTS),
+        schema.conform(known, EVENT_KEYS),
+        schema.conform(supporting.unnest("supporting"), EVENT_ARTICLES)
         if supporting.height
         else schema.empty(EVENT_ARTICLES),
     )
@@ -402,7 +463,6 @@ def detect_events(
 ) -> EventResult:
     """Find, type, date, place and merge the batch's events against `state` (which is updated)."""
     candidates = find_candidates(articles, mentions, actors, sentences, nlp, state, settings)
-    known_frame = state.events.join(state.keys, on="event_id", how="inner")
     # Known events that a duplicate in this batch re-reports (its canonical supports them).
     duplicates = articles.filter(pl.col("duplicate_of").is_not_null()).select(
         "article_id", "source_name", pl.col("duplicate_of").alias("canonical_id")
@@ -416,17 +476,34 @@ def detect_events(
         if c.when.lo is not None and c.when.hi is not None
     ]
     window = pl.lit(True)
+    span: tuple[date, date] | None = None
     if dated and len(dated) == len(candidates):
         earliest = min(lo for lo, _ in dated) - timedelta(days=1)
         latest = max(hi for _, hi in dated) + timedelta(days=1)
+        span = (earliest, latest)
         window = pl.col("date_hi").is_null() | (
             (pl.col("date_hi") >= earliest) & (pl.col("date_lo") <= latest)
         )
-    known_rows = known_frame.filter(
-        pl.col("event_type").is_in(relevant_types)
-        & (pl.col("source_key").is_in(relevant_keys) | pl.col("target_key").is_in(relevant_keys))
-        & window
-    ).to_dicts()
+    state.read(
+        pairs=[f"{t}|{k}" for t in relevant_types for k in relevant_keys],
+        articles=duplicates["canonical_id"].to_list(),
+        window=span,
+    )
+    known_frame = state.events.join(state.keys, on="event_id", how="inner")
+    # in id order: which of two equal known events a report meets first must not depend on
+    # the order the state was read or updated in
+    known_rows = (
+        known_frame.filter(
+            pl.col("event_type").is_in(relevant_types)
+            & (
+                pl.col("source_key").is_in(relevant_keys)
+                | pl.col("target_key").is_in(relevant_keys)
+            )
+            & window
+        )
+        .sort("event_id")
+        .to_dicts()
+    )
     groups = group_reports(candidates, known_rows, state.lexicon)
     rows, key_rows, support, mention_links, reports = [], [], [], [], []
     for group in groups:
@@ -443,6 +520,9 @@ def detect_events(
             for m in (c.source, c.target):
                 if m is not None and m.mention_id:  # not a pronoun standing for a person
                     mention_links.append((m.mention_id, row["event_id"], c.score))
+    # A new group's id (from its merge key) may be an earlier run's event that it did not
+    # join: that event's supporting articles count with it, as they do in the full state.
+    state.read(ids=[r["event_id"] for r, g in zip(rows, groups, strict=True) if g.known is None])
     batch_support = pl.DataFrame(
         support,
         schema={"event_id": pl.String, "article_id": pl.String, "num_mentions": pl.Int64},

@@ -43,7 +43,7 @@ from newsflow.doc_entities import (
 )
 from newsflow.ids import short_hash
 from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
-from newsflow.resolve import ActorRegistry, fold_text
+from newsflow.resolve import ActorRegistry, ResolveRequest, fold_text
 from newsflow.settings import Settings
 
 LEXICON_PIPE = "newsflow_lexicon"
@@ -476,6 +476,9 @@ def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[D
     )
 
 
+_Resolve = tuple[ResolveRequest, str | None]  # what to resolve, and the entity's country
+
+
 def extract_batch(
     articles: pl.DataFrame,
     nlp: Language,
@@ -497,6 +500,9 @@ def extract_batch(
     }
     sent_rows: dict[str, list] = {k: [] for k in ("article_id", "sentence_index", "start", "end")}
     bodies = todo.get_column("body").to_list()
+    # Mentions and entities of every document first, so that the registry reads the warehouse
+    # actors the whole batch can match at once (`ActorRegistry.prefetch`), then resolved in order.
+    found: list[tuple[str, str, list[int], list[Mention], list[_Resolve]]] = []
     for article_id, source_name, body, doc in zip(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
@@ -532,7 +538,7 @@ def extract_batch(
         for idx, ent in enumerate(entities):  # the country most of its mentions point to
             votes = Counter(m.country for m in mentions if m.entity == idx and m.country)
             ent.country = ent.country or (votes.most_common(1)[0][0] if votes else None)
-        actor_of = {}
+        resolved: list[_Resolve] = []
         for idx, ent in enumerate(entities):
             forms = [m.form for m in mentions if m.entity == idx]
             name = None
@@ -542,9 +548,16 @@ def extract_batch(
                 name = lex.known[ent.key].name
             elif ent.key and ent.key.startswith("place:"):
                 name = _PLACE_SUFFIX.sub("", max(forms, key=len))
-            actor_of[idx] = registry.resolve(
-                ent.actor_type, forms, ent.country, key=ent.key, name=name, threshold=threshold
+            resolved.append(((ent.actor_type, forms, ent.key, name), ent.country))
+        found.append((article_id, body, starts, mentions, resolved))
+    registry.prefetch(request for *_, resolved in found for request, _ in resolved)
+    for article_id, body, starts, mentions, resolved in found:
+        actor_of = {
+            idx: registry.resolve(
+                actor_type, forms, country, key=key, name=name, threshold=threshold
             )
+            for idx, ((actor_type, forms, key, name), country) in enumerate(resolved)
+        }
         for m in mentions:
             rows["article_id"].append(article_id)
             rows["actor_id"].append(actor_of[m.entity])

@@ -29,6 +29,7 @@ MERGE_RULES: dict[str, str] = {
     "articles": "ignore",
     "mentions": "ignore",
     "actors": "replace",
+    "actor_lookup": "ignore",  # an alias's keys never change; new aliases add rows
     "events": "replace",
     "event_keys": "replace",  # an event's merge key and date window widen as reports arrive
     "quarantine": "append",
@@ -37,7 +38,15 @@ MERGE_RULES: dict[str, str] = {
 
 # Load order: parents before children, so a reader of the committed state never sees orphans
 # (all of it is one transaction anyway; the order matters for readability and future FKs).
-TABLE_ORDER = ["actors", "articles", "events", "mentions", "quarantine", "dq_results"]
+TABLE_ORDER = [
+    "actors",
+    "actor_lookup",
+    "articles",
+    "events",
+    "mentions",
+    "quarantine",
+    "dq_results",
+]
 
 
 @dataclass(frozen=True)

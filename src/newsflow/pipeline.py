@@ -33,6 +33,7 @@ from newsflow import (
     events,
     extract,
     faults,
+    history,
     ingest,
     interrupts,
     load,
@@ -89,6 +90,7 @@ class RunContext:
     nlp: Any
     parser: Any
     gatekeeper: quality.Gatekeeper | None
+    history_reads: history.WarehouseHistory | None = None  # reads of earlier actors, events
     counts: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)  # WARC protocol records, by kind
     annotated_by: dict[str, int] = field(default_factory=dict)  # batches NER'd elsewhere, by worker
@@ -377,7 +379,15 @@ def final_checks(ctx: RunContext) -> None:
     actors = _registry(ctx).changed()
     actors = gate(ctx, "actors", actors, 0)
     ctx.staging.write("actors", 0, actors)
+    ctx.staging.write("actor_lookup", 0, resolve.actor_lookup_rows(actors))
     ctx.counts["actors"] = actors.height
+    if ctx.history_reads is not None:
+        log.info(
+            "history on demand: %d reads in %.2f s, %s rows",
+            ctx.history_reads.reads,
+            ctx.history_reads.seconds,
+            ctx.history_reads.rows,
+        )
     for table, rows in dedupe.state_rows(ctx.dedupe_state).items():
         ctx.staging.write(table, 0, rows)
     if ctx.gatekeeper is None:
@@ -484,8 +494,7 @@ def open_run(
         known_ids = set(known["article_id"].to_list())
         known_inputs = set(known["input_hash"].drop_nulls().to_list())
         dedupe_state = dedupe.load_state(con)
-        registry = resolve.ActorRegistry.from_frame(load.known_actors(con))
-        event_state = events.load_event_state(con)
+        reads, registry, event_state = read_history(con, settings)
     load.remove_stale_staging(settings.staging_path, keep=run_id)
     return RunContext(
         settings=settings,
@@ -501,7 +510,22 @@ def open_run(
         nlp=nlp,
         parser=parser,
         gatekeeper=gatekeeper,
+        history_reads=reads,
     )
+
+
+def read_history(
+    con: Any, settings: settings_mod.Settings
+) -> tuple[history.WarehouseHistory | None, resolve.ActorRegistry, events.EventState]:
+    """The run's actor registry and event state: every earlier actor and event (`full`), or
+    empty ones that read what each batch can touch through a `WarehouseHistory` (`on_demand`)."""
+    if settings.history == "full":
+        registry = resolve.ActorRegistry.from_frame(load.known_actors(con))
+        return None, registry, events.load_event_state(con)
+    reads = history.WarehouseHistory(settings.warehouse, settings.lock_timeout_s)
+    event_state = events.EventState.empty()
+    event_state.history = reads.events
+    return reads, resolve.ActorRegistry(history=reads), event_state
 
 
 def run_bundle(

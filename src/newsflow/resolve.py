@@ -12,7 +12,9 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import jellyfish
 import polars as pl
@@ -144,6 +146,69 @@ def org_similarity(a: str, b: str, threshold: float) -> float:
     return sum(sims) / len(sims) if min(sims) >= threshold else 0.0
 
 
+def match_block(actor_type: str) -> str:
+    """The type block actors are compared within: organisations and groups share one."""
+    return "ORG" if actor_type in ORG_TYPES else actor_type
+
+
+def _match_tokens(block: str, name: str) -> list[str]:
+    return name_tokens(name) if block == "PERSON" else [fold_token(fold_text(name))]
+
+
+def _surname(block: str, name: str) -> str | None:
+    """The folded token the fuzzy match indexes a name under: a person's surname, an
+    organisation's whole folded name."""
+    tokens = _match_tokens(block, name)
+    return tokens[-1] if tokens and tokens[-1] else None
+
+
+def name_lookups(actor_type: str, name: str) -> list[tuple[str, str | None]]:
+    """(lookup, surname block) rows of `actor_lookup` for a name the registry indexes: its
+    folded form within the type block ("PERSON|a|hassan kazmi kumi", for the exact match), and
+    its folded surname ("PERSON|n|kumi") in its block, the type block and the surname's first
+    letter ("PERSON|k"), which the fuzzy match scans. A run reads a block's surnames, keeps
+    those within the fuzzy cutoff of a name it looks up and reads the actors under them: every
+    actor the registry could compare, and no other (`ActorRegistry.prefetch`)."""
+    block = match_block(actor_type)
+    keys: list[tuple[str, str | None]] = [(f"{block}|a|{fold_text(name)}", None)]
+    surname = _surname(block, name)
+    if surname:
+        keys.append((f"{block}|n|{surname}", f"{block}|{surname[0]}"))
+    return keys
+
+
+def actor_lookup_rows(actors: pl.DataFrame) -> pl.DataFrame:
+    """(lookup, block, actor_id) rows of schema.ACTORS rows: every key of every alias and name
+    (sql/090_actor_lookup.sql), so a run can read the actors its mentions can match."""
+    rows = {
+        (key, block, row["actor_id"])
+        for row in actors.select("actor_id", "actor_type", "name", "aliases").iter_rows(named=True)
+        for alias in [*(row["aliases"] or []), row["name"]]
+        for key, block in name_lookups(row["actor_type"], alias)
+    }
+    return pl.DataFrame(
+        sorted(rows, key=lambda r: (r[0], r[2])),
+        schema={"lookup": pl.String, "block": pl.String, "actor_id": pl.String},
+        orient="row",
+    )
+
+
+class ActorHistory(Protocol):
+    """The earlier actors of the warehouse, read by key (`history.WarehouseHistory`)."""
+
+    def surnames(self, blocks: list[str]) -> dict[str, list[str]]:
+        """The distinct folded surnames indexed in each surname block."""
+        ...
+
+    def actors(self, keys: list[str], ids: list[str], held: list[str]) -> pl.DataFrame:
+        """schema.ACTORS rows under lookup `keys` or with `ids`, except the `held` ids."""
+        ...
+
+
+# what `ActorRegistry.resolve` is asked: (actor_type, forms, key, name)
+ResolveRequest = tuple[str, list[str], str | None, str | None]
+
+
 @dataclass
 class _Actor:
     actor_id: str
@@ -210,8 +275,15 @@ class _SurnameBlock:
 class ActorRegistry:
     """All known actors, updated in memory as batches are extracted (batch 7 sees batches 1-6)."""
 
-    def __init__(self, threshold: float = 0.88) -> None:
+    def __init__(self, threshold: float = 0.88, history: ActorHistory | None = None) -> None:
         self.threshold = threshold
+        # With a history, the registry starts empty and reads warehouse actors as names need
+        # them (`prefetch`, `resolve`, `frame_of`); each key and id is read at most once.
+        self._history = history
+        self._looked_up: set[str] = set()  # lookup keys and actor ids already read
+        self._block_surnames: dict[str, list[str]] = {}  # surname block -> warehouse surnames
+        self._queried: set[tuple[str, str]] = set()  # (block, surname) matched against those
+        self.history_reads = 0  # reads that found something to ask the warehouse
         self._actors: dict[str, _Actor] = {}
         self._by_key: dict[str, str] = {}  # fixed keys ("country:IRN", "known:ttp") -> actor_id
         self._by_alias: dict[tuple[str, str], set[str]] = {}  # (block, folded alias) -> actor_ids
@@ -225,39 +297,120 @@ class ActorRegistry:
     def from_frame(cls, actors: pl.DataFrame, threshold: float = 0.88) -> ActorRegistry:
         """Registry holding the schema.ACTORS rows already in the warehouse."""
         registry = cls(threshold)
+        registry._add_stored(actors)
+        return registry
+
+    def _add_stored(self, actors: pl.DataFrame) -> None:
+        """Hold schema.ACTORS rows read from the warehouse (ids held already are skipped: the
+        registry's copy may have changed in this run)."""
         for row in schema.conform(actors, schema.ACTORS).iter_rows(named=True):
+            if row["actor_id"] in self._actors:
+                continue
             aliases = list(row["aliases"] or [])
             actor = _Actor(row["actor_id"], row["actor_type"], row["country_code"], aliases)
             actor.counts.update(aliases)
             actor.counts[row["name"]] += 1
             # the stored name stands until this run adds a new form (then it is recomputed)
             actor.fixed_name, actor.stored = row["name"], True
-            registry._actors[actor.actor_id] = actor
+            self._actors[actor.actor_id] = actor
             for alias in [*aliases, row["name"]]:
-                registry._index(actor, alias)
-        registry._snapshot = {a.actor_id: registry._state(a) for a in registry._actors.values()}
-        return registry
+                self._index(actor, alias)
+            self._snapshot[actor.actor_id] = self._state(actor)
+
+    def _read(self, keys: Iterable[str], ids: Iterable[str] = ()) -> None:
+        """Read from the history the actors under `keys` and with `ids` not read before."""
+        if self._history is None:
+            return
+        keys = sorted(set(keys) - self._looked_up)
+        ids = sorted(set(ids) - self._looked_up - self._actors.keys())
+        if not keys and not ids:
+            return
+        self.history_reads += 1
+        self._add_stored(self._history.actors(keys, ids, list(self._actors)))
+        self._looked_up.update(keys, ids)
+
+    def _read_requests(self, requests: Iterable[ResolveRequest]) -> None:
+        """Read every warehouse actor that resolving `requests` can compare or reuse: those
+        under their names' exact keys, those under the warehouse surnames within the fuzzy
+        cutoff of their surnames, and those with the ids their keys pin or a new actor takes."""
+        if self._history is None:
+            return
+        keys: set[str] = set()
+        ids: set[str] = set()
+        queries: set[tuple[str, str]] = set()  # (surname block, folded surname)
+        for request in requests:
+            more_keys, more_queries, more_ids = self._lookups(request)
+            keys.update(more_keys)
+            queries.update(more_queries)
+            ids.update(more_ids)
+        queries -= self._queried
+        blocks = sorted({b for b, _ in queries} - self._block_surnames.keys())
+        if blocks:
+            self.history_reads += 1
+            surnames = self._history.surnames(blocks)
+            for b in blocks:
+                self._block_surnames[b] = surnames.get(b, [])
+        for b, surname in queries:
+            # the same scan as `_SurnameBlock.matches`, over the warehouse's surnames
+            near = process.extract(
+                surname,
+                self._block_surnames[b],
+                scorer=fuzz.ratio,
+                score_cutoff=_FUZZY_CUTOFF,
+                limit=None,
+            )
+            keys.update(f"{b.split('|')[0]}|n|{match}" for match, _, _ in near)
+        self._queried |= queries
+        self._read(keys, ids)
+
+    def prefetch(self, requests: Iterable[ResolveRequest]) -> None:
+        """Read at once every warehouse actor that resolving `requests` can compare or reuse
+        (one batch's names: two reads; `resolve` reads what is still missing by itself)."""
+        self._read_requests(requests)
+
+    @staticmethod
+    def _lookups(request: ResolveRequest) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        """What resolving `request` can consult: exact lookup keys of its forms, their
+        (surname block, surname) for the fuzzy match, and the ids its key pins or a new actor
+        would take."""
+        actor_type, forms, key, name = request
+        forms = [f for f in forms if f and f.strip()]
+        if key is not None:
+            return [], [], ["act_" + short_hash(actor_type, key)]
+        keys, queries = [], []
+        for form in forms:
+            for lookup, block in name_lookups(actor_type, form):
+                if block is None:
+                    keys.append(lookup)
+                else:
+                    queries.append((block, lookup.split("|", 2)[2]))
+        first = name or (max(forms, key=lambda f: (len(f.split()), f)) if forms else None)
+        ids = ["act_" + short_hash(actor_type, fold_text(first))] if first else []
+        return keys, queries, ids
 
     def _state(self, actor: _Actor) -> tuple:
         return (actor.name, actor.actor_type, actor.country_code, tuple(actor.aliases))
 
     @staticmethod
     def _block(actor_type: str) -> str:
-        return "ORG" if actor_type in ORG_TYPES else actor_type
+        return match_block(actor_type)
 
     def _index(self, actor: _Actor, alias: str) -> None:
+        # keep in step with `name_lookups`: the warehouse finds actors by the same keys
         block = self._block(actor.actor_type)
         self._by_alias.setdefault((block, fold_text(alias)), set()).add(actor.actor_id)
-        tokens = name_tokens(alias) if block == "PERSON" else [fold_token(fold_text(alias))]
+        tokens = _match_tokens(block, alias)
         if tokens and tokens[-1]:
             surnames = self._surnames.setdefault((block, tokens[-1][0]), _SurnameBlock())
             surnames.add(tokens[-1], actor.actor_id)
 
     def _new_id(self, actor_type: str, key: str) -> str:
         actor_id, n = "act_" + short_hash(actor_type, key), 0
+        self._read((), [actor_id])  # an actor of an earlier run may hold it
         while actor_id in self._actors:
             n += 1
             actor_id = "act_" + short_hash(actor_type, key, str(n))
+            self._read((), [actor_id])
         return actor_id
 
     def _candidates(
@@ -325,6 +478,8 @@ class ActorRegistry:
         entities match existing actors of the same type block by their folded names.
         """
         forms = [f for f in forms if f and f.strip()]
+        if self._history is not None and (key is None or key not in self._by_key):
+            self._read_requests([(actor_type, forms, key, name)])
         actor: _Actor | None = None
         if key is not None and key in self._by_key:
             actor = self._actors[self._by_key[key]]
@@ -389,8 +544,10 @@ class ActorRegistry:
     def frame_of(self, actor_ids: pl.Series) -> pl.DataFrame:
         """schema.ACTORS rows of the given ids that the registry holds (unknown ids are left
         out, so a referential check against the frame still catches them): what one batch
-        refers to, instead of every actor the warehouse has."""
+        refers to, instead of every actor the warehouse has; with a history, ids not held yet
+        are read from it first)."""
         ids = actor_ids.drop_nulls().unique(maintain_order=True).to_list()
+        self._read((), ids)  # actors that events of earlier runs name
         return self._frame([self._actors[i] for i in ids if i in self._actors])
 
     def __len__(self) -> int:

@@ -7,7 +7,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from newsflow import resources
 
@@ -61,6 +61,15 @@ class Settings:
     staging_dir: Path | None = None
     expectations_dir: Path = field(default_factory=lambda: resources.path("expectations"))
     thresholds: Thresholds = field(default_factory=Thresholds)
+    # Earlier actors and events a run reads (issue 24): "full" reads all of them at the start,
+    # "on_demand" only those each batch can match, by key (newsflow.history); same results.
+    history: Literal["full", "on_demand"] = "on_demand"
+
+    def __post_init__(self) -> None:
+        if self.history not in HISTORY_MODES:
+            raise ValueError(
+                f"history must be one of {', '.join(HISTORY_MODES)}, not {self.history!r}"
+            )
 
     @property
     def reports_path(self) -> Path:
@@ -107,6 +116,7 @@ class Settings:
         return cls(**values)
 
 
+HISTORY_MODES = ("full", "on_demand")
 _PATH_FIELDS = {"warehouse", "reports_dir", "staging_dir", "expectations_dir"}
 
 
@@ -137,6 +147,8 @@ def from_env(env: dict[str, str] | None = None, **overrides: object) -> Settings
         base["dask_address"] = env["NEWSFLOW_DASK_ADDRESS"]
     if "NEWSFLOW_LOCK_TIMEOUT_S" in env:
         base["lock_timeout_s"] = float(env["NEWSFLOW_LOCK_TIMEOUT_S"])
+    if "NEWSFLOW_HISTORY" in env:
+        base["history"] = env["NEWSFLOW_HISTORY"]
     if "NEWSFLOW_GATES" in env:
         base["gates"] = env["NEWSFLOW_GATES"].lower() not in {"0", "false", "off", "no"}
     base.update({k: v for k, v in overrides.items() if v is not None})

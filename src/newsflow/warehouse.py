@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,19 @@ def view_files(sql_dir: Path | None = None) -> list[Path]:
     return sorted(views.glob("*.sql")) if views.is_dir() else []
 
 
+def _fill_actor_lookup(con: duckdb.DuckDBPyConnection) -> None:
+    from newsflow import history  # noqa: PLC0415 - it reads the warehouse through this module
+
+    history.fill_actor_lookup(con)
+
+
+# Migrations whose new table or column holds values only Python computes (name folding): the
+# function fills them for the rows loaded before, in the migration's transaction.
+_BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    "090_actor_lookup.sql": _fill_actor_lookup,
+}
+
+
 def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list[str]:
     """Apply pending migrations, (re)create views and fill derived columns still null
     (`queries/fill_outlets.sql`), in one transaction; return the names applied."""
@@ -47,6 +61,8 @@ def migrate(con: duckdb.DuckDBPyConnection, sql_dir: Path | None = None) -> list
             if path.name in done:
                 continue
             con.execute(path.read_text(encoding="utf-8"))
+            if path.name in _BACKFILLS:  # rows derived in Python for what is already loaded
+                _BACKFILLS[path.name](con)
             con.execute("insert into schema_migrations (name) values (?)", [path.name])
             applied.append(path.name)
         for path in view_files(sql_dir):

@@ -1,0 +1,98 @@
+"""History on demand (issue 24): the earlier actors and events one batch can touch, read from
+the warehouse by key instead of whole at the start of every run.
+
+`Settings.history` chooses: "full" reads every actor and event once per run (the reference),
+"on_demand" gives the run's `resolve.ActorRegistry` and `events.EventState` a `WarehouseHistory`
+to read from as batches need it. Each read opens its own short read-only connection: the run
+holds the run lock, and its load at the end is the only writer (docs/design.md).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from newsflow import resources
+from newsflow import warehouse as wh
+from newsflow.resolve import actor_lookup_rows
+
+
+@dataclass
+class WarehouseHistory:
+    """Reads of earlier actors and events by key, each in a short read-only connection."""
+
+    warehouse: Path
+    timeout_s: float = 60.0
+    reads: int = 0
+    seconds: float = 0.0  # spent in those reads
+    rows: dict[str, int] = field(default_factory=dict)  # rows read, by kind
+
+    def _query(self, kind: str, sql: str, params: dict[str, Any]) -> pl.DataFrame:
+        clock = time.perf_counter()
+        with wh.connect(self.warehouse, read_only=True, timeout_s=self.timeout_s) as con:
+            frame = pl.from_arrow(con.execute(sql, params).fetch_arrow_table())
+        assert isinstance(frame, pl.DataFrame)
+        self.reads += 1
+        self.seconds += time.perf_counter() - clock
+        self.rows[kind] = self.rows.get(kind, 0) + frame.height
+        return frame
+
+    def surnames(self, blocks: list[str]) -> dict[str, list[str]]:
+        """The distinct folded surnames in each surname block of `blocks` ("PERSON|k")."""
+        sql = resources.sql("queries/history_surnames.sql")
+        rows = self._query("surnames", sql, {"blocks": blocks})
+        grouped = rows.group_by("block", maintain_order=True).agg("surname")
+        return dict(zip(grouped["block"].to_list(), grouped["surname"].to_list(), strict=True))
+
+    def actors(self, keys: list[str], ids: list[str], held: list[str]) -> pl.DataFrame:
+        """schema.ACTORS rows under lookup `keys` (`resolve.name_lookups`) or with `ids`,
+        except the `held` ids."""
+        sql = resources.sql("queries/history_actors.sql")
+        return self._query("actors", sql, {"keys": keys, "ids": ids, "held": held})
+
+    def events(
+        self,
+        pairs: list[str],
+        articles: list[str],
+        ids: list[str],
+        held: list[str],
+        window: tuple[date, date] | None = None,
+    ) -> pl.DataFrame:
+        """Known-event rows (queries/event_state.sql columns) of a type whose source or target
+        merge key makes one of `pairs` ("TYPE|key") and, with a `window`, whose date window
+        meets it or is open; that `articles` support; or with `ids`; except the `held` ids."""
+        sql = resources.sql("queries/history_events.sql")
+        keys = sorted({pair.split("|", 1)[1] for pair in pairs})
+        lo, hi = window if window is not None else (None, None)
+        params = {
+            "pairs": pairs,
+            "keys": keys,
+            "lo": lo,
+            "hi": hi,
+            "articles": articles,
+            "ids": ids,
+            "held": held,
+        }
+        return self._query("events", sql, params)
+
+
+def fill_actor_lookup(con: duckdb.DuckDBPyConnection) -> int:
+    """Add the `actor_lookup` rows of actors that have none (those loaded before
+    sql/090_actor_lookup.sql); return how many actors were filled."""
+    missing = con.execute(
+        "select actor_id, name, actor_type, country_code, aliases from actors "
+        "where actor_id not in (select actor_id from actor_lookup)"
+    ).pl()
+    if missing.height:
+        con.register("new_lookup_rows", actor_lookup_rows(missing))
+        con.execute(
+            "insert or ignore into actor_lookup select lookup, block, actor_id from new_lookup_rows"
+        )
+        con.unregister("new_lookup_rows")
+    return missing.height

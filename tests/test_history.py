@@ -1,0 +1,220 @@
+"""History on demand (issue 24): a run that reads only the earlier actors and events its batches
+can touch (`history="on_demand"`) loads exactly what a run that reads them all (`"full"`) does."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from newsflow import history, pipeline, resolve
+from newsflow import warehouse as wh
+from newsflow.settings import Settings
+
+REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl.gz"
+# Reuters-21578 items (line numbers) in two slices that name the same people and companies
+# (James Baker, Volcker, Reagan, Shultz, Gorbachev, Texaco, Chrysler, Nakasone, Yeutter, ...)
+FIRST_SLICE = [52, 348, 4513, 191, 3556, 678, 1114, 351, 833, 1248, 43, 255]
+SECOND_SLICE = [2190, 4555, 4501, 6049, 1121, 2229, 1772, 6373, 231, 286, 1791, 11506]
+
+TABLES = {  # the content tables (run ids left out) and the events' merge bookkeeping
+    "articles": "select * exclude (run_id) from articles order by article_id",
+    "actors": "select * from actors order by actor_id",
+    "mentions": "select * from mentions order by mention_id",
+    "events": "select * from events order by event_id",
+    "event_keys": "select * from event_keys order by event_id",
+    "event_articles": "select * from event_articles order by event_id, article_id",
+}
+
+
+def _reuters_slice(path: Path, lines: list[int]) -> Path:
+    wanted = set(lines)
+    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+        rows = [line for number, line in enumerate(fh, start=1) if number in wanted]
+    path.write_text("".join(rows), encoding="utf-8")
+    return path
+
+
+def _seeds(folder: Path, seeds_dir: Path, names: list[str]) -> Path:
+    folder.mkdir()
+    for name in names:
+        shutil.copy(seeds_dir / name, folder / name)
+    return folder
+
+
+def _bundles(tmp_path: Path, seeds_dir: Path) -> list[Path]:
+    """Six runs: Reuters, two seeds, more Reuters naming the same actors, the other seeds with
+    a reworded copy of an earlier run's article (a near duplicate), an exact copy of that
+    article alone (not extracted: only its canonical's events, read by article, gain it), then
+    the whole seeds folder again."""
+    names = sorted(p.name for p in seeds_dir.glob("*.txt"))
+    late = _seeds(tmp_path / "seeds_late", seeds_dir, names[2:])
+    first = (seeds_dir / names[0]).read_text(encoding="utf-8")
+    reworded = first.replace("would start today", "will start today")
+    assert reworded != first
+    (late / "009_copy.txt").write_text(reworded, encoding="utf-8")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "010_exact.txt").write_text(first, encoding="utf-8")
+    return [
+        _reuters_slice(tmp_path / "reuters_a.jsonl", FIRST_SLICE),
+        _seeds(tmp_path / "seeds_early", seeds_dir, names[:2]),
+        _reuters_slice(tmp_path / "reuters_b.jsonl", SECOND_SLICE),
+        late,
+        copy,
+        seeds_dir,
+    ]
+
+
+def _snapshot(path: Path) -> dict[str, list]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {name: con.execute(sql).fetchall() for name, sql in TABLES.items()}
+
+
+def _run_all(bundles: list[Path], settings: Settings) -> list[dict]:
+    return [pipeline.run_bundle(bundle, settings) for bundle in bundles]
+
+
+@pytest.fixture(scope="module")
+def two_warehouses(tmp_path_factory, seeds_dir) -> dict[str, tuple[Path, list[dict], dict]]:
+    """The same run sequence into a `full` and an `on_demand` warehouse (batches of 4)."""
+    root = tmp_path_factory.mktemp("history")
+    bundles = _bundles(root, seeds_dir)
+    out = {}
+    for mode in ("full", "on_demand"):
+        settings = Settings(
+            warehouse=root / mode / "w.duckdb", batch_size=4, nlp_workers=0, history=mode
+        )
+        read_rows: dict[str, int] = {}
+        real = history.WarehouseHistory._query
+
+        def spy(self, kind, sql, params, real=real, read_rows=read_rows):
+            frame = real(self, kind, sql, params)
+            read_rows[kind] = read_rows.get(kind, 0) + frame.height
+            return frame
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(history.WarehouseHistory, "_query", spy)
+            summaries = _run_all(bundles, settings)
+        out[mode] = (settings.warehouse, summaries, read_rows)
+    return out
+
+
+def test_on_demand_loads_what_full_loads(two_warehouses):
+    full, on_demand = (
+        _snapshot(two_warehouses["full"][0]),
+        _snapshot(two_warehouses["on_demand"][0]),
+    )
+    # the sequence exercises what history is for: actors named again, events merged across runs
+    assert len(full["actors"]) > 50 and len(full["events"]) > 3
+    assert any(len(aliases) > 1 for *_, aliases in full["actors"])
+    by_event = pl.DataFrame(full["event_articles"], schema=["e", "a", "s", "n", "o"], orient="row")
+    assert by_event.group_by("e").len()["len"].max() >= 3
+    summaries = two_warehouses["full"][1]
+    assert summaries[3]["duplicates"] >= 1, summaries[3]  # the reworded copy
+    assert summaries[4]["duplicates"] == summaries[4]["loaded"] == 1, summaries[4]
+    copy_events = [row for row in full["event_articles"] if row[1] == _copy_id(full)]
+    assert copy_events, "the exact copy supports its canonical's events"
+    for table in TABLES:
+        assert on_demand[table] == full[table], table
+
+
+def _copy_id(snapshot: dict[str, list]) -> str:
+    (article_id,) = [row[0] for row in snapshot["articles"] if "010_exact.txt" in row]
+    return article_id
+
+
+def test_on_demand_reads_part_of_the_history(two_warehouses):
+    path, summaries, read_rows = two_warehouses["on_demand"]
+    assert two_warehouses["full"][2] == {}  # full mode reads no history by key
+    with duckdb.connect(str(path), read_only=True) as con:
+        actors = con.execute("select count(*) from actors").fetchone()[0]
+    runs = len(summaries)
+    # every run but the first has history to read; each reads a part of it, not all of it
+    assert 0 < read_rows["actors"] < actors * (runs - 1)
+    assert read_rows["events"] > 0
+
+
+def test_migration_fills_the_lookup_of_actors_loaded_before_it(tmp_path, two_warehouses):
+    """A warehouse loaded before sql/090_actor_lookup.sql gets the same lookup rows as loads
+    that stage them (the backfill computes them in Python, as the load does)."""
+    source = two_warehouses["on_demand"][0]
+    copy = tmp_path / "old.duckdb"
+    shutil.copy(source, copy)
+    with duckdb.connect(str(copy)) as con:
+        expected = con.execute("select * from actor_lookup order by all").fetchall()
+        con.execute("drop table actor_lookup")
+        con.execute("delete from schema_migrations where name = '090_actor_lookup.sql'")
+        assert "090_actor_lookup.sql" in wh.migrate(con)
+        assert con.execute("select * from actor_lookup order by all").fetchall() == expected
+        assert wh.migrate(con) == []  # applied once
+
+
+def _registry_actors() -> pl.DataFrame:
+    registry = resolve.ActorRegistry()
+    for forms in (
+        ["Hassan Kazemi Qomi"],
+        ["Imran Khan"],
+        ["Sadiq Khan"],
+        ["Ali Khamenei"],
+        ["Ali Larijani"],
+        ["James Baker", "Baker"],
+        ["Paul Volcker"],
+        ["John Smithe"],  # "smithi": the surname nearest "smith", but another given name
+        ["Jane Smyth"],
+    ):
+        registry.resolve("PERSON", forms)
+    registry.resolve("ORG", ["Bank of England"])
+    registry.resolve("GROUP", ["Tehreek-e-Taliban Pakistan", "TTP"])
+    registry.resolve("COUNTRY", ["Iran"], "IRN", key="country:IRN", name="Iran")
+    return registry.to_frame()
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        ("PERSON", ["Hassan Kazmi Qomi"], None, None),  # fuzzy, same surname block
+        ("PERSON", ["Kazemi Ghomi"], None, None),
+        ("PERSON", ["Khan"], None, None),  # a lone surname: two Khans, neither taken
+        ("PERSON", ["Jim Baker"], None, None),
+        ("ORG", ["Bank of England"], None, None),  # exact
+        ("GROUP", ["TTP"], None, None),
+        ("COUNTRY", ["Iranian"], "country:IRN", "Iran"),  # pinned by key: read by id
+        ("PERSON", ["Volker"], None, None),
+        # Jane Smyth, whose surname is not the nearest to "smith" of those stored: every
+        # surname within the cutoff must be read, not the best one
+        ("PERSON", ["Jane Smith"], None, None),
+    ],
+)
+def test_registry_reading_by_key_resolves_like_the_full_registry(request_):
+    stored = _registry_actors()
+    actor_type, forms, key, name = request_
+    full = resolve.ActorRegistry.from_frame(stored)
+    lookups = resolve.actor_lookup_rows(stored)
+    asked: list[str] = []
+
+    class Lookup:
+        def surnames(self, blocks: list[str]) -> dict[str, list[str]]:
+            asked.append("surnames")
+            rows = lookups.filter(pl.col("block").is_in(blocks))
+            return {
+                b: sorted({k.split("|")[2] for k in rows.filter(pl.col("block") == b)["lookup"]})
+                for b in blocks
+            }
+
+        def actors(self, keys: list[str], ids: list[str], held: list[str]) -> pl.DataFrame:
+            asked.append("actors")
+            wanted = set(lookups.filter(pl.col("lookup").is_in(keys))["actor_id"]) | set(ids)
+            return stored.filter(pl.col("actor_id").is_in(wanted) & ~pl.col("actor_id").is_in(held))
+
+    lazy = resolve.ActorRegistry(history=Lookup())
+    lazy.prefetch([request_])
+    got = lazy.resolve(actor_type, forms, key=key, name=name)
+    assert got == full.resolve(actor_type, forms, key=key, name=name)
+    assert lazy.changed().equals(full.changed())
+    assert asked in (["actors"], ["surnames", "actors"])  # prefetch read all resolve needed
+    assert len(lazy) < len(full)
