@@ -196,6 +196,10 @@ def actor_lookup_rows(actors: pl.DataFrame) -> pl.DataFrame:
 class ActorHistory(Protocol):
     """The earlier actors of the warehouse, read by key (`history.WarehouseHistory`)."""
 
+    def holds_actors(self) -> bool:
+        """Whether the warehouse holds any actor at all."""
+        ...
+
     def surnames(self, blocks: list[str]) -> dict[str, list[str]]:
         """The distinct folded surnames indexed in each surname block."""
         ...
@@ -319,7 +323,7 @@ class ActorRegistry:
 
     def _read(self, keys: Iterable[str], ids: Iterable[str] = ()) -> None:
         """Read from the history the actors under `keys` and with `ids` not read before."""
-        if self._history is None:
+        if self._history is None or not self._history.holds_actors():
             return
         keys = sorted(set(keys) - self._looked_up)
         ids = sorted(set(ids) - self._looked_up - self._actors.keys())
@@ -333,8 +337,8 @@ class ActorRegistry:
         """Read every warehouse actor that resolving `requests` can compare or reuse: those
         under their names' exact keys, those under the warehouse surnames within the fuzzy
         cutoff of their surnames, and those with the ids their keys pin or a new actor takes."""
-        if self._history is None:
-            return
+        if self._history is None or not self._history.holds_actors():
+            return  # a first run: nothing to read, and no lookups to compute
         keys: set[str] = set()
         ids: set[str] = set()
         queries: set[tuple[str, str]] = set()  # (surname block, folded surname)
