@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -191,17 +192,23 @@ def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return out
 
 
+def _reuters_block(
+    reuters: pl.DataFrame, topics: Iterable[str], lo: date, hi: date, name: str
+) -> list[dict]:
+    """Every Reuters item of `topics` published from `lo` to `hi`, as one block of stories items."""
+    block = reuters.filter(
+        pl.col("topics").list.eval(pl.element().is_in(list(topics))).list.any()
+        & pl.col("published_date").is_between(lo, hi)
+    ).sort("source_path")
+    return [item("reuters", r, "stories", block=name) for r in block.to_dicts()]
+
+
 def draw_stories(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     """Complete blocks, so that every story in a block is whole: the Reuters windows above and
     the first STORY_BBC_POLITICS files of BBC politics."""
     out = []
     for lo, hi in STORY_WINDOWS:
-        block = reuters.filter(
-            pl.col("topics").list.eval(pl.element().is_in(list(STORY_TOPICS))).list.any()
-            & pl.col("published_date").is_between(lo, hi)
-        ).sort("source_path")
-        name = f"reuters-{lo.isoformat()}"
-        out += [item("reuters", r, "stories", block=name) for r in block.to_dicts()]
+        out += _reuters_block(reuters, STORY_TOPICS, lo, hi, f"reuters-{lo.isoformat()}")
     politics = bbc.filter(pl.col("source_path").str.contains("/politics/")).sort("source_path")
     out += [
         item("bbc", r, "stories", block="bbc-politics-001")
@@ -216,12 +223,8 @@ def draw_stories_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     earlier = {i["item_id"] for i in read_sample("stories")}
     out = []
     for topics, lo, hi in FRESH_WINDOWS:
-        block = reuters.filter(
-            pl.col("topics").list.eval(pl.element().is_in(list(topics))).list.any()
-            & pl.col("published_date").is_between(lo, hi)
-        ).sort("source_path")
         name = f"reuters-{lo.isoformat()}-{'-'.join(sorted(topics))}"
-        out += [item("reuters", r, "stories", block=name) for r in block.to_dicts()]
+        out += _reuters_block(reuters, topics, lo, hi, name)
     politics = bbc.filter(pl.col("source_path").str.contains("/politics/")).sort("source_path")
     skip, stop = FRESH_BBC_POLITICS
     out += [
