@@ -42,7 +42,7 @@ import polars as pl
 from bench.corpus import REUTERS, load_pools
 from bench.dedupe_synth import Generator, parsed_frame
 from newsflow import dedupe, ids
-from newsflow.dedupe import agreement
+from newsflow.dedupe import agreement, agreement_keys
 from newsflow.settings import Settings, Thresholds
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -258,7 +258,7 @@ class DedupePath:
         self.bands = dedupe.KeyIndex()
         self.signatures = np.zeros((0, dedupe.NUM_PERM), np.uint32)  # grown in place
         self.counts = np.zeros(0, np.int64)
-        self.keys = np.zeros((0, agreement.KMAX), np.uint32)
+        self.keys = np.zeros((0, agreement_keys.KMAX), np.uint32)
         self.lead = np.zeros(0, np.int16)
         self.words = np.zeros(0, np.int64)
         self.size = 0
@@ -267,13 +267,13 @@ class DedupePath:
         self.marked = 0
 
     def _append(
-        self, sigs: np.ndarray, counts: np.ndarray, keys: agreement.Keys, words: np.ndarray
+        self, sigs: np.ndarray, counts: np.ndarray, keys: agreement_keys.Keys, words: np.ndarray
     ) -> None:
         need = self.size + counts.size
         if need > self.counts.size:
             capacity = max(need, 2 * self.counts.size)
             self.signatures.resize((capacity, dedupe.NUM_PERM), refcheck=False)
-            self.keys.resize((capacity, agreement.KMAX), refcheck=False)
+            self.keys.resize((capacity, agreement_keys.KMAX), refcheck=False)
             for a in (self.counts, self.lead, self.words):
                 a.resize(capacity, refcheck=False)
         self.signatures[self.size : need] = sigs
@@ -295,10 +295,10 @@ class DedupePath:
         repeat[first] = False
         exact |= repeat
         words = dedupe.tokenise(frame["body"])
-        texts = agreement.Texts(
+        texts = agreement_keys.Texts(
             frame["title"], frame["body"], dedupe.tokenise(frame["title"]), words
         )
-        found = agreement.article_keys(texts)
+        found = agreement_keys.article_keys(texts)
         sigs, counts = dedupe.shingle_signatures(words, n)
         keys = dedupe.minhash.lsh_band_keys(sigs)
         i, rows = dedupe.candidate_pairs(*self.bands.lookup(keys.ravel()))
@@ -308,8 +308,8 @@ class DedupePath:
         similar = sim >= self.threshold
         i, rows = i[similar], rows[similar]
         asked = np.unique(i)
-        tokens = agreement.every_token(texts, asked)
-        proper = agreement.proper_title_names(texts, asked)
+        tokens = agreement_keys.every_token(texts, asked)
+        proper = agreement_keys.proper_title_names(texts, asked)
         short = (word_counts[i] < self.short_words) | (self.words[rows] < self.short_words)
         agree = agreement.agree(
             found.lists[i], found.lead[i], np.searchsorted(asked, i), self.keys[rows],

@@ -15,7 +15,7 @@ import pytest
 
 from newsflow import dedupe, ids, schema
 from newsflow import warehouse as wh
-from newsflow.dedupe import agreement, concurrency, minhash, stories
+from newsflow.dedupe import agreement_keys, concurrency, minhash, stories
 from newsflow.dedupe import words as dedupe_words
 from newsflow.settings import Settings
 
@@ -633,12 +633,12 @@ def test_a_corrected_results_table_without_ticker_is_still_a_near_duplicate_issu
 
 def figure_keys(text: str) -> list[int]:
     """The figure keys of a one-line body, in order."""
-    texts = agreement.Texts(
+    texts = agreement_keys.Texts(
         pl.Series([""]), pl.Series([text]), dedupe.tokenise(pl.Series([""])),
         dedupe.tokenise(pl.Series([text])),
     )  # fmt: skip
-    keys = agreement.article_keys(texts).lists[0]
-    return [int(k) for k in keys if k and (int(k) >> 28) & 7 == agreement.NUMBER]
+    keys = agreement_keys.article_keys(texts).lists[0]
+    return [int(k) for k in keys if k and (int(k) >> 28) & 7 == agreement_keys.NUMBER]
 
 
 @pytest.mark.parametrize(

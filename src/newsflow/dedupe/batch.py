@@ -6,10 +6,10 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids, schema
-from newsflow.dedupe.agreement import (
+from newsflow.dedupe.agreement import agree
+from newsflow.dedupe.agreement_keys import (
     Keys,
     Texts,
-    agree,
     article_keys,
     every_token,
     proper_title_names,

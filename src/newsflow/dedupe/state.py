@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsflow import resources
-from newsflow.dedupe.agreement import KMAX, Keys
+from newsflow.dedupe.agreement_keys import KMAX, Keys
 from newsflow.dedupe.keyindex import KeyIndex
 from newsflow.dedupe.minhash import BANDS, NUM_PERM, SKETCH_VERSION, lsh_band_keys
 from newsflow.dedupe.terms import DF_SLOTS, STORY_KEY_TERMS, WEEK_DAYS, df_slot, posting_key
