@@ -4,6 +4,7 @@ can touch (`history="on_demand"`) loads exactly what a run that reads them all (
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 from pathlib import Path
 
@@ -13,12 +14,14 @@ import pytest
 
 from newsflow import history, pipeline, resolve
 from newsflow import warehouse as wh
+from newsflow.dedupe import lookup as dedupe_lookup
 from newsflow.settings import Settings
 
 REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl.gz"
 # Reuters-21578 items (line numbers) in two slices that name the same people and companies
 # (James Baker, Volcker, Reagan, Shultz, Gorbachev, Texaco, Chrysler, Nakasone, Yeutter, ...)
 FIRST_SLICE = [52, 348, 4513, 191, 3556, 678, 1114, 351, 833, 1248, 43, 255]
+REFILED = 833  # YEUTTER BLASTS PROPOSED EC OILS AND FATS TAX (2 March 1987), of FIRST_SLICE
 SECOND_SLICE = [2190, 4555, 4501, 6049, 1121, 2229, 1772, 6373, 231, 286, 1791, 11506]
 
 TABLES = {  # the content tables (run ids left out) and the events' merge bookkeeping
@@ -28,6 +31,9 @@ TABLES = {  # the content tables (run ids left out) and the events' merge bookke
     "events": "select * from events order by event_id",
     "event_keys": "select * from event_keys order by event_id",
     "event_articles": "select * from event_articles order by event_id, article_id",
+    "article_signatures": "select * from article_signatures order by article_id",
+    "article_bands": "select * from article_bands order by band_key, article_id",
+    "story_term_df": "select * from story_term_df order by slot",
 }
 
 
@@ -36,6 +42,18 @@ def _reuters_slice(path: Path, lines: list[int]) -> Path:
     with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
         rows = [line for number, line in enumerate(fh, start=1) if number in wanted]
     path.write_text("".join(rows), encoding="utf-8")
+    return path
+
+
+def _refiled(path: Path, line: int) -> Path:
+    """Reuters item `line` filed again a month later, one word changed: a near copy that only
+    its LSH bands find (its story window is weeks away from the original's)."""
+    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+        (row,) = [json.loads(text) for number, text in enumerate(fh, start=1) if number == line]
+    body = row["body"].replace("major transatlantic", "big transatlantic", 1)
+    assert body != row["body"]
+    row.update(newid=90_000 + line, date=row["date"].replace("-MAR-", "-APR-"), body=body)
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     return path
 
 
@@ -49,8 +67,8 @@ def _seeds(folder: Path, seeds_dir: Path, names: list[str]) -> Path:
 def _bundles(tmp_path: Path, seeds_dir: Path) -> list[Path]:
     """Six runs: Reuters, two seeds, more Reuters naming the same actors, the other seeds with
     a reworded copy of an earlier run's article (a near duplicate), an exact copy of that
-    article alone (not extracted: only its canonical's events, read by article, gain it), then
-    the whole seeds folder again."""
+    article alone (not extracted: only its canonical's events, read by article, gain it), the
+    whole seeds folder again, then a Reuters item filed again a month later."""
     names = sorted(p.name for p in seeds_dir.glob("*.txt"))
     late = _seeds(tmp_path / "seeds_late", seeds_dir, names[2:])
     first = (seeds_dir / names[0]).read_text(encoding="utf-8")
@@ -67,6 +85,7 @@ def _bundles(tmp_path: Path, seeds_dir: Path) -> list[Path]:
         late,
         copy,
         seeds_dir,
+        _refiled(tmp_path / "reuters_refiled.jsonl", REFILED),
     ]
 
 
@@ -97,8 +116,17 @@ def two_warehouses(tmp_path_factory, seeds_dir) -> dict[str, tuple[Path, list[di
             read_rows[kind] = read_rows.get(kind, 0) + frame.height
             return frame
 
+        real_read = dedupe_lookup.DedupeHistory.read
+
+        def spy_articles(self, query, params, real=real_read, read_rows=read_rows):
+            table = real(self, query, params)
+            kind = Path(query).stem
+            read_rows[kind] = read_rows.get(kind, 0) + table.num_rows
+            return table
+
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(history.WarehouseHistory, "_query", spy)
+            patch.setattr(dedupe_lookup.DedupeHistory, "read", spy_articles)
             summaries = _run_all(bundles, settings)
         out[mode] = (settings.warehouse, summaries, read_rows)
     return out
@@ -117,6 +145,7 @@ def test_on_demand_loads_what_full_loads(two_warehouses):
     summaries = two_warehouses["full"][1]
     assert summaries[3]["duplicates"] >= 1, summaries[3]  # the reworded copy
     assert summaries[4]["duplicates"] == summaries[4]["loaded"] == 1, summaries[4]
+    assert summaries[6]["duplicates"] == summaries[6]["loaded"] == 1, summaries[6]
     copy_events = [row for row in full["event_articles"] if row[1] == _copy_id(full)]
     assert copy_events, "the exact copy supports its canonical's events"
     for table in TABLES:
@@ -137,6 +166,32 @@ def test_on_demand_reads_part_of_the_history(two_warehouses):
     # every run but the first has history to read; each reads a part of it, not all of it
     assert 0 < read_rows["actors"] < actors * (runs - 1)
     assert read_rows["events"] > 0
+    # articles: the repeated inputs of the last run, the copies' canonicals and story weeks
+    with duckdb.connect(str(path), read_only=True) as con:
+        articles = con.execute("select count(*) from articles").fetchone()[0]
+    assert read_rows["known_articles"] > 0  # the last run repeats the seeds
+    assert read_rows["dedupe_wanted_ids"] > 0  # the copies find their canonical by key
+    assert 0 < read_rows["dedupe_rows_by_day"] < articles * (runs - 1)
+
+
+def test_migration_fills_the_dedupe_lookup_of_articles_loaded_before_it(tmp_path, two_warehouses):
+    """The band keys and term frequencies the loads added run by run are those the backfill of
+    sql/092_dedupe_lookup.sql computes from every stored signature at once."""
+    copy = tmp_path / "old.duckdb"
+    shutil.copy(two_warehouses["on_demand"][0], copy)
+    with duckdb.connect(str(copy)) as con:
+        query = {
+            "bands": "select * from article_bands order by all",
+            "df": "select * from story_term_df order by all",
+        }
+        expected = {name: con.execute(sql).fetchall() for name, sql in query.items()}
+        assert len(expected["bands"]) > 32 * 20 and len(expected["df"]) > 100
+        con.execute("drop table article_bands")
+        con.execute("drop table story_term_df")
+        con.execute("delete from schema_migrations where name = '092_dedupe_lookup.sql'")
+        assert "092_dedupe_lookup.sql" in wh.migrate(con)
+        for name, sql in query.items():
+            assert con.execute(sql).fetchall() == expected[name], name
 
 
 def test_migration_fills_the_lookup_of_actors_loaded_before_it(tmp_path, two_warehouses):

@@ -20,6 +20,7 @@ import duckdb
 import polars as pl
 
 from newsflow import faults, interrupts, resources
+from newsflow.dedupe.terms import DF_SLOTS
 
 # How each staged table is merged into the warehouse:
 #   "ignore"  - immutable rows keyed by their primary key: a rerun adds nothing
@@ -30,6 +31,7 @@ MERGE_RULES: dict[str, str] = {
     "mentions": "ignore",
     "actors": "replace",
     "actor_lookup": "ignore",  # an alias's keys never change; new aliases add rows
+    "article_bands": "append",  # only new canonical articles' bands: a run never restages one
     "events": "replace",
     "event_keys": "replace",  # an event's merge key and date window widen as reports arrive
     "quarantine": "append",
@@ -275,6 +277,10 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
         con.execute(resources.sql("queries/fill_outlets.sql"))
         con.execute(resources.sql("queries/refresh_event_counts.sql"))  # needs the outlets
         con.execute(resources.sql("queries/refresh_stories.sql"))
+        con.execute(
+            resources.sql("queries/add_story_term_df.sql"),
+            {"run_id": run.run_id, "slots": DF_SLOTS},
+        )
         con.execute(
             resources.sql("queries/run_complete.sql"),
             {

@@ -46,6 +46,7 @@ from newsflow import (
 )
 from newsflow import settings as settings_mod
 from newsflow import warehouse as wh
+from newsflow.dedupe import lookup as dedupe_lookup
 from newsflow.runlock import exclusive_run
 
 T = TypeVar("T")
@@ -91,6 +92,9 @@ class RunContext:
     parser: Any
     gatekeeper: quality.Gatekeeper | None
     history_reads: history.WarehouseHistory | None = None  # reads of earlier actors, events
+    # on demand: the loaded articles among each batch's inputs and ids are read by key into
+    # known_ids / known_inputs (which then hold only those and the run's own)
+    article_reads: dedupe_lookup.DedupeHistory | None = None
     counts: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)  # WARC protocol records, by kind
     annotated_by: dict[str, int] = field(default_factory=dict)  # batches NER'd elsewhere, by worker
@@ -161,6 +165,11 @@ def skip_known_inputs(ctx: RunContext, docs: pl.DataFrame) -> pl.DataFrame:
     An input with the same path, text and container metadata as a loaded article's parses to
     that article again, so a rerun of a loaded bundle reads and hashes its inputs but parses,
     gates and extracts none of them."""
+    if ctx.article_reads is not None and docs.height:
+        found = dedupe_lookup.known_articles(
+            ctx.article_reads, inputs=docs["input_hash"].drop_nulls().to_list()
+        )
+        ctx.known_inputs.update(found["input_hash"].drop_nulls().to_list())
     known = pl.Series([h in ctx.known_inputs for h in docs["input_hash"]], dtype=pl.Boolean)
     ctx.add("already_loaded", int(known.sum()))
     return docs.filter(~known)
@@ -169,6 +178,11 @@ def skip_known_inputs(ctx: RunContext, docs: pl.DataFrame) -> pl.DataFrame:
 def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
     """Drop articles already loaded (counted, not re-processed); quarantine repeats within the run."""
     # set lookups for the batch's ids: O(batch), whatever the size of the warehouse
+    if ctx.article_reads is not None and articles.height:
+        found = dedupe_lookup.known_articles(
+            ctx.article_reads, ids=articles["article_id"].to_list()
+        )
+        ctx.known_ids.update(found["article_id"].to_list())
     known = pl.Series([aid in ctx.known_ids for aid in articles["article_id"]], dtype=pl.Boolean)
     ctx.add("already_loaded", int(known.sum()))
     fresh = articles.filter(~known)
@@ -388,6 +402,13 @@ def final_checks(ctx: RunContext) -> None:
             ctx.history_reads.seconds,
             ctx.history_reads.rows,
         )
+    if ctx.article_reads is not None:
+        log.info(
+            "articles on demand: %d reads in %.2f s, %d rows",
+            ctx.article_reads.reads,
+            ctx.article_reads.seconds,
+            ctx.article_reads.rows,
+        )
     for table, rows in dedupe.state_rows(ctx.dedupe_state).items():
         ctx.staging.write(table, 0, rows)
     if ctx.gatekeeper is None:
@@ -411,7 +432,8 @@ def final_checks(ctx: RunContext) -> None:
         actors=_registry(ctx).to_frame(),
         # duplicates may point at canonical articles loaded by earlier runs
         known_articles=pl.DataFrame(
-            {"article_id": sorted(ctx.known_ids)}, schema={"article_id": pl.String}
+            {"article_id": sorted(ctx.known_ids | ctx.dedupe_state.held_ids)},
+            schema={"article_id": pl.String},
         ),
         # ... and never at one of those that is itself a duplicate
         known_duplicates=dedupe.known_duplicates(ctx.dedupe_state),
@@ -489,11 +511,17 @@ def open_run(
     if gatekeeper is not None:
         log.info("quality gates ready in %.1f s", time.monotonic() - clock)
     bundle_id = ingest.bundle_id(bundle)
+    article_reads = None
     with wh.connect(settings.warehouse, read_only=True, timeout_s=settings.lock_timeout_s) as con:
-        known = load.known_article_ids(con)
-        known_ids = set(known["article_id"].to_list())
-        known_inputs = set(known["input_hash"].drop_nulls().to_list())
-        dedupe_state = dedupe.load_state(con)
+        if settings.history == "full":
+            known = load.known_article_ids(con)
+            known_ids = set(known["article_id"].to_list())
+            known_inputs = set(known["input_hash"].drop_nulls().to_list())
+            dedupe_state = dedupe.load_state(con)
+        else:  # read by key as batches need them
+            known_ids, known_inputs = set(), set()
+            article_reads = dedupe_lookup.DedupeHistory(settings.warehouse, settings.lock_timeout_s)
+            dedupe_state = dedupe_lookup.open_state(con, article_reads)
         reads, registry, event_state = read_history(con, settings)
     load.remove_stale_staging(settings.staging_path, keep=run_id)
     return RunContext(
@@ -511,6 +539,7 @@ def open_run(
         parser=parser,
         gatekeeper=gatekeeper,
         history_reads=reads,
+        article_reads=article_reads,
     )
 
 

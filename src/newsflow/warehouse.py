@@ -39,10 +39,17 @@ def _fill_actor_lookup(con: duckdb.DuckDBPyConnection) -> None:
     history.fill_actor_lookup(con)
 
 
+def _fill_dedupe_lookup(con: duckdb.DuckDBPyConnection) -> None:
+    from newsflow.dedupe import lookup  # noqa: PLC0415 - it reads the warehouse through this module
+
+    lookup.fill_dedupe_lookup(con)
+
+
 # Migrations whose new table or column holds values only Python computes (name folding): the
 # function fills them for the rows loaded before, in the migration's transaction.
 _BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "090_actor_lookup.sql": _fill_actor_lookup,
+    "092_dedupe_lookup.sql": _fill_dedupe_lookup,
 }
 
 

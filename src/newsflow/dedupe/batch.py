@@ -6,6 +6,7 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids, schema
+from newsflow.dedupe import lookup
 from newsflow.dedupe.agreement import agree
 from newsflow.dedupe.agreement_keys import (
     Keys,
@@ -45,7 +46,8 @@ def _story_days(batch: pl.DataFrame, state: DedupeState) -> np.ndarray:
     median date of the batch's dated articles, else the latest known date: a bundle is one crawl."""
     dated = batch.select(day_number(pl.coalesce("published_date", "crawl_date")).alias("d"))["d"]
     if dated.null_count() == dated.len():
-        fallback = int(state.days[: state.size].max()) if state.size else 0
+        known = int(state.days[: state.size].max()) if state.size else 0
+        fallback = max(known, state.latest_day)  # on demand: the warehouse's, read at start
     else:
         fallback = int(dated.median())  # type: ignore[arg-type]
     return dated.fill_null(fallback).to_numpy()
@@ -184,6 +186,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
         frame = frame.with_columns(
             pl.coalesce(pl.col("content_hash"), ids.content_hash_expr(pl.col("body").fill_null("")))
         )
+    lookup.fetch_by_key(state, ids=frame["article_id"], hashes=frame["content_hash"])
     known = _known_rows(state, frame["article_id"])
     known_out = frame.filter(pl.Series(known >= 0)).with_columns(
         pl.Series(
@@ -203,7 +206,9 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     keys = article_keys(texts)
     sigs, counts = shingle_signatures(words, n)
     band_keys = lsh_band_keys(sigs)  # once: looked up for the fresh, stored for the canonical
+    lookup.fetch_by_key(state, band_keys=band_keys[counts > 0])
     days = _story_days(batch, state)
+    lookup.fetch_story_weeks(state, days, settings.thresholds.story_window_days)
 
     # exact: a known hash points at the known article's canonical; else the first in order wins
     exact_row = _exact_matches(state, batch["content_hash"])

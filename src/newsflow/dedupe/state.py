@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -49,8 +50,16 @@ class DedupeState:
     terms: KeyIndex = field(default_factory=KeyIndex)
     term_df: np.ndarray = field(default_factory=lambda: np.zeros(DF_SLOTS, np.uint32))
     canonical_count: int = 0
-    first_new_row: int = 0  # rows from here on are new in this run (see `state_rows`)
+    # rows read from the warehouse (all before the run's in `full` history; read as batches
+    # need them in `on_demand`, dedupe.lookup): the others are new in this run (`state_rows`)
+    loaded: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     new_terms: list[pl.DataFrame] = field(default_factory=list)  # (row, story_terms) per batch
+    # on demand: where earlier rows are read from (dedupe.lookup.DedupeHistory), the warehouse's
+    # latest story day (the undated fallback), the ids and story weeks read so far
+    history: Any = None
+    latest_day: int = 0
+    held_ids: set[str] = field(default_factory=set)
+    held_weeks: set[int] = field(default_factory=set)
 
     def _grow(self, n: int) -> None:
         need = self.size + n
@@ -67,14 +76,21 @@ class DedupeState:
             self.dup_keys,
             self.dup_lead,
             self.word_counts,
+            self.loaded,
         ):
             a.resize((capacity, *a.shape[1:]), refcheck=False)
 
     def append(
-        self, rows: pl.DataFrame, signatures: np.ndarray, shingle_counts: np.ndarray, keys: Keys
+        self,
+        rows: pl.DataFrame,
+        signatures: np.ndarray,
+        shingle_counts: np.ndarray,
+        keys: Keys,
+        loaded: bool = False,
     ) -> np.ndarray:
         """Add articles (article_id, content_hash, links, day, story_weight, word_count) with
-        their signatures and agreement keys; return their rows."""
+        their signatures and agreement keys, `loaded` from the warehouse or new; return their
+        rows."""
         n = rows.height
         self._grow(n)
         new = np.arange(self.size, self.size + n, dtype=np.int64)
@@ -91,6 +107,7 @@ class DedupeState:
         self.dup_keys[new] = keys.lists
         self.dup_lead[new] = keys.lead
         self.word_counts[new] = rows["word_count"].fill_null(0).to_numpy()
+        self.loaded[new] = loaded
         self.size += n
         self.by_article.add(hex_key(rows["article_id"], 2), new)
         self.by_content.add(hex_key(rows["content_hash"], 0), new)
@@ -104,13 +121,23 @@ def day_number(col: str | pl.Expr) -> pl.Expr:
 
 def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     """Read every earlier article's hash, links and signature once (sql/queries/dedupe_state.sql)."""
-    sql = resources.sql("queries/dedupe_state.sql")
-    table = con.execute(sql).arrow()
-    if isinstance(table, pa.RecordBatchReader):
-        table = table.read_all()
     state = DedupeState()
+    absorb(state, read_arrow(con, resources.sql("queries/dedupe_state.sql"), {}), count_terms=True)
+    return state
+
+
+def read_arrow(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> pa.Table:
+    table = con.execute(sql, params).arrow()
+    return table.read_all() if isinstance(table, pa.RecordBatchReader) else table
+
+
+def absorb(state: DedupeState, table: pa.Table, *, count_terms: bool) -> np.ndarray:
+    """Add earlier articles (queries/dedupe_state.sql columns) to the state as loaded rows: their
+    signatures, LSH bands and key-term postings when canonical and of the current sketch
+    version; with `count_terms`, their canonical count and term frequencies too (a whole-history
+    read; on demand those come from the warehouse's totals, dedupe.lookup). Returns their rows."""
     if table.num_rows == 0:
-        return state
+        return np.zeros(0, np.int64)
     frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms", "dup_keys"]))
     assert isinstance(frame, pl.DataFrame)
     usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
@@ -123,9 +150,9 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
         signatures[usable] = values[offsets[:-1][usable][:, None] + np.arange(NUM_PERM)[None, :]]
     shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
     rows = frame.with_columns(day_number("story_day").alias("day"))
-    new = state.append(rows, signatures, shingle_counts, _stored_keys(table, usable))
+    keys = _stored_keys(table, usable)
+    new = state.append(rows, signatures, shingle_counts, keys, loaded=True)
     canonical = frame["duplicate_of"].is_null().to_numpy()
-    state.canonical_count = int(canonical.sum())
     indexed = new[canonical & usable & (shingle_counts > 0)]
     if indexed.size:
         state.bands.add(
@@ -137,14 +164,16 @@ def load_state(con: duckdb.DuckDBPyConnection) -> DedupeState:
     term_keys = np.asarray(terms.flatten()).astype(_U64)
     rank = np.arange(term_keys.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     keep = canonical[term_rows - new[0]]
-    state.term_df += np.bincount(df_slot(term_keys[keep]), minlength=DF_SLOTS).astype(np.uint32)
+    if count_terms:
+        state.canonical_count += int(canonical.sum())
+        counts = np.bincount(df_slot(term_keys[keep]), minlength=DF_SLOTS)
+        state.term_df += counts.astype(np.uint32)
     key_terms = keep & (rank < STORY_KEY_TERMS)
     state.terms.add(
         posting_key(term_keys[key_terms], state.days[term_rows[key_terms]] // WEEK_DAYS),
         term_rows[key_terms],
     )
-    state.first_new_row = state.size
-    return state
+    return new
 
 
 def _stored_keys(table: pa.Table, usable: np.ndarray) -> Keys:
@@ -164,10 +193,13 @@ def _stored_keys(table: pa.Table, usable: np.ndarray) -> Keys:
 def known_duplicates(state: DedupeState) -> pl.DataFrame:
     """(article_id) of the articles loaded before this run that are duplicates: a new article
     may never point at one of them (the load gate's "duplicate_of -> a canonical article")."""
-    first = state.first_new_row
+    rows = np.flatnonzero(state.loaded[: state.size]).tolist()
     return (
         pl.DataFrame(
-            {"article_id": state.article_ids[:first], "duplicate_of": state.duplicate_of[:first]},
+            {
+                "article_id": [state.article_ids[r] for r in rows],
+                "duplicate_of": [state.duplicate_of[r] for r in rows],
+            },
             schema={"article_id": pl.String, "duplicate_of": pl.String},
         )
         .filter(pl.col("duplicate_of").is_not_null())
@@ -190,18 +222,18 @@ SIGNATURE_COLUMNS = [
 
 
 def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
-    """Rows new this run, by table, for the load's insert-or-replace by primary key:
-    `article_signatures` (story_terms ordered key terms first)."""
-    first, last = state.first_new_row, state.size
+    """Rows new this run, by table, for the load: `article_signatures` (story_terms ordered key
+    terms first) and the LSH band keys of the canonical ones (`article_bands`)."""
+    new = np.flatnonzero(~state.loaded[: state.size])
     rows = pl.DataFrame(
         {
-            "article_id": state.article_ids[first:last],
-            "content_hash": state.content_hashes[first:last],
-            "row": np.arange(first, last, dtype=np.int64),
+            "article_id": [state.article_ids[r] for r in new.tolist()],
+            "content_hash": [state.content_hashes[r] for r in new.tolist()],
+            "row": new,
         },
         schema={"article_id": pl.String, "content_hash": pl.String, "row": pl.Int64},
     )
-    counts = state.shingle_counts[first:last]
+    counts = state.shingle_counts[new]
     terms = (
         pl.concat(state.new_terms)
         if state.new_terms
@@ -212,14 +244,14 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
             pl.lit(SKETCH_VERSION).alias("sketch_version"),
             pl.Series("shingle_count", counts, dtype=pl.Int32),
             pl.when(pl.Series(counts) > 0)
-            .then(pl.Series(state.signatures[first:last], dtype=pl.Array(pl.UInt32, NUM_PERM)))
+            .then(pl.Series(state.signatures[new], dtype=pl.Array(pl.UInt32, NUM_PERM)))
             .alias("minhash"),
-            pl.Series("story_day", state.days[first:last]).cast(pl.Int32).cast(pl.Date),
-            pl.Series("story_weight", state.story_weights[first:last], dtype=pl.Float64),
-            pl.Series("dup_keys", state.dup_keys[first:last], dtype=pl.Array(pl.UInt32, KMAX))
+            pl.Series("story_day", state.days[new]).cast(pl.Int32).cast(pl.Date),
+            pl.Series("story_weight", state.story_weights[new], dtype=pl.Float64),
+            pl.Series("dup_keys", state.dup_keys[new], dtype=pl.Array(pl.UInt32, KMAX))
             .arr.to_list()
             .list.eval(pl.element().filter(pl.element() != 0)),
-            pl.Series("dup_lead", state.dup_lead[first:last], dtype=pl.Int16),
+            pl.Series("dup_lead", state.dup_lead[new], dtype=pl.Int16),
         )
         .join(
             terms.with_columns(pl.col("row").cast(pl.Int64)),
@@ -230,7 +262,17 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
         .with_columns(pl.col("story_terms").fill_null(pl.lit([], dtype=pl.List(pl.UInt64))))
         .select(SIGNATURE_COLUMNS)
     )
-    return {"article_signatures": signatures.cast(SIGNATURE_SCHEMA)}
+    ids = rows["article_id"].to_numpy()
+    canonical = np.array([state.duplicate_of[r] is None for r in new.tolist()], bool)
+    banded = np.flatnonzero(canonical & (counts > 0))
+    bands = pl.DataFrame(
+        {
+            "band_key": lsh_band_keys(state.signatures[new[banded]]).ravel(),
+            "article_id": np.repeat(ids[banded], BANDS),
+        },
+        schema={"band_key": pl.UInt64, "article_id": pl.String},
+    )
+    return {"article_signatures": signatures.cast(SIGNATURE_SCHEMA), "article_bands": bands}
 
 
 SIGNATURE_SCHEMA = pl.Schema(
