@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -73,9 +72,11 @@ def build(folder: Path, docs: int, batch: int, days: int) -> Path:
     return path
 
 
-def _rss_mb() -> float:
+def _status_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process: unlike ru_maxrss, the peak is this
+    process's own, not inherited from the parent that forked it."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
 
@@ -83,7 +84,7 @@ def _rss_mb() -> float:
 def measure(path: Path, batch_file: Path, mode: str) -> dict[str, Any]:
     """In this process: read the dedupe history in `mode` and dedupe the batch."""
     batch = pl.read_parquet(batch_file)
-    before = _rss_mb()
+    before = _status_mb("VmRSS")
     started = time.perf_counter()
     reads = lookup.DedupeHistory(path)
     with wh.connect(path, read_only=True) as con:
@@ -95,8 +96,8 @@ def measure(path: Path, batch_file: Path, mode: str) -> dict[str, Any]:
         "mode": mode,
         "open_seconds": opened,
         "seconds": seconds,
-        "rss_growth_mb": _rss_mb() - before,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_growth_mb": _status_mb("VmRSS") - before,
+        "peak_rss_mb": _status_mb("VmHWM"),
         "state_rows": state.size,
         "reads": reads.reads,
         "duplicates": int(out["duplicate_of"].is_not_null().sum()),

@@ -16,6 +16,7 @@ import pytest
 from newsflow import dedupe, ids, schema
 from newsflow import warehouse as wh
 from newsflow.dedupe import agreement_keys, concurrency, minhash, stories
+from newsflow.dedupe import state as dedupe_state
 from newsflow.dedupe import words as dedupe_words
 from newsflow.settings import Settings
 
@@ -682,3 +683,45 @@ def test_an_exact_copy_of_a_known_near_duplicate_names_the_canonical_issue_26(tm
     assert dedupe.known_duplicates(later)["article_id"].sort().to_list() == sorted(
         [second["article_id"][0], third["article_id"][0]]
     )
+
+
+def test_ties_are_broken_in_whole_history_order():
+    """Rows read on demand are numbered in the order batches read them; ties between equal
+    candidates follow the order a whole-history read holds them in (story day, article id),
+    then the run's new rows, so both history modes choose the same article."""
+    state = dedupe.DedupeState()
+
+    def add(ids: list[str], days: list[int], loaded: bool) -> np.ndarray:
+        n = len(ids)
+        rows = pl.DataFrame(
+            {
+                "article_id": ids,
+                "content_hash": ids,
+                "duplicate_of": [None] * n,
+                "dup_method": [None] * n,
+                "dup_similarity": [None] * n,
+                "story_id": [None] * n,
+                "day": days,
+                "story_weight": [1.0] * n,
+                "word_count": [100] * n,
+            },
+            schema_overrides={
+                "duplicate_of": pl.String,
+                "dup_method": pl.String,
+                "dup_similarity": pl.Float64,
+                "story_id": pl.String,
+            },
+        )
+        keys = agreement_keys.Keys(
+            np.zeros((n, agreement_keys.KMAX), np.uint32), np.zeros(n, np.int16)
+        )
+        sigs = np.zeros((n, dedupe.NUM_PERM), np.uint32)
+        return state.append(rows, sigs, np.zeros(n, np.int64), keys, loaded=loaded)
+
+    new = add(["a_new"], [1], loaded=False)  # a batch's row, read before the history below
+    late = add(["a_c", "a_b"], [20, 10], loaded=True)  # read by band key
+    early = add(["a_a"], [10], loaded=True)  # read with its story week
+    rows = np.concatenate([new, late, early])
+    rank = dedupe_state.tie_order(state, rows)
+    ordered = [state.article_ids[r] for r in rows[np.argsort(rank)]]
+    assert ordered == ["a_a", "a_b", "a_c", "a_new"]

@@ -20,7 +20,6 @@ import duckdb
 import polars as pl
 
 from newsflow import faults, interrupts, resources
-from newsflow.dedupe.terms import DF_SLOTS
 
 # How each staged table is merged into the warehouse:
 #   "ignore"  - immutable rows keyed by their primary key: a rerun adds nothing
@@ -277,6 +276,10 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
         con.execute(resources.sql("queries/fill_outlets.sql"))
         con.execute(resources.sql("queries/refresh_event_counts.sql"))  # needs the outlets
         con.execute(resources.sql("queries/refresh_stories.sql"))
+        # here, not at the top: the supervising CLI imports this module, and dedupe's
+        # import (numba kernels) costs it seconds for nothing
+        from newsflow.dedupe.terms import DF_SLOTS  # noqa: PLC0415
+
         con.execute(
             resources.sql("queries/add_story_term_df.sql"),
             {"run_id": run.run_id, "slots": DF_SLOTS},

@@ -22,7 +22,7 @@ from newsflow.dedupe.minhash import (
     shingle_signatures,
     similarity,
 )
-from newsflow.dedupe.state import DedupeState, day_number
+from newsflow.dedupe.state import DedupeState, day_number, tie_order
 from newsflow.dedupe.stories import assign_stories
 from newsflow.dedupe.terms import name_words
 from newsflow.dedupe.words import hex_key, tokenise
@@ -58,9 +58,10 @@ def _exact_matches(state: DedupeState, hashes: pl.Series) -> np.ndarray:
     q, rows = state.by_content.lookup(hex_key(hashes, 0))
     match = np.full(hashes.len(), -1, dtype=np.int64)
     values = hashes.to_list()
-    for qi, row in sorted(zip(q.tolist(), rows.tolist(), strict=True), key=lambda p: (p[0], -p[1])):
+    rank = tie_order(state, rows)
+    for _, qi, row in sorted(zip((-rank).tolist(), q.tolist(), rows.tolist(), strict=True)):
         if state.content_hashes[row] == values[qi]:
-            match[qi] = row  # sorted by descending row per query, so the earliest row wins
+            match[qi] = row  # latest first, so the earliest row (tie_order) wins
     return match
 
 
@@ -162,7 +163,10 @@ def _near_links(
         settings.thresholds.short_words,
     )
     cand_i, cand_t, cand_s = cand_i[ok], cand_t[ok], cand_s[ok]
-    order = np.lexsort((np.abs(cand_t + 0.5), -cand_s, cand_i))
+    # ties: state rows first (in tie_order), then the batch's earlier articles
+    tie = np.where(cand_t >= 0, 0, cand_t.size - cand_t).astype(np.int64)
+    tie[cand_t >= 0] = tie_order(state, cand_t[cand_t >= 0])
+    order = np.lexsort((tie, -cand_s, cand_i))
     is_dup = np.zeros(m, dtype=bool)
     # Sequential by construction: a batch article can only be a target while it is canonical,
     # which depends on the decisions for earlier articles. Loops over verified pairs only.

@@ -114,6 +114,31 @@ class DedupeState:
         return new
 
 
+def tie_order(state: DedupeState, rows: np.ndarray) -> np.ndarray:
+    """A rank for each of `rows` (state rows) in the order a whole-history read holds them:
+    loaded articles by story day and article id (queries/dedupe_state.sql), then the run's new
+    rows in arrival order. Ties between candidates are broken by it, not by row number, so
+    that on demand (rows numbered in the order batches read them) decides as `full` does."""
+    if rows.size == 0:
+        return np.zeros(0, np.int64)
+    loaded = state.loaded[rows]
+    frame = pl.DataFrame(
+        {
+            "new": ~loaded,
+            "day": np.where(loaded, state.days[rows], 0),
+            "id": [
+                state.article_ids[r] if o else ""
+                for r, o in zip(rows.tolist(), loaded, strict=True)
+            ],
+            "row": rows,
+        }
+    )
+    order = frame.with_row_index("k").sort(["new", "day", "id", "row"])["k"].to_numpy()
+    rank = np.empty(rows.size, np.int64)
+    rank[order] = np.arange(rows.size)
+    return rank
+
+
 def day_number(col: str | pl.Expr) -> pl.Expr:
     expr = pl.col(col) if isinstance(col, str) else col
     return expr.cast(pl.Date).cast(pl.Int64)

@@ -6,7 +6,7 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids
-from newsflow.dedupe.state import DedupeState
+from newsflow.dedupe.state import DedupeState, tie_order
 from newsflow.dedupe.terms import (
     DF_SLOTS,
     STORY_KEY_TERMS,
@@ -101,10 +101,11 @@ def assign_stories(
     )
     best = (
         scored.with_columns(
-            (pl.col("shared") / pl.Series(np.maximum(smaller, 1e-9))).alias("score")
+            (pl.col("shared") / pl.Series(np.maximum(smaller, 1e-9))).alias("score"),
+            pl.Series("tie", tie_order(state, scored["j"].to_numpy())),  # equal scores
         )
         .filter(pl.col("score") >= settings.thresholds.story_threshold)
-        .sort(["i", "score", "j"], descending=[False, True, False])
+        .sort(["i", "score", "tie"], descending=[False, True, False])
         .unique("i", keep="first", maintain_order=True)
     )
     best_j = dict(zip(best["i"].to_list(), best["j"].to_list(), strict=True))
