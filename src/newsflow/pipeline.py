@@ -522,6 +522,8 @@ def open_run(
             known_ids, known_inputs = set(), set()
             article_reads = dedupe_lookup.DedupeHistory(settings.warehouse, settings.lock_timeout_s)
             dedupe_state = dedupe_lookup.open_state(con, article_reads)
+            if dedupe_state.history is None:  # an empty warehouse: no article to look up
+                article_reads = None
         reads, registry, event_state = read_history(con, settings)
     load.remove_stale_staging(settings.staging_path, keep=run_id)
     return RunContext(
