@@ -11,11 +11,12 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import polars as pl
+import pyarrow as pa
 import pytest
 
 from newsflow import dedupe, ids, schema
 from newsflow import warehouse as wh
-from newsflow.dedupe import agreement_keys, concurrency, minhash, stories
+from newsflow.dedupe import agreement_keys, concurrency, minhash, stories, terms
 from newsflow.dedupe import state as dedupe_state
 from newsflow.dedupe import words as dedupe_words
 from newsflow.settings import Settings
@@ -725,3 +726,52 @@ def test_ties_are_broken_in_whole_history_order():
     rank = dedupe_state.tie_order(state, rows)
     ordered = [state.article_ids[r] for r in rows[np.argsort(rank)]]
     assert ordered == ["a_a", "a_b", "a_c", "a_new"]
+
+
+def _loaded_table(n: int, term: int) -> pa.Table:
+    """n canonical earlier articles of one week, all posting key term `term`, in the order a
+    whole-history read gives them (story day, article id)."""
+    return pa.table(
+        {
+            "article_id": [f"a_{i:03d}" for i in range(n)],
+            "content_hash": [f"h{i}" for i in range(n)],
+            "duplicate_of": pa.nulls(n, pa.string()),
+            "dup_method": pa.nulls(n, pa.string()),
+            "dup_similarity": pa.nulls(n, pa.float64()),
+            "story_id": [f"s_{i}" for i in range(n)],
+            "story_day": [DAY] * n,
+            "sketch_version": pa.nulls(n, pa.string()),
+            "shingle_count": pa.array([0] * n, pa.int32()),
+            "minhash": pa.nulls(n, pa.list_(pa.uint32())),
+            "story_terms": pa.array([[term]] * n, pa.list_(pa.uint64())),
+            "story_weight": [1.0] * n,
+            "dup_keys": pa.nulls(n, pa.list_(pa.uint32())),
+            "dup_lead": pa.array([0] * n, pa.int16()),
+            "word_count": [100] * n,
+        }
+    )
+
+
+def test_a_busy_week_gives_the_postings_a_whole_history_read_gives():
+    """A (term, week) key with more postings than a lookup takes (POSTINGS_PER_LOOKUP): on
+    demand, articles read earlier by band key are posted again with their week, so the latest
+    postings are those of a whole-history read, not those read last."""
+    n, term = stories.POSTINGS_PER_LOOKUP + 8, 12345
+    table = _loaded_table(n, term)
+    whole = dedupe.DedupeState()
+    dedupe_state.absorb(whole, table, count_terms=False)
+    lazy = dedupe.DedupeState()
+    late = [n - 1, n - 2, n - 3]  # the latest three, read first (by band key, say)
+    first_rows = dedupe_state.absorb(lazy, table.take(late), count_terms=False)
+    held = np.full(n, -1, np.int64)
+    held[late] = first_rows
+    dedupe_state.absorb(lazy, table, count_terms=False, held=held)  # then their week, whole
+    week = (DAY - dt.date(1970, 1, 1)).days // terms.WEEK_DAYS
+    key = terms.posting_key(np.array([term], np.uint64), np.array([week]))
+
+    def latest(state: dedupe.DedupeState) -> list[str]:
+        _, rows = stories._latest_postings(state, key)
+        return sorted(state.article_ids[r] for r in rows)
+
+    assert lazy.size == n
+    assert latest(lazy) == latest(whole) == [f"a_{i:03d}" for i in range(8, n)]

@@ -432,7 +432,7 @@ def final_checks(ctx: RunContext) -> None:
         actors=_registry(ctx).to_frame(),
         # duplicates may point at canonical articles loaded by earlier runs
         known_articles=pl.DataFrame(
-            {"article_id": sorted(ctx.known_ids | ctx.dedupe_state.held_ids)},
+            {"article_id": sorted(ctx.known_ids | set(ctx.dedupe_state.held_ids))},
             schema={"article_id": pl.String},
         ),
         # ... and never at one of those that is itself a duplicate

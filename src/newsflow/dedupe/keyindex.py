@@ -215,13 +215,19 @@ class KeyIndex:
         q, _ = self.lookup(keys)
         return np.bincount(q, minlength=keys.size)
 
-    def lookup(self, keys: np.ndarray, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(position in `keys`, row) for every stored row of every key; with `limit`, at most
-        that many rows per key, the latest first (newer levels, then later rows in a level)."""
+    def lookup(
+        self, keys: np.ndarray, limit: int | np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(position in `keys`, row) for every stored row of every key; with `limit` (one for
+        all keys, or one per key), at most that many rows per key, the latest first (newer
+        levels, then later rows in a level)."""
         order, needles = self._needles(keys)
         found_q: list[np.ndarray] = []
         found_rows: list[np.ndarray] = []
-        room = np.full(needles.size, np.iinfo(np.int64).max if limit is None else limit, np.int64)
+        if isinstance(limit, np.ndarray):
+            room = np.maximum(limit.astype(np.int64)[order], 0)
+        else:
+            room = np.full(needles.size, np.iinfo(np.int64).max if limit is None else limit)
         for level in reversed(self.levels):
             lo, hi = level.ranges(needles)
             lo = np.maximum(lo, hi - room)

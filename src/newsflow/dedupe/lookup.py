@@ -24,7 +24,6 @@ import duckdb
 import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from newsflow import resources
 from newsflow import warehouse as wh
@@ -73,16 +72,22 @@ def open_state(con: duckdb.DuckDBPyConnection, history: DedupeHistory) -> Dedupe
     return state
 
 
-def _absorb_new(state: DedupeState, table: pa.Table) -> None:
-    """Add the rows of `table` the state does not hold yet."""
-    if state.held_ids and table.num_rows:
-        held = pa.array(list(state.held_ids), pa.string())
-        table = table.filter(pc.invert(pc.is_in(table.column("article_id"), value_set=held)))
+def _absorb_new(state: DedupeState, table: pa.Table, *, repost: bool = False) -> None:
+    """Add the rows of `table` the state does not hold yet; with `repost`, post the key terms
+    of those it holds again with them (dedupe.state.absorb: a story week read whole)."""
     if table.num_rows == 0:
         return
-    absorb(state, table, count_terms=False)
-    state.held_ids.update(table.column("article_id").to_pylist())
-    state.history.rows += table.num_rows
+    ids = table.column("article_id").to_pylist()
+    held = np.array([state.held_ids.get(i, -1) for i in ids], np.int64)
+    if not repost:
+        table = table.filter(pa.array(held < 0))
+        ids = [i for i, h in zip(ids, held.tolist(), strict=True) if h < 0]
+        held = held[held < 0]
+    if table.num_rows == 0:
+        return
+    rows = absorb(state, table, count_terms=False, held=held)
+    state.held_ids.update(zip(ids, rows.tolist(), strict=True))
+    state.history.rows += int((held < 0).sum())
 
 
 def fetch_by_key(
@@ -102,7 +107,7 @@ def fetch_by_key(
     if not any(params.values()):
         return
     found = state.history.read("queries/dedupe_wanted_ids.sql", params)
-    wanted = sorted(set(found.column("article_id").to_pylist()) - state.held_ids)
+    wanted = sorted(set(found.column("article_id").to_pylist()) - state.held_ids.keys())
     if wanted:
         _absorb_new(state, state.history.read("queries/dedupe_rows_by_id.sql", {"ids": wanted}))
 
@@ -121,7 +126,8 @@ def fetch_story_weeks(state: DedupeState, days: np.ndarray, window: int) -> None
             "lo": _EPOCH + timedelta(days=lo * WEEK_DAYS),
             "hi": _EPOCH + timedelta(days=hi * WEEK_DAYS + WEEK_DAYS - 1),
         }
-        _absorb_new(state, state.history.read("queries/dedupe_rows_by_day.sql", params))
+        week_rows = state.history.read("queries/dedupe_rows_by_day.sql", params)
+        _absorb_new(state, week_rows, repost=True)
     state.held_weeks.update(weeks)
 
 

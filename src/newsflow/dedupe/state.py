@@ -47,7 +47,8 @@ class DedupeState:
     by_article: KeyIndex = field(default_factory=KeyIndex)
     by_content: KeyIndex = field(default_factory=KeyIndex)
     bands: KeyIndex = field(default_factory=KeyIndex)
-    terms: KeyIndex = field(default_factory=KeyIndex)
+    terms: KeyIndex = field(default_factory=KeyIndex)  # key-term postings of loaded rows
+    run_terms: KeyIndex = field(default_factory=KeyIndex)  # ... and of the run's new rows
     term_df: np.ndarray = field(default_factory=lambda: np.zeros(DF_SLOTS, np.uint32))
     canonical_count: int = 0
     # rows read from the warehouse (all before the run's in `full` history; read as batches
@@ -58,7 +59,7 @@ class DedupeState:
     # latest story day (the undated fallback), the ids and story weeks read so far
     history: Any = None
     latest_day: int = 0
-    held_ids: set[str] = field(default_factory=set)
+    held_ids: dict[str, int] = field(default_factory=dict)  # article id -> row
     held_weeks: set[int] = field(default_factory=set)
 
     def _grow(self, n: int) -> None:
@@ -156,15 +157,48 @@ def read_arrow(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any])
     return table.read_all() if isinstance(table, pa.RecordBatchReader) else table
 
 
-def absorb(state: DedupeState, table: pa.Table, *, count_terms: bool) -> np.ndarray:
+def absorb(
+    state: DedupeState, table: pa.Table, *, count_terms: bool, held: np.ndarray | None = None
+) -> np.ndarray:
     """Add earlier articles (queries/dedupe_state.sql columns) to the state as loaded rows: their
     signatures, LSH bands and key-term postings when canonical and of the current sketch
     version; with `count_terms`, their canonical count and term frequencies too (a whole-history
-    read; on demand those come from the warehouse's totals, dedupe.lookup). Returns their rows."""
+    read; on demand those come from the warehouse's totals, dedupe.lookup). `held`: the state
+    row of each table row the state holds already (-1: not held); those are not added again,
+    but their key terms are posted again with the others, in table order, so that a (term,
+    week) key's latest postings are those a whole-history read would give. Returns the rows."""
     if table.num_rows == 0:
         return np.zeros(0, np.int64)
+    held = np.full(table.num_rows, -1, np.int64) if held is None else held
+    fresh = held < 0
     frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms", "dup_keys"]))
     assert isinstance(frame, pl.DataFrame)
+    canonical = frame["duplicate_of"].is_null().to_numpy()
+    rows = held.copy()
+    if fresh.any():
+        part = table.filter(pa.array(fresh))
+        rows[fresh] = _append_loaded(state, part, frame.filter(pl.Series(fresh)))
+    terms = table.column("story_terms").combine_chunks()
+    lengths = np.asarray(pc.list_value_length(terms).fill_null(0))
+    term_rows = np.repeat(rows, lengths)
+    term_keys = np.asarray(terms.flatten()).astype(_U64)
+    rank = np.arange(term_keys.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    keep = np.repeat(canonical, lengths)
+    if count_terms:
+        state.canonical_count += int(canonical.sum())
+        counts = np.bincount(df_slot(term_keys[keep]), minlength=DF_SLOTS)
+        state.term_df += counts.astype(np.uint32)
+    key_terms = keep & (rank < STORY_KEY_TERMS)
+    state.terms.add(
+        posting_key(term_keys[key_terms], state.days[term_rows[key_terms]] // WEEK_DAYS),
+        term_rows[key_terms],
+    )
+    return rows
+
+
+def _append_loaded(state: DedupeState, table: pa.Table, frame: pl.DataFrame) -> np.ndarray:
+    """Append loaded articles (`frame`: `table` without its list columns) with their signatures
+    and agreement keys, and index the LSH bands of the canonical ones; return their rows."""
     usable = (frame["sketch_version"] == SKETCH_VERSION).fill_null(False).to_numpy()
     signatures = np.zeros((frame.height, NUM_PERM), dtype=np.uint32)
     minhash = table.column("minhash").combine_chunks().cast(pa.large_list(pa.uint32()))
@@ -183,21 +217,6 @@ def absorb(state: DedupeState, table: pa.Table, *, count_terms: bool) -> np.ndar
         state.bands.add(
             lsh_band_keys(signatures[indexed - new[0]]).ravel(), np.repeat(indexed, BANDS)
         )
-    terms = table.column("story_terms").combine_chunks()
-    lengths = np.asarray(pc.list_value_length(terms).fill_null(0))
-    term_rows = np.repeat(new, lengths)
-    term_keys = np.asarray(terms.flatten()).astype(_U64)
-    rank = np.arange(term_keys.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    keep = canonical[term_rows - new[0]]
-    if count_terms:
-        state.canonical_count += int(canonical.sum())
-        counts = np.bincount(df_slot(term_keys[keep]), minlength=DF_SLOTS)
-        state.term_df += counts.astype(np.uint32)
-    key_terms = keep & (rank < STORY_KEY_TERMS)
-    state.terms.add(
-        posting_key(term_keys[key_terms], state.days[term_rows[key_terms]] // WEEK_DAYS),
-        term_rows[key_terms],
-    )
     return new
 
 

@@ -36,6 +36,21 @@ def _shared_terms(pairs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _latest_postings(state: DedupeState, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position in `keys`, row) of the latest POSTINGS_PER_LOOKUP postings of each (term,
+    week) key: the run's own articles first, then loaded ones, latest first in the order a
+    whole-history read holds them. On demand a row read by band key and again with its week
+    is posted twice (dedupe.state.absorb): it counts once."""
+    q_run, run = state.run_terms.lookup(keys, limit=POSTINGS_PER_LOOKUP)
+    left = POSTINGS_PER_LOOKUP - np.bincount(q_run, minlength=keys.size)
+    q_old, old = state.terms.lookup(keys, limit=left)
+    found = pl.DataFrame(
+        {"q": np.concatenate((q_run, q_old)), "row": np.concatenate((run, old))},
+        schema={"q": pl.Int64, "row": pl.Int64},
+    ).unique(maintain_order=True)
+    return found["q"].to_numpy(), found["row"].to_numpy()
+
+
 def assign_stories(
     state: DedupeState,
     batch: pl.DataFrame,
@@ -77,7 +92,7 @@ def assign_stories(
     key_hashes = key_terms["term_key"].to_numpy()
     rows = new_rows[positions]
     state.story_weights[new_rows] = np.bincount(positions, weights=key_w, minlength=n)
-    state.terms.add(posting_key(key_hashes, state.days[rows] // WEEK_DAYS), rows)
+    state.run_terms.add(posting_key(key_hashes, state.days[rows] // WEEK_DAYS), rows)
 
     # candidates: earlier articles posting a shared key term in a week the window touches
     days = state.days[rows]
@@ -85,14 +100,11 @@ def assign_stories(
     spans = last_week - first_week + 1
     probe = np.repeat(np.arange(rows.size), spans)
     offsets = np.arange(probe.size) - np.repeat(np.cumsum(spans) - spans, spans)
-    q, found = state.terms.lookup(
-        posting_key(key_hashes[probe], first_week[probe] + offsets), limit=POSTINGS_PER_LOOKUP
-    )
-    q = probe[q]
-    i_rows = rows[q]
+    q, found = _latest_postings(state, posting_key(key_hashes[probe], first_week[probe] + offsets))
+    i_rows = rows[probe[q]]
     near = (found < i_rows) & (np.abs(state.days[found] - state.days[i_rows]) <= window)
     pairs = pl.DataFrame(
-        {"i": i_rows[near], "j": found[near], "w": key_w[q][near]},
+        {"i": i_rows[near], "j": found[near], "w": key_w[probe[q]][near]},
         schema={"i": pl.Int64, "j": pl.Int64, "w": pl.Float64},
     )
     scored = _shared_terms(pairs)
