@@ -6,9 +6,9 @@
 What it measures: wall time and peak RSS of one whole run, `newsflow run BUNDLE --json` in a
 fresh process (the real Prefect flow with its NLP worker and the quality gates), of the same
 500-article bundle into a copy of each warehouse: empty, and one warehouse per `--sizes` N. The
-process tree is sampled every 0.1 s: peak RSS of the flow process, of its NLP worker process(es),
-of the two together at one moment (the goal's figure), and of the whole tree with Prefect's
-temporary server. Each case runs `--repeat` times, the cases alternated; medians, and their
+process tree is sampled every 0.1 s: peak RSS of the flow process (the command's supervised
+child), of its NLP worker process(es), of the two together at one moment (the goal's figure), and
+of the whole tree (with the light supervising command and Prefect's temporary server). Each case runs `--repeat` times, the cases alternated; medians, and their
 ratios against the empty warehouse. Goal: into 1M, peak RSS <= 1.1x and wall <= 1.2x of empty.
 
 The bundle: 500 BBC articles, evenly spaced in name order over the .txt members of
@@ -175,20 +175,31 @@ def cached(cache: Path, n: int, rebuild: bool) -> tuple[Path, dict[str, Any]]:
 # --- one measured run ------------------------------------------------------------------------
 
 
-def _is_server(proc: psutil.Process) -> bool:
-    """Prefect's temporary API server (uvicorn in a subprocess), not one of the run's workers."""
+def _role(proc: psutil.Process) -> str:
+    """Which part of a run a process of `newsflow run`'s tree is: the flow process (the
+    supervisor's child, newsflow.supervise), Prefect's temporary API server, or a worker (the
+    NLP worker processes and multiprocessing's resource tracker)."""
     try:
         line = " ".join(proc.cmdline())
     except psutil.Error:
-        return False
-    return "uvicorn" in line or "prefect.server" in line or "prefect server" in line
+        return "worker"
+    if "child_main" in line:
+        return "flow"
+    if "uvicorn" in line or "prefect.server" in line or "prefect server" in line:
+        return "server"
+    return "worker"
 
 
 def measure_run(bundle: Path, warehouse: Path, interval_s: float = 0.1) -> dict[str, Any]:
-    """`newsflow run BUNDLE -w WAREHOUSE --json` in a fresh process, its tree's RSS sampled."""
+    """`newsflow run BUNDLE -w WAREHOUSE --json` in a fresh process, its tree's RSS sampled.
+
+    The command is a light supervisor; the flow runs in its child, which starts the NLP
+    worker(s) and Prefect's temporary server. Peaks (MiB) of the flow process, of the workers
+    together, of flow + workers at one moment (the goal's figure), and of the whole tree."""
     env = {**os.environ, "DO_NOT_TRACK": "1"}
     env.pop("PREFECT_API_URL", None)  # a one-off run: Prefect's temporary server
-    peaks = {"flow_mb": 0.0, "workers_mb": 0.0, "flow_and_workers_mb": 0.0, "tree_mb": 0.0}
+    keys = ("supervisor", "flow", "worker", "server")
+    peaks = dict.fromkeys(("flow_mb", "workers_mb", "flow_and_workers_mb", "tree_mb"), 0.0)
     commands: dict[int, str] = {}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -199,23 +210,20 @@ def measure_run(bundle: Path, warehouse: Path, interval_s: float = 0.1) -> dict[
             stderr=err,
         )
         while proc.poll() is None:
-            flow = workers = server = 0.0
+            rss = dict.fromkeys(keys, 0.0)
             try:
-                flow = proc.memory_info().rss / 2**20
+                rss["supervisor"] = proc.memory_info().rss / 2**20
                 for child in proc.children(recursive=True):
-                    rss = child.memory_info().rss / 2**20
-                    if _is_server(child):
-                        server += rss
-                    else:
-                        workers += rss
-                        commands.setdefault(child.pid, " ".join(child.cmdline())[:120])
+                    role = _role(child)
+                    rss[role] += child.memory_info().rss / 2**20
+                    commands.setdefault(child.pid, f"{role}: {' '.join(child.cmdline())[:100]}")
             except psutil.Error:  # a process exiting mid-read: sample again next tick
                 pass
             for key, value in (
-                ("flow_mb", flow),
-                ("workers_mb", workers),
-                ("flow_and_workers_mb", flow + workers),
-                ("tree_mb", flow + workers + server),
+                ("flow_mb", rss["flow"]),
+                ("workers_mb", rss["worker"]),
+                ("flow_and_workers_mb", rss["flow"] + rss["worker"]),
+                ("tree_mb", sum(rss.values())),
             ):
                 peaks[key] = max(peaks[key], value)
             time.sleep(interval_s)
@@ -233,7 +241,7 @@ def measure_run(bundle: Path, warehouse: Path, interval_s: float = 0.1) -> dict[
         **{k: round(v, 1) for k, v in peaks.items()},
         "loaded": outcome.get("loaded"),
         "duplicates": outcome.get("duplicates"),
-        "worker_commands": sorted(set(commands.values())),
+        "processes": sorted(set(commands.values())),
     }
 
 
