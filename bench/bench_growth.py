@@ -122,6 +122,7 @@ def build(path: Path, n: int) -> dict[str, Any]:
     gen = Generator(load_pools(), days=SPREAD_DAYS)
     state = dedupe.DedupeState()
     seconds = {"generate": 0.0, "dedupe": 0.0, "load": 0.0, "actors_events": 0.0}
+    commit = _commit()  # of the code that builds it (the run may commit meanwhile)
     start = time.perf_counter()
     with wh.connect(path) as con:
         wh.migrate(con)
@@ -149,10 +150,11 @@ def build(path: Path, n: int) -> dict[str, Any]:
             for table in ("articles", "article_signatures", "stories", "actors", "events", "runs")
         }
         con.execute("checkpoint")
+    load.remove_empty(path.parent / "staging")
     total = time.perf_counter() - start
     return {
         "articles": n,
-        "commit": _commit(),
+        "commit": commit,
         "seconds": round(total, 1),
         "articles_per_second": round(n / total, 1),
         "seconds_by_phase": {k: round(v, 1) for k, v in seconds.items()},
