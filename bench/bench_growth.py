@@ -25,6 +25,10 @@ then N/10 actors (with their lookup rows) and N/10 events from bench.bench_histo
 The build's time by phase goes to `<cache>/growth-<N>/build.json`. A cache built by another
 commit is used as is (its commit is in build.json and in the results); `--rebuild` replaces it.
 
+Before the runs, each warehouse's start-of-run reads (known article ids, dedupe state, actor and
+event history, as `pipeline.open_run` makes them) are timed in a fresh process, with its resident
+and peak memory after each (`start_reads`): where a run's memory grows with the warehouse.
+
 Settings (history mode among them) come from the environment as for any run and are recorded.
 Results: bench/results/growth.json; `python -m bench.report` renders them in docs/benchmarks.md.
 """
@@ -51,7 +55,7 @@ import psutil
 from bench.bench_history import generate as generate_history
 from bench.corpus import load_pools
 from bench.dedupe_synth import Generator
-from newsflow import dedupe, load, settings
+from newsflow import dedupe, load, pipeline, settings
 from newsflow import warehouse as wh
 
 REPO = Path(__file__).resolve().parents[1]
@@ -247,6 +251,50 @@ def measure_run(bundle: Path, warehouse: Path, interval_s: float = 0.1) -> dict[
     }
 
 
+def _memory_mb() -> dict[str, float]:
+    """This process's resident (VmRSS) and peak resident (VmHWM) memory, MiB."""
+    with open("/proc/self/status") as fh:
+        fields = dict(line.split(":", 1) for line in fh if line.startswith(("VmRSS", "VmHWM")))
+    return {k.lower(): round(int(v.split()[0]) / 1024, 1) for k, v in fields.items()}
+
+
+def _known_sets(known: pl.DataFrame) -> tuple[set[str], set[str]]:
+    """The known article ids and input hashes as the run holds them (`pipeline.open_run`)."""
+    return set(known["article_id"].to_list()), set(known["input_hash"].drop_nulls().to_list())
+
+
+def start_reads(warehouse: Path) -> dict[str, Any]:
+    """What each warehouse read of a run's start costs in this process, in the order
+    `pipeline.open_run` makes them: the known article ids, the dedupe state and the actor and
+    event history (as settings.history says); seconds and memory after each."""
+    cfg = settings.from_env(warehouse=warehouse)
+    out: dict[str, Any] = {"before": _memory_mb()}
+    with wh.connect(warehouse, read_only=True) as con:
+        reads = (
+            ("known_article_ids", lambda: _known_sets(load.known_article_ids(con))),
+            ("dedupe_state", lambda: dedupe.load_state(con)),
+            ("history", lambda: pipeline.read_history(con, cfg)),
+        )
+        kept = []  # every read stays alive, as in a run
+        for name, read in reads:
+            clock = time.perf_counter()
+            kept.append(read())
+            out[name] = {"seconds": round(time.perf_counter() - clock, 2), **_memory_mb()}
+    return out
+
+
+def start_reads_apart(warehouse: Path) -> dict[str, Any]:
+    """`start_reads` in a fresh process of its own (its peaks are its own)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.bench_growth", "--start-reads", str(warehouse)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def _copy(source: Path | None, folder: Path) -> Path:
     """A fresh warehouse for one run: a copy of `source`, or a new path (empty)."""
     target = folder / "run.duckdb"
@@ -287,12 +335,21 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild cached warehouses")
     parser.add_argument("--build-only", action="store_true", help="build the caches, no runs")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--start-reads", type=Path, metavar="WAREHOUSE", help="only print start_reads of it"
+    )
     args = parser.parse_args()
+    if args.start_reads:
+        print(json.dumps(start_reads(args.start_reads)))
+        return
     builds = {str(n): cached(args.cache, n, args.rebuild) for n in args.sizes}
     for n, (_, meta) in builds.items():
         print(f"warehouse {n}: {json.dumps(meta)}", flush=True)
     if args.build_only:
         return
+    reads = {
+        n: start_reads_apart(p) for n, (p, _) in builds.items()
+    }  # before the runs: no contention
     cfg = settings.from_env()
     cases: dict[str, Path | None] = {"empty": None, **{n: p for n, (p, _) in builds.items()}}
     runs: dict[str, list[dict[str, Any]]] = {case: [] for case in cases}
@@ -326,6 +383,7 @@ def main() -> None:
         "nlp_workers": cfg.nlp_workers,
         "repeat": args.repeat,
         "warehouses": {n: meta for n, (_, meta) in builds.items()},
+        "start_reads": reads,
         "median": medians,
         "ratio_vs_empty": ratios,
         "runs": runs,
