@@ -95,13 +95,18 @@ from range($n * 2) t(i);
 """
 
 
+def generate(con: duckdb.DuckDBPyConnection, n: int) -> None:
+    """Add `n` generated actors (and their lookup rows) and `n` events to a migrated warehouse."""
+    con.execute(GENERATE.replace("$n", str(n)))
+    history.fill_actor_lookup(con)
+
+
 def build(path: Path, n: int) -> float:
     """A migrated warehouse of `n` actors and `n` events; seconds to build it."""
     clock = time.perf_counter()
     with wh.connect(path) as con:
         wh.migrate(con)
-        con.execute(GENERATE.replace("$n", str(n)))
-        history.fill_actor_lookup(con)
+        generate(con, n)
     return time.perf_counter() - clock
 
 

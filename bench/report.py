@@ -113,7 +113,23 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
                               value >= 20, "dedupe"))  # fmt: skip
     rows += mention_goals(results_dir)
     rows += story_goals(results_dir)
+    rows += growth_goals(results_dir)
     return rows
+
+
+def growth_goals(results_dir: Path = RESULTS) -> list[str]:
+    """Issue 24 (b): a 500-article bundle into the largest warehouse measured vs into an empty one."""
+    growth = _load(results_dir, "growth")
+    if not growth.get("ratio_vs_empty"):
+        return []
+    size = max(growth["ratio_vs_empty"], key=int)
+    ratio = growth["ratio_vs_empty"][size]
+    where = f"500 articles into {int(size):,} vs into empty (history={growth.get('history')})"
+    rss, wall = ratio["flow_and_workers_mb"], ratio["wall_seconds"]
+    return [
+        _goal(f"{where}, peak RSS flow + workers", rss, "<= 1.1", rss <= 1.1, "growth"),
+        _goal(f"{where}, wall", wall, "<= 1.2", wall <= 1.2, "growth"),
+    ]
 
 
 def story_goals(results_dir: Path = RESULTS) -> list[str]:
