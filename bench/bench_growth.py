@@ -57,6 +57,7 @@ from bench.corpus import load_pools
 from bench.dedupe_synth import Generator
 from newsflow import dedupe, load, pipeline, settings
 from newsflow import warehouse as wh
+from newsflow.dedupe import lookup as dedupe_lookup
 
 REPO = Path(__file__).resolve().parents[1]
 BBC = REPO.parent / "shared" / "bundles" / "bbc-news-2005.tar.gz"
@@ -265,16 +266,21 @@ def _known_sets(known: pl.DataFrame) -> tuple[set[str], set[str]]:
 
 def start_reads(warehouse: Path) -> dict[str, Any]:
     """What each warehouse read of a run's start costs in this process, in the order
-    `pipeline.open_run` makes them: the known article ids, the dedupe state and the actor and
-    event history (as settings.history says); seconds and memory after each."""
+    `pipeline.open_run` makes them, as settings.history says: `full`, the known article ids,
+    the dedupe state and the actor and event history; `on_demand`, the dedupe totals and the
+    history's (empty) start; seconds and memory after each."""
     cfg = settings.from_env(warehouse=warehouse)
     out: dict[str, Any] = {"before": _memory_mb()}
     with wh.connect(warehouse, read_only=True) as con:
-        reads = (
-            ("known_article_ids", lambda: _known_sets(load.known_article_ids(con))),
-            ("dedupe_state", lambda: dedupe.load_state(con)),
-            ("history", lambda: pipeline.read_history(con, cfg)),
-        )
+        if cfg.history == "full":
+            reads: tuple[tuple[str, Any], ...] = (
+                ("known_article_ids", lambda: _known_sets(load.known_article_ids(con))),
+                ("dedupe_state", lambda: dedupe.load_state(con)),
+            )
+        else:  # known articles are read by key per batch; dedupe opens with totals only
+            history = dedupe_lookup.DedupeHistory(warehouse)
+            reads = (("dedupe_state", lambda: dedupe_lookup.open_state(con, history)),)
+        reads += (("history", lambda: pipeline.read_history(con, cfg)),)
         kept = []  # every read stays alive, as in a run
         for name, read in reads:
             clock = time.perf_counter()
