@@ -108,10 +108,10 @@ def test_story_id_does_not_depend_on_batching(seeds_dir):
     assert whole["story_id"].n_unique() == one_by_one["story_id"].n_unique() == 1
 
 
-def refresh(con: duckdb.DuckDBPyConnection) -> None:
-    """What the load runs after inserting a run's rows."""
-    for name in ("fill_outlets.sql", "refresh_stories.sql"):
-        con.execute((resources.path("sql") / "queries" / name).read_text(encoding="utf-8"))
+def refresh(con: duckdb.DuckDBPyConnection, run_id: str = "run1") -> None:
+    """What the load runs after inserting a run's rows (load_like_the_pipeline: run1)."""
+    con.execute(resources.sql("queries/fill_outlets.sql"))
+    con.execute(resources.sql("queries/refresh_stories.sql"), {"run_id": run_id})
 
 
 def test_refresh_stories_summarises_members_and_is_idempotent(tmp_path, seeds_dir):
@@ -211,7 +211,7 @@ def test_story_outlets_count_unknown_originals_once_and_copies_never(tmp_path):
             "values (?, 'r', 'b', ?, 'h', ?, 'x', 1, ?, 's1', ?)",
             [article_id, article_id, source, duplicate_of, DAY],
         )
-    refresh(con)
+    refresh(con, run_id="r")
     assert con.execute("select num_articles, num_sources from stories").fetchall() == [(5, 3)]
     timeline = "select day_articles, day_sources from story_timeline"
     assert con.execute(timeline).fetchall() == [(5, 3)]

@@ -275,7 +275,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
             written[table] = _upsert(con, table, staging.glob(table), rule)
         con.execute(resources.sql("queries/fill_outlets.sql"))
         con.execute(resources.sql("queries/refresh_event_counts.sql"))  # needs the outlets
-        con.execute(resources.sql("queries/refresh_stories.sql"))
+        con.execute(resources.sql("queries/refresh_stories.sql"), {"run_id": run.run_id})
         # here, not at the top: the supervising CLI imports this module, and dedupe's
         # import (numba kernels) costs it seconds for nothing
         from newsflow.dedupe.terms import DF_SLOTS  # noqa: PLC0415
