@@ -311,9 +311,10 @@ class DedupePath:
         tokens = agreement_keys.every_token(texts, asked)
         proper = agreement_keys.proper_title_names(texts, asked)
         short = (word_counts[i] < self.short_words) | (self.words[rows] < self.short_words)
+        apart = np.zeros(i.size, bool)  # one crawl: no candidate is weeks older than its pair
         agree = agreement.agree(
             found.lists[i], found.lead[i], np.searchsorted(asked, i), self.keys[rows],
-            self.lead[rows], tokens, proper, short,
+            self.lead[rows], tokens, proper, short, apart,
         )  # fmt: skip
         near = np.zeros(n, bool)
         near[i[agree]] = True

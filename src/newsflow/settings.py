@@ -32,6 +32,11 @@ class Thresholds:
     near_duplicate_threshold: float = 0.8  # verified Jaccard above which a copy is a near duplicate
     story_threshold: float = 0.25  # similarity above which two articles share a story
     story_window_days: int = 3
+    # a near copy published more than this many days from its canonical must agree on every
+    # figure and period of the two leads: a series item filed again another day (Portland grain
+    # ships, Brazilian coffee rainfall) is a new report; a company's results table and a
+    # "corrected" item may still correct figures later (dedupe.agreement, issue 21)
+    refiling_days: int = 0
     actor_match_threshold: float = 0.88  # fuzzy similarity for cross-document actor merges
 
 

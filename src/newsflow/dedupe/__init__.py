@@ -9,7 +9,10 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   full signatures: the estimated containment C of the shorter text's shingles in the other's,
   reported as the word-level similarity `C ** (1/2)` (under independent word edits at rate p a
   bigram survives with probability (1-p)^2, so this estimates the share of words kept; a trimmed
-  copy scores 1). A pair with similarity >= `thresholds.near_duplicate_threshold` is marked.
+  copy scores 1). A pair with similarity >= `thresholds.near_duplicate_threshold` is marked
+  when it also agrees on what tells items of one template apart (`agreement`: names, tickers,
+  figures, dates and sessions of title and lead; items published more than
+  `thresholds.refiling_days` apart on every figure of the leads).
 * Canonical: an article already known (loaded earlier, or in an earlier batch) stays canonical;
   among new articles the earliest publication wins, then the longest body, then the first seen
   (input_seq), then article_id. `duplicate_of` always names a canonical article.

@@ -41,7 +41,10 @@ _STOP = [
 ]  # fmt: skip
 _NUMBER_WORDS = {
     "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -293,7 +296,8 @@ def _day(
     if _digit(data[at]):
         return _figure(data, at, end)[1]
     slot = _lookup(slots, h)
-    return value[slot] if slot >= 0 and bits[slot] & _IS_NUMBER and value[slot] >= 1 else -1
+    day = value[slot] if slot >= 0 and bits[slot] & _IS_NUMBER else -1
+    return day if 1 <= day <= 31 else -1
 
 
 @numba.njit(cache=True, inline="always")
@@ -316,6 +320,17 @@ def _ticker_at(data: np.ndarray, at: int, end: int) -> bool:
     return data[i] == 62
 
 
+@numba.njit(cache=True, inline="always")
+def _upper_word(data: np.ndarray, at: int, end: int) -> bool:
+    """Whether the word at data[at] is written in capitals (a heading: "AFTERNOON BUSINESS")."""
+    i = at
+    while i < end and (65 <= data[i] <= 90 or 97 <= data[i] <= 122):
+        if data[i] >= 97:
+            return False
+        i += 1
+    return i > at + 1
+
+
 @numba.njit(cache=True, nogil=True, boundscheck=False)
 def _text_tokens(
     first: int, last: int, lead_end: int, title: bool, every_word: bool,
@@ -324,8 +339,9 @@ def _text_tokens(
     out_key: np.ndarray, out_lead: np.ndarray, n: int,
 ) -> int:  # fmt: skip
     """Write the keys of words first..last-1 of one title or body (its bytes data[base:end])
-    to out_*[n:] and return the new n. With kmax > 0, keys already written since row_start are
-    not written again, and writing stops at kmax of them."""
+    to out_*[n:] and return the new n. A body's session word written in capitals (a table's
+    section: "AFTERNOON BUSINESS") is keyed as a title's. With kmax > 0, keys already written
+    since row_start are not written again, and writing stops at kmax of them."""
     slots, bits, value = vocab
     kind_number = TITLE_NUMBER if title else NUMBER
     capitals = False  # a title in capitals: all its words are names (a wire slug)
@@ -362,7 +378,7 @@ def _text_tokens(
                     key = _key(DATE, mix_one(np.uint64(value[slot] * 64 + day + 0x0DA7E)))
                 else:
                     key = _key(MONTH, mix_one(np.uint64(value[slot] + 0x0307)))
-            elif title and cls & _IS_SESSION:
+            elif cls & _IS_SESSION and (title or _upper_word(data, at, end)):
                 key = _key(SESSION, h)
             elif title and cls & _IS_FLAG:
                 key = _key(FLAG, h)

@@ -26,7 +26,7 @@ from newsflow.dedupe.state import DedupeState, day_number, tie_order
 from newsflow.dedupe.stories import assign_stories
 from newsflow.dedupe.terms import name_words
 from newsflow.dedupe.words import hex_key, tokenise
-from newsflow.settings import Settings
+from newsflow.settings import Settings, Thresholds
 
 # --- the batch ----------------------------------------------------------------------------------
 
@@ -83,10 +83,12 @@ def _agreeing(
     a_pos: np.ndarray,
     target: np.ndarray,
     fresh: np.ndarray,
-    short_words: int,
+    days: np.ndarray,
+    thresholds: Thresholds,
 ) -> np.ndarray:
     """Whether each candidate (batch position a_pos[p], target[p]: a state row, or -(j + 1) for
-    fresh article j) agrees on its distinguishing tokens (agreement.agree)."""
+    fresh article j) agrees on its distinguishing tokens (agreement.agree); `days` are the
+    batch's story days (a pair more than `thresholds.refiling_days` apart is a later report)."""
     if a_pos.size == 0:
         return np.zeros(0, bool)
     words = batch["word_count"].fill_null(0).to_numpy()
@@ -94,16 +96,21 @@ def _agreeing(
     c_keys = np.empty((target.size, keys.lists.shape[1]), np.uint32)
     c_lead = np.empty(target.size, np.int16)
     c_words = np.empty(target.size, np.int64)
+    c_days = np.empty(target.size, np.int64)
     c_pos, c_row = fresh[-target[in_batch] - 1], target[known]
     c_keys[in_batch], c_keys[known] = keys.lists[c_pos], state.dup_keys[c_row]
     c_lead[in_batch], c_lead[known] = keys.lead[c_pos], state.dup_lead[c_row]
     c_words[in_batch], c_words[known] = words[c_pos], state.word_counts[c_row]
-    short = (words[a_pos] < short_words) | (c_words < short_words)
+    c_days[in_batch], c_days[known] = days[c_pos], state.days[c_row]
+    short = (words[a_pos] < thresholds.short_words) | (c_words < thresholds.short_words)
+    apart = np.abs(days[a_pos] - c_days) > thresholds.refiling_days
     asked = np.unique(a_pos)  # every token of the new articles with a candidate only
     tokens = every_token(texts, asked)
     proper = proper_title_names(texts, asked)
     a_row = np.searchsorted(asked, a_pos)
-    return agree(keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, proper, short)
+    return agree(
+        keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, proper, short, apart
+    )
 
 
 def _near_links(
@@ -115,6 +122,7 @@ def _near_links(
     counts: np.ndarray,
     keys: Keys,
     fresh: np.ndarray,
+    days: np.ndarray,
     settings: Settings,
 ) -> tuple[np.ndarray, np.ndarray]:
     """For batch positions `fresh` (in canonical order): (target, similarity), target as a state
@@ -160,7 +168,8 @@ def _near_links(
         fresh[cand_i],
         cand_t,
         fresh,
-        settings.thresholds.short_words,
+        days,
+        settings.thresholds,
     )
     cand_i, cand_t, cand_s = cand_i[ok], cand_t[ok], cand_s[ok]
     # ties: state rows first (in tie_order), then the batch's earlier articles
@@ -224,7 +233,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     positions = np.arange(n)
     fresh = positions[(exact_row < 0) & (first_pos == positions)]
     near_target, near_sim = _near_links(
-        state, batch, texts, sigs, band_keys, counts, keys, fresh, settings
+        state, batch, texts, sigs, band_keys, counts, keys, fresh, days, settings
     )
 
     duplicate_of: list[str | None] = [None] * n

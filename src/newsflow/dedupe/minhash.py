@@ -20,8 +20,9 @@ MINHASH_SEED = 5
 SKETCH_VERSION = (
     f"rensa-r{rensa.RMinHash.ALGORITHM_VERSION}-w{SHINGLE_WORDS}-p{NUM_PERM}-s{MINHASH_SEED}-t12-h8"
     # agreement keys (dup_keys) beside the sketch: older rows have none (issue 21); k2: a
-    # figure written in digits is keyed as written, not at three significant digits
-    "-k2"
+    # figure written in digits is keyed as written, not at three significant digits; k3: number
+    # words to "hundred" and a body's sessions written in capitals keyed
+    "-k3"
 )
 
 _U64 = np.uint64
