@@ -9,10 +9,8 @@ holds the run lock, and its load at the end is the only writer (docs/design.md).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -24,13 +22,9 @@ from newsflow.resolve import actor_lookup_rows
 
 
 @dataclass
-class WarehouseHistory:
+class WarehouseHistory(wh.ShortReads):
     """Reads of earlier actors and events by key, each in a short read-only connection."""
 
-    warehouse: Path
-    timeout_s: float = 60.0
-    reads: int = 0
-    seconds: float = 0.0  # spent in those reads
     rows: dict[str, int] = field(default_factory=dict)  # rows read, by kind
     # Whether the warehouse holds any actor / event, asked once: the run holds the lock, so no
     # other run writes meanwhile, and a run into an empty warehouse (a first run) reads nothing.
@@ -43,12 +37,8 @@ class WarehouseHistory:
         return self._holds[table]
 
     def _query(self, kind: str, sql: str, params: dict[str, Any]) -> pl.DataFrame:
-        clock = time.perf_counter()
-        with wh.connect(self.warehouse, read_only=True, timeout_s=self.timeout_s) as con:
-            frame = pl.from_arrow(con.execute(sql, params).fetch_arrow_table())
+        frame = pl.from_arrow(self.arrow(sql, params))
         assert isinstance(frame, pl.DataFrame)
-        self.reads += 1
-        self.seconds += time.perf_counter() - clock
         self.rows[kind] = self.rows.get(kind, 0) + frame.height
         return frame
 

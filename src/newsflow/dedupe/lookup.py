@@ -14,10 +14,8 @@ holds the run lock, and its load at the end is the only writer (docs/design.md).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -35,23 +33,14 @@ _EPOCH = date(1970, 1, 1)
 
 
 @dataclass
-class DedupeHistory:
+class DedupeHistory(wh.ShortReads):
     """Reads of earlier articles by key, each in a short read-only connection."""
 
-    warehouse: Path
-    timeout_s: float = 60.0
-    reads: int = 0
-    seconds: float = 0.0  # spent in those reads
     rows: int = 0  # articles read
 
     def read(self, query: str, params: dict[str, Any]) -> pa.Table:
         """The rows of sql/`query` (a file under sql/) with `params`."""
-        clock = time.perf_counter()
-        with wh.connect(self.warehouse, read_only=True, timeout_s=self.timeout_s) as con:
-            table = read_arrow(con, resources.sql(query), params)
-        self.reads += 1
-        self.seconds += time.perf_counter() - clock
-        return table
+        return self.arrow(resources.sql(query), params)
 
 
 def open_state(con: duckdb.DuckDBPyConnection, history: DedupeHistory) -> DedupeState:
