@@ -12,8 +12,8 @@ LIST_WORDS body words, in text order, at most KMAX, each a uint32 (kind and 28 h
 * NAME: a title word (every non-stop word of an all-caps wire title; a capitalised one
   otherwise) or a body word written capitalised and never in lower case in the article;
 * NUMBER / TITLE_NUMBER: a figure ("1,660,300", "2.71", "49-1/4", "11:30", "1.46 billion",
-  number words "nil", "one".."twenty", "thirty".."ninety", "hundred"). An amount (a million or more, a multiplier word, a
-  fraction) is compared at three significant digits, so "1.46 billion" and "1,459,193,000"
+  number words "nil", "one".."twenty", "thirty".."ninety", "hundred"). An amount (a million
+  or more, a multiplier word, a fraction) is compared at three significant digits, so "1.46 billion" and "1,459,193,000"
   agree; a figure written out in digits below that is compared as written, so the prices and
   times of a market table ("122.3" and "122.2", "12:00" and "12:01") do not;
 * DATE ("March 19", "April 6"), MONTH (a capitalised month without a day), SESSION (a title's

@@ -25,8 +25,8 @@ import pyarrow as pa
 
 from newsflow import resources
 from newsflow import warehouse as wh
-from newsflow.dedupe.minhash import BANDS, NUM_PERM, SKETCH_VERSION, lsh_band_keys
-from newsflow.dedupe.state import DedupeState, absorb, read_arrow
+from newsflow.dedupe.minhash import NUM_PERM, SKETCH_VERSION
+from newsflow.dedupe.state import DedupeState, absorb, band_rows, read_arrow
 from newsflow.dedupe.terms import DF_SLOTS, WEEK_DAYS
 
 _EPOCH = date(1970, 1, 1)
@@ -149,13 +149,7 @@ def fill_dedupe_lookup(con: duckdb.DuckDBPyConnection, page: int = 100_000) -> N
             continue
         minhash = signatures.column("minhash").combine_chunks().flatten()
         sigs = np.asarray(minhash).astype(np.uint32).reshape(-1, NUM_PERM)
-        bands = pl.DataFrame(
-            {
-                "band_key": lsh_band_keys(sigs).ravel(),
-                "article_id": np.repeat(np.asarray(signatures.column("article_id")), BANDS),
-            },
-            schema={"band_key": pl.UInt64, "article_id": pl.String},
-        )
+        bands = band_rows(np.asarray(signatures.column("article_id")), sigs)
         con.register("new_band_rows", bands)
         con.execute("insert into article_bands select band_key, article_id from new_band_rows")
         con.unregister("new_band_rows")

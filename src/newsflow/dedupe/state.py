@@ -309,14 +309,19 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
     ids = rows["article_id"].to_numpy()
     canonical = np.array([state.duplicate_of[r] is None for r in new.tolist()], bool)
     banded = np.flatnonzero(canonical & (counts > 0))
-    bands = pl.DataFrame(
+    bands = band_rows(ids[banded], state.signatures[new[banded]])
+    return {"article_signatures": signatures.cast(SIGNATURE_SCHEMA), "article_bands": bands}
+
+
+def band_rows(article_ids: np.ndarray, signatures: np.ndarray) -> pl.DataFrame:
+    """`article_bands` rows (sql/092_dedupe_lookup.sql): each article's LSH band keys."""
+    return pl.DataFrame(
         {
-            "band_key": lsh_band_keys(state.signatures[new[banded]]).ravel(),
-            "article_id": np.repeat(ids[banded], BANDS),
+            "band_key": lsh_band_keys(signatures).ravel(),
+            "article_id": np.repeat(article_ids, BANDS),
         },
         schema={"band_key": pl.UInt64, "article_id": pl.String},
     )
-    return {"article_signatures": signatures.cast(SIGNATURE_SCHEMA), "article_bands": bands}
 
 
 SIGNATURE_SCHEMA = pl.Schema(
