@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import tarfile
 from pathlib import Path
 
 import duckdb
@@ -304,3 +305,40 @@ def test_a_first_run_asks_the_empty_warehouse_once(tmp_path):
     assert reads.reads == 1  # the question
     assert asked == []  # no lookups computed, none asked
     assert len(registry) == 2
+
+
+BBC = REUTERS.parents[1] / "bundles" / "bbc-news-2005.tar.gz"
+# BBC politics items, undated, that the dedupe stage puts in one story (Blunkett's resignation,
+# Blair's Sheffield trip, Howard's asylum plans), each loaded by its own run
+UNDATED_RUNS = ["046", "112", "087", "106"]
+
+
+def test_undated_reports_join_their_storys_events_from_earlier_runs(tmp_path):
+    """Undated reports meet a known event only within one story (`event_merge._Key.matches`),
+    so on demand reads the events of the batch's stories, not every event of an actor pair:
+    without that read a later run's report misses its story's event from an earlier run."""
+    members = {f"bbc/politics/{n}.txt" for n in UNDATED_RUNS}
+    with tarfile.open(BBC) as tar:
+        texts = {
+            Path(m.name).stem: tar.extractfile(m).read()  # type: ignore[union-attr]
+            for m in tar.getmembers()
+            if any(m.name.endswith(name) for name in members)
+        }
+    runs = []
+    for number in UNDATED_RUNS:
+        folder = tmp_path / f"bbc_{number}"
+        folder.mkdir()
+        (folder / f"{number}.txt").write_bytes(texts[number])
+        runs.append(folder)
+    snapshots = {}
+    for mode in ("full", "on_demand"):
+        settings = Settings(warehouse=tmp_path / mode / "w.duckdb", nlp_workers=0, history=mode)
+        _run_all(runs, settings)
+        snapshots[mode] = _snapshot(settings.warehouse)
+        with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+            across = con.execute(
+                "select count(*) from (select event_id from event_articles group by event_id "
+                "having count(distinct article_id) > 1)"
+            ).fetchone()
+        assert across is not None and across[0] >= 1  # an event that later runs joined
+    assert snapshots["on_demand"] == snapshots["full"]

@@ -1,9 +1,10 @@
 -- Known events a batch can touch, with their merge keys and supporting articles, in the shape of
--- queries/event_state.sql (history on demand, issue 24): events of a type whose source or target
--- merge key pairs with it in $pairs ('TYPE|key'; $keys: those keys) and whose date window meets
--- $lo..$hi (when given) or is open, events that one of
--- $articles supports (a duplicate's canonical), and the events with ids $ids; none of $held,
--- the ids the run holds already.
+-- queries/event_state.sql (history on demand, issue 24). A report joins a known event across
+-- stories only when both are dated and their windows meet (event_merge._Key.matches), so this
+-- reads: the dated events of a type whose source or target merge key pairs with it in $pairs
+-- ('TYPE|key'; $keys: those keys) and whose date window meets $lo..$hi (no pair read without a
+-- window); every event of the stories $stories; the events one of $articles supports (a
+-- duplicate's canonical); the events with ids $ids; none of $held, the ids the run holds.
 with by_key as (
     select event_id, source_key as merge_key from event_keys
     where source_key in (select unnest($keys))
@@ -18,8 +19,10 @@ wanted as (
     inner join events as e on e.event_id = b.event_id
     inner join event_keys as k on k.event_id = b.event_id
     where e.event_type || '|' || b.merge_key in (select unnest($pairs))
-        -- the window events.detect_events compares known events in, when it has one
-        and ($lo is null or k.date_hi is null or (k.date_hi >= $lo and k.date_lo <= $hi))
+        and $lo is not null
+        and k.date_lo is not null and k.date_hi >= $lo and k.date_lo <= $hi
+    union
+    select event_id from events where story_id in (select unnest($stories))
     union
     select event_id from event_articles where article_id in (select unnest($articles))
     union

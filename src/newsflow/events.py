@@ -60,12 +60,14 @@ ROLE_ACTOR_TYPES_EXCLUDED = {"PLACE"}
 STATE_ROLLUP_TYPES = {"COUNTRY", "PERSON", "ORG"}  # actors whose merge key is their country
 
 
-# ("TYPE|merge key" pairs, supporting article ids, event ids, ids held, date window) ->
-# known-event rows in the shape of sql/queries/event_state.sql: those of a type whose source or
-# target key pairs with it (and whose date window meets the window, when one is given), that
-# the articles support or with the ids, except the held ones (`history.WarehouseHistory.events`)
+# ("TYPE|merge key" pairs, date window, story ids, supporting article ids, event ids, ids held)
+# -> known-event rows in the shape of sql/queries/event_state.sql: the dated ones of a type whose
+# source or target key pairs with it and whose date window meets the window, those of the
+# stories, those the articles support and those with the ids, except the held ones
+# (`history.WarehouseHistory.events`)
 EventHistory = Callable[
-    [list[str], list[str], list[str], list[str], tuple[date, date] | None], pl.DataFrame
+    [list[str], tuple[date, date] | None, list[str], list[str], list[str], list[str]],
+    pl.DataFrame,
 ]
 
 
@@ -81,39 +83,45 @@ class EventState:
     gazetteer: Gazetteer = field(default_factory=Gazetteer.load)
     cues: TriggerCues | None = None  # Lexicon.trigger_cues of the run's parser
     history: EventHistory | None = None
-    # "pair:" (+ "@lo:hi" when read for a window), "article:", "id:" + value
+    # "pair:" + pair + "@lo:hi" (read for a window), "story:", "article:", "id:" + value
     looked_up: set[str] = field(default_factory=set)
 
     def read(
         self,
         pairs: Iterable[str] = (),
+        window: tuple[date, date] | None = None,
+        stories: Iterable[str | None] = (),
         articles: Iterable[str] = (),
         ids: Iterable[str] = (),
-        window: tuple[date, date] | None = None,
     ) -> None:
-        """Add the known events of the "TYPE|merge key" `pairs` (only those whose date window
-        meets `window`, or that have none, when it is given), supported by `articles` or with
-        `ids`, that were not read before (nothing without a history)."""
+        """Add the known events not read before (nothing without a history): the dated ones
+        of the "TYPE|merge key" `pairs` whose date window meets `window` (no pair is read
+        without one), every event of the `stories`, and those `articles` support or with
+        `ids`. These are all a batch's reports can join (`event_merge._Key.matches`): two
+        reports meet across stories only when both are dated and their windows meet."""
         if self.history is None:
             return
-        # a pair read for all dates is done; one read for a window only for that window
         tag = "" if window is None else f"@{window[0]}:{window[1]}"
+        wanted: list[tuple[str, Iterable[str | None]]] = [
+            ("pair", pairs if window else ()),
+            ("story", stories),
+            ("article", articles),
+            ("id", ids),
+        ]
         asked = {
             kind: sorted(
-                {
-                    v
-                    for v in values
-                    if v is not None
-                    and f"{kind}:{v}" not in self.looked_up
-                    and (kind != "pair" or f"pair:{v}{tag}" not in self.looked_up)
-                }
+                {v for v in values if v is not None and f"{kind}:{v}{tag}" not in self.looked_up}
+                if kind == "pair"
+                else {v for v in values if v is not None and f"{kind}:{v}" not in self.looked_up}
             )
-            for kind, values in (("pair", pairs), ("article", articles), ("id", ids))
+            for kind, values in wanted
         }
         if not any(asked.values()):
             return
         held = self.events["event_id"].to_list()
-        known = self.history(asked["pair"], asked["article"], asked["id"], held, window)
+        known = self.history(
+            asked["pair"], window, asked["story"], asked["article"], asked["id"], held
+        )
         self.looked_up.update(
             f"{kind}:{v}{tag if kind == 'pair' else ''}"
             for kind, values in asked.items()
@@ -467,27 +475,25 @@ def detect_events(
     duplicates = articles.filter(pl.col("duplicate_of").is_not_null()).select(
         "article_id", "source_name", pl.col("duplicate_of").alias("canonical_id")
     )
-    # Only known events that could match: same type and sharing an actor key.
+    # Only known events that could match: same type, sharing an actor key, and either dated
+    # within a day of a dated report or of the same story (`event_merge._Key.matches`).
     relevant_types = sorted({c.event_type for c in candidates})
     relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
-    dated = [
-        (c.when.lo, c.when.hi)
-        for c in candidates
-        if c.when.lo is not None and c.when.hi is not None
-    ]
-    window = pl.lit(True)
+    stories = sorted({c.story_id for c in candidates if c.story_id is not None})
+    dated = [(c.when.lo, c.when.hi) for c in candidates if c.when.lo and c.when.hi]
     span: tuple[date, date] | None = None
-    if dated and len(dated) == len(candidates):
-        earliest = min(lo for lo, _ in dated) - timedelta(days=1)
-        latest = max(hi for _, hi in dated) + timedelta(days=1)
-        span = (earliest, latest)
-        window = pl.col("date_hi").is_null() | (
-            (pl.col("date_hi") >= earliest) & (pl.col("date_lo") <= latest)
+    meets = pl.lit(False)
+    if dated:
+        span = (
+            min(lo for lo, _ in dated) - timedelta(days=1),
+            max(hi for _, hi in dated) + timedelta(days=1),
         )
+        meets = (pl.col("date_hi") >= span[0]) & (pl.col("date_lo") <= span[1])
     state.read(
         pairs=[f"{t}|{k}" for t in relevant_types for k in relevant_keys],
-        articles=duplicates["canonical_id"].to_list(),
         window=span,
+        stories=stories,
+        articles=duplicates["canonical_id"].to_list(),
     )
     known_frame = state.events.join(state.keys, on="event_id", how="inner")
     # in id order: which of two equal known events a report meets first must not depend on
@@ -499,7 +505,7 @@ def detect_events(
                 pl.col("source_key").is_in(relevant_keys)
                 | pl.col("target_key").is_in(relevant_keys)
             )
-            & window
+            & (meets.fill_null(False) | pl.col("story_id").is_in(stories))
         )
         .sort("event_id")
         .to_dicts()

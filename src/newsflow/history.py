@@ -69,14 +69,16 @@ class WarehouseHistory(wh.ShortReads):
     def events(
         self,
         pairs: list[str],
+        window: tuple[date, date] | None,
+        stories: list[str],
         articles: list[str],
         ids: list[str],
         held: list[str],
-        window: tuple[date, date] | None = None,
     ) -> pl.DataFrame:
-        """Known-event rows (queries/event_state.sql columns) of a type whose source or target
-        merge key makes one of `pairs` ("TYPE|key") and, with a `window`, whose date window
-        meets it or is open; that `articles` support; or with `ids`; except the `held` ids."""
+        """Known-event rows (queries/event_state.sql columns): dated ones of a type whose source
+        or target merge key makes one of `pairs` ("TYPE|key") and whose date window meets
+        `window` (none without one); those of the `stories`; those that `articles` support (a
+        duplicate's canonical); those with `ids`; except the `held` ids."""
         sql = resources.sql("queries/history_events.sql")
         keys = sorted({pair.split("|", 1)[1] for pair in pairs})
         lo, hi = window if window is not None else (None, None)
@@ -85,6 +87,7 @@ class WarehouseHistory(wh.ShortReads):
             "keys": keys,
             "lo": lo,
             "hi": hi,
+            "stories": stories,
             "articles": articles,
             "ids": ids,
             "held": held,
