@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from newsflow import schema
+from newsflow import resolve, schema
 from newsflow.resolve import ActorRegistry, fold_token, name_tokens
 
 THRESHOLD = 0.88
@@ -193,3 +193,23 @@ def test_a_remembered_query_still_finds_surnames_added_after_it() -> None:
     block.add("ahmady", "act_c")  # arrives after the query was answered (and remembered)
     assert sorted(block.matches("ahmadi")) == [0, 2]
     assert sorted(block.keys[at] for at in block.matches("ahmady")) == ["ahmadi", "ahmady"]
+
+
+def test_history_reads_only_the_surnames_a_match_can_reach():
+    """A read by surname (issue 24) fetches the warehouse surnames `_candidates` can score: for
+    a person those within the match threshold by `token_similarity` ('clair', 'blan' are within
+    the fuzzy scan's 70 of 'blair' but can never match it), for an organisation those within
+    0.75 by whole-name ratio."""
+    stored = ["blair", "blan", "blaer", "blar", "clair", "blairi"]
+    assert sorted(resolve._comparable("PERSON", "blair", stored, 0.88)) == [
+        "blaer",
+        "blair",
+        "blairi",
+        "blar",
+    ]
+    assert "clair" in resolve._comparable("PERSON", "blair", stored, 0.8)  # a looser threshold
+    orgs = ["bank of ingland", "bank of ireland", "bonk"]
+    assert resolve._comparable("ORG", "bank of england", orgs, 0.88) == [
+        "bank of ingland",
+        "bank of ireland",
+    ]

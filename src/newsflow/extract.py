@@ -550,7 +550,7 @@ def extract_batch(
                 name = _PLACE_SUFFIX.sub("", max(forms, key=len))
             resolved.append(((ent.actor_type, forms, ent.key, name), ent.country))
         found.append((article_id, body, starts, mentions, resolved))
-    registry.prefetch(request for *_, resolved in found for request, _ in resolved)
+    registry.prefetch((request for *_, resolved in found for request, _ in resolved), threshold)
     for article_id, body, starts, mentions, resolved in found:
         actor_of = {
             idx: registry.resolve(

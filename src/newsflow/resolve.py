@@ -276,6 +276,20 @@ class _SurnameBlock:
         return hits
 
 
+def _comparable(block: str, surname: str, stored: list[str], threshold: float) -> list[str]:
+    """The `stored` surnames (block's folded surnames, organisations' whole folded names) whose
+    actors `ActorRegistry._candidates` can score against `surname` at `threshold`: a person's
+    surname must reach `threshold` by `token_similarity`; an organisation name whose words each
+    do has a whole-name fuzz.ratio of at least min(threshold, 0.75) (a longer common
+    subsequence than the words' together), one of another word count needs 0.95; and every
+    surname `_candidates` scores is within `_FUZZY_CUTOFF`."""
+    cutoff = max(_FUZZY_CUTOFF, 100 * min(threshold, 0.75))
+    near = process.extract(surname, stored, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    if block != "PERSON":
+        return [match for match, _, _ in near]
+    return [match for match, _, _ in near if token_similarity(surname, match) >= threshold]
+
+
 class ActorRegistry:
     """All known actors, updated in memory as batches are extracted (batch 7 sees batches 1-6)."""
 
@@ -287,6 +301,7 @@ class ActorRegistry:
         self._looked_up: set[str] = set()  # lookup keys and actor ids already read
         self._block_surnames: dict[str, list[str]] = {}  # surname block -> warehouse surnames
         self._queried: set[tuple[str, str]] = set()  # (block, surname) matched against those
+        self._read_threshold = threshold  # the loosest match threshold `_queried` was read for
         self.history_reads = 0  # reads that found something to ask the warehouse
         self._actors: dict[str, _Actor] = {}
         self._by_key: dict[str, str] = {}  # fixed keys ("country:IRN", "known:ttp") -> actor_id
@@ -333,12 +348,16 @@ class ActorRegistry:
         self._add_stored(self._history.actors(keys, ids, list(self._actors)))
         self._looked_up.update(keys, ids)
 
-    def _read_requests(self, requests: Iterable[ResolveRequest]) -> None:
-        """Read every warehouse actor that resolving `requests` can compare or reuse: those
-        under their names' exact keys, those under the warehouse surnames within the fuzzy
-        cutoff of their surnames, and those with the ids their keys pin or a new actor takes."""
+    def _read_requests(self, requests: Iterable[ResolveRequest], threshold: float) -> None:
+        """Read every warehouse actor that resolving `requests` at `threshold` can compare or
+        reuse: those under their names' exact keys, those under the warehouse surnames that
+        `_candidates` can score (`_comparable`), and those with the ids their keys pin or a new
+        actor takes."""
         if self._history is None or not self._history.holds_actors():
             return  # a first run: nothing to read, and no lookups to compute
+        if threshold < self._read_threshold:  # a looser match reaches surnames not read yet
+            self._queried.clear()
+            self._read_threshold = threshold
         keys: set[str] = set()
         ids: set[str] = set()
         queries: set[tuple[str, str]] = set()  # (surname block, folded surname)
@@ -355,22 +374,16 @@ class ActorRegistry:
             for b in blocks:
                 self._block_surnames[b] = surnames.get(b, [])
         for b, surname in queries:
-            # the same scan as `_SurnameBlock.matches`, over the warehouse's surnames
-            near = process.extract(
-                surname,
-                self._block_surnames[b],
-                scorer=fuzz.ratio,
-                score_cutoff=_FUZZY_CUTOFF,
-                limit=None,
-            )
-            keys.update(f"{b.split('|')[0]}|n|{match}" for match, _, _ in near)
+            near = _comparable(b.split("|")[0], surname, self._block_surnames[b], threshold)
+            keys.update(f"{b.split('|')[0]}|n|{match}" for match in near)
         self._queried |= queries
         self._read(keys, ids)
 
-    def prefetch(self, requests: Iterable[ResolveRequest]) -> None:
-        """Read at once every warehouse actor that resolving `requests` can compare or reuse
-        (one batch's names: two reads; `resolve` reads what is still missing by itself)."""
-        self._read_requests(requests)
+    def prefetch(self, requests: Iterable[ResolveRequest], threshold: float | None = None) -> None:
+        """Read at once every warehouse actor that resolving `requests` (at `threshold`) can
+        compare or reuse (one batch's names: two reads; `resolve` reads what is still missing
+        by itself)."""
+        self._read_requests(requests, threshold or self.threshold)
 
     @staticmethod
     def _lookups(request: ResolveRequest) -> tuple[list[str], list[tuple[str, str]], list[str]]:
@@ -483,7 +496,7 @@ class ActorRegistry:
         """
         forms = [f for f in forms if f and f.strip()]
         if self._history is not None and (key is None or key not in self._by_key):
-            self._read_requests([(actor_type, forms, key, name)])
+            self._read_requests([(actor_type, forms, key, name)], threshold or self.threshold)
         actor: _Actor | None = None
         if key is not None and key in self._by_key:
             actor = self._actors[self._by_key[key]]
