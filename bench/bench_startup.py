@@ -3,9 +3,8 @@
     uv run python -m bench.bench_startup [--repeat 2] [--out bench/results/startup.json]
 
 1. The overlap, in fresh processes (imports are cached within one): `sequential` starts
-   Prefect's temporary server and waits for it, then loads the run's two spaCy pipelines and
-   imports Great Expectations, as a run did before; `overlapped` loads them in a thread while the
-   server starts (`runs.warm_up`, what `newsflow run` does). Alternated `--repeat` times;
+   Prefect's temporary server and waits for it, then loads the run's two spaCy pipelines, as a
+   run did before; `overlapped` loads them in a thread while the server starts (`runs.warm_up`, what `newsflow run` does). Alternated `--repeat` times;
    medians and their ratio.
 2. The command: `newsflow run examples/bundle` on a new warehouse, then the same again (a
    rerun, whose work is a few percent of the first run's). `--json` gives `startup_seconds`
@@ -61,7 +60,7 @@ served = time.perf_counter()
 if sys.argv[1] == "overlapped":
     runs.take_models(settings)
 else:
-    runs.load_models(settings.spacy_model, settings.gates)
+    runs.load_models(settings.spacy_model)
 ready = time.perf_counter()
 server.stop()
 print(json.dumps({"imports": imported - start, "server": served - imported,

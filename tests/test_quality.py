@@ -14,6 +14,7 @@ import polars as pl
 import pytest
 
 from newsflow import quality, resources, schema
+from newsflow.quality import worker
 from newsflow.settings import Settings, Thresholds
 
 TODAY = dt.date(2026, 11, 25)
@@ -839,6 +840,57 @@ def test_gatekeeper_pickles_for_worker_processes(gk):
     assert again.check("parse", articles).quarantine.equals(gk.check("parse", articles).quarantine)
 
 
+@pytest.fixture(scope="module")
+def gk_process():
+    """A gatekeeper whose GX runs in a gate process, as a run's does (issue 24)."""
+    settings = Settings(expectations_dir=SUITES)
+    keeper = quality.Gatekeeper(settings, validator=worker.GateProcess(settings, today=TODAY))
+    yield keeper
+    keeper.close()
+
+
+def test_the_gate_process_answers_as_gx_here_issue_24(gk, gk_process):
+    """Row failures, a critical failure and a clean batch: the same outcome from GX in the
+    gate process as from GX in this one."""
+    articles = set_row(parsed(), 0, published_date=dt.date(1975, 6, 1))
+    articles = set_row(articles, 3, body=BODY + "\nRead more: x")
+    here, there = gk.check("parse", articles), gk_process.check("parse", articles)
+    for name in ("passed", "quarantine", "dq_results"):
+        assert getattr(there, name).equals(getattr(here, name)), name
+    assert there.quarantine["source_path"].to_list() == ["doc0.txt", "doc3.txt"]
+    assert gk_process.check("ingest", raw_docs()).dq_results["success"].all()
+    assert_halts(gk_process, "parse", set_row(parsed(), 1, article_id=None),
+                 "expect_column_values_to_not_be_null(article_id)", "article_id=None")  # fmt: skip
+
+
+def test_a_suite_gx_refuses_fails_the_first_check_with_gx_s_word(tmp_path):
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "parse.json").read_text())
+    suite["expectations"].append(
+        {"type": "expect_column_values_to_rhyme", "kwargs": {"column": "title"},
+         "meta": {"severity": "critical", "name": "titles rhyme"}}
+    )  # fmt: skip
+    (folder / "parse.json").write_text(json.dumps(suite))
+    settings = Settings(expectations_dir=folder)
+    keeper = quality.Gatekeeper(settings, validator=worker.GateProcess(settings, today=TODAY))
+    try:
+        with pytest.raises(Exception, match="expect_column_values_to_rhyme"):
+            keeper.check("parse", parsed())
+    finally:
+        keeper.close()
+
+
+def test_a_gate_process_that_died_fails_the_check_clearly():
+    settings = Settings(expectations_dir=SUITES)
+    process = worker.GateProcess(settings, today=TODAY)
+    keeper = quality.Gatekeeper(settings, validator=process)
+    process._process.kill()
+    with pytest.raises(RuntimeError, match="the gate process ended"):
+        keeper.check("parse", parsed())
+    keeper.close()
+    keeper.close()  # once is enough; again is a no-op
+
+
 def test_bad_regex_in_a_suite_is_rejected_when_the_gatekeeper_is_built(tmp_path):
     folder = edited_suites(tmp_path)
     suite = json.loads((folder / "parse.json").read_text())
@@ -874,6 +926,30 @@ def _suite_with(tmp_path: Path, stage: str, expectation: dict) -> Path:
     suite["expectations"].append(expectation)
     (folder / f"{stage}.json").write_text(json.dumps(suite))
     return folder
+
+
+GX_STAYS_OUT = """
+import json, sys
+from pathlib import Path
+from newsflow import pipeline
+from newsflow.settings import Settings
+summary = pipeline.run_bundle(Path(sys.argv[1]), Settings(warehouse=Path(sys.argv[2])))
+print(json.dumps({"loaded": summary["loaded"], "gx_here": "great_expectations" in sys.modules}))
+"""
+
+
+@pytest.mark.slow
+def test_a_run_validates_its_gates_in_the_gate_process_issue_24(tmp_path):
+    """Great Expectations is imported by the gate process, never by the flow's own: its ~5 s
+    import takes the other core (issue 24). The gates still ran: dq_results has their rows."""
+    warehouse = tmp_path / "w.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-c", GX_STAYS_OUT, str(EXAMPLE_BUNDLE), str(warehouse)],
+        capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    assert json.loads(done.stdout.splitlines()[-1]) == {"loaded": 4, "gx_here": False}
+    counts = _table_counts(warehouse)
+    assert counts["dq_results"] > 0 and counts["articles"] == 4
 
 
 @pytest.mark.slow
@@ -963,8 +1039,7 @@ def test_an_empty_batch_gets_what_gx_reports_without_running_it(gk):
         empty = schema.empty(frame_schema).with_row_index(quality.outcome.ROW)
         values, _ = gk._derive(suite, empty, context)
         by_gx = [
-            quality.gatekeeper._summarise(r)
-            for r in gk._validate(suite, values.select(suite.columns))
+            summary for _, summary in gk._validator.validate(stage, values.select(suite.columns))
         ]
         assert out.dq_results["success"].all() and out.passed.height == 0
         assert out.dq_results.select("observed", "unexpected_count").rows() == [

@@ -10,7 +10,10 @@ cut in half, and the run then reports what the warehouse holds.
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -104,3 +107,15 @@ def wait_for(future: _Waitable) -> Any:
             return future.result(timeout=0.5)
         except TimeoutError:
             continue
+
+
+def exit_with_parent(parent: int) -> None:
+    """In an NLP worker process: exit when the flow process is gone (killed, say),
+    instead of waiting for work forever with a model in memory and the parent's pipes held."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsflow-parent-watch", daemon=True).start()

@@ -17,7 +17,6 @@ import json
 import logging
 import multiprocessing
 import os
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -47,6 +46,7 @@ from newsflow import (
 from newsflow import settings as settings_mod
 from newsflow import warehouse as wh
 from newsflow.dedupe import lookup as dedupe_lookup
+from newsflow.quality import worker as gate_worker
 from newsflow.runlock import exclusive_run
 
 T = TypeVar("T")
@@ -259,7 +259,7 @@ class LocalNLPWorkers:
             self._pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=context,
-                initializer=_exit_with_parent,
+                initializer=interrupts.exit_with_parent,
                 initargs=(os.getpid(),),
             )
         return self._pool.submit(fn, *args)
@@ -284,18 +284,6 @@ class LocalNLPWorkers:
                     process.kill()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = None
-
-
-def _exit_with_parent(parent: int) -> None:
-    """In an NLP worker: exit when the flow process is gone (killed, say), instead of waiting
-    for work forever with a model in memory and the parent's output pipes held open."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="newsflow-parent-watch", daemon=True).start()
 
 
 class _SplitFirstBatch:
@@ -506,10 +494,6 @@ def open_run(
     clock = time.monotonic()
     nlp, parser = runs.take_models(settings)
     log.info("spaCy models ready after %.1f s more", time.monotonic() - clock)
-    clock = time.monotonic()
-    gatekeeper = quality.Gatekeeper(settings) if settings.gates else None
-    if gatekeeper is not None:
-        log.info("quality gates ready in %.1f s", time.monotonic() - clock)
     bundle_id = ingest.bundle_id(bundle)
     article_reads = None
     with wh.connect(settings.warehouse, read_only=True, timeout_s=settings.lock_timeout_s) as con:
@@ -526,6 +510,9 @@ def open_run(
                 article_reads = None
         reads, registry, event_state = read_history(con, settings)
     load.remove_stale_staging(settings.staging_path, keep=run_id)
+    gatekeeper = None
+    if settings.gates:  # GX in a process of its own (`quality.worker`), maybe started already
+        gatekeeper = quality.Gatekeeper(settings, validator=gate_worker.take(settings))
     return RunContext(
         settings=settings,
         run_id=run_id,
@@ -577,6 +564,7 @@ def run_bundle(
     ingest.bundle_kind(bundle)  # an unsupported bundle is a clear error before any run row
     run_id = run_id or new_run_id()
     local: LocalNLPWorkers | None = None
+    ctx: RunContext | None = None
     staging = load.Staging(settings.staging_path / run_id)
     with exclusive_run(settings.warehouse, wait_seconds, run_id):
         runs.begin_run(settings, bundle, run_id, flow_run_id)
@@ -640,6 +628,8 @@ def run_bundle(
         except BaseException as exc:
             if local is not None:  # an interrupted or failed run does not wait for a batch
                 local.close(abort=True)
+            if ctx is not None and ctx.gatekeeper is not None:
+                ctx.gatekeeper.close(abort=True)
             with interrupts.shielded():
                 runs.record_failure(settings, run_id, exc)
             raise
@@ -647,6 +637,8 @@ def run_bundle(
             with interrupts.shielded():  # a signal now must not leave staging behind
                 if local is not None:
                     local.close()
+                if ctx is not None and ctx.gatekeeper is not None:
+                    ctx.gatekeeper.close()
                 staging.remove()
                 load.remove_empty(*runs.staging_folders(settings))
         report = write_dq_report(ctx) if ctx.gatekeeper is not None else None

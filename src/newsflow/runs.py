@@ -107,32 +107,28 @@ def staging_folders(settings: settings_mod.Settings) -> list[Path]:
     return folders
 
 
-def load_models(model: str, gates: bool) -> tuple[Any, Any]:
-    """The run's two spaCy pipelines (and, with gates, Great Expectations imported)."""
-    nlp, parser = extract.load_nlp(model), events.load_parser(model)
-    if gates:
-        import great_expectations  # noqa: F401, PLC0415 - import only: the slow part of gates
-    return nlp, parser
+def load_models(model: str) -> tuple[Any, Any]:
+    """The run's two spaCy pipelines (Great Expectations loads in the gate process)."""
+    return extract.load_nlp(model), events.load_parser(model)
 
 
-# Models being loaded ahead by `warm_up`, by (model, gates), for the next run to take. A
-# process-wide slot because the warm-up starts before the Prefect flow that opens the run.
-_WARMING: dict[tuple[str, bool], Future] = {}
+# Models being loaded ahead by `warm_up`, by model, for the next run to take. A process-wide
+# slot because the warm-up starts before the Prefect flow that opens the run.
+_WARMING: dict[str, Future] = {}
 
 
 def warm_up(settings: settings_mod.Settings) -> None:
-    """Start loading the run's models (and Great Expectations) in a thread: `newsflow run`
-    calls this before the flow, so that the loading overlaps the start of Prefect's server (a
-    process of its own); `take_models` then hands them to the run."""
+    """Start loading the run's models in a thread: `newsflow run` calls this before the flow,
+    so that the loading overlaps the start of Prefect's server (a process of its own);
+    `take_models` then hands them to the run."""
     pool = ThreadPoolExecutor(1, thread_name_prefix="newsflow-warm-up")
-    key = (settings.spacy_model, settings.gates)
-    _WARMING[key] = pool.submit(load_models, *key)
+    _WARMING[settings.spacy_model] = pool.submit(load_models, settings.spacy_model)
     pool.shutdown(wait=False)
 
 
 def take_models(settings: settings_mod.Settings) -> tuple[Any, Any]:
     """The run's spaCy pipelines: those `warm_up` loaded (once), else loaded now."""
-    warming = _WARMING.pop((settings.spacy_model, settings.gates), None)
+    warming = _WARMING.pop(settings.spacy_model, None)
     if warming is None:
-        return load_models(settings.spacy_model, gates=False)
+        return load_models(settings.spacy_model)
     return interrupts.wait_for(warming)

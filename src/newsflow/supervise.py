@@ -608,6 +608,10 @@ def child_main() -> None:
     with interrupts.handle_signals():
         _watch_parent(os.getppid())
         try:
+            from newsflow.quality import worker  # noqa: PLC0415 - polars only
+
+            # first: its GX import takes seconds, on the other core while this one starts
+            worker.start(settings)
             clock = time.monotonic()
             from newsflow import runs  # noqa: PLC0415 - spaCy, stages: slow
             from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect: slow

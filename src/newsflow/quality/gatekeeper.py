@@ -1,10 +1,11 @@
-"""Gatekeeper: runs each stage's suite on a batch through Great Expectations (imported lazily)."""
+"""Gatekeeper: runs each stage's suite on a batch; Great Expectations answers through a
+validator (`quality.validator`), here or in a process of its own (`quality.worker`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import polars as pl
 
@@ -22,13 +23,19 @@ from newsflow.quality.outcome import (
     GateOutcome,
     log,
 )
-from newsflow.quality.suites import (
-    columns_of,
-    expectation_name,
-    load_suite_specs,
-    resolve_placeholders,
-)
+from newsflow.quality.suites import columns_of, expectation_name, load_suite_specs
+from newsflow.quality.validator import Result, SuiteValidator, fmt, prepared_suite
 from newsflow.settings import Settings
+
+
+class Validator(Protocol):
+    """Who runs the suites through GX: `SuiteValidator` here, `worker.GateProcess` there."""
+
+    today: dt.date
+
+    def validate(self, stage: str, values: pl.DataFrame) -> list[Result]: ...
+
+    def close(self, abort: bool = False) -> None: ...
 
 
 @dataclass
@@ -45,62 +52,59 @@ class _StageSuite:
     rules: list[_Rule]
     columns: list[str]  # every column the expectations read (frame or derived)
     derived: dict[str, DerivedFn]
-    validation: Any = field(repr=False)  # gx.ValidationDefinition, built once
-    batch: Any = field(repr=False)  # the stage's whole-dataframe batch definition
-    expectations: list[dict] = field(repr=False)  # resolved configs, for re-runs of a subset
-    # validation definitions over subsets of the suite (the failed ones), built on first need
-    subsets: dict[tuple[int, ...], Any] = field(default_factory=dict, repr=False)
 
 
 class Gatekeeper:
-    """Holds the GX context and one validation definition per stage; build once per run."""
+    """The rules of every stage's suite, and the validator that runs them; build once per run.
 
-    def __init__(self, settings: Settings, *, today: dt.date | None = None) -> None:
+    `validator`: where GX runs (a `worker.GateProcess` in a run); by default a `SuiteValidator`
+    built here, for `today` (the date the suites' placeholders resolve against)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        today: dt.date | None = None,
+        validator: Validator | None = None,
+    ) -> None:
         self.settings = settings
+        if validator is not None:
+            today = validator.today
         self.today = today or dt.datetime.now(dt.UTC).date()
-        specs = load_suite_specs(settings.expectations_dir)
-        missing = [stage for stage in STAGES if stage not in specs]
-        if missing:
-            raise ValueError(f"no suite for stage(s) {missing} in {settings.expectations_dir}")
-        self._context = _ephemeral_context()
-        self._stages = {stage: self._build(stage, specs[stage]) for stage in STAGES}
+        try:
+            specs = load_suite_specs(settings.expectations_dir)
+            missing = [stage for stage in STAGES if stage not in specs]
+            if missing:
+                raise ValueError(f"no suite for stage(s) {missing} in {settings.expectations_dir}")
+            self._stages = {stage: self._build(specs[stage]) for stage in STAGES}
+        except BaseException:
+            if validator is not None:  # handed over to this gatekeeper: stopped with it
+                validator.close(abort=True)
+            raise
+        self._validator = validator or SuiteValidator(settings, self.today)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A GX context does not pickle; a worker process (Dask) rebuilds the gatekeeper from
         # the same settings and date instead.
         return (_rebuild_gatekeeper, (self.settings, self.today))
 
-    def _build(self, stage: str, spec: dict) -> _StageSuite:
-        import great_expectations as gx  # noqa: PLC0415
-        from great_expectations.core import ExpectationSuite  # noqa: PLC0415
-
-        resolved = resolve_placeholders(spec, self.settings, self.today)
-        rules: list[_Rule] = []
-        expectations = []
-        for i, exp in enumerate(resolved["expectations"]):
-            meta = dict(exp.get("meta") or {})
-            rules.append(
-                _Rule(
-                    expectation_name(exp), exp["type"], meta["severity"], columns_of(exp["kwargs"])
-                )
+    def _build(self, spec: dict) -> _StageSuite:
+        prepared = prepared_suite(spec, self.settings, self.today)
+        rules = [
+            _Rule(
+                expectation_name(exp),
+                exp["type"],
+                exp["meta"]["severity"],
+                columns_of(exp["kwargs"]),
             )
-            meta["gate_index"] = i  # to match results back to rules
-            expectations.append({**exp, "meta": meta})
-        suite = ExpectationSuite(
-            name=resolved["name"], expectations=expectations, meta=resolved.get("meta") or {}
-        )
-        suite = self._context.suites.add(suite)
-        source = self._context.data_sources.add_pandas(f"{stage}_source")
-        batch = source.add_dataframe_asset(f"{stage}_frame").add_batch_definition_whole_dataframe(
-            stage
-        )
-        validation = self._context.validation_definitions.add(
-            gx.ValidationDefinition(name=f"{stage}_gate", data=batch, suite=suite)
-        )
+            for exp in prepared["expectations"]
+        ]
         columns = list(dict.fromkeys(c for rule in rules for c in rule.columns))
-        return _StageSuite(
-            resolved["name"], rules, columns, suite_derived(spec), validation, batch, expectations
-        )
+        return _StageSuite(prepared["name"], rules, columns, suite_derived(spec))
+
+    def close(self, abort: bool = False) -> None:
+        """Release the validator (stop its process): after the run, or at once when `abort`."""
+        self._validator.close(abort)
 
     def check(
         self, stage: str, frame: pl.DataFrame, *, context: dict[str, pl.DataFrame] | None = None
@@ -120,11 +124,9 @@ class Gatekeeper:
         if frame.height == 0 and all(rule.type.startswith(PER_ROW) for rule in suite.rules):
             # per-row expectations hold over no rows: what GX reports, without its ~0.3 s per
             # suite (a rerun's batches are empty once its known inputs are skipped)
-            outcomes: list[tuple[bool, tuple[str, int | None, list[int] | None, str | None]]]
-            outcomes = [(True, ("0 of 0 unexpected", 0, [], None))] * len(suite.rules)
+            outcomes: list[Result] = [(True, ("0 of 0 unexpected", 0, [], None))] * len(suite.rules)
         else:
-            results = self._validate(suite, values.select(suite.columns))
-            outcomes = [(bool(result.success), _summarise(result)) for result in results]
+            outcomes = self._validator.validate(stage, values.select(suite.columns))
 
         dq_rows: list[dict[str, Any]] = []
         critical: list[tuple[_Rule, str, list[str]]] = []
@@ -194,39 +196,6 @@ class Gatekeeper:
                 details[column] = detail
         return frame.with_columns(new), details
 
-    def _validate(self, suite: _StageSuite, values: pl.DataFrame) -> list[Any]:
-        """GX results in suite order. GX's cost is mostly per-expectation overhead, so a batch
-        is validated once with BASIC results (counts, no row indices); only the expectations
-        that failed are re-run with COMPLETE results to learn which rows failed."""
-        pdf = _to_pandas(values)
-        results = self._run(suite.validation, pdf, "BASIC")
-        failed = tuple(i for i, r in sorted(results.items()) if not r.success)
-        if failed:
-            for i, result in self._run(self._subset(suite, failed), pdf, "COMPLETE").items():
-                results[i] = result
-        return [results[i] for i in range(len(suite.rules))]
-
-    def _subset(self, suite: _StageSuite, indices: tuple[int, ...]) -> Any:
-        if indices not in suite.subsets:
-            import great_expectations as gx  # noqa: PLC0415
-            from great_expectations.core import ExpectationSuite  # noqa: PLC0415
-
-            name = f"{suite.suite_name}__{'_'.join(map(str, indices))}"
-            subset = self._context.suites.add(
-                ExpectationSuite(name=name, expectations=[suite.expectations[i] for i in indices])
-            )
-            suite.subsets[indices] = self._context.validation_definitions.add(
-                gx.ValidationDefinition(name=name, data=suite.batch, suite=subset)
-            )
-        return suite.subsets[indices]
-
-    @staticmethod
-    def _run(validation: Any, pdf: Any, result_format: str) -> dict[int, Any]:
-        run = validation.run(
-            batch_parameters={"dataframe": pdf}, result_format={"result_format": result_format}
-        )
-        return {int(r.expectation_config.meta["gate_index"]): r for r in run.results}
-
     def _detail(
         self,
         frame: pl.DataFrame,
@@ -244,7 +213,7 @@ class Gatekeeper:
             if column in details:
                 parts.append(str(details[column][idx]))
             else:
-                parts.append(f"{column}={_fmt(values[column][idx])}")
+                parts.append(f"{column}={fmt(values[column][idx])}")
         return ": ".join(parts)[:DETAIL_CHARS]
 
     def _examples(
@@ -311,66 +280,3 @@ def _with_origin(removed: pl.DataFrame, context: dict[str, pl.DataFrame]) -> pl.
     return removed.with_columns(
         pl.lit(None, pl.String).alias("bundle_id"), pl.lit(None, pl.String).alias("source_path")
     )
-
-
-def _summarise(result: Any) -> tuple[str, int | None, list[int] | None, str | None]:
-    """(observed text, unexpected count, failing row positions or None, error message or None)."""
-    info = result.exception_info or {}
-    if info.get("raised_exception") or any(
-        isinstance(v, dict) and v.get("raised_exception") for v in info.values()
-    ):
-        message = info.get("exception_message") or next(
-            (
-                v.get("exception_message")
-                for v in info.values()
-                if isinstance(v, dict) and v.get("exception_message")
-            ),
-            "unknown error",
-        )
-        return f"error: {message}"[:500], None, None, str(message)
-    res = result.result or {}
-    if "unexpected_count" in res:
-        count = int(res["unexpected_count"])
-        sample = res.get("partial_unexpected_list") or []
-        observed = f"{count} of {res.get('element_count')} unexpected"
-        if count:
-            distinct = list(dict.fromkeys(_fmt(v) for v in sample))
-            observed += ": " + ", ".join(distinct[:EXAMPLES])
-        raw = res.get("unexpected_index_list")
-        indices = [int(i) for i in raw] if raw is not None else None
-        return observed[:500], count, indices, None
-    return str(res.get("observed_value"))[:500], None, None, None
-
-
-def _fmt(value: Any) -> str:
-    """Strings quoted (so blanks show), everything else as str()."""
-    return repr(value) if isinstance(value, str) else str(value)
-
-
-def _to_pandas(values: pl.DataFrame) -> Any:
-    """A pandas frame GX can compare: dates stay `datetime.date` objects (GX parses ISO bounds
-    to dates, and pandas Timestamps refuse to compare with them)."""
-    dates = [name for name, dtype in values.schema.items() if dtype == pl.Date]
-    pdf = values.drop(dates).to_pandas()
-    for name in dates:
-        import pandas as pd  # noqa: PLC0415 - GX costs seconds to import: only when a gate runs
-
-        pdf[name] = pd.Series(values[name].to_list(), dtype=object)
-    return pdf[values.columns]
-
-
-def _ephemeral_context() -> Any:
-    """An in-memory GX context: no project folder, no analytics, no progress bars."""
-    import great_expectations as gx  # noqa: PLC0415
-    from great_expectations.data_context.types.base import (  # noqa: PLC0415
-        DataContextConfig,
-        InMemoryStoreBackendDefaults,
-        ProgressBarsConfig,
-    )
-
-    config = DataContextConfig(
-        store_backend_defaults=InMemoryStoreBackendDefaults(),
-        analytics_enabled=False,
-        progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
-    )
-    return gx.get_context(mode="ephemeral", project_config=config)

@@ -1,0 +1,160 @@
+"""The gates' Great Expectations in a process of its own, started before the run needs it.
+
+Importing GX and building the suites costs ~5 s of one core, the largest single cost of a
+small run's start-up (issue 24). The flow process has its own start-up to do in that time
+(Prefect, spaCy), and the GIL makes a thread no help: a child process takes the other core.
+`newsflow run` starts it first thing in the flow process (`start`); the run takes it when it
+opens (`take`), validates each gate's columns through it, and kills it with the run. A run
+that was not started that way (a test, `bench --no-flow`) starts its own in `take`.
+
+The two talk by pickles over the child's stdin and stdout: (settings, date) once, then
+(stage, columns) for ("ok", results) or ("error", message). A plain child process, not a
+multiprocessing pool: no semaphores or resource tracker left to clean up when the flow process
+leaves with `os._exit`. It ignores SIGINT (its parent decides when it stops) and exits when
+its stdin closes, so it never outlives the flow process.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import json
+import logging
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from typing import IO, Any
+
+import polars as pl
+
+from newsflow.quality.validator import Result, SuiteValidator
+from newsflow.settings import Settings
+
+log = logging.getLogger("newsflow")
+
+
+class GateProcess:
+    """A `SuiteValidator` in a child process: the same results, asked for over a pipe."""
+
+    def __init__(self, settings: Settings, today: dt.date | None = None) -> None:
+        self.today = today or dt.datetime.now(dt.UTC).date()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "newsflow.quality.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,  # the channel; its stderr is the run's log
+        )
+        self._ready = False
+        self._closed = False
+        self._send((settings.to_params(), self.today))
+
+    def validate(self, stage: str, values: pl.DataFrame) -> list[Result]:
+        """(success, summary) per expectation of `stage`, in suite order."""
+        if not self._ready:  # its suites built (or the error that stopped them)
+            clock = time.monotonic()
+            self._answer()
+            self._ready = True
+            log.info("gate process ready after %.1f s more", time.monotonic() - clock)
+        self._send((stage, values))
+        results: list[Result] = self._answer()
+        return results
+
+    def _send(self, message: Any) -> None:
+        assert self._process.stdin is not None
+        try:
+            pickle.dump(message, self._process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise self._gone() from None
+
+    def _answer(self) -> Any:
+        assert self._process.stdout is not None
+        try:
+            kind, value = pickle.load(self._process.stdout)
+        except EOFError:
+            raise self._gone() from None
+        if kind == "error":
+            name, message = value
+            error = getattr(builtins, name, None)
+            if isinstance(error, type) and issubclass(error, Exception):
+                raise error(message)
+            raise RuntimeError(f"{name}: {message}")
+        return value
+
+    def _gone(self) -> RuntimeError:
+        code = self._process.wait()
+        return RuntimeError(f"the gate process ended (exit code {code}); see the run's log")
+
+    def close(self, abort: bool = False) -> None:
+        """Stop the process (once; again is a no-op). It holds nothing but GX, so it is
+        killed rather than asked to exit: tearing down GX's heap in an orderly exit takes
+        seconds the run would wait for. `abort` is the same: nothing to finish."""
+        if self._closed:
+            return
+        self._closed = True
+        self._process.kill()
+        self._process.wait()
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                pipe.close()
+
+
+# The gate process started ahead by `start`, for the run to take. A process-wide slot, like
+# `runs._WARMING`, because it starts before the Prefect flow that opens the run.
+_STARTED: list[tuple[str, GateProcess]] = []
+
+
+def _key(settings: Settings) -> str:
+    return json.dumps(settings.to_params(), sort_keys=True, default=str)
+
+
+def start(settings: Settings) -> None:
+    """Start the gate process of a run with `settings` now (it takes seconds to be ready)."""
+    if settings.gates:
+        _STARTED.append((_key(settings), GateProcess(settings)))
+
+
+def take(settings: Settings) -> GateProcess:
+    """The gate process `start` began for these settings, else a new one."""
+    while _STARTED:
+        key, process = _STARTED.pop()
+        if key == _key(settings):
+            return process
+        process.close()
+    return GateProcess(settings)
+
+
+def serve(channel_in: IO[bytes], channel_out: IO[bytes]) -> None:
+    """In the gate process: build the suites, then answer each (stage, columns) until EOF."""
+
+    def send(kind: str, value: Any) -> None:
+        pickle.dump((kind, value), channel_out, protocol=pickle.HIGHEST_PROTOCOL)
+        channel_out.flush()
+
+    def failed(exc: Exception) -> None:
+        send("error", (type(exc).__name__, str(exc)))
+
+    params, today = pickle.load(channel_in)
+    try:
+        validator = SuiteValidator(Settings.from_params(params), today)
+    except Exception as exc:  # noqa: BLE001 - reported to the run, which raises it
+        failed(exc)
+        return
+    send("ok", None)
+    while True:
+        try:
+            stage, values = pickle.load(channel_in)
+        except EOFError:  # the run is over, or its process is gone
+            return
+        try:
+            send("ok", validator.validate(stage, values))
+        except Exception as exc:  # noqa: BLE001 - reported to the run, which raises it
+            failed(exc)
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    channel_out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a library's print must not land in the channel
+    serve(sys.stdin.buffer, channel_out)
