@@ -151,6 +151,19 @@ def _members(session: int) -> list[int]:
     return found
 
 
+def _run_processes() -> list[str]:
+    """Command lines of live flow and gate processes (of any run: the tests run one at a time)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if "import child_main" in line or "newsflow.quality.worker" in line:
+            found.append(f"{entry.name}: {line}")
+    return found
+
+
 def _clean(warehouse: Path) -> None:
     """Nothing of a run is left beside the warehouse but its reports."""
     staging = Settings(warehouse=warehouse).staging_path
@@ -366,6 +379,10 @@ def test_a_reader_holding_the_warehouse_is_named_at_once(tmp_path, loaded):
     assert "holding it read-only" in flat and "--wait SECONDS" in flat
     assert not any(noise in out + err for noise in NOISE)
     assert [status for _, status, _ in _state(warehouse)["runs"]] == ["completed"]
+    # its flow process had started (issue 24: it imports while the command begins the run);
+    # it is stopped with its gate process, and its log removed
+    assert _run_processes() == []
+    assert not (tmp_path / "reports").exists()
     _clean(warehouse)
 
 

@@ -172,21 +172,27 @@ def run(
                 "while waiting for the warehouse; nothing was recorded"
             ) from None
         try:
+            # The flow process starts now and imports (Prefect, spaCy; seconds) while this one
+            # migrates and records the run; it begins the run only when told to (`go`).
+            try:
+                child = _Child.start(bundle, settings, run_id, lock, debug)
+            except OSError as exc:  # no room for its log, say: the run never began
+                raise CannotStart(f"run {run_id} could not start: {exc}") from None
             try:
                 with _relay(say):  # "waiting for a reader …" while the file is held
                     before = _begin(bundle, settings, run_id, wait_seconds, started)
             except _StoppedEarly as stop:
+                child.abandon()
                 _record_end(settings, run_id, f"interrupted by {stop.name}", "interrupted")
                 raise stop.cannot_start(
                     f"before run {run_id} started; nothing was loaded"
                 ) from None
+            except BaseException:
+                child.abandon()
+                raise
             say({"stage": "starting"})
             received.forward = True  # from now on a signal goes to the run, not here
-            try:
-                child = _Child.start(bundle, settings, run_id, lock, debug)
-            except OSError as exc:  # no room for its log, say: the run never began
-                _record_end(settings, run_id, f"could not start the run's process: {exc}")
-                raise CannotStart(f"run {run_id} could not start: {exc}") from None
+            child.go()
             child.follow(say, received)
             return _finish(settings, run_id, child, received, before, started)
         finally:
@@ -320,6 +326,7 @@ class _Child:
     process: subprocess.Popen[bytes]
     status: int  # read end of its report pipe
     log_path: Path | None
+    made: list[Path]  # the folders made for its log, innermost first
     reports: list[dict[str, Any]] = field(default_factory=list)
     first_document_at: float | None = None
 
@@ -342,7 +349,9 @@ class _Child:
             "status_fd": write_end,
         }
         env = child_environment(os.environ)
+        made = []
         if log_path is not None:
+            made = [p for p in (log_path.parent, *log_path.parent.parents) if not p.exists()]
             log_path.parent.mkdir(parents=True, exist_ok=True)
             output: Any = log_path.open("ab")
         else:
@@ -362,9 +371,31 @@ class _Child:
             if output is not None:
                 output.close()
         assert process.stdin is not None
-        process.stdin.write(json.dumps(request).encode())
-        process.stdin.close()
-        return cls(process, read_end, log_path)
+        process.stdin.write(json.dumps(request).encode() + b"\n")
+        process.stdin.flush()
+        return cls(process, read_end, log_path, made)
+
+    def go(self) -> None:
+        """Let it begin the run (recorded as `running` by now)."""
+        assert self.process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it died already: `follow` will tell
+            self.process.stdin.write(b"go\n")
+            self.process.stdin.close()
+
+    def abandon(self) -> None:
+        """The run did not begin: stop the process and its session, remove its log."""
+        _kill_session(self.process.pid)
+        self.process.wait()
+        _await_session_gone(self.process.pid)
+        os.close(self.status)
+        with contextlib.suppress(BrokenPipeError):
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        if self.log_path is not None:
+            self.log_path.unlink(missing_ok=True)
+            for folder in self.made:
+                with contextlib.suppress(OSError):  # not empty: someone else's now
+                    folder.rmdir()
 
     def follow(self, say: Progress, received: _Received) -> None:
         """Relay the child's reports until it exits; stop it when a signal comes."""
@@ -580,7 +611,7 @@ class _Reports(logging.Handler):
 
 def child_main() -> None:
     """The flow process: run the flow with the lock its parent took, report, exit."""
-    request = json.loads(sys.stdin.read())
+    request = json.loads(sys.stdin.readline())
     status = os.fdopen(request["status_fd"], "w", buffering=1, encoding="utf-8")
     exit_code = [EXIT_FAILED]
     # Registered first, so run last: after Prefect's own exit handlers (its server stopped,
@@ -621,6 +652,8 @@ def child_main() -> None:
             )
             # The models load while Prefect starts its server (a process of its own).
             runs.warm_up(settings)
+            if sys.stdin.readline().strip() != "go":  # the command could not begin the run
+                _leave_now([0])
             summary = run_flow(Path(request["bundle"]), settings, run_id=request["run_id"])
             send({"result": "completed", "summary": summary})
         except BaseException as exc:  # noqa: BLE001 - every ending is reported
