@@ -844,7 +844,9 @@ def test_gatekeeper_pickles_for_worker_processes(gk):
 def gk_process():
     """A gatekeeper whose GX runs in a gate process, as a run's does (issue 24)."""
     settings = Settings(expectations_dir=SUITES)
-    keeper = quality.Gatekeeper(settings, validator=worker.GateProcess(settings, today=TODAY))
+    keeper = quality.Gatekeeper(
+        settings, validator=worker.GateProcess.for_settings(settings, TODAY)
+    )
     yield keeper
     keeper.close()
 
@@ -872,7 +874,9 @@ def test_a_suite_gx_refuses_fails_the_first_check_with_gx_s_word(tmp_path):
     )  # fmt: skip
     (folder / "parse.json").write_text(json.dumps(suite))
     settings = Settings(expectations_dir=folder)
-    keeper = quality.Gatekeeper(settings, validator=worker.GateProcess(settings, today=TODAY))
+    keeper = quality.Gatekeeper(
+        settings, validator=worker.GateProcess.for_settings(settings, TODAY)
+    )
     try:
         with pytest.raises(Exception, match="expect_column_values_to_rhyme"):
             keeper.check("parse", parsed())
@@ -880,15 +884,37 @@ def test_a_suite_gx_refuses_fails_the_first_check_with_gx_s_word(tmp_path):
         keeper.close()
 
 
+def test_a_finished_run_keeps_its_gate_process_for_the_next_run_with_the_same_suites(tmp_path):
+    """A second run in one process takes the gate process the first released (no second GX
+    import); other suites, or a failed run, get it stopped."""
+    settings = Settings(expectations_dir=SUITES)
+    first = worker.take(settings)
+    first.release()
+    again = worker.take(Settings(expectations_dir=SUITES, warehouse=tmp_path / "other.duckdb"))
+    assert again is first and again.alive()
+    again.release(abort=True)
+    assert not again.alive()
+    kept = worker.take(settings)
+    kept.release()
+    folder = edited_suites(tmp_path)
+    suite = json.loads((folder / "parse.json").read_text())
+    suite["expectations"][0]["meta"]["name"] = "renamed"
+    (folder / "parse.json").write_text(json.dumps(suite))
+    other = worker.take(Settings(expectations_dir=folder))
+    assert other is not kept and not kept.alive()
+    other.release(abort=True)
+
+
 def test_a_gate_process_that_died_fails_the_check_clearly():
     settings = Settings(expectations_dir=SUITES)
-    process = worker.GateProcess(settings, today=TODAY)
+    process = worker.GateProcess.for_settings(settings, TODAY)
     keeper = quality.Gatekeeper(settings, validator=process)
     process._process.kill()
     with pytest.raises(RuntimeError, match="the gate process ended"):
         keeper.check("parse", parsed())
     keeper.close()
-    keeper.close()  # once is enough; again is a no-op
+    process.close()  # once is enough; again is a no-op
+    assert not process.alive()
 
 
 def test_bad_regex_in_a_suite_is_rejected_when_the_gatekeeper_is_built(tmp_path):

@@ -24,7 +24,13 @@ from newsflow.quality.outcome import (
     log,
 )
 from newsflow.quality.suites import columns_of, expectation_name, load_suite_specs
-from newsflow.quality.validator import Result, SuiteValidator, fmt, prepared_suite
+from newsflow.quality.validator import (
+    Result,
+    SuiteValidator,
+    fmt,
+    prepared_suite,
+    prepared_suites,
+)
 from newsflow.settings import Settings
 
 
@@ -35,7 +41,7 @@ class Validator(Protocol):
 
     def validate(self, stage: str, values: pl.DataFrame) -> list[Result]: ...
 
-    def close(self, abort: bool = False) -> None: ...
+    def release(self, abort: bool = False) -> None: ...
 
 
 @dataclass
@@ -79,9 +85,11 @@ class Gatekeeper:
             self._stages = {stage: self._build(specs[stage]) for stage in STAGES}
         except BaseException:
             if validator is not None:  # handed over to this gatekeeper: stopped with it
-                validator.close(abort=True)
+                validator.release(abort=True)
             raise
-        self._validator = validator or SuiteValidator(settings, self.today)
+        self._validator = validator or SuiteValidator(
+            prepared_suites(settings, self.today), self.today
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A GX context does not pickle; a worker process (Dask) rebuilds the gatekeeper from
@@ -103,8 +111,8 @@ class Gatekeeper:
         return _StageSuite(prepared["name"], rules, columns, suite_derived(spec))
 
     def close(self, abort: bool = False) -> None:
-        """Release the validator (stop its process): after the run, or at once when `abort`."""
-        self._validator.close(abort)
+        """The run is done with its validator (`abort`: it failed or was interrupted)."""
+        self._validator.release(abort)
 
     def check(
         self, stage: str, frame: pl.DataFrame, *, context: dict[str, pl.DataFrame] | None = None

@@ -44,21 +44,25 @@ class _Validation:
     subsets: dict[tuple[int, ...], Any] = field(default_factory=dict, repr=False)
 
 
+def prepared_suites(settings: Settings, today: dt.date) -> dict[str, dict]:
+    """Every stage's prepared suite: all a validator is built from (so two validators built
+    from equal ones answer alike)."""
+    specs = load_suite_specs(settings.expectations_dir)
+    return {
+        stage: prepared_suite(specs[stage], settings, today) for stage in STAGES if stage in specs
+    }
+
+
 class SuiteValidator:
     """Every stage's suite in one GX context, here in this process."""
 
-    def __init__(self, settings: Settings, today: dt.date) -> None:
+    def __init__(self, suites: dict[str, dict], today: dt.date) -> None:
         import great_expectations as gx  # noqa: PLC0415 - seconds: only where gates run
 
         self.today = today
-        specs = load_suite_specs(settings.expectations_dir)
         self._gx = gx
         self._context = _ephemeral_context()
-        self._stages = {
-            stage: self._build(stage, prepared_suite(specs[stage], settings, today))
-            for stage in STAGES
-            if stage in specs
-        }
+        self._stages = {stage: self._build(stage, suite) for stage, suite in suites.items()}
 
     def _build(self, stage: str, suite_spec: dict) -> _Validation:
         from great_expectations.core import ExpectationSuite  # noqa: PLC0415
@@ -115,8 +119,8 @@ class SuiteValidator:
             )
         return validation.subsets[indices]
 
-    def close(self, abort: bool = False) -> None:
-        """Nothing to release here (the process-backed validator's counterpart)."""
+    def release(self, abort: bool = False) -> None:
+        """Nothing to release here (the gate process's counterpart)."""
 
 
 def _run(validation: Any, pdf: Any, result_format: str) -> dict[int, Any]:

@@ -4,10 +4,12 @@ Importing GX and building the suites costs ~5 s of one core, the largest single 
 small run's start-up (issue 24). The flow process has its own start-up to do in that time
 (Prefect, spaCy), and the GIL makes a thread no help: a child process takes the other core.
 `newsflow run` starts it first thing in the flow process (`start`); the run takes it when it
-opens (`take`), validates each gate's columns through it, and kills it with the run. A run
-that was not started that way (a test, `bench --no-flow`) starts its own in `take`.
+opens (`take`) and validates each gate's columns through it. A finished run keeps it for the
+next run of the same process (a library caller, `bench`), which then pays no GX import; a
+failed one kills it, and so does the process's exit. A run that was not started by
+`newsflow run` starts its own in `take`.
 
-The two talk by pickles over the child's stdin and stdout: (settings, date) once, then
+The two talk by pickles over the child's stdin and stdout: (suites, date) once, then
 (stage, columns) for ("ok", results) or ("error", message). A plain child process, not a
 multiprocessing pool: no semaphores or resource tracker left to clean up when the flow process
 leaves with `os._exit`. It ignores SIGINT (its parent decides when it stops) and exits when
@@ -16,6 +18,7 @@ its stdin closes, so it never outlives the flow process.
 
 from __future__ import annotations
 
+import atexit
 import builtins
 import datetime as dt
 import json
@@ -29,7 +32,7 @@ from typing import IO, Any
 
 import polars as pl
 
-from newsflow.quality.validator import Result, SuiteValidator
+from newsflow.quality.validator import Result, SuiteValidator, prepared_suites
 from newsflow.settings import Settings
 
 log = logging.getLogger("newsflow")
@@ -38,8 +41,9 @@ log = logging.getLogger("newsflow")
 class GateProcess:
     """A `SuiteValidator` in a child process: the same results, asked for over a pipe."""
 
-    def __init__(self, settings: Settings, today: dt.date | None = None) -> None:
-        self.today = today or dt.datetime.now(dt.UTC).date()
+    def __init__(self, suites: dict[str, dict], today: dt.date) -> None:
+        self.today = today
+        self.key = _key(suites)
         self._process = subprocess.Popen(
             [sys.executable, "-m", "newsflow.quality.worker"],
             stdin=subprocess.PIPE,
@@ -47,7 +51,13 @@ class GateProcess:
         )
         self._ready = False
         self._closed = False
-        self._send((settings.to_params(), self.today))
+        self._send((suites, today))
+
+    @classmethod
+    def for_settings(cls, settings: Settings, today: dt.date | None = None) -> GateProcess:
+        """One for the suites of `settings`, resolved for `today` (default: today, UTC)."""
+        today = today or dt.datetime.now(dt.UTC).date()
+        return cls(prepared_suites(settings, today), today)
 
     def validate(self, stage: str, values: pl.DataFrame) -> list[Result]:
         """(success, summary) per expectation of `stage`, in suite order."""
@@ -86,10 +96,21 @@ class GateProcess:
         code = self._process.wait()
         return RuntimeError(f"the gate process ended (exit code {code}); see the run's log")
 
-    def close(self, abort: bool = False) -> None:
+    def release(self, abort: bool = False) -> None:
+        """The run is done with it: kept for the next run of this process (`take`), which
+        then pays no GX import, or killed when `abort` (it may be mid-answer)."""
+        if abort or not self.alive():
+            self.close()
+            return
+        _keep(self)
+
+    def alive(self) -> bool:
+        return not self._closed and self._process.poll() is None
+
+    def close(self) -> None:
         """Stop the process (once; again is a no-op). It holds nothing but GX, so it is
         killed rather than asked to exit: tearing down GX's heap in an orderly exit takes
-        seconds the run would wait for. `abort` is the same: nothing to finish."""
+        seconds that a run (or the command waiting for the run's processes) would wait for."""
         if self._closed:
             return
         self._closed = True
@@ -100,29 +121,46 @@ class GateProcess:
                 pipe.close()
 
 
-# The gate process started ahead by `start`, for the run to take. A process-wide slot, like
-# `runs._WARMING`, because it starts before the Prefect flow that opens the run.
-_STARTED: list[tuple[str, GateProcess]] = []
+# Gate processes started ahead (`start`) or kept by a finished run (`release`), for the next
+# run to take. A process-wide slot, like `runs._WARMING`: it outlives the Prefect flow.
+_KEPT: list[GateProcess] = []
 
 
-def _key(settings: Settings) -> str:
-    return json.dumps(settings.to_params(), sort_keys=True, default=str)
+def _key(suites: dict[str, dict]) -> str:
+    return json.dumps(suites, sort_keys=True, default=str)
 
 
 def start(settings: Settings) -> None:
     """Start the gate process of a run with `settings` now (it takes seconds to be ready)."""
     if settings.gates:
-        _STARTED.append((_key(settings), GateProcess(settings)))
+        _keep(GateProcess.for_settings(settings))
 
 
 def take(settings: Settings) -> GateProcess:
-    """The gate process `start` began for these settings, else a new one."""
-    while _STARTED:
-        key, process = _STARTED.pop()
-        if key == _key(settings):
+    """A started or kept gate process built from the suites `settings` give today, else a new
+    one (a kept one built from other suites, or for another day, is stopped)."""
+    today = dt.datetime.now(dt.UTC).date()
+    suites = prepared_suites(settings, today)
+    while _KEPT:
+        process = _KEPT.pop()
+        if process.key == _key(suites) and process.today == today and process.alive():
             return process
         process.close()
-    return GateProcess(settings)
+    return GateProcess(suites, today)
+
+
+def _keep(process: GateProcess) -> None:
+    while _KEPT:
+        _KEPT.pop().close()
+    _KEPT.append(process)
+
+
+@atexit.register
+def _stop_kept() -> None:
+    # A kept process would see its stdin close and exit by itself, but slowly (GX's teardown),
+    # and `newsflow run`'s command waits for every process of the flow's session to be gone.
+    while _KEPT:
+        _KEPT.pop().close()
 
 
 def serve(channel_in: IO[bytes], channel_out: IO[bytes]) -> None:
@@ -135,9 +173,9 @@ def serve(channel_in: IO[bytes], channel_out: IO[bytes]) -> None:
     def failed(exc: Exception) -> None:
         send("error", (type(exc).__name__, str(exc)))
 
-    params, today = pickle.load(channel_in)
+    suites, today = pickle.load(channel_in)
     try:
-        validator = SuiteValidator(Settings.from_params(params), today)
+        validator = SuiteValidator(suites, today)
     except Exception as exc:  # noqa: BLE001 - reported to the run, which raises it
         failed(exc)
         return
