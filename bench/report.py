@@ -114,6 +114,20 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
     rows += mention_goals(results_dir)
     rows += story_goals(results_dir)
     rows += growth_goals(results_dir)
+    rows += startup_goals(results_dir)
+    return rows
+
+
+def startup_goals(results_dir: Path = RESULTS) -> list[str]:
+    """Issue 24 (a): the seeds bundle end to end vs a bare spaCy process over the same texts."""
+    seeds = _load(results_dir, "startup").get("seeds") or {}
+    rows = []
+    for key, how in (("server_vs_bare_spacy", "a running Prefect server"),
+                     ("temporary_server_vs_bare_spacy", "Prefect's temporary server")):  # fmt: skip
+        if key in seeds:
+            value = seeds[key]
+            rows.append(_goal(f"seeds end to end vs bare spaCy, {how}", value, "<= 4",
+                              value <= 4, "startup"))  # fmt: skip
     return rows
 
 

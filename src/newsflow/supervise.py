@@ -178,6 +178,8 @@ def run(
                 child = _Child.start(bundle, settings, run_id, lock, debug)
             except OSError as exc:  # no room for its log, say: the run never began
                 raise CannotStart(f"run {run_id} could not start: {exc}") from None
+            except _StoppedEarly as stop:  # its process, if it began, leaves when we do
+                raise stop.cannot_start("before the run began; nothing was recorded") from None
             try:
                 with _relay(say):  # "waiting for a reader …" while the file is held
                     before = _begin(bundle, settings, run_id, wait_seconds, started)
