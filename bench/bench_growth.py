@@ -184,7 +184,7 @@ def cached(cache: Path, n: int, rebuild: bool) -> tuple[Path, dict[str, Any]]:
 
 def _role(proc: psutil.Process) -> str:
     """Which part of a run a process of `newsflow run`'s tree is: the flow process (the
-    supervisor's child, newsflow.supervise), Prefect's temporary API server, or a worker (the
+    supervisor's child, newsflow.flow_child), Prefect's temporary API server, or a worker (the
     NLP worker processes, the gate process and multiprocessing's resource tracker)."""
     try:
         line = " ".join(proc.cmdline())

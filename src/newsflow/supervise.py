@@ -15,7 +15,6 @@ warehouse holds. The child's output (Prefect's logs, tracebacks) goes to the run
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import json
 import logging
@@ -24,9 +23,7 @@ import select
 import signal
 import subprocess
 import sys
-import threading
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,11 +33,11 @@ from typing import Any
 
 from newsflow import runlock
 from newsflow import settings as settings_mod
+from newsflow.flow_child import EXIT_FAILED, Reports
 
 # How long a run may take to stop after it was asked to, before its processes are killed:
 # rolling back and recording the run takes a second or two; a commit under way may need more.
 GRACE_SECONDS = 15.0
-EXIT_FAILED = 1
 EXIT_BUSY = 75  # EX_TEMPFAIL: the warehouse is held; try again later
 
 Progress = Callable[[dict[str, Any]], None]
@@ -240,7 +237,7 @@ def _begin(
 def _relay(say: Progress) -> Iterator[None]:
     """Pass the progress records this process logs (a wait for the file) to `say`."""
     logger = logging.getLogger("newsflow")
-    handler = _Reports(lambda report: say(report["progress"]))
+    handler = Reports(lambda report: say(report["progress"]))
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.INFO)
@@ -360,7 +357,7 @@ class _Child:
             output = None  # --debug: the child's output on this terminal
         try:
             process = subprocess.Popen(
-                [sys.executable, "-c", "from newsflow.supervise import child_main; child_main()"],
+                [sys.executable, "-c", "from newsflow.flow_child import child_main; child_main()"],
                 stdin=subprocess.PIPE,
                 stdout=output,
                 stderr=subprocess.STDOUT if output is not None else None,
@@ -593,110 +590,3 @@ def child_environment(environ: os._Environ[str] | dict[str, str]) -> dict[str, s
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     env["PYTHONUNBUFFERED"] = "1"
     return env
-
-
-# --- the child ---------------------------------------------------------------------------
-
-
-class _Reports(logging.Handler):
-    """Sends the pipeline's progress records to the command, one JSON line each."""
-
-    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
-        super().__init__(logging.INFO)
-        self.send = send
-
-    def emit(self, record: logging.LogRecord) -> None:
-        info = getattr(record, "newsflow_progress", None)
-        if info:
-            self.send({"progress": info})
-
-
-def child_main() -> None:
-    """The flow process: run the flow with the lock its parent took, report, exit."""
-    request = json.loads(sys.stdin.readline())
-    status = os.fdopen(request["status_fd"], "w", buffering=1, encoding="utf-8")
-    exit_code = [EXIT_FAILED]
-    # Registered first, so run last: after Prefect's own exit handlers (its server stopped,
-    # its logs and events sent), leave without tearing down the interpreter, which took
-    # 4-9 s here for a heap of Prefect, spaCy and Great Expectations objects.
-    atexit.register(_leave_now, exit_code)
-    lock_guard = threading.Lock()
-
-    def send(report: dict[str, Any]) -> None:
-        with lock_guard:
-            status.write(json.dumps(report, default=str) + "\n")
-
-    settings = settings_mod.Settings.from_params(request["settings"])
-    runlock.adopt(request["lock_fd"], settings.warehouse)
-    logger = logging.getLogger("newsflow")
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    to_log = logging.StreamHandler(sys.stderr)
-    to_log.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(to_log)
-    logger.addHandler(_Reports(send))
-    code = 0
-    from newsflow import interrupts  # noqa: PLC0415
-
-    with interrupts.handle_signals():
-        _watch_parent(os.getppid())
-        try:
-            from newsflow.quality import worker  # noqa: PLC0415 - polars only
-
-            # first: its GX import takes seconds, on the other core while this one starts
-            worker.start(settings)
-            clock = time.monotonic()
-            from newsflow import runs  # noqa: PLC0415 - spaCy, stages: slow
-            from newsflow.flows.pipeline import run_flow  # noqa: PLC0415 - Prefect: slow
-
-            logger.info(
-                "flow imported (Prefect, spaCy, stages) in %.1f s", time.monotonic() - clock
-            )
-            # The models load while Prefect starts its server (a process of its own).
-            runs.warm_up(settings)
-            if sys.stdin.readline().strip() != "go":  # the command could not begin the run
-                _leave_now([0])
-            summary = run_flow(Path(request["bundle"]), settings, run_id=request["run_id"])
-            send({"result": "completed", "summary": summary})
-        except BaseException as exc:  # noqa: BLE001 - every ending is reported
-            signum = interrupts.signal_of(exc)
-            traceback.print_exc()
-            if signum is not None:
-                send({"result": "interrupted", "signal": signum})
-                code = 128 + signum
-            else:
-                send({"result": "failed", "error": explain(exc)})
-                code = EXIT_FAILED
-    # The run is over; stopping Prefect's server (atexit) must not be cut short now.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    status.close()
-    exit_code[0] = code
-    sys.exit(code)
-
-
-def _leave_now(code: list[int]) -> None:
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code[0])
-
-
-def explain(exc: BaseException) -> str:
-    """A failure in one paragraph, without a traceback: newsflow's own errors are written
-    for people; others get their type name in front."""
-    text = str(exc).strip()
-    if type(exc).__module__.startswith("newsflow"):
-        return text or type(exc).__name__
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _watch_parent(parent: int) -> None:
-    """Interrupt this run (cleanly, as Ctrl-C would) if the command that started it is gone:
-    a run nobody waits for should not go on holding the warehouse."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os.kill(os.getpid(), signal.SIGINT)
-
-    threading.Thread(target=watch, name="newsflow-parent-watch", daemon=True).start()
