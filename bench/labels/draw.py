@@ -45,6 +45,14 @@ FRESH_WINDOWS = [
     (STORY_TOPICS, date(1987, 6, 17), date(1987, 6, 19)),
 ]
 FRESH_BBC_POLITICS = (150, 200)
+# The third held-out set (heldout3.jsonl; heldout2.jsonl decided two merges): weeks and topics no
+# block above uses. Every money-fx/interest item of 7-8 Apr 1987 (49 with text), every grain
+# item of 1-3 Apr 1987 (65) and BBC business files 001-050: 164 items, all held out.
+FRESH3_WINDOWS = [
+    ({"money-fx", "interest"}, date(1987, 4, 7), date(1987, 4, 8)),
+    ({"grain"}, date(1987, 4, 1), date(1987, 4, 3)),
+]
+FRESH3_BBC = ("business", 0, 50)
 
 
 def key(*parts: str) -> str:
@@ -234,15 +242,36 @@ def draw_stories_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return [{**i, "half": "heldout2"} for i in out if i["item_id"] not in earlier]
 
 
-def read_sample(set_name: str) -> list[dict]:
-    lines = (HERE / set_name / "sample.jsonl").read_text(encoding="utf-8").splitlines()
+def draw_stories_fresh3(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The third held-out stories set: complete blocks of FRESH3_WINDOWS and FRESH3_BBC, leaving
+    out any item of sample.jsonl or sample2.jsonl; every item is held out."""
+    earlier = {
+        i["item_id"] for f in ("sample.jsonl", "sample2.jsonl") for i in read_sample("stories", f)
+    }
+    out = []
+    for topics, lo, hi in FRESH3_WINDOWS:
+        name = f"reuters-{lo.isoformat()}-{'-'.join(sorted(topics))}"
+        out += _reuters_block(reuters, topics, lo, hi, name)
+    section, skip, stop = FRESH3_BBC
+    files = bbc.filter(pl.col("source_path").str.contains(f"/{section}/")).sort("source_path")
+    out += [
+        item("bbc", r, "stories", block=f"bbc-{section}-{skip + 1:03d}")
+        for r in files.slice(skip, stop - skip).to_dicts()
+    ]
+    return [{**i, "half": "heldout3"} for i in out if i["item_id"] not in earlier]
+
+
+def read_sample(set_name: str, file_name: str = "sample.jsonl") -> list[dict]:
+    lines = (HERE / set_name / file_name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--sets", default="mentions,events,stories", help="also: stories-fresh (sample2.jsonl)"
+        "--sets",
+        default="mentions,events,stories",
+        help="also: stories-fresh (sample2.jsonl), stories-fresh3 (sample3.jsonl)",
     )
     args = parser.parse_args()
     bbc = parsed(BBC)
@@ -252,6 +281,7 @@ def main() -> None:
         "events": (draw_events, "sample.jsonl"),
         "stories": (draw_stories, "sample.jsonl"),
         "stories-fresh": (draw_stories_fresh, "sample2.jsonl"),
+        "stories-fresh3": (draw_stories_fresh3, "sample3.jsonl"),
     }
     for name in args.sets.split(","):
         drawer, file_name = drawers[name]
@@ -262,7 +292,8 @@ def main() -> None:
             for entry in items:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         halves = {
-            h: sum(1 for e in items if e["half"] == h) for h in ("tune", "heldout", "heldout2")
+            h: sum(1 for e in items if e["half"] == h)
+            for h in ("tune", "heldout", "heldout2", "heldout3")
         }
         print(f"{name}: {len(items)} items {halves} -> {out.relative_to(HERE.parent.parent)}")
 
