@@ -2,6 +2,7 @@
 
     uv run python -m bench.labels.assemble
     uv run python -m bench.labels.assemble --fresh-stories   # only stories/heldout2.jsonl
+    uv run python -m bench.labels.assemble --fresh-stories3  # only stories/heldout3.jsonl
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
 the labellers named in FIRST) joined to its sample row, split into tune.jsonl and heldout.jsonl
@@ -23,8 +24,25 @@ HERE = Path(__file__).resolve().parent
 LABELLED_AT = "6a4c80a"  # HEAD while every pass was made (samples and guides committed there)
 # The fresh stories held-out set (sample2.jsonl, pass s3; heldout.jsonl is spent): labelled at
 # the commit that drew it, before newsflow was run on any of its items.
-FRESH = {"sample": "sample2.jsonl", "labeller": "s3", "out": "heldout2.jsonl"}
-FRESH_LABELLED_AT = "7d057cb"
+FRESH = {
+    "sample": "sample2.jsonl",
+    "labeller": "s3",
+    "half": "heldout2",
+    "labelled_at": "814aa8a",  # 7d057cb on branch stories3, cherry-picked to main
+    "note": None,
+}
+# The third held-out stories set (sample3.jsonl, pass s4; heldout2.jsonl decided two merges):
+# labelled at the commit that drew it, before newsflow was run on any of its items. Pass s5 (a
+# second pass of the grain block) is only used for agreement.
+FRESH3 = {
+    "sample": "sample3.jsonl",
+    "labeller": "s4",
+    "half": "heldout3",
+    "labelled_at": "e3f1762",
+    "note": "drawn on branch heldout3 at e3f1762 (python -m bench.labels.draw --sets "
+    "stories-fresh3) and labelled there by reading title and body only; newsflow was never run "
+    "on these items before labelling",
+}
 FIRST = {
     "mentions": ["m1", "m2", "m3", "m4"],
     "events": ["e1", "e2", "e3"],
@@ -97,9 +115,16 @@ def existing_meta(path: Path) -> dict:
     return json.loads(first).get("_meta", {}) if first else {}
 
 
-def write_half(path: Path, set_name: str, half: str, rows: list[dict], labelled_at: str) -> None:
+def write_half(
+    path: Path,
+    set_name: str,
+    half: str,
+    rows: list[dict],
+    labelled_at: str,
+    note: str | None = None,
+) -> None:
     """One label file: a `_meta` line, then the rows. A file once spent stays spent: its
-    `spent_at` (and note) are kept when the file is re-assembled."""
+    `spent_at` (and notes) are kept when the file is re-assembled."""
     old = existing_meta(path)
     meta = {
         "set": set_name,
@@ -110,26 +135,30 @@ def write_half(path: Path, set_name: str, half: str, rows: list[dict], labelled_
         "labellers": sorted({r["labeller"] for r in rows}),
         "spent_at": old.get("spent_at"),
     }
-    if old.get("spent_note"):
-        meta["spent_note"] = old["spent_note"]
+    for kept in ("labelled_note", "spent_note"):
+        if old.get(kept):
+            meta[kept] = old[kept]
+    if note:
+        meta["note"] = note
     with path.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"_meta": meta}) + "\n")
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def assemble_fresh_stories() -> int:
-    """heldout2.jsonl: every item of the fresh stories sample with its one pass; all held out."""
-    labels = passes("stories", FRESH["labeller"])
-    items = read_jsonl(HERE / "stories" / FRESH["sample"])
+def assemble_fresh_stories(fresh: dict) -> int:
+    """<half>.jsonl: every item of a fresh stories sample with its one pass; all held out."""
+    labels = passes("stories", fresh["labeller"])
+    items = read_jsonl(HERE / "stories" / fresh["sample"])
     missing = [i["item_id"] for i in items if i["item_id"] not in labels]
     if missing:
         raise SystemExit(f"stories fresh: {len(missing)} items unlabelled, e.g. {missing[:3]}")
     rows = [
-        {**i, "labeller": FRESH["labeller"], **labels_of("stories", labels[i["item_id"]])}
+        {**i, "labeller": fresh["labeller"], **labels_of("stories", labels[i["item_id"]])}
         for i in items
     ]
-    write_half(HERE / "stories" / FRESH["out"], "stories", "heldout2", rows, FRESH_LABELLED_AT)
+    path = HERE / "stories" / f"{fresh['half']}.jsonl"
+    write_half(path, "stories", fresh["half"], rows, fresh["labelled_at"], fresh["note"])
     return len(rows)
 
 
@@ -219,7 +248,10 @@ def story_agreement() -> dict:
 
 def main() -> None:
     if "--fresh-stories" in sys.argv[1:]:
-        print("stories heldout2", assemble_fresh_stories())
+        print("stories heldout2", assemble_fresh_stories(FRESH))
+        return
+    if "--fresh-stories3" in sys.argv[1:]:
+        print("stories heldout3", assemble_fresh_stories(FRESH3))
         return
     for set_name in FIRST:
         print(set_name, assemble(set_name))
