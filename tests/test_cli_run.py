@@ -205,6 +205,8 @@ def test_ctrl_c_before_the_first_document_stops_the_run_and_its_prefect_server(t
         f"{tmp_path / 'reports' / run_id / 'run.log'})."
     ]
     assert not any(noise in out + err for noise in NOISE)
+    log = (tmp_path / "reports" / run_id / "run.log").read_text()
+    assert "temporary Prefect server (started early) ready" in log  # early_server
     assert _members(session) == []  # the Prefect server and the flow process are gone
     _clean(warehouse)
 

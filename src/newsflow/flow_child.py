@@ -2,8 +2,9 @@
 its command took, its ending reported to the command, and a quick exit.
 
 It reads its request (bundle, settings, run id, the locked descriptor, a report pipe) from
-the first line of its stdin, starts its gate process and imports Prefect, spaCy and the stages
-while the command records the run, then begins the run when the command writes `go` (or
+the first line of its stdin, starts Prefect's temporary server when no API is named
+(`early_server`) and its gate process, and imports Prefect, spaCy and the stages while the
+command records the run, then begins the run when the command writes `go` (or
 leaves, without a run, when its stdin closes). Progress and the ending go to the command as
 JSON lines on the report pipe; its output goes to the run's log.
 """
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsflow import runlock
+from newsflow import early_server, runlock
 from newsflow import settings as settings_mod
 
 EXIT_FAILED = 1
@@ -72,9 +73,12 @@ def child_main() -> None:
     with interrupts.handle_signals():
         _watch_parent(os.getppid())
         try:
+            # first of all: Prefect's temporary server (when no API is named) starts beside
+            # everything below instead of after it
+            early = early_server.spawn()
             from newsflow.quality import worker  # noqa: PLC0415 - polars only
 
-            # first: its GX import takes seconds, on the other core while this one starts
+            # next: its GX import takes seconds, beside the imports below
             worker.start(settings)
             clock = time.monotonic()
             from newsflow import runs  # noqa: PLC0415 - spaCy, stages: slow
@@ -83,8 +87,15 @@ def child_main() -> None:
             logger.info(
                 "flow imported (Prefect, spaCy, stages) in %.1f s", time.monotonic() - clock
             )
-            # The models load while Prefect starts its server (a process of its own).
+            # The models load while the temporary server (if any) finishes starting, then
+            # while Prefect starts the flow run.
             runs.warm_up(settings)
+            clock = time.monotonic()
+            if early_server.adopt(early):
+                waited = time.monotonic() - clock
+                logger.info(
+                    "temporary Prefect server (started early) ready after %.1f s more", waited
+                )
             if sys.stdin.readline().strip() != "go":  # the command could not begin the run
                 _leave_now([0])
             summary = run_flow(Path(request["bundle"]), settings, run_id=request["run_id"])
