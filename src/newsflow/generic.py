@@ -53,11 +53,11 @@ def _names_an_actor(head: Token, named: set[int]) -> bool:
     """Does the phrase headed by `head` name an actor itself ("Iraqi jets", "the government of
     Japan", "Labour's officials")? Then that actor takes the role, not the generic word."""
     for child in head.children:
-        if child.i < head.i and any(t.i in named for t in child.subtree):
+        inside = child.i < head.i or (
+            child.dep_ == "prep" and child.lemma_.lower() in ("of", "from")
+        )
+        if inside and any(t.i in named for t in child.subtree):
             return True
-        if child.dep_ == "prep" and child.lemma_.lower() in ("of", "from"):
-            if any(t.i in named for t in child.subtree):
-                return True
     return False
 
 
