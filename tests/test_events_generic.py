@@ -23,6 +23,7 @@ ACTORS = [
     ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan", "Japanese"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["France", "French"]),
     ("act_hunts", "Hunt brothers", "GROUP", "USA", ["the Hunts", "Hunts"]),
+    ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Zambia", "Zambian"]),
 ]  # fmt: skip
 
 
@@ -36,13 +37,15 @@ def state():
     return events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
 
 
-def frames(body: str, nlp) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def frames(
+    body: str, nlp, dateline: str | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(articles, mentions, sentences) of one article, as extract would hand them over."""
     row = dict.fromkeys(schema.DEDUPED.names())
     row.update(
         article_id="a1", bundle_id="b", source_path="a1.txt", source_name="Wire", body=body,
         word_count=len(body.split()), language="en", story_id="s1",
-        published_date=date(1987, 3, 16), crawl_date=date(1987, 3, 16),
+        published_date=date(1987, 6, 1), crawl_date=date(1987, 6, 1), dateline=dateline,
     )  # fmt: skip
     articles = pl.DataFrame([row], schema=schema.DEDUPED)
     doc = nlp(body)
@@ -62,14 +65,20 @@ def frames(body: str, nlp) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     )
 
 
-def found(body: str, nlp, state) -> list[tuple]:
-    """(type, source, target, mode) of every event the stage finds in `body`."""
-    articles, mentions, sentences = frames(body, nlp)
+def events_of(body: str, nlp, state, dateline: str | None = None) -> pl.DataFrame:
+    """The events (schema.EVENTS) the stage finds in one article with `body`."""
+    articles, mentions, sentences = frames(body, nlp, dateline)
     actors = pl.DataFrame(ACTORS, schema=schema.ACTORS, orient="row")
-    result = events.detect_events(articles, mentions, actors, sentences, nlp, state, Settings())
+    return events.detect_events(
+        articles, mentions, actors, sentences, nlp, state, Settings()
+    ).events
+
+
+def found(body: str, nlp, state, dateline: str | None = None) -> list[tuple]:
+    """(type, source, target, mode) of every event the stage finds in `body`."""
+    frame = events_of(body, nlp, state, dateline)
     return sorted(
-        result.events.select("event_type", "source_actor_id", "target_actor_id", "mode").rows(),
-        key=str,
+        frame.select("event_type", "source_actor_id", "target_actor_id", "mode").rows(), key=str
     )
 
 
@@ -82,6 +91,29 @@ def test_an_event_of_generic_agents_only_forms_with_null_roles(nlp, state):
     )
     rows = found(text, nlp, state)
     assert rows and all(source is None and target is None for _, source, target, _ in rows)
+
+
+ROADBLOCKS = (
+    "Residents in the Copperbelt contacted by telephone said government forces had set up "
+    "roadblocks around the main towns."
+)
+ZAMBIA = (  # the article's lead (reuters 17509): it names Zambia
+    "The Zambian government today announced minor price cuts for essential commodities as part "
+    "of its new economic strategy, while police and troops patrolled the northern Copperbelt to "
+    "prevent any outbreaks of rioting. "
+)
+
+
+def test_the_state_of_a_dateline_country_the_article_names_is_that_country(nlp, state):
+    # GUIDE "Generic actors": "government forces" in a LUSAKA story naming Zambia are Zambia's
+    frame = events_of(ZAMBIA + ROADBLOCKS, nlp, state, dateline="LUSAKA")
+    roadblocks = frame.filter(pl.col("evidence").str.contains("roadblocks"))
+    assert roadblocks.select("source_actor_id", "target_actor_id").rows() == [("act_zmb", None)]
+
+
+def test_without_the_country_named_the_dateline_makes_no_actor(nlp, state):
+    rows = found(ROADBLOCKS, nlp, state, dateline="LUSAKA")
+    assert rows and all(s is None and t is None for _, s, t, _ in rows)
 
 
 def test_generic_agents_never_borrow_a_named_actor(nlp, state):

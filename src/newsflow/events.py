@@ -386,7 +386,11 @@ def find_candidates(
     country_actors = (
         mentions.join(actors.filter(pl.col("actor_type") == "COUNTRY"), on="actor_id")
         .group_by("article_id")
-        .agg(pl.col("country_code").drop_nulls().unique())
+        .agg(
+            pl.col("country_code").drop_nulls().unique(),
+            # "the government" of a dateline's country that the article names (`generic`)
+            pl.struct("country_code", "actor_id").unique().alias("country_actors"),
+        )
     )
     meta = articles.select(
         "article_id", "published_date", "crawl_date", "dateline", "story_id"

@@ -8,13 +8,19 @@ Here a generic noun takes a role while the parse is read (`role_mentions`) and i
 from the report (`named_or_none`): the event keeps a null source or target, since the text
 names no actor, and never borrows a named one. A noun phrase that names an actor inside it
 ("French ministry officials", "the government of Japan", "Labour's officials") is left to that
-actor. The trigger rules stay as they are: a generic actor only fills a role a trigger opens.
+actor. The state's own agents ("the government", "government forces", "the Finance Ministry")
+stand for the dateline's country when the article names it (`home_country`): a Reuters story
+from LUSAKA that names Zambia. The trigger rules stay as they are: a generic actor only fills a
+role a trigger opens.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
+from newsflow.geo import Place
 from newsflow.roles import GENERIC_TYPE, RoleMention
 
 # Head nouns (lemmas) of generic agents, after the CAMEO/PLOVER agent dictionary's generic
@@ -28,17 +34,21 @@ GENERIC_NOUNS = frozenset(
         "activist", "campaigner", "critic", "opposition", "investigator", "prosecutor", "court",
         "judge", "voter", "resident", "villager", "fan", "supporter", "diplomat", "negotiator",
         "lawmaker", "legislator", "regulator", "bank", "airline", "employer", "employee",
-        "striker", "group", "state", "country", "leader",
+        "striker", "group", "state", "country", "leader", "cabinet",
     }
 )  # fmt: skip
 # Plural-only generics: "groups", "states", "leaders" name agents; "the group", "the state",
 # "the leader" are mostly a named actor told again (a company, a country, a person).
 PLURAL_ONLY = frozenset({"group", "state", "country", "leader", "bank", "airline"})
+# The state itself, or its organs: in an article whose dateline country it names, "the
+# government" is that country's government (bench/labels/events/GUIDE.md "Generic actors").
+STATE_NOUNS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
+STATE_MODIFIERS = frozenset({"government", "federal", "ministry", "security", "state"})
 # A cheap pre-filter on sentence text (`events.sentences_to_parse`): some word starting like
 # a generic noun. The parse decides; this only keeps sentences without one from being parsed.
 GENERIC_CUE = (
     r"(?i)\b(?:police|policem[ae]n|officers?|protest[eo]rs?|demonstrators?|rioters?|officials?"
-    r"|authorit(?:y|ies)|government|ministers?|ministry|administration|military|army|troops?"
+    r"|authorit(?:y|ies)|government|cabinet|ministers?|ministry|administration|military|army|troops?"
     r"|soldiers?|forces?|rebels?|militants?|insurgents?|gunm[ae]n|guerrillas?|fighters?"
     r"|attackers?|workers?|farmers?|unions?|students?|activists?|campaigners?|critics?"
     r"|opposition|investigators?|prosecutors?|courts?|judges?|voters?|residents?|villagers?"
@@ -61,9 +71,35 @@ def _names_an_actor(head: Token, named: set[int]) -> bool:
     return False
 
 
-def role_mentions(doc: Doc, mentions: list[RoleMention]) -> list[RoleMention]:
+def home_country(article: dict[str, Any], dateline: Place | None) -> tuple[str, str] | None:
+    """(actor id, ISO-3) of the country whose government an article's "the government" is:
+    its dateline's country, when the article also names that country ("LUSAKA ... Zambia").
+    None without a dateline (most BBC items): there a generic role stays null."""
+    if dateline is None or not dateline.country_code:
+        return None
+    for named in article.get("country_actors") or []:
+        if named["country_code"] == dateline.country_code:
+            return named["actor_id"], dateline.country_code
+    return None
+
+
+def _of_the_state(token: Token) -> bool:
+    """Is the generic agent the state itself ("the government", "the Finance Ministry",
+    "government forces", "federal agricultural officials"), not people in it ("officials")?"""
+    if token.lemma_.lower() in STATE_NOUNS:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in STATE_MODIFIERS
+        for c in token.children
+    )
+
+
+def role_mentions(
+    doc: Doc, mentions: list[RoleMention], home: tuple[str, str] | None = None
+) -> list[RoleMention]:
     """Generic agent nouns of the parsed sentence that name no actor, as role mentions of a
-    generic actor (one per noun, keyed by its position: two generics are never one actor)."""
+    generic actor (one per noun, keyed by its position: two generics are never one actor);
+    the state's own ones as the `home` country's actor when the article makes it certain."""
     named = {i for m in mentions for i in m.tokens}
     out = []
     for token in doc:
@@ -75,6 +111,9 @@ def role_mentions(doc: Doc, mentions: list[RoleMention]) -> list[RoleMention]:
         if lemma in PLURAL_ONLY and token.tag_ not in ("NNS", "NNPS"):
             continue
         if _names_an_actor(token, named):
+            continue
+        if home is not None and _of_the_state(token):
+            out.append(RoleMention("", home[0], home[1], frozenset({token.i}), "COUNTRY"))
             continue
         key = f"generic:{lemma}:{token.i}"
         out.append(RoleMention("", key, key, frozenset({token.i}), GENERIC_TYPE))

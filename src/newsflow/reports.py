@@ -256,7 +256,8 @@ def candidates_in_doc(
         else None
     )
     mentions += _pronoun_mentions(doc, mentions, before)
-    mentions += generic.role_mentions(doc, mentions)  # "police", "officials": roles, no actor
+    # "police", "officials": roles, no actor; "the government" of the dateline's named country
+    mentions += generic.role_mentions(doc, mentions, generic.home_country(article, dateline))
     context = frozenset(article["country_code"] or []) | (
         {dateline.country_code} if dateline else set()
     )
