@@ -24,6 +24,7 @@ ACTORS = [
     ("act_fra", "France", "COUNTRY", "FRA", ["France", "French"]),
     ("act_hunts", "Hunt brothers", "GROUP", "USA", ["the Hunts", "Hunts"]),
     ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Zambia", "Zambian"]),
+    ("act_ttp", "Tehrik-i-Taliban Pakistan", "GROUP", None, ["Tehrik-i-Taliban Pakistan", "TTP"]),
 ]  # fmt: skip
 
 
@@ -138,6 +139,16 @@ def test_an_actor_named_inside_a_generic_phrase_keeps_its_role(nlp, state):
         "sales, bank dealers said."
     )
     assert [(t, s, o) for t, s, o, _ in found(text, nlp, state)] == [("REQUEST", None, "act_jpn")]
+
+
+def test_groups_like_a_named_group_are_that_group_never_a_generic_event(nlp, state):
+    # seeds (../shared/bundles/seeds): the threat is the TTP's, not one of unnamed "groups"
+    text = (
+        "Furthermore, the presence of banned groups like Tehrik-i-Taliban Pakistan (TTP) and "
+        "Baloch terrorist organizations exploiting Afghan soil for their activities poses a "
+        "direct threat to regional peace and stability, as claimed by Pakistani officials."
+    )
+    assert all(source or target for _, source, target, _ in found(text, nlp, state))
 
 
 def test_a_sentence_with_a_generic_agent_and_a_trigger_is_parsed(nlp, state):

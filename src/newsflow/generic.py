@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsflow.geo import Place
-from newsflow.roles import GENERIC_TYPE, RoleMention
+from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
 
 # Head nouns (lemmas) of generic agents, after the CAMEO/PLOVER agent dictionary's generic
 # sectors (police, military, government, rebels, opposition, business, labour, civilians...).
@@ -40,6 +40,8 @@ GENERIC_NOUNS = frozenset(
 # Plural-only generics: "groups", "states", "leaders" name agents; "the group", "the state",
 # "the leader" are mostly a named actor told again (a company, a country, a person).
 PLURAL_ONLY = frozenset({"group", "state", "country", "leader", "bank", "airline"})
+# Phrases after a generic noun that say where, when or about what, not who it is.
+NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
 # The state itself, or its organs: in an article whose dateline country it names, "the
 # government" is that country's government (bench/labels/events/GUIDE.md "Generic actors").
 STATE_NOUNS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
@@ -61,10 +63,13 @@ NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "
 
 def _names_an_actor(head: Token, named: set[int]) -> bool:
     """Does the phrase headed by `head` name an actor itself ("Iraqi jets", "the government of
-    Japan", "Labour's officials")? Then that actor takes the role, not the generic word."""
+    Japan", "Labour's officials", "banned groups like the TTP", "rebels, the FARC")? Then that
+    actor takes the role, not the generic word. Not "police in Kerman": a place is where."""
     for child in head.children:
-        inside = child.i < head.i or (
-            child.dep_ == "prep" and child.lemma_.lower() in ("of", "from")
+        inside = (
+            child.i < head.i
+            or child.dep_ == "appos"
+            or (child.dep_ == "prep" and child.lemma_.lower() not in NOT_NAMING_PREPS)
         )
         if inside and any(t.i in named for t in child.subtree):
             return True
