@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import spacy
 
-from newsflow import morph, resources, schema
+from newsflow import generic, morph, resources, schema
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
 from newsflow.geo import Gazetteer, Place
 from newsflow.reports import Candidate, candidates_in_doc
@@ -301,8 +301,8 @@ def sentences_to_parse(
     seats: dict[str, str] | None = None,
 ) -> pl.DataFrame:
     """Sentences worth parsing: words that can make a trigger (`Lexicon.trigger_cues`) and an
-    actor that can take a role, or a "he"/"she" with a person named in the sentences just
-    before (`antecedent`); with their mentions. No other sentence can yield an event."""
+    actor that can take a role, a "he"/"she" with a person named in the sentences just
+    before (`antecedent`), or a generic agent noun (`generic`); with their mentions. No other sentence can yield an event."""
     roles = role_actors(actors, gazetteer or Gazetteer.load(), seats or {})
     role_mentions = mentions.join(roles, on="actor_id", how="inner").with_columns(
         pl.col("role_actor_id").alias("actor_id")
@@ -349,6 +349,7 @@ def sentences_to_parse(
         .filter(
             pl.col("mentions").is_not_null()
             | (pl.col("antecedent").is_not_null() & pl.col("text").str.contains(PRONOUN_CUE))
+            | pl.col("text").str.contains(generic.GENERIC_CUE)  # "police fired on protesters"
         )
         .with_columns(
             pl.col("mentions").fill_null(pl.lit([], dtype=in_sentence.schema["mentions"]))
@@ -385,7 +386,11 @@ def find_candidates(
     country_actors = (
         mentions.join(actors.filter(pl.col("actor_type") == "COUNTRY"), on="actor_id")
         .group_by("article_id")
-        .agg(pl.col("country_code").drop_nulls().unique())
+        .agg(
+            pl.col("country_code").drop_nulls().unique(),
+            # "the government" of a dateline's country that the article names (`generic`)
+            pl.struct("country_code", "actor_id").unique().alias("country_actors"),
+        )
     )
     meta = articles.select(
         "article_id", "published_date", "crawl_date", "dateline", "story_id"

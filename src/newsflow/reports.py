@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsflow import generic
 from newsflow.geo import Gazetteer, Place
 from newsflow.roles import TOPIC_PREPS, Lexicon, RoleMention, sentence_candidates
 from newsflow.timex import EventDate, resolve_event_date
@@ -255,6 +256,8 @@ def candidates_in_doc(
         else None
     )
     mentions += _pronoun_mentions(doc, mentions, before)
+    # "police", "officials": roles, no actor; "the government" of the dateline's named country
+    mentions += generic.role_mentions(doc, mentions, generic.home_country(article, dateline))
     context = frozenset(article["country_code"] or []) | (
         {dateline.country_code} if dateline else set()
     )
@@ -263,6 +266,7 @@ def candidates_in_doc(
     for event_type, root, mode, source, target, trigger, chain, verbal in sentence_candidates(
         doc, mentions, lexicon
     ):
+        source, target = generic.named_or_none(source), generic.named_or_none(target)
         when = resolve_event_date(
             text,
             article["published_date"],

@@ -60,6 +60,9 @@ GOVERNOR_STEPS = {
 }
 
 
+GENERIC_TYPE = "GENERIC"
+
+
 @dataclass(frozen=True)
 class RoleMention:
     mention_id: str  # "" for a pronoun standing for a person named elsewhere
@@ -71,6 +74,10 @@ class RoleMention:
     @property
     def is_person(self) -> bool:
         return self.actor_type == "PERSON"
+
+    @property
+    def is_generic(self) -> bool:  # "police", "officials": a role, no actor (`generic`)
+        return self.actor_type == GENERIC_TYPE
 
 
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
@@ -554,11 +561,12 @@ def sentence_candidates(
             sources = targets[:1]  # "talks between Pakistan and Iran"
         if verbal and len(sources) > 1 and any(c.dep_ == "dobj" for c in token.children):
             sources = sources[:1]  # "X and Y backed Z": the conjunct is a co-source, not the target
+        sources = sorted(sources, key=lambda m: m.is_generic)  # a named conjunct before "groups"
         source = sources[0] if sources else None
         # "Pakistan and Iran held talks / agreed": the conjunct is the other party. In
         # "TTP and ISKP pose threats" both are sources, and one cannot be the other's target.
         mutual = event_type in lexicon.symmetric_types or event_type == "AGREE"
-        others = (sources[1:] if mutual else []) + targets
+        others = sorted((sources[1:] if mutual else []) + targets, key=lambda m: m.is_generic)
         rest = [m for m in others if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None
         if source is None and target is None:

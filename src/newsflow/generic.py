@@ -1,0 +1,132 @@
+"""Generic actors: "police", "protesters", "officials", "farmers" as event roles (issue 20).
+
+GDELT and PLOVER coders code an event whose only actors are generic agents ("Police fired tear
+gas at protesters"): the act is news even when no one is named. Extraction makes no actor for
+such words, so without them the sentence is never parsed and its roles stay empty.
+
+Here a generic noun takes a role while the parse is read (`role_mentions`) and is then dropped
+from the report (`named_or_none`): the event keeps a null source or target, since the text
+names no actor, and never borrows a named one. A noun phrase that names an actor inside it
+("French ministry officials", "the government of Japan", "Labour's officials") is left to that
+actor. The state's own agents ("the government", "government forces", "the Finance Ministry")
+stand for the dateline's country when the article names it (`home_country`): a Reuters story
+from LUSAKA that names Zambia. The trigger rules stay as they are: a generic actor only fills a
+role a trigger opens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsflow.geo import Place
+from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
+
+# Head nouns (lemmas) of generic agents, after the CAMEO/PLOVER agent dictionary's generic
+# sectors (police, military, government, rebels, opposition, business, labour, civilians...).
+GENERIC_NOUNS = frozenset(
+    {
+        "police", "policeman", "officer", "protester", "protestor", "demonstrator", "rioter",
+        "official", "authority", "government", "minister", "ministry", "administration",
+        "military", "army", "troop", "soldier", "force", "rebel", "militant", "insurgent",
+        "gunman", "guerrilla", "fighter", "attacker", "worker", "farmer", "union", "student",
+        "activist", "campaigner", "critic", "opposition", "investigator", "prosecutor", "court",
+        "judge", "voter", "resident", "villager", "fan", "supporter", "diplomat", "negotiator",
+        "lawmaker", "legislator", "regulator", "bank", "airline", "employer", "employee",
+        "striker", "group", "state", "country", "leader", "cabinet",
+    }
+)  # fmt: skip
+# Plural-only generics: "groups", "states", "leaders" name agents; "the group", "the state",
+# "the leader" are mostly a named actor told again (a company, a country, a person).
+PLURAL_ONLY = frozenset({"group", "state", "country", "leader", "bank", "airline"})
+# Phrases after a generic noun that say where, when or about what, not who it is.
+NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
+# The state itself, or its organs: in an article whose dateline country it names, "the
+# government" is that country's government (bench/labels/events/GUIDE.md "Generic actors").
+STATE_NOUNS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
+STATE_MODIFIERS = frozenset({"government", "federal", "ministry", "security", "state"})
+# A cheap pre-filter on sentence text (`events.sentences_to_parse`): some word starting like
+# a generic noun. The parse decides; this only keeps sentences without one from being parsed.
+GENERIC_CUE = (
+    r"(?i)\b(?:police|policem[ae]n|officers?|protest[eo]rs?|demonstrators?|rioters?|officials?"
+    r"|authorit(?:y|ies)|government|cabinet|ministers?|ministry|administration|military|army|troops?"
+    r"|soldiers?|forces?|rebels?|militants?|insurgents?|gunm[ae]n|guerrillas?|fighters?"
+    r"|attackers?|workers?|farmers?|unions?|students?|activists?|campaigners?|critics?"
+    r"|opposition|investigators?|prosecutors?|courts?|judges?|voters?|residents?|villagers?"
+    r"|fans|supporters?|diplomats?|negotiators?|lawmakers?|legislators?|regulators?|banks"
+    r"|airlines|employers?|employees?|strikers?|groups|states|countries|leaders)\b"
+)
+# Dependencies through which a noun can take a role ("police station": a compound, takes none).
+NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "attr", "poss")
+
+
+def _names_an_actor(head: Token, named: set[int]) -> bool:
+    """Does the phrase headed by `head` name an actor itself ("Iraqi jets", "the government of
+    Japan", "Labour's officials", "banned groups like the TTP", "rebels, the FARC")? Then that
+    actor takes the role, not the generic word. Not "police in Kerman": a place is where."""
+    for child in head.children:
+        inside = (
+            child.i < head.i
+            or child.dep_ == "appos"
+            or (child.dep_ == "prep" and child.lemma_.lower() not in NOT_NAMING_PREPS)
+        )
+        if inside and any(t.i in named for t in child.subtree):
+            return True
+    return False
+
+
+def home_country(article: dict[str, Any], dateline: Place | None) -> tuple[str, str] | None:
+    """(actor id, ISO-3) of the country whose government an article's "the government" is:
+    its dateline's country, when the article also names that country ("LUSAKA ... Zambia").
+    None without a dateline (most BBC items): there a generic role stays null."""
+    if dateline is None or not dateline.country_code:
+        return None
+    for named in article.get("country_actors") or []:
+        if named["country_code"] == dateline.country_code:
+            return named["actor_id"], dateline.country_code
+    return None
+
+
+def _of_the_state(token: Token) -> bool:
+    """Is the generic agent the state itself ("the government", "the Finance Ministry",
+    "government forces", "federal agricultural officials"), not people in it ("officials")?"""
+    if token.lemma_.lower() in STATE_NOUNS:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in STATE_MODIFIERS
+        for c in token.children
+    )
+
+
+def role_mentions(
+    doc: Doc, mentions: list[RoleMention], home: tuple[str, str] | None = None
+) -> list[RoleMention]:
+    """Generic agent nouns of the parsed sentence that name no actor, as role mentions of a
+    generic actor (one per noun, keyed by its position: two generics are never one actor);
+    the state's own ones as the `home` country's actor when the article makes it certain."""
+    named = {i for m in mentions for i in m.tokens}
+    out = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in named:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in GENERIC_NOUNS or token.dep_ not in NOUN_ROLES:
+            continue
+        if lemma in PLURAL_ONLY and token.tag_ not in ("NNS", "NNPS"):
+            continue
+        if _names_an_actor(token, named):
+            continue
+        if home is not None and _of_the_state(token):
+            out.append(RoleMention("", home[0], home[1], frozenset({token.i}), "COUNTRY"))
+            continue
+        key = f"generic:{lemma}:{token.i}"
+        out.append(RoleMention("", key, key, frozenset({token.i}), GENERIC_TYPE))
+    return out
+
+
+def named_or_none(mention: RoleMention | None) -> RoleMention | None:
+    """The role as reported: a generic actor is no named actor, so the role is null."""
+    if mention is None or mention.is_generic:
+        return None
+    return mention
