@@ -3,6 +3,7 @@
     uv run python -m bench.labels.assemble
     uv run python -m bench.labels.assemble --fresh-stories   # only stories/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-stories3  # only stories/heldout3.jsonl
+    uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
 the labellers named in FIRST) joined to its sample row, split into tune.jsonl and heldout.jsonl
@@ -42,6 +43,19 @@ FRESH3 = {
     "note": "drawn on branch heldout3 at e3f1762 (python -m bench.labels.draw --sets "
     "stories-fresh3) and labelled there by reading title and body only; newsflow was never run "
     "on these items before labelling",
+}
+# The fresh held-out events set (events/sample2.jsonl, pass e5; events/heldout.jsonl decided two
+# merges): drawn and labelled blind at the commit that drew it. All of it is held out; only the
+# first LABELLED items in draw order were labelled in the time there was.
+FRESH_EVENTS = {
+    "sample": "sample2.jsonl",
+    "labeller": "e5",
+    "half": "heldout2",
+    "labelled_at": "967151e",
+    "note": "drawn fresh on branch evheldout2 at 967151e (python -m bench.labels.draw --sets "
+    "events-fresh: one sentence per article, no article of events/sample.jsonl) and labelled "
+    "blind there in one pass (e5), reading each sentence in its article; newsflow was never run "
+    "on these items. 200 of the 200 drawn items labelled (the first 200 in draw order)",
 }
 FIRST = {
     "mentions": ["m1", "m2", "m3", "m4"],
@@ -162,6 +176,26 @@ def assemble_fresh_stories(fresh: dict) -> int:
     return len(rows)
 
 
+def assemble_fresh_events(fresh: dict) -> int:
+    """<half>.jsonl: the labelled items of a fresh events sample with their one pass, in draw
+    order; all held out. Labelling stops at an item boundary, so the labelled items must be the
+    first N of the sample."""
+    labels = passes("events", fresh["labeller"])
+    items = read_jsonl(HERE / "events" / fresh["sample"])
+    done = [i for i in items if i["item_id"] in labels]
+    if [i["item_id"] for i in done] != [i["item_id"] for i in items[: len(done)]]:
+        raise SystemExit("events fresh: the labelled items are not the first ones in draw order")
+    if len(done) != len(labels):
+        raise SystemExit("events fresh: the pass has items that are not in the sample")
+    rows = [
+        {**i, "labeller": fresh["labeller"], **labels_of("events", labels[i["item_id"]])}
+        for i in done
+    ]
+    path = HERE / "events" / f"{fresh['half']}.jsonl"
+    write_half(path, "events", fresh["half"], rows, fresh["labelled_at"], fresh["note"])
+    return len(rows)
+
+
 def f1(a: set, b: set) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
@@ -252,6 +286,9 @@ def main() -> None:
         return
     if "--fresh-stories3" in sys.argv[1:]:
         print("stories heldout3", assemble_fresh_stories(FRESH3))
+        return
+    if "--fresh-events" in sys.argv[1:]:
+        print("events heldout2", assemble_fresh_events(FRESH_EVENTS))
         return
     for set_name in FIRST:
         print(set_name, assemble(set_name))

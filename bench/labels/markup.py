@@ -9,6 +9,7 @@
         prints items of the events sample: the article with the sentence to label marked
     uv run python -m bench.labels.markup import-events FILE --labeller NAME --out FILE
         checks event labels (GUIDE.md) and adds the offsets of source/target text
+        (both events commands take --sample sample2.jsonl for the fresh held-out sample)
     uv run python -m bench.labels.markup check-stories FILE
         checks story labels against the stories sample
 
@@ -34,8 +35,8 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MARK = re.compile(r"\[\[(.+?)\|([A-Z]+)\]\]", re.S)
 
 
-def sample(set_name: str) -> list[dict]:
-    path = HERE / set_name / "sample.jsonl"
+def sample(set_name: str, file_name: str = "sample.jsonl") -> list[dict]:
+    path = HERE / set_name / file_name
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -104,7 +105,7 @@ def import_mentions(args: argparse.Namespace) -> None:
 
 
 def show_events(args: argparse.Namespace) -> None:
-    items = sample("events")
+    items = sample("events", args.sample)
     for n in range(args.first, min(len(items), args.first + args.count)):
         item = items[n]
         s, e = item["sentence"]["start"], item["sentence"]["end"]
@@ -167,7 +168,7 @@ def check_event_row(row: dict, items: dict[str, dict]) -> dict:
 
 
 def import_events(args: argparse.Namespace) -> None:
-    items = {item["item_id"]: item for item in sample("events")}
+    items = {item["item_id"]: item for item in sample("events", args.sample)}
     rows, errors = [], []
     for line_no, line in enumerate(Path(args.file).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -228,11 +229,13 @@ def main() -> None:
     p = sub.add_parser("show-events")
     p.add_argument("--first", type=int, default=0)
     p.add_argument("--count", type=int, default=10)
+    p.add_argument("--sample", default="sample.jsonl", help="events sample file (sample2.jsonl)")
     p.set_defaults(fn=show_events)
     p = sub.add_parser("import-events")
     p.add_argument("file")
     p.add_argument("--labeller", required=True)
     p.add_argument("--out", required=True)
+    p.add_argument("--sample", default="sample.jsonl", help="events sample file (sample2.jsonl)")
     p.set_defaults(fn=import_events)
     p = sub.add_parser("check-stories")
     p.add_argument("file")
