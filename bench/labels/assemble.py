@@ -57,7 +57,9 @@ FRESH_EVENTS = {
     "note": "drawn fresh on branch evheldout2 at 967151e (python -m bench.labels.draw --sets "
     "events-fresh: one sentence per article, no article of events/sample.jsonl) and labelled "
     "blind there in one pass (e5), reading each sentence in its article; newsflow was never run "
-    "on these items. 200 of the 200 drawn items labelled (the first 200 in draw order)",
+    "on these items. 200 of the 200 drawn items labelled (the first 200 in draw order). Three "
+    "items (politics/068.txt#3255, politics/325.txt#741, business/133.txt#898) amended by the "
+    "guide after a blind second pass e6 of items 0-59 (GUIDE.md, Agreement e6 vs e5)",
 }
 # A blind second pass (e6) over the first items of events/sample2.jsonl, only for agreement.
 FRESH_EVENTS_SECOND = "e6"
