@@ -113,6 +113,7 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
                               value >= 20, "dedupe"))  # fmt: skip
     rows += mention_goals(results_dir)
     rows += story_goals(results_dir)
+    rows += event_goals(results_dir)
     rows += growth_goals(results_dir)
     rows += startup_goals(results_dir)
     return rows
@@ -147,17 +148,40 @@ def growth_goals(results_dir: Path = RESULTS) -> list[str]:
 
 
 def story_goals(results_dir: Path = RESULTS) -> list[str]:
-    """Issue 21's story goals on the fresh held-out set (heldout.jsonl is spent)."""
+    """Issue 21's story goals on the fresh held-out set (heldout and heldout2 are spent)."""
     rows = []
-    held = _load(results_dir, "stories_heldout2")
+    held = _load(results_dir, "stories_heldout3")
     if held:
         n, at = held["all"]["articles"], held["labelled_at"]
         p, r = held["all"]["pairwise_precision"], held["all"]["pairwise_recall"]
-        name = f"stories heldout2 (n={n}, labelled_at {at})"
+        name = f"stories heldout3 (n={n}, labelled_at {at})"
         rows.append(_goal(f"{name}, pairwise precision", round(p, 3), ">= 0.95", p >= 0.95,
-                          "stories_heldout2"))  # fmt: skip
+                          "stories_heldout3"))  # fmt: skip
         rows.append(_goal(f"{name}, pairwise recall", round(r, 3), ">= 0.80", r >= 0.80,
-                          "stories_heldout2"))  # fmt: skip
+                          "stories_heldout3"))  # fmt: skip
+    return rows
+
+
+def event_goals(results_dir: Path = RESULTS) -> list[str]:
+    """Issue 20's goals: the fresh held-out events set (heldout.jsonl is spent) and PLOVER."""
+    accuracy = _load(results_dir, "event_accuracy")
+    rows = []
+    held = accuracy.get("own_heldout2")
+    if held:
+        name = f"events heldout2 (n={held['items']}, labelled_at {held['labelled_at']})"
+        for key, label in (("detection_f1", "detection F1"), ("type_accuracy", "type accuracy"),
+                           ("source_accuracy", "source accuracy"),
+                           ("target_accuracy", "target accuracy")):  # fmt: skip
+            value = held[key]["value"] if isinstance(held[key], dict) else held[key]
+            rows.append(_goal(f"{name}, {label}", round(value, 3), ">= 0.75", value >= 0.75,
+                              "event_accuracy"))  # fmt: skip
+    plover = accuracy.get("plover_5fold")
+    if plover:
+        for key, label, bar in (("type_accuracy", "type accuracy", 0.75),
+                                ("type_macro_f1", "macro-F1", 0.60)):  # fmt: skip
+            value = plover[key]["value"] if isinstance(plover[key], dict) else plover[key]
+            rows.append(_goal(f"PLOVER gold records 5-fold, {label}", round(value, 3),
+                              f">= {bar}", value >= bar, "event_accuracy"))  # fmt: skip
     return rows
 
 
