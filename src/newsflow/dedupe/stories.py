@@ -6,6 +6,7 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids
+from newsflow.dedupe import content_words as content
 from newsflow.dedupe.state import DedupeState, tie_order
 from newsflow.dedupe.terms import (
     DF_SLOTS,
@@ -19,7 +20,7 @@ from newsflow.dedupe.terms import (
 from newsflow.dedupe.words import Words
 from newsflow.settings import Settings
 
-MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
+MIN_SHARED_TERMS = 4  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
 POSTINGS_PER_LOOKUP = 24  # latest articles looked up per (term, week): bounds a busy week
 
@@ -78,9 +79,10 @@ def assign_stories(
     df = state.term_df[df_slot(keys)].astype(np.float64)
     idf = np.log((state.canonical_count + IDF_PRIOR_DOCS) / np.maximum(df, 1.0))
     tf = terms["tf"].to_numpy().astype(np.float64)
+    named = terms["name"].to_numpy()
     terms = (
         terms.with_columns(
-            pl.Series("w", (1.0 + np.log(tf)) * idf),
+            pl.Series("w", (1.0 + np.log(tf)) * idf * np.where(named, 1.0, content.CONTENT_WEIGHT)),
             pl.int_range(pl.len()).over("row").alias("seen"),
         )
         .sort(["row", "w", "seen"], descending=[False, True, False])
