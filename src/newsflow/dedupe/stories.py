@@ -45,11 +45,14 @@ def _latest_postings(state: DedupeState, keys: np.ndarray) -> tuple[np.ndarray, 
     q_run, run = state.run_terms.lookup(keys, limit=POSTINGS_PER_LOOKUP)
     left = POSTINGS_PER_LOOKUP - np.bincount(q_run, minlength=keys.size)
     q_old, old = state.terms.lookup(keys, limit=left)
-    found = pl.DataFrame(
-        {"q": np.concatenate((q_run, q_old)), "row": np.concatenate((run, old))},
-        schema={"q": pl.Int64, "row": pl.Int64},
-    ).unique(maintain_order=True)
-    return found["q"].to_numpy(), found["row"].to_numpy()
+    if q_old.size:  # a run's rows are posted once and never loaded: repeats are loaded rows
+        found = pl.DataFrame(
+            {"q": q_old, "row": old}, schema={"q": pl.Int64, "row": pl.Int64}
+        ).unique(maintain_order=True)
+        q_old, old = found["q"].to_numpy(), found["row"].to_numpy()
+    return np.concatenate((q_run, q_old)).astype(np.int64), np.concatenate((run, old)).astype(
+        np.int64
+    )
 
 
 def assign_stories(
