@@ -6,6 +6,7 @@ import numpy as np
 import polars as pl
 
 from newsflow import ids
+from newsflow.dedupe import content_words as content
 from newsflow.dedupe.state import DedupeState, tie_order
 from newsflow.dedupe.terms import (
     DF_SLOTS,
@@ -19,7 +20,7 @@ from newsflow.dedupe.terms import (
 from newsflow.dedupe.words import Words
 from newsflow.settings import Settings
 
-MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
+MIN_SHARED_TERMS = 4  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
 POSTINGS_PER_LOOKUP = 24  # latest articles looked up per (term, week): bounds a busy week
 
@@ -44,11 +45,14 @@ def _latest_postings(state: DedupeState, keys: np.ndarray) -> tuple[np.ndarray, 
     q_run, run = state.run_terms.lookup(keys, limit=POSTINGS_PER_LOOKUP)
     left = POSTINGS_PER_LOOKUP - np.bincount(q_run, minlength=keys.size)
     q_old, old = state.terms.lookup(keys, limit=left)
-    found = pl.DataFrame(
-        {"q": np.concatenate((q_run, q_old)), "row": np.concatenate((run, old))},
-        schema={"q": pl.Int64, "row": pl.Int64},
-    ).unique(maintain_order=True)
-    return found["q"].to_numpy(), found["row"].to_numpy()
+    if q_old.size:  # a run's rows are posted once and never loaded: repeats are loaded rows
+        found = pl.DataFrame(
+            {"q": q_old, "row": old}, schema={"q": pl.Int64, "row": pl.Int64}
+        ).unique(maintain_order=True)
+        q_old, old = found["q"].to_numpy(), found["row"].to_numpy()
+    return np.concatenate((q_run, q_old)).astype(np.int64), np.concatenate((run, old)).astype(
+        np.int64
+    )
 
 
 def assign_stories(
@@ -78,9 +82,10 @@ def assign_stories(
     df = state.term_df[df_slot(keys)].astype(np.float64)
     idf = np.log((state.canonical_count + IDF_PRIOR_DOCS) / np.maximum(df, 1.0))
     tf = terms["tf"].to_numpy().astype(np.float64)
+    named = terms["name"].to_numpy()
     terms = (
         terms.with_columns(
-            pl.Series("w", (1.0 + np.log(tf)) * idf),
+            pl.Series("w", (1.0 + np.log(tf)) * idf * np.where(named, 1.0, content.CONTENT_WEIGHT)),
             pl.int_range(pl.len()).over("row").alias("seen"),
         )
         .sort(["row", "w", "seen"], descending=[False, True, False])

@@ -8,15 +8,14 @@ import numba
 import numpy as np
 import polars as pl
 
+from newsflow.dedupe import content_words as content
+from newsflow.dedupe.content_words import content_words
 from newsflow.dedupe.words import Words, hash_words, mix
 
 LEAD_CHARS = 2_000  # story terms come from the title and the lead
 MAX_TERMS = 24  # salient terms kept per article (first occurrences, title first)
-STORY_KEY_TERMS = 12  # the most distinctive terms of an article: its story signature
-MIN_SHARED_TERMS = 3  # key terms two articles must share to be compared for a story
-IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
+STORY_KEY_TERMS = 16  # the most distinctive names and content words: its story signature
 DF_SLOTS = 1 << 22  # hashed document-frequency counters (collisions only add noise to rare terms)
-POSTINGS_PER_LOOKUP = 24  # latest articles looked up per (term, week): bounds a busy week
 WEEK_DAYS = 7  # key terms are posted per (term, week): lookups are blocked by the date window
 
 _U64 = np.uint64
@@ -152,24 +151,39 @@ def _top_terms(
     return out_row[:n], out_hash[:n], out_tf[:n]
 
 
+def _ranked(
+    rows: np.ndarray, hashes: np.ndarray, seen: np.ndarray, top: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    order = np.argsort(rows, kind="stable")
+    rows, hashes, seen = rows[order], hashes[order], seen[order]
+    starts = np.searchsorted(rows, np.arange(int(rows.max(initial=-1)) + 2))
+    return _top_terms(rows, hashes, seen, starts, top)
+
+
 def salient_terms(title_words: Words, body_words: Words, names: Names) -> pl.DataFrame:
-    """(row, term_key, tf) of each article's salient terms: words of the title and lead (first
-    LEAD_CHARS bytes of the body) written capitalised and never in lower case in the article
-    (`names`), at least 3 letters, not stop words; the MAX_TERMS most frequent (then first seen)
-    per row, with their frequency."""
+    """(row, term_key, tf, name) of each article's salient terms: its names, words of the title
+    and lead (first LEAD_CHARS bytes of the body) written capitalised and never in lower case in
+    the article (`names`), at least 3 letters, not stop words, the MAX_TERMS most frequent (then
+    first seen) per row; and its CONTENT_TERMS content words (dedupe.content_words) likewise."""
     in_title = np.flatnonzero(names.title & (title_words.lengths >= 3))
     in_body = np.flatnonzero(names.body & (body_words.lengths >= 3))
     rows = np.concatenate((title_words.rows[in_title], body_words.rows[in_body]))
     hashes = np.concatenate((title_words.hashes[in_title], body_words.hashes[in_body]))
     seen = np.concatenate((title_words.offsets[in_title] - (1 << 40), body_words.offsets[in_body]))
     keep = ~np.isin(hashes, _STOP_HASHES)
-    order = np.argsort(rows[keep], kind="stable")
-    rows, hashes, seen = rows[keep][order], hashes[keep][order], seen[keep][order]
-    starts = np.searchsorted(rows, np.arange(int(rows.max(initial=-1)) + 2))
-    row, term, tf = _top_terms(rows, hashes, seen, starts, MAX_TERMS)
+    row, term, tf = _ranked(rows[keep], hashes[keep], seen[keep], MAX_TERMS)
+    c_row, c_term, c_tf = _ranked(
+        *content_words(title_words, body_words, names.title, names.body, LEAD_CHARS),
+        content.CONTENT_TERMS,
+    )
     return pl.DataFrame(
-        {"row": row, "term_key": term, "tf": tf},
-        schema={"row": pl.Int64, "term_key": pl.UInt64, "tf": pl.UInt32},
+        {
+            "row": np.concatenate((row, c_row)),
+            "term_key": np.concatenate((term, c_term)),
+            "tf": np.concatenate((tf, c_tf)),
+            "name": np.repeat([True, False], [row.size, c_row.size]),
+        },
+        schema={"row": pl.Int64, "term_key": pl.UInt64, "tf": pl.UInt32, "name": pl.Boolean},
     )
 
 
