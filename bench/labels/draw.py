@@ -151,28 +151,34 @@ def draw_mentions(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return out
 
 
-def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
-    """420 sentences, one per article: 200 BBC politics, 60 BBC business, 40 other BBC, 120
-    Reuters (80 from political/trade/energy topics, 40 from any)."""
-    groups = [
-        (bbc.filter(pl.col("source_path").str.contains("/politics/")), "bbc", 200),
-        (bbc.filter(pl.col("source_path").str.contains("/business/")), "bbc", 60),
+def event_groups(
+    bbc: pl.DataFrame, reuters: pl.DataFrame, counts: tuple[int, int, int, int, int]
+) -> list[tuple[pl.DataFrame, str, int]]:
+    """The events samples' strata, with how many sentences each gives: BBC politics, BBC
+    business, other BBC, Reuters on political/trade/energy topics, any Reuters."""
+    politics, business, other_bbc, topical, any_wire = counts
+    topics = ["trade", "crude", "ship", "money-fx", "grain"]
+    return [
+        (bbc.filter(pl.col("source_path").str.contains("/politics/")), "bbc", politics),
+        (bbc.filter(pl.col("source_path").str.contains("/business/")), "bbc", business),
         (
             bbc.filter(~pl.col("source_path").str.contains("/politics/|/business/")),
             "bbc",
-            40,
+            other_bbc,
         ),
         (
-            reuters.filter(
-                pl.col("topics")
-                .list.eval(pl.element().is_in(["trade", "crude", "ship", "money-fx", "grain"]))
-                .list.any()
-            ),
+            reuters.filter(pl.col("topics").list.eval(pl.element().is_in(topics)).list.any()),
             "reuters",
-            80,
+            topical,
         ),
-        (reuters, "reuters", 40),
+        (reuters, "reuters", any_wire),
     ]
+
+
+def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """420 sentences, one per article: 200 BBC politics, 60 BBC business, 40 other BBC, 120
+    Reuters (80 from political/trade/energy topics, 40 from any)."""
+    groups = event_groups(bbc, reuters, (200, 60, 40, 80, 40))
     out: list[dict] = []
     taken: set[str] = set()
     for frame, corpus, count in groups:
@@ -219,21 +225,7 @@ def draw_events_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
         )
         for i in read_sample(set_name, file_name)
     }
-    groups = [
-        (bbc.filter(pl.col("source_path").str.contains("/politics/")), "bbc", 90),
-        (bbc.filter(pl.col("source_path").str.contains("/business/")), "bbc", 30),
-        (bbc.filter(~pl.col("source_path").str.contains("/politics/|/business/")), "bbc", 20),
-        (
-            reuters.filter(
-                pl.col("topics")
-                .list.eval(pl.element().is_in(["trade", "crude", "ship", "money-fx", "grain"]))
-                .list.any()
-            ),
-            "reuters",
-            40,
-        ),
-        (reuters, "reuters", 20),
-    ]
+    groups = event_groups(bbc, reuters, (90, 30, 20, 40, 20))
     out: list[dict] = []
     taken: set[str] = set()
     for frame, corpus, count in groups:
