@@ -302,7 +302,8 @@ def sentences_to_parse(
 ) -> pl.DataFrame:
     """Sentences worth parsing: words that can make a trigger (`Lexicon.trigger_cues`) and an
     actor that can take a role, a "he"/"she" with a person named in the sentences just
-    before (`antecedent`), or a generic agent noun (`generic`); with their mentions. No other sentence can yield an event."""
+    before (`antecedent`), or a generic agent noun (`generic`); with their mentions. No other
+    sentence can yield an event."""
     roles = role_actors(actors, gazetteer or Gazetteer.load(), seats or {})
     role_mentions = mentions.join(roles, on="actor_id", how="inner").with_columns(
         pl.col("role_actor_id").alias("actor_id")

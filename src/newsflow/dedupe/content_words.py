@@ -44,7 +44,7 @@ _FUNCTION_WORDS = [
     "used", "very", "want", "wanted", "wants", "week", "weeks", "well", "went", "were", "what",
     "whatever", "when", "where", "whether", "which", "while", "whole", "whose", "will", "wish",
     "with", "within", "without", "would", "year", "years", "yesterday", "your", "month", "months",
-    "according", "official", "officials", "told", "reuter", "reuters", "added", "says", "also",
+    "according", "official", "officials", "reuter", "reuters",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday",
