@@ -175,6 +175,22 @@ def event_groups(
     ]
 
 
+def sentence_item(corpus: str, row: dict, salt: str) -> dict | None:
+    """An events item: one sentence of the article, picked by a hash of its path under `salt`
+    (None for an article with no sentence)."""
+    spans = sentences(row["body"])
+    if not spans:
+        return None
+    s, e = spans[int(key(salt, row["source_path"]), 16) % len(spans)]
+    return item(
+        corpus,
+        row,
+        "events",
+        item_id=f"{corpus}:{row['source_path']}#{s}",
+        sentence={"start": s, "end": e, "text": row["body"][s:e]},
+    )
+
+
 def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     """420 sentences, one per article: 200 BBC politics, 60 BBC business, 40 other BBC, 120
     Reuters (80 from political/trade/energy topics, 40 from any)."""
@@ -187,18 +203,10 @@ def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
                 break
             if row["source_path"] in taken:
                 continue
-            spans = sentences(row["body"])
-            if not spans:
+            entry = sentence_item(corpus, row, "events-sentence")
+            if entry is None:
                 continue
-            s, e = spans[int(key("events-sentence", row["source_path"]), 16) % len(spans)]
             taken.add(row["source_path"])
-            entry = item(
-                corpus,
-                row,
-                "events",
-                item_id=f"{corpus}:{row['source_path']}#{s}",
-                sentence={"start": s, "end": e, "text": row["body"][s:e]},
-            )
             entry["_group"] = id(frame)
             out.append(entry)
     for entry in out:
@@ -239,21 +247,12 @@ def draw_events_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
             path = row["source_path"]
             if path in used or path in taken or body_hash in used_bodies:
                 continue
-            spans = sentences(row["body"])
-            if not spans:
+            entry = sentence_item(corpus, row, "events-fresh-sentence")
+            if entry is None:
                 continue
-            s, e = spans[int(key("events-fresh-sentence", row["source_path"]), 16) % len(spans)]
             taken.add(row["source_path"])
             used_bodies.add(body_hash)
-            out.append(
-                item(
-                    corpus,
-                    row,
-                    "events",
-                    item_id=f"{corpus}:{row['source_path']}#{s}",
-                    sentence={"start": s, "end": e, "text": row["body"][s:e]},
-                )
-            )
+            out.append(entry)
             got += 1
     out.sort(key=lambda i: key("events-fresh-order", i["item_id"]))
     return [{**i, "half": "heldout2"} for i in out]
