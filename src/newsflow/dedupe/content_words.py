@@ -9,9 +9,8 @@ like names, times CONTENT_WEIGHT, so a shared rare noun counts, a shared common 
 from __future__ import annotations
 
 import numpy as np
-import polars as pl
 
-from newsflow.dedupe.words import Words, hash_words
+from newsflow.dedupe.words import Words, outside, word_set
 
 MIN_LETTERS = 4  # bytes of a content word: shorter ones are mostly function words
 CONTENT_TERMS = 6  # content words kept per article (most frequent, then first seen)
@@ -49,7 +48,7 @@ _FUNCTION_WORDS = [
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday",
 ]  # fmt: skip
-_FUNCTION_HASHES = np.unique(hash_words(pl.Series([" ".join(_FUNCTION_WORDS)]))[0])
+_FUNCTION_HASHES = word_set(_FUNCTION_WORDS)
 
 
 def content_words(
@@ -66,6 +65,5 @@ def content_words(
     rows = np.concatenate((title_words.rows[in_title], body_words.rows[in_body]))
     hashes = np.concatenate((title_words.hashes[in_title], body_words.hashes[in_body]))
     seen = np.concatenate((title_words.offsets[in_title] - (1 << 40), body_words.offsets[in_body]))
-    at = np.minimum(np.searchsorted(_FUNCTION_HASHES, hashes), _FUNCTION_HASHES.size - 1)
-    keep = _FUNCTION_HASHES[at] != hashes  # np.isin would sort the whole batch's words
+    keep = outside(hashes, _FUNCTION_HASHES)
     return rows[keep], hashes[keep], seen[keep]

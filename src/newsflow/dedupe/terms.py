@@ -10,7 +10,7 @@ import polars as pl
 
 from newsflow.dedupe import content_words as content
 from newsflow.dedupe.content_words import content_words
-from newsflow.dedupe.words import Words, hash_words, mix
+from newsflow.dedupe.words import Words, mix, outside, word_set
 
 LEAD_CHARS = 2_000  # story terms come from the title and the lead
 MAX_TERMS = 24  # salient terms kept per article (first occurrences, title first)
@@ -31,7 +31,7 @@ _TERM_STOPLIST = [
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "reuters", "afp", "ap", "read", "more", "photo", "file", "share",
 ]  # fmt: skip
-_STOP_HASHES = hash_words(pl.Series([" ".join(_TERM_STOPLIST)]))[0]
+_STOP_HASHES = word_set(_TERM_STOPLIST)
 
 
 @numba.njit(cache=True, nogil=True, boundscheck=False)
@@ -170,7 +170,7 @@ def salient_terms(title_words: Words, body_words: Words, names: Names) -> pl.Dat
     rows = np.concatenate((title_words.rows[in_title], body_words.rows[in_body]))
     hashes = np.concatenate((title_words.hashes[in_title], body_words.hashes[in_body]))
     seen = np.concatenate((title_words.offsets[in_title] - (1 << 40), body_words.offsets[in_body]))
-    keep = ~np.isin(hashes, _STOP_HASHES)
+    keep = outside(hashes, _STOP_HASHES)
     row, term, tf = _ranked(rows[keep], hashes[keep], seen[keep], MAX_TERMS)
     c_row, c_term, c_tf = _ranked(
         *content_words(title_words, body_words, names.title, names.body, LEAD_CHARS),

@@ -230,3 +230,15 @@ def hex_key(values: pl.Series, start: int) -> np.ndarray:
     hi = frame["hi"].to_numpy().astype(_U64)
     lo = frame["lo"].to_numpy().astype(_U64)
     return (hi << _U64(32)) | lo
+
+
+def word_set(words: list[str]) -> np.ndarray:
+    """The sorted hashes of `words` (as `hash_words` hashes them), for `outside`."""
+    return np.unique(hash_words(pl.Series([" ".join(words)]))[0])
+
+
+def outside(hashes: np.ndarray, word_set_: np.ndarray) -> np.ndarray:
+    """Which `hashes` are not in `word_set_` (from `word_set`): a binary search of each, where
+    np.isin would sort the whole batch's words with the set."""
+    at = np.minimum(np.searchsorted(word_set_, hashes), word_set_.size - 1)
+    return word_set_[at] != hashes
