@@ -126,6 +126,25 @@ def test_generic_agents_never_borrow_a_named_actor(nlp, state):
     assert [(s, t) for _, s, t, _ in found(text, nlp, state)] == [(None, None)]
 
 
+def test_a_generic_role_is_stored_in_words_never_as_an_actor(nlp, state):
+    # tune: reuters 1674 and 17509: the null roles keep their agents' words (events.*_generic)
+    warned = events_of(
+        "But federal agricultural officials have already warned farmers not to depend on "
+        "additional government aid this year.",
+        nlp,
+        state,
+    )
+    assert warned.select(
+        "source_actor_id", "source_generic", "target_actor_id", "target_generic"
+    ).rows() == [(None, "federal agricultural official", None, "farmer")]
+    roadblocks = events_of(ROADBLOCKS, nlp, state)
+    assert set(roadblocks["source_generic"]) == {"government force"}
+    # the state of a dateline country the article names is that country: no generic word
+    named = events_of(ZAMBIA + ROADBLOCKS, nlp, state, dateline="LUSAKA")
+    row = named.filter(pl.col("evidence").str.contains("roadblocks")).row(0, named=True)
+    assert (row["source_actor_id"], row["source_generic"]) == ("act_zmb", None)
+
+
 def test_a_named_conjunct_takes_the_role_before_a_generic_one(nlp, state):
     # tune: bbc/politics/146 (gold ACCUSE by the Liberal Democrats, and by environmental groups)
     text = "But the move has been criticised by environmental groups and the Liberal Democrats."

@@ -94,6 +94,7 @@ def test_regional_countries_called_on_the_taliban_not_on_the_venue(con):
         con, "event_type = 'REQUEST' and target = 'Taliban' and evidence like '%Moscow Format%'"
     )
     assert request["source"] is None  # "regional countries" names no actor
+    assert request["source_generic"] == "regional country"  # but the row says who, in words
     assert (request["event_date"], request["event_date_precision"]) == (date(2023, 9, 1), "month")
     assert request["background"] is True  # "had called on ... last September"
     assert request["place_name"] is None  # not the dateline of a report four months later
@@ -148,13 +149,17 @@ def test_pakistan_iran_talks_in_islamabad_on_15_january(con):
 def test_the_run_reports_its_events_without_source_or_target(con):
     (run_id,) = con.execute("select run_id from runs").fetchone()
     view = con.execute(
-        "select num_events, num_null_source, num_null_target, null_source_share"
-        " from run_event_roles where run_id = ?",
+        "select num_events, num_null_source, num_null_target, num_generic_source,"
+        " num_generic_target, null_source_share from run_event_roles where run_id = ?",
         [run_id],
     ).fetchone()
     direct = con.execute(
         "select count(*), count(*) filter (where source_actor_id is null),"
-        " count(*) filter (where target_actor_id is null) from events"
+        " count(*) filter (where target_actor_id is null),"
+        " count(source_generic), count(target_generic) from events"
     ).fetchone()
-    assert view[:3] == direct
-    assert view[3] == round(direct[1] / direct[0], 3)
+    assert view[:5] == direct
+    assert view[5] == round(direct[1] / direct[0], 3)
+    # a generic word fills only a null role
+    assert not events_where(con, "source_generic is not null and source_actor_id is not null")
+    assert not events_where(con, "target_generic is not null and target_actor_id is not null")

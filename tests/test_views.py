@@ -66,9 +66,9 @@ def test_run_event_roles_counts_each_runs_events_without_roles(con) -> None:
     # run a's articles a_01..a_06 support e_01-e_05 and e_10 (no target); run b's a_07..a_10
     # support e_06-e_09; the failed run c loaded nothing (issue 20)
     assert rows(con, "select * exclude (started_at) from run_event_roles order by run_id") == [
-        ("run_20240304_a", "completed", 6, 0, 1, 0.0, 0.167, 0),
-        ("run_20240306_b", "completed", 4, 0, 0, 0.0, 0.0, 0),
-        ("run_20240307_c", "failed", 0, 0, 0, None, None, 0),
+        ("run_20240304_a", "completed", 6, 0, 1, 0.0, 0.167, 0, 0, 0),
+        ("run_20240306_b", "completed", 4, 0, 0, 0.0, 0.0, 0, 0, 0),
+        ("run_20240307_c", "failed", 0, 0, 0, None, None, 0, 0, 0),
     ]
 
 

@@ -311,6 +311,9 @@ def merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
         lead.score > keys_row["evidence_score"] or (row["target_actor_id"] is None and lead in full)
     ):
         row["source_actor_id"], row["target_actor_id"] = _display_pair(lead)
+        # a generic word only where its role is null ("police"), from the same sentence
+        row["source_generic"] = lead.source_generic if row["source_actor_id"] is None else None
+        row["target_generic"] = lead.target_generic if row["target_actor_id"] is None else None
         row.update(cameo_root=lead.cameo_root, evidence=lead.evidence)
         keys_row["evidence_score"] = lead.score
     keys_row["source_key"], keys_row["target_key"] = _widest_pair(cands, known)

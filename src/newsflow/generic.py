@@ -57,6 +57,11 @@ GENERIC_CUE = (
     r"|fans|supporters?|diplomats?|negotiators?|lawmakers?|legislators?|regulators?|banks"
     r"|airlines|employers?|employees?|strikers?|groups|states|countries|leaders)\b"
 )
+# Adjectives that count or pick generic agents rather than say who they are (`label`).
+QUANTITY_ADJECTIVES = frozenset(
+    {"other", "many", "several", "some", "such", "various", "own", "same", "certain", "few",
+     "more", "most", "numerous", "further", "additional", "unnamed", "unidentified"}
+)  # fmt: skip
 # Dependencies through which a noun can take a role ("police station": a compound, takes none).
 NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "attr", "poss")
 
@@ -121,8 +126,21 @@ def role_mentions(
             out.append(RoleMention("", home[0], home[1], frozenset({token.i}), "COUNTRY"))
             continue
         key = f"generic:{lemma}:{token.i}"
-        out.append(RoleMention("", key, key, frozenset({token.i}), GENERIC_TYPE))
+        out.append(RoleMention("", key, key, frozenset({token.i}), GENERIC_TYPE, label(token)))
     return out
+
+
+def label(token: Token) -> str:
+    """The generic agent in words, as analysts filter on it: its noun compounds and describing
+    adjectives, then its own lemma, lower case ("security force", "striking worker",
+    "terrorist group", "foreign minister"); not quantity words ("other", "many countries")."""
+    words = [
+        c
+        for c in token.lefts
+        if (c.dep_ == "compound" and c.pos_ == "NOUN")
+        or (c.dep_ == "amod" and c.lower_ not in QUANTITY_ADJECTIVES)
+    ]
+    return " ".join([*(w.lower_ for w in words), token.lemma_.lower()])
 
 
 def named_or_none(mention: RoleMention | None) -> RoleMention | None:
@@ -130,3 +148,9 @@ def named_or_none(mention: RoleMention | None) -> RoleMention | None:
     if mention is None or mention.is_generic:
         return None
     return mention
+
+
+def label_of(mention: RoleMention | None) -> str | None:
+    """What a role that `named_or_none` reports as null was, when it was a generic actor
+    (events.source_generic / target_generic): the row says "police" where it names no one."""
+    return mention.label if mention is not None and mention.is_generic else None

@@ -41,6 +41,8 @@ class Candidate:
     background: bool = False  # told as past context, not as news of the report (issue 20)
     definite: bool = False  # "the attack": may refer back to an event told just before
     main_clause: bool = True  # not inside a relative clause ("..., who was killed in a strike")
+    source_generic: str | None = None  # the generic agent of a null source ("police")
+    target_generic: str | None = None
 
     @property
     def mode_group(self) -> str:
@@ -266,6 +268,7 @@ def candidates_in_doc(
     for event_type, root, mode, source, target, trigger, chain, verbal in sentence_candidates(
         doc, mentions, lexicon
     ):
+        generics = generic.label_of(source), generic.label_of(target)
         source, target = generic.named_or_none(source), generic.named_or_none(target)
         when = resolve_event_date(
             text,
@@ -313,6 +316,8 @@ def candidates_in_doc(
                 main_clause=not any(
                     w.dep_ in ("relcl", "acl") for w in [trigger, *trigger.ancestors]
                 ),
+                source_generic=generics[0],
+                target_generic=generics[1],
             )
         )
     return out

@@ -70,6 +70,7 @@ class RoleMention:
     key: str  # merge key: the actor's country for states and their officials, else the actor
     tokens: frozenset[int]
     actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
+    label: str | None = None  # a generic actor's words, lemmatised ("police", "security force")
 
     @property
     def is_person(self) -> bool:

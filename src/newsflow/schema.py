@@ -129,6 +129,9 @@ EVENTS = _schema(
         "event_date_precision": pl.String,  # day | week | month | year; null without a date
         "background": pl.Boolean,  # told only as past context, never as news of a report's day
         "geonames_id": pl.Int64,  # GeoNames id of place_name (city or country)
+        # a null role's generic agent, lemmatised ("police", "protester"); null if named or none
+        "source_generic": pl.String,
+        "target_generic": pl.String,
     }
 )
 
