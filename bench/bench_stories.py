@@ -1,7 +1,8 @@
 """Story clustering against the hand-labelled stories set (issue 21; bench/labels/stories/GUIDE.md).
 
     uv run python -m bench.bench_stories                  # the tune half (what tuning may look at)
-    uv run python -m bench.bench_stories --half heldout3  # the third held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout4  # the fourth held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout3  # the third held-out set (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout2  # decided two merges (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout   # spent (see its _meta): tuning allowed
     uv run python -m bench.bench_stories --flow           # through the Prefect flow into DuckDB
@@ -238,9 +239,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--half",
-        choices=["tune", "heldout", "heldout2", "heldout3"],
+        choices=["tune", "heldout", "heldout2", "heldout3", "heldout4"],
         default="tune",
-        help="heldout.jsonl is spent; heldout3.jsonl is the fresh held-out set",
+        help="heldout.jsonl is spent; heldout4.jsonl is the fresh held-out set",
     )
     parser.add_argument("--flow", action="store_true", help="through pipeline.run_bundle")
     parser.add_argument("--errors", action="store_true", help="print wrong pairs (tune only)")

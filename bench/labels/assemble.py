@@ -3,6 +3,7 @@
     uv run python -m bench.labels.assemble
     uv run python -m bench.labels.assemble --fresh-stories   # only stories/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-stories3  # only stories/heldout3.jsonl
+    uv run python -m bench.labels.assemble --fresh-stories4  # only stories/heldout4.jsonl
     uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
 
@@ -45,6 +46,22 @@ FRESH3 = {
     "note": "drawn on branch heldout3 at e3f1762 (python -m bench.labels.draw --sets "
     "stories-fresh3) and labelled there by reading title and body only; newsflow was never run "
     "on these items before labelling",
+}
+# The fourth held-out stories set (sample4.jsonl, pass s7; issue 21): labelled at the commit that
+# drew it, before newsflow was run on any of its items.
+FRESH4 = {
+    "sample": "sample4.jsonl",
+    "labeller": "s7",
+    "half": "heldout4",
+    "labelled_at": "bcae565",
+    "note": "drawn on branch heldout4 at bcae565 (python -m bench.labels.draw --sets "
+    "stories-fresh4) and labelled there in one pass (s7) by reading title and body only; "
+    "newsflow was never run on these items before labelling",
+    "blocks": [
+        "reuters-1987-03-17-crude-nat-gas-ship",
+        "reuters-1987-03-30-interest-money-fx",
+        "bbc-entertainment-001",
+    ],
 }
 # The fresh held-out events set (events/sample2.jsonl, pass e5; events/heldout.jsonl decided two
 # merges): drawn and labelled blind at the commit that drew it. All of it is held out; only the
@@ -142,6 +159,7 @@ def write_half(
     rows: list[dict],
     labelled_at: str,
     note: str | None = None,
+    blocks: list[str] | None = None,
 ) -> None:
     """One label file: a `_meta` line, then the rows. A file once spent stays spent: its
     `spent_at` (and notes) are kept when the file is re-assembled."""
@@ -160,6 +178,8 @@ def write_half(
             meta[kept] = old[kept]
     if note:
         meta["note"] = note
+    if blocks:
+        meta["blocks"] = blocks
     with path.open("w", encoding="utf-8") as fh:
         fh.write(json.dumps({"_meta": meta}) + "\n")
         for row in rows:
@@ -173,12 +193,22 @@ def assemble_fresh_stories(fresh: dict) -> int:
     missing = [i["item_id"] for i in items if i["item_id"] not in labels]
     if missing:
         raise SystemExit(f"stories fresh: {len(missing)} items unlabelled, e.g. {missing[:3]}")
+    if "blocks" in fresh and sorted({i["block"] for i in items}) != sorted(fresh["blocks"]):
+        raise SystemExit("stories fresh: the sample's blocks are not the ones named")
     rows = [
         {**i, "labeller": fresh["labeller"], **labels_of("stories", labels[i["item_id"]])}
         for i in items
     ]
     path = HERE / "stories" / f"{fresh['half']}.jsonl"
-    write_half(path, "stories", fresh["half"], rows, fresh["labelled_at"], fresh["note"])
+    write_half(
+        path,
+        "stories",
+        fresh["half"],
+        rows,
+        fresh["labelled_at"],
+        fresh["note"],
+        fresh.get("blocks"),
+    )
     return len(rows)
 
 
@@ -303,6 +333,9 @@ def main() -> None:
         return
     if "--fresh-stories3" in sys.argv[1:]:
         print("stories heldout3", assemble_fresh_stories(FRESH3))
+        return
+    if "--fresh-stories4" in sys.argv[1:]:
+        print("stories heldout4", assemble_fresh_stories(FRESH4))
         return
     if "--fresh-events" in sys.argv[1:]:
         print("events heldout2", assemble_fresh_events(FRESH_EVENTS))

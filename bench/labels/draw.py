@@ -53,6 +53,15 @@ FRESH3_WINDOWS = [
     ({"grain"}, date(1987, 4, 1), date(1987, 4, 3)),
 ]
 FRESH3_BBC = ("business", 0, 50)
+# The fourth held-out set (heldout4.jsonl; issue 21): again weeks, topics and a BBC section no
+# block above uses. Every crude/ship/nat-gas item of 17-18 Mar 1987 (the week of 16 Mar, between
+# the two crude weeks above), every money-fx/interest item of 30-31 Mar 1987 (the week before
+# the April money block) and BBC entertainment files 001-050.
+FRESH4_WINDOWS = [
+    (STORY_TOPICS, date(1987, 3, 17), date(1987, 3, 18)),
+    ({"money-fx", "interest"}, date(1987, 3, 30), date(1987, 3, 31)),
+]
+FRESH4_BBC = ("entertainment", 0, 50)
 
 
 def key(*parts: str) -> str:
@@ -300,23 +309,42 @@ def draw_stories_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return [{**i, "half": "heldout2"} for i in out if i["item_id"] not in earlier]
 
 
-def draw_stories_fresh3(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
-    """The third held-out stories set: complete blocks of FRESH3_WINDOWS and FRESH3_BBC, leaving
-    out any item of sample.jsonl or sample2.jsonl; every item is held out."""
-    earlier = {
-        i["item_id"] for f in ("sample.jsonl", "sample2.jsonl") for i in read_sample("stories", f)
-    }
+def _fresh_blocks(
+    bbc: pl.DataFrame,
+    reuters: pl.DataFrame,
+    windows: list[tuple[set[str], date, date]],
+    bbc_range: tuple[str, int, int],
+    earlier_files: tuple[str, ...],
+    half_name: str,
+) -> list[dict]:
+    """Complete blocks of `windows` and one BBC section's files `bbc_range`, leaving out any item
+    of the stories samples `earlier_files`; every item is in the held-out half `half_name`."""
+    earlier = {i["item_id"] for f in earlier_files for i in read_sample("stories", f)}
     out = []
-    for topics, lo, hi in FRESH3_WINDOWS:
+    for topics, lo, hi in windows:
         name = f"reuters-{lo.isoformat()}-{'-'.join(sorted(topics))}"
         out += _reuters_block(reuters, topics, lo, hi, name)
-    section, skip, stop = FRESH3_BBC
+    section, skip, stop = bbc_range
     files = bbc.filter(pl.col("source_path").str.contains(f"/{section}/")).sort("source_path")
     out += [
         item("bbc", r, "stories", block=f"bbc-{section}-{skip + 1:03d}")
         for r in files.slice(skip, stop - skip).to_dicts()
     ]
-    return [{**i, "half": "heldout3"} for i in out if i["item_id"] not in earlier]
+    return [{**i, "half": half_name} for i in out if i["item_id"] not in earlier]
+
+
+def draw_stories_fresh3(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The third held-out stories set: complete blocks of FRESH3_WINDOWS and FRESH3_BBC, leaving
+    out any item of sample.jsonl or sample2.jsonl; every item is held out."""
+    earlier = ("sample.jsonl", "sample2.jsonl")
+    return _fresh_blocks(bbc, reuters, FRESH3_WINDOWS, FRESH3_BBC, earlier, "heldout3")
+
+
+def draw_stories_fresh4(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The fourth held-out stories set: complete blocks of FRESH4_WINDOWS and FRESH4_BBC, leaving
+    out any item of sample.jsonl, sample2.jsonl or sample3.jsonl; every item is held out."""
+    earlier = ("sample.jsonl", "sample2.jsonl", "sample3.jsonl")
+    return _fresh_blocks(bbc, reuters, FRESH4_WINDOWS, FRESH4_BBC, earlier, "heldout4")
 
 
 def read_sample(set_name: str, file_name: str = "sample.jsonl") -> list[dict]:
@@ -330,7 +358,7 @@ def main() -> None:
         "--sets",
         default="mentions,events,stories",
         help="also: events-fresh (events/sample2.jsonl), stories-fresh (sample2.jsonl), "
-        "stories-fresh3 (sample3.jsonl)",
+        "stories-fresh3 (sample3.jsonl), stories-fresh4 (sample4.jsonl)",
     )
     args = parser.parse_args()
     bbc = parsed(BBC)
@@ -342,6 +370,7 @@ def main() -> None:
         "stories": (draw_stories, "sample.jsonl"),
         "stories-fresh": (draw_stories_fresh, "sample2.jsonl"),
         "stories-fresh3": (draw_stories_fresh3, "sample3.jsonl"),
+        "stories-fresh4": (draw_stories_fresh4, "sample4.jsonl"),
     }
     for name in args.sets.split(","):
         drawer, file_name = drawers[name]
@@ -353,7 +382,7 @@ def main() -> None:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         halves = {
             h: sum(1 for e in items if e["half"] == h)
-            for h in ("tune", "heldout", "heldout2", "heldout3")
+            for h in ("tune", "heldout", "heldout2", "heldout3", "heldout4")
         }
         print(f"{name}: {len(items)} items {halves} -> {out.relative_to(HERE.parent.parent)}")
 
