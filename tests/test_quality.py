@@ -865,6 +865,36 @@ def test_the_gate_process_answers_as_gx_here_issue_24(gk, gk_process):
                  "expect_column_values_to_not_be_null(article_id)", "article_id=None")  # fmt: skip
 
 
+def test_the_gate_process_validates_without_loading_scipy_issue_24():
+    """GX's import leaves scipy and altair (unused expectations' packages) to load on first
+    use in the gate process (`worker.DEFERRED`): scipy.stats' libraries are never mapped."""
+    gate = worker.GateProcess.for_settings(Settings(expectations_dir=SUITES), TODAY)
+    try:
+        results = gate.validate("parse", parsed())  # GX imported, suites built, one gate run
+        assert results  # one answer per expectation of the parse suite
+        maps = Path(f"/proc/{gate._process.pid}/maps").read_text().splitlines()
+        loaded = {line.split(maxsplit=5)[-1] for line in maps}
+        assert [f for f in loaded if "/pandas/" in f]  # what GX validates with is loaded
+        # GX's `from scipy import stats` runs scipy's small package file, never scipy.stats
+        assert not [f for f in loaded if "/scipy/" in f and "/scipy/_lib/" not in f]
+    finally:
+        gate.close()
+
+
+def test_a_deferred_package_still_works_when_code_uses_it_issue_24():
+    code = (
+        "import sys\n"
+        "from newsflow.quality import worker\n"
+        "worker.defer_imports()\n"
+        "import great_expectations\n"
+        "print(type(sys.modules['scipy.stats']).__name__)\n"
+        "from scipy import stats\n"
+        "print(round(stats.ks_2samp([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]).pvalue, 3))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["_LazyModule", "1.0"]
+
+
 def test_a_suite_gx_refuses_fails_the_first_check_with_gx_s_word(tmp_path):
     folder = edited_suites(tmp_path)
     suite = json.loads((folder / "parse.json").read_text())
