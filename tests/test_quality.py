@@ -152,6 +152,8 @@ def events(n: int = 3) -> pl.DataFrame:
             "event_date_precision": ["day"] * n,
             "background": [False] * n,
             "geonames_id": [2800866, None, 2988507][:n],
+            "source_generic": [None] * n,
+            "target_generic": [None, "farmer", None][:n],
         },
         schema=schema.EVENTS,
     )
