@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from bench.labels import draw
+from bench.labels import assemble, draw
 
 STORIES = Path(__file__).resolve().parents[1] / "bench" / "labels" / "stories"
 
@@ -85,3 +85,53 @@ def test_fresh_blocks_keep_whole_windows_and_leave_out_earlier_items():
         ("bbc/entertainment/002.txt", "bbc-entertainment-001"),
     ]
     assert {i["half"] for i in items} == {"heldout9"}
+
+
+def test_s8_pass_labels_the_two_reuters_blocks_once_within_their_block():
+    """Issue 21: the blind second pass covers exactly the Reuters blocks of heldout4."""
+    blocks = assemble.FRESH4_SECOND["blocks"]
+    sample = {s["item_id"]: s["block"] for s in _rows("sample4.jsonl")}
+    rows = _rows("passes/s8.jsonl")
+    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in sample.items() if b in blocks)
+    for row in rows:
+        assert row["block"] == sample[row["item_id"]]
+        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
+
+
+def test_pairwise_story_agreement_scores_the_second_pass_against_the_first_per_block():
+    """Issue 21: P = common / second's pairs, R = common / first's pairs, within each block."""
+    blocks = {"a1": "A", "a2": "A", "a3": "A", "a4": "A", "b1": "B", "b2": "B"}
+    first = {"a1": "x", "a2": "x", "a3": "x", "a4": "y", "b1": "p", "b2": "q"}
+    second = {"a1": "u", "a2": "u", "a3": "v", "a4": "v", "b1": "r", "b2": "s"}
+    assert assemble.pairwise_story_agreement(first, second, blocks) == {
+        "A": {
+            "items": 4,
+            "stories_first": 2,
+            "stories_second": 2,
+            "pairs_first": 3,
+            "pairs_second": 2,
+            "pairs_common": 1,
+            "precision": 0.5,
+            "recall": 0.333,
+            "pairwise_f1": 0.4,
+        },
+        "B": {
+            "items": 2,
+            "stories_first": 2,
+            "stories_second": 2,
+            "pairs_first": 0,
+            "pairs_second": 0,
+            "pairs_common": 0,
+            "precision": 1.0,
+            "recall": 1.0,
+            "pairwise_f1": 1.0,
+        },
+    }
+
+
+def test_story_disagreements_lists_only_the_groups_cut_differently():
+    first = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "z", "f": "z"}
+    second = {"a": "u", "b": "u", "c": "v", "d": "w", "e": "t", "f": "t"}
+    assert assemble.story_disagreements(first, second) == [
+        {"first": {"x": 3}, "second": {"u": 2, "v": 1}}
+    ]

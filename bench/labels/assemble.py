@@ -7,6 +7,7 @@
     uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
     uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
+    uv run python -m bench.labels.assemble --fresh-stories4-agreement  # s8 against s7, heldout4
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
 the labellers named in FIRST) joined to its sample row, split into tune.jsonl and heldout.jsonl
@@ -63,6 +64,26 @@ FRESH4 = {
         "reuters-1987-03-30-interest-money-fx",
         "bbc-entertainment-001",
     ],
+    # Settled by the guide after the blind second pass s8 (GUIDE.md, "Settled"): the items of
+    # these s8 stories take s8's grouping (one hearing is one story; a market move does not
+    # join statements made at different venues). The Fed's operations of one day stay s7's.
+    "settled": {
+        "labeller": "s8",
+        "stories": [
+            "reuters-1987-03-30-interest-money-fx/japan-diet-budget-committee-dollar-30mar",
+            "reuters-1987-03-30-interest-money-fx/miyazawa-expects-dollar-rebound",
+            "reuters-1987-03-30-interest-money-fx/japan-currency-survey-investors",
+            "reuters-1987-03-30-interest-money-fx/single-10804",
+            "reuters-1987-03-30-interest-money-fx/single-10809",
+            "reuters-1987-03-30-interest-money-fx/single-11103",
+            "reuters-1987-03-30-interest-money-fx/baker-house-appropriations-testimony",
+        ],
+    },
+}
+# A blind second pass (s8) of the two Reuters blocks of sample4.jsonl, only for agreement.
+FRESH4_SECOND = {
+    "labeller": "s8",
+    "blocks": ["reuters-1987-03-17-crude-nat-gas-ship", "reuters-1987-03-30-interest-money-fx"],
 }
 # The fresh held-out events set (events/sample2.jsonl, pass e5; events/heldout.jsonl decided two
 # merges): drawn and labelled blind at the commit that drew it. All of it is held out; only the
@@ -212,6 +233,8 @@ def assemble_fresh_stories(fresh: dict) -> int:
         {**i, "labeller": fresh["labeller"], **labels_of("stories", labels[i["item_id"]])}
         for i in items
     ]
+    if "settled" in fresh:
+        rows = settle(rows, fresh["settled"])
     path = HERE / "stories" / f"{fresh['half']}.jsonl"
     write_half(
         path,
@@ -223,6 +246,23 @@ def assemble_fresh_stories(fresh: dict) -> int:
         fresh.get("blocks"),
     )
     return len(rows)
+
+
+def settle(rows: list[dict], settled: dict) -> list[dict]:
+    """The rows with the items of the `settled` stories of a second pass relabelled by it, as
+    the guide settled a disagreement; the stories it cuts must hold only those items."""
+    second = passes("stories", settled["labeller"])
+    chosen = {i for i, label in second.items() if label["story"] in settled["stories"]}
+    first = {r["item_id"]: r["story"] for r in rows}
+    touched = {first[i] for i in chosen}
+    if {i for i, story in first.items() if story in touched} != chosen:
+        raise SystemExit("stories settle: the settled stories cut a first-pass story in two")
+    return [
+        {**r, "labeller": settled["labeller"], **labels_of("stories", second[r["item_id"]])}
+        if r["item_id"] in chosen
+        else r
+        for r in rows
+    ]
 
 
 def assemble_fresh_events(fresh: dict) -> int:
@@ -340,12 +380,89 @@ def story_agreement() -> dict:
     return out
 
 
+def pairwise_story_agreement(
+    first: dict[str, str], second: dict[str, str], blocks: dict[str, str]
+) -> dict:
+    """Per block, pairwise agreement of a second story labelling with a first over the items of
+    the second: same-story pairs of each, pairs in common, and precision, recall and F1 of the
+    second against the first (a pair is positive when both articles share a story)."""
+    out = {}
+    for block in sorted({blocks[i] for i in second}):
+        ids = sorted(i for i in second if blocks[i] == block)
+        pairs = list(itertools.combinations(ids, 2))
+        same_first = {p for p in pairs if first[p[0]] == first[p[1]]}
+        same_second = {p for p in pairs if second[p[0]] == second[p[1]]}
+        common = len(same_first & same_second)
+        out[block] = {
+            "items": len(ids),
+            "stories_first": len({first[i] for i in ids}),
+            "stories_second": len({second[i] for i in ids}),
+            "pairs_first": len(same_first),
+            "pairs_second": len(same_second),
+            "pairs_common": common,
+            "precision": round(common / len(same_second), 3) if same_second else 1.0,
+            "recall": round(common / len(same_first), 3) if same_first else 1.0,
+            "pairwise_f1": round(f1(same_first, same_second), 3),
+        }
+    return out
+
+
+def story_disagreements(first: dict[str, str], second: dict[str, str]) -> list[dict]:
+    """The groups the two labellings cut differently: each connected set of items linked by
+    a story of either pass, where the two passes do not group it alike, with both partitions."""
+    parent = {i: i for i in second}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for labels in (first, second):
+        by_story: dict[str, list[str]] = {}
+        for i in second:
+            by_story.setdefault(labels[i], []).append(i)
+        for members in by_story.values():
+            for other in members[1:]:
+                parent[root(other)] = root(members[0])
+    components: dict[str, list[str]] = {}
+    for i in sorted(second):
+        components.setdefault(root(i), []).append(i)
+    out = []
+    for members in components.values():
+        cut_first = Counter(first[i] for i in members)
+        cut_second = Counter(second[i] for i in members)
+        if len(cut_first) != 1 or len(cut_second) != 1:
+            out.append({"first": dict(cut_first), "second": dict(cut_second)})
+    return out
+
+
+def fresh_stories4_agreement() -> dict:
+    """s8 against s7 on the blocks s8 labelled (stories heldout4)."""
+    second_pass = passes("stories", FRESH4_SECOND["labeller"])
+    first_pass = passes("stories", FRESH4["labeller"])
+    items = read_jsonl(HERE / "stories" / FRESH4["sample"])
+    blocks = {i["item_id"]: i["block"] for i in items}
+    wanted = [i["item_id"] for i in items if i["block"] in FRESH4_SECOND["blocks"]]
+    if sorted(wanted) != sorted(second_pass):
+        raise SystemExit("stories heldout4 agreement: s8 does not label its blocks exactly")
+    first = {i: first_pass[i]["story"] for i in wanted}
+    second = {i: second_pass[i]["story"] for i in wanted}
+    return {
+        "blocks": pairwise_story_agreement(first, second, blocks),
+        "disagreements": story_disagreements(first, second),
+    }
+
+
 def main() -> None:
     if "--fresh-stories" in sys.argv[1:]:
         print("stories heldout2", assemble_fresh_stories(FRESH))
         return
     if "--fresh-stories3" in sys.argv[1:]:
         print("stories heldout3", assemble_fresh_stories(FRESH3))
+        return
+    if "--fresh-stories4-agreement" in sys.argv[1:]:
+        print("stories heldout4 agreement", json.dumps(fresh_stories4_agreement(), indent=1))
         return
     if "--fresh-stories4" in sys.argv[1:]:
         print("stories heldout4", assemble_fresh_stories(FRESH4))

@@ -26,10 +26,9 @@ final as (
         events.event_type,
         events.event_date,
         events.source_actor_id,
-        -- a generic agent in brackets where no actor is named: "(police)"
-        coalesce(source.name, '(' || events.source_generic || ')') as source_name,
+        source.name as source_name,
         events.target_actor_id,
-        coalesce(target.name, '(' || events.target_generic || ')') as target_name,
+        target.name as target_name,
         events.num_articles
     from events
     left join actors as source on source.actor_id = events.source_actor_id
