@@ -3,6 +3,7 @@
     uv run python -m bench.bench_event_accuracy                 # PLOVER 5-fold + own tune half
     uv run python -m bench.bench_event_accuracy --sets heldout  # the held-out half: report only
     uv run python -m bench.bench_event_accuracy --sets heldout2 # the fresh held-out set: report only
+    uv run python -m bench.bench_event_accuracy --sets heldout3 # the third held-out set: report only
 
 Printed per data set: sentence-level detection precision/recall/F1, PLOVER type accuracy and
 macro-F1, source accuracy, target accuracy and date accuracy, each with a bootstrap 95% interval.
@@ -33,8 +34,11 @@ macro-F1, source accuracy, target accuracy and date accuracy, each with a bootst
 * **heldout2** — a fresh held-out set (`heldout2.jsonl`: 200 sentences drawn from articles not in
   the first sample, labelled blind in one pass; heldout.jsonl has decided two merges), scored the
   same way.
+* **heldout3** — a third held-out set (`heldout3.jsonl`: 200 sentences of articles in neither
+  earlier sample, drawn and labelled blind in one pass; heldout2.jsonl has decided merges),
+  scored the same way.
 
-The held-out sets are measured only when asked (`--sets heldout`, `--sets heldout2`), never
+The held-out sets are measured only when asked (`--sets heldout`, `heldout2`, `heldout3`), never
 while changing code (LABELLING.md). Writes bench/results/event_accuracy.json (the sets run,
 merged into the file).
 """
@@ -607,7 +611,7 @@ def _line(name: str, fig: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="plover,tune",
-                        help="comma-separated: plover, tune, heldout, heldout2 (held-out: report only)")  # fmt: skip
+                        help="comma-separated: plover, tune, heldout, heldout2, heldout3 (held-out: report only)")  # fmt: skip
     parser.add_argument("--out", type=Path, default=RESULTS / "event_accuracy.json",
                         help="results file (the sets run are replaced in it)")  # fmt: skip
     parser.add_argument("--errors", type=Path, default=None,
@@ -637,7 +641,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             results["plover_5fold"] = summary
             print(_line("PLOVER gold records, 5 folds pooled", summary))
             dump["plover"] = [s.__dict__ for s in pooled]
-        elif name in ("tune", "heldout", "heldout2"):
+        elif name in ("tune", "heldout", "heldout2", "heldout3"):
             if name != "tune":
                 print(f"measuring the held-out set {name}: report these figures, change no code"
                       " for them", file=sys.stderr)  # fmt: skip

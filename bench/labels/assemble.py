@@ -6,6 +6,7 @@
     uv run python -m bench.labels.assemble --fresh-stories4  # only stories/heldout4.jsonl
     uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
+    uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
     uv run python -m bench.labels.assemble --fresh-stories4-agreement  # s8 against s7, heldout4
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
@@ -98,6 +99,18 @@ FRESH_EVENTS = {
     "on these items. 200 of the 200 drawn items labelled (the first 200 in draw order). Three "
     "items (politics/068.txt#3255, politics/325.txt#741, business/133.txt#898) amended by the "
     "guide after a blind second pass e6 of items 0-59 (GUIDE.md, Agreement e6 vs e5)",
+}
+# The third held-out events set (events/sample3.jsonl, pass e7; heldout2.jsonl decided merges):
+# drawn at e029352 and labelled blind in one pass; all of it is held out.
+FRESH_EVENTS3 = {
+    "sample": "sample3.jsonl",
+    "labeller": "e7",
+    "half": "heldout3",
+    "labelled_at": "e029352",
+    "note": "drawn fresh on branch evheldout3 at e029352 (python -m bench.labels.draw --sets "
+    "events-fresh3: one sentence per article, no article of events/sample.jsonl or "
+    "sample2.jsonl) and labelled blind there in one pass (e7), reading each sentence in its "
+    "article; newsflow was never run on these items. 200 of the 200 drawn items labelled",
 }
 # A blind second pass (e6) over the first items of events/sample2.jsonl, only for agreement.
 FRESH_EVENTS_SECOND = "e6"
@@ -456,6 +469,9 @@ def main() -> None:
         return
     if "--fresh-events" in sys.argv[1:]:
         print("events heldout2", assemble_fresh_events(FRESH_EVENTS))
+        return
+    if "--fresh-events3" in sys.argv[1:]:
+        print("events heldout3", assemble_fresh_events(FRESH_EVENTS3))
         return
     if "--fresh-events-agreement" in sys.argv[1:]:
         agreement = event_agreement([FRESH_EVENTS["labeller"]], FRESH_EVENTS_SECOND)

@@ -223,30 +223,30 @@ def draw_events(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return out
 
 
-def draw_events_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
-    """The fresh held-out events set (heldout2.jsonl; heldout.jsonl decided two merges): 200
-    sentences, one per article, in the first sample's mix (90 BBC politics, 30 BBC business, 20
-    other BBC, 40 Reuters trade/energy/shipping/money/grain, 20 any Reuters). No article (nor a
-    copy of its body) of events/sample.jsonl; articles of the mentions and stories samples only
-    when a group has run out of others. Items come in a seeded random order; all are held out."""
-    events_sample = read_sample("events")
-    used = {i["doc_id"] for i in events_sample}
-    used_bodies = {i["body_sha256"] for i in events_sample}
+def _draw_events_fresh(
+    bbc: pl.DataFrame,
+    reuters: pl.DataFrame,
+    earlier: tuple[str, ...],
+    others: tuple[tuple[str, str], ...],
+    salt: str,
+    half_name: str,
+) -> list[dict]:
+    """A fresh held-out events set: 200 sentences, one per article, in the first sample's mix
+    (90 BBC politics, 30 BBC business, 20 other BBC, 40 Reuters trade/energy/shipping/money/grain,
+    20 any Reuters). No article (nor a copy of its body) of the events samples `earlier`; articles
+    of the samples `others` ((set, file) pairs) only when a group has run out of others. Articles,
+    sentences and order are picked by hashes salted with `salt`; all items are in `half_name`."""
+    events_samples = [i for f in earlier for i in read_sample("events", f)]
+    used = {i["doc_id"] for i in events_samples}
+    used_bodies = {i["body_sha256"] for i in events_samples}
     other = {
-        i["doc_id"]
-        for set_name, file_name in (
-            ("mentions", "sample.jsonl"),
-            ("stories", "sample.jsonl"),
-            ("stories", "sample2.jsonl"),
-            ("stories", "sample3.jsonl"),
-        )
-        for i in read_sample(set_name, file_name)
+        i["doc_id"] for set_name, file_name in others for i in read_sample(set_name, file_name)
     }
     groups = event_groups(bbc, reuters, (90, 30, 20, 40, 20))
     out: list[dict] = []
     taken: set[str] = set()
     for frame, corpus, count in groups:
-        rows = ranked(frame, "events-fresh").to_dicts()
+        rows = ranked(frame, salt).to_dicts()
         rows.sort(key=lambda r: r["source_path"] in other)  # stable: fresh articles first
         got = 0
         for row in rows:
@@ -256,15 +256,40 @@ def draw_events_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
             path = row["source_path"]
             if path in used or path in taken or body_hash in used_bodies:
                 continue
-            entry = sentence_item(corpus, row, "events-fresh-sentence")
+            entry = sentence_item(corpus, row, f"{salt}-sentence")
             if entry is None:
                 continue
             taken.add(row["source_path"])
             used_bodies.add(body_hash)
             out.append(entry)
             got += 1
-    out.sort(key=lambda i: key("events-fresh-order", i["item_id"]))
-    return [{**i, "half": "heldout2"} for i in out]
+    out.sort(key=lambda i: key(f"{salt}-order", i["item_id"]))
+    return [{**i, "half": half_name} for i in out]
+
+
+# The mentions and stories samples: fresh events draws take their articles last.
+OTHER_SAMPLES = (
+    ("mentions", "sample.jsonl"),
+    ("stories", "sample.jsonl"),
+    ("stories", "sample2.jsonl"),
+    ("stories", "sample3.jsonl"),
+    ("stories", "sample4.jsonl"),
+)
+
+
+def draw_events_fresh(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The fresh held-out events set (heldout2.jsonl; heldout.jsonl decided two merges): no
+    article of events/sample.jsonl; articles of the mentions and stories samples (1-3) last."""
+    others = OTHER_SAMPLES[:4]  # stories sample4 came later: sample2.jsonl stays as drawn
+    return _draw_events_fresh(bbc, reuters, ("sample.jsonl",), others, "events-fresh", "heldout2")
+
+
+def draw_events_fresh3(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The third held-out events set (heldout3.jsonl; heldout2.jsonl decided merges): no article
+    (nor a copy of its body) of events/sample.jsonl or sample2.jsonl; articles of the mentions
+    and stories samples (1-4) last; its own salts."""
+    earlier = ("sample.jsonl", "sample2.jsonl")
+    return _draw_events_fresh(bbc, reuters, earlier, OTHER_SAMPLES, "events-fresh3", "heldout3")
 
 
 def _reuters_block(
@@ -357,7 +382,8 @@ def main() -> None:
     parser.add_argument(
         "--sets",
         default="mentions,events,stories",
-        help="also: events-fresh (events/sample2.jsonl), stories-fresh (sample2.jsonl), "
+        help="also: events-fresh (events/sample2.jsonl), events-fresh3 (events/sample3.jsonl), "
+        "stories-fresh (sample2.jsonl), "
         "stories-fresh3 (sample3.jsonl), stories-fresh4 (sample4.jsonl)",
     )
     args = parser.parse_args()
@@ -367,6 +393,7 @@ def main() -> None:
         "mentions": (draw_mentions, "sample.jsonl"),
         "events": (draw_events, "sample.jsonl"),
         "events-fresh": (draw_events_fresh, "sample2.jsonl"),
+        "events-fresh3": (draw_events_fresh3, "sample3.jsonl"),
         "stories": (draw_stories, "sample.jsonl"),
         "stories-fresh": (draw_stories_fresh, "sample2.jsonl"),
         "stories-fresh3": (draw_stories_fresh3, "sample3.jsonl"),

@@ -1,0 +1,101 @@
+"""The third held-out events set is fresh and whole (issue 20, bench/labels/events/GUIDE.md).
+
+Reads only the committed sample, pass and label files (no newsflow output): a held-out sentence
+from an article an earlier sample already holds, or a label whose offsets miss its words, would
+make the set measure something else than it says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import polars as pl
+
+from bench.labels import draw
+
+EVENTS = Path(__file__).resolve().parents[1] / "bench" / "labels" / "events"
+
+
+def _rows(name: str) -> list[dict]:
+    lines = (EVENTS / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line]
+
+
+def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():
+    meta, *rows = _rows("heldout3.jsonl")
+    sample = _rows("sample3.jsonl")
+    assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
+    assert meta["_meta"]["items"] == len(rows) == 200
+    assert meta["_meta"]["spent_at"] is None
+    assert meta["_meta"]["labellers"] == ["e7"]
+    for row in rows:
+        assert row["half"] == "heldout3"
+        assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
+        s, e = row["sentence"]["start"], row["sentence"]["end"]
+        assert row["body"][s:e] == row["sentence"]["text"]
+        for event in row["events"]:
+            for actor in (event["source"], event["target"]):
+                if actor is not None:
+                    assert s <= actor["start"] < actor["end"] <= e, row["item_id"]
+                    assert row["body"][actor["start"] : actor["end"]] == actor["text"]
+
+
+def test_heldout3_shares_no_article_or_body_with_earlier_events_samples():
+    earlier = _rows("sample.jsonl") + _rows("sample2.jsonl")
+    fresh = _rows("sample3.jsonl")
+    assert len({r["doc_id"] for r in fresh}) == len(fresh) == 200
+    assert not {r["doc_id"] for r in fresh} & {r["doc_id"] for r in earlier}
+    assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
+    groups = Counter(
+        "reuters" if r["corpus"] == "reuters" else r["doc_id"].split("/")[1] for r in fresh
+    )
+    assert groups["politics"] == 90 and groups["business"] == 30 and groups["reuters"] == 60
+
+
+def _article(path: str, body: str, topics: list[str] | None = None) -> dict:
+    row = {
+        "source_path": path,
+        "title": path,
+        "published_date": None,
+        "dateline": None,
+        "body": body,
+        "word_count": len(body.split()),
+    }
+    return row if topics is None else {**row, "topics": topics, "places": []}
+
+
+def test_fresh_events_draw_leaves_out_earlier_articles_and_copies_of_their_bodies():
+    """An article of an earlier events sample, and another article with its body (or with the
+    body of an article already drawn), are never drawn; every other article gives one sentence
+    in the named held-out half."""
+    taken = _rows("sample.jsonl")[0]
+    text = "The minister met the union leaders in {} on Monday to discuss pay."
+    bbc = pl.DataFrame(
+        [
+            _article(taken["doc_id"], text.format("Leeds")),
+            _article("bbc/politics/copy.txt", taken["body"]),
+            _article("bbc/politics/new.txt", text.format("London")),
+            _article("bbc/business/new.txt", text.format("Paris")),
+        ]
+    )
+    reuters = pl.DataFrame(
+        [
+            _article("r:1", text.format("Rome"), ["trade"]),
+            _article("r:2", text.format("Oslo"), ["acq"]),
+            _article("r:3", text.format("Paris"), ["acq"]),
+        ]
+    )
+    items = draw._draw_events_fresh(bbc, reuters, ("sample.jsonl",), (), "test-salt", "heldout9")
+    assert sorted(i["doc_id"] for i in items) == [
+        "bbc/business/new.txt",
+        "bbc/politics/new.txt",
+        "r:1",
+        "r:2",
+    ]
+    assert {i["half"] for i in items} == {"heldout9"}
+    for i in items:
+        s, e = i["sentence"]["start"], i["sentence"]["end"]
+        assert i["body"][s:e] == i["sentence"]["text"] == i["body"]
