@@ -474,6 +474,20 @@ def test_events_bad_coordinates_and_counts_are_quarantined(gk):
     ]
 
 
+def test_an_event_with_a_generic_word_beside_a_named_actor_is_quarantined(gk):
+    # row 1: null target with its generic word "farmer" passes; row 0 names its source and
+    # also carries a generic one, which the events stage never writes
+    frame = set_row(events(), 0, source_generic="police")
+    out = gk.check("events", frame, context={"actors": actors()})
+    assert out.passed["event_id"].to_list() == ["e1", "e2"]
+    assert out.quarantine.select("reason", "detail").rows() == [
+        (
+            "a generic role word only where the role names no actor",
+            "event_id=e0: source=act_fr (police) target=act_de (null)",
+        )
+    ]
+
+
 def test_events_half_coordinates_and_bad_country_are_quarantined(gk):
     frame = set_row(events(), 0, longitude=None)
     frame = set_row(frame, 2, country_code="XX")

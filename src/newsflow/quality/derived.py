@@ -132,6 +132,25 @@ def _coords_paired(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Der
     return value, detail
 
 
+def _generic_only_if_unnamed(frame: pl.DataFrame, context: dict[str, pl.DataFrame]) -> Derived:
+    """A role's generic word ("police") only where that role names no actor."""
+    value = (frame["source_generic"].is_null() | frame["source_actor_id"].is_null()) & (
+        frame["target_generic"].is_null() | frame["target_actor_id"].is_null()
+    )
+    detail = pl.select(
+        pl.format(
+            "source={} ({}) target={} ({})",
+            *_fmt_args(
+                frame["source_actor_id"],
+                frame["source_generic"],
+                frame["target_actor_id"],
+                frame["target_generic"],
+            ),
+        )
+    ).to_series()
+    return value, detail
+
+
 # Whole-run (load) checks: one count per rule over the accounting row, with a few offending keys.
 
 
@@ -209,6 +228,7 @@ DERIVED_COLUMNS: dict[str, DerivedFn] = {
     "_source_actor_exists": _exists("source_actor_id", "actors", "actor_id"),
     "_target_actor_exists": _exists("target_actor_id", "actors", "actor_id"),
     "_coords_paired": _coords_paired,
+    "_generic_only_if_unnamed": _generic_only_if_unnamed,
     # load (frame: the accounting row; context: articles, mentions, events, actors)
     "_unaccounted_inputs": _unaccounted_inputs,
     "_orphan_mention_articles": _orphans(
