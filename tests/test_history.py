@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -208,6 +210,25 @@ def test_migration_fills_the_lookup_of_actors_loaded_before_it(tmp_path, two_war
         assert "090_actor_lookup.sql" in wh.migrate(con)
         assert con.execute("select * from actor_lookup order by all").fetchall() == expected
         assert wh.migrate(con) == []  # applied once
+
+
+def test_a_new_warehouse_migrates_without_importing_the_backfills(tmp_path):
+    """A new warehouse has nothing loaded before 090/092: the command of its first run does
+    not import the dedupe kernels or the actor history to fill nothing (issue 24)."""
+    code = (
+        "import sys, duckdb\n"
+        "from newsflow import warehouse as wh\n"
+        "con = duckdb.connect(sys.argv[1])\n"
+        "applied = wh.migrate(con)\n"
+        "print(len(applied), [m for m in ('numba', 'newsflow.dedupe.lookup', "
+        "'newsflow.history') if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "new.duckdb")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    count, imported = done.stdout.split(" ", 1)
+    assert int(count) == len(wh.migration_files()) and imported.strip() == "[]"
 
 
 def _registry_actors() -> pl.DataFrame:

@@ -36,13 +36,23 @@ def view_files(sql_dir: Path | None = None) -> list[Path]:
     return sorted(views.glob("*.sql")) if views.is_dir() else []
 
 
+def _holds_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute(f"select exists (select 1 from {table})").fetchone() == (True,)
+
+
 def _fill_actor_lookup(con: duckdb.DuckDBPyConnection) -> None:
+    if not _holds_rows(con, "actors"):  # a new warehouse: nothing was loaded before
+        return
     from newsflow import history  # noqa: PLC0415 - it reads the warehouse through this module
 
     history.fill_actor_lookup(con)
 
 
 def _fill_dedupe_lookup(con: duckdb.DuckDBPyConnection) -> None:
+    # A new warehouse has nothing to fill: its first run's command then never imports the
+    # dedupe kernels (numba; ~1 s of CPU beside the flow process's start-up, issue 24).
+    if not _holds_rows(con, "articles"):
+        return
     from newsflow.dedupe import lookup  # noqa: PLC0415 - it reads the warehouse through this module
 
     lookup.fill_dedupe_lookup(con)
