@@ -39,3 +39,30 @@ def test_reports_told_in_common_words_share_a_story():
     out = dedupe.dedupe_batch(parsed(*docs), dedupe.DedupeState(), Settings())
     assert out["duplicate_of"].null_count() == 2
     assert out["story_id"].n_unique() == 1
+
+
+def test_a_short_item_is_not_close_to_a_report_that_holds_its_few_terms(tmp_path):
+    """Issue 21 (branch stories7): in the money-fx week of 7-8 Apr 1987 (bench/labels/stories/
+    heldout3.jsonl, now tuning data) Stoltenberg's remarks on the Paris accord (the G-7
+    meeting's story) joined Poehl's speech at another venue: scored against the smaller
+    signature, the pair shared most of it. Scored against the larger, it stays apart, while
+    Poehl's two filings and the Bank of England's two helps of 7 Apr keep their stories."""
+    from bench import bench_stories
+
+    items = [
+        i
+        for i in bench_stories.labelled("heldout3")
+        if i["block"] == "reuters-1987-04-07-interest-money-fx"
+    ]
+    by_path = bench_stories.write_bundle(items, tmp_path / "block")
+    found = dict(bench_stories.stories_by_stages(tmp_path / "block", Settings()).iter_rows())
+    story = {
+        next(i["title"] for i in items if i["item_id"] == item_id): found[path]
+        for path, item_id in by_path.items()
+    }
+    poehl = story["POEHL WARNS AGAINST FURTHER DOLLAR FALL"]
+    assert story["STOLTENBERG SEES MOVES TO STRENGTHEN PARIS ACCORD"] != poehl
+    assert (
+        story["U.K. MONEY MARKET GIVEN 224 MLN STG ASSISTANCE"]
+        == story["U.K. MONEY MARKET GIVEN FURTHER 284 MLN STG HELP"]
+    )

@@ -113,12 +113,15 @@ def assign_stories(
         schema={"i": pl.Int64, "j": pl.Int64, "w": pl.Float64},
     )
     scored = _shared_terms(pairs)
-    smaller = np.minimum(
+    # shared weight over the larger signature's (over the smaller's until issue 21's stories7):
+    # a short routine item (a money-market line, a ship-loading table) whose few terms all
+    # recur in the next day's item, or in a longer report, is not thereby close to it
+    larger = np.maximum(
         state.story_weights[scored["i"].to_numpy()], state.story_weights[scored["j"].to_numpy()]
     )
     best = (
         scored.with_columns(
-            (pl.col("shared") / pl.Series(np.maximum(smaller, 1e-9))).alias("score"),
+            (pl.col("shared") / pl.Series(np.maximum(larger, 1e-9))).alias("score"),
             pl.Series("tie", tie_order(state, scored["j"].to_numpy())),  # equal scores
         )
         .filter(pl.col("score") >= settings.thresholds.story_threshold)
