@@ -23,11 +23,10 @@ TEMPLATE_SIMILARITY = 0.3  # word-level MinHash similarity of two filings of one
 
 
 def template_repeats(state: DedupeState, pairs: pl.DataFrame) -> dict[int, list[int]]:
-    """Per article row i of `pairs` (i, j: the state rows sharing a key term), the rows j that
-    are a filing of its template TEMPLATE_GAP_DAYS or more days apart."""
-    met = pairs.select("i", "j").unique()
-    i, j = met["i"].to_numpy(), met["j"].to_numpy()
-    apart = np.flatnonzero(np.abs(state.days[i] - state.days[j]) >= TEMPLATE_GAP_DAYS)
+    """Per article row i of `pairs` (distinct (i, j) state rows), the rows j that are a filing
+    of its template TEMPLATE_GAP_DAYS or more days apart."""
+    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+    apart = np.abs(state.days[i] - state.days[j]) >= TEMPLATE_GAP_DAYS
     i, j = i[apart], j[apart]
     counts = state.shingle_counts
     alike = similarity(state.signatures, i, counts, state.signatures, j, counts)

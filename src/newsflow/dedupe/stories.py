@@ -114,24 +114,26 @@ def assign_stories(
         schema={"i": pl.Int64, "j": pl.Int64, "w": pl.Float64},
     )
     scored = _shared_terms(pairs)
-    repeated = template_repeats(state, pairs)
     # shared weight over the larger signature's (over the smaller's until issue 21's stories7):
     # a short routine item (a money-market line, a ship-loading table) whose few terms all
     # recur in the next day's item, or in a longer report, is not thereby close to it
     larger = np.maximum(
         state.story_weights[scored["i"].to_numpy()], state.story_weights[scored["j"].to_numpy()]
     )
-    best = (
+    candidates = (
         scored.with_columns(
             (pl.col("shared") / pl.Series(np.maximum(larger, 1e-9))).alias("score"),
             pl.Series("tie", tie_order(state, scored["j"].to_numpy())),  # equal scores
         )
         .filter(pl.col("score") >= settings.thresholds.story_threshold)
         .sort(["i", "score", "tie"], descending=[False, True, False])
-        .group_by("i", maintain_order=True)
-        .agg("j")
     )
-    ranked = dict(zip(best["i"].to_list(), best["j"].to_list(), strict=True))
+    best = candidates.unique("i", keep="first", maintain_order=True)
+    # filings of one template share most key terms: their pairs are among the scored ones
+    repeated = template_repeats(state, scored.filter(pl.col("i").is_in(best["i"].implode())))
+    ranked = {i: [j] for i, j in zip(best["i"].to_list(), best["j"].to_list(), strict=True)}
+    barring = candidates.filter(pl.col("i").is_in(list(repeated))).group_by("i").agg("j")
+    ranked.update(zip(barring["i"].to_list(), barring["j"].to_list(), strict=True))
     ids_list = batch["article_id"].to_list()
     story_ids: list[str | None] = [None] * n
     # Sequential: an article's story is known once the earlier one it joins has one. It joins
