@@ -30,7 +30,8 @@ class Thresholds:
     # an event's date may be history the article recalls ("the 1979 revolution"): its own bound
     min_event_year: int = 1900
     near_duplicate_threshold: float = 0.8  # verified Jaccard above which a copy is a near duplicate
-    story_threshold: float = 0.2  # similarity above which two articles share a story
+    # shared key-term weight over the larger article's at which two articles share a story
+    story_threshold: float = 0.1
     story_window_days: int = 3
     # a near copy published more than this many days from its canonical must agree on every
     # figure and period of the two leads: a series item filed again another day (Portland grain

@@ -19,7 +19,11 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
 * Story: a canonical article joins the story of the earlier article (within
   `thresholds.story_window_days`) whose salient terms (capitalised names not used in lower case,
   and content words of title and lead at CONTENT_WEIGHT, all idf-weighted) overlap its own most:
-  weighted overlap coefficient >= `thresholds.story_threshold` with at least four shared terms;
+  shared weight over the larger article's >= `thresholds.story_threshold` with at least four
+  shared terms (over the smaller's until issue 21's stories7: a short routine item joined any
+  report holding its few terms), unless that story holds an item of its template
+  (MinHash similarity >= TEMPLATE_SIMILARITY) dated TEMPLATE_GAP_DAYS or more apart
+  (`repeats`: another round of a routine report); then the next candidate's story;
   otherwise it founds a story `s_<hash of its article_id>`.
   An undated article takes the median date of its batch's dated articles (a bundle is one crawl).
   Duplicates share their canonical's story. Candidates come from an inverted index of each

@@ -7,6 +7,7 @@ import polars as pl
 
 from newsflow import ids
 from newsflow.dedupe import content_words as content
+from newsflow.dedupe.repeats import template_repeats
 from newsflow.dedupe.state import DedupeState, tie_order
 from newsflow.dedupe.terms import (
     DF_SLOTS,
@@ -113,26 +114,37 @@ def assign_stories(
         schema={"i": pl.Int64, "j": pl.Int64, "w": pl.Float64},
     )
     scored = _shared_terms(pairs)
-    smaller = np.minimum(
+    # shared weight over the larger signature's (over the smaller's until issue 21's stories7):
+    # a short routine item (a money-market line, a ship-loading table) whose few terms all
+    # recur in the next day's item, or in a longer report, is not thereby close to it
+    larger = np.maximum(
         state.story_weights[scored["i"].to_numpy()], state.story_weights[scored["j"].to_numpy()]
     )
-    best = (
+    candidates = (
         scored.with_columns(
-            (pl.col("shared") / pl.Series(np.maximum(smaller, 1e-9))).alias("score"),
+            (pl.col("shared") / pl.Series(np.maximum(larger, 1e-9))).alias("score"),
             pl.Series("tie", tie_order(state, scored["j"].to_numpy())),  # equal scores
         )
         .filter(pl.col("score") >= settings.thresholds.story_threshold)
         .sort(["i", "score", "tie"], descending=[False, True, False])
-        .unique("i", keep="first", maintain_order=True)
     )
-    best_j = dict(zip(best["i"].to_list(), best["j"].to_list(), strict=True))
+    best = candidates.unique("i", keep="first", maintain_order=True)
+    # filings of one template share most key terms: their pairs are among the scored ones
+    repeated = template_repeats(state, scored.filter(pl.col("i").is_in(best["i"].implode())))
+    ranked = {i: [j] for i, j in zip(best["i"].to_list(), best["j"].to_list(), strict=True)}
+    barring = candidates.filter(pl.col("i").is_in(list(repeated))).group_by("i").agg("j")
+    ranked.update(zip(barring["i"].to_list(), barring["j"].to_list(), strict=True))
     ids_list = batch["article_id"].to_list()
     story_ids: list[str | None] = [None] * n
-    # Sequential: an article's story is known once the earlier one it joins has one.
+    # Sequential: an article's story is known once the earlier one it joins has one. It joins
+    # its best candidate's story unless that story holds a filing of its template days apart.
     for p in np.flatnonzero(is_canonical).tolist():
         row = int(new_rows[p])
-        j = best_j.get(row)
-        story = state.story_ids[j] if j is not None else None
+        barred = {state.story_ids[j] for j in repeated.get(row, ())}
+        story = next(
+            (s for s in (state.story_ids[j] for j in ranked.get(row, ())) if s not in barred),
+            None,
+        )
         story_ids[p] = story or "s_" + ids.short_hash("story", ids_list[p])
         state.story_ids[row] = story_ids[p]
     return story_ids, terms.select("row", "term_key")
