@@ -8,20 +8,18 @@ make the set measure something else than it says.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from pathlib import Path
 
 import polars as pl
 
-from bench.labels import draw
+from bench.labels import assemble, draw
 
 EVENTS = Path(__file__).resolve().parents[1] / "bench" / "labels" / "events"
 
 
 def _rows(name: str) -> list[dict]:
-    lines = (EVENTS / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line]
+    return assemble.read_jsonl(EVENTS / name)
 
 
 def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():

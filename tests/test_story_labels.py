@@ -8,7 +8,6 @@ set measure something else than it says.
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import date
 from pathlib import Path
 
@@ -20,8 +19,7 @@ STORIES = Path(__file__).resolve().parents[1] / "bench" / "labels" / "stories"
 
 
 def _rows(name: str) -> list[dict]:
-    lines = (STORIES / name).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line]
+    return assemble.read_jsonl(STORIES / name)
 
 
 def test_heldout4_labels_every_drawn_item_once_within_its_block():
