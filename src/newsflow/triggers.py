@@ -18,7 +18,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import resources
+from newsflow import resources, senses
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -77,6 +77,7 @@ class Lexicon:
     relative_offsets: dict[str, int]
     reporting_verbs: frozenset[str]  # "X said Y must ...": with a demand modal, X's REQUEST
     demand_modals: frozenset[str]
+    demand_verbs: frozenset[str]  # "X said Y had to / needed to ...": a demand like "must"
     labour_strike_words: frozenset[str]  # "a hunger strike" is a PROTEST
     military_strike_words: frozenset[str]  # "an air strike" an ASSAULT
     target_required_verbs: frozenset[str]  # "shares traded at", "helped the team win": no event
@@ -117,6 +118,7 @@ class Lexicon:
             relative_offsets=dict(cues["relative_dates"]),
             reporting_verbs=frozenset(cues["reporting_verbs"]),
             demand_modals=frozenset(cues["demand_modals"]),
+            demand_verbs=frozenset(cues["demand_verbs"]),
             labour_strike_words=frozenset(cues["labour_strike_words"]),
             military_strike_words=frozenset(cues["military_strike_words"]),
             target_required_verbs=frozenset(cues["target_required_verbs"]),
@@ -168,7 +170,7 @@ class Lexicon:
             for form in forms({lemma}, ("verb",)) - single:
                 needs.setdefault(form, set()).update(forms({particle}))
         reporting = forms(set(self.reporting_verbs), ("verb",))
-        for modal in self.demand_modals:
+        for modal in self.demand_modals | forms(set(self.demand_verbs), ("verb",)):
             needs.setdefault(modal, set()).update(reporting)
         return TriggerCues(
             frozenset(single), {form: frozenset(words) for form, words in needs.items()}
@@ -183,6 +185,11 @@ class Lexicon:
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
+        found = self._lexical(token)
+        return None if found is None else senses.refine(token, found, self.demand_modals)
+
+    def _lexical(self, token: Token) -> tuple[str, str] | None:
+        """The type the lexicon gives `token` (phrasal verbs and "strike" read from the parse)."""
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             for child in token.children:
@@ -203,9 +210,20 @@ class Lexicon:
         """Does the verb report that someone else must or should act ("said Y must return")?"""
         return any(
             clause.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
+            and (
+                any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
+                or (clause.lemma_.lower() in self.demand_verbs and self._to_act(clause))
+            )
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             for clause in verb.children
+        )
+
+    @staticmethod
+    def _to_act(verb: Token) -> bool:
+        """ "had to work", "needed to explain": the verb governs a to-infinitive."""
+        return any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
         )
 
     def _strike(self, noun: Token, found: tuple[str, str]) -> tuple[str, str]:
