@@ -1,4 +1,5 @@
-"""Word senses read from the parse (issue 20, `newsflow.senses` and demand verbs).
+"""Word senses read from the parse (issue 20, `newsflow.senses`, demand verbs, and "the
+government" of an article without a dateline).
 
 Real sentences of the events tune and spent held-out halves (bench/labels/events/), through
 the real events stage; mentions are alias matches of the actors listed here.
@@ -26,6 +27,9 @@ ACTORS = [
     ("act_libdem", "Liberal Democrats", "PARTY", "GBR", ["Liberal Democrats", "Lib Dems"]),
     ("act_labour", "Labour Party", "PARTY", "GBR", ["Labour party", "Labour"]),
     ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+    ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
+    ("act_leigh", "Edward Leigh", "PERSON", None, ["Edward Leigh"]),
     ("act_fdd", "Forces for Defence of Democracy", "GROUP", "BDI", ["Forces for Defence of Democracy", "FDD"]),
     ("act_bdi", "Burundi", "COUNTRY", "BDI", ["Burundi"]),
 ]  # fmt: skip
@@ -148,3 +152,21 @@ def test_said_they_needed_to_or_had_to_act_is_a_request(nlp, state):
 def test_said_he_had_to_leave_is_no_request_of_his_own(nlp, state):
     text = "Mr Blair said he had to leave the summit early."
     assert "REQUEST" not in [t for t, _, _ in found(text, nlp, state)]
+
+
+LEIGH = (
+    "But Edward Leigh, who is chairman of the Commons public accounts committee, warned the "
+    "government would have to work hard to ensure taxpayers would get full benefit from the "
+    "Dome deal."
+)
+
+
+def test_the_government_of_the_one_country_an_undated_article_names(nlp, state):
+    # heldout: bbc/politics (gold REQUEST Edward Leigh -> United Kingdom): target was null
+    text = "The Dome was built in Britain for the millennium. " + LEIGH
+    assert found(text, nlp, state) == [("REQUEST", "act_leigh", "act_gbr")]
+
+
+def test_the_government_stays_null_when_the_article_names_two_countries(nlp, state):
+    text = "The Dome was built in Britain and France. " + LEIGH
+    assert found(text, nlp, state) == [("REQUEST", "act_leigh", None)]
