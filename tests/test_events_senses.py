@@ -1,5 +1,5 @@
 """Word senses read from the parse (issue 20, `newsflow.senses`, demand verbs, and "the
-government" of an article without a dateline).
+government" of an article without a dateline, "criticism from X").
 
 Real sentences of the events tune and spent held-out halves (bench/labels/events/), through
 the real events stage; mentions are alias matches of the actors listed here.
@@ -30,6 +30,8 @@ ACTORS = [
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
     ("act_leigh", "Edward Leigh", "PERSON", None, ["Edward Leigh"]),
+    ("act_lords", "House of Lords Economic Affairs Committee", "ORG", "GBR",
+     ["House of Lords Economic Affairs Committee"]),
     ("act_fdd", "Forces for Defence of Democracy", "GROUP", "BDI", ["Forces for Defence of Democracy", "FDD"]),
     ("act_bdi", "Burundi", "COUNTRY", "BDI", ["Burundi"]),
 ]  # fmt: skip
@@ -170,3 +172,18 @@ def test_the_government_of_the_one_country_an_undated_article_names(nlp, state):
 def test_the_government_stays_null_when_the_article_names_two_countries(nlp, state):
     text = "The Dome was built in Britain and France. " + LEIGH
     assert found(text, nlp, state) == [("REQUEST", "act_leigh", None)]
+
+
+def test_criticism_from_a_committee_is_the_committees_accusation(nlp, state):
+    # heldout: bbc/business (gold ACCUSE House of Lords Economic Affairs Committee): missed
+    text = (
+        "Her remarks follow criticism from the House of Lords Economic Affairs Committee, which "
+        "said the MPC had held interest rates too high given that inflation was way below the "
+        "2% target."
+    )
+    assert [(t, s) for t, s, _ in found(text, nlp, state)] == [("ACCUSE", "act_lords")]
+
+
+def test_a_withdrawal_from_a_country_is_not_that_countrys_act(nlp, state):
+    text = "Mr Blair announced the withdrawal from France of the troops."
+    assert all(s != "act_fra" for _, s, _ in found(text, nlp, state))
