@@ -30,6 +30,7 @@ ACTORS = [
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
     ("act_leigh", "Edward Leigh", "PERSON", None, ["Edward Leigh"]),
+    ("act_hunts", "Hunt brothers", "GROUP", "USA", ["the Hunts", "Hunts"]),
     ("act_lords", "House of Lords Economic Affairs Committee", "ORG", "GBR",
      ["House of Lords Economic Affairs Committee"]),
     ("act_fdd", "Forces for Defence of Democracy", "GROUP", "BDI", ["Forces for Defence of Democracy", "FDD"]),
@@ -187,3 +188,14 @@ def test_criticism_from_a_committee_is_the_committees_accusation(nlp, state):
 def test_a_withdrawal_from_a_country_is_not_that_countrys_act(nlp, state):
     text = "Mr Blair announced the withdrawal from France of the troops."
     assert all(s != "act_fra" for _, s, _ in found(text, nlp, state))
+
+
+def test_granted_permission_is_a_concession_granted_money_aid(nlp, state):
+    # tune: reuters (gold CONCEDE by a bankruptcy court -> Hunt brothers), was AID
+    text = (
+        "Earlier this month, the Hunts were granted permission by a bankruptcy court to pursue "
+        "the Green Canyon project."
+    )
+    assert found(text, nlp, state) == [("CONCEDE", None, "act_hunts")]
+    text = "The US has granted the Hunts a loan of 10 million dollars."
+    assert found(text, nlp, state) == [("AID", "act_usa", "act_hunts")]

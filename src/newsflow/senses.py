@@ -11,6 +11,7 @@ type (or none) in a construction the parse shows:
 * "pleaded not guilty" / "pleaded innocent" denies a charge (REJECT); "pleaded guilty" admits it
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
+* "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ SAID_OR_DONE = {
     "budget", "idea", "speech", "statement", "approach", "handling", "strategy", "scheme",
 }  # fmt: skip
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
+GIVING_VERBS = {"give", "grant"}
+PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
 
 
 def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
@@ -66,6 +69,9 @@ def refine(
             )
             return ("REJECT", "12") if denies else ("CONCEDE", "08")
         return found
+    if verbal and lemma in GIVING_VERBS and found[0] == "AID":
+        given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        return ("CONCEDE", "08") if given & PERMISSIONS else found
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         return found if modifiers & LAW_WORDS else None
