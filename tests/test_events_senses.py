@@ -31,6 +31,7 @@ ACTORS = [
     ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
     ("act_leigh", "Edward Leigh", "PERSON", None, ["Edward Leigh"]),
     ("act_hunts", "Hunt brothers", "GROUP", "USA", ["the Hunts", "Hunts"]),
+    ("act_hart", "Simon Hart", "PERSON", None, ["Simon Hart"]),
     ("act_lords", "House of Lords Economic Affairs Committee", "ORG", "GBR",
      ["House of Lords Economic Affairs Committee"]),
     ("act_fdd", "Forces for Defence of Democracy", "GROUP", "BDI", ["Forces for Defence of Democracy", "FDD"]),
@@ -199,3 +200,13 @@ def test_granted_permission_is_a_concession_granted_money_aid(nlp, state):
     assert found(text, nlp, state) == [("CONCEDE", None, "act_hunts")]
     text = "The US has granted the Hunts a loan of 10 million dollars."
     assert found(text, nlp, state) == [("AID", "act_usa", "act_hunts")]
+
+
+def test_questioned_how_police_will_act_is_an_accusation(nlp, state):
+    # heldout: bbc/politics (gold ACCUSE Simon Hart; "police" unnamed): "question" was no
+    # trigger, so a COOPERATE of the sentence before led
+    text = (
+        "But Simon Hart of the Countryside Alliance has questioned how police will ensure there "
+        "are no violations."
+    )
+    assert found(text, nlp, state) == [("ACCUSE", "act_hart", None)]
