@@ -210,3 +210,18 @@ def test_questioned_how_police_will_act_is_an_accusation(nlp, state):
         "are no violations."
     )
     assert found(text, nlp, state) == [("ACCUSE", "act_hart", None)]
+
+
+def test_had_to_under_a_reporting_verb_is_a_cue_had_alone_is_not(nlp, state):
+    # "has"/"had" are in most sentences that say something: only "had to" with "said" cues one
+    cues = state.lexicon.trigger_cues(nlp)
+    texts = pl.Series(
+        "text",
+        [
+            "Mr Blair said Britain had to hurry.",
+            "Mr Blair said Britain had hurried.",
+            "Britain had to hurry, Mr Blair.",
+        ],
+    )
+    words = pl.select(cues.words(pl.lit(texts).str.to_lowercase())).to_series()
+    assert [cues.match(set(w)) for w in words] == [True, False, False]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
@@ -46,10 +47,18 @@ def plover_type(event_type: str, mode: str) -> str:
 @dataclass(frozen=True)
 class TriggerCues:
     """The words that let a sentence hold a trigger (`Lexicon.trigger_cues`): `forms` alone,
-    or a word of `needs` with one of the words it maps to."""
+    or a word of `needs` with one of the words it maps to. `joined` matches the two-word cues
+    ("had to", "needed to") that `needs` holds as one word ("hadto"): `words` reads them."""
 
     forms: frozenset[str]
     needs: dict[str, frozenset[str]]
+    joined: str | None = None  # a regex whose group 1 is a word joined to its "to"
+
+    def words(self, lower: pl.Expr) -> pl.Expr:
+        """The cue words of lower-cased sentence texts, each "had to" also as "hadto"."""
+        if self.joined is not None:
+            lower = lower.str.replace_all(self.joined, "$0 ${1}to")
+        return lower.str.extract_all(r"[^\W\d_]+")
 
     def match(self, words: set[str]) -> bool:
         """Can a sentence of these lower-cased words hold a trigger?"""
@@ -170,10 +179,16 @@ class Lexicon:
             for form in forms({lemma}, ("verb",)) - single:
                 needs.setdefault(form, set()).update(forms({particle}))
         reporting = forms(set(self.reporting_verbs), ("verb",))
-        for modal in self.demand_modals | forms(set(self.demand_verbs), ("verb",)):
+        for modal in self.demand_modals:
             needs.setdefault(modal, set()).update(reporting)
+        # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
+        demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
+        for form in demand_forms:
+            needs.setdefault(form + "to", set()).update(reporting)
         return TriggerCues(
-            frozenset(single), {form: frozenset(words) for form, words in needs.items()}
+            frozenset(single),
+            {form: frozenset(words) for form, words in needs.items()},
+            r"\b(" + "|".join(demand_forms) + r") to\b",
         )
 
     @functools.cached_property
