@@ -356,11 +356,8 @@ def sentences_to_parse(
             pl.col("mentions").fill_null(pl.lit([], dtype=in_sentence.schema["mentions"]))
         )
     )
-    cue = (
-        pl.col("text")
-        .str.to_lowercase()
-        .str.extract_all(r"[^\W\d_]+")
-        .map_elements(lambda words: cues.match(set(words)), return_dtype=pl.Boolean)
+    cue = cues.words(pl.col("text").str.to_lowercase()).map_elements(
+        lambda words: cues.match(set(words)), return_dtype=pl.Boolean
     )
     return sentence_mentions.filter(cue).sort("article_id", "sentence_index")
 

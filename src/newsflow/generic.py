@@ -93,6 +93,14 @@ def home_country(article: dict[str, Any], dateline: Place | None) -> tuple[str, 
     return None
 
 
+def sole_country(article: dict[str, Any]) -> tuple[str, str] | None:
+    """(actor id, ISO-3) of the one country an article without a dateline names (a BBC
+    politics item naming only Britain): its "the government" is that country's (GUIDE.md
+    "Generic actors"). None when it names none or several."""
+    named = {(n["actor_id"], n["country_code"]) for n in article.get("country_actors") or []}
+    return next(iter(named)) if len({code for _, code in named}) == 1 else None
+
+
 def _of_the_state(token: Token) -> bool:
     """Is the generic agent the state itself ("the government", "the Finance Ministry",
     "government forces", "federal agricultural officials"), not people in it ("officials")?"""
@@ -105,11 +113,15 @@ def _of_the_state(token: Token) -> bool:
 
 
 def role_mentions(
-    doc: Doc, mentions: list[RoleMention], home: tuple[str, str] | None = None
+    doc: Doc,
+    mentions: list[RoleMention],
+    home: tuple[str, str] | None = None,
+    sole: tuple[str, str] | None = None,
 ) -> list[RoleMention]:
     """Generic agent nouns of the parsed sentence that name no actor, as role mentions of a
     generic actor (one per noun, keyed by its position: two generics are never one actor);
-    the state's own ones as the `home` country's actor when the article makes it certain."""
+    the state's own ones as the `home` country's actor when the article makes it certain, and
+    a bare "the government" as the `sole` country an undated-line article names."""
     named = {i for m in mentions for i in m.tokens}
     out = []
     for token in doc:
@@ -124,6 +136,13 @@ def role_mentions(
             continue
         if home is not None and _of_the_state(token):
             out.append(RoleMention("", home[0], home[1], frozenset({token.i}), "COUNTRY"))
+            continue
+        if (
+            sole is not None
+            and lemma == "government"
+            and all(c.dep_ == "det" for c in token.children)
+        ):
+            out.append(RoleMention("", sole[0], sole[1], frozenset({token.i}), "COUNTRY"))
             continue
         key = f"generic:{lemma}:{token.i}"
         out.append(RoleMention("", key, key, frozenset({token.i}), GENERIC_TYPE, label(token)))

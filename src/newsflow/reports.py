@@ -259,7 +259,9 @@ def candidates_in_doc(
     )
     mentions += _pronoun_mentions(doc, mentions, before)
     # "police", "officials": roles, no actor; "the government" of the dateline's named country
-    mentions += generic.role_mentions(doc, mentions, generic.home_country(article, dateline))
+    home = generic.home_country(article, dateline)
+    sole = generic.sole_country(article) if dateline is None else None
+    mentions += generic.role_mentions(doc, mentions, home, sole)
     context = frozenset(article["country_code"] or []) | (
         {dateline.country_code} if dateline else set()
     )

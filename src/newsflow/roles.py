@@ -42,6 +42,9 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # "talks on Afghanistan": the topic, not the other party.
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
+# source; "talks from Monday", "withdrawal from Iraq" are no such thing.
+FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
 # "an attack on the anniversary of X's death": a time, not a target.
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
@@ -236,8 +239,8 @@ def _noun_roles(
         elif child.dep_ == "prep":
             prep = child.lemma_.lower()
             for pobj in _pobjs(child):
-                if prep == "by":
-                    sources += _actors_in(pobj, mentions)
+                if prep == "by" or (prep == "from" and event_type in FROM_SOURCE_TYPES):
+                    sources += _actors_in(pobj, mentions)  # "criticism from X", "aid from Y"
                 elif prep == "between":  # "between X's chief Y and Z": Y and Z, not X
                     pair = _with_conj(pobj, mentions)
                     # "between Pakistani and Iranian officials": both sides modify one noun

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import resources
+from newsflow import resources, senses
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -46,10 +47,18 @@ def plover_type(event_type: str, mode: str) -> str:
 @dataclass(frozen=True)
 class TriggerCues:
     """The words that let a sentence hold a trigger (`Lexicon.trigger_cues`): `forms` alone,
-    or a word of `needs` with one of the words it maps to."""
+    or a word of `needs` with one of the words it maps to. `joined` matches the two-word cues
+    ("had to", "needed to") that `needs` holds as one word ("hadto"): `words` reads them."""
 
     forms: frozenset[str]
     needs: dict[str, frozenset[str]]
+    joined: str | None = None  # a regex whose group 1 is a word joined to its "to"
+
+    def words(self, lower: pl.Expr) -> pl.Expr:
+        """The cue words of lower-cased sentence texts, each "had to" also as "hadto"."""
+        if self.joined is not None:
+            lower = lower.str.replace_all(self.joined, "$0 ${1}to")
+        return lower.str.extract_all(r"[^\W\d_]+")
 
     def match(self, words: set[str]) -> bool:
         """Can a sentence of these lower-cased words hold a trigger?"""
@@ -77,6 +86,7 @@ class Lexicon:
     relative_offsets: dict[str, int]
     reporting_verbs: frozenset[str]  # "X said Y must ...": with a demand modal, X's REQUEST
     demand_modals: frozenset[str]
+    demand_verbs: frozenset[str]  # "X said Y had to / needed to ...": a demand like "must"
     labour_strike_words: frozenset[str]  # "a hunger strike" is a PROTEST
     military_strike_words: frozenset[str]  # "an air strike" an ASSAULT
     target_required_verbs: frozenset[str]  # "shares traded at", "helped the team win": no event
@@ -117,6 +127,7 @@ class Lexicon:
             relative_offsets=dict(cues["relative_dates"]),
             reporting_verbs=frozenset(cues["reporting_verbs"]),
             demand_modals=frozenset(cues["demand_modals"]),
+            demand_verbs=frozenset(cues["demand_verbs"]),
             labour_strike_words=frozenset(cues["labour_strike_words"]),
             military_strike_words=frozenset(cues["military_strike_words"]),
             target_required_verbs=frozenset(cues["target_required_verbs"]),
@@ -170,8 +181,14 @@ class Lexicon:
         reporting = forms(set(self.reporting_verbs), ("verb",))
         for modal in self.demand_modals:
             needs.setdefault(modal, set()).update(reporting)
+        # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
+        demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
+        for form in demand_forms:
+            needs.setdefault(form + "to", set()).update(reporting)
         return TriggerCues(
-            frozenset(single), {form: frozenset(words) for form, words in needs.items()}
+            frozenset(single),
+            {form: frozenset(words) for form, words in needs.items()},
+            r"\b(" + "|".join(demand_forms) + r") to\b",
         )
 
     @functools.cached_property
@@ -183,6 +200,11 @@ class Lexicon:
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
+        found = self._lexical(token)
+        return None if found is None else senses.refine(token, found, self.demand_modals)
+
+    def _lexical(self, token: Token) -> tuple[str, str] | None:
+        """The type the lexicon gives `token` (phrasal verbs and "strike" read from the parse)."""
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             for child in token.children:
@@ -203,9 +225,20 @@ class Lexicon:
         """Does the verb report that someone else must or should act ("said Y must return")?"""
         return any(
             clause.dep_ == "ccomp"
-            and any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
+            and (
+                any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
+                or (clause.lemma_.lower() in self.demand_verbs and self._to_act(clause))
+            )
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             for clause in verb.children
+        )
+
+    @staticmethod
+    def _to_act(verb: Token) -> bool:
+        """ "had to work", "needed to explain": the verb governs a to-infinitive."""
+        return any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
         )
 
     def _strike(self, noun: Token, found: tuple[str, str]) -> tuple[str, str]:

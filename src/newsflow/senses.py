@@ -1,0 +1,78 @@
+"""Word senses the trigger lexicon alone gets wrong (issue 20), read from the parse.
+
+`triggers.Lexicon.trigger` maps a lemma to one PLOVER type; a few frequent words name another
+type (or none) in a construction the parse shows:
+
+* "insisted (that) X was ..." reports a statement, not a demand: "insist" is a REQUEST only
+  with a demand in its clause ("insisted that Y must/should go", "insisted Y resign") or on
+  something ("insisted on its demands"); otherwise the clause's own trigger, if any, is the event.
+* "attack X for/over Y", "attacked X's record": a verbal attack is an ACCUSE, a physical one
+  (no grievance, an actor or place attacked) stays an ASSAULT.
+* "pleaded not guilty" / "pleaded innocent" denies a charge (REJECT); "pleaded guilty" admits it
+  (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
+* "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
+* "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
+GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
+# What a verbal attack is aimed at when it is no actor: something said, decided or done.
+SAID_OR_DONE = {
+    "record", "policy", "plan", "proposal", "decision", "remark", "comment", "claim", "stance",
+    "budget", "idea", "speech", "statement", "approach", "handling", "strategy", "scheme",
+}  # fmt: skip
+LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
+GIVING_VERBS = {"give", "grant"}
+PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
+
+
+def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
+    """Does the verb's clause ask for an act: a demand modal, a bare subjunctive, or "on"?"""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "on":
+            return True
+        if child.dep_ != "ccomp":
+            continue
+        aux = [c for c in child.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in demand_modals for a in aux):
+            return True
+        if child.tag_ == "VB" and not aux:  # "insisted that he resign"
+            return True
+    return not any(c.dep_ == "ccomp" for c in verb.children)  # "insisted", "he insisted so"
+
+
+def refine(
+    token: Token, found: tuple[str, str], demand_modals: frozenset[str]
+) -> tuple[str, str] | None:
+    """The (event_type, cameo_root) `token` names given its construction; None for no event."""
+    lemma = token.lemma_.lower()
+    verbal = token.pos_ in ("VERB", "AUX")
+    if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
+        return found if _demands(token, demand_modals) else None
+    if verbal and lemma == "attack":
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if preps & GRIEVANCE_PREPS or any(o.lemma_.lower() in SAID_OR_DONE for o in objects):
+            return ("ACCUSE", "11")
+        return found
+    if verbal and lemma == "plead":
+        plea = [c for c in token.children if c.lower_ in ("guilty", "innocent")]
+        if plea:
+            denies = (
+                plea[0].lower_ == "innocent"
+                or any(c.dep_ == "neg" or c.lower_ == "not" for c in plea[0].children)
+                or any(c.dep_ == "neg" for c in token.children)
+            )
+            return ("REJECT", "12") if denies else ("CONCEDE", "08")
+        return found
+    if verbal and lemma in GIVING_VERBS and found[0] == "AID":
+        given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        return ("CONCEDE", "08") if given & PERMISSIONS else found
+    if not verbal and lemma == "challenge":
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        return found if modifiers & LAW_WORDS else None
+    return found
