@@ -174,6 +174,8 @@ def events_for(mentions: pl.DataFrame) -> pl.DataFrame:
             pl.lit("day").alias("event_date_precision"),
             pl.lit(False).alias("background"),
             pl.lit(2643743, pl.Int64).alias("geonames_id"),  # London
+            pl.lit(None, pl.String).alias("source_generic"),
+            pl.lit(None, pl.String).alias("target_generic"),
         ),
         schema.EVENTS,
     )

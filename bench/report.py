@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import platform
+import statistics
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def _goal(label: str, value: object, goal: str, met: bool | None, source: str) -
     return f"| {label} | {value} | {goal} | {verdict} | `{source}` |"
 
 
+def _median_of_repeats(bbc: dict, key: str) -> tuple[float, str]:
+    """A BBC figure over the runs a results file records (`repeats`), else its one run: the
+    bare baseline alone drifted by a third between runs minutes apart on this machine."""
+    runs = [r[key] for r in bbc.get("repeats", {}).get("runs", [])]
+    if not runs:
+        return bbc.get(key, 1.0), ""
+    listed = ", ".join(f"{r:.3f}" for r in runs)
+    return round(statistics.median(runs), 3), f", median of {len(runs)} runs ({listed})"
+
+
 def goals(results_dir: Path = RESULTS) -> list[str]:
     """Issue 11's goals (and issue 5's dedupe goals) against the measured figures."""
     rows = ["| goal | measured | target | verdict | source |", "|---|---|---|---|---|"]
@@ -49,8 +60,10 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
         rows.append(_goal(f"end-to-end vs bare spaCy NER, wall (BBC, n_process={n})", ratio,
                           ">= 0.85", ratio >= 0.85, name))  # fmt: skip
         if n > 1:  # the accuracy budget (brief; issues 20 and 24): two processes on each side
+            budget, label = _median_of_repeats(bbc, "throughput_ratio_vs_bare_spacy")
             rows.append(_goal(f"end-to-end vs bare spaCy NER, wall (BBC, n_process={n}): "
-                              "accuracy budget", ratio, ">= 0.6", ratio >= 0.6, name))  # fmt: skip
+                              f"accuracy budget{label}", budget, ">= 0.6", budget >= 0.6,
+                              name))  # fmt: skip
         if cpu is not None:
             rows.append(_goal(f"end-to-end vs bare spaCy NER, CPU seconds (n_process={n})", cpu,
                               ">= 0.85 (CPU; our bar)", cpu >= 0.85, name))  # fmt: skip
@@ -60,8 +73,9 @@ def goals(results_dir: Path = RESULTS) -> list[str]:
                 rows.append(_goal(f"end-to-end vs the same NLP as bare nlp.pipe, {label} "
                                   f"(n_process={n})", same, ">= 0.85 (our bar)", same >= 0.85,
                                   name))  # fmt: skip
-        rows.append(_goal(f"gates overhead (n_process={n})", bbc.get("gates_overhead"), "<= 10%",
-                          bbc.get("gates_overhead", 1) <= 0.10, name))  # fmt: skip
+        gates, label = _median_of_repeats(bbc, "gates_overhead")
+        rows.append(_goal(f"gates overhead (n_process={n}){label}", gates, "<= 10%",
+                          gates <= 0.10, name))  # fmt: skip
         if "orchestration_overhead" in bbc:
             over = bbc["orchestration_overhead"]
             rows.append(_goal("Prefect flow vs direct steps", over, "<= 10%", over <= 0.10, name))
