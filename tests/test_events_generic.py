@@ -7,7 +7,6 @@ A generic agent lets the event form but is no named actor: its role stays null.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import polars as pl
@@ -16,7 +15,9 @@ import pytest
 from newsflow import events, roles, schema
 from newsflow.geo import Gazetteer
 from newsflow.settings import Settings
+from tests.event_frames import article_events, article_frames
 
+PUBLISHED = date(1987, 6, 1)
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_libdem", "Liberal Democrats", "PARTY", "GBR", ["Liberal Democrats", "Lib Dems"]),
@@ -42,37 +43,12 @@ def frames(
     body: str, nlp, dateline: str | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(articles, mentions, sentences) of one article, as extract would hand them over."""
-    row = dict.fromkeys(schema.DEDUPED.names())
-    row.update(
-        article_id="a1", bundle_id="b", source_path="a1.txt", source_name="Wire", body=body,
-        word_count=len(body.split()), language="en", story_id="s1",
-        published_date=date(1987, 6, 1), crawl_date=date(1987, 6, 1), dateline=dateline,
-    )  # fmt: skip
-    articles = pl.DataFrame([row], schema=schema.DEDUPED)
-    doc = nlp(body)
-    spans = [(s.start_char, s.end_char) for s in doc.sents]
-    sentences = [("a1", i, a, b) for i, (a, b) in enumerate(spans)]
-    aliases = sorted(((a, act[0]) for act in ACTORS for a in act[4]), key=lambda x: -len(x[0]))
-    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in aliases) + r")\b")
-    mentions = [
-        (f"m_{m.start()}", "a1", dict(aliases)[m.group(1)], None, m.group(1), m.start(), m.end(),
-         next(i for i, (a, b) in enumerate(spans) if a <= m.start() < b))
-        for m in pattern.finditer(body)
-    ]  # fmt: skip
-    return (
-        articles,
-        pl.DataFrame(mentions, schema=schema.MENTIONS, orient="row"),
-        pl.DataFrame(sentences, schema=schema.SENTENCES, orient="row"),
-    )
+    return article_frames(body, nlp, ACTORS, PUBLISHED, dateline)
 
 
 def events_of(body: str, nlp, state, dateline: str | None = None) -> pl.DataFrame:
     """The events (schema.EVENTS) the stage finds in one article with `body`."""
-    articles, mentions, sentences = frames(body, nlp, dateline)
-    actors = pl.DataFrame(ACTORS, schema=schema.ACTORS, orient="row")
-    return events.detect_events(
-        articles, mentions, actors, sentences, nlp, state, Settings()
-    ).events
+    return article_events(body, nlp, state, ACTORS, PUBLISHED, dateline)
 
 
 def found(body: str, nlp, state, dateline: str | None = None) -> list[tuple]:

@@ -7,15 +7,15 @@ the real events stage; mentions are alias matches of the actors listed here.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import polars as pl
 import pytest
 
-from newsflow import events, roles, schema
+from newsflow import events, roles
 from newsflow.geo import Gazetteer
 from newsflow.settings import Settings
+from tests.event_frames import article_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -51,37 +51,8 @@ def state():
 
 def found(body: str, nlp, state) -> list[tuple]:
     """(type, source, target) of every event the events stage finds in one article `body`."""
-    row = dict.fromkeys(schema.DEDUPED.names())
-    row.update(
-        article_id="a1", bundle_id="b", source_path="a1.txt", source_name="Wire", body=body,
-        word_count=len(body.split()), language="en", story_id="s1",
-        published_date=date(2005, 3, 1), crawl_date=date(2005, 3, 1),
-    )  # fmt: skip
-    articles = pl.DataFrame([row], schema=schema.DEDUPED)
-    spans = [(s.start_char, s.end_char) for s in nlp(body).sents]
-    aliases = sorted(((a, act[0]) for act in ACTORS for a in act[4]), key=lambda x: -len(x[0]))
-    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in aliases) + r")\b")
-    mentions = [
-        (f"m_{m.start()}", "a1", dict(aliases)[m.group(1)], None, m.group(1), m.start(), m.end(),
-         next(i for i, (a, b) in enumerate(spans) if a <= m.start() < b))
-        for m in pattern.finditer(body)
-    ]  # fmt: skip
-    result = events.detect_events(
-        articles,
-        pl.DataFrame(mentions, schema=schema.MENTIONS, orient="row"),
-        pl.DataFrame(ACTORS, schema=schema.ACTORS, orient="row"),
-        pl.DataFrame(
-            [("a1", i, a, b) for i, (a, b) in enumerate(spans)],
-            schema=schema.SENTENCES,
-            orient="row",
-        ),  # fmt: skip
-        nlp,
-        state,
-        Settings(),
-    )
-    return sorted(
-        result.events.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str
-    )
+    frame = article_events(body, nlp, state, ACTORS, date(2005, 3, 1))
+    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
 
 
 def test_insisted_that_a_statement_is_true_is_no_request(nlp, state):

@@ -1,0 +1,56 @@
+"""One article as extract hands it to the events stage, for tests on real sentences: its
+articles row, mentions (alias matches of the listed actors) and sentence spans."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import polars as pl
+
+from newsflow import events, schema
+from newsflow.settings import Settings
+
+Actor = tuple[str, str, str, str | None, list[str]]  # actor_id, name, type, country, aliases
+
+
+def article_frames(
+    body: str,
+    nlp,
+    actors: list[Actor],
+    published: date,
+    dateline: str | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(articles, mentions, sentences) of one article `a1` with `body`."""
+    row = dict.fromkeys(schema.DEDUPED.names())
+    row.update(
+        article_id="a1", bundle_id="b", source_path="a1.txt", source_name="Wire", body=body,
+        word_count=len(body.split()), language="en", story_id="s1",
+        published_date=published, crawl_date=published, dateline=dateline,
+    )  # fmt: skip
+    spans = [(s.start_char, s.end_char) for s in nlp(body).sents]
+    aliases = sorted(((a, act[0]) for act in actors for a in act[4]), key=lambda x: -len(x[0]))
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a, _ in aliases) + r")\b")
+    mentions = [
+        (f"m_{m.start()}", "a1", dict(aliases)[m.group(1)], None, m.group(1), m.start(), m.end(),
+         next(i for i, (a, b) in enumerate(spans) if a <= m.start() < b))
+        for m in pattern.finditer(body)
+    ]  # fmt: skip
+    return (
+        pl.DataFrame([row], schema=schema.DEDUPED),
+        pl.DataFrame(mentions, schema=schema.MENTIONS, orient="row"),
+        pl.DataFrame(
+            [("a1", i, a, b) for i, (a, b) in enumerate(spans)],
+            schema=schema.SENTENCES,
+            orient="row",
+        ),  # fmt: skip
+    )
+
+
+def article_events(
+    body: str, nlp, state, actors: list[Actor], published: date, dateline: str | None = None
+) -> pl.DataFrame:
+    """The events (schema.EVENTS) the real events stage finds in that one article."""
+    articles, mentions, sentences = article_frames(body, nlp, actors, published, dateline)
+    frame = pl.DataFrame(actors, schema=schema.ACTORS, orient="row")
+    return events.detect_events(articles, mentions, frame, sentences, nlp, state, Settings()).events
