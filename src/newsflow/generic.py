@@ -121,7 +121,7 @@ def role_mentions(
     """Generic agent nouns of the parsed sentence that name no actor, as role mentions of a
     generic actor (one per noun, keyed by its position: two generics are never one actor);
     the state's own ones as the `home` country's actor when the article makes it certain, and
-    a bare "the government" as the `sole` country an undated-line article names."""
+    a bare "the government" as the `sole` country an article without a dateline names."""
     named = {i for m in mentions for i in m.tokens}
     out = []
     for token in doc:
