@@ -12,7 +12,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from newsflow import events, roles, schema
+from newsflow import events, generic, roles, schema
 from newsflow.geo import Gazetteer
 from newsflow.settings import Settings
 from tests.event_frames import article_events, article_frames
@@ -157,3 +157,21 @@ def test_a_sentence_with_a_generic_agent_and_a_trigger_is_parsed(nlp, state):
     cues = state.lexicon.trigger_cues(nlp)
     picked = events.sentences_to_parse(articles, mentions, actors, sentences, cues)
     assert picked["sentence_index"].to_list() == [0]
+
+
+def test_the_country_of_the_government_is_chosen_the_same_way_in_every_run():
+    # country_actors comes from an unordered polars `unique`: two actors of one country (a
+    # registry that has not merged them yet) must not resolve by list or hash order
+    pair = [
+        {"actor_id": "act_zmb_b", "country_code": "ZMB"},
+        {"actor_id": "act_zmb_a", "country_code": "ZMB"},
+    ]
+    lusaka = Gazetteer.load().lookup("Lusaka")
+    for order in (pair, pair[::-1]):
+        article = {"country_actors": order}
+        assert generic.home_country(article, lusaka) == ("act_zmb_a", "ZMB")
+        assert generic.sole_country(article) == ("act_zmb_a", "ZMB")
+    assert (
+        generic.sole_country({"country_actors": [*pair, {"actor_id": "x", "country_code": "FRA"}]})
+        is None
+    )

@@ -87,18 +87,22 @@ def home_country(article: dict[str, Any], dateline: Place | None) -> tuple[str, 
     None without a dateline (most BBC items): there a generic role stays null."""
     if dateline is None or not dateline.country_code:
         return None
-    for named in article.get("country_actors") or []:
-        if named["country_code"] == dateline.country_code:
-            return named["actor_id"], dateline.country_code
-    return None
+    named = _named_countries(article)
+    return next((n for n in named if n[1] == dateline.country_code), None)
 
 
 def sole_country(article: dict[str, Any]) -> tuple[str, str] | None:
     """(actor id, ISO-3) of the one country an article without a dateline names (a BBC
     politics item naming only Britain): its "the government" is that country's (GUIDE.md
     "Generic actors"). None when it names none or several."""
-    named = {(n["actor_id"], n["country_code"]) for n in article.get("country_actors") or []}
-    return next(iter(named)) if len({code for _, code in named}) == 1 else None
+    named = _named_countries(article)
+    return named[0] if len({code for _, code in named}) == 1 else None
+
+
+def _named_countries(article: dict[str, Any]) -> list[tuple[str, str]]:
+    """(actor id, ISO-3) of the article's COUNTRY actors, sorted: the list comes from an
+    unordered `unique`, and two actors of one country must resolve the same way in every run."""
+    return sorted({(n["actor_id"], n["country_code"]) for n in article.get("country_actors") or []})
 
 
 def _of_the_state(token: Token) -> bool:
