@@ -24,6 +24,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -454,29 +455,29 @@ def fresh_stories4_agreement() -> dict:
     }
 
 
+# One file or figure per option (the first listed that is given), else everything in main.
+ONLY: dict[str, tuple[str, Callable[[], object]]] = {
+    "--fresh-stories": ("stories heldout2", lambda: assemble_fresh_stories(FRESH)),
+    "--fresh-stories3": ("stories heldout3", lambda: assemble_fresh_stories(FRESH3)),
+    "--fresh-stories4-agreement": (
+        "stories heldout4 agreement",
+        lambda: json.dumps(fresh_stories4_agreement(), indent=1),
+    ),
+    "--fresh-stories4": ("stories heldout4", lambda: assemble_fresh_stories(FRESH4)),
+    "--fresh-events": ("events heldout2", lambda: assemble_fresh_events(FRESH_EVENTS)),
+    "--fresh-events3": ("events heldout3", lambda: assemble_fresh_events(FRESH_EVENTS3)),
+    "--fresh-events-agreement": (
+        "events heldout2 agreement",
+        lambda: json.dumps(event_agreement([FRESH_EVENTS["labeller"]], FRESH_EVENTS_SECOND)),
+    ),
+}
+
+
 def main() -> None:
-    if "--fresh-stories" in sys.argv[1:]:
-        print("stories heldout2", assemble_fresh_stories(FRESH))
-        return
-    if "--fresh-stories3" in sys.argv[1:]:
-        print("stories heldout3", assemble_fresh_stories(FRESH3))
-        return
-    if "--fresh-stories4-agreement" in sys.argv[1:]:
-        print("stories heldout4 agreement", json.dumps(fresh_stories4_agreement(), indent=1))
-        return
-    if "--fresh-stories4" in sys.argv[1:]:
-        print("stories heldout4", assemble_fresh_stories(FRESH4))
-        return
-    if "--fresh-events" in sys.argv[1:]:
-        print("events heldout2", assemble_fresh_events(FRESH_EVENTS))
-        return
-    if "--fresh-events3" in sys.argv[1:]:
-        print("events heldout3", assemble_fresh_events(FRESH_EVENTS3))
-        return
-    if "--fresh-events-agreement" in sys.argv[1:]:
-        agreement = event_agreement([FRESH_EVENTS["labeller"]], FRESH_EVENTS_SECOND)
-        print("events heldout2 agreement", json.dumps(agreement))
-        return
+    for option, (label, make) in ONLY.items():
+        if option in sys.argv[1:]:
+            print(label, make())
+            return
     for set_name in FIRST:
         print(set_name, assemble(set_name))
     print("mentions agreement", json.dumps(mention_agreement()))
