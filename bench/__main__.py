@@ -271,6 +271,13 @@ def machine() -> dict:
     }
 
 
+# The figures of each run a `--repeat` file keeps (the report takes medians of the ratios).
+REPEATED = (
+    "bare_spacy_ner_seconds", "ours_direct_seconds", "throughput_ratio_vs_bare_spacy",
+    "bare_same_nlp_seconds", "throughput_ratio_vs_same_nlp", "gates_overhead", "rerun_ratio",
+)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -314,6 +321,14 @@ def main() -> None:
         metavar="PATH",
         help="only profile one run (NLP in-process) with pyinstrument; the call tree goes to PATH",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure baseline and newsflow this many times, one after the other; the file "
+        "holds the last run's figures and every run's ratios (`repeats`: the report quotes "
+        "their median, since the machine's speed drifts between runs)",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -344,7 +359,17 @@ def main() -> None:
             del texts
             results.update(scale_run(bundle, tmp_path / "scale.duckdb", args.n_process))
         else:
-            results.update(compare(texts, bundle, tmp_path, model, args.n_process, args.rss))
+            runs = []
+            for i in range(args.repeat):
+                run_path = tmp_path / f"r{i}"
+                run_path.mkdir()
+                runs.append(compare(texts, bundle, run_path, model, args.n_process, args.rss))
+            results.update(runs[-1])
+            if args.repeat > 1:
+                results["repeats"] = {
+                    "note": f"{args.repeat} runs one after another in this process",
+                    "runs": [{k: r[k] for k in REPEATED if k in r} for r in runs],
+                }
             if not args.no_flow:
                 results.update(flow_overhead(bundle, tmp_path, results["ours_direct_seconds"]))
     results["bench_process_peak_rss_mb"] = round(

@@ -34,6 +34,8 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
             "--docs",
             "40",
             "--no-flow",
+            "--repeat",
+            "2",
             "--out",
             str(out),
             "--work",
@@ -58,6 +60,10 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     ):
         assert figures[ratio] == pytest.approx(figures[numerator] / ours, rel=0.02, abs=0.002)
     assert figures["sentences_role_parsed"] >= first["events"]
+    # --repeat 2: both runs' figures kept, the file's own being the last run's
+    runs = figures["repeats"]["runs"]
+    assert len(runs) == 2 and runs[-1]["ours_direct_seconds"] == ours
+    assert all(r["throughput_ratio_vs_bare_spacy"] > 0 for r in runs)
 
 
 def test_scale_harness_reruns_and_reports_memory_by_phase(tmp_path):
