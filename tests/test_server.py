@@ -116,14 +116,48 @@ def test_served_deployment_processes_the_inbox(tmp_path):
         )
 
         def deployment_id() -> str | None:
-            r = httpx.get(f"{api}/deployments/name/newsflow-inbox/newsflow-inbox", timeout=5)
+            try:
+                r = httpx.get(f"{api}/deployments/name/newsflow-inbox/newsflow-inbox", timeout=10)
+            except httpx.HTTPError:
+                return None
             return r.json()["id"] if r.status_code == 200 else None
 
         dep = _wait_for(deployment_id, 180, "the served deployment", [server, served])
-        run = httpx.post(f"{api}/deployments/{dep}/create_flow_run", json={}, timeout=10).json()
+        answers: list[str] = []
+
+        def created_run() -> str | None:
+            # A busy server's SQLite can refuse a write for a moment (a 5xx): ask again rather
+            # than read an error body as a flow run, and keep what it said for the failure.
+            # A request that timed out may still have created its run: the idempotency key makes
+            # the server answer a repeat with that run instead of a second one.
+            try:
+                r = httpx.post(
+                    f"{api}/deployments/{dep}/create_flow_run",
+                    json={"idempotency_key": "test-served-deployment"},
+                    timeout=30,
+                )
+            except httpx.HTTPError as exc:
+                answers.append(repr(exc))
+                return None
+            if r.status_code in (200, 201):
+                return r.json()["id"]
+            answers.append(f"{r.status_code}: {r.text[:300]}")
+            return None
+
+        try:
+            run_id = _wait_for(created_run, 120, "the server to create a flow run", [server])
+        except AssertionError as exc:
+            server_log = (logs / "server.log").read_text()[-3000:]
+            raise AssertionError(f"{exc}; answers {answers[-3:]}\n{server_log}") from exc
 
         def final_state() -> str | None:
-            state = httpx.get(f"{api}/flow_runs/{run['id']}", timeout=5).json()["state"]["type"]
+            try:
+                r = httpx.get(f"{api}/flow_runs/{run_id}", timeout=10)
+            except httpx.HTTPError:
+                return None
+            if r.status_code != 200:
+                return None
+            state = r.json()["state"]["type"]
             return state if state in {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"} else None
 
         state = _wait_for(final_state, 400, "the flow run to finish", [server, served])
