@@ -60,6 +60,9 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     ):
         assert figures[ratio] == pytest.approx(figures[numerator] / ours, rel=0.02, abs=0.002)
     assert figures["sentences_role_parsed"] >= first["events"]
+    # the baseline brackets our first run: the ratio's baseline is the mean of before and after
+    before, after = figures["bare_spacy_ner_seconds_before_after"]
+    assert figures["bare_spacy_ner_seconds"] == pytest.approx((before + after) / 2, abs=0.011)
     # --repeat 2: both runs' figures kept, the file's own being the last run's
     runs = figures["repeats"]["runs"]
     assert len(runs) == 2 and runs[-1]["ours_direct_seconds"] == ours
