@@ -1,0 +1,25 @@
+"""What a small run's flow process does not import before its first document (issue 24)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_seeds_run_never_imports_numba_issue_24(seeds_dir, tmp_path):
+    """Issue 24: the run of a small bundle (the five seeds, gates on) in a fresh process
+    loads them without importing numba (~1 s of the flow process's CPU)."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from newsflow import pipeline\n"
+        "from newsflow.settings import Settings\n"
+        "settings = Settings(warehouse=Path(sys.argv[2]), nlp_workers=0)\n"
+        "summary = pipeline.run_bundle(Path(sys.argv[1]), settings)\n"
+        "print(summary['loaded'], 'numba' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seeds_dir), str(tmp_path / "w.duckdb")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split()[-2:] == ["5", "False"]
