@@ -69,7 +69,6 @@ tables ("FINAL TEST INC <FNLT> 4TH QTR LOSS") were re-filed weeks later with fig
 
 from __future__ import annotations
 
-import numba
 import numpy as np
 
 from newsflow.dedupe.agreement_keys import (
@@ -89,6 +88,7 @@ from newsflow.dedupe.agreement_keys import (
     key_kind,
     same_key,
 )
+from newsflow.dedupe.kernels import kernel
 
 NUMBER_SHARE = 0.2
 TABLE_WEIGHT = 1.2  # figure misses of the key lists, weighed by the share of figures in the text
@@ -102,7 +102,7 @@ _FIGURE = (1 << NUMBER) | (1 << TITLE_NUMBER) | (1 << DATE) | (1 << MONTH)
 _PERIOD = (1 << DATE) | (1 << SESSION) | (1 << TITLE_NUMBER)
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@kernel(cache=True, nogil=True, inline="always")
 def _listed(keys: np.ndarray, wanted: np.uint32) -> bool:
     """Whether a key list (0-ended) holds `wanted`, a figure in a title as the same in a body."""
     for t in range(keys.size):
@@ -113,7 +113,7 @@ def _listed(keys: np.ndarray, wanted: np.uint32) -> bool:
     return False
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@kernel(cache=True, nogil=True, inline="always")
 def _in_tokens(tokens: np.ndarray, base: np.uint64, key: np.uint32) -> bool:
     """Whether `key` is among one article's every_token (its row in the high bits, `base`)."""
     probe = base | np.uint64(same_key(key))
@@ -121,7 +121,7 @@ def _in_tokens(tokens: np.ndarray, base: np.uint64, key: np.uint32) -> bool:
     return bool(i < tokens.size and tokens[i] == probe)
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _figure_share(tokens: np.ndarray, row: int) -> float:
     """Share of figures among the tokens of row `row` of every_token (a title and its first
     EXT_WORDS words, stop words left out): high in a price table, low in prose."""
@@ -134,7 +134,7 @@ def _figure_share(tokens: np.ndarray, row: int) -> float:
     return figures / (hi - lo) if hi > lo else 0.0
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _period_misses(
     a_keys: np.ndarray, c_keys: np.ndarray, tokens: np.ndarray, base: np.uint64
 ) -> tuple[int, int]:
@@ -157,7 +157,7 @@ def _period_misses(
     return a_miss, c_miss
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _one_sided_session(
     a_keys: np.ndarray, c_keys: np.ndarray, tokens: np.ndarray, base: np.uint64
 ) -> bool:
@@ -178,7 +178,7 @@ def _one_sided_session(
     return False
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _table_misses(
     a_keys: np.ndarray, c_keys: np.ndarray, tokens: np.ndarray, base: np.uint64
 ) -> int:
@@ -202,7 +202,7 @@ def _table_misses(
     return misses
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _other_names(
     a_keys: np.ndarray, c_keys: np.ndarray, c_lead: int, tokens: np.ndarray, proper: np.ndarray,
     base: np.uint64,
@@ -227,7 +227,7 @@ def _other_names(
     return False
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _developments(keys: np.ndarray, words: np.ndarray, sides: np.ndarray) -> int:
     """Bits of the development sides whose verbs a key list holds (see _DEVELOPMENTS)."""
     found = 0
@@ -240,7 +240,7 @@ def _developments(keys: np.ndarray, words: np.ndarray, sides: np.ndarray) -> int
     return found
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _holds_any(keys: np.ndarray, words: np.ndarray) -> bool:
     """Whether a key list holds any of `words` (keys)."""
     for s in range(keys.size):
@@ -252,7 +252,7 @@ def _holds_any(keys: np.ndarray, words: np.ndarray) -> bool:
     return False
 
 
-@numba.njit(cache=True, nogil=True, inline="always")
+@kernel(cache=True, nogil=True, inline="always")
 def _other_development(a: int, c: int) -> bool:
     """Whether one text holds only one side of a development pair and the other only the other
     side ("RAISES" vs "CUTS", "OFFERS" vs "COMPLETES")."""
@@ -264,7 +264,7 @@ def _other_development(a: int, c: int) -> bool:
     return False
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _agree(
     a_keys: np.ndarray,
     a_lead: np.ndarray,

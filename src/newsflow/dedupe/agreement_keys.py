@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 import polars as pl
 
+from newsflow.dedupe.kernels import kernel
 from newsflow.dedupe.words import Words, hash_words, mix_one, utf8_buffers
 
 LEAD_WORDS = 60  # the lead whose keys must be found in the other text
@@ -126,7 +126,7 @@ DEVELOPMENT_PAIRS = len(_DEVELOPMENTS)
 # --- compiled helpers -------------------------------------------------------------------------
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _lookup(slots: np.ndarray, h: np.uint64) -> int:
     """Slot of word hash `h` in the vocabulary, or -1."""
     mask = np.uint64(slots.size - 1)
@@ -138,12 +138,12 @@ def _lookup(slots: np.ndarray, h: np.uint64) -> int:
     return -1
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _key(kind: int, h: np.uint64) -> np.uint32:
     return np.uint32(0x80000000 | (kind << 28) | int(h >> np.uint64(36)))
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def same_key(key: np.uint32) -> np.uint32:
     """The key compared: a figure in the title is the same figure in the body."""
     if (key >> np.uint32(28)) & np.uint32(7) == TITLE_NUMBER:
@@ -151,12 +151,12 @@ def same_key(key: np.uint32) -> np.uint32:
     return key
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def key_kind(key: np.uint32) -> int:
     return int((key >> np.uint32(28)) & np.uint32(7))
 
 
-@numba.njit(cache=True)
+@kernel(cache=True)
 def _figure_hash(value: float, digits: int = 3) -> np.uint64:
     """Hash of `value` at `digits` significant digits (a mantissa of that many digits and a power
     of ten); at three, the hash does not depend on `digits` being given."""
@@ -177,7 +177,7 @@ def _figure_hash(value: float, digits: int = 3) -> np.uint64:
     return mix_one(np.uint64(q) * np.uint64(0x9E3779B97F4A7C15) ^ np.uint64(e + 400) ^ tag)
 
 
-@numba.njit(cache=True)
+@kernel(cache=True)
 def _written_hash(value: float) -> np.uint64:
     """Hash of a figure written out in digits: at as many significant digits as it has (up to
     WRITTEN_DIGITS), so that "122.3" and "122.2", "10230" and "10250", "12:00" and "12:01" differ;
@@ -192,12 +192,12 @@ def _written_hash(value: float) -> np.uint64:
     return _figure_hash(value, WRITTEN_DIGITS)
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _digit(b: int) -> bool:
     return 48 <= b <= 57
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _alnum(b: int) -> bool:
     return 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b >= 128
 
@@ -207,7 +207,7 @@ _MLN, _MILLION = 0x6E6C6D, 0x6E6F696C6C696D
 _BLN, _BILLION, _TRILLION = 0x6E6C62, 0x6E6F696C6C6962, 0x6E6F696C6C697274
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _figure(data: np.ndarray, i: int, end: int) -> tuple[np.uint64, int, int]:
     """The figure starting at digit data[i] (text ends at `end`): (its hash, its value when a
     plain integer 0-31 else -1, the byte after it). "," between digits groups thousands, one "."
@@ -287,7 +287,7 @@ def _figure(data: np.ndarray, i: int, end: int) -> tuple[np.uint64, int, int]:
     return _figure_hash(value), small, j
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _day(
     h: np.uint64, data: np.ndarray, at: int, end: int, slots: np.ndarray, bits: np.ndarray,
     value: np.ndarray,
@@ -300,7 +300,7 @@ def _day(
     return day if 1 <= day <= 31 else -1
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _ticker_at(data: np.ndarray, at: int, end: int) -> bool:
     """Whether the word at data[at] is a ticker: "<" before it, then 1-6 of A-Z 0-9 &, an
     optional exchange suffix ("." or " " and 1-3 of A-Z), ">" (several words: a name)."""
@@ -320,7 +320,7 @@ def _ticker_at(data: np.ndarray, at: int, end: int) -> bool:
     return data[i] == 62
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def _upper_word(data: np.ndarray, at: int, end: int) -> bool:
     """Whether the word at data[at] is written in capitals (a heading: "AFTERNOON BUSINESS")."""
     i = at
@@ -331,7 +331,7 @@ def _upper_word(data: np.ndarray, at: int, end: int) -> bool:
     return i > at + 1
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _text_tokens(
     first: int, last: int, lead_end: int, title: bool, every_word: bool,
     w_hash: np.ndarray, w_off: np.ndarray, w_cap: np.ndarray,
@@ -402,7 +402,7 @@ def _text_tokens(
     return n
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _row_tokens(
     wanted: np.ndarray, window: int, every_word: bool, kmax: int,
     tw_hash: np.ndarray, tw_off: np.ndarray, tw_cap: np.ndarray, tw_start: np.ndarray,
@@ -438,7 +438,7 @@ def _row_tokens(
     return out_row[:n], out_key[:n], out_lead[:n]
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _key_lists(
     row_of_key: np.ndarray, keys: np.ndarray, in_lead: np.ndarray, n: int, kmax: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -455,7 +455,7 @@ def _key_lists(
     return out, lead
 
 
-@numba.njit(cache=True, nogil=True)
+@kernel(cache=True, nogil=True)
 def _same_all(keys: np.ndarray) -> np.ndarray:
     out = np.empty(keys.size, np.uint32)
     for i in range(keys.size):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numba
 import numpy as np
+
+from newsflow.dedupe.kernels import kernel
 
 _U64 = np.uint64
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _merge_sorted(
     k1: np.ndarray, v1: np.ndarray, k2: np.ndarray, v2: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -31,7 +32,7 @@ def _merge_sorted(
     return keys, rows
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _bucket_order(keys: np.ndarray, bits: int) -> tuple[np.ndarray, bool]:
     """Stable order of hashed keys: a counting sort on their top `bits` bits, then an insertion
     sort, which only has to reorder inside a bucket. Gives up (False) when a bucket holds more
@@ -71,7 +72,7 @@ def _stable_order(keys: np.ndarray) -> np.ndarray:
     return order if done else np.argsort(keys, kind="stable")
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _directory(keys: np.ndarray, bits: int) -> np.ndarray:
     """starts[b]: the first position in sorted `keys` whose top `bits` bits are >= b."""
     shift = np.uint64(64 - bits)
@@ -89,7 +90,7 @@ def _directory(keys: np.ndarray, bits: int) -> np.ndarray:
 # --- a sorted multi-map of uint64 keys to row numbers -----------------------------------------
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _filter_mark(bits: np.ndarray, keys: np.ndarray, shift: int) -> None:
     """Set each key's bit: its top (64 - shift) bits number the bit."""
     for key in keys:
@@ -97,7 +98,7 @@ def _filter_mark(bits: np.ndarray, keys: np.ndarray, shift: int) -> None:
         bits[slot >> np.uint64(6)] |= np.uint64(1) << (slot & np.uint64(63))
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _filter_test(bits: np.ndarray, keys: np.ndarray, shift: int) -> np.ndarray:
     """Whether each key's bit is set (see `_filter_mark`)."""
     out = np.empty(keys.size, np.bool_)
@@ -107,7 +108,7 @@ def _filter_test(bits: np.ndarray, keys: np.ndarray, shift: int) -> np.ndarray:
     return out
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _equal_ranges(
     keys: np.ndarray, starts: np.ndarray, shift: int, needles: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:

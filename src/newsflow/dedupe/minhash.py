@@ -5,11 +5,11 @@ from __future__ import annotations
 import array
 from concurrent.futures import Future
 
-import numba
 import numpy as np
 import rensa
 
 from newsflow.dedupe.concurrency import SCAN_THREADS, copying_digests, done, threads
+from newsflow.dedupe.kernels import kernel
 from newsflow.dedupe.words import Words, mix_one
 
 NUM_PERM = 128
@@ -32,7 +32,7 @@ _UINT32_CODE = next(code for code in "IL" if array.array(code).itemsize == 4)  #
 # --- shingles, signatures, bands --------------------------------------------------------------
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _shingles(hashes: np.ndarray, rows: np.ndarray, n: int, tokens: np.ndarray) -> np.ndarray:
     """Word bigram hashes of each text in row order (a one-word text: the word itself) into
     `tokens`; returns the n + 1 row offsets into it."""
@@ -119,7 +119,7 @@ def shingle_signatures(words: Words, n: int) -> tuple[np.ndarray, np.ndarray]:
     return signatures, counts
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _band_keys_kernel(signatures: np.ndarray, bands: int, rows_per_band: int) -> np.ndarray:
     keys = np.empty((signatures.shape[0], bands), np.uint64)
     for d in range(signatures.shape[0]):
@@ -137,7 +137,7 @@ def lsh_band_keys(signatures: np.ndarray) -> np.ndarray:
     return _band_keys_kernel(signatures, BANDS, ROWS_PER_BAND)
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _agreement(
     sig_a: np.ndarray, rows_a: np.ndarray, sig_b: np.ndarray, rows_b: np.ndarray
 ) -> np.ndarray:

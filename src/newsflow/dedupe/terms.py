@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 import polars as pl
 
 from newsflow.dedupe import content_words as content
 from newsflow.dedupe.content_words import content_words
+from newsflow.dedupe.kernels import kernel
 from newsflow.dedupe.words import Words, mix, outside, word_set
 
 LEAD_CHARS = 2_000  # story terms come from the title and the lead
@@ -34,7 +34,7 @@ _TERM_STOPLIST = [
 _STOP_HASHES = word_set(_TERM_STOPLIST)
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _never_lower(
     t_hash: np.ndarray, t_cap: np.ndarray, t_start: np.ndarray,
     b_hash: np.ndarray, b_cap: np.ndarray, b_off: np.ndarray, b_start: np.ndarray, limit: int,
@@ -113,7 +113,7 @@ def name_words(title_words: Words, body_words: Words) -> Names:
     return Names(title, body)
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _top_terms(
     rows: np.ndarray, hashes: np.ndarray, seen: np.ndarray, starts: np.ndarray, top: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 import polars as pl
 import pyarrow as pa
 
 from newsflow.dedupe.concurrency import SCAN_THREADS, in_parallel
+from newsflow.dedupe.kernels import kernel
 
 _U64 = np.uint64
 
@@ -70,7 +70,7 @@ _WORD_BYTE = (
 )
 
 
-@numba.njit(cache=True, inline="always")
+@kernel(cache=True, inline="always")
 def mix_one(x: np.uint64) -> np.uint64:
     """splitmix64 finaliser of one value (the scalar twin of `mix`)."""
     x = x ^ (x >> np.uint64(30))
@@ -87,7 +87,7 @@ _BYTE_CLASS = np.where(_WORD_BYTE, _WORD, _SEPARATOR).astype(np.uint8)
 _BYTE_CLASS[0xE2], _BYTE_CLASS[0xC2] = _LEAD_E2, _LEAD_C2
 
 
-@numba.njit(cache=True, nogil=True, boundscheck=False)
+@kernel(cache=True, nogil=True, boundscheck=False)
 def _scan_words(
     data: np.ndarray,
     offsets: np.ndarray,

@@ -1,0 +1,43 @@
+"""What a small run's flow process does not import before its first document (issue 24)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_seeds_run_never_imports_numba_issue_24(seeds_dir, tmp_path):
+    """Issue 24: the run of a small bundle (the five seeds, gates on) in a fresh process
+    loads them without importing numba (~1 s of the flow process's CPU)."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from newsflow import pipeline\n"
+        "from newsflow.settings import Settings\n"
+        "settings = Settings(warehouse=Path(sys.argv[2]), nlp_workers=0)\n"
+        "summary = pipeline.run_bundle(Path(sys.argv[1]), settings)\n"
+        "print(summary['loaded'], 'numba' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seeds_dir), str(tmp_path / "w.duckdb")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stdout.split()[-2:] == ["5", "False"]
+
+
+def test_the_flow_stores_its_json_parameters_without_fastapi_issue_24():
+    """Issue 24: the flow's parameters are JSON already; it stores them as Prefect's encoder
+    would (the same values) without importing FastAPI (~0.2 s of the flow process's CPU)."""
+    code = (
+        "import json, sys\n"
+        "from newsflow.flows.pipeline import ingest_bundle\n"
+        "from newsflow.settings import Settings\n"
+        "params = {'bundle': 'b', 'settings': Settings().to_params(), 'wait_seconds': 0.0,\n"
+        "          'run_id': None}\n"
+        "stored = ingest_bundle.serialize_parameters(params)\n"
+        "imported = 'fastapi' in sys.modules\n"
+        "from fastapi.encoders import jsonable_encoder\n"
+        "print(json.dumps([imported, stored == jsonable_encoder(params)]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[false, true]"
