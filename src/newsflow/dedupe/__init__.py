@@ -22,9 +22,12 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   shared weight over the larger article's >= `thresholds.story_threshold` with at least four
   shared terms (over the smaller's until issue 21's stories7: a short routine item joined any
   report holding its few terms), unless that story holds an item of its template
-  (MinHash similarity >= TEMPLATE_SIMILARITY) dated TEMPLATE_GAP_DAYS or more apart
-  (`repeats`: another round of a routine report); then the next candidate's story;
-  otherwise it founds a story `s_<hash of its article_id>`.
+  (MinHash similarity >= TEMPLATE_SIMILARITY) dated TEMPLATE_GAP_DAYS or more apart, or a day
+  or more apart under a headline opening with the same HEADLINE_KEYS words (`repeats`: another
+  round of a routine report, the next day's operation); then the next candidate's story;
+  otherwise it founds a story `s_<hash of its article_id>`. A candidate whose title and lead
+  name countries the article never mentions, when the article's headline names one, does not
+  count (`countries`: offers of one template to different countries).
   An undated article takes the median date of its batch's dated articles (a bundle is one crawl).
   Duplicates share their canonical's story. Candidates come from an inverted index of each
   article's STORY_KEY_TERMS most distinctive terms (tf-idf) keyed by (term, week), blocked by the

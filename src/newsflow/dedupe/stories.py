@@ -7,6 +7,7 @@ import polars as pl
 
 from newsflow import ids
 from newsflow.dedupe import content_words as content
+from newsflow.dedupe.countries import other_countries
 from newsflow.dedupe.repeats import template_repeats
 from newsflow.dedupe.state import DedupeState, tie_order
 from newsflow.dedupe.terms import (
@@ -127,6 +128,10 @@ def assign_stories(
         )
         .filter(pl.col("score") >= settings.thresholds.story_threshold)
         .sort(["i", "score", "tie"], descending=[False, True, False])
+    )
+    # an item naming one country in its headline is not news about another (dedupe.countries)
+    candidates = candidates.filter(
+        ~pl.Series(other_countries(state, candidates, title_words, words, new_rows))
     )
     best = candidates.unique("i", keep="first", maintain_order=True)
     # filings of one template share most key terms: their pairs are among the scored ones
