@@ -26,6 +26,8 @@ ACTORS = [
     ("act_labour", "Labour Party", "GROUP", "GBR", ["Labour"]),
     ("act_ford", "Ford", "ORG", "USA", ["Ford"]),
     ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
+    ("act_esp", "Spain", "COUNTRY", "ESP", ["Spain"]),
+    ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
 ]  # fmt: skip
 
 
@@ -89,3 +91,16 @@ def test_a_possessive_pronoun_is_left_to_the_roles_of_its_sentence(nlp):
         "Thursday boosted by a buoyant period for its car loans unit."
     )
     assert found(body, nlp) == []
+
+
+def test_they_gave_no_details_is_no_aid_gave_a_country_money_is(nlp):
+    # tune: reuters 13795, no gold event in the second sentence. With "They" read as Spain it
+    # became an AID of Spain: "give" is aid only to a recipient (cues target_required_verbs).
+    body = (
+        "Spain will shortly sign with Saudi Arabia an order for barley for April/May delivery, "
+        "trade sources said. They gave no details on amounts or prices, but said it would be a "
+        '"major" order.'
+    )
+    assert [r for r in found(body, nlp) if r[0] == 1] == []
+    body = "Spain signed an order for barley. It gave Saudi Arabia a loan of 10 million dollars."
+    assert [r for r in found(body, nlp) if r[0] == 1] == [(1, "AID", "act_esp", "act_sau")]
