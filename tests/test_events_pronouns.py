@@ -1,4 +1,4 @@
-"""Pronouns of organisations and states (issue 20): "It rejected bids", "It added that ...".
+"""The pronoun "it" of organisations and states (issue 20): "It rejected bids", "It added".
 
 Real sentences of the events tune half and of the spent first held-out half
 (bench/labels/events/), with the sentence before them, through the real events stage; mentions
@@ -28,6 +28,7 @@ ACTORS = [
     ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
     ("act_esp", "Spain", "COUNTRY", "ESP", ["Spain"]),
     ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
+    ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
 ]  # fmt: skip
 
 
@@ -93,13 +94,13 @@ def test_a_possessive_pronoun_is_left_to_the_roles_of_its_sentence(nlp):
     assert found(body, nlp) == []
 
 
-def test_they_gave_no_details_is_no_aid_gave_a_country_money_is(nlp):
-    # tune: reuters 13795, no gold event in the second sentence. With "They" read as Spain it
-    # became an AID of Spain: "give" is aid only to a recipient (cues target_required_verbs).
+def test_it_gave_no_indication_is_no_aid_it_gave_a_country_a_loan_is(nlp):
+    # heldout (spent): reuters 8195, no gold event in the second sentence. With "It" read as
+    # Brazil it became an AID of Brazil: "give" is aid only to a recipient (cues
+    # target_required_verbs).
     body = (
-        "Spain will shortly sign with Saudi Arabia an order for barley for April/May delivery, "
-        "trade sources said. They gave no details on amounts or prices, but said it would be a "
-        '"major" order.'
+        "Brazil, the Third World's largest debtor, last month declared a moratorium on interest "
+        "repayments. It has given no indication of when it may resume interest payments."
     )
     assert [r for r in found(body, nlp) if r[0] == 1] == []
     body = "Spain signed an order for barley. It gave Saudi Arabia a loan of 10 million dollars."

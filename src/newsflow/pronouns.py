@@ -1,12 +1,12 @@
-"""Pronouns "it" and "they" standing for an organisation, party or state (issue 20).
+"""The pronoun "it" standing for an organisation, party or state (issue 20).
 
 The labelling guide names a pronoun's antecedent as the role ("It rejected bids" -> `name`
-"United States Department of Agriculture"), so an event whose only actor is "it" or "they" is
-no longer left without one. "he"/"she"/"his" stand for people (`reports._pronoun_mentions`);
-here "it", "they" and "them", in a sentence that names no organisation, group or country
-before them, stand for the one the sentence just before names first (in news that is nearly
-always its subject: "USDA accepted Algeria's bid ... It rejected bids for wheat"). Nothing is read from a new parse: the previous sentence's
-actors come from the mentions extraction already made.
+"United States Department of Agriculture"), so an event whose only actor is "it" is no longer
+left without one. "he"/"she"/"his" stand for people (`reports._pronoun_mentions`); here a
+subject "it", in a sentence that names no organisation, group or country before it, stands
+for the one the sentence just before names first (in news that is nearly always its subject:
+"USDA accepted Algeria's bid ... It rejected bids for wheat"). Nothing is read from a new
+parse: the previous sentence's actors come from the mentions extraction already made.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from newsflow.roles import RoleMention
 # The actor kinds a thing pronoun may stand for: never a person ("they" for two people is too
 # often the speakers of a quote) and never a place (a role needs an actor).
 THING_KINDS = ("ORG", "GROUP", "COUNTRY")
-THING_PRONOUNS = {"it", "they", "them"}
-THING_CUE = r"(?i)\b(?:it|they|them)\b"  # a cheap pre-filter on sentence text
-# Where a pronoun can stand for who acts or is acted on (not "its"/"their", not "it is").
-PRONOUN_ROLES = {"nsubj", "nsubjpass", "dobj", "dative", "pobj"}
+# Only "it": on the BBC bundle most "they"/"them" with no organisation before them were
+# people (players, a band, the speakers of a quote), and most objects were no actor at all.
+THING_PRONOUNS = {"it"}
+THING_CUE = r"(?i)\bit\b"  # a cheap pre-filter on sentence text
+# Only as who acts or is acted on in its clause (not "its", not "it is", no object).
+PRONOUN_ROLES = {"nsubj", "nsubjpass"}
 
 
 def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:
@@ -45,7 +47,7 @@ def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> p
 def thing_mentions(
     doc: Doc, mentions: list[RoleMention], before: dict[str, Any] | None
 ) -> list[RoleMention]:
-    """ "it"/"they"/"them" as mentions of the organisation, group or country the previous
+    """A subject "it" as a mention of the organisation, group or country the previous
     sentence names first (`before`), when the sentence names none before the pronoun. With
     one named before it, the roles already read the pronoun as that clause's speaker ("Syria
     says it will withdraw", `roles._subject`); a pronoun of a thing ("it is a bad deal") or a
