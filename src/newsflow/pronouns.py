@@ -27,13 +27,19 @@ THING_PRONOUNS = {"it"}
 THING_CUE = r"(?i)\bit\b"  # a cheap pre-filter on sentence text
 # Only as who acts or is acted on in its clause (not "its", not "it is", no object).
 PRONOUN_ROLES = {"nsubj", "nsubjpass"}
+SUBJECT_CHARS = 24  # how far into the sentence before a pronoun's antecedent may be named
 
 
 def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:
     """(article_id, sentence_index, thing_antecedent): the organisation, group or country each
-    sentence's previous sentence names first, as a struct of its role actor id and key."""
+    sentence's previous sentence names first, within its first words (where its subject
+    stands), as a struct of its role actor id, key and type."""
+    starts = sentences.select("article_id", "sentence_index", "sentence_start")
     first = (
         role_mentions.filter(pl.col("actor_type").is_in(THING_KINDS))
+        .join(starts, on=["article_id", "sentence_index"])
+        # named where a subject stands ("USDA accepted", "But Downing Street said"), not later
+        .filter(pl.col("char_start") - pl.col("sentence_start") <= SUBJECT_CHARS)
         .sort("char_start")
         .group_by("article_id", "sentence_index")
         .agg(pl.struct("actor_id", "actor_key", "actor_type").first().alias("thing_antecedent"))
