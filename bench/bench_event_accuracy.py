@@ -615,7 +615,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out", type=Path, default=RESULTS / "event_accuracy.json",
                         help="results file (the sets run are replaced in it)")  # fmt: skip
     parser.add_argument("--errors", type=Path, default=None,
-                        help="write the tune half's and PLOVER's per-item outcomes here (never heldout)")  # fmt: skip
+                        help="write the per-item outcomes of tune, PLOVER and spent held-out sets here")  # fmt: skip
     parser.add_argument("--make-folds", action="store_true",
                         help="draw bench/plover_folds.json (once, before any tuning)")  # fmt: skip
     args = parser.parse_args(argv)
@@ -651,8 +651,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             print(
                 _line(f"own sentences, {name} half (labelled_at {summary['labelled_at']})", summary)
             )
-            if name == "tune":
-                dump["tune"] = [s.__dict__ for s in scored]
+            if name == "tune" or summary.get("spent_at"):  # spent sets may be tuned on
+                dump[name] = [s.__dict__ for s in scored]
         else:
             raise SystemExit(f"unknown set {name!r}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import spacy
 
-from newsflow import generic, morph, resources, schema
+from newsflow import generic, morph, pronouns, resources, schema
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
 from newsflow.geo import Gazetteer, Place
 from newsflow.reports import Candidate, candidates_in_doc
@@ -347,9 +347,18 @@ def sentences_to_parse(
     sentence_mentions = (
         with_text.join(in_sentence, on=["article_id", "sentence_index"], how="left")
         .join(antecedents, on=["article_id", "sentence_index"], how="left")
+        .join(  # "It rejected bids": the organisation the sentence before names first
+            pronouns.previous_subjects(with_text, role_mentions),
+            on=["article_id", "sentence_index"],
+            how="left",
+        )
         .filter(
             pl.col("mentions").is_not_null()
             | (pl.col("antecedent").is_not_null() & pl.col("text").str.contains(PRONOUN_CUE))
+            | (
+                pl.col("thing_antecedent").is_not_null()
+                & pl.col("text").str.contains(pronouns.THING_CUE)
+            )
             | pl.col("text").str.contains(generic.GENERIC_CUE)  # "police fired on protesters"
         )
         .with_columns(
@@ -400,9 +409,8 @@ def find_candidates(
         datelines[article_id] = (
             gazetteer.lookup(row["dateline"] or "", context) if row["dateline"] else None
         )
-    rows = frame.select(
-        "article_id", "sentence_index", "sentence_start", "text", "mentions", "antecedent"
-    ).to_dicts()
+    columns = ["article_id", "sentence_index", "sentence_start", "text", "mentions"]
+    rows = frame.select(*columns, "antecedent", "thing_antecedent").to_dicts()
     found: list[Candidate] = []
     docs = nlp.pipe((r["text"] for r in rows), batch_size=max(16, min(settings.batch_size, 256)))
     for row, doc in zip(rows, docs, strict=True):  # per-sentence NLP iteration

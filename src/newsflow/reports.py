@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsflow import generic
+from newsflow import generic, pronouns
 from newsflow.geo import Gazetteer, Place
 from newsflow.roles import TOPIC_PREPS, Lexicon, RoleMention, sentence_candidates
 from newsflow.timex import EventDate, resolve_event_date
@@ -258,6 +258,7 @@ def candidates_in_doc(
         else None
     )
     mentions += _pronoun_mentions(doc, mentions, before)
+    mentions += pronouns.thing_mentions(doc, mentions, row.get("thing_antecedent"))
     # "police", "officials": roles, no actor; "the government" of the dateline's named country
     home = generic.home_country(article, dateline)
     sole = generic.sole_country(article) if dateline is None else None

@@ -125,8 +125,10 @@ def _actors_in(
 def _with_conj(head: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
     """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's."""
     out = _actors_in(head, mentions)[:1]
-    # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition
-    appositions = [a for a in head.children if a.dep_ == "appos"]
+    # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition.
+    # Not a list of members ("the GCC states -- the UAE, Saudi Arabia, Bahrain ..."): those
+    # are the head told again, no other party.
+    appositions = [a for a in head.children if a.dep_ == "appos" and len(a.conjuncts) < 2]
     for conj in [*head.conjuncts, *(c for a in appositions for c in a.conjuncts)]:
         out += _actors_in(conj, mentions)[:1]
     return out
@@ -563,13 +565,19 @@ def sentence_candidates(
             and event_type in lexicon.symmetric_types
         ):
             sources = targets[:1]  # "talks between Pakistan and Iran"
-        if verbal and len(sources) > 1 and any(c.dep_ == "dobj" for c in token.children):
+        # "Pakistan and Iran held talks / agreed", "India and Russia signed a memorandum": the
+        # conjunct is the other party. In "TTP and ISKP pose threats" both are sources, and one
+        # cannot be the other's target.
+        mutual = event_type in lexicon.symmetric_types or event_type == "AGREE"
+        if (
+            verbal
+            and len(sources) > 1
+            and not mutual
+            and any(c.dep_ == "dobj" for c in token.children)
+        ):
             sources = sources[:1]  # "X and Y backed Z": the conjunct is a co-source, not the target
         sources = sorted(sources, key=lambda m: m.is_generic)  # a named conjunct before "groups"
         source = sources[0] if sources else None
-        # "Pakistan and Iran held talks / agreed": the conjunct is the other party. In
-        # "TTP and ISKP pose threats" both are sources, and one cannot be the other's target.
-        mutual = event_type in lexicon.symmetric_types or event_type == "AGREE"
         others = sorted((sources[1:] if mutual else []) + targets, key=lambda m: m.is_generic)
         rest = [m for m in others if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None

@@ -1,0 +1,107 @@
+"""The pronoun "it" of organisations and states (issue 20): "It rejected bids", "It added".
+
+Real sentences of the events tune half and of the spent first held-out half
+(bench/labels/events/), with the sentence before them, through the real events stage; mentions
+are alias matches of the actors listed here. The guide's gold role of such a pronoun is the
+actor it stands for (`source.name`), so the event takes that actor, never a wrong one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from newsflow import events, roles, schema
+from newsflow.geo import Gazetteer
+from newsflow.settings import Settings
+from tests.event_frames import article_frames
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_usda", "United States Department of Agriculture", "ORG", "USA", ["USDA"]),
+    ("act_dza", "Algeria", "COUNTRY", "DZA", ["Algeria"]),
+    ("act_eu", "European Union", "ORG", None, ["EU"]),
+    ("act_labour", "Labour Party", "GROUP", "GBR", ["Labour"]),
+    ("act_ford", "Ford", "ORG", "USA", ["Ford"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
+    ("act_esp", "Spain", "COUNTRY", "ESP", ["Spain"]),
+    ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
+    ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return events.load_parser(Settings().spacy_model)
+
+
+def found(body: str, nlp) -> list[tuple]:
+    """(sentence index, type, source, target) of every sentence's report, as the event it
+    joined holds them (two sentences' reports of one event share its roles)."""
+    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
+    articles, mentions, sentences = article_frames(body, nlp, ACTORS, date(1987, 11, 2))
+    actors = pl.DataFrame(ACTORS, schema=schema.ACTORS, orient="row")
+    result = events.detect_events(articles, mentions, actors, sentences, nlp, state, Settings())
+    return sorted(
+        result.reports.join(result.events, on="event_id")
+        .select("sentence_index", "event_type", "source_actor_id", "target_actor_id")
+        .rows()
+    )
+
+
+def test_it_as_subject_is_the_organisation_the_sentence_before_names_first(nlp):
+    # heldout (spent): reuters 20239, gold REJECT, source "It" = United States Department of
+    # Agriculture. The sentence names no actor, so it used to go unparsed and the event unfound.
+    body = (
+        "USDA accepted Algeria's bid of 94.00 dlrs per tonne, c and f, for 50,000 tonnes for "
+        "Nov 10-25 shipment and 25,000 for Nov 20-Dec 10, the sources said. It rejected bids "
+        "for wheat for later shipment dates, they said."
+    )
+    assert [r[1:] for r in found(body, nlp) if r[0] == 1] == [("REJECT", "act_usda", None)]
+
+
+def test_it_added_takes_the_previous_sentences_subject_as_source(nlp):
+    # tune: bbc/business/065, gold source "It" = European Union (the sentence before's subject);
+    # its event used to have a null source.
+    body = (
+        "The EU sought to allay the airlines' fears, stressing that Thursday's meeting was only "
+        "a first step and that other proposals were also under consideration. It added that "
+        'any plan to levy taxes on jet fuel "should not hinder the competitiveness of the '
+        'airlines and that they themselves will not be solely funding development".'
+    )
+    added = [r for r in found(body, nlp) if r[0] == 1]
+    assert added and all(source == "act_eu" for _, _, source, _ in added)
+
+
+def test_it_of_a_copula_stands_for_a_thing_and_takes_no_role(nlp):
+    # heldout (spent): bbc/politics/200, no gold event: "it is a bad deal" is the deal, not Labour.
+    body = (
+        "\"Labour has had two-and-a-half years to convince people of this. If you can't sell a "
+        'deal in that time, it is a bad deal."'
+    )
+    assert [r for r in found(body, nlp) if r[0] == 1] == []
+
+
+def test_a_possessive_pronoun_is_left_to_the_roles_of_its_sentence(nlp):
+    # heldout (spent): bbc/business/479, no gold event: "its car loans unit" is Ford's own
+    # business; read as the US it made an AID event.
+    body = (
+        "Ford, the US car company, reported higher fourth quarter and full-year profits on "
+        "Thursday boosted by a buoyant period for its car loans unit."
+    )
+    assert found(body, nlp) == []
+
+
+def test_it_gave_no_indication_is_no_aid_it_gave_a_country_a_loan_is(nlp):
+    # heldout (spent): reuters 8195, no gold event in the second sentence. With "It" read as
+    # Brazil it became an AID of Brazil: "give" is aid only to a recipient (cues
+    # target_required_verbs).
+    body = (
+        "Brazil, the Third World's largest debtor, last month declared a moratorium on interest "
+        "repayments. It has given no indication of when it may resume interest payments."
+    )
+    assert [r for r in found(body, nlp) if r[0] == 1] == []
+    body = "Spain signed an order for barley. It gave Saudi Arabia a loan of 10 million dollars."
+    assert [r for r in found(body, nlp) if r[0] == 1] == [(1, "AID", "act_esp", "act_sau")]
