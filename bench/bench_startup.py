@@ -198,6 +198,11 @@ def seeds(bundle: Path, repeat: int) -> dict[str, Any]:
             medians["temporary_server"] / medians["bare_spacy"], 2
         ),
         "server_vs_bare_spacy": round(medians["server"] / medians["bare_spacy"], 2),
+        # each round's own ratio (its baseline measured just before it): how much the quotient
+        # of medians above moves with the machine
+        "server_vs_bare_spacy_by_round": [
+            round(s / b, 2) for s, b in zip(figures["server"], figures["bare_spacy"], strict=True)
+        ],
         "goal": "<= 4x bare spaCy (issue 24)",
     }
 
@@ -215,6 +220,10 @@ def main() -> None:
         previous = json.loads(args.out.read_text()) if args.out.exists() else {}
         previous["seeds"] = seeds(args.seeds, args.repeat)
         previous["seeds"]["load_average"] = [load_before, os.getloadavg()]
+        previous["seeds"]["commit"] = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+        previous["seeds"]["measured_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         args.out.write_text(json.dumps(previous, indent=1) + "\n", encoding="utf-8")
         print(json.dumps(previous["seeds"]["median_seconds"]), "->", args.out)
         return
