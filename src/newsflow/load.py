@@ -277,7 +277,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
         con.execute(resources.sql("queries/refresh_event_counts.sql"))  # needs the outlets
         con.execute(resources.sql("queries/refresh_stories.sql"), {"run_id": run.run_id})
         # here, not at the top: the supervising CLI imports this module, and dedupe's
-        # import (numba kernels) costs it seconds for nothing
+        # import (rensa, the kernel modules) costs it time for nothing
         from newsflow.dedupe.terms import DF_SLOTS  # noqa: PLC0415
 
         con.execute(
