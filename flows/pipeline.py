@@ -76,6 +76,13 @@ class _JsonParametersFlow(Flow[P, R]):
             return dict(parameters)
         return super().serialize_parameters(parameters)
 
+    def with_options(self, **options: Any) -> Flow[P, R]:
+        """Prefect builds a plain `Flow` here; keep this class (it holds no state of its own),
+        so the Dask path (`with_options(task_runner=...)`) skips FastAPI too."""
+        flow_ = super().with_options(**options)
+        flow_.__class__ = _JsonParametersFlow
+        return flow_
+
 
 def _json_flow(fn: Callable[P, R]) -> Flow[P, R]:
     return _JsonParametersFlow(fn, name="newsflow-ingest", persist_result=False, log_prints=False)
