@@ -362,8 +362,12 @@ def _no_event(
     if verbal and target is None:
         if lemma in lexicon.target_required_verbs:
             return True
-        if lemma in lexicon.reporting_verbs and (lemma, "VERB") not in lexicon.words:
-            return True  # "X said Y must ...", Y no actor
+        if (
+            event_type == "REQUEST"
+            and lemma in lexicon.reporting_verbs
+            and (lemma, "VERB") not in lexicon.words
+        ):
+            return True  # "X said Y must ...", Y no actor ("X said Y had failed": `failings`)
     if not verbal and source is None and event_type in lexicon.statement_types:
         return True
     if lemma == "concede" and any(c.dep_ == "ccomp" for c in token.children):
