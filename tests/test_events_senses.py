@@ -196,3 +196,17 @@ def test_had_to_under_a_reporting_verb_is_a_cue_had_alone_is_not(nlp, state):
     )
     words = pl.select(cues.words(pl.lit(texts).str.to_lowercase())).to_series()
     assert [cues.match(set(w)) for w in words] == [True, False, False]
+
+
+def test_asked_a_question_is_no_request_asked_someone_to_act_is(nlp, state):
+    # tune: bbc/tech/380.txt (gold no event; Jonathan Schwartz of Sun, named before) was REQUEST
+    text = (
+        "Mr Blair spoke in London. "
+        '"Why build your own grid when you can use ours for a buck an hour?" he asked in a '
+        "webcast launching the quarterly Network Computing event in California."
+    )
+    assert found(text, nlp, state) == []
+    assert found("Mr Blair asked whether France was ready.", nlp, state) == []
+    assert found("Mr Blair asked France to help.", nlp, state) == [
+        ("REQUEST", "act_blair", "act_fra")
+    ]

@@ -12,6 +12,9 @@ type (or none) in a construction the parse shows:
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
 * "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
+* "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
+  only with someone or something asked for ("asked France to help", "asked for a meeting",
+  "asked that the case be dropped").
 """
 
 from __future__ import annotations
@@ -28,6 +31,21 @@ SAID_OR_DONE = {
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
+ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
+
+
+def _asks_for_something(verb: Token) -> bool:
+    """Does "ask" name who is asked or what is asked for, not only a question?"""
+    for child in verb.children:
+        if child.dep_ in ASKED_FOR or (child.dep_ == "prep" and child.lower_ == "for"):
+            return True
+        if child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children):
+            return True  # "was asked to resign" (not "asked in a webcast launching ...")
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return True  # "asked that the case be dropped"
+    return False
 
 
 def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
@@ -53,6 +71,8 @@ def refine(
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
+    if verbal and lemma == "ask" and found[0] == "REQUEST":
+        return found if _asks_for_something(token) else None
     if verbal and lemma == "attack":
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         objects = [c for c in token.children if c.dep_ == "dobj"]
