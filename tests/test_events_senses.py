@@ -36,6 +36,10 @@ ACTORS = [
      ["House of Lords Economic Affairs Committee"]),
     ("act_fdd", "Forces for Defence of Democracy", "GROUP", "BDI", ["Forces for Defence of Democracy", "FDD"]),
     ("act_bdi", "Burundi", "COUNTRY", "BDI", ["Burundi"]),
+    ("act_dalton", "Hugh Dalton", "PERSON", "GBR", ["Hugh Dalton"]),
+    ("act_carvel", "John Carvel", "PERSON", "GBR", ["John Carvel"]),
+    ("act_avril", "Prosper Avril", "PERSON", "HTI", ["Prosper Avril"]),
+    ("act_hti", "Haiti", "COUNTRY", "HTI", ["Haiti"]),
 ]  # fmt: skip
 
 
@@ -210,3 +214,21 @@ def test_asked_a_question_is_no_request_asked_someone_to_act_is(nlp, state):
     assert found("Mr Blair asked France to help.", nlp, state) == [
         ("REQUEST", "act_blair", "act_fra")
     ]
+
+
+def test_resigned_after_a_leak_concedes_resigned_to_allow_elections_retreats(nlp, state):
+    # spent heldout: bbc/politics/376.txt (gold CONCEDE Hugh Dalton, the guide's "resigns under
+    # pressure"), was RETREAT; PLOVER RETREAT-0021 (no cause named) stays RETREAT
+    text = (
+        "Hugh Dalton resigned after leaking details of his 1947 budget to journalist John "
+        "Carvel, who published them in a London newspaper."
+    )
+    assert [t for t, s, _ in found(text, nlp, state) if s == "act_dalton"] == ["CONCEDE"]
+    text = "Hugh Dalton resigned over the budget leak to journalist John Carvel."
+    fresh = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())  # not merged
+    assert [t for t, s, _ in found(text, nlp, fresh) if s == "act_dalton"] == ["CONCEDE"]
+    text = (
+        "Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first democratic elections "
+        "to take place."
+    )
+    assert "RETREAT" in [t for t, s, _ in found(text, nlp, state) if s == "act_avril"]

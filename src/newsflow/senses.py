@@ -12,6 +12,9 @@ type (or none) in a construction the parse shows:
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
 * "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
+* "resigned over the affair", "resigned after leaking details": resigning under pressure yields
+  (CONCEDE, the guide's "resigns under pressure"); "resigned to allow elections" stays the
+  lexicon's RETREAT, as PLOVER codes a resignation with no cause named.
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
   only with someone or something asked for ("asked France to help", "asked for a meeting",
   "asked that the case be dropped").
@@ -31,6 +34,7 @@ SAID_OR_DONE = {
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
+PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
 
 
@@ -71,6 +75,10 @@ def refine(
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
+    if verbal and lemma == "resign" and found[0] == "RETREAT":
+        if any(c.dep_ == "prep" and c.lower_ in PRESSURE_PREPS for c in token.children):
+            return ("CONCEDE", "08")
+        return found
     if verbal and lemma == "ask" and found[0] == "REQUEST":
         return found if _asks_for_something(token) else None
     if verbal and lemma == "attack":
