@@ -40,6 +40,7 @@ ACTORS = [
     ("act_carvel", "John Carvel", "PERSON", "GBR", ["John Carvel"]),
     ("act_avril", "Prosper Avril", "PERSON", "HTI", ["Prosper Avril"]),
     ("act_hti", "Haiti", "COUNTRY", "HTI", ["Haiti"]),
+    ("act_tories", "Conservative Party", "PARTY", "GBR", ["Tories", "Conservatives"]),
 ]  # fmt: skip
 
 
@@ -232,3 +233,14 @@ def test_resigned_after_a_leak_concedes_resigned_to_allow_elections_retreats(nlp
         "to take place."
     )
     assert "RETREAT" in [t for t, s, _ in found(text, nlp, state) if s == "act_avril"]
+
+
+def test_cut_crime_is_no_sanction_cut_aid_to_a_country_is(nlp, state):
+    # tune: bbc/politics/367.txt (gold no event) was SANCTION by the Tories: a sanction needs
+    # the actor sanctioned (cues.json target_required_verbs)
+    text = (
+        "Mr Howard spoke in London. The Tories, he said, can cut crime and improve public "
+        "services without asking people to pay more taxes."
+    )
+    assert [t for t, _, _ in found(text, nlp, state)] == []
+    assert ("SANCTION", "act_usa", "act_fra") in found("The US cut aid to France.", nlp, state)
