@@ -244,3 +244,16 @@ def test_cut_crime_is_no_sanction_cut_aid_to_a_country_is(nlp, state):
     )
     assert [t for t, _, _ in found(text, nlp, state)] == []
     assert ("SANCTION", "act_usa", "act_fra") in found("The US cut aid to France.", nlp, state)
+
+
+def test_a_board_that_will_meet_is_no_consultation_two_that_met_are(nlp, state):
+    # spent heldout: reuters 5499 (gold no event) was CONSULT by the board: a meeting needs
+    # the other party (cues.json target_required_verbs)
+    text = (
+        "The final decision will be left with the Labour party board, which will meet at the end "
+        "of this month, Mr Blair said."
+    )
+    assert [t for t, _, _ in found(text, nlp, state)] == []
+    assert found("Mr Blair and Mr Brown met in London.", nlp, state) == [
+        ("CONSULT", "act_blair", "act_brown")
+    ]
