@@ -257,3 +257,13 @@ def test_a_board_that_will_meet_is_no_consultation_two_that_met_are(nlp, state):
     assert found("Mr Blair and Mr Brown met in London.", nlp, state) == [
         ("CONSULT", "act_blair", "act_brown")
     ]
+
+
+def test_welcome_to_a_place_greets_welcomed_someone_supports(nlp, state):
+    # tune: bbc/politics/278.txt (gold no event) was SUPPORT by the speaker of Labour
+    text = (
+        'Mr Blair spoke in London. "Welcome to the unremittingly New Labour media centre," he said.'
+    )
+    assert found(text, nlp, state) == []
+    text = "Mr Blair said he would welcome Mr Brown to the cabinet."
+    assert [(t, s) for t, s, _ in found(text, nlp, state)] == [("SUPPORT", "act_blair")]

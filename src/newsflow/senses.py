@@ -15,6 +15,8 @@ type (or none) in a construction the parse shows:
 * "resigned over the affair", "resigned after leaking details": resigning under pressure yields
   (CONCEDE, the guide's "resigns under pressure"); "resigned to allow elections" stays the
   lexicon's RETREAT, as PLOVER codes a resignation with no cause named.
+* "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
+  a welcoming subject or someone welcomed).
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
   only with someone or something asked for ("asked France to help", "asked for a meeting",
   "asked that the case be dropped").
@@ -36,6 +38,13 @@ GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
+
+
+def _greeting(word: Token) -> bool:
+    """ "Welcome to X": no subject, auxiliary or object, only the place one is welcomed to."""
+    deps = {c.dep_ for c in word.children}
+    to_place = any(c.dep_ == "prep" and c.lower_ == "to" for c in word.children)
+    return to_place and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative"}
 
 
 def _asks_for_something(verb: Token) -> bool:
@@ -79,6 +88,8 @@ def refine(
         if any(c.dep_ == "prep" and c.lower_ in PRESSURE_PREPS for c in token.children):
             return ("CONCEDE", "08")
         return found
+    if lemma == "welcome" and _greeting(token):
+        return None
     if verbal and lemma == "ask" and found[0] == "REQUEST":
         return found if _asks_for_something(token) else None
     if verbal and lemma == "attack":
