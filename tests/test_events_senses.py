@@ -36,6 +36,11 @@ ACTORS = [
      ["House of Lords Economic Affairs Committee"]),
     ("act_fdd", "Forces for Defence of Democracy", "GROUP", "BDI", ["Forces for Defence of Democracy", "FDD"]),
     ("act_bdi", "Burundi", "COUNTRY", "BDI", ["Burundi"]),
+    ("act_dalton", "Hugh Dalton", "PERSON", "GBR", ["Hugh Dalton"]),
+    ("act_carvel", "John Carvel", "PERSON", "GBR", ["John Carvel"]),
+    ("act_avril", "Prosper Avril", "PERSON", "HTI", ["Prosper Avril"]),
+    ("act_hti", "Haiti", "COUNTRY", "HTI", ["Haiti"]),
+    ("act_tories", "Conservative Party", "PARTY", "GBR", ["Tories", "Conservatives"]),
 ]  # fmt: skip
 
 
@@ -196,3 +201,69 @@ def test_had_to_under_a_reporting_verb_is_a_cue_had_alone_is_not(nlp, state):
     )
     words = pl.select(cues.words(pl.lit(texts).str.to_lowercase())).to_series()
     assert [cues.match(set(w)) for w in words] == [True, False, False]
+
+
+def test_asked_a_question_is_no_request_asked_someone_to_act_is(nlp, state):
+    # tune: bbc/tech/380.txt (gold no event; Jonathan Schwartz of Sun, named before) was REQUEST
+    text = (
+        "Mr Blair spoke in London. "
+        '"Why build your own grid when you can use ours for a buck an hour?" he asked in a '
+        "webcast launching the quarterly Network Computing event in California."
+    )
+    assert found(text, nlp, state) == []
+    assert found("Mr Blair asked whether France was ready.", nlp, state) == []
+    assert found("Mr Blair asked France to help.", nlp, state) == [
+        ("REQUEST", "act_blair", "act_fra")
+    ]
+
+
+def test_resigned_after_a_leak_concedes_resigned_to_allow_elections_retreats(nlp, state):
+    # spent heldout: bbc/politics/376.txt (gold CONCEDE Hugh Dalton, the guide's "resigns under
+    # pressure"), was RETREAT; PLOVER RETREAT-0021 (no cause named) stays RETREAT
+    text = (
+        "Hugh Dalton resigned after leaking details of his 1947 budget to journalist John "
+        "Carvel, who published them in a London newspaper."
+    )
+    assert [t for t, s, _ in found(text, nlp, state) if s == "act_dalton"] == ["CONCEDE"]
+    text = "Hugh Dalton resigned over the budget leak to journalist John Carvel."
+    fresh = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())  # not merged
+    assert [t for t, s, _ in found(text, nlp, fresh) if s == "act_dalton"] == ["CONCEDE"]
+    text = (
+        "Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first democratic elections "
+        "to take place."
+    )
+    assert "RETREAT" in [t for t, s, _ in found(text, nlp, state) if s == "act_avril"]
+
+
+def test_cut_crime_is_no_sanction_cut_aid_to_a_country_is(nlp, state):
+    # tune: bbc/politics/367.txt (gold no event) was SANCTION by the Tories: a sanction needs
+    # the actor sanctioned (cues.json target_required_verbs)
+    text = (
+        "Mr Howard spoke in London. The Tories, he said, can cut crime and improve public "
+        "services without asking people to pay more taxes."
+    )
+    assert [t for t, _, _ in found(text, nlp, state)] == []
+    assert ("SANCTION", "act_usa", "act_fra") in found("The US cut aid to France.", nlp, state)
+
+
+def test_a_board_that_will_meet_is_no_consultation_two_that_met_are(nlp, state):
+    # spent heldout: reuters 5499 (gold no event) was CONSULT by the board: a meeting needs
+    # the other party (cues.json target_required_verbs)
+    text = (
+        "The final decision will be left with the Labour party board, which will meet at the end "
+        "of this month, Mr Blair said."
+    )
+    assert [t for t, _, _ in found(text, nlp, state)] == []
+    assert found("Mr Blair and Mr Brown met in London.", nlp, state) == [
+        ("CONSULT", "act_blair", "act_brown")
+    ]
+
+
+def test_welcome_to_a_place_greets_welcomed_someone_supports(nlp, state):
+    # tune: bbc/politics/278.txt (gold no event) was SUPPORT by the speaker of Labour
+    text = (
+        'Mr Blair spoke in London. "Welcome to the unremittingly New Labour media centre," he said.'
+    )
+    assert found(text, nlp, state) == []
+    text = "Mr Blair said he would welcome Mr Brown to the cabinet."
+    assert [(t, s) for t, s, _ in found(text, nlp, state)] == [("SUPPORT", "act_blair")]

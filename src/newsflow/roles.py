@@ -178,7 +178,11 @@ def _subject(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]
 
 
 def _target_prep(prep: str, event_type: str, lexicon: Lexicon) -> bool:
-    """Does this preposition introduce the target ("talks with X"), not the topic ("talks on X")?"""
+    """Does this preposition introduce the target ("talks with X"), not the topic ("talks on X")?
+    A request's "for" names the act asked for, and the actors in it are the ones asked ("called
+    for an investigation by the information commissioner", "for a meeting of the G-7")."""
+    if prep == "for":
+        return event_type == "REQUEST"
     if prep not in TARGET_PREPS:
         return False
     return not (prep in TOPIC_PREPS and event_type in lexicon.symmetric_types)
@@ -362,8 +366,12 @@ def _no_event(
     if verbal and target is None:
         if lemma in lexicon.target_required_verbs:
             return True
-        if lemma in lexicon.reporting_verbs and (lemma, "VERB") not in lexicon.words:
-            return True  # "X said Y must ...", Y no actor
+        if (
+            event_type == "REQUEST"
+            and lemma in lexicon.reporting_verbs
+            and (lemma, "VERB") not in lexicon.words
+        ):
+            return True  # "X said Y must ...", Y no actor ("X said Y had failed": `failings`)
     if not verbal and source is None and event_type in lexicon.statement_types:
         return True
     if lemma == "concede" and any(c.dep_ == "ccomp" for c in token.children):
@@ -498,6 +506,14 @@ def sentence_candidates(
             and (token.head.lemma_.lower(), token.lemma_.lower()) in lexicon.phrasal
         ):
             suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
+            continue
+        if (
+            triggers[i][0] == "REQUEST"
+            and token.tag_ == "VBG"
+            and token.dep_ == "advcl"
+            and triggers.get(token.head.i, ("",))[0] == "PROTEST"
+        ):
+            suppressed.add(i)  # "demonstrated ... calling for independence": the protest's demand
             continue
         negator = next((g for g, _ in chain if g.lemma_.lower() in lexicon.negating_verbs), None)
         if (

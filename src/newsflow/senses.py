@@ -12,6 +12,14 @@ type (or none) in a construction the parse shows:
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
 * "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
+* "resigned over the affair", "resigned after leaking details": resigning under pressure yields
+  (CONCEDE, the guide's "resigns under pressure"); "resigned to allow elections" stays the
+  lexicon's RETREAT, as PLOVER codes a resignation with no cause named.
+* "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
+  a welcoming subject or someone welcomed).
+* "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
+  only with someone or something asked for ("asked France to help", "asked for a meeting",
+  "asked that the case be dropped").
 """
 
 from __future__ import annotations
@@ -28,6 +36,29 @@ SAID_OR_DONE = {
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
+PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
+ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
+
+
+def _greeting(word: Token) -> bool:
+    """ "Welcome to X": no subject, auxiliary or object, only the place one is welcomed to."""
+    deps = {c.dep_ for c in word.children}
+    to_place = any(c.dep_ == "prep" and c.lower_ == "to" for c in word.children)
+    return to_place and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative"}
+
+
+def _asks_for_something(verb: Token) -> bool:
+    """Does "ask" name who is asked or what is asked for, not only a question?"""
+    for child in verb.children:
+        if child.dep_ in ASKED_FOR or (child.dep_ == "prep" and child.lower_ == "for"):
+            return True
+        if child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children):
+            return True  # "was asked to resign" (not "asked in a webcast launching ...")
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            return True  # "asked that the case be dropped"
+    return False
 
 
 def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
@@ -53,6 +84,14 @@ def refine(
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
+    if verbal and lemma == "resign" and found[0] == "RETREAT":
+        if any(c.dep_ == "prep" and c.lower_ in PRESSURE_PREPS for c in token.children):
+            return ("CONCEDE", "08")
+        return found
+    if lemma == "welcome" and _greeting(token):
+        return None
+    if verbal and lemma == "ask" and found[0] == "REQUEST":
+        return found if _asks_for_something(token) else None
     if verbal and lemma == "attack":
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import resources, senses
+from newsflow import failings, resources, senses
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -181,6 +181,11 @@ class Lexicon:
         reporting = forms(set(self.reporting_verbs), ("verb",))
         for modal in self.demand_modals:
             needs.setdefault(modal, set()).update(reporting)
+        failing = forms({failings.FAILING_VERB}, ("verb",)) | forms(
+            {failings.FAILING_NOUN}, ("noun",)
+        )
+        for form in failing:  # "said Y had failed to", "the failure of Y to ..., X said"
+            needs.setdefault(form, set()).update(reporting)
         # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
         demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
         for form in demand_forms:
@@ -213,6 +218,8 @@ class Lexicon:
                     return self.phrasal[(lemma, particle)]
             if lemma in self.reporting_verbs and self._reports_a_demand(token):
                 return ("REQUEST", "10")  # "Russia said Sudan must return the helicopter"
+            if lemma in self.reporting_verbs and failings.reports_a_failing(token):
+                return ("ACCUSE", "11")  # "Cable said the chancellor had failed to deal with"
             return self.words.get((lemma, "VERB"))
         if token.pos_ in ("NOUN", "PROPN"):
             found = self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))

@@ -1,0 +1,53 @@
+"""A reported failing is an accusation (issue 20): "X said Y had failed to ..." blames Y.
+
+Reporting verbs are no trigger alone ("X said growth would slow" is no event, GUIDE.md), but a
+speaker who says another actor failed ("Vince Cable said the chancellor had failed to deal with
+the looming problems", "the failure of the West German government to abolish a tax was a
+bitter disappointment, the president of the Federation of Banks said") blames that actor: an
+ACCUSE by the speaker, whose target is whoever failed (`roles._complement_targets`). Only a
+failing to act ("failed to deal with", "the failure of X to abolish"): "the talks had failed"
+blames nobody. Not when the failing is denied ("had not failed") or most likely the speaker's
+own ("I failed", "we failed", "he said he had failed").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FAILING_VERB, FAILING_NOUN = "fail", "failure"
+FAILING_LEMMAS = (FAILING_VERB, FAILING_NOUN)
+SPEAKER_PRONOUNS = {"i", "we", "he", "she"}  # "Cable said he had failed": his own failing
+
+
+def _failing(word: Token) -> bool:
+    """Is `word` a failing of someone else, not denied: "had failed", "the failure of"?"""
+    if word.lemma_.lower() not in FAILING_LEMMAS:
+        return False
+    if any(c.dep_ == "neg" for c in word.children):
+        return False
+    if not any(_to_act(c) for c in word.children):
+        return False
+    subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+
+
+def _to_act(clause: Token) -> bool:
+    """A to-infinitive ("to deal with"), directly or after "of X" ("failure of X to act")."""
+    if clause.dep_ == "prep" and clause.lower_ == "of":
+        return any(_to_act(c) for g in clause.children for c in g.children)
+    return clause.dep_ in ("xcomp", "acl", "relcl") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+    )
+
+
+def reports_a_failing(verb: Token) -> bool:
+    """Does the reporting verb's clause say that an actor failed (the clause's verb is "fail",
+    or its subject is "the failure of ...")?"""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue
+        if _failing(clause):
+            return True
+        if any(c.dep_ == "nsubj" and _failing(c) for c in clause.children):
+            return True
+    return False

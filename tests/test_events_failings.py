@@ -1,0 +1,82 @@
+"""A reported failing is an accusation (issue 20, `newsflow.failings`).
+
+Real sentences of the events tune half (bench/labels/events/tune.jsonl), through the real
+events stage; mentions are alias matches of the actors listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from newsflow import events, roles
+from newsflow.geo import Gazetteer
+from newsflow.settings import Settings
+from tests.event_frames import article_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_cable", "Vince Cable", "PERSON", "GBR", ["Vince Cable"]),
+    ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Gordon Brown", "Mr Brown"]),
+    ("act_libdem", "Liberal Democrats", "PARTY", "GBR", ["Liberal Democrats", "Lib Dems"]),
+    ("act_banks", "West German Federation of Banks", "ORG", "DEU",
+     ["West German Federation of Banks"]),
+    ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return events.load_parser(Settings().spacy_model)
+
+
+def found(body: str, nlp) -> list[tuple]:
+    """(type, source, target) of every event the events stage finds in one article `body`."""
+    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
+    frame = article_events(body, nlp, state, ACTORS, date(2005, 3, 1))
+    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
+
+
+def test_said_the_chancellor_had_failed_to_act_is_an_accusation(nlp):
+    # tune: bbc/politics/387.txt (gold ACCUSE Vince Cable -> Gordon Brown): no event was found
+    text = (
+        'For the Lib Dems, Vince Cable said the chancellor had failed to deal with the "looming '
+        'problems" of revaluation of council tax bands which he argued would result in "massive '
+        'increases" for some.'
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_cable", None)]
+    named = "Vince Cable said Gordon Brown had failed to deal with the problems."
+    assert found(named, nlp) == [("ACCUSE", "act_cable", "act_brown")]
+
+
+def test_the_failure_of_an_actor_to_act_is_an_accusation(nlp):
+    # tune: reuters 5432 (gold ACCUSE the bankers' president -> West Germany): no event found
+    text = (
+        "The failure of the West German government to abolish a tax on bourse turnover when "
+        "other taxes came under discussion during recent coalition negotiations was a "
+        '"bitter disappointment," the president of the West German Federation of Banks, Hanns '
+        "Christian Schroeder-Hohenwarth, said."
+    )
+    assert [(t, s) for t, s, _ in found(text, nlp)] == [("ACCUSE", "act_banks")]
+    named = "Vince Cable said the failure of France to act was a disgrace."
+    assert found(named, nlp) == [("ACCUSE", "act_cable", "act_fra")]
+
+
+def test_a_denied_own_or_actless_failing_blames_nobody(nlp):
+    texts = [
+        "Vince Cable said Gordon Brown had not failed to deal with the problems.",
+        "Vince Cable said he had failed to deal with the problems.",
+        "Vince Cable said the plan had failed.",
+    ]
+    assert [found(t, nlp) for t in texts] == [[], [], []]
+
+
+def test_a_failing_is_a_cue_only_under_a_reporting_verb(nlp):
+    # "failed" cues a parse only with a reporting verb: "Britain failed to act" names no event
+    cues = roles.Lexicon.load().trigger_cues(nlp)
+    texts = ["Mr Cable said Britain had failed to act.", "Britain failed to act."]
+    words = [set(w) for w in pl.select(cues.words(pl.lit(pl.Series(texts)).str.to_lowercase()))
+             .to_series().to_list()]  # fmt: skip
+    assert [cues.match(w) for w in words] == [True, False]

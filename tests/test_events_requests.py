@@ -1,0 +1,64 @@
+"""Who a request asks (issue 20): the actors in what is asked for ("called for X by Y").
+
+Real sentences of the spent events held-out half (bench/labels/events/heldout.jsonl, tunable)
+and a PLOVER gold record, through the real events stage; mentions are alias matches of the
+actors listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsflow import events, roles
+from newsflow.geo import Gazetteer
+from newsflow.settings import Settings
+from tests.event_frames import article_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_lewis", "Julian Lewis", "PERSON", "GBR", ["Julian Lewis", "Dr Lewis"]),
+    ("act_thomas", "Richard Thomas", "PERSON", "GBR", ["Richard Thomas"]),
+    ("act_delors", "Jacques Delors", "PERSON", None, ["Jacques Delors"]),
+    ("act_g7", "Group of Seven", "IGO", None, ["G-7"]),
+    ("act_ec", "European Community", "IGO", None, ["European Community"]),
+    ("act_kurds", "Kurds", "GROUP", None, ["Iraqi Kurds", "Kurds"]),
+    ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return events.load_parser(Settings().spacy_model)
+
+
+def found(body: str, nlp) -> list[tuple]:
+    """(type, source, target) of every event the events stage finds in one article `body`."""
+    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
+    frame = article_events(body, nlp, state, ACTORS, date(2005, 3, 1))
+    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
+
+
+def test_called_for_an_act_by_an_actor_asks_that_actor(nlp):
+    # spent heldout: bbc/politics/242.txt (gold REQUEST Julian Lewis -> Richard Thomas), and
+    # reuters 20922 (gold REQUEST Jacques Delors -> Group of Seven): both had no target
+    text = (
+        "Dr Lewis has called for an investigation by the information commissioner Richard Thomas."
+    )
+    assert found(text, nlp) == [("REQUEST", "act_lewis", "act_thomas")]
+    text = (
+        "European Community Commission President Jacques Delors called for a swift convening of "
+        "a meeting of the G-7 countries following the instability in today's trading on world "
+        "money and stock markets."
+    )
+    assert found(text, nlp) == [("REQUEST", "act_delors", "act_g7")]
+
+
+def test_a_protests_call_for_something_stays_the_protest(nlp):
+    # PLOVER gold record PROTEST-0006: the march's demand is no REQUEST of its own
+    text = (
+        "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday calling "
+        "for independence from Iraq, witnesses said."
+    )
+    assert [t for t, _, _ in found(text, nlp)] == ["PROTEST"]
