@@ -150,9 +150,28 @@ def test_country_names_come_whole_from_the_shared_entity_lists():
             "U.K. MONEY MARKET GIVEN 53 MLN STG ASSISTANCE",
             "GRAIN SHIPMENTS TO THE U.S.S.R. -- USDA",
             "NORTH KOREAN AND SAUDI ARABIA TALKS ON THE PERSIAN GULF",
+            "USDA OFFERS EEP WHEAT TO LATIN AMERICA",
+            "KOREA LIFTS CURBS ON IMPORTS FROM AMERICA",
         ]
     )
-    found = countries._mentions(tokenise(titles), np.arange(4), None)
-    iso = sorted({iso for _, iso in countries._names()})
+    found = countries._mentions(tokenise(titles), np.arange(6), None)
+    iso = countries.named_countries()
     named = {(i, iso[c]) for i, c in found.iter_rows()}
-    assert named == {(0, "USA"), (1, "GBR"), (3, "PRK"), (3, "SAU")}
+    # a region's name names no country ("Latin America" is not the USA); bare "Korea" is KOR
+    assert named == {(0, "USA"), (1, "GBR"), (3, "PRK"), (3, "SAU"), (5, "KOR"), (5, "USA")}
+
+
+def test_a_region_in_an_earlier_items_lead_names_no_country():
+    """The agreement keys of an earlier item are read the same way: "Latin America" in its
+    title or lead is no country the article would have to mention."""
+    import polars as pl
+
+    from newsflow import dedupe
+    from newsflow.dedupe import agreement_keys, countries
+
+    titles = pl.Series(["USDA OFFERS EEP WHEAT TO LATIN AMERICA", "USDA OFFERS WHEAT TO AMERICA"])
+    bodies = pl.Series(["The offer was made today.", "The offer was made today."])
+    texts = agreement_keys.Texts(titles, bodies, dedupe.tokenise(titles), dedupe.tokenise(bodies))
+    rows, found = countries._key_countries(agreement_keys.article_keys(texts).lists)
+    iso = countries.named_countries()
+    assert {(int(r), iso[c]) for r, c in zip(rows, found, strict=True)} == {(1, "USA")}

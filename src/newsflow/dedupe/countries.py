@@ -33,6 +33,17 @@ NOT_COUNTRIES = frozenset(
     ["Chad", "Georgia", "Georgian", "Jersey", "Guernsey", "Reunion", "Réunion", "Persian",
      "English", "Kiwi", "Pole", "Dominica"]
 )  # fmt: skip
+# Names that hold a country's name yet name none: read whole (the longest name first), they
+# cover their words, so "Latin America" is not "America" (the USA) and the EEP offer "to Latin
+# America" names no country against an offer to Brazil.
+REGIONS = frozenset(
+    ["Latin America", "South America", "Central America", "North America", "Middle America",
+     "Latin American", "South American", "Central American", "North American"]
+)  # fmt: skip
+# Short names a wire writes for one country that the entity lists leave out (extract keeps
+# "Korea" ambiguous between the two): in news, bare "Korea" is the Republic of Korea.
+EXTRA_NAMES = (("Korea", "KOR"),)
+_NONE = "-"  # the "country" of a REGIONS name: covers its words, names nothing
 _SEQUENCE = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -62,7 +73,19 @@ def _names() -> list[tuple[str, str]]:
         (r["pattern"], r["id"].removeprefix("country:")) for r in jsonl("patterns_countries.jsonl")
     ]
     names += [(r["demonym"], r["iso3"]) for r in jsonl("demonyms_irregular.jsonl")]
+    names += [*EXTRA_NAMES, *((region, _NONE) for region in REGIONS)]
     return sorted({(n, iso) for n, iso in names if n not in NOT_COUNTRIES})
+
+
+@functools.cache
+def named_countries() -> tuple[str, ...]:
+    """The ISO-3 codes `_mentions` and `_key_countries` number their countries by (index =
+    country number); `_NONE` among them is no country (a region's name)."""
+    return tuple(sorted({iso for _, iso in _names()}))
+
+
+def _none_number() -> int:
+    return named_countries().index(_NONE)
 
 
 @functools.cache
@@ -73,7 +96,7 @@ def _tables() -> tuple[
     name as a text writes it, and as an article's agreement keys hold it (stop words dropped,
     each word once: `agreement_keys`; abbreviations left out: see below)."""
     names = _names()
-    number = {iso: k for k, iso in enumerate(sorted({iso for _, iso in names}))}
+    number = {iso: k for k, iso in enumerate(named_countries())}
     stop = word_set(_STOP)
     in_text: dict[int, list[tuple[int, int]]] = {}
     in_keys: dict[int, list[tuple[int, int]]] = {}
@@ -142,7 +165,9 @@ def _text_countries(w: Words, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         countries.append(country[country >= 0])
     if not starts:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(starts), np.concatenate(countries)
+    start, country = np.concatenate(starts), np.concatenate(countries)
+    real = country != _none_number()
+    return start[real], country[real]
 
 
 def _key_countries(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -167,7 +192,9 @@ def _key_countries(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             countries.append(country[country >= 0])
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(rows), np.concatenate(countries)
+    row, country = np.concatenate(rows), np.concatenate(countries)
+    real = country != _none_number()
+    return row[real], country[real]
 
 
 def _mentions(w: Words, rows: np.ndarray, wanted: np.ndarray | None) -> pl.DataFrame:
