@@ -21,6 +21,18 @@ from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
 from newsflow.resolve import fold_text, name_tokens
 
 _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
+# A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
+# Blair" (a governing name is followed by a role word or a possessive, never by these). Not a
+# comma: "For the Lib Dems, Vince Cable said" is his party (on the events tune half, commas
+# too moved one source right and one target wrong)
+_COORDINATORS = frozenset({"and", "&", "or", "nor"})
+# A role phrase in a clause that follows another describes that clause's subject, not the name
+# after the comma: "As Bush begins his second term as US President, Tony Blair has said"; at
+# the sentence's start it is the name's own ("As Iran's envoy, X said")
+_CLAUSE_OPENERS = frozenset(
+    {"as", "when", "while", "since", "after", "before", "until", "because", "if", "though",
+     "although", "like", "unlike"}
+)  # fmt: skip
 # "TTP", "JUI-F", and the house style that writes acronyms as words ("Opec", "Ucas"): the
 # letters must still be the name's initials in order (_acronym_of)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]{1,8}$")
@@ -65,6 +77,7 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
             continue
         sent_start = doc[m.tok_start].sent.start
         i = m.tok_start - 1
+        crossed_comma = False
         while i >= sent_start:
             tok = doc[i]
             if i in by_token:
@@ -76,6 +89,9 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
                 if other.actor_type == "COUNTRY" and before in _PREPOSITIONS and not governs:
                     i = other.tok_start - 2
                     continue
+                mid_clause = crossed_comma and other.tok_start - 1 > sent_start
+                if after in _COORDINATORS or (mid_clause and before in _CLAUSE_OPENERS):
+                    break
                 if other.actor_type in {"COUNTRY", "ORG", "GROUP"} or (
                     other.actor_type == "PERSON"
                     and i + 1 < len(doc)
@@ -85,6 +101,7 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
                 break
             low = tok.lower_.rstrip(".")
             if low in skip or tok.text in POSSESSIVE or tok.is_punct:
+                crossed_comma = crossed_comma or tok.text == ","
                 i -= 1
                 continue
             break
