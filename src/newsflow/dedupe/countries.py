@@ -84,8 +84,14 @@ def named_countries() -> tuple[str, ...]:
     return tuple(sorted({iso for _, iso in _names()}))
 
 
-def _none_number() -> int:
-    return named_countries().index(_NONE)
+def _named(at: list[np.ndarray], countries: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(position, country) of the hits gathered per name length, the REGIONS' hits (which
+    only cover their words) left out."""
+    if not at:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    where, country = np.concatenate(at), np.concatenate(countries)
+    real = country != named_countries().index(_NONE)
+    return where[real], country[real]
 
 
 @functools.cache
@@ -163,11 +169,7 @@ def _text_countries(w: Words, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             covered[hit + k] = True
         starts.append(hit)
         countries.append(country[country >= 0])
-    if not starts:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    start, country = np.concatenate(starts), np.concatenate(countries)
-    real = country != _none_number()
-    return start[real], country[real]
+    return _named(starts, countries)
 
 
 def _key_countries(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -190,11 +192,7 @@ def _key_countries(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             covered[hit, c : c + length] = True
             rows.append(hit)
             countries.append(country[country >= 0])
-    if not rows:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    row, country = np.concatenate(rows), np.concatenate(countries)
-    real = country != _none_number()
-    return row[real], country[real]
+    return _named(rows, countries)
 
 
 def _mentions(w: Words, rows: np.ndarray, wanted: np.ndarray | None) -> pl.DataFrame:
