@@ -359,16 +359,16 @@ def test_appositive_gives_a_person_a_country(nlp) -> None:
 
 
 def test_a_listed_or_other_clause_name_gives_no_country(nlp) -> None:
-    """BBC politics (bbc-news-2005): Tony Blair was stored with the USA's country from "as US
-    President, Tony Blair" (Bush's term, another clause) and, in a letters page, with the
-    country of the name listed before him ("Bush and Blair"); a known, different country
-    then splits one man into several actors. A role phrase that opens the sentence still gives
-    the name its country."""
+    """BBC (bbc-news-2005): Tony Blair was stored with the USA's country from "as US President,
+    Tony Blair" (Bush's term, another clause), Israel's from "Before visiting Israel, Mr Blair"
+    (329 mentions under that actor) and, in a letters page, the country of the name listed
+    before him ("Bush and Blair"); a known, different country then splits one man into several
+    actors. An appositive role ("As Iran's special envoy, X") still gives the name its country."""
     body = (
         "As George W Bush begins his second term as US President, Tony Blair has said he is "
         "keen to work with him. We will have lost the freedom which Iran and Mr Blair "
-        "constantly tell us we have. As Iran's special envoy, Hassan Kazemi Qomi said talks "
-        "would start."
+        "constantly tell us we have. Before visiting Israel, Mr Blair made a surprise visit to "
+        "Iraq. As Iran's special envoy, Hassan Kazemi Qomi said talks would start."
     )
     registry = ActorRegistry()
     extract_batch(deduped([body]), nlp, registry, SETTINGS)

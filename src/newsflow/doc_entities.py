@@ -22,9 +22,7 @@ from newsflow.resolve import fold_text, name_tokens
 
 _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
 # A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
-# Blair" (a governing name is followed by a role word or a possessive, never by these). Not a
-# comma: "For the Lib Dems, Vince Cable said" is his party (on the events tune half, commas
-# too moved one source right and one target wrong)
+# Blair" (a governing name is followed by a role word or a possessive, never by these)
 _COORDINATORS = frozenset({"and", "&", "or", "nor"})
 # A role phrase in a clause that follows another describes that clause's subject, not the name
 # after the comma: "As Bush begins his second term as US President, Tony Blair has said"; at
@@ -77,7 +75,9 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
             continue
         sent_start = doc[m.tok_start].sent.start
         i = m.tok_start - 1
-        crossed_comma = False
+        # across a comma only an appositive role governs ("Iran's special envoy, X"), not a
+        # clause ("Before visiting Israel, Mr Blair"; "For the Lib Dems, Vince Cable")
+        crossed_comma = role_after_comma = False
         while i >= sent_start:
             tok = doc[i]
             if i in by_token:
@@ -90,7 +90,11 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
                     i = other.tok_start - 2
                     continue
                 mid_clause = crossed_comma and other.tok_start - 1 > sent_start
-                if after in _COORDINATORS or (mid_clause and before in _CLAUSE_OPENERS):
+                if (
+                    after in _COORDINATORS
+                    or (mid_clause and before in _CLAUSE_OPENERS)
+                    or (crossed_comma and not role_after_comma)
+                ):
                     break
                 if other.actor_type in {"COUNTRY", "ORG", "GROUP"} or (
                     other.actor_type == "PERSON"
@@ -101,7 +105,10 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
                 break
             low = tok.lower_.rstrip(".")
             if low in skip or tok.text in POSSESSIVE or tok.is_punct:
-                crossed_comma = crossed_comma or tok.text == ","
+                if tok.text == ",":
+                    crossed_comma, role_after_comma = True, False
+                elif low in lex.roles or low in lex.honorifics:
+                    role_after_comma = True
                 i -= 1
                 continue
             break
