@@ -119,6 +119,21 @@ def test_lone_surname_joins_only_an_unambiguous_person() -> None:
     assert khan not in {imran, sadiq}
 
 
+def test_a_full_name_goes_to_its_own_actor_not_to_a_lone_surnames():
+    """BBC politics (bbc-news-2005), in its order: a lone "Howard" with two Howards known
+    founds an actor of its own; "Michael Howard" then scored 1.0 against it too and, by actor
+    id alone, went there, splitting him in three (with Tony Blair and Gordon Brown: 42 full
+    names under several ids on BBC, 3 after)."""
+    registry = ActorRegistry(THRESHOLD)
+    michael = registry.resolve("PERSON", ["Michael Howard", "Howard"], "GBR")
+    john = registry.resolve("PERSON", ["John Howard"], "AUS")
+    lone = registry.resolve("PERSON", ["Howard", "Howard"])
+    assert lone not in {michael, john}
+    assert lone < michael  # the id order that decided before
+    assert registry.resolve("PERSON", ["Michael Howard"], "GBR") == michael
+    assert registry.resolve("PERSON", ["Michael Howard", "Howard"]) == michael
+
+
 def test_different_known_countries_keep_namesakes_apart() -> None:
     registry = ActorRegistry(THRESHOLD)
     pak = registry.resolve("PERSON", ["Ali Khan"], "PAK")

@@ -469,7 +469,14 @@ class ActorRegistry:
                     scored[actor.actor_id] = max(scored.get(actor.actor_id, 0.0), best)
         for actor_id in exact:
             scored[actor_id] = 1.0
-        ranked = sorted(scored, key=lambda i: (-scored[i], i))
+        # Ties go to an actor known by one of these very forms, then to the better attested:
+        # "Michael Howard" scores 1.0 against the bare "Howard" an ambiguous lone surname
+        # founded too, and by id alone that actor took him and split him from his own (BBC:
+        # three Michael Howards, two Tony Blairs, three Gordon Browns)
+        ranked = sorted(
+            scored,
+            key=lambda i: (-scored[i], i not in exact, -self._actors[i].counts.total(), i),
+        )
         if country:  # a known, different country means a different actor
             ranked = [i for i in ranked if self._actors[i].country_code in (None, country)]
         return ranked
