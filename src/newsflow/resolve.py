@@ -481,6 +481,11 @@ class ActorRegistry:
             ranked = [i for i in ranked if self._actors[i].country_code in (None, country)]
         return ranked
 
+    def _known_only_as(self, actor_id: str, said: set[str]) -> bool:
+        """Whether the actor is known by no name but the one-word folded forms `said`."""
+        aliases = self._actors[actor_id].aliases
+        return all(len(name_tokens(a)) == 1 and fold_text(a) in said for a in aliases)
+
     @staticmethod
     def _similarity(block: str, query: list[str], alias: str, threshold: float) -> float:
         if block == "PERSON":
@@ -513,9 +518,12 @@ class ActorRegistry:
         if actor is None and key is None and forms:
             ranked = self._candidates(actor_type, forms, country_code, threshold or self.threshold)
             longest = max(len(name_tokens(f)) for f in forms)
-            if actor_type == "PERSON" and longest == 1:
-                # a lone surname joins a known person only when exactly one fits
-                ranked = ranked if len(ranked) == 1 else []
+            if actor_type == "PERSON" and longest == 1 and len(ranked) != 1:
+                # a lone surname joins a known person only when exactly one fits; else the
+                # actor of that bare name, founded by the first such mention, takes it: one
+                # "Keane" for every article that never says which, not one more per article
+                said = {fold_text(f) for f in forms}
+                ranked = [i for i in ranked if self._known_only_as(i, said)][:1]
             actor = self._actors[ranked[0]] if ranked else None
         if actor is None:
             first = name or max(forms, key=lambda f: (len(f.split()), f))
