@@ -156,3 +156,14 @@ def test_country_names_come_whole_from_the_shared_entity_lists():
     iso = sorted({iso for _, iso in countries._names()})
     named = {(i, iso[c]) for i, c in found.iter_rows()}
     assert named == {(0, "USA"), (1, "GBR"), (3, "PRK"), (3, "SAU")}
+
+
+def test_undated_reports_on_one_theme_need_more_shared_terms(tmp_path):
+    """Issue 21 (branch stories11): BBC politics files carry no date, so the story window never
+    held two reports on Welsh health apart (bench/labels/stories/tune.jsonl: the NHS waiting
+    target cut and the new health minister's lessons from England, two stories) at the dated
+    threshold. An undated article joins only at `undated_story_threshold`, which Howard's two
+    items on Tory asylum plans (one story) still reach."""
+    story = block_stories("tune", "bbc-politics-001", tmp_path)
+    assert story["NHS waiting time target is cut"] != story["Wales 'must learn health lessons'"]
+    assert story["Howard attacks cost of asylum"] == story["Howard unveils Tory asylum plans"]
