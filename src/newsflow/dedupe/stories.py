@@ -7,6 +7,7 @@ import polars as pl
 
 from newsflow import ids
 from newsflow.dedupe import content_words as content
+from newsflow.dedupe.companies import other_companies
 from newsflow.dedupe.countries import other_countries
 from newsflow.dedupe.repeats import template_repeats
 from newsflow.dedupe.state import DedupeState, tie_order
@@ -148,6 +149,8 @@ def assign_stories(
     candidates = candidates.filter(
         ~pl.Series(other_countries(state, candidates, title_words, words, new_rows))
     )
+    # nor are different companies' announcements days apart (dedupe.companies)
+    candidates = candidates.filter(~pl.Series(other_companies(state, candidates)))
     best = candidates.unique("i", keep="first", maintain_order=True)
     # filings of one template share most key terms: their pairs are among the scored ones
     repeated = template_repeats(state, scored.filter(pl.col("i").is_in(best["i"].implode())))
