@@ -7,8 +7,9 @@ announcements by different actors of the same kind of action triggered by the sa
 two days" (refiners raising crude postings after one price move); otherwise routine items that
 share a template (reserves reports, contract awards) are separate stories. So two articles whose
 headlines name companies by ticker, none in common, PARALLEL_DAYS or more apart do not join.
-On the 12 spent story blocks, every same-story candidate pair with such headlines is at most a
-day apart (74 pairs); the 12 pairs two or three days apart are all false. Undated articles share
+On the 12 spent story blocks, every same-story candidate pair (scored over the story threshold,
+past the countries rule) with such headlines is at most a day apart (74 pairs); the 12 pairs two
+or three days apart are all false. Undated articles share
 their batch's day: never apart.
 """
 
