@@ -4,7 +4,9 @@
 
 The 12 blocks of the four spent halves (tune, heldout, heldout2, heldout3; never heldout4, the
 fresh held-out set) are parsed once; each setting of the grid (`story_threshold` x
-`repeats.HEADLINE_KEYS`) runs dedupe over every block with a fresh state. For each block, the
+`repeats.HEADLINE_KEYS` x `undated_story_threshold`) runs dedupe over every block with a fresh
+state (a block is run once per setting of the knobs that can change it: the undated threshold
+only where it has undated articles, the others only where it has dated ones). For each block, the
 setting with the best pairwise F1 pooled over the other 11 is chosen and scored on that block;
 the chosen blocks' pairs are pooled into the LOBO figure. The pooled figure of every setting is
 printed too. Writes bench/results/stories_lobo.json.
@@ -12,6 +14,8 @@ printed too. Writes bench/results/stories_lobo.json.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import json
 import tempfile
 from datetime import UTC, datetime
@@ -27,6 +31,7 @@ from newsflow.settings import Settings
 SPENT = ("tune", "heldout", "heldout2", "heldout3")
 THRESHOLDS = (0.06, 0.08, 0.1, 0.12, 0.15, 0.2)
 HEADLINE_KEYS = (2, 3, 4, 5)
+UNDATED_THRESHOLDS = (0.0, 0.25, 0.3, 0.35, 0.4, 0.45)  # 0.0: the story threshold alone
 
 
 def parsed_blocks(settings: Settings) -> list[dict]:
@@ -44,7 +49,20 @@ def parsed_blocks(settings: Settings) -> list[dict]:
                     for batch in ingest.iter_batches(Path(tmp) / f"{block}-{half}", settings)
                 ]
                 gold = {path: story[item] for path, item in by_path.items()}
-                blocks.append({"half": half, "block": block, "batches": batches, "gold": gold})
+                undated = sum(
+                    b.select(pl.coalesce("published_date", "crawl_date").is_null()).sum().item()
+                    for b in batches
+                )
+                blocks.append(
+                    {
+                        "half": half,
+                        "block": block,
+                        "batches": batches,
+                        "gold": gold,
+                        "undated": undated > 0,
+                        "dated": undated < sum(b.height for b in batches),
+                    }
+                )
     return blocks
 
 
@@ -76,18 +94,31 @@ def summed(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
 def main() -> None:
     base = Settings()
     blocks = parsed_blocks(base)
-    per: dict[tuple[float, int], list[tuple[int, int, int]]] = {}
+    per: dict[tuple[float, int, float], list[tuple[int, int, int]]] = {}
+    runs: dict[tuple, tuple[int, int, int]] = {}  # (block, the knobs that can change it)
     default_keys = repeats.HEADLINE_KEYS
     try:
-        for threshold in THRESHOLDS:
+        for threshold, keys, undated in itertools.product(
+            THRESHOLDS, HEADLINE_KEYS, UNDATED_THRESHOLDS
+        ):
             settings = base.replace(
-                thresholds=base.thresholds.__class__(
-                    **{**base.thresholds.__dict__, "story_threshold": threshold}
+                thresholds=dataclasses.replace(
+                    base.thresholds, story_threshold=threshold, undated_story_threshold=undated
                 )
             )
-            for keys in HEADLINE_KEYS:
-                repeats.HEADLINE_KEYS = keys
-                per[(threshold, keys)] = [block_pairs(b, settings) for b in blocks]
+            repeats.HEADLINE_KEYS = keys
+            counts = []
+            for k, b in enumerate(blocks):
+                run = (
+                    k,
+                    threshold,
+                    keys if b["dated"] else None,
+                    undated if b["undated"] else None,
+                )
+                if run not in runs:
+                    runs[run] = block_pairs(b, settings)
+                counts.append(runs[run])
+            per[(threshold, keys, undated)] = counts
     finally:
         repeats.HEADLINE_KEYS = default_keys
     chosen, lobo = [], []
@@ -103,7 +134,7 @@ def main() -> None:
         "halves": list(SPENT),
         "lobo": figures(*summed(lobo)),
         "chosen": chosen,
-        "pooled": {f"{t} / {k}": figures(*summed(c)) for (t, k), c in per.items()},
+        "pooled": {f"{t} / {k} / {u}": figures(*summed(c)) for (t, k, u), c in per.items()},
     }
     print(json.dumps(result, indent=1))
     bench_stories.RESULTS.mkdir(exist_ok=True)

@@ -175,3 +175,29 @@ def test_a_region_in_an_earlier_items_lead_names_no_country():
     rows, found = countries._key_countries(agreement_keys.article_keys(texts).lists)
     iso = countries.named_countries()
     assert {(int(r), iso[c]) for r, c in zip(rows, found, strict=True)} == {(1, "USA")}
+
+
+def test_undated_reports_on_one_theme_need_more_shared_terms(tmp_path):
+    """Issue 21 (branch stories11): BBC politics files carry no date, so the story window never
+    held two reports on Welsh health apart (bench/labels/stories/tune.jsonl: the NHS waiting
+    target cut and the new health minister's lessons from England, two stories) at the dated
+    threshold. An undated article joins only at `undated_story_threshold`, which Howard's two
+    items on Tory asylum plans (one story) still reach."""
+    story = block_stories("tune", "bbc-politics-001", tmp_path)
+    assert story["NHS waiting time target is cut"] != story["Wales 'must learn health lessons'"]
+    assert story["Howard attacks cost of asylum"] == story["Howard unveils Tory asylum plans"]
+
+
+def test_different_companies_announcements_days_apart_are_different_stories(tmp_path):
+    """Issue 21 (branch stories11, dedupe.companies): in the crude week of 9-13 Mar 1987
+    (bench/labels/stories/tune.jsonl) USX's (11 Mar) and Dune's (12 Mar) 1986 reserves joined
+    Hamilton Oil's (9 Mar): one template, other companies, each a story of its own. Sun's and
+    Diamond Shamrock's postings raised on 12 Mar (parallel announcements the same day) stay one."""
+    story = block_stories("tune", "reuters-1987-03-09", tmp_path)
+    hamilton = story["HAMILTON OIL <HAML> SAYS RESERVES RISE"]
+    assert story["USX <X> PROVED OIL, GAS RESERVES FALL IN 1986"] != hamilton
+    assert story["DUNE RESOURCES <DNLAF> RESERVES ROSE IN 1986"] != hamilton
+    assert (
+        story["SUN <SUN> RAISES CRUDE POSTINGS 50 CTS"]
+        == story["DIAMOND SHAMROCK <DIA> RAISES CRUDE POSTINGS"]
+    )

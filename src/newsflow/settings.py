@@ -32,6 +32,9 @@ class Thresholds:
     near_duplicate_threshold: float = 0.8  # verified Jaccard above which a copy is a near duplicate
     # shared key-term weight over the larger article's at which two articles share a story
     story_threshold: float = 0.1
+    # ... and at which an undated article (BBC files) joins one: with no date to hold it to the
+    # window, a report on the same theme weeks apart shares as many terms (issue 21)
+    undated_story_threshold: float = 0.35
     story_window_days: int = 3
     # a near copy published more than this many days from its canonical must agree on every
     # figure and period of the two leads: a series item filed again another day (Portland grain

@@ -27,7 +27,12 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   round of a routine report, the next day's operation); then the next candidate's story;
   otherwise it founds a story `s_<hash of its article_id>`. A candidate whose title and lead
   name countries the article never mentions, when the article's headline names one, does not
-  count (`countries`: offers of one template to different countries).
+  count (`countries`: offers of one template to different countries), nor does one whose
+  headline names other companies by ticker, none in common, two or more days apart
+  (`companies`: routine items of one template, GUIDE's parallel announcements are within two
+  days). An undated article (no published or crawl date: BBC files) joins only at
+  `thresholds.undated_story_threshold`: the window cannot keep it from a report on the same
+  theme weeks apart.
   An undated article takes the median date of its batch's dated articles (a bundle is one crawl).
   Duplicates share their canonical's story. Candidates come from an inverted index of each
   article's STORY_KEY_TERMS most distinctive terms (tf-idf) keyed by (term, week), blocked by the
