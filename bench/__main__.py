@@ -135,6 +135,31 @@ def ours_direct(
     return time.perf_counter() - start, _cpu_seconds() - cpu, summary
 
 
+# How often one person is under several actors: full names (two or more words) carried by
+# more than one PERSON actor, the mentions outside each such name's most mentioned actor, and
+# the one-word person actors (an ambiguous lone surname, a first name, an NER slip)
+ACTOR_SPLITS = """
+with m as (select actor_id, count(*) as n from mentions group by 1),
+p as (select a.name, m.n from actors a join m using (actor_id) where a.actor_type = 'PERSON'),
+full_names as (select name, count(*) as ids, sum(n) - max(n) as off from p
+               where name like '% %' group by 1)
+select (select count(*) from p) as person_actors,
+       (select count(*) from p where name not like '% %') as one_word_person_actors,
+       (select count(*) from full_names where ids > 1) as full_names_under_several_actors,
+       (select coalesce(sum(off), 0) from full_names where ids > 1) as mentions_off_main_actor
+"""
+
+
+def actor_splits(warehouse: Path) -> dict:
+    """ACTOR_SPLITS of a run's warehouse (its persons with at least one mention)."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute(ACTOR_SPLITS).fetchone()
+        names = [d[0] for d in con.description]
+    return dict(zip(names, row, strict=True))
+
+
 def ours_flow(bundle: Path, warehouse: Path) -> tuple[float, dict]:
     from newsflow import settings
     from newsflow.flows.pipeline import ingest_bundle
@@ -224,6 +249,7 @@ def compare(
         "cpu_ratio_vs_same_nlp": round(same_cpu / first_cpu, 3),
         "gates_overhead": round(first_s / nogates_s - 1, 3),
         "rerun_ratio": round(rerun_s / first_s, 3),
+        "actor_splits": actor_splits(tmp_path / "a.duckdb"),
     }
     if rss:
         out["peak_rss_mb"] = round(peak_rss_mb(bundle, tmp_path / "rss.duckdb"), 1)

@@ -67,6 +67,9 @@ def test_pipeline_harness_runs_on_a_tiny_corpus(tmp_path):
     runs = figures["repeats"]["runs"]
     assert len(runs) == 2 and runs[-1]["ours_direct_seconds"] == ours
     assert all(r["throughput_ratio_vs_bare_spacy"] > 0 for r in runs)
+    splits = figures["actor_splits"]  # counted in the run's own warehouse
+    assert 0 < splits["one_word_person_actors"] < splits["person_actors"]
+    assert splits["mentions_off_main_actor"] >= splits["full_names_under_several_actors"] >= 0
 
 
 def test_scale_harness_reruns_and_reports_memory_by_phase(tmp_path):
