@@ -5,12 +5,14 @@
 -- ('TYPE|key'; $keys: those keys) and whose date window meets $lo..$hi (no pair read without a
 -- window); every event of the stories $stories; the events one of $articles supports (a
 -- duplicate's canonical); the events with ids $ids; none of $held, the ids the run holds.
+-- A person or body of a country keys as 'GBR/<actor_id>' (event_sides): it is looked up by
+-- its country, the part before the '/'.
 with by_key as (
-    select event_id, source_key as merge_key from event_keys
-    where source_key in (select unnest($keys))
+    select event_id, split_part(source_key, '/', 1) as merge_key from event_keys
+    where split_part(source_key, '/', 1) in (select unnest($keys))
     union all
-    select event_id, target_key as merge_key from event_keys
-    where target_key in (select unnest($keys))
+    select event_id, split_part(target_key, '/', 1) as merge_key from event_keys
+    where split_part(target_key, '/', 1) in (select unnest($keys))
 ),
 
 wanted as (

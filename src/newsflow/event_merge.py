@@ -10,6 +10,7 @@ from typing import Any
 import polars as pl
 
 from newsflow import schema
+from newsflow.event_sides import base_key, clash, is_specific, pairs_agree, sides_agree
 from newsflow.geo import Place
 from newsflow.ids import short_hash
 from newsflow.reports import Candidate
@@ -55,21 +56,6 @@ def _places_agree(a: str | None, b: str | None) -> bool | None:
     return False
 
 
-def _pairs_agree(
-    a: tuple[str | None, str | None], b: tuple[str | None, str | None], symmetric: bool
-) -> bool:
-    if symmetric:
-        sa, sb = {k for k in a if k}, {k for k in b if k}
-        return bool(sa & sb) and (sa <= sb or sb <= sa)
-    shared = False
-    for x, y in zip(a, b, strict=True):
-        if x is not None and y is not None:
-            if x != y:
-                return False
-            shared = True
-    return shared
-
-
 @dataclass(frozen=True)
 class _Key:
     """What the merge compares: type, mode group, actor pair, date window, place, story."""
@@ -87,7 +73,7 @@ class _Key:
     def matches(self, other: _Key) -> bool:
         if (self.event_type, self.mode_group) != (other.event_type, other.mode_group):
             return False
-        if not _pairs_agree(self.pair, other.pair, self.symmetric):
+        if not pairs_agree(self.pair, other.pair, self.symmetric):
             return False
         dated = None not in (self.lo, self.hi, other.lo, other.hi)
         if dated:
@@ -110,9 +96,13 @@ class _Key:
         if same_story and not self.symmetric:
             # "The attack was claimed by Da'ish" joins "ISKP bombed Kerman" in the same story;
             # a bare target ("... in Afghanistan") is too weak a link without a shared place.
-            return self.pair[0] is not None and self.pair[0] == other.pair[0]
+            return (
+                self.pair[0] is not None
+                and other.pair[0] is not None
+                and sides_agree(self.pair[0], other.pair[0])
+            )
         # Same full actor pair on the same day needs no place or story to agree.
-        exact = not partial and self.pair == other.pair
+        exact = not partial and pairs_agree(self.pair, other.pair, self.symmetric)
         narrow = dated and (
             self.hi - self.lo <= timedelta(days=1) and other.hi - other.lo <= timedelta(days=1)  # type: ignore[operator]
         )
@@ -155,6 +145,12 @@ def _joined_span(
     return min(a[0], b[0]), max(a[1], b[1])
 
 
+def _named_sides(key: _Key) -> tuple[frozenset[str], frozenset[str]]:
+    """The person or body keys of each side (both in the first for a symmetric type)."""
+    sides = [frozenset({k} if k is not None and is_specific(k) else set()) for k in key.pair]
+    return (sides[0] | sides[1], frozenset()) if key.symmetric else (sides[0], sides[1])
+
+
 def group_reports(
     candidates: list[Candidate], known: list[dict[str, Any]], lexicon: Lexicon
 ) -> list[_Group]:
@@ -169,6 +165,9 @@ def group_reports(
         (k.lo, k.hi) if k.lo is not None and k.hi is not None and k.hi - k.lo <= day else None
         for k in keys
     ]
+    # The people and bodies of a country each group names, by side: a bare "Britain" report
+    # agrees with Blair's and with Howard's, but must not chain the two into one event.
+    named = [_named_sides(k) for k in keys]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -179,7 +178,7 @@ def group_reports(
     # Block on (type, mode group, one actor key) so only plausible pairs are compared.
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
-        for actor_key in {k for k in key.pair if k is not None}:
+        for actor_key in {base_key(k) for k in key.pair if k is not None}:
             blocks[(key.event_type, key.mode_group, actor_key)].append(i)
     # Sweep each block in date order: only reports whose windows come within a day can match,
     # so a busy actor (hundreds of reports) costs about n log n, not n squared. Known events
@@ -200,12 +199,15 @@ def group_reports(
                 joined = _joined_span(span[rx], span[ry])
                 if joined is not None and joined[1] - joined[0] > day:
                     continue
+                if any(clash(a, b) for a, b in zip(named[rx], named[ry], strict=True)):
+                    continue
                 if keys[x].matches(keys[y]):
                     if has_known[ry]:
                         rx, ry = ry, rx
                     parent[ry] = rx
                     has_known[rx] = has_known[rx] or has_known[ry]
                     span[rx] = joined
+                    named[rx] = (named[rx][0] | named[ry][0], named[rx][1] | named[ry][1])
     groups: dict[int, _Group] = defaultdict(_Group)
     for i in range(len(keys)):
         group = groups[find(i)]
@@ -374,8 +376,15 @@ def merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
 def _widest_pair(
     cands: list[Candidate], known: dict[str, Any] | None
 ) -> tuple[str | None, str | None]:
-    """The merge-key actor pair with the most actors filled (the known one first)."""
+    """The merge-key actor pair with the most actors filled, then the most people or bodies
+    named (not the bare country they belong to); the known one first."""
     pairs = ([(known["source_key"], known["target_key"])] if known is not None else []) + [
         c.pair for c in cands
     ]
-    return max(pairs, key=lambda p: sum(k is not None for k in p))
+    return max(
+        pairs,
+        key=lambda p: (
+            sum(k is not None for k in p),
+            sum(k is not None and is_specific(k) for k in p),
+        ),
+    )

@@ -28,6 +28,7 @@ import spacy
 
 from newsflow import blas, generic, morph, pronouns, resources, schema
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
+from newsflow.event_sides import SEPARATOR, base_key
 from newsflow.geo import Gazetteer, Place
 from newsflow.reports import Candidate, candidates_in_doc
 from newsflow.resolve import ActorRegistry
@@ -490,7 +491,8 @@ def detect_events(
     # Only known events that could match: same type, sharing an actor key, and either dated
     # within a day of a dated report or of the same story (`event_merge._Key.matches`).
     relevant_types = sorted({c.event_type for c in candidates})
-    relevant_keys = sorted({k for c in candidates for k in c.pair if k is not None})
+    # by the country of a person or body of it: a bare "Britain" report can join Blair's event
+    relevant_keys = sorted({base_key(k) for c in candidates for k in c.pair if k is not None})
     stories = sorted({c.story_id for c in candidates if c.story_id is not None})
     dated = [(c.when.lo, c.when.hi) for c in candidates if c.when.lo and c.when.hi]
     span: tuple[date, date] | None = None
@@ -514,8 +516,8 @@ def detect_events(
         known_frame.filter(
             pl.col("event_type").is_in(relevant_types)
             & (
-                pl.col("source_key").is_in(relevant_keys)
-                | pl.col("target_key").is_in(relevant_keys)
+                pl.col("source_key").str.split(SEPARATOR).list.first().is_in(relevant_keys)
+                | pl.col("target_key").str.split(SEPARATOR).list.first().is_in(relevant_keys)
             )
             & (meets.fill_null(False) | pl.col("story_id").is_in(stories))
         )

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsflow import generic, pronouns
+from newsflow.event_sides import side_key
 from newsflow.geo import Gazetteer, Place
 from newsflow.roles import TOPIC_PREPS, Lexicon, RoleMention, sentence_candidates
 from newsflow.timex import EventDate, resolve_event_date
@@ -50,7 +51,8 @@ class Candidate:
 
     @property
     def pair(self) -> tuple[str | None, str | None]:
-        keys = (self.source.key if self.source else None, self.target.key if self.target else None)
+        # a person or body of a country keys as its country and itself (`event_sides`)
+        keys = (side_key(self.source), side_key(self.target))
         if self.symmetric:
             present = sorted(k for k in keys if k is not None)
             return (present + [None, None])[0], (present + [None, None])[1]
