@@ -25,6 +25,8 @@ ACTORS = [
     ("act_ec", "European Community", "IGO", None, ["European Community"]),
     ("act_kurds", "Kurds", "GROUP", None, ["Iraqi Kurds", "Kurds"]),
     ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq"]),
+    ("act_borthwick", "Anne Borthwick", "PERSON", "GBR", ["Ms Borthwick"]),
+    ("act_scot", "Scottish Executive", "ORG", "GBR", ["Scottish Executive"]),
 ]  # fmt: skip
 
 
@@ -62,3 +64,13 @@ def test_a_protests_call_for_something_stays_the_protest(nlp):
         "for independence from Iraq, witnesses said."
     )
     assert [t for t, _, _ in found(text, nlp)] == ["PROTEST"]
+
+
+def test_keeping_the_pressure_on_an_actor_asks_that_actor(nlp):
+    # tune half: bbc/politics/038.txt (gold REQUEST Campaign for Borders Rail -> Scottish Executive);
+    # the "on" hangs off "pressure", the phrasal verb's object, not off "keep": it was no event
+    text = (
+        "Ms Borthwick said the lobby group was determined to keep the pressure on the Scottish "
+        "Executive."
+    )
+    assert found(text, nlp) == [("REQUEST", None, "act_scot")]

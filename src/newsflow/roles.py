@@ -211,6 +211,12 @@ def _verb_roles(
     for child in verb.children:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
             targets += _with_conj(child, mentions)
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if (verb.lemma_.lower(), noun.lemma_.lower()) in lexicon.phrasal:
+            # "keep the pressure on X": the phrase's noun holds the target, not the verb
+            for on in (c for c in noun.children if c.dep_ == "prep"):
+                if _target_prep(on.lemma_.lower(), event_type, lexicon):
+                    targets += [m for pobj in _pobjs(on) for m in _actors_in(pobj, mentions)]
     for child in verb.children:
         prep = child.lemma_.lower()
         # A fronted phrase ("At the consultations, X called on Y") sets the scene; it names no target.
