@@ -294,6 +294,9 @@ def _noun_roles(
             # "X leads a delegation for talks with Y": who leads the delegation talks.
             verb = _governing_verb(verb) or verb
         taking_part = noun.dep_ != "pobj" or head.lemma_.lower() in ("in", "into", "for")
+        if verb.lower_ == "part" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
+            # "X is set to address voters as part of an appeal to Y": X appeals
+            verb, taking_part = verb.head.head, True
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
             # "held talks", "engaged in talks", "in his meeting with": the subject takes part.
             # Not "Iran condemned the attack": the condemner did not attack.
