@@ -46,6 +46,8 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
 # "an attack on the anniversary of X's death": a time, not a target.
+# "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
+MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
 GOVERNOR_STEPS = {
@@ -232,6 +234,21 @@ def _verb_roles(
     return sources, targets
 
 
+def _adjunct_party(
+    noun: Token, verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
+) -> list[RoleMention]:
+    """ "X raised it during talks with Y", "announced by X after talks with Y": a meeting in a
+    time adjunct is one the clause's actor took part in (its subject, or a passive's agent).
+    Only meetings (symmetric types): after an attack, the clause's subject did not attack."""
+    if event_type not in lexicon.symmetric_types or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if noun.dep_ != "pobj" or noun.head.lemma_.lower() not in MEETING_ADJUNCTS:
+        return []
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    named = [m for a in agents for pobj in _pobjs(a) for m in _with_conj(pobj, mentions)]
+    return named or _subject(verb, mentions)
+
+
 def _noun_roles(
     noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -297,6 +314,8 @@ def _noun_roles(
         if verb.lower_ == "part" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
             # "X is set to address voters as part of an appeal to Y": X appeals
             verb, taking_part = verb.head.head, True
+        if not sources:
+            sources += _adjunct_party(noun, verb, event_type, mentions, lexicon)
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
             # "held talks", "engaged in talks", "in his meeting with": the subject takes part.
             # Not "Iran condemned the attack": the condemner did not attack.
