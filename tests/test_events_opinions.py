@@ -1,7 +1,7 @@
 """A reported condemnation is an accusation (issue 20): `opinions.reports_a_condemnation`.
 
-Real sentences of the events tune half (bench/labels/events/tune.jsonl) through the real events
-stage; mentions are alias matches of the actors listed here.
+Real sentences of the events tune half (bench/labels/events/tune.jsonl) and the BBC bundle
+through the real events stage; mentions are alias matches of the actors listed here.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_oaten", "Mark Oaten", "PERSON", "GBR", ["Mark Oaten"]),
     ("act_nicholls", "Lord Nicholls of Birkenhead", "PERSON", "GBR", ["Lord Nicholls"]),
+    ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
+    ("act_oblon", "David Oblon", "PERSON", "USA", ["David Oblon"]),
 ]  # fmt: skip
 
 
@@ -56,3 +58,16 @@ def test_a_plain_or_denied_opinion_is_no_accusation(nlp):
     # GUIDE.md: "X said the plan was expensive" is no event; nor is a denied condemnation
     assert found("Mark Oaten said the plan was expensive.", nlp) == []
     assert found("Mark Oaten said the plan was not a disgrace.", nlp) == []
+
+
+def test_calling_something_a_disgrace_accuses(nlp):
+    # BBC bundle bbc/politics/087.txt and bbc/tech/132.txt: "called X 'disgraceful'" was no
+    # event (`opinions.names_a_condemnation`)
+    assert found('Mr Howard called that suggestion "disgraceful".', nlp) == [
+        ("ACCUSE", "act_howard", None)
+    ]
+    text = (
+        'But Jaynes\' lawyer David Oblon called the nine-year recommended term "outrageous" and '
+        "said his client believed he was innocent."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_oblon", None)]

@@ -33,3 +33,15 @@ def _condemns(clause: Token, words: Container[str]) -> bool:
 def reports_a_condemnation(verb: Token, words: Container[str]) -> bool:
     """Does the reporting verb's clause condemn something ("said the plan was a disgrace")?"""
     return any(c.dep_ == "ccomp" and _condemns(c, words) for c in verb.children)
+
+
+NAMING_VERB = "call"  # "X called Y a disgrace" ("branded" is a trigger of its own)
+
+
+def names_a_condemnation(verb: Token, words: Container[str]) -> bool:
+    """Does the verb call its object condemnable ("called that suggestion 'disgraceful'",
+    "has called Camp Delta a 'major human-rights scandal'")? Then the object's actor is
+    the target, as of any verb (`roles._verb_roles`)."""
+    if verb.lemma_.lower() != NAMING_VERB or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(c.dep_ == "oprd" and c.lower_ in words for c in verb.children)

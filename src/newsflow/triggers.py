@@ -188,8 +188,9 @@ class Lexicon:
         )
         for form in failing:  # "said Y had failed to", "the failure of Y to ..., X said"
             needs.setdefault(form, set()).update(reporting)
+        naming = forms({opinions.NAMING_VERB}, ("verb",))
         for word in self.condemning_words:  # "said the plan was a disgrace": `opinions`
-            needs.setdefault(word, set()).update(reporting)
+            needs.setdefault(word, set()).update(reporting | naming)
         # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
         demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
         for form in demand_forms:
@@ -216,6 +217,8 @@ class Lexicon:
         """The type the lexicon gives `token` (phrasal verbs and "strike" read from the parse)."""
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            if opinions.names_a_condemnation(token, self.condemning_words):
+                return ("ACCUSE", "11")  # "Mr Howard called that suggestion 'disgraceful'"
             for child in token.children:
                 particle = child.lemma_.lower()
                 if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
