@@ -25,6 +25,9 @@ ACTORS = [
     ("act_ec", "European Community", "IGO", None, ["European Community"]),
     ("act_kurds", "Kurds", "GROUP", None, ["Iraqi Kurds", "Kurds"]),
     ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq"]),
+    ("act_borthwick", "Anne Borthwick", "PERSON", "GBR", ["Ms Borthwick"]),
+    ("act_scot", "Scottish Executive", "ORG", "GBR", ["Scottish Executive"]),
+    ("act_kennedy", "Charles Kennedy", "PERSON", "GBR", ["Charles Kennedy"]),
 ]  # fmt: skip
 
 
@@ -62,3 +65,23 @@ def test_a_protests_call_for_something_stays_the_protest(nlp):
         "for independence from Iraq, witnesses said."
     )
     assert [t for t, _, _ in found(text, nlp)] == ["PROTEST"]
+
+
+def test_keeping_the_pressure_on_an_actor_asks_that_actor(nlp):
+    # tune half: bbc/politics/038.txt (gold REQUEST Campaign for Borders Rail -> Scottish Executive);
+    # the "on" hangs off "pressure", the phrasal verb's object, not off "keep": it was no event
+    text = (
+        "Ms Borthwick said the lobby group was determined to keep the pressure on the Scottish "
+        "Executive."
+    )
+    assert found(text, nlp) == [("REQUEST", None, "act_scot")]
+
+
+def test_acting_as_part_of_an_appeal_makes_the_actor_the_one_appealing(nlp):
+    # BBC bundle bbc/politics/247.txt: the appeal hangs off "part", not off a verb, so it had
+    # no source and, as a statement noun, no event; the one acting "as part of" it appeals
+    text = (
+        "Charles Kennedy is set to address 2,000 people at a Hindu temple as part of an appeal "
+        "to ethnic minority voters."
+    )
+    assert found(text, nlp) == [("REQUEST", "act_kennedy", None)]

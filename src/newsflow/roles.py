@@ -46,6 +46,8 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
 # "an attack on the anniversary of X's death": a time, not a target.
+# "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
+MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
 GOVERNOR_STEPS = {
@@ -211,6 +213,12 @@ def _verb_roles(
     for child in verb.children:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
             targets += _with_conj(child, mentions)
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        if (verb.lemma_.lower(), noun.lemma_.lower()) in lexicon.phrasal:
+            # "keep the pressure on X": the phrase's noun holds the target, not the verb
+            for on in (c for c in noun.children if c.dep_ == "prep"):
+                if _target_prep(on.lemma_.lower(), event_type, lexicon):
+                    targets += [m for pobj in _pobjs(on) for m in _actors_in(pobj, mentions)]
     for child in verb.children:
         prep = child.lemma_.lower()
         # A fronted phrase ("At the consultations, X called on Y") sets the scene; it names no target.
@@ -224,6 +232,21 @@ def _verb_roles(
             for pobj in _pobjs(child):
                 targets += _actors_in(pobj, mentions, skip_conj=False)
     return sources, targets
+
+
+def _adjunct_party(
+    noun: Token, verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
+) -> list[RoleMention]:
+    """ "X raised it during talks with Y", "announced by X after talks with Y": a meeting in a
+    time adjunct is one the clause's actor took part in (its subject, or a passive's agent).
+    Only meetings (symmetric types): after an attack, the clause's subject did not attack."""
+    if event_type not in lexicon.symmetric_types or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if noun.dep_ != "pobj" or noun.head.lemma_.lower() not in MEETING_ADJUNCTS:
+        return []
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    named = [m for a in agents for pobj in _pobjs(a) for m in _with_conj(pobj, mentions)]
+    return named or _subject(verb, mentions)
 
 
 def _noun_roles(
@@ -288,6 +311,11 @@ def _noun_roles(
             # "X leads a delegation for talks with Y": who leads the delegation talks.
             verb = _governing_verb(verb) or verb
         taking_part = noun.dep_ != "pobj" or head.lemma_.lower() in ("in", "into", "for")
+        if verb.lower_ == "part" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
+            # "X is set to address voters as part of an appeal to Y": X appeals
+            verb, taking_part = verb.head.head, True
+        if not sources:
+            sources += _adjunct_party(noun, verb, event_type, mentions, lexicon)
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
             # "held talks", "engaged in talks", "in his meeting with": the subject takes part.
             # Not "Iran condemned the attack": the condemner did not attack.

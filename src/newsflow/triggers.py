@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, resources, senses
+from newsflow import failings, opinions, resources, senses
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -93,6 +93,7 @@ class Lexicon:
     statement_types: frozenset[str]  # a noun of these types needs a speaker ("demand in Germany")
     locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
     seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
+    condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -134,6 +135,7 @@ class Lexicon:
             statement_types=frozenset(cues["statement_types"]),
             locative_target_types=frozenset(cues["locative_target_types"]),
             seats=dict(seats),
+            condemning_words=frozenset(cues["condemning_words"]),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
@@ -186,6 +188,9 @@ class Lexicon:
         )
         for form in failing:  # "said Y had failed to", "the failure of Y to ..., X said"
             needs.setdefault(form, set()).update(reporting)
+        naming = forms({opinions.NAMING_VERB}, ("verb",))
+        for word in self.condemning_words:  # "said the plan was a disgrace": `opinions`
+            needs.setdefault(word, set()).update(reporting | naming)
         # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
         demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
         for form in demand_forms:
@@ -212,6 +217,8 @@ class Lexicon:
         """The type the lexicon gives `token` (phrasal verbs and "strike" read from the parse)."""
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            if opinions.names_a_condemnation(token, self.condemning_words):
+                return ("ACCUSE", "11")  # "Mr Howard called that suggestion 'disgraceful'"
             for child in token.children:
                 particle = child.lemma_.lower()
                 if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
@@ -220,6 +227,10 @@ class Lexicon:
                 return ("REQUEST", "10")  # "Russia said Sudan must return the helicopter"
             if lemma in self.reporting_verbs and failings.reports_a_failing(token):
                 return ("ACCUSE", "11")  # "Cable said the chancellor had failed to deal with"
+            if lemma in self.reporting_verbs and opinions.reports_a_condemnation(
+                token, self.condemning_words
+            ):
+                return ("ACCUSE", "11")  # "Oaten said the number of officials ... was worrying"
             return self.words.get((lemma, "VERB"))
         if token.pos_ in ("NOUN", "PROPN"):
             found = self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))

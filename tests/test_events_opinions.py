@@ -1,0 +1,73 @@
+"""A reported condemnation is an accusation (issue 20): `opinions.reports_a_condemnation`.
+
+Real sentences of the events tune half (bench/labels/events/tune.jsonl) and the BBC bundle
+through the real events stage; mentions are alias matches of the actors listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsflow import events, roles
+from newsflow.geo import Gazetteer
+from newsflow.settings import Settings
+from tests.event_frames import article_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_oaten", "Mark Oaten", "PERSON", "GBR", ["Mark Oaten"]),
+    ("act_nicholls", "Lord Nicholls of Birkenhead", "PERSON", "GBR", ["Lord Nicholls"]),
+    ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
+    ("act_oblon", "David Oblon", "PERSON", "USA", ["David Oblon"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return events.load_parser(Settings().spacy_model)
+
+
+def found(body: str, nlp) -> list[tuple]:
+    """(type, source, target) of every event the events stage finds in one article `body`."""
+    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
+    frame = article_events(body, nlp, state, ACTORS, date(2005, 3, 1))
+    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
+
+
+def test_saying_what_others_did_is_worrying_accuses(nlp):
+    # tune: bbc/politics/028.txt (gold ACCUSE Mark Oaten -> officials, a generic target)
+    text = (
+        "Lib Dem spokesman Mark Oaten said the number of officials who had forgotten what "
+        "happened was worrying."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_oaten", None)]
+
+
+def test_a_judge_calling_a_policy_anathema_accuses(nlp):
+    # tune: bbc/politics/224.txt (gold ACCUSE Lord Nicholls, target null); GUIDE.md settles it
+    text = (
+        'Lord Nicholls of Birkenhead, in his ruling, said: "Indefinite imprisonment without '
+        "charge or trial is anathema in any country which observes the rule of law."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_nicholls", None)]
+
+
+def test_a_plain_or_denied_opinion_is_no_accusation(nlp):
+    # GUIDE.md: "X said the plan was expensive" is no event; nor is a denied condemnation
+    assert found("Mark Oaten said the plan was expensive.", nlp) == []
+    assert found("Mark Oaten said the plan was not a disgrace.", nlp) == []
+
+
+def test_calling_something_a_disgrace_accuses(nlp):
+    # BBC bundle bbc/politics/087.txt and bbc/tech/132.txt: "called X 'disgraceful'" was no
+    # event (`opinions.names_a_condemnation`)
+    assert found('Mr Howard called that suggestion "disgraceful".', nlp) == [
+        ("ACCUSE", "act_howard", None)
+    ]
+    text = (
+        'But Jaynes\' lawyer David Oblon called the nine-year recommended term "outrageous" and '
+        "said his client believed he was innocent."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_oblon", None)]
