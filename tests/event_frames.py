@@ -3,12 +3,14 @@ articles row, mentions (alias matches of the listed actors) and sentence spans."
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
 import polars as pl
 
-from newsflow import events, schema
+from newsflow import events, roles, schema
+from newsflow.geo import Gazetteer
 from newsflow.settings import Settings
 
 Actor = tuple[str, str, str, str | None, list[str]]  # actor_id, name, type, country, aliases
@@ -54,3 +56,33 @@ def article_events(
     articles, mentions, sentences = article_frames(body, nlp, actors, published, dateline)
     frame = pl.DataFrame(actors, schema=schema.ACTORS, orient="row")
     return events.detect_events(articles, mentions, frame, sentences, nlp, state, Settings()).events
+
+
+@functools.cache
+def parser():
+    """The events stage's role parser, loaded once per test process."""
+    return events.load_parser(Settings().spacy_model)
+
+
+def fresh_state() -> events.EventState:
+    """An event state that knows no earlier event."""
+    return events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
+
+
+def found_events(body: str, nlp, actors: list[Actor], published: date) -> list[tuple]:
+    """(type, source, target) of every event the events stage finds in one article `body`."""
+    frame = article_events(body, nlp, fresh_state(), actors, published)
+    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
+
+
+def joined_reports(
+    body: str, nlp, actors: list[Actor], published: date, columns: tuple[str, ...]
+) -> list[tuple]:
+    """`columns` of every report of one article `body` beside the event it joined (reports of
+    one event share its roles), sorted."""
+    articles, mentions, sentences = article_frames(body, nlp, actors, published)
+    frame = pl.DataFrame(actors, schema=schema.ACTORS, orient="row")
+    result = events.detect_events(
+        articles, mentions, frame, sentences, nlp, fresh_state(), Settings()
+    )
+    return sorted(result.reports.join(result.events, on="event_id").select(*columns).rows())

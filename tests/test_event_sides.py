@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import polars as pl
 import pytest
 
-from newsflow import events, roles, schema
 from newsflow.event_sides import clash, pairs_agree, side_key, sides_agree
-from newsflow.geo import Gazetteer
 from newsflow.roles import RoleMention
-from newsflow.settings import Settings
-from tests.event_frames import article_frames
+from tests.event_frames import joined_reports, parser
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -41,19 +37,18 @@ LETWIN = (
 
 @pytest.fixture(scope="module")
 def nlp():
-    return events.load_parser(Settings().spacy_model)
+    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:
-    """(event id, type, source, target) of every report, as the event it joined holds them."""
-    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
-    articles, mentions, sentences = article_frames(body, nlp, ACTORS, date(2005, 3, 1))
-    actors = pl.DataFrame(ACTORS, schema=schema.ACTORS, orient="row")
-    result = events.detect_events(articles, mentions, actors, sentences, nlp, state, Settings())
-    return sorted(
-        result.reports.join(result.events, on="event_id")
-        .select("event_id", "sentence_index", "source_actor_id", "target_actor_id")
-        .rows()
+    """(event id, sentence index, source, target) of every report, as the event it joined
+    holds them."""
+    return joined_reports(
+        body,
+        nlp,
+        ACTORS,
+        date(2005, 3, 1),
+        ("event_id", "sentence_index", "source_actor_id", "target_actor_id"),
     )
 
 

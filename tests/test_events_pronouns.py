@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import polars as pl
 import pytest
 
-from newsflow import events, roles, schema
-from newsflow.geo import Gazetteer
-from newsflow.settings import Settings
-from tests.event_frames import article_frames
+from tests.event_frames import joined_reports, parser
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -34,20 +30,18 @@ ACTORS = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    return events.load_parser(Settings().spacy_model)
+    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:
     """(sentence index, type, source, target) of every sentence's report, as the event it
     joined holds them (two sentences' reports of one event share its roles)."""
-    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
-    articles, mentions, sentences = article_frames(body, nlp, ACTORS, date(1987, 11, 2))
-    actors = pl.DataFrame(ACTORS, schema=schema.ACTORS, orient="row")
-    result = events.detect_events(articles, mentions, actors, sentences, nlp, state, Settings())
-    return sorted(
-        result.reports.join(result.events, on="event_id")
-        .select("sentence_index", "event_type", "source_actor_id", "target_actor_id")
-        .rows()
+    return joined_reports(
+        body,
+        nlp,
+        ACTORS,
+        date(1987, 11, 2),
+        ("sentence_index", "event_type", "source_actor_id", "target_actor_id"),
     )
 
 

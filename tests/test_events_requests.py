@@ -11,10 +11,7 @@ from datetime import date
 
 import pytest
 
-from newsflow import events, roles
-from newsflow.geo import Gazetteer
-from newsflow.settings import Settings
-from tests.event_frames import article_events
+from tests.event_frames import found_events, parser
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -33,14 +30,12 @@ ACTORS = [
 
 @pytest.fixture(scope="module")
 def nlp():
-    return events.load_parser(Settings().spacy_model)
+    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:
     """(type, source, target) of every event the events stage finds in one article `body`."""
-    state = events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
-    frame = article_events(body, nlp, state, ACTORS, date(2005, 3, 1))
-    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
+    return found_events(body, nlp, ACTORS, date(2005, 3, 1))
 
 
 def test_called_for_an_act_by_an_actor_asks_that_actor(nlp):
