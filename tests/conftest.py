@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated Prefect home and a session-wide Prefect test harness."""
+"""Shared fixtures: an isolated Prefect home, a session-wide Prefect test harness, and the
+events stage's role parser."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The events stage's role parser, loaded once for every event test. The extraction tests
+    (test_extract, test_extract_orgs, test_blas) define their own `nlp`: extract's pipeline."""
+    from tests.event_frames import parser
+
+    return parser()
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from newsflow.event_sides import clash, pairs_agree, side_key, sides_agree
 from newsflow.roles import RoleMention
-from tests.event_frames import joined_reports, parser
+from tests.event_frames import joined_reports
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -33,11 +31,6 @@ LETWIN = (
     'Meanwhile, Tory shadow chancellor Oliver Letwin accused Mr Blair of "misrepresenting" the '
     "party's proposals and questioned how Labour would fund its own plans."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

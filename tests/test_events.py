@@ -55,11 +55,6 @@ ROW_COLUMNS = [
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return events.load_parser(Settings().spacy_model)
-
-
-@pytest.fixture(scope="module")
 def lexicon():
     return roles.Lexicon.load()
 

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from tests.event_frames import found_events, parser
+from tests.event_frames import found_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_bussereau", "Dominique Bussereau", "PERSON", "FRA", ["Dominique Bussereau"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from tests.event_frames import found_events, parser
+from tests.event_frames import found_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -28,11 +26,6 @@ ACTORS = [
     ("act_omn", "Oman", "COUNTRY", "OMN", ["Oman"]),
     ("act_kwt", "Kuwait", "COUNTRY", "KWT", ["Kuwait"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-import pytest
 
 from newsflow import roles
-from tests.event_frames import found_events, parser
+from tests.event_frames import found_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -23,11 +22,6 @@ ACTORS = [
      ["West German Federation of Banks"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

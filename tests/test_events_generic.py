@@ -14,7 +14,6 @@ import pytest
 
 from newsflow import events, generic, roles, schema
 from newsflow.geo import Gazetteer
-from newsflow.settings import Settings
 from tests.event_frames import article_events, article_frames
 
 PUBLISHED = date(1987, 6, 1)
@@ -27,11 +26,6 @@ ACTORS = [
     ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Zambia", "Zambian"]),
     ("act_ttp", "Tehrik-i-Taliban Pakistan", "GROUP", None, ["Tehrik-i-Taliban Pakistan", "TTP"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return events.load_parser(Settings().spacy_model)
 
 
 @pytest.fixture

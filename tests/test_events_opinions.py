@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from tests.event_frames import found_events, parser
+from tests.event_frames import found_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -19,11 +17,6 @@ ACTORS = [
     ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
     ("act_oblon", "David Oblon", "PERSON", "USA", ["David Oblon"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

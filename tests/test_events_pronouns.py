@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from tests.event_frames import joined_reports, parser
+from tests.event_frames import joined_reports
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -26,11 +24,6 @@ ACTORS = [
     ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
     ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

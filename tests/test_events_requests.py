@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from tests.event_frames import found_events, parser
+from tests.event_frames import found_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -26,11 +24,6 @@ ACTORS = [
     ("act_scot", "Scottish Executive", "ORG", "GBR", ["Scottish Executive"]),
     ("act_kennedy", "Charles Kennedy", "PERSON", "GBR", ["Charles Kennedy"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return parser()
 
 
 def found(body: str, nlp) -> list[tuple]:

@@ -14,7 +14,6 @@ import pytest
 
 from newsflow import events, roles
 from newsflow.geo import Gazetteer
-from newsflow.settings import Settings
 from tests.event_frames import article_events
 
 ACTORS = [
@@ -42,11 +41,6 @@ ACTORS = [
     ("act_hti", "Haiti", "COUNTRY", "HTI", ["Haiti"]),
     ("act_tories", "Conservative Party", "PARTY", "GBR", ["Tories", "Conservatives"]),
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return events.load_parser(Settings().spacy_model)
 
 
 @pytest.fixture
