@@ -19,6 +19,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -126,35 +127,40 @@ def load_nlp(model: str, folder: Path | None = None) -> Language:
     nlp.add_pipe(LINE_BREAKS_PIPE, after="senter")
     nlp.max_length = max(nlp.max_length, 2_000_000)
     # phrase matchers, not token patterns: a token-pattern Matcher cost a quarter of NER's time
-    known = cast(
-        EntityRuler,
-        nlp.add_pipe(
-            "entity_ruler",
-            name="known_ruler",
-            before="ner",
-            config={"phrase_matcher_attr": "LOWER"},
-        ),
-    )
-    known.from_disk(folder / "patterns_known_names.jsonl")
-    acronyms = cast(
-        EntityRuler,
-        nlp.add_pipe(
-            "entity_ruler",
-            name="acronym_ruler",
-            after="known_ruler",
-            config={"overwrite_ents": False},
-        ),
-    )
-    acronyms.from_disk(folder / "patterns_known_acronyms.jsonl")
-    countries = cast(
-        EntityRuler,
-        nlp.add_pipe(
-            "entity_ruler", name="country_ruler", after="ner", config={"overwrite_ents": False}
-        ),
-    )
-    countries.from_disk(folder / "patterns_countries.jsonl")
+    add_ruler(
+        nlp, "known_ruler", folder / "patterns_known_names.jsonl",
+        before="ner", config={"phrase_matcher_attr": "LOWER"},
+    )  # fmt: skip
+    add_ruler(
+        nlp, "acronym_ruler", folder / "patterns_known_acronyms.jsonl",
+        after="known_ruler", config={"overwrite_ents": False},
+    )  # fmt: skip
+    add_ruler(
+        nlp, "country_ruler", folder / "patterns_countries.jsonl",
+        after="ner", config={"overwrite_ents": False},
+    )  # fmt: skip
     nlp.add_pipe(LEXICON_PIPE, config={"folder": str(folder)})
     return blas.use_numpy_gemm(nlp)  # NER's CPU -20-30% on BBC, same entities
+
+
+def add_ruler(nlp: Language, name: str, patterns: Path, **where: object) -> EntityRuler:
+    """Add an EntityRuler `name` with the phrase patterns of `patterns`, placed by `where`
+    (`before`/`after`/`config`, as `Language.add_pipe` takes them).
+
+    Its patterns match token text (ORTH or LOWER), so their docs need only the tokenizer; but
+    `EntityRuler.add_patterns` runs every enabled pipe before the ruler over each pattern
+    (the senter; for the country ruler also NER): ~0.3 s of a run's model loading, which the
+    seeds run waits for. With the other pipes switched off while it loads, the pattern docs
+    are the tokenizer's, the matches the same (`tests/test_extract.py`)."""
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name=name, **where))  # type: ignore[arg-type]
+    with tokenizer_only(nlp, name):
+        ruler.from_disk(patterns)
+    return ruler
+
+
+def tokenizer_only(nlp: Language, name: str) -> AbstractContextManager[object]:
+    """Only pipe `name` enabled, so that the docs `nlp.pipe` makes for it are the tokenizer's."""
+    return nlp.select_pipes(enable=[name])
 
 
 @dataclass(frozen=True)
