@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -146,3 +149,38 @@ def test_help_shows_defaults_and_no_value_on_flags():
     report = " ".join(runner.invoke(app, ["report", "--help"]).output.split())
     assert "default: <warehouse dir>/reports/<run_id>/report.html" in report
     assert "[default: 10.0" in report
+
+
+def test_the_command_leaves_at_once_once_a_run_has_said_how_it_ended(monkeypatch):
+    """After `run` has printed how the run ended, the console script exits with the run's code
+    without tearing the interpreter down (0.2-0.35 s of every run); other commands, and a
+    run that has not ended (an error before it began), exit as usual."""
+    from newsflow import cli
+
+    left: list[int] = []
+
+    class Left(Exception):
+        pass
+
+    def leave(code: int) -> None:  # as os._exit, which never returns
+        left.append(code)
+        raise Left
+
+    monkeypatch.setattr(cli.os, "_exit", leave)
+    monkeypatch.setitem(cli._ENDED, "run", False)
+
+    def a_run_that_ended() -> None:
+        cli._ENDED["run"] = True
+        raise SystemExit(130)
+
+    monkeypatch.setattr(cli, "app", a_run_that_ended)
+    with pytest.raises(Left):
+        cli.main()
+    assert left == [130]
+
+    monkeypatch.setitem(cli._ENDED, "run", False)
+    monkeypatch.setattr(cli, "app", lambda: sys.exit(2))
+    with pytest.raises(SystemExit) as usage:
+        cli.main()
+    assert usage.value.code == 2
+    assert left == [130]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,7 +155,27 @@ def run(
     if outcome.status != "completed" and not as_json:
         label = "[bold red]error:[/] " if outcome.signal is None else ""
         err().print(label + escape(outcome.sentence()), highlight=False, soft_wrap=True)
+    _ENDED["run"] = True
     raise typer.Exit(outcome.exit_code)
+
+
+_ENDED = {"run": False}  # `run` has said how the run ended: nothing is left to do
+
+
+def main() -> None:
+    """The `newsflow` console script: `app`, and after a run has said how it ended, a quick
+    exit. Tearing down the interpreter (DuckDB, polars, pandas, rich) took 0.2-0.35 s after
+    the run's last line, measured; the run's processes are gone, its lock released, its
+    writes committed and its output written, so there is nothing left for it to do."""
+    try:
+        app()
+    except SystemExit as exc:
+        if _ENDED["run"] and (exc.code is None or isinstance(exc.code, int)):
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(exc.code or 0)
+        raise
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
