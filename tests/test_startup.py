@@ -43,3 +43,30 @@ def test_the_flow_stores_its_json_parameters_without_fastapi_issue_24():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[false, true]"
+
+
+def test_a_flow_run_does_not_wait_for_its_heartbeat_thread_issue_24(
+    prefect_harness, monkeypatch, tmp_path
+):
+    """Issue 24: `run_flow`'s flow runs start Prefect's heartbeats as ever, but their end does
+    not join the heartbeat thread (which sleeps in whole seconds: 0-1 s of every run's end);
+    Prefect's own function is back in place afterwards. Here through a real flow run that
+    fails at once (no such bundle)."""
+    import pytest
+    from prefect import flow_engine
+
+    from newsflow.flows.pipeline import run_flow
+    from newsflow.settings import Settings
+
+    prefect_send = flow_engine._send_heartbeats
+    opened: list[bool] = []
+
+    def spy(engine, join_on_exit=True):
+        opened.append(join_on_exit)
+        return prefect_send(engine, join_on_exit=join_on_exit)
+
+    monkeypatch.setattr(flow_engine, "_send_heartbeats", spy)
+    with pytest.raises(Exception, match="bundle not found"):
+        run_flow(tmp_path / "no-such-bundle", Settings(warehouse=tmp_path / "w.duckdb"))
+    assert opened == [False]
+    assert flow_engine._send_heartbeats is spy
