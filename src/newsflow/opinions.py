@@ -31,8 +31,13 @@ def _condemns(clause: Token, words: Container[str]) -> bool:
 
 
 def reports_a_condemnation(verb: Token, words: Container[str]) -> bool:
-    """Does the reporting verb's clause condemn something ("said the plan was a disgrace")?"""
-    return any(c.dep_ == "ccomp" and _condemns(c, words) for c in verb.children)
+    """Does the reporting verb's clause condemn something ("said the plan was a disgrace")?
+    Not when the clause names its own condemner ("Reminded that Ferguson called him 'a
+    disgrace'"): that is Ferguson's accusation (`names_a_condemnation`), not the reporter's."""
+    return any(
+        c.dep_ == "ccomp" and _condemns(c, words) and not names_a_condemnation(c, words)
+        for c in verb.children
+    )
 
 
 NAMING_VERB = "call"  # "X called Y a disgrace" ("branded" is a trigger of its own)

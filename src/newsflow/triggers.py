@@ -31,6 +31,12 @@ INTENT_AS_AGREE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
+def _names_a_body(token: Token) -> bool:
+    """Is the word the leading part of a proper name ("Amnesty International", "Peace Corps")?
+    It names an organisation, not its act; a name's head stays an event ("the G8 Summit")."""
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
+
+
 def plover_type(event_type: str, mode: str) -> str:
     """The PLOVER codebook type of a report: a planned/possible act is an AGREE/THREATEN, a
     negated cooperative act ("will not accept", "would not meet") a REJECT."""
@@ -233,6 +239,8 @@ class Lexicon:
                 return ("ACCUSE", "11")  # "Oaten said the number of officials ... was worrying"
             return self.words.get((lemma, "VERB"))
         if token.pos_ in ("NOUN", "PROPN"):
+            if _names_a_body(token):
+                return None  # "Amnesty International has called ...": a name, no amnesty
             found = self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))
             if found is not None and lemma == "strike":
                 return self._strike(token, found)
