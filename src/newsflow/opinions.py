@@ -10,6 +10,11 @@ when the clause names one (`roles._complement_targets`), else none. Only a conde
 clause's own verb ("was worrying"); not when that clause is negated ("was not a disgrace").
 A sentence is parsed for this only when it holds such a word and a reporting verb
 (`Lexicon.trigger_cues`), so the cost is those sentences alone.
+
+Reported approval is the mirror case, read by the same functions with the approving words
+(`cues.json` `approving_words`): a speaker who calls what another actor did pragmatic, sensible
+or long overdue endorses it, and the guide labels that SUPPORT by the speaker ("Mark Oaten
+called the change pragmatic", "Sundar Katwala said the change was 'long overdue'").
 """
 
 from __future__ import annotations
