@@ -59,3 +59,52 @@ def test_calling_something_a_disgrace_accuses(nlp):
         "said his client believed he was innocent."
     )
     assert found(text, nlp) == [("ACCUSE", "act_oblon", None)]
+
+
+NAMED = [
+    ("act_amnesty", "Amnesty International", "ORG", None, ["Amnesty International"]),
+    ("act_ferguson", "Alex Ferguson", "PERSON", "GBR", ["Ferguson"]),
+    ("act_wenger", "Arsene Wenger", "PERSON", "FRA", ["Wenger"]),
+]  # fmt: skip
+
+
+def test_an_organisation_named_amnesty_grants_no_amnesty(nlp):
+    # issue 20, heldout (spent) bbc/politics/192.txt: "Amnesty" was a CONCEDE trigger
+    text = (
+        'Amnesty International has called Camp Delta a "major human-rights scandal" and an '
+        '"icon of lawlessness".'
+    )
+    assert found_events(text, nlp, NAMED, date(2005, 3, 1)) == [("ACCUSE", "act_amnesty", None)]
+
+
+def test_a_reminder_of_a_named_condemnation_is_the_namers_accusation(nlp):
+    # issue 20, BBC bundle bbc/sport/235.txt: "Reminded" read the clause as its own
+    # condemnation, with no source and Ferguson as target; Ferguson is the one accusing
+    text = 'Reminded that Ferguson called him "a disgrace", Wenger added: "I don\'t respond to anything.'
+    assert found_events(text, nlp, NAMED, date(2005, 3, 1)) == [("ACCUSE", "act_ferguson", None)]
+
+
+APPROVERS = [
+    ("act_oaten", "Mark Oaten", "PERSON", "GBR", ["Mark Oaten"]),
+    ("act_katwala", "Sundar Katwala", "PERSON", "GBR", ["Sundar Katwala"]),
+]  # fmt: skip
+
+
+def test_calling_a_change_pragmatic_supports_it(nlp):
+    # tune: bbc/politics/193.txt (gold SUPPORT Mark Oaten, target null): no trigger before
+    text = (
+        "Liberal Democrat spokesman Mark Oaten called the change pragmatic and argued it gave a "
+        "better chance of producing a European asylum solution."
+    )
+    assert found_events(text, nlp, APPROVERS, date(2005, 3, 1)) == [("SUPPORT", "act_oaten", None)]
+
+
+def test_saying_a_change_is_long_overdue_supports_it(nlp):
+    # spent heldout: bbc/politics/266.txt (gold SUPPORT Sundar Katwala, target null)
+    text = (
+        'The Fabian Society\'s Sundar Katwala said the change was "long overdue" and that he '
+        'expected a "warm response".'
+    )
+    assert found_events(text, nlp, APPROVERS, date(2005, 3, 1)) == [
+        ("SUPPORT", "act_katwala", None)
+    ]

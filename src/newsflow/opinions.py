@@ -10,6 +10,11 @@ when the clause names one (`roles._complement_targets`), else none. Only a conde
 clause's own verb ("was worrying"); not when that clause is negated ("was not a disgrace").
 A sentence is parsed for this only when it holds such a word and a reporting verb
 (`Lexicon.trigger_cues`), so the cost is those sentences alone.
+
+Reported approval is the mirror case, read by the same functions with the approving words
+(`cues.json` `approving_words`): a speaker who calls what another actor did pragmatic, sensible
+or long overdue endorses it, and the guide labels that SUPPORT by the speaker ("Mark Oaten
+called the change pragmatic", "Sundar Katwala said the change was 'long overdue'").
 """
 
 from __future__ import annotations
@@ -31,8 +36,13 @@ def _condemns(clause: Token, words: Container[str]) -> bool:
 
 
 def reports_a_condemnation(verb: Token, words: Container[str]) -> bool:
-    """Does the reporting verb's clause condemn something ("said the plan was a disgrace")?"""
-    return any(c.dep_ == "ccomp" and _condemns(c, words) for c in verb.children)
+    """Does the reporting verb's clause condemn something ("said the plan was a disgrace")?
+    Not when the clause names its own condemner ("Reminded that Ferguson called him 'a
+    disgrace'"): that is Ferguson's accusation (`names_a_condemnation`), not the reporter's."""
+    return any(
+        c.dep_ == "ccomp" and _condemns(c, words) and not names_a_condemnation(c, words)
+        for c in verb.children
+    )
 
 
 NAMING_VERB = "call"  # "X called Y a disgrace" ("branded" is a trigger of its own)

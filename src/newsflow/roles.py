@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from newsflow import control
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -521,14 +522,7 @@ def sentence_candidates(
                 suppressed.add(i)
                 orphan_agents[max(nouns)] += [m for a in agents for m in _actors_in(a, by_token)]
                 continue
-        controller = next(
-            (
-                g
-                for g, _ in chain
-                if g.i in triggers and triggers[g.i][0] in lexicon.controlling_types
-            ),
-            None,
-        )
+        controller = control.controller(chain, triggers, lexicon.controlling_types)
         if (
             token.dep_ == "dobj"
             and (token.head.lemma_.lower(), token.lemma_.lower()) in lexicon.phrasal

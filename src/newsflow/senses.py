@@ -20,6 +20,8 @@ type (or none) in a construction the parse shows:
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
   only with someone or something asked for ("asked France to help", "asked for a meeting",
   "asked that the case be dropped").
+* "ruled out a deal" refuses it (REJECT); "was ruled out of the match / the race" is an
+  exclusion (an injured player, a candidate), no refusal by anyone.
 """
 
 from __future__ import annotations
@@ -76,6 +78,13 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
     return not any(c.dep_ == "ccomp" for c in verb.children)  # "insisted", "he insisted so"
 
 
+def _ruled_out_of(verb: Token) -> bool:
+    """ "ruled out of the match": an "of" after the particle (or on the verb) names what one is
+    excluded from."""
+    outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
+    return any(c.dep_ == "prep" and c.lower_ == "of" for w in [verb, *outs] for c in w.children)
+
+
 def refine(
     token: Token, found: tuple[str, str], demand_modals: frozenset[str]
 ) -> tuple[str, str] | None:
@@ -111,6 +120,8 @@ def refine(
     if verbal and lemma in GIVING_VERBS and found[0] == "AID":
         given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return ("CONCEDE", "08") if given & PERMISSIONS else found
+    if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
+        return None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         return found if modifiers & LAW_WORDS else None

@@ -31,6 +31,12 @@ INTENT_AS_AGREE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
+def _names_a_body(token: Token) -> bool:
+    """Is the word the leading part of a proper name ("Amnesty International", "Peace Corps")?
+    It names an organisation, not its act; a name's head stays an event ("the G8 Summit")."""
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
+
+
 def plover_type(event_type: str, mode: str) -> str:
     """The PLOVER codebook type of a report: a planned/possible act is an AGREE/THREATEN, a
     negated cooperative act ("will not accept", "would not meet") a REJECT."""
@@ -94,6 +100,7 @@ class Lexicon:
     locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
     seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
     condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
+    approving_words: frozenset[str] = frozenset()  # "called the change pragmatic": `opinions`
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -136,6 +143,7 @@ class Lexicon:
             locative_target_types=frozenset(cues["locative_target_types"]),
             seats=dict(seats),
             condemning_words=frozenset(cues["condemning_words"]),
+            approving_words=frozenset(cues["approving_words"]),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
@@ -189,7 +197,7 @@ class Lexicon:
         for form in failing:  # "said Y had failed to", "the failure of Y to ..., X said"
             needs.setdefault(form, set()).update(reporting)
         naming = forms({opinions.NAMING_VERB}, ("verb",))
-        for word in self.condemning_words:  # "said the plan was a disgrace": `opinions`
+        for word in self.condemning_words | self.approving_words:  # `opinions`
             needs.setdefault(word, set()).update(reporting | naming)
         # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
         demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
@@ -219,6 +227,8 @@ class Lexicon:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             if opinions.names_a_condemnation(token, self.condemning_words):
                 return ("ACCUSE", "11")  # "Mr Howard called that suggestion 'disgraceful'"
+            if opinions.names_a_condemnation(token, self.approving_words):
+                return ("SUPPORT", "05")  # "Mark Oaten called the change pragmatic"
             for child in token.children:
                 particle = child.lemma_.lower()
                 if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
@@ -231,8 +241,14 @@ class Lexicon:
                 token, self.condemning_words
             ):
                 return ("ACCUSE", "11")  # "Oaten said the number of officials ... was worrying"
+            if lemma in self.reporting_verbs and opinions.reports_a_condemnation(
+                token, self.approving_words
+            ):
+                return ("SUPPORT", "05")  # "Katwala said the change was 'long overdue'"
             return self.words.get((lemma, "VERB"))
         if token.pos_ in ("NOUN", "PROPN"):
+            if _names_a_body(token):
+                return None  # "Amnesty International has called ...": a name, no amnesty
             found = self.words.get((lemma, "NOUN")) or self.words.get((token.text.lower(), "NOUN"))
             if found is not None and lemma == "strike":
                 return self._strike(token, found)

@@ -1,0 +1,34 @@
+"""Which trigger controls another (issue 20): "agreed to withdraw", not "signed during his visit".
+
+`roles.sentence_candidates` folds a trigger into the controlling trigger that governs it (an
+AGREE, REQUEST, THREATEN ... over the act it is about): "vowed to fight" is one report, a
+THREATEN, and "urged X to withdraw" one REQUEST. A trigger inside a time adjunct of the
+controller is no such content: in "a protocol ... signed during his visit" the visit is an
+event of its own (CONSULT, the minister's) and the signing does not take it over, so the
+climb up the governors stops at a "during" or "at" phrase: the setting the act happened in
+("during his visit", "at a summit"). A sequence stays folded: in "Iran agreed to a ceasefire
+after fighting Pakistan" the fighting names the other party of the ceasefire, whose target
+the AGREE borrows (`roles.sentence_candidates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping
+
+from spacy.tokens import Token
+
+SETTING_PREPS = frozenset({"during", "at"})
+
+
+def controller(
+    chain: list[tuple[Token, str]],
+    triggers: Mapping[int, tuple[str, str]],
+    controlling_types: Container[str],
+) -> Token | None:
+    """The nearest governing trigger of a controlling type, not across the act's setting."""
+    for governor, _dep in chain:
+        if governor.dep_ == "prep" and governor.lower_ in SETTING_PREPS:
+            return None
+        if governor.i in triggers and triggers[governor.i][0] in controlling_types:
+            return governor
+    return None

@@ -1,0 +1,53 @@
+"""Trigger words the lexicon lacked (issue 20): "sue" (ACCUSE) and "rule out" (REJECT), both
+listed by the events guide (GUIDE.md) and frequent in the BBC bundle (sue/sued/suing 73 times,
+"rule(d) out" 64), with "ruled out of the match" read as an exclusion (`senses.refine`).
+
+Real sentences of the BBC bundle through the real events stage; mentions are alias matches of
+the actors listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.event_frames import found_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_telegraph", "Daily Telegraph", "ORG", "GBR", ["The Telegraph"]),
+    ("act_galloway", "George Galloway", "PERSON", "GBR", ["Mr Galloway"]),
+    ("act_blair", "Tony Blair", "PERSON", "GBR", ["Tony Blair"]),
+    ("act_thomas", "Gareth Thomas", "PERSON", "GBR", ["Gareth Thomas"]),
+]  # fmt: skip
+
+
+def found(body: str, nlp) -> list[tuple]:
+    """(type, source, target) of every event the events stage finds in one article `body`."""
+    return found_events(body, nlp, ACTORS, date(2005, 3, 1))
+
+
+def test_suing_accuses_the_one_sued(nlp):
+    # BBC bundle bbc/politics/302.txt (a tune article): "sued" was no trigger
+    text = (
+        "The Telegraph was sued for libel by Mr Galloway after the newspaper claimed he "
+        "received money from Saddam Hussein's regime in Iraq."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_galloway", "act_telegraph")]
+
+
+def test_ruling_out_an_act_rejects_it(nlp):
+    # BBC bundle bbc/politics/348.txt: "ruled out" was no trigger
+    text = (
+        "Tony Blair has already ruled out taking part in a televised debate during the "
+        "forthcoming election campaign."
+    )
+    assert found(text, nlp) == [("REJECT", "act_blair", None)]
+
+
+def test_a_player_ruled_out_of_a_match_is_no_rejection(nlp):
+    # BBC bundle bbc/sport/291.txt: an injured player is excluded; nobody refuses anything
+    text = (
+        "Wales captain Gareth Thomas has been ruled out of the rest of the Six Nations with a "
+        "broken thumb."
+    )
+    assert found(text, nlp) == []
