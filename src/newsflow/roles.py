@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import control
+from newsflow import control, relative_speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -594,6 +594,9 @@ def sentence_candidates(
         targets += borrowed_targets[i]
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
+        if not targets and not verbal and sources:  # "criticism from X, which said Y ..."
+            said = relative_speech.reported_subjects(doc, event_type, sources[0].tokens, lexicon)
+            targets += [m for j in said for m in _with_conj(doc[j], by_token)]
         if not targets and event_type in lexicon.locative_target_types:
             targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
         sources = sources or orphan_agents[i]
