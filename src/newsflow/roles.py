@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import control, relative_speech
+from newsflow import control, infinitives, relative_speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -210,6 +210,9 @@ def _verb_roles(
             targets += _with_conj(subject, mentions)
     elif not agents:
         sources += _subject(verb, mentions)
+        doer = None if sources else infinitives.doer(verb, lexicon.light_verbs)
+        if doer is not None:  # "UKIP's decision to suspend X", "continued the contacts to ..."
+            sources += (_subject if verbal_token(doer) else _actors_in)(doer, mentions)
     topic_object = verb.lemma_.lower() in lexicon.topic_object_verbs
     for child in verb.children:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
