@@ -43,6 +43,7 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # "talks on Afghanistan": the topic, not the other party.
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE")}  # a noun's "for": a verb's is the reason
 # "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
@@ -280,8 +281,8 @@ def _noun_roles(
                     targets += (
                         pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
                     )
-                elif _target_prep(prep, event_type, lexicon):
-                    targets += _actors_in(pobj, mentions)
+                elif _target_prep(prep, event_type, lexicon) or (prep, event_type) in FOR_TARGETS:
+                    targets += _actors_in(pobj, mentions)  # "praise/support for X": X
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
                     targets += _actors_in(pobj, mentions)[:1]
