@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import control
+from newsflow import control, infinitives, relative_speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -43,6 +43,7 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # "talks on Afghanistan": the topic, not the other party.
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE")}  # a noun's "for": a verb's is the reason
 # "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
@@ -210,6 +211,9 @@ def _verb_roles(
             targets += _with_conj(subject, mentions)
     elif not agents:
         sources += _subject(verb, mentions)
+        doer = None if sources else infinitives.doer(verb, lexicon.light_verbs)
+        if doer is not None:  # "UKIP's decision to suspend X", "continued the contacts to ..."
+            sources += (_subject if verbal_token(doer) else _actors_in)(doer, mentions)
     topic_object = verb.lemma_.lower() in lexicon.topic_object_verbs
     for child in verb.children:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
@@ -277,8 +281,8 @@ def _noun_roles(
                     targets += (
                         pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
                     )
-                elif _target_prep(prep, event_type, lexicon):
-                    targets += _actors_in(pobj, mentions)
+                elif _target_prep(prep, event_type, lexicon) or (prep, event_type) in FOR_TARGETS:
+                    targets += _actors_in(pobj, mentions)  # "praise/support for X": X
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
                     targets += _actors_in(pobj, mentions)[:1]
@@ -594,6 +598,9 @@ def sentence_candidates(
         targets += borrowed_targets[i]
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
+        if not targets and not verbal and sources:  # "criticism from X, which said Y ..."
+            said = relative_speech.reported_subjects(doc, event_type, sources[0].tokens, lexicon)
+            targets += [m for j in said for m in _with_conj(doc[j], by_token)]
         if not targets and event_type in lexicon.locative_target_types:
             targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
         sources = sources or orphan_agents[i]
