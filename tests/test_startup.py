@@ -70,3 +70,34 @@ def test_a_flow_run_does_not_wait_for_its_heartbeat_thread_issue_24(
         run_flow(tmp_path / "no-such-bundle", Settings(warehouse=tmp_path / "w.duckdb"))
     assert opened == [False]
     assert flow_engine._send_heartbeats is spy
+
+
+def test_a_run_the_command_recorded_is_not_migrated_again_issue_24(tmp_path):
+    """Issue 24: the flow process of `newsflow run` finds its run recorded (the command has
+    migrated the file and marked dead runs, under the same run lock) and only adds its flow
+    run: migrating again re-created and committed every view (~0.3 s before its first
+    document). A run nobody recorded still migrates the file and marks dead runs first."""
+    from pathlib import Path
+
+    import duckdb
+
+    from newsflow import runs
+    from newsflow.settings import Settings
+
+    settings = Settings(warehouse=tmp_path / "w.duckdb")
+    bundle = Path(__file__).resolve().parents[1] / "examples" / "bundle"
+
+    def state() -> tuple[list[tuple], bool]:
+        with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+            rows = con.execute("select run_id, status, flow_run_id from runs order by 1").fetchall()
+            views = {r[0] for r in con.execute("select view_name from duckdb_views()").fetchall()}
+        return rows, "top_actors" in views
+
+    runs.begin_run(settings, bundle, "run_a", None)  # the command: migrates, records
+    assert state() == ([("run_a", "running", None)], True)
+    with duckdb.connect(str(settings.warehouse)) as con:
+        con.execute("drop view top_actors")  # migrating again would re-create it
+    runs.begin_run(settings, bundle, "run_a", "flow-a")  # its flow process
+    assert state() == ([("run_a", "running", "flow-a")], False)
+    runs.begin_run(settings, bundle, "run_b", "flow-b")  # a run nobody recorded
+    assert state() == ([("run_a", "abandoned", "flow-a"), ("run_b", "running", "flow-b")], True)

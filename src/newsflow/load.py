@@ -229,6 +229,17 @@ def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     )
 
 
+def is_running(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
+    """Whether `run_id` is recorded as `running` (False on a file without a `runs` table)."""
+    try:
+        row = con.execute(
+            "select 1 from runs where run_id = ? and status = 'running'", [run_id]
+        ).fetchone()
+    except duckdb.CatalogException:
+        return False
+    return row is not None
+
+
 def mark_abandoned(con: duckdb.DuckDBPyConnection, keep: str | None = None) -> int:
     """Runs still `running` when no run holds the lock died mid-way: say so (all but `keep`,
     the run that is starting)."""
