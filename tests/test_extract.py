@@ -448,7 +448,6 @@ def test_rulers_build_their_patterns_with_the_tokenizer_alone(nlp, monkeypatch) 
     and the entities on the seeds are exactly those of the stock loading."""
     from newsflow import extract
 
-
     def sentenced(pipeline, name: str) -> int:
         """Pattern docs of ruler `name` a senter has been over (is_sent_start set past token 0)."""
         docs = [d for ds in pipeline.get_pipe(name).phrase_patterns.values() for d in ds]
