@@ -152,14 +152,16 @@ def _members(session: int) -> list[int]:
 
 
 def _run_processes() -> list[str]:
-    """Command lines of live flow and gate processes (of any run: the tests run one at a time)."""
+    """Command lines of live flow and gate processes of this checkout's interpreter (of any
+    run: the tests run one at a time; another checkout's runs on the machine are not ours)."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
             line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if "import child_main" in line or "newsflow.quality.worker" in line:
+        ours = line.startswith(sys.executable + " ")
+        if ours and ("import child_main" in line or "newsflow.quality.worker" in line):
             found.append(f"{entry.name}: {line}")
     return found
 
