@@ -229,15 +229,14 @@ def start_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     )
 
 
-def is_running(con: duckdb.DuckDBPyConnection, run_id: str) -> bool:
-    """Whether `run_id` is recorded as `running` (False on a file without a `runs` table)."""
+def run_status(con: duckdb.DuckDBPyConnection, run_id: str) -> str | None:
+    """The `runs` status of `run_id`; None when it is not recorded (or the file has no
+    `runs` table yet: a new warehouse)."""
     try:
-        row = con.execute(
-            "select 1 from runs where run_id = ? and status = 'running'", [run_id]
-        ).fetchone()
+        row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
     except duckdb.CatalogException:
-        return False
-    return row is not None
+        return None
+    return None if row is None else str(row[0])
 
 
 def mark_abandoned(con: duckdb.DuckDBPyConnection, keep: str | None = None) -> int:
@@ -265,8 +264,7 @@ def fail_run(
         resources.sql("queries/run_fail.sql"),
         {"run_id": run_id, "status": status, "error": error, "now": utc_now()},
     )
-    row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
-    return None if row is None else str(row[0])
+    return run_status(con, run_id)
 
 
 def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -> dict[str, int]:

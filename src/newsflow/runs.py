@@ -53,7 +53,7 @@ def begin_run(
         json.dumps(settings.to_params()),
     )  # fmt: skip
     with write(settings, "its start") as con:
-        if load.is_running(con, run_id):
+        if load.run_status(con, run_id) == "running":
             load.start_run(con, record)
             return
         wh.migrate(con)

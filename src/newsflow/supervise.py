@@ -513,7 +513,7 @@ def _finish(
             timeout_s=min(settings.lock_timeout_s, 10.0),
             remedy="The run's row may still say `running`; the next run marks it `abandoned`.",
         ) as con:
-            status = _status(con, run_id)
+            status = load.run_status(con, run_id)
             if status == "running":  # the child could not say how it ended: this is how
                 if signum is not None:
                     ended = "interrupted"
@@ -552,11 +552,6 @@ def _finish(
         summary=result.get("summary") or {},
         unreadable=unreadable,
     )
-
-
-def _status(con: Any, run_id: str) -> str | None:
-    row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
-    return None if row is None else str(row[0])
 
 
 def _resource_sql(name: str) -> str:
