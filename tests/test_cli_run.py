@@ -153,14 +153,16 @@ def _members(session: int) -> list[int]:
 
 def _run_processes() -> list[str]:
     """Command lines of live flow and gate processes of this checkout's interpreter (of any
-    run: the tests run one at a time; another checkout's runs on the machine are not ours)."""
+    run: the tests run one at a time; another checkout's runs on the machine are not ours),
+    but not the gate process a run inside this test process keeps for its next run."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
             line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
-        ours = line.startswith(sys.executable + " ")
+        ours = line.startswith(sys.executable + " ") and parent != os.getpid()
         if ours and ("import child_main" in line or "newsflow.quality.worker" in line):
             found.append(f"{entry.name}: {line}")
     return found
