@@ -17,7 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from newsflow import pipeline
+from newsflow import nlp_workers, pipeline
 from newsflow import settings as settings_mod
 
 T = TypeVar("T")
@@ -41,7 +41,7 @@ TASKS["load"] = task(name="load", **_OPTIONS)(pipeline.load_step)
 
 
 # Stateless NLP of a batch; submitted to the flow's task runner (Dask workers) ahead of time.
-TASKS["annotate"] = task(name="annotate", retries=1, **_OPTIONS)(pipeline.annotate_step)
+TASKS["annotate"] = task(name="annotate", retries=1, **_OPTIONS)(nlp_workers.annotate_step)
 
 
 def as_task(name: str, fn: Callable[..., T], /, *args: Any) -> T:

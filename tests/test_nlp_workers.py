@@ -9,7 +9,7 @@ from concurrent.futures.process import BrokenProcessPool
 import duckdb
 import pytest
 
-from newsflow import pipeline
+from newsflow import nlp_workers, pipeline
 from newsflow import settings as settings_mod
 
 
@@ -18,7 +18,7 @@ def pool_spy(monkeypatch) -> list[bool]:
     """One entry per submitted batch (not the start-up's model loads, `warm`): whether a
     worker process pool existed after it."""
     seen: list[bool] = []
-    original = pipeline.LocalNLPWorkers.__call__
+    original = nlp_workers.LocalNLPWorkers.__call__
 
     def spy(self, name, fn, /, *args):
         future = original(self, name, fn, *args)
@@ -26,7 +26,7 @@ def pool_spy(monkeypatch) -> list[bool]:
             seen.append(self._pool is not None)
         return future
 
-    monkeypatch.setattr(pipeline.LocalNLPWorkers, "__call__", spy)
+    monkeypatch.setattr(nlp_workers.LocalNLPWorkers, "__call__", spy)
     return seen
 
 

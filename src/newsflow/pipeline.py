@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import functools
 import gc
 import itertools
 import json
 import logging
-import multiprocessing
-import os
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -36,6 +32,7 @@ from newsflow import (
     ingest,
     interrupts,
     load,
+    nlp_workers,
     parse,
     quality,
     resolve,
@@ -62,16 +59,6 @@ class StepCaller(Protocol):
 def direct(name: str, fn: Callable[..., T], /, *args: Any) -> T:
     """Call a step as a plain function (no orchestration)."""
     return fn(*args)
-
-
-class Future(Protocol):
-    def result(self, timeout: float | None = None) -> Any: ...
-
-
-class StepSubmitter(Protocol):
-    """Starts a named, stateless step elsewhere (a Dask worker) and returns its future."""
-
-    def __call__(self, name: str, fn: Callable[..., Any], /, *args: Any) -> Future: ...
 
 
 @dataclass
@@ -206,106 +193,6 @@ def skip_known(ctx: RunContext, articles: pl.DataFrame) -> pl.DataFrame:
 def dedupe_step(ctx: RunContext, articles: pl.DataFrame, batch: int) -> pl.DataFrame:
     deduped = dedupe.dedupe_batch(articles, ctx.dedupe_state, ctx.settings)
     return gate(ctx, "dedupe", deduped, batch)
-
-
-@functools.lru_cache(maxsize=2)
-def _worker_nlp(model: str) -> Any:
-    # One model per worker process, loaded on its first batch: loading takes seconds, and a
-    # Dask worker runs many batches. (The flow process passes its own model explicitly.)
-    return extract.load_nlp(model)
-
-
-def annotate_step(bodies: list[str], model: str) -> tuple[bytes, str]:
-    """Stateless NLP of a batch's extractable bodies, as a spaCy DocBin (runs in an NLP worker
-    process or on a Dask worker), and where it ran (`worker_name`)."""
-    from spacy.tokens import DocBin  # noqa: PLC0415 - spaCy/Dask load in the worker that uses them
-
-    faults.checkpoint("annotating")
-    return DocBin(docs=extract.annotate(bodies, _worker_nlp(model))).to_bytes(), worker_name()
-
-
-def warm_worker(model: str) -> str:
-    """Load the NER model in an NLP worker ahead of its first batch (`LocalNLPWorkers.warm`)."""
-    _worker_nlp(model)
-    return worker_name()
-
-
-def worker_name() -> str:
-    """ "dask worker <address>" on a Dask worker, else "process <pid>": the run summary counts
-    the batches each annotated (`annotated_by`)."""
-    try:
-        from distributed import get_worker  # noqa: PLC0415
-
-        return f"dask worker {get_worker().address}"
-    except (ImportError, ValueError):  # not on a Dask worker
-        return f"process {os.getpid()}"
-
-
-class LocalNLPWorkers:
-    """StepSubmitter for one machine: the NER of upcoming batches in `workers` spawned processes
-    while this process parses, deduplicates and resolves earlier batches in order (those steps
-    carry state). The processes start with the first submitted batch; `run_bundle` submits none
-    for a bundle that fits in one batch, which does not pay for a worker's start-up (imports
-    and model load: seconds)."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
-
-    def __call__(self, name: str, fn: Callable[..., Any], /, *args: Any) -> Future:
-        if self._pool is None:
-            # spawn, not fork: this process already runs threads (polars, DuckDB, Prefect)
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=context,
-                initializer=interrupts.exit_with_parent,
-                initargs=(os.getpid(),),
-            )
-        return self._pool.submit(fn, *args)
-
-    def warm(self, model: str) -> None:
-        """Start every worker and load its model now, while this process loads its own models
-        and the gates: otherwise they start with the first batch, after that start-up, and
-        the first batches wait for them (a BBC run: ~12 s with one core idle)."""
-        for _ in range(self.workers):
-            self("warm", warm_worker, model)
-
-    def close(self, abort: bool = False) -> None:
-        """Shut the workers down: after their current batch, or at once when `abort` (an
-        interrupted or failed run must not wait for a batch's NER to finish)."""
-        if self._pool is None:
-            return
-        if abort:
-            # ProcessPoolExecutor has no public way to stop a running call before 3.14;
-            # its processes are ours to end (the pool then reports itself broken and closes).
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                with contextlib.suppress(OSError):
-                    process.kill()
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool = None
-
-
-class _SplitFirstBatch:
-    """The first batch's NER in two halves at once: the second by a worker, the first here when
-    the result is needed (so the flow process is not idle while the pipeline fills)."""
-
-    def __init__(self, bodies: list[str], nlp: Any, submit: StepSubmitter, model: str) -> None:
-        half = len(bodies) // 2
-        self.here = bodies[:half]
-        self.nlp = nlp
-        self.docs: Any = None
-        self.there = submit("annotate", annotate_step, bodies[half:], model)
-
-    def result(self, timeout: float | None = None) -> tuple[bytes, str]:
-        from spacy.tokens import DocBin  # noqa: PLC0415
-
-        if self.nlp is not None:  # once, however often the caller polls
-            self.docs = DocBin(docs=extract.annotate(self.here, self.nlp))
-            self.nlp = None
-        there, where = self.there.result(timeout)
-        self.docs.merge(DocBin().from_bytes(there))
-        return self.docs.to_bytes(), where
 
 
 def _registry(ctx: RunContext) -> resolve.ActorRegistry:
@@ -454,7 +341,11 @@ def load_step(ctx: RunContext, record: load.RunRecord) -> dict[str, int]:
 
 
 def _finish_batch(
-    ctx: RunContext, call: StepCaller, batch_no: int, deduped: pl.DataFrame, future: Future | None
+    ctx: RunContext,
+    call: StepCaller,
+    batch_no: int,
+    deduped: pl.DataFrame,
+    future: nlp_workers.Future | None,
 ) -> None:
     """Extract actors and events of one deduplicated batch, in order, and stage its rows."""
     annotated = None
@@ -551,7 +442,7 @@ def run_bundle(
     settings: settings_mod.Settings,
     *,
     call: StepCaller = direct,
-    submit: StepSubmitter | None = None,
+    submit: nlp_workers.StepSubmitter | None = None,
     flow_run_id: str | None = None,
     wait_seconds: float = 0.0,
     run_id: str | None = None,
@@ -563,7 +454,7 @@ def run_bundle(
         raise ingest.IngestError(f"bundle not found: {bundle}")
     ingest.bundle_kind(bundle)  # an unsupported bundle is a clear error before any run row
     run_id = run_id or new_run_id()
-    local: LocalNLPWorkers | None = None
+    local: nlp_workers.LocalNLPWorkers | None = None
     ctx: RunContext | None = None
     staging = load.Staging(settings.staging_path / run_id)
     with exclusive_run(settings.warehouse, wait_seconds, run_id):
@@ -577,14 +468,14 @@ def run_bundle(
             batches = ingest.iter_batches(bundle, settings)
             first = next(batches, None)
             if submit is None and settings.nlp_workers > 0:
-                local = LocalNLPWorkers(settings.nlp_workers)
+                local = nlp_workers.LocalNLPWorkers(settings.nlp_workers)
                 submit = local
                 if first is not None and first.inputs >= settings.batch_size:
                     local.warm(settings.spacy_model)
             ctx = open_run(settings, bundle, run_id, flow_run_id)
             # With a submitter, the NLP of the next `lookahead` batches runs elsewhere while this
             # process resolves actors and events in batch order (those steps carry state).
-            pending: deque[tuple[int, pl.DataFrame, Future | None]] = deque()
+            pending: deque[tuple[int, pl.DataFrame, nlp_workers.Future | None]] = deque()
             lookahead = max(settings.lookahead, settings.nlp_workers) if submit is not None else 0
             chained = itertools.chain([first] if first is not None else [], batches)
             for batch_no, batch in enumerate(chained, start=1):
@@ -604,9 +495,13 @@ def run_bundle(
                 if submit is None or not bodies or (local is not None and whole_bundle):
                     pass  # annotated in extract_step, with the flow's model
                 elif local is not None and batch_no == 1:
-                    future = _SplitFirstBatch(bodies, ctx.nlp, submit, settings.spacy_model)
+                    future = nlp_workers.SplitFirstBatch(
+                        bodies, ctx.nlp, submit, settings.spacy_model
+                    )
                 else:
-                    future = submit("annotate", annotate_step, bodies, settings.spacy_model)
+                    future = submit(
+                        "annotate", nlp_workers.annotate_step, bodies, settings.spacy_model
+                    )
                 pending.append((batch_no, deduped, future))
                 log.info(
                     "batch %d: %d inputs, %d new articles", batch_no, batch.inputs, deduped.height
