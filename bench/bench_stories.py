@@ -1,7 +1,8 @@
 """Story clustering against the hand-labelled stories set (issue 21; bench/labels/stories/GUIDE.md).
 
     uv run python -m bench.bench_stories                  # the tune half (what tuning may look at)
-    uv run python -m bench.bench_stories --half heldout4  # the fourth held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout5  # the fifth held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout4  # spent at 7492671 (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout3  # the third held-out set (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout2  # decided two merges (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout   # spent (see its _meta): tuning allowed
@@ -233,19 +234,28 @@ def measure(half: str, flow: bool, settings: Settings) -> tuple[dict, pl.DataFra
     return result, frame
 
 
-def main() -> None:
+# Every labelled half that can be measured (bench/labels/stories/<half>.jsonl).
+HALVES = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line (`argv`, else sys.argv): which half, through the flow or not."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "--half",
-        choices=["tune", "heldout", "heldout2", "heldout3", "heldout4"],
+        choices=HALVES,
         default="tune",
-        help="heldout.jsonl is spent; heldout4.jsonl is the fresh held-out set",
+        help="heldout.jsonl .. heldout4.jsonl are spent; heldout5.jsonl is the fresh held-out set",
     )
     parser.add_argument("--flow", action="store_true", help="through pipeline.run_bundle")
     parser.add_argument("--errors", action="store_true", help="print wrong pairs (tune only)")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main() -> None:
+    args = arguments()
     result, frame = measure(args.half, args.flow, Settings())
     print(json.dumps(result, indent=1))
     if args.errors and args.half == "tune":

@@ -1,4 +1,5 @@
-"""The fourth held-out stories set is fresh and whole (issue 21, bench/labels/stories/GUIDE.md).
+"""The fourth and fifth held-out stories sets are fresh and whole (issue 21,
+bench/labels/stories/GUIDE.md).
 
 Reads only the committed sample and label files (no newsflow output): a held-out item that an
 earlier sample already holds, a block cut short or a story that crosses blocks would make the
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
+from bench import bench_stories
 from bench.labels import assemble, draw
 
 STORIES = Path(__file__).resolve().parents[1] / "bench" / "labels" / "stories"
@@ -40,6 +42,66 @@ def test_heldout4_shares_no_item_or_block_with_earlier_stories_samples():
     fresh = _rows("sample4.jsonl")
     assert not {r["item_id"] for r in fresh} & {r["item_id"] for r in earlier}
     assert not {r["block"] for r in fresh} & {r["block"] for r in earlier}
+
+
+EARLIER5 = ("sample.jsonl", "sample2.jsonl", "sample3.jsonl", "sample4.jsonl")
+
+
+def test_heldout5_labels_every_drawn_item_once_within_its_block():
+    """Issue 21: every item of sample5.jsonl carries its one s9 label, in draw order; the file
+    is held out (spent_at null) and says at which commit and by whom it was labelled."""
+    meta, *rows = _rows("heldout5.jsonl")
+    sample = _rows("sample5.jsonl")
+    labels = {r["item_id"]: r["story"] for r in _rows("passes/s9.jsonl")}
+    assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
+    assert sorted(labels) == sorted(s["item_id"] for s in sample)
+    assert meta["_meta"]["items"] == len(rows) == 149
+    assert meta["_meta"]["spent_at"] is None
+    assert meta["_meta"]["labellers"] == ["s9"]
+    assert meta["_meta"]["labelled_at"] == "9169de0"  # the commit that drew sample5.jsonl
+    assert meta["_meta"]["blocks"] == list(dict.fromkeys(r["block"] for r in rows))
+    assert meta["_meta"]["blocks"] == assemble.FRESH5["blocks"]
+    for row in rows:
+        assert row["half"] == "heldout5"
+        assert row["labeller"] == "s9"
+        assert row["story"] == labels[row["item_id"]]
+        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
+        assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
+
+
+def _week_and_group(row: dict) -> tuple:
+    """A Reuters item's ISO week and topic group (the first sample's blocks are crude/ship/
+    nat-gas without a suffix), or a BBC item's section."""
+    if row["corpus"] == "bbc":
+        return ("bbc", row["doc_id"].split("/")[1])
+    group = row["block"].split("-", 4)[4:] or ["crude-nat-gas-ship"]
+    return (date.fromisoformat(row["published_date"]).isocalendar()[:2], group[0])
+
+
+def test_heldout5_shares_no_item_week_topic_or_bbc_section_with_earlier_samples():
+    """Issue 21: no item, body, block, (week, topic group) or BBC section of sample5.jsonl is
+    in sample.jsonl .. sample4.jsonl, so nothing tuned on so far is measured again."""
+    earlier = [r for f in EARLIER5 for r in _rows(f)]
+    fresh = _rows("sample5.jsonl")
+    assert not {r["item_id"] for r in fresh} & {r["item_id"] for r in earlier}
+    assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
+    assert not {r["block"] for r in fresh} & {r["block"] for r in earlier}
+    assert not {_week_and_group(r) for r in fresh} & {_week_and_group(r) for r in earlier}
+
+
+def test_stories_fresh5_draws_its_windows_without_any_earlier_sample(monkeypatch):
+    """The fifth draw leaves out the items of all four earlier stories samples."""
+    calls = []
+    monkeypatch.setattr(draw, "_fresh_blocks", lambda *args: calls.append(args) or [])
+    draw.draw_stories_fresh5(pl.DataFrame(), pl.DataFrame())
+    assert [c[2:] for c in calls] == [(draw.FRESH5_WINDOWS, draw.FRESH5_BBC, EARLIER5, "heldout5")]
+
+
+def test_bench_stories_accepts_the_fifth_held_out_half():
+    """Issue 21: the lead measures heldout5 with `bench_stories --half heldout5`; only the
+    command line and the label file are read here, newsflow is not run."""
+    assert bench_stories.arguments(["--half", "heldout5"]).half == "heldout5"
+    assert len(bench_stories.labelled("heldout5")) == 149
 
 
 def _article(path: str, day: date | None, topics: list[str]) -> dict:

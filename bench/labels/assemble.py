@@ -4,6 +4,7 @@
     uv run python -m bench.labels.assemble --fresh-stories   # only stories/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-stories3  # only stories/heldout3.jsonl
     uv run python -m bench.labels.assemble --fresh-stories4  # only stories/heldout4.jsonl
+    uv run python -m bench.labels.assemble --fresh-stories5  # only stories/heldout5.jsonl
     uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
     uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
@@ -80,6 +81,22 @@ FRESH4 = {
             "reuters-1987-03-30-interest-money-fx/baker-house-appropriations-testimony",
         ],
     },
+}
+# The fifth held-out stories set (sample5.jsonl, pass s9; issue 21, heldout4 is spent): labelled
+# blind at the commit that drew it, before newsflow was run on any of its items.
+FRESH5 = {
+    "sample": "sample5.jsonl",
+    "labeller": "s9",
+    "half": "heldout5",
+    "labelled_at": "9169de0",
+    "note": "drawn on branch label5 at 9169de0 (python -m bench.labels.draw --sets "
+    "stories-fresh5) and labelled there in one pass (s9) by reading title and body only; "
+    "newsflow was never run on these items before labelling",
+    "blocks": [
+        "reuters-1987-06-01-crude-nat-gas-ship",
+        "reuters-1987-04-24-interest-money-fx",
+        "bbc-sport-001",
+    ],
 }
 # A blind second pass (s8) of the two Reuters blocks of sample4.jsonl, only for agreement.
 FRESH4_SECOND = {
@@ -464,6 +481,7 @@ ONLY: dict[str, tuple[str, Callable[[], object]]] = {
         lambda: json.dumps(fresh_stories4_agreement(), indent=1),
     ),
     "--fresh-stories4": ("stories heldout4", lambda: assemble_fresh_stories(FRESH4)),
+    "--fresh-stories5": ("stories heldout5", lambda: assemble_fresh_stories(FRESH5)),
     "--fresh-events": ("events heldout2", lambda: assemble_fresh_events(FRESH_EVENTS)),
     "--fresh-events3": ("events heldout3", lambda: assemble_fresh_events(FRESH_EVENTS3)),
     "--fresh-events-agreement": (
