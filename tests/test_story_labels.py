@@ -158,6 +158,18 @@ def test_s8_pass_labels_the_two_reuters_blocks_once_within_their_block():
         assert row["story"].startswith(row["block"] + "/"), row["item_id"]
 
 
+def test_s10_pass_labels_the_two_reuters_blocks_of_heldout5_once_within_their_block():
+    """Issue 21: the blind second pass s10 covers exactly the Reuters blocks of heldout5."""
+    blocks = assemble.FRESH5_SECOND["blocks"]
+    assert blocks == [b for b in assemble.FRESH5["blocks"] if b.startswith("reuters-")]
+    sample = {s["item_id"]: s["block"] for s in _rows("sample5.jsonl")}
+    rows = _rows("passes/s10.jsonl")
+    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in sample.items() if b in blocks)
+    for row in rows:
+        assert row["block"] == sample[row["item_id"]]
+        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
+
+
 def test_pairwise_story_agreement_scores_the_second_pass_against_the_first_per_block():
     """Issue 21: P = common / second's pairs, R = common / first's pairs, within each block."""
     blocks = {"a1": "A", "a2": "A", "a3": "A", "a4": "A", "b1": "B", "b2": "B"}

@@ -9,6 +9,7 @@
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
     uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
     uv run python -m bench.labels.assemble --fresh-stories4-agreement  # s8 against s7, heldout4
+    uv run python -m bench.labels.assemble --fresh-stories5-agreement  # s10 against s9, heldout5
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
 the labellers named in FIRST) joined to its sample row, split into tune.jsonl and heldout.jsonl
@@ -102,6 +103,11 @@ FRESH5 = {
 FRESH4_SECOND = {
     "labeller": "s8",
     "blocks": ["reuters-1987-03-17-crude-nat-gas-ship", "reuters-1987-03-30-interest-money-fx"],
+}
+# A blind second pass (s10) of the two Reuters blocks of sample5.jsonl, only for agreement.
+FRESH5_SECOND = {
+    "labeller": "s10",
+    "blocks": ["reuters-1987-06-01-crude-nat-gas-ship", "reuters-1987-04-24-interest-money-fx"],
 }
 # The fresh held-out events set (events/sample2.jsonl, pass e5; events/heldout.jsonl decided two
 # merges): drawn and labelled blind at the commit that drew it. All of it is held out; only the
@@ -455,21 +461,35 @@ def story_disagreements(first: dict[str, str], second: dict[str, str]) -> list[d
     return out
 
 
-def fresh_stories4_agreement() -> dict:
-    """s8 against s7 on the blocks s8 labelled (stories heldout4)."""
-    second_pass = passes("stories", FRESH4_SECOND["labeller"])
-    first_pass = passes("stories", FRESH4["labeller"])
-    items = read_jsonl(HERE / "stories" / FRESH4["sample"])
+def fresh_stories_agreement(fresh: dict, second_of: dict) -> dict:
+    """A blind second pass against the first pass of a fresh stories set, on the blocks the
+    second labelled (it must label exactly their items, or the figures would compare less)."""
+    second_pass = passes("stories", second_of["labeller"])
+    first_pass = passes("stories", fresh["labeller"])
+    items = read_jsonl(HERE / "stories" / fresh["sample"])
     blocks = {i["item_id"]: i["block"] for i in items}
-    wanted = [i["item_id"] for i in items if i["block"] in FRESH4_SECOND["blocks"]]
+    wanted = [i["item_id"] for i in items if i["block"] in second_of["blocks"]]
     if sorted(wanted) != sorted(second_pass):
-        raise SystemExit("stories heldout4 agreement: s8 does not label its blocks exactly")
+        raise SystemExit(
+            f"stories {fresh['half']} agreement: {second_of['labeller']} does not label its "
+            "blocks exactly"
+        )
     first = {i: first_pass[i]["story"] for i in wanted}
     second = {i: second_pass[i]["story"] for i in wanted}
     return {
         "blocks": pairwise_story_agreement(first, second, blocks),
         "disagreements": story_disagreements(first, second),
     }
+
+
+def fresh_stories4_agreement() -> dict:
+    """s8 against s7 on the blocks s8 labelled (stories heldout4)."""
+    return fresh_stories_agreement(FRESH4, FRESH4_SECOND)
+
+
+def fresh_stories5_agreement() -> dict:
+    """s10 against s9 on the blocks s10 labelled (stories heldout5)."""
+    return fresh_stories_agreement(FRESH5, FRESH5_SECOND)
 
 
 # One file or figure per option (the first listed that is given), else everything in main.
@@ -481,6 +501,10 @@ ONLY: dict[str, tuple[str, Callable[[], object]]] = {
         lambda: json.dumps(fresh_stories4_agreement(), indent=1),
     ),
     "--fresh-stories4": ("stories heldout4", lambda: assemble_fresh_stories(FRESH4)),
+    "--fresh-stories5-agreement": (
+        "stories heldout5 agreement",
+        lambda: json.dumps(fresh_stories5_agreement(), indent=1),
+    ),
     "--fresh-stories5": ("stories heldout5", lambda: assemble_fresh_stories(FRESH5)),
     "--fresh-events": ("events heldout2", lambda: assemble_fresh_events(FRESH_EVENTS)),
     "--fresh-events3": ("events heldout3", lambda: assemble_fresh_events(FRESH_EVENTS3)),
