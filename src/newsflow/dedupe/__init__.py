@@ -12,7 +12,7 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   copy scores 1). A pair with similarity >= `thresholds.near_duplicate_threshold` is marked
   when it also agrees on what tells items of one template apart (`agreement`: names, tickers,
   figures, dates and sessions of title and lead; items published more than
-  `thresholds.refiling_days` apart on every figure of the leads).
+  `thresholds.refiling_days` apart on every figure of the leads, and of a statistics table).
 * Canonical: an article already known (loaded earlier, or in an earlier batch) stays canonical;
   among new articles the earliest publication wins, then the longest body, then the first seen
   (input_seq), then article_id. `duplicate_of` always names a canonical article.
