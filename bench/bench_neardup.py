@@ -3,6 +3,7 @@
     uv run python -m bench.bench_neardup                       # figures + the committed sample
     uv run python -m bench.bench_neardup --sample-tag after    # a fresh seeded sample
     uv run python -m bench.bench_neardup --sample-tag after --score   # only score the judgements
+    uv run python -m bench.bench_neardup --corpus bbc --write-sample  # the BBC bundle's links
 
 The whole Reuters-21578 jsonl bundle goes through newsflow's own stages (ingest, parse, dedupe,
 default settings, batches of `Settings.batch_size`), as a run would. Measured:
@@ -23,6 +24,11 @@ default settings, batches of `Settings.batch_size`), as a run would. Measured:
   `--exclude-judged` the sample leaves out every link judged in an earlier judged_*.jsonl: a
   held-out sample of a rule tuned on those.
 
+`--corpus bbc` runs the same stages on the BBC News 2005 bundle (2,225 articles, title on line 1,
+never used to tune a dedupe rule): a check of the rules on text they were not shaped on. Its
+sample (tag `bbc`) is every near link, or a seeded random BBC_SAMPLE of them when there are more,
+and each row names both article ids as well as both source paths.
+
 Writes bench/results/neardup.json (the figures of every tag measured, by tag).
 """
 
@@ -36,6 +42,7 @@ import math
 import random
 import re
 import subprocess
+import tarfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,9 +54,11 @@ from newsflow.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578.jsonl.gz"
+BBC = ROOT.parent / "shared" / "bundles" / "bbc-news-2005.tar.gz"
 LABELS = ROOT / "bench" / "labels" / "neardup"
 RESULTS = ROOT / "bench" / "results" / "neardup.json"
 SAMPLE = 100
+BBC_SAMPLE = 150  # the BBC check judges every link, or this many drawn at random when more
 BOOTSTRAP = 10_000
 # a ticker symbol in angle brackets, with an optional exchange suffix ("<IRDV.O>", "<REED L>"):
 # the base symbol names the company; several words in brackets are a company's name, no ticker
@@ -62,15 +71,17 @@ def independent_key(body: str) -> str:
     return hashlib.md5(text.encode("utf-8")).hexdigest() if text else ""
 
 
-def raw_records() -> pl.DataFrame:
+def raw_records(bundle: Path = REUTERS) -> pl.DataFrame:
     """source_path (as ingest names JSON lines), raw title and body of every Reuters record."""
+    if bundle.name.endswith((".tar.gz", ".tgz", ".tar")):
+        return bbc_records(bundle)
     rows = []
-    with gzip.open(REUTERS, "rt", encoding="utf-8") as fh:
+    with gzip.open(bundle, "rt", encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
             doc = json.loads(line)
             rows.append(
                 {
-                    "source_path": f"{REUTERS.name}:{line_no}",
+                    "source_path": f"{bundle.name}:{line_no}",
                     "raw_title": doc.get("title") or "",
                     "raw_body": doc.get("body") or "",
                 }
@@ -78,14 +89,35 @@ def raw_records() -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
-def run_reuters(settings: Settings) -> tuple[pl.DataFrame, pl.DataFrame, float]:
-    """(deduped articles, quarantine rows, seconds of the dedupe stage) of the Reuters bundle,
-    with the ingest, parse and dedupe quality gates as a run has them."""
+def bbc_records(bundle: Path) -> pl.DataFrame:
+    """source_path (the tar member's name, as ingest names it), title (line 1) and body (the
+    rest) of every .txt file of a BBC-style archive; bytes that are not UTF-8 read as cp1252
+    (the bundle has a few), independent of newsflow's own decoding."""
+    rows = []
+    with tarfile.open(bundle, "r:*") as archive:
+        for member in archive:
+            if not (member.isfile() and member.name.endswith(".txt")):
+                continue
+            data = archive.extractfile(member).read()  # type: ignore[union-attr]
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+            title, _, body = text.partition("\n")
+            rows.append({"source_path": member.name, "raw_title": title, "raw_body": body})
+    return pl.DataFrame(rows)
+
+
+def run_bundle(
+    settings: Settings, bundle: Path = REUTERS
+) -> tuple[pl.DataFrame, pl.DataFrame, float]:
+    """(deduped articles, quarantine rows, seconds of the dedupe stage) of a bundle (Reuters by
+    default), with the ingest, parse and dedupe quality gates as a run has them."""
     gates = quality.Gatekeeper(settings)
     state = dedupe.DedupeState()
     out, quarantined = [], []
     dedupe_seconds = 0.0
-    for batch in ingest.iter_batches(REUTERS, settings):
+    for batch in ingest.iter_batches(bundle, settings):
         docs = gates.check("ingest", batch.docs)
         articles, rejected = parse.parse_batch(docs.passed, settings)
         parsed = gates.check("parse", articles)
@@ -149,10 +181,27 @@ def judged_links() -> set[str]:
     return judged
 
 
-def sample_links(links: pl.DataFrame, tag: str) -> pl.DataFrame:
-    """SAMPLE near links in a seeded order (sha256 of the tag and the duplicate's id)."""
+def sample_links(links: pl.DataFrame, tag: str, size: int = SAMPLE) -> pl.DataFrame:
+    """`size` near links in a seeded order (sha256 of the tag and the duplicate's id)."""
     order = [hashlib.sha256(f"{tag}\x1f{a}".encode()).hexdigest() for a in links["article_id"]]
-    return links.with_columns(pl.Series("_o", order)).sort("_o").head(SAMPLE).drop("_o")
+    return links.with_columns(pl.Series("_o", order)).sort("_o").head(size).drop("_o")
+
+
+def near_links(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(every duplicate_of link, the near ones), each row with its canonical's title, body,
+    source path and id beside the duplicate's, in input order."""
+    canonical = articles.select(
+        pl.col("article_id").alias("duplicate_of"),
+        pl.col("title").alias("canonical_title"),
+        pl.col("body").alias("canonical_body"),
+        pl.col("source_path").alias("canonical_path"),
+    )
+    links = (
+        articles.filter(pl.col("duplicate_of").is_not_null())
+        .join(canonical, on="duplicate_of", how="left")
+        .sort("input_seq")
+    )
+    return links, links.filter(pl.col("dup_method") == "near")
 
 
 def share_true(verdicts: list[str], reps: int = BOOTSTRAP, seed: int = 21) -> dict:
@@ -210,7 +259,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sample-tag", default="after", help="names the sample and its seed")
+    parser.add_argument(
+        "--corpus",
+        choices=["reuters", "bbc"],
+        default="reuters",
+        help="the bundle run: Reuters-21578 (tuned on) or BBC News 2005 (never tuned on)",
+    )
+    parser.add_argument(
+        "--sample-tag",
+        default=None,
+        help="names the sample and its seed (default: after for reuters, bbc for bbc)",
+    )
     parser.add_argument(
         "--write-sample", action="store_true", help="(re)write bench/labels/neardup/<tag>.jsonl"
     )
@@ -225,6 +284,9 @@ def main() -> None:
         help="draw the sample from links not judged in any judged_*.jsonl (a held-out sample)",
     )
     args = parser.parse_args()
+    if args.sample_tag is None:
+        args.sample_tag = "bbc" if args.corpus == "bbc" else "after"
+    bundle, size = (BBC, BBC_SAMPLE) if args.corpus == "bbc" else (REUTERS, SAMPLE)
     if args.score:
         scored = judged_sample(args.sample_tag)
         if scored is None:
@@ -235,25 +297,15 @@ def main() -> None:
         RESULTS.write_text(json.dumps(results, indent=1) + "\n")
         return
     settings = Settings()
-    raw = raw_records()
-    articles, quarantine, seconds = run_reuters(settings)
-    canonical = articles.select(
-        pl.col("article_id").alias("duplicate_of"),
-        pl.col("title").alias("canonical_title"),
-        pl.col("body").alias("canonical_body"),
-        pl.col("source_path").alias("canonical_path"),
-    )
-    links = (
-        articles.filter(pl.col("duplicate_of").is_not_null())
-        .join(canonical, on="duplicate_of", how="left")
-        .sort("input_seq")
-    )
-    near = links.filter(pl.col("dup_method") == "near")
+    raw = raw_records(bundle)
+    articles, quarantine, seconds = run_bundle(settings, bundle)
+    links, near = near_links(articles)
     crossed = cross_ticker(near)
     with_text = raw.filter(pl.col("raw_body").str.contains(r"[\p{L}\p{N}]")).height
     figures = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": commit(),
+        "corpus": bundle.name,
         "records": raw.height,
         "records_with_text": with_text,
         "articles": articles.height,
@@ -275,12 +327,17 @@ def main() -> None:
         )
         pool = named.filter(~pl.col("_link").is_in(list(judged_links()))).drop("_link")
         excluded = near.height - pool.height
-    sample = sample_links(pool, args.sample_tag)
+    sample = sample_links(pool, args.sample_tag, size)
     LABELS.mkdir(parents=True, exist_ok=True)
     sample_path = LABELS / f"{args.sample_tag}.jsonl"
     if args.write_sample:
         with sample_path.open("w") as fh:
-            meta = {"tag": args.sample_tag, "drawn_at": figures["commit"], "links": near.height}
+            meta = {
+                "tag": args.sample_tag,
+                "corpus": bundle.name,
+                "drawn_at": figures["commit"],
+                "links": near.height,
+            }
             if args.exclude_judged:
                 meta["excluded_judged"] = excluded  # links of the run judged in earlier samples
             fh.write(json.dumps({"_meta": meta}) + "\n")
@@ -289,6 +346,8 @@ def main() -> None:
                     json.dumps(
                         {
                             "link": f"{r['source_path']} -> {r['canonical_path']}",
+                            "article_id": r["article_id"],
+                            "canonical_id": r["duplicate_of"],
                             "similarity": r["dup_similarity"],
                             "title": r["title"],
                             "body": r["body"],
