@@ -204,6 +204,24 @@ def near_links(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return links, links.filter(pl.col("dup_method") == "near")
 
 
+def link_rows(links: pl.DataFrame) -> list[dict]:
+    """One row per link as the judge reads it: both source paths, both article ids, both
+    titles and bodies (and newsflow's similarity, which the GUIDE says not to consult)."""
+    return [
+        {
+            "link": f"{r['source_path']} -> {r['canonical_path']}",
+            "article_id": r["article_id"],
+            "canonical_id": r["duplicate_of"],
+            "similarity": r["dup_similarity"],
+            "title": r["title"],
+            "body": r["body"],
+            "canonical_title": r["canonical_title"],
+            "canonical_body": r["canonical_body"],
+        }
+        for r in links.to_dicts()
+    ]
+
+
 def share_true(verdicts: list[str], reps: int = BOOTSTRAP, seed: int = 21) -> dict:
     """Share of "true" verdicts with a percentile bootstrap and a Wilson 95% interval."""
     n = len(verdicts)
@@ -341,22 +359,8 @@ def main() -> None:
             if args.exclude_judged:
                 meta["excluded_judged"] = excluded  # links of the run judged in earlier samples
             fh.write(json.dumps({"_meta": meta}) + "\n")
-            for r in sample.to_dicts():
-                fh.write(
-                    json.dumps(
-                        {
-                            "link": f"{r['source_path']} -> {r['canonical_path']}",
-                            "article_id": r["article_id"],
-                            "canonical_id": r["duplicate_of"],
-                            "similarity": r["dup_similarity"],
-                            "title": r["title"],
-                            "body": r["body"],
-                            "canonical_title": r["canonical_title"],
-                            "canonical_body": r["canonical_body"],
-                        }
-                    )
-                    + "\n"
-                )
+            for row in link_rows(sample):
+                fh.write(json.dumps(row) + "\n")
     scored = judged_sample(args.sample_tag)
     if scored is not None:
         figures["sample"] = scored
