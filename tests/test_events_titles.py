@@ -7,9 +7,12 @@ matches of the actors listed here, as extraction makes them with the title strip
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from newsflow.titles import title_of
+import polars as pl
+
+from newsflow.titles import holders, title_of
 from tests.event_frames import joined_reports
 
 ACTORS = [
@@ -93,3 +96,40 @@ def test_titles_before_a_name_and_in_an_appositive():
         frozenset({"german"}),
     )
     assert title_of("the new book. ", " said") is None  # no title: no office
+
+
+def _people(article_id: str, body: str, names: dict[str, str]) -> list[tuple]:
+    """Role-mention rows (article_id, actor_id, actor_key, char offsets, PERSON) of `names`."""
+    return [
+        (article_id, actor, actor, m.start(), m.end(), "PERSON")
+        for name, actor in names.items()
+        for m in re.finditer(re.escape(name), body)
+    ]
+
+
+def test_an_office_the_batch_names_him_with_holds_in_an_article_without_the_title():
+    # bbc/politics/158 names "Chancellor Gordon Brown"; bbc/politics/387 (tune, gold target of
+    # Cable's ACCUSE: Gordon Brown) names him only as "Mr Brown", then "the chancellor".
+    titled = "Chancellor Gordon Brown has announced a freeze on fuel duty in his pre-budget speech."
+    untitled = (
+        "Tory shadow chancellor Oliver Letwin also predicted Mr Brown would have to raise taxes. "
+        'For the Lib Dems, Vince Cable said the chancellor had failed to deal with the "looming '
+        'problems" of revaluation of council tax bands.'
+    )
+    texts = pl.DataFrame({"article_id": ["a158", "a387"], "body": [titled, untitled]})
+    rows = _people("a158", titled, {"Gordon Brown": "brown"}) + _people(
+        "a387", untitled, {"Mr Brown": "brown", "Oliver Letwin": "letwin", "Vince Cable": "cable"}
+    )
+    mentions = pl.DataFrame(
+        rows,
+        schema=["article_id", "actor_id", "actor_key", "char_start", "char_end", "actor_type"],
+        orient="row",
+    )
+    held = {
+        r["article_id"]: sorted((h["office"], h["actor_id"]) for h in r["title_holders"])
+        for r in holders(texts, mentions).iter_rows(named=True)
+    }
+    assert held == {
+        "a158": [("chancellor", "brown")],
+        "a387": [("chancellor", "brown"), ("shadow chancellor", "letwin")],
+    }

@@ -13,6 +13,11 @@ words just before the name, or an appositive just after it. A title is split int
 affiliation ("Tory", "US", "the Lib Dems'"), which a later reference may drop. A definite
 reference in a parsed sentence ("the chancellor", "the Tory leader") then stands for the one
 person of the article who holds that office (`title_mentions`); two holders leave it alone.
+
+BBC mostly names a well-known holder bare ("Tony Blair", "Gordon Brown") and calls him "the
+prime minister" later, so the office is also taken from the batch's other articles, for people
+the article itself names: a batch is news of the same days, and the same people hold the same
+offices in it.
 """
 
 from __future__ import annotations
@@ -137,7 +142,16 @@ def holders(with_text: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFram
             "actor_key": pl.String,
         },
         orient="row",
-    ).unique(["article_id", "office", "actor_id"], maintain_order=True)
+    )
+    # The batch's other articles of the same days name the same office holders: an article
+    # that names Gordon Brown without his title still calls him "the chancellor". Only people
+    # the article itself names; an office two of them hold stays ambiguous (`_holder`).
+    batch = frame.group_by("office", "actor_id", "actor_key", maintain_order=True).agg(
+        pl.col("affiliation").explode(empty_as_null=True).drop_nulls().unique().sort()
+    )
+    named = people.select("article_id", "actor_id").unique(maintain_order=True)
+    frame = pl.concat([frame, named.join(batch, on="actor_id").select(frame.columns)])
+    frame = frame.unique(["article_id", "office", "actor_id"], maintain_order=True)
     return frame.group_by("article_id", maintain_order=True).agg(
         pl.struct("office", "affiliation", "actor_id", "actor_key").alias("title_holders")
     )
