@@ -12,7 +12,8 @@ from datetime import date
 
 import polars as pl
 
-from newsflow.titles import holders, title_of
+from newsflow.roles import RoleMention
+from newsflow.titles import holders, title_mentions, title_of
 from tests.event_frames import joined_reports
 
 ACTORS = [
@@ -133,3 +134,24 @@ def test_an_office_the_batch_names_him_with_holds_in_an_article_without_the_titl
         "a158": [("chancellor", "brown")],
         "a387": [("chancellor", "brown"), ("shadow chancellor", "letwin")],
     }
+
+
+def test_the_tory_leader_is_the_leader_though_tory_names_the_party(nlp):
+    # bbc/politics/364 introduces "Tory leader Michael Howard"; "Tory" is the party's own
+    # mention, and the rest of "the Tory leader" is still Howard.
+    doc = nlp(
+        "Mr Brown's Budget was not about what was good for the country, but \"all about the "
+        'interests of the Labour party," the Tory leader said after mockingly welcoming the '
+        "chancellor back to the election campaign."
+    )
+    tory = next(t.i for t in doc if t.text == "Tory")
+    party = RoleMention("m_tory", "act_tories", "act_tories", frozenset({tory}), "GROUP")
+    known = [
+        {"office": "leader", "affiliation": ["tory"], "actor_id": "act_howard", "actor_key": "h"},
+        {"office": "chancellor", "affiliation": [], "actor_id": "act_brown", "actor_key": "b"},
+    ]
+    found = title_mentions(doc, [party], known)
+    assert [(m.actor_id, " ".join(doc[i].text for i in sorted(m.tokens))) for m in found] == [
+        ("act_howard", "the leader"),
+        ("act_brown", "the chancellor"),
+    ]
