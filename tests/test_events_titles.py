@@ -155,3 +155,17 @@ def test_the_tory_leader_is_the_leader_though_tory_names_the_party(nlp):
         ("act_howard", "the leader"),
         ("act_brown", "the chancellor"),
     ]
+
+
+def test_he_before_the_tory_leader_is_not_the_tory_leader(nlp):
+    # spent heldout2: bbc/politics/408 (gold ACCUSE Peter Hain -> Michael Howard). "He" took
+    # Howard, the last person named before it, and "the Tory Leader" (Howard) then lost the
+    # target as the same actor. A subject pronoun before a title does not stand for its holder.
+    body = (
+        "Tory leader Michael Howard also faces a possible rebellion after deciding to back "
+        "identity cards. Mr Hain, Leader of the Commons, told BBC Radio Four's Today programme "
+        "that Mr Howard's stance on the government's anti-terrorism legislation was putting the "
+        'country at risk. He then accused the Tory Leader of behaving like an "attack mongrel" '
+        'and "playing opposition for opposition sake".'
+    )
+    assert [r[1:] for r in found(body, nlp) if r[0] == 2] == [("ACCUSE", None, "act_howard")]

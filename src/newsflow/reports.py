@@ -261,7 +261,7 @@ def candidates_in_doc(
     )
     mentions += _pronoun_mentions(doc, mentions, before)
     mentions += pronouns.thing_mentions(doc, mentions, row.get("thing_antecedent"))
-    mentions += titles.title_mentions(doc, mentions, row.get("title_holders"))
+    mentions = titles.with_titles(doc, mentions, row.get("title_holders"))
     mentions = definites.with_bodies(doc, mentions, row.get("bodies"), row["sentence_index"])
     # "police", "officials": roles, no actor; "the government" of the dateline's named country
     home = generic.home_country(article, dateline)
