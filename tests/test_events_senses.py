@@ -42,6 +42,8 @@ ACTORS = [
     ("act_tories", "Conservative Party", "PARTY", "GBR", ["Tories", "Conservatives"]),
     ("act_martin", "Michael Martin", "PERSON", "GBR", ["Michael Martin", "Mr Martin"]),
     ("act_kenteris", "Kostas Kenteris", "PERSON", "GRC", ["Kenteris"]),
+    ("act_cable", "Vince Cable", "PERSON", "GBR", ["Vince Cable"]),
+    ("act_nao", "National Audit Office", "ORG", "GBR", ["National Audit Office"]),
 ]  # fmt: skip
 
 
@@ -280,3 +282,13 @@ def test_charged_with_a_duty_is_no_accusation(nlp, state):
         "Chicago and Athens."
     )
     assert [(t, o) for t, _, o in found(text, nlp, state)] == [("ACCUSE", "act_kenteris")]
+
+
+def test_a_demand_in_the_second_reported_clause_is_a_request(nlp, state):
+    # spent heldout2: bbc/politics/355 (gold REQUEST Vince Cable -> National Audit Office):
+    # the parser hangs "the National Audit Office should judge" on the first reported clause
+    text = (
+        "Lib Dem spokesman Vince Cable said the public did not know who to believe and the "
+        "National Audit Office should judge."
+    )
+    assert found(text, nlp, state) == [("REQUEST", "act_cable", "act_nao")]
