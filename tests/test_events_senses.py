@@ -44,6 +44,8 @@ ACTORS = [
     ("act_kenteris", "Kostas Kenteris", "PERSON", "GRC", ["Kenteris"]),
     ("act_cable", "Vince Cable", "PERSON", "GBR", ["Vince Cable"]),
     ("act_nao", "National Audit Office", "ORG", "GBR", ["National Audit Office"]),
+    ("act_hackett", "Keith Hackett", "PERSON", "GBR", ["Keith Hackett"]),
+    ("act_mourinho", "Jose Mourinho", "PERSON", "PRT", ["Mourinho"]),
 ]  # fmt: skip
 
 
@@ -292,3 +294,14 @@ def test_a_demand_in_the_second_reported_clause_is_a_request(nlp, state):
         "National Audit Office should judge."
     )
     assert found(text, nlp, state) == [("REQUEST", "act_cable", "act_nao")]
+
+
+def test_believes_y_should_is_a_request(nlp, state):
+    # bbc/sport (the bench's 300 BBC articles): "believes Y should retract" was no REQUEST, as
+    # "believe" was no reporting verb (cues.json reporting_verbs; heldout2 politics/231 "It
+    # had suggested judges should reduce sentences" is the same with "suggest")
+    text = (
+        "Referees chief Keith Hackett believes Mourinho should retract his comments about "
+        "Ferguson and Barry."
+    )
+    assert found(text, nlp, state) == [("REQUEST", "act_hackett", "act_mourinho")]
