@@ -554,7 +554,7 @@ def sentence_candidates(
         if negator is not None and negator.i in triggers:
             suppressed.add(negator.i)  # "denied attacking": a negated attack, not a REJECT
             controller = None
-        if controller is not None and controller.i != i:
+        if controller is not None and controller.i != i and controller.i not in suppressed:
             suppressed.add(i)
             plans.append((controller.i, i))
             continue
