@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import spacy
 
-from newsflow import blas, generic, morph, pronouns, resources, schema
+from newsflow import blas, definites, generic, morph, pronouns, resources, schema
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
 from newsflow.event_sides import SEPARATOR, base_key
 from newsflow.geo import Gazetteer, Place
@@ -354,8 +354,11 @@ def sentences_to_parse(
             on=["article_id", "sentence_index"],
             how="left",
         )
+        # "the chancellor said", "the committee said": the person or body named so (`definites`)
+        .join(definites.referents(text, role_mentions), on="article_id", how="left")
         .filter(
             pl.col("mentions").is_not_null()
+            | definites.may_refer()
             | (pl.col("antecedent").is_not_null() & pl.col("text").str.contains(PRONOUN_CUE))
             | (
                 pl.col("thing_antecedent").is_not_null()
@@ -411,8 +414,8 @@ def find_candidates(
         datelines[article_id] = (
             gazetteer.lookup(row["dateline"] or "", context) if row["dateline"] else None
         )
-    columns = ["article_id", "sentence_index", "sentence_start", "text", "mentions"]
-    rows = frame.select(*columns, "antecedent", "thing_antecedent").to_dicts()
+    columns = ["article_id", "sentence_index", "sentence_start", "text", "mentions", "bodies"]
+    rows = frame.select(*columns, "antecedent", "thing_antecedent", "title_holders").to_dicts()
     found: list[Candidate] = []
     docs = nlp.pipe((r["text"] for r in rows), batch_size=max(16, min(settings.batch_size, 256)))
     for row, doc in zip(rows, docs, strict=True):  # per-sentence NLP iteration

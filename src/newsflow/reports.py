@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsflow import generic, pronouns
+from newsflow import definites, generic, pronouns, titles
 from newsflow.event_sides import side_key
 from newsflow.geo import Gazetteer, Place
 from newsflow.roles import TOPIC_PREPS, Lexicon, RoleMention, sentence_candidates
@@ -261,6 +261,8 @@ def candidates_in_doc(
     )
     mentions += _pronoun_mentions(doc, mentions, before)
     mentions += pronouns.thing_mentions(doc, mentions, row.get("thing_antecedent"))
+    mentions = titles.with_titles(doc, mentions, row.get("title_holders"))
+    mentions = definites.with_bodies(doc, mentions, row.get("bodies"), row["sentence_index"])
     # "police", "officials": roles, no actor; "the government" of the dateline's named country
     home = generic.home_country(article, dateline)
     sole = generic.sole_country(article) if dateline is None else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import control, infinitives, relative_speech
+from newsflow import control, infinitives, relative_speech, speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -356,8 +356,8 @@ def _complement_targets(
     """Targets inside the clause a demand/threat governs ("demanded that Hamas renounce",
     "threatened to deliver blows to the United States")."""
     out: list[RoleMention] = []
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
-        if clause.dep_ == "ccomp":
+    for clause in speech.reported_clauses(verb):  # with "... and Y should judge"
+        if clause.dep_ != "xcomp":
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 out += _with_conj(subject, mentions)
         out += _verb_roles(clause, "", mentions, lexicon)[1]
@@ -554,7 +554,7 @@ def sentence_candidates(
         if negator is not None and negator.i in triggers:
             suppressed.add(negator.i)  # "denied attacking": a negated attack, not a REJECT
             controller = None
-        if controller is not None and controller.i != i:
+        if controller is not None and controller.i != i and controller.i not in suppressed:
             suppressed.add(i)
             plans.append((controller.i, i))
             continue

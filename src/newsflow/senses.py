@@ -22,6 +22,9 @@ type (or none) in a construction the parse shows:
   "asked that the case be dropped").
 * "ruled out a deal" refuses it (REJECT); "was ruled out of the match / the race" is an
   exclusion (an injured player, a candidate), no refusal by anyone.
+* "is charged with ensuring order", "charged with overseeing the inquiry" gives a duty, not an
+  accusation: "charge" with a gerund of looking after something is no event; "charged with
+  avoiding a drugs test / covering up defects / fraud" stays the lexicon's ACCUSE.
 """
 
 from __future__ import annotations
@@ -40,6 +43,13 @@ GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
+# Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
+DUTY_VERBS = {
+    "ensure", "oversee", "run", "manage", "lead", "supervise", "monitor", "regulate", "enforce",
+    "maintain", "protect", "safeguard", "promote", "coordinate", "organise", "organize",
+    "implement", "deliver", "administer", "review", "examine", "investigate", "look",
+    "develop", "prepare", "draw", "set", "find", "keep", "think",
+}  # fmt: skip
 
 
 def _greeting(word: Token) -> bool:
@@ -85,6 +95,16 @@ def _ruled_out_of(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for w in [verb, *outs] for c in w.children)
 
 
+def _charged_with_duty(verb: Token) -> bool:
+    """ "is charged with ensuring order": the "with" of "charge" takes a gerund of a duty."""
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in DUTY_VERBS
+        for w in withs
+        for g in w.children
+    )
+
+
 def refine(
     token: Token, found: tuple[str, str], demand_modals: frozenset[str]
 ) -> tuple[str, str] | None:
@@ -121,6 +141,8 @@ def refine(
         given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return ("CONCEDE", "08") if given & PERMISSIONS else found
     if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
+        return None
+    if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
         return None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}

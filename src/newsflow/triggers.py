@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, opinions, resources, senses
+from newsflow import failings, opinions, resources, senses, speech
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -266,13 +266,13 @@ class Lexicon:
     def _reports_a_demand(self, verb: Token) -> bool:
         """Does the verb report that someone else must or should act ("said Y must return")?"""
         return any(
-            clause.dep_ == "ccomp"
+            clause.dep_ != "xcomp"
             and (
                 any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
                 or (clause.lemma_.lower() in self.demand_verbs and self._to_act(clause))
             )
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-            for clause in verb.children
+            for clause in speech.reported_clauses(verb)  # "said X ... and Y should judge"
         )
 
     @staticmethod
