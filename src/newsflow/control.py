@@ -32,3 +32,17 @@ def controller(
         if governor.i in triggers and triggers[governor.i][0] in controlling_types:
             return governor
     return None
+
+
+def fold_target(
+    controller: Token | None, i: int, suppressed: Container[int], plans: list[tuple[int, int]]
+) -> int | None:
+    """The trigger that `i` is folded into as the act it controls: its controller, or, when the
+    controller was itself folded ("insisted on its demands that ... grant"), that one's outer
+    trigger. None when the controller gave way ("signed a deal with X": the light verb yields to
+    the noun, which is then the event, not folded into the verb)."""
+    if controller is None or controller.i == i:
+        return None
+    if controller.i not in suppressed:
+        return controller.i
+    return next((outer for outer, inner in plans if inner == controller.i and outer != inner), None)

@@ -554,9 +554,10 @@ def sentence_candidates(
         if negator is not None and negator.i in triggers:
             suppressed.add(negator.i)  # "denied attacking": a negated attack, not a REJECT
             controller = None
-        if controller is not None and controller.i != i and controller.i not in suppressed:
+        outer = control.fold_target(controller, i, suppressed, plans)
+        if outer is not None:
             suppressed.add(i)
-            plans.append((controller.i, i))
+            plans.append((outer, i))
             continue
         plans.append((i, i))
     found = []
