@@ -267,6 +267,27 @@ def judged_sample(tag: str) -> dict | None:
     return figures
 
 
+def rescored(near: pl.DataFrame, tag: str) -> dict | None:
+    """The judged links of `judged_<tag>.jsonl` the run still links, by verdict: a sample drawn
+    before a rule changed, scored again over the links the rule keeps (in-sample when the rule
+    was tuned on it). None when unjudged."""
+    judged_path = LABELS / f"judged_{tag}.jsonl"
+    if not judged_path.exists():
+        return None
+    linked = set((near["source_path"] + " -> " + near["canonical_path"]).to_list())
+    verdicts = [json.loads(line) for line in judged_path.read_text().splitlines()[1:]]
+    kept = [v["verdict"] for v in verdicts if v["link"] in linked]
+    dropped = [v["verdict"] for v in verdicts if v["link"] not in linked]
+    return {
+        "judged": len(verdicts),
+        "still_linked": len(kept),
+        "still_linked_true": kept.count("true"),
+        "dropped_true": dropped.count("true"),
+        "dropped_false": dropped.count("false"),
+        "share_true_of_still_linked": kept.count("true") / len(kept) if kept else None,
+    }
+
+
 def commit() -> str:
     return subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
@@ -364,6 +385,7 @@ def main() -> None:
     scored = judged_sample(args.sample_tag)
     if scored is not None:
         figures["sample"] = scored
+        figures["sample_rescored"] = rescored(near, args.sample_tag)
     print(json.dumps(figures, indent=1))
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results[args.sample_tag] = figures

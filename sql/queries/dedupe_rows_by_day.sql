@@ -23,6 +23,8 @@ final as (
         s.story_weight,
         s.dup_keys,
         s.dup_lead,
+        s.dup_opening,
+        s.dup_bloom,
         a.word_count
     from signatures as s
     inner join articles as a on a.article_id = s.article_id

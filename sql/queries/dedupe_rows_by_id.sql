@@ -23,6 +23,8 @@ final as (
         s.story_weight,
         s.dup_keys,
         s.dup_lead,
+        s.dup_opening,
+        s.dup_bloom,
         a.word_count
     from articles as a
     left join signatures as s on s.article_id = a.article_id

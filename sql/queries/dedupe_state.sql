@@ -16,6 +16,8 @@ with final as (
         s.story_weight,
         s.dup_keys,
         s.dup_lead,
+        s.dup_opening,
+        s.dup_bloom,
         a.word_count
     from articles as a
     left join article_signatures as s on s.article_id = a.article_id

@@ -99,6 +99,7 @@ def _vocabulary() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 _VOCAB_H, _VOCAB_BITS, _VOCAB_VALUE = _vocabulary()
+STOP_BIT = (_VOCAB_H, _VOCAB_BITS)  # what `is_stop_word` reads (dedupe.openings)
 
 
 def _development_keys() -> tuple[np.ndarray, np.ndarray]:
@@ -136,6 +137,13 @@ def _lookup(slots: np.ndarray, h: np.uint64) -> int:
             return np.int64(at)  # type: ignore[return-value]  # numba: int(uint64) is a float
         at = (at + np.uint64(1)) & mask
     return -1
+
+
+@kernel(cache=True, inline="always")
+def is_stop_word(slots: np.ndarray, bits: np.ndarray, h: np.uint64) -> bool:
+    """Whether word hash `h` is a stop word (`STOP_BIT`: the vocabulary's slots and bits)."""
+    slot = _lookup(slots, h)
+    return slot >= 0 and (bits[slot] & _IS_STOP) != 0
 
 
 @kernel(cache=True, inline="always")
@@ -491,6 +499,11 @@ class Texts:
                        t_data, t_base)  # fmt: skip
         self._body = (bw.hashes, bw.offsets, bw.capitalised, np.searchsorted(bw.rows, rows),
                       b_data, b_base)  # fmt: skip
+
+    def word_arrays(self) -> tuple[tuple, tuple]:
+        """(title, body) as the kernels read them: word hashes, offsets, capitalised, row starts,
+        bytes, byte offsets of the rows."""
+        return self._title, self._body
 
     def tokens(
         self, wanted: np.ndarray, window: int, every_word: bool, kmax: int

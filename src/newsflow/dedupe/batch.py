@@ -22,6 +22,7 @@ from newsflow.dedupe.minhash import (
     shingle_signatures,
     similarity,
 )
+from newsflow.dedupe.openings import Openings, article_openings
 from newsflow.dedupe.state import DedupeState, day_number, tie_order
 from newsflow.dedupe.stories import assign_stories
 from newsflow.dedupe.terms import name_words
@@ -80,6 +81,7 @@ def _agreeing(
     batch: pl.DataFrame,
     texts: Texts,
     keys: Keys,
+    openings: Openings,
     a_pos: np.ndarray,
     target: np.ndarray,
     fresh: np.ndarray,
@@ -102,15 +104,21 @@ def _agreeing(
     c_lead[in_batch], c_lead[known] = keys.lead[c_pos], state.dup_lead[c_row]
     c_words[in_batch], c_words[known] = words[c_pos], state.word_counts[c_row]
     c_days[in_batch], c_days[known] = days[c_pos], state.days[c_row]
+    c_open = np.empty((target.size, openings.words.shape[1]), np.uint32)
+    c_bloom = np.empty((target.size, openings.blooms.shape[1]), np.uint32)
+    c_open[in_batch], c_open[known] = openings.words[c_pos], state.dup_opening[c_row]
+    c_bloom[in_batch], c_bloom[known] = openings.blooms[c_pos], state.dup_bloom[c_row]
     short = (words[a_pos] < thresholds.short_words) | (c_words < thresholds.short_words)
     apart = np.abs(days[a_pos] - c_days) > thresholds.refiling_days
     asked = np.unique(a_pos)  # every token of the new articles with a candidate only
     tokens = every_token(texts, asked)
     proper = proper_title_names(texts, asked)
     a_row = np.searchsorted(asked, a_pos)
+    a_openings = Openings(openings.words[a_pos], openings.blooms[a_pos])
     return agree(
-        keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, proper, short, apart
-    )
+        keys.lists[a_pos], keys.lead[a_pos], a_row, c_keys, c_lead, tokens, proper, short, apart,
+        a_openings, Openings(c_open, c_bloom),
+    )  # fmt: skip
 
 
 def _near_links(
@@ -121,6 +129,7 @@ def _near_links(
     band_keys: np.ndarray,
     counts: np.ndarray,
     keys: Keys,
+    openings: Openings,
     fresh: np.ndarray,
     days: np.ndarray,
     settings: Settings,
@@ -165,6 +174,7 @@ def _near_links(
         batch,
         texts,
         keys,
+        openings,
         fresh[cand_i],
         cand_t,
         fresh,
@@ -217,6 +227,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     title_words = tokenise(batch["title"])
     texts = Texts(batch["title"], batch["body"], title_words, words)
     keys = article_keys(texts)
+    openings = article_openings(texts)
     sigs, counts = shingle_signatures(words, n)
     band_keys = lsh_band_keys(sigs)  # once: looked up for the fresh, stored for the canonical
     lookup.fetch_by_key(state, band_keys=band_keys[counts > 0])
@@ -233,7 +244,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     positions = np.arange(n)
     fresh = positions[(exact_row < 0) & (first_pos == positions)]
     near_target, near_sim = _near_links(
-        state, batch, texts, sigs, band_keys, counts, keys, fresh, days, settings
+        state, batch, texts, sigs, band_keys, counts, keys, openings, fresh, days, settings
     )
 
     duplicate_of: list[str | None] = [None] * n
@@ -283,7 +294,7 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
         pl.Series("day", days),
         pl.lit(0.0).alias("story_weight"),
     )
-    new_rows = state.append(links, sigs, counts, keys)
+    new_rows = state.append(links, sigs, counts, keys, openings)
     indexed = np.flatnonzero(is_canonical & (counts > 0))
     state.bands.add(band_keys[indexed].ravel(), np.repeat(new_rows[indexed], BANDS))
     story_ids, terms = assign_stories(

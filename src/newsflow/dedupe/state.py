@@ -15,6 +15,7 @@ from newsflow import resources
 from newsflow.dedupe.agreement_keys import KMAX, Keys
 from newsflow.dedupe.keyindex import KeyIndex
 from newsflow.dedupe.minhash import BANDS, NUM_PERM, SKETCH_VERSION, lsh_band_keys
+from newsflow.dedupe.openings import BLOOM_WORDS, OPENING_SLOTS, Openings
 from newsflow.dedupe.terms import DF_SLOTS, STORY_KEY_TERMS, WEEK_DAYS, df_slot, posting_key
 from newsflow.dedupe.words import hex_key
 
@@ -42,6 +43,9 @@ class DedupeState:
     story_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float64))
     dup_keys: np.ndarray = field(default_factory=lambda: np.zeros((0, KMAX), np.uint32))
     dup_lead: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int16))
+    # openings and Bloom filters of their text (dedupe.openings): an updated page is no copy
+    dup_opening: np.ndarray = field(default_factory=lambda: np.zeros((0, OPENING_SLOTS), np.uint32))
+    dup_bloom: np.ndarray = field(default_factory=lambda: np.zeros((0, BLOOM_WORDS), np.uint32))
     word_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
     size: int = 0
     by_article: KeyIndex = field(default_factory=KeyIndex)
@@ -76,6 +80,8 @@ class DedupeState:
             self.story_weights,
             self.dup_keys,
             self.dup_lead,
+            self.dup_opening,
+            self.dup_bloom,
             self.word_counts,
             self.loaded,
         ):
@@ -87,11 +93,12 @@ class DedupeState:
         signatures: np.ndarray,
         shingle_counts: np.ndarray,
         keys: Keys,
+        openings: Openings | None = None,
         loaded: bool = False,
     ) -> np.ndarray:
         """Add articles (article_id, content_hash, links, day, story_weight, word_count) with
-        their signatures and agreement keys, `loaded` from the warehouse or new; return their
-        rows."""
+        their signatures, agreement keys and openings (none: all 0, never an updated page),
+        `loaded` from the warehouse or new; return their rows."""
         n = rows.height
         self._grow(n)
         new = np.arange(self.size, self.size + n, dtype=np.int64)
@@ -107,6 +114,8 @@ class DedupeState:
         self.story_weights[new] = rows["story_weight"].fill_null(0.0).to_numpy()
         self.dup_keys[new] = keys.lists
         self.dup_lead[new] = keys.lead
+        self.dup_opening[new] = openings.words if openings is not None else 0
+        self.dup_bloom[new] = openings.blooms if openings is not None else 0
         self.word_counts[new] = rows["word_count"].fill_null(0).to_numpy()
         self.loaded[new] = loaded
         self.size += n
@@ -171,7 +180,9 @@ def absorb(
         return np.zeros(0, np.int64)
     held = np.full(table.num_rows, -1, np.int64) if held is None else held
     fresh = held < 0
-    frame = pl.from_arrow(table.drop_columns(["minhash", "story_terms", "dup_keys"]))
+    lists = [c for c in ("minhash", "story_terms", "dup_keys", "dup_opening", "dup_bloom")
+             if c in table.column_names]  # fmt: skip
+    frame = pl.from_arrow(table.drop_columns(lists))
     assert isinstance(frame, pl.DataFrame)
     canonical = frame["duplicate_of"].is_null().to_numpy()
     rows = held.copy()
@@ -210,7 +221,11 @@ def _append_loaded(state: DedupeState, table: pa.Table, frame: pl.DataFrame) -> 
     shingle_counts = np.where(usable, frame["shingle_count"].fill_null(0).to_numpy(), 0)
     rows = frame.with_columns(day_number("story_day").alias("day"))
     keys = _stored_keys(table, usable)
-    new = state.append(rows, signatures, shingle_counts, keys, loaded=True)
+    openings = Openings(
+        _stored_array(table, "dup_opening", OPENING_SLOTS, usable),
+        _stored_array(table, "dup_bloom", BLOOM_WORDS, usable),
+    )
+    new = state.append(rows, signatures, shingle_counts, keys, openings, loaded=True)
     canonical = frame["duplicate_of"].is_null().to_numpy()
     indexed = new[canonical & usable & (shingle_counts > 0)]
     if indexed.size:
@@ -222,16 +237,26 @@ def _append_loaded(state: DedupeState, table: pa.Table, frame: pl.DataFrame) -> 
 
 def _stored_keys(table: pa.Table, usable: np.ndarray) -> Keys:
     """The persisted agreement keys, padded to KMAX (none for rows of another sketch version)."""
-    lists = np.zeros((table.num_rows, KMAX), np.uint32)
-    keys = table.column("dup_keys").combine_chunks().cast(pa.large_list(pa.uint32()))
-    lengths = np.minimum(np.asarray(pc.list_value_length(keys).fill_null(0)), KMAX) * usable
-    if lengths.any():
-        offsets = np.asarray(keys.offsets)[:-1]
-        row = np.repeat(np.arange(table.num_rows), lengths)
-        slot = np.arange(row.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        lists[row, slot] = np.asarray(keys.values)[offsets[row] + slot]
+    lists = _stored_array(table, "dup_keys", KMAX, usable)
+    lengths = (lists != 0).sum(axis=1)
     lead = np.asarray(table.column("dup_lead").fill_null(0)).astype(np.int16) * usable
     return Keys(lists, np.minimum(lead, lengths).astype(np.int16))
+
+
+def _stored_array(table: pa.Table, column: str, width: int, usable: np.ndarray) -> np.ndarray:
+    """A persisted uint32 list column as rows of `width` (0-padded; 0 for rows without one: of
+    another sketch version, or stored before the column was kept)."""
+    out = np.zeros((table.num_rows, width), np.uint32)
+    if column not in table.column_names:
+        return out
+    values = table.column(column).combine_chunks().cast(pa.large_list(pa.uint32()))
+    lengths = np.minimum(np.asarray(pc.list_value_length(values).fill_null(0)), width) * usable
+    if lengths.any():
+        offsets = np.asarray(values.offsets)[:-1]
+        row = np.repeat(np.arange(table.num_rows), lengths)
+        slot = np.arange(row.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        out[row, slot] = np.asarray(values.values)[offsets[row] + slot]
+    return out
 
 
 def known_duplicates(state: DedupeState) -> pl.DataFrame:
@@ -262,6 +287,8 @@ SIGNATURE_COLUMNS = [
     "story_weight",
     "dup_keys",
     "dup_lead",
+    "dup_opening",
+    "dup_bloom",
 ]
 
 
@@ -296,6 +323,14 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
             .arr.to_list()
             .list.eval(pl.element().filter(pl.element() != 0)),
             pl.Series("dup_lead", state.dup_lead[new], dtype=pl.Int16),
+            pl.Series(
+                "dup_opening", state.dup_opening[new], dtype=pl.Array(pl.UInt32, OPENING_SLOTS)
+            )
+            .arr.to_list()
+            .list.eval(pl.element().filter(pl.element() != 0)),
+            pl.Series(
+                "dup_bloom", state.dup_bloom[new], dtype=pl.Array(pl.UInt32, BLOOM_WORDS)
+            ).arr.to_list(),
         )
         .join(
             terms.with_columns(pl.col("row").cast(pl.Int64)),
@@ -336,5 +371,7 @@ SIGNATURE_SCHEMA = pl.Schema(
         "story_weight": pl.Float64(),
         "dup_keys": pl.List(pl.UInt32()),
         "dup_lead": pl.Int16(),
+        "dup_opening": pl.List(pl.UInt32()),
+        "dup_bloom": pl.List(pl.UInt32()),
     }
 )
