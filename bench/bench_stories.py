@@ -55,6 +55,15 @@ def labelled(half: str) -> list[dict]:
     return [json.loads(line) for line in lines[1:]]
 
 
+def may_tune_on(half: str) -> bool:
+    """Whether a half's errors may be looked at: the tune half, or one marked spent in its
+    `_meta` (LABELLING.md: a held-out set's errors are read only once it is spent)."""
+    if half == "tune":
+        return True
+    meta = json.loads((LABELS / f"{half}.jsonl").read_text().splitlines()[0])["_meta"]
+    return bool(meta.get("spent_at"))
+
+
 def write_bundle(items: list[dict], folder: Path) -> dict[str, str]:
     """The block's original inputs as a bundle in `folder`; source_path -> item_id."""
     folder.mkdir(parents=True)
@@ -250,15 +259,20 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         help="heldout.jsonl .. heldout4.jsonl are spent; heldout5.jsonl is the fresh held-out set",
     )
     parser.add_argument("--flow", action="store_true", help="through pipeline.run_bundle")
-    parser.add_argument("--errors", action="store_true", help="print wrong pairs (tune only)")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--errors", action="store_true", help="print wrong pairs (tune and spent halves only)"
+    )
+    args = parser.parse_args(argv)
+    if args.errors and not may_tune_on(args.half):
+        parser.error(f"{args.half} is not spent: its errors may not be looked at (GUIDE.md)")
+    return args
 
 
 def main() -> None:
     args = arguments()
     result, frame = measure(args.half, args.flow, Settings())
     print(json.dumps(result, indent=1))
-    if args.errors and args.half == "tune":
+    if args.errors:
         for (block,), part in frame.group_by("block", maintain_order=True):
             print(f"\n## {block}")
             for _, group in part.group_by("predicted", maintain_order=True):

@@ -2,13 +2,14 @@
 
     uv run python -m bench.stories_lobo
 
-The 12 blocks of the four spent halves (tune, heldout, heldout2, heldout3; never heldout4, the
+The 15 blocks of the five spent halves (tune, heldout, heldout2, heldout3, heldout4; never a
 fresh held-out set) are parsed once; each setting of the grid (`story_threshold` x
-`repeats.HEADLINE_KEYS` x `undated_story_threshold`) runs dedupe over every block with a fresh
-state (a block is run once per setting of the knobs that can change it: the undated threshold
-only where it has undated articles, the others only where it has dated ones). For each block, the
-setting with the best pairwise F1 pooled over the other 11 is chosen and scored on that block;
-the chosen blocks' pairs are pooled into the LOBO figure. The pooled figure of every setting is
+`repeats.HEADLINE_KEYS` x `undated_story_threshold` x `stories.STORY_DAY_STEP`) runs dedupe
+over every block with a fresh state (a block is run once per setting of the knobs that can
+change it: the undated threshold only where it has undated articles, the others only where it
+has dated ones; a STORY_DAY_STEP of 0.0 is the rule before it). For each block, the setting with
+the best pairwise F1 pooled over the other 14 is chosen and scored on that block; the chosen
+blocks' pairs are pooled into the LOBO figure. The pooled figure of every setting is
 printed too. Writes bench/results/stories_lobo.json.
 """
 
@@ -25,13 +26,14 @@ import polars as pl
 
 from bench import bench_stories
 from newsflow import dedupe, ingest, parse
-from newsflow.dedupe import repeats
+from newsflow.dedupe import repeats, stories
 from newsflow.settings import Settings
 
-SPENT = ("tune", "heldout", "heldout2", "heldout3")
+SPENT = ("tune", "heldout", "heldout2", "heldout3", "heldout4")
 THRESHOLDS = (0.06, 0.08, 0.1, 0.12, 0.15, 0.2)
 HEADLINE_KEYS = (2, 3, 4, 5)
 UNDATED_THRESHOLDS = (0.0, 0.25, 0.3, 0.35, 0.4, 0.45)  # 0.0: the story threshold alone
+DAY_STEPS = (0.0, 0.1, 0.15, 0.2)  # 0.0: a candidate counts at any distance in the window
 
 
 def parsed_blocks(settings: Settings) -> list[dict]:
@@ -94,12 +96,12 @@ def summed(counts: list[tuple[int, int, int]]) -> tuple[int, int, int]:
 def main() -> None:
     base = Settings()
     blocks = parsed_blocks(base)
-    per: dict[tuple[float, int, float], list[tuple[int, int, int]]] = {}
+    per: dict[tuple[float, int, float, float], list[tuple[int, int, int]]] = {}
     runs: dict[tuple, tuple[int, int, int]] = {}  # (block, the knobs that can change it)
-    default_keys = repeats.HEADLINE_KEYS
+    default_keys, default_step = repeats.HEADLINE_KEYS, stories.STORY_DAY_STEP
     try:
-        for threshold, keys, undated in itertools.product(
-            THRESHOLDS, HEADLINE_KEYS, UNDATED_THRESHOLDS
+        for threshold, keys, undated, step in itertools.product(
+            THRESHOLDS, HEADLINE_KEYS, UNDATED_THRESHOLDS, DAY_STEPS
         ):
             settings = base.replace(
                 thresholds=dataclasses.replace(
@@ -107,6 +109,7 @@ def main() -> None:
                 )
             )
             repeats.HEADLINE_KEYS = keys
+            stories.STORY_DAY_STEP = step
             counts = []
             for k, b in enumerate(blocks):
                 run = (
@@ -114,13 +117,14 @@ def main() -> None:
                     threshold,
                     keys if b["dated"] else None,
                     undated if b["undated"] else None,
+                    step if b["dated"] else None,  # undated articles share their batch's day
                 )
                 if run not in runs:
                     runs[run] = block_pairs(b, settings)
                 counts.append(runs[run])
-            per[(threshold, keys, undated)] = counts
+            per[(threshold, keys, undated, step)] = counts
     finally:
-        repeats.HEADLINE_KEYS = default_keys
+        repeats.HEADLINE_KEYS, stories.STORY_DAY_STEP = default_keys, default_step
     chosen, lobo = [], []
     for k in range(len(blocks)):
         best = max(
@@ -134,7 +138,9 @@ def main() -> None:
         "halves": list(SPENT),
         "lobo": figures(*summed(lobo)),
         "chosen": chosen,
-        "pooled": {f"{t} / {k} / {u}": figures(*summed(c)) for (t, k, u), c in per.items()},
+        "pooled": {
+            f"{t} / {k} / {u} / {d}": figures(*summed(c)) for (t, k, u, d), c in per.items()
+        },
     }
     print(json.dumps(result, indent=1))
     bench_stories.RESULTS.mkdir(exist_ok=True)

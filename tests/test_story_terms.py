@@ -201,3 +201,30 @@ def test_different_companies_announcements_days_apart_are_different_stories(tmp_
         story["SUN <SUN> RAISES CRUDE POSTINGS 50 CTS"]
         == story["DIAMOND SHAMROCK <DIA> RAISES CRUDE POSTINGS"]
     )
+
+
+def test_a_report_days_older_needs_more_overlap(tmp_path):
+    """Issue 21 (branch stories13, dedupe.stories.STORY_DAY_STEP): in the crude week of 9-13
+    Mar 1987 (bench/labels/stories/tune.jsonl) Mitchell Energy's capital outlays joined the
+    OECD's growth outlook of two days before, and the Solv-Ex/Shell Canada pact the Canadian
+    postings story of three days before, through the week's words ("1987", "dlrs"; "Shell
+    Canada"). A candidate needs STORY_DAY_STEP of score per day apart; Ecuador's plea for
+    Venezuelan oil aid and the loan granted two days later (one story, scoring 0.34) stay
+    together, as do the Brazilian seamen's strike items a day apart."""
+    story = block_stories("tune", "reuters-1987-03-09", tmp_path)
+    assert (
+        story["MITCHELL ENERGY <MND> AGAIN CUTS CAPITAL OUTLAYS"]
+        != story["OECD TRADE, GROWTH SEEN SLOWING IN 1987"]
+    )
+    assert (
+        story["SOLV-EX <SOLV> SHELL CANADA <SHC> PACT COMPLETE"]
+        != story["SHELL CANADA <SHC> RAISED CRUDE OIL POSTINGS"]
+    )
+    assert (
+        story["VENEZUELA TO LEND UP TO 12.5 MLN BARRELS OF OIL"]
+        == story["ECUADOR OFFICIAL SEEKS OIL AID IN VENEZUELA"]
+    )
+    assert (
+        story["BRAZILIAN TROOPS TO LEAVE OIL REFINERIES"]
+        == story["TWO BRAZILIAN SHIPPING FIRMS SETTLE WITH STRIKERS"]
+    )
