@@ -42,7 +42,7 @@ import polars as pl
 from bench.corpus import REUTERS, load_pools
 from bench.dedupe_synth import Generator, parsed_frame
 from newsflow import dedupe, ids
-from newsflow.dedupe import agreement, agreement_keys
+from newsflow.dedupe import agreement, agreement_keys, openings
 from newsflow.settings import Settings, Thresholds
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -261,19 +261,28 @@ class DedupePath:
         self.keys = np.zeros((0, agreement_keys.KMAX), np.uint32)
         self.lead = np.zeros(0, np.int16)
         self.words = np.zeros(0, np.int64)
+        self.opening = np.zeros((0, openings.OPENING_SLOTS), np.uint32)
+        self.bloom = np.zeros((0, openings.BLOOM_WORDS), np.uint32)
         self.size = 0
         self.threshold = Settings().thresholds.near_duplicate_threshold
         self.short_words = Settings().thresholds.short_words
         self.marked = 0
 
     def _append(
-        self, sigs: np.ndarray, counts: np.ndarray, keys: agreement_keys.Keys, words: np.ndarray
+        self,
+        sigs: np.ndarray,
+        counts: np.ndarray,
+        keys: agreement_keys.Keys,
+        words: np.ndarray,
+        opened: openings.Openings,
     ) -> None:
         need = self.size + counts.size
         if need > self.counts.size:
             capacity = max(need, 2 * self.counts.size)
             self.signatures.resize((capacity, dedupe.NUM_PERM), refcheck=False)
             self.keys.resize((capacity, agreement_keys.KMAX), refcheck=False)
+            self.opening.resize((capacity, openings.OPENING_SLOTS), refcheck=False)
+            self.bloom.resize((capacity, openings.BLOOM_WORDS), refcheck=False)
             for a in (self.counts, self.lead, self.words):
                 a.resize(capacity, refcheck=False)
         self.signatures[self.size : need] = sigs
@@ -281,6 +290,8 @@ class DedupePath:
         self.keys[self.size : need] = keys.lists
         self.lead[self.size : need] = keys.lead
         self.words[self.size : need] = words
+        self.opening[self.size : need] = opened.words
+        self.bloom[self.size : need] = opened.blooms
         self.size = need
 
     def add(self, frame: pl.DataFrame) -> None:
@@ -299,11 +310,12 @@ class DedupePath:
             frame["title"], frame["body"], dedupe.tokenise(frame["title"]), words
         )
         found = agreement_keys.article_keys(texts)
+        opened = openings.article_openings(texts)
         sigs, counts = dedupe.shingle_signatures(words, n)
         keys = dedupe.minhash.lsh_band_keys(sigs)
         i, rows = dedupe.candidate_pairs(*self.bands.lookup(keys.ravel()))
         word_counts = frame["word_count"].to_numpy()
-        self._append(sigs, counts, found, word_counts)
+        self._append(sigs, counts, found, word_counts, opened)
         sim = dedupe.similarity(sigs, i, counts, self.signatures, rows, self.counts)
         similar = sim >= self.threshold
         i, rows = i[similar], rows[similar]
@@ -315,6 +327,8 @@ class DedupePath:
         agree = agreement.agree(
             found.lists[i], found.lead[i], np.searchsorted(asked, i), self.keys[rows],
             self.lead[rows], tokens, proper, short, apart,
+            openings.Openings(opened.words[i], opened.blooms[i]),
+            openings.Openings(self.opening[rows], self.bloom[rows]),
         )  # fmt: skip
         near = np.zeros(n, bool)
         near[i[agree]] = True
