@@ -169,3 +169,26 @@ def test_a_small_call_runs_as_python_and_a_big_one_compiled(monkeypatch):
     assert calls == ["_scan_words"]
     assert kernels._small((np.zeros((1024, 128), np.uint32),))
     assert not kernels._small((np.zeros((8192, 128), np.uint32),))
+
+
+def test_once_numba_is_loaded_a_batch_of_articles_is_compiled(monkeypatch):
+    """A process that has paid numba's import compiles a batch's tables of more than a few
+    dozen articles (a 2,000-article batch's LSH band keys as Python took ~1 s); before that,
+    and for a handful of articles, they run as Python (the small run's start-up)."""
+    calls: list[str] = []
+    original = kernels.Kernel.compiled
+
+    def spy(self: kernels.Kernel):  # type: ignore[no-untyped-def]
+        calls.append(self.__name__)
+        return original(self)
+
+    monkeypatch.setattr(kernels.Kernel, "compiled", spy)
+    batch = np.arange(500 * dedupe.NUM_PERM, dtype=np.uint32).reshape(500, dedupe.NUM_PERM)
+    monkeypatch.setattr(kernels, "_numba_loaded", False)
+    python = dedupe.minhash.lsh_band_keys(batch)
+    assert calls == []
+    monkeypatch.setattr(kernels, "_numba_loaded", True)
+    assert (dedupe.minhash.lsh_band_keys(batch[:5]) == python[:5]).all()
+    assert calls == []  # a handful of articles stays Python
+    assert (dedupe.minhash.lsh_band_keys(batch) == python).all()
+    assert calls == ["_band_keys_kernel"]
