@@ -152,17 +152,31 @@ def test_kernels_give_the_same_results_as_python_and_compiled_issue_24(corpus, m
     assert_same(interpreted, compiled)
 
 
-def test_a_small_call_runs_as_python_and_a_big_one_compiled(monkeypatch):
-    """The choice is by the arrays of the call: a batch of a few articles as Python, a big
-    one compiled (a table by its rows, grown 1024 at a time, is small until ~4k rows)."""
+@pytest.fixture
+def compiled_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the kernels a call took compiled from here on, in call order (not the
+    kernels they call, which a first compilation resolves too)."""
     calls: list[str] = []
+    depth = [0]
     original = kernels.Kernel.compiled
 
     def spy(self: kernels.Kernel):  # type: ignore[no-untyped-def]
-        calls.append(self.__name__)
-        return original(self)
+        if depth[0] == 0:
+            calls.append(self.__name__)
+        depth[0] += 1
+        try:
+            return original(self)
+        finally:
+            depth[0] -= 1
 
     monkeypatch.setattr(kernels.Kernel, "compiled", spy)
+    return calls
+
+
+def test_a_small_call_runs_as_python_and_a_big_one_compiled(compiled_calls):
+    """The choice is by the arrays of the call: a batch of a few articles as Python, a big
+    one compiled (a table by its rows, grown 1024 at a time, is small until ~4k rows)."""
+    calls = compiled_calls
     dedupe.tokenise(pl.Series(["A few words of one small article."] * 5))
     assert calls == []
     dedupe.tokenise(pl.Series(["A few words of one bigger article."] * 3000))
@@ -171,18 +185,11 @@ def test_a_small_call_runs_as_python_and_a_big_one_compiled(monkeypatch):
     assert not kernels._small((np.zeros((8192, 128), np.uint32),))
 
 
-def test_once_numba_is_loaded_a_batch_of_articles_is_compiled(monkeypatch):
+def test_once_numba_is_loaded_a_batch_of_articles_is_compiled(compiled_calls, monkeypatch):
     """A process that has paid numba's import compiles a batch's tables of more than a few
     dozen articles (a 2,000-article batch's LSH band keys as Python took ~1 s); before that,
     and for a handful of articles, they run as Python (the small run's start-up)."""
-    calls: list[str] = []
-    original = kernels.Kernel.compiled
-
-    def spy(self: kernels.Kernel):  # type: ignore[no-untyped-def]
-        calls.append(self.__name__)
-        return original(self)
-
-    monkeypatch.setattr(kernels.Kernel, "compiled", spy)
+    calls = compiled_calls
     batch = np.arange(500 * dedupe.NUM_PERM, dtype=np.uint32).reshape(500, dedupe.NUM_PERM)
     monkeypatch.setattr(kernels, "_numba_loaded", False)
     python = dedupe.minhash.lsh_band_keys(batch)
