@@ -496,7 +496,7 @@ def sentence_candidates(
     suppressed: set[int] = set()
     borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
     orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)
-    plans = []
+    plans: list[tuple[int, int]] = []  # (outer trigger, trigger folded into it)
     for i in triggers:
         token = doc[i]
         chain = _governors(token)
