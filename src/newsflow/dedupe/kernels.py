@@ -23,8 +23,10 @@ import numpy as np
 # 15 articles (40 KB) 0.29-0.35 s as Python, 0.70-0.82 s compiled; 40 (106 KB, over this
 # bound: compiled) 0.64-0.72 s against 0.79-0.84 s. Conservative: history-sized calls vary.
 INTERPRET_BELOW = 1 << 16
-# once numba is loaded (see `_small`): a table of 64 rows or more, a 1-D array of 4,096 elements
-TABLE_ROWS_ONCE_LOADED = 1024
+# weights (per table row, per 1-D element) against INTERPRET_BELOW (see `_small`): before numba
+# is loaded, and once it is (a table of 64 rows or more, a 1-D array of 4,096 elements compiled)
+WEIGHTS_BEFORE_LOADED = (16, 1)
+WEIGHTS_ONCE_LOADED = (1024, 16)
 
 _local = threading.local()  # `interpreting`: inside a kernel run as Python (its callees too)
 _compile_lock = threading.RLock()
@@ -46,7 +48,8 @@ class Kernel:
     def __call__(self, *args: Any) -> Any:
         if getattr(_local, "interpreting", False):
             return self.fn(*args)  # a callee of a kernel running as Python
-        if not _small(args) or (_numba_loaded and not _small(args, TABLE_ROWS_ONCE_LOADED)):
+        weights = WEIGHTS_ONCE_LOADED if _numba_loaded else WEIGHTS_BEFORE_LOADED
+        if not _small(args, *weights):
             return self.compiled()(*args)
         _local.interpreting = True
         try:
@@ -97,19 +100,17 @@ def _widened(arg: Any) -> Any:
     return arg
 
 
-def _small(args: tuple[Any, ...], table_rows: int = 16) -> bool:
+def _small(args: tuple[Any, ...], per_row: int = 16, per_element: int = 1) -> bool:
     """Whether every array argument is small: a 1-D array (text bytes, words, row numbers)
     by its elements, a table (signatures, key lists: a row per article, grown 1024 rows at a
-    time) by its rows times `table_rows`, against the bound. Before numba is loaded a table
-    counts 16 a row, so that a few articles' history (1024 rows of capacity) runs as Python;
-    once a big call of the process has paid numba's import, TABLE_ROWS_ONCE_LOADED a row (and
-    a 1-D array as many times its elements), so that a batch's tables of more than ~64 articles
-    are compiled: a 2,000-article batch's LSH band keys took ~1 s as Python (mix_one called per
-    value), milliseconds compiled."""
-    per_element = 1 if table_rows <= 16 else 16
+    time) by its rows, each weighed (`per_row`, `per_element`) against the bound. Before numba
+    is loaded a table counts 16 a row, so that a few articles' history (1024 rows of capacity)
+    runs as Python; once a big call of the process has paid numba's import, WEIGHTS_ONCE_LOADED,
+    so that a batch's tables of more than ~64 articles are compiled: a 2,000-article batch's
+    LSH band keys took ~1 s as Python (mix_one called per value), milliseconds compiled."""
     return all(
         not isinstance(a, np.ndarray)
-        or (a.size * per_element if a.ndim <= 1 else a.shape[0] * table_rows) < INTERPRET_BELOW
+        or (a.size * per_element if a.ndim <= 1 else a.shape[0] * per_row) < INTERPRET_BELOW
         for a in args
     )
 
