@@ -109,13 +109,14 @@ def _load_chunk(
     staging = load.Staging(staging_root / run.run_id)
     for i, frame in enumerate(frames):
         staging.write("articles", i, frame.with_columns(pl.lit(run.run_id).alias("run_id")))
-    for table, rows in dedupe.state_rows(state).items():
-        staging.write(table, 0, rows)
+    for chunk_index, chunk in enumerate(dedupe.state_row_chunks(state)):
+        for table, rows in chunk.items():
+            staging.write(table, chunk_index, rows)
     load.begin_run(con, run)
     load.load_run(con, staging, run)
     staging.remove()
     # what the next run would read back: every row so far is history now
-    state.first_new_row = state.size
+    state.loaded[: state.size] = True
     state.new_terms.clear()
     return time.perf_counter() - clock
 

@@ -358,6 +358,25 @@ def test_state_round_trips_through_the_warehouse(tmp_path):
     assert dedupe.dedupe_batch(batch, run3, Settings()).equals(second)
 
 
+def test_end_of_run_rows_staged_in_chunks_are_the_rows_of_one_frame():
+    """The load stages a run's signature and band rows a chunk of new articles at a time (at 1M
+    documents all at once held 1.9 GB on top of the state): chunks of 2 over two batches, with a
+    duplicate (no bands) among them, give exactly the rows one chunk gives."""
+    state = dedupe.DedupeState()
+    names = ["business_001", "tech_001", "politics_001"]
+    dedupe.dedupe_batch(parsed(*({"body": bbc(n)[1]} for n in names)), state, Settings())
+    copy = {"body": bbc("business_001")[1]}  # exact copy: a signature row, no bands
+    dedupe.dedupe_batch(parsed(copy, {"body": bbc("sport_001")[1]}, start=10), state, Settings())
+    whole = next(dedupe.state_row_chunks(state, 100))
+    chunks = list(dedupe.state_row_chunks(state, 2))
+    assert [c["article_signatures"].height for c in chunks] == [2, 2, 1]
+    assert (whole["article_signatures"]["story_terms"].list.len() > 0).sum() == 4  # canonical
+    assert whole["article_bands"].height == 4 * dedupe.BANDS
+    for table, rows in whole.items():
+        assert pl.concat([c[table] for c in chunks]).equals(rows), table
+    assert dedupe.state_rows(state)["article_bands"].equals(whole["article_bands"])
+
+
 def test_signatures_of_another_sketch_version_are_not_compared(tmp_path):
     con = migrated(tmp_path)
     _, body = bbc("politics_001")

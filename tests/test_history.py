@@ -18,6 +18,7 @@ import pytest
 from newsflow import history, pipeline, resolve
 from newsflow import warehouse as wh
 from newsflow.dedupe import lookup as dedupe_lookup
+from newsflow.dedupe import state as dedupe_state
 from newsflow.settings import Settings
 
 REUTERS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "reuters21578.jsonl.gz"
@@ -130,6 +131,8 @@ def two_warehouses(tmp_path_factory, seeds_dir) -> dict[str, tuple[Path, list[di
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(history.WarehouseHistory, "_query", spy)
             patch.setattr(dedupe_lookup.DedupeHistory, "read", spy_articles)
+            if mode == "on_demand":  # and its end-of-run rows staged 3 articles to a file
+                patch.setattr(dedupe_state, "STATE_CHUNK_ROWS", 3)
             summaries = _run_all(bundles, settings)
         out[mode] = (settings.warehouse, summaries, read_rows)
     return out

@@ -284,8 +284,9 @@ def final_checks(ctx: RunContext) -> None:
             ctx.article_reads.seconds,
             ctx.article_reads.rows,
         )
-    for table, rows in dedupe.state_rows(ctx.dedupe_state).items():
-        ctx.staging.write(table, 0, rows)
+    for chunk_index, chunk in enumerate(dedupe.state_row_chunks(ctx.dedupe_state)):
+        for table, rows in chunk.items():  # a file per chunk: never all of a big run at once
+            ctx.staging.write(table, chunk_index, rows)
     if ctx.gatekeeper is None:
         return
 

@@ -58,7 +58,13 @@ from newsflow.dedupe.minhash import (
     shingle_signatures,
     similarity,
 )
-from newsflow.dedupe.state import DedupeState, known_duplicates, load_state, state_rows
+from newsflow.dedupe.state import (
+    DedupeState,
+    known_duplicates,
+    load_state,
+    state_row_chunks,
+    state_rows,
+)
 from newsflow.dedupe.words import Words, hash_words, tokenise
 
 __all__ = [
@@ -76,6 +82,7 @@ __all__ = [
     "load_state",
     "shingle_signatures",
     "similarity",
+    "state_row_chunks",
     "state_rows",
     "tokenise",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -292,10 +293,51 @@ SIGNATURE_COLUMNS = [
 ]
 
 
+# new articles per chunk of the end-of-run rows: the load stages each chunk as one file, so a
+# big run never holds all its signature and band rows at once (at 1M documents they were 1.9 GB
+# on top of the state; bench/bench_dedupe.py)
+STATE_CHUNK_ROWS = 50_000
+
+
 def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
-    """Rows new this run, by table, for the load: `article_signatures` (story_terms ordered key
-    terms first) and the LSH band keys of the canonical ones (`article_bands`)."""
+    """All rows new this run, by table, in one frame each (`state_row_chunks` concatenated)."""
+    chunks = list(state_row_chunks(state))
+    if not chunks:
+        return {table: pl.DataFrame(schema=schema) for table, schema in STATE_SCHEMAS.items()}
+    return {table: pl.concat([c[table] for c in chunks]) for table in STATE_SCHEMAS}
+
+
+def state_row_chunks(
+    state: DedupeState, rows_per_chunk: int | None = None
+) -> Iterator[dict[str, pl.DataFrame]]:
+    """Rows new this run, for the load, by table, `rows_per_chunk` new articles at a time
+    (default STATE_CHUNK_ROWS): `article_signatures` (story_terms ordered key terms first) and
+    the LSH band keys of the canonical ones (`article_bands`)."""
+    rows_per_chunk = rows_per_chunk or STATE_CHUNK_ROWS
     new = np.flatnonzero(~state.loaded[: state.size])
+    spans = [(f["row"].min(), f["row"].max()) for f in state.new_terms]  # a batch's rows each
+    for start in range(0, new.size, rows_per_chunk):
+        part = new[start : start + rows_per_chunk]
+        first, last = int(part[0]), int(part[-1])
+        pieces = [
+            f.filter(pl.col("row").is_between(first, last)).with_columns(
+                pl.col("row").cast(pl.Int64)
+            )
+            for f, (lo, hi) in zip(state.new_terms, spans, strict=True)
+            if f.height and lo <= last and hi >= first  # type: ignore[operator]
+        ]
+        terms = (
+            pl.concat(pieces)
+            if pieces
+            else pl.DataFrame(schema={"row": pl.Int64, "story_terms": pl.List(pl.UInt64)})
+        )
+        yield _chunk_rows(state, part, terms)
+
+
+def _chunk_rows(
+    state: DedupeState, new: np.ndarray, terms: pl.DataFrame
+) -> dict[str, pl.DataFrame]:
+    """`state_row_chunks` of the new rows `new` (their story terms: `terms`)."""
     rows = pl.DataFrame(
         {
             "article_id": [state.article_ids[r] for r in new.tolist()],
@@ -305,11 +347,6 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
         schema={"article_id": pl.String, "content_hash": pl.String, "row": pl.Int64},
     )
     counts = state.shingle_counts[new]
-    terms = (
-        pl.concat(state.new_terms)
-        if state.new_terms
-        else pl.DataFrame(schema={"row": pl.Int64, "story_terms": pl.List(pl.UInt64)})
-    )
     signatures = (
         rows.with_columns(
             pl.lit(SKETCH_VERSION).alias("sketch_version"),
@@ -333,7 +370,7 @@ def state_rows(state: DedupeState) -> dict[str, pl.DataFrame]:
             ).arr.to_list(),
         )
         .join(
-            terms.with_columns(pl.col("row").cast(pl.Int64)),
+            terms,
             on="row",
             how="left",
             maintain_order="left",
@@ -375,3 +412,7 @@ SIGNATURE_SCHEMA = pl.Schema(
         "dup_bloom": pl.List(pl.UInt32()),
     }
 )
+STATE_SCHEMAS = {
+    "article_signatures": SIGNATURE_SCHEMA,
+    "article_bands": pl.Schema({"band_key": pl.UInt64(), "article_id": pl.String()}),
+}
