@@ -334,8 +334,8 @@ def test_state_round_trips_through_the_warehouse(tmp_path):
     run2 = dedupe.load_state(con)
     assert run2.size == 2 and len(run2.bands) == 2 * dedupe.BANDS
     np.testing.assert_array_equal(
-        run2.signatures[:2][np.argsort(run2.article_ids)],
-        run1.signatures[:2][np.argsort(run1.article_ids)],
+        run2.signatures[:2][np.argsort(list(run2.article_ids))],
+        run1.signatures[:2][np.argsort(list(run1.article_ids))],
     )
     paragraphs = body.split("\n\n")
     batch = parsed(
