@@ -262,7 +262,9 @@ def group_entities(
         if m.actor_type in {"ORG", "GROUP"}:
             key = "ORG:" + fold
         m.entity = by_key.get(key, -1)
-        if m.entity < 0 and key.startswith("ORG:"):  # "Occidental" after "Occidental Petroleum Corp"
+        if m.entity < 0 and key.startswith(
+            "ORG:"
+        ):  # "Occidental" after "Occidental Petroleum Corp"
             m.entity = by_key[key] = full_name_of(m.form, orgs) if org_join else -1
         if m.entity < 0:
             m.entity = by_key[key] = new_entity(m)
