@@ -170,3 +170,19 @@ def test_a_short_company_name_joins_its_full_name_in_the_article(nlp):
     assert found["Occidental"] == found["Occidental Petroleum Corp"]
     assert found["NAO"] == found["National Audit Office"]
     assert found["Treasury"] != found["Treasury Select Committee"]
+
+
+def test_a_hyphenated_surname_typed_org_joins_the_person_named_in_full(nlp):
+    """Issue 20: BBC "Kilroy unveils immigration policy". NER types the later "Mr Kilroy-Silk"
+    ORG; as an organisation it only joined an exact name, so Robert Kilroy-Silk was two actors
+    and "he argued" (a pronoun takes only people) had no one to stand for."""
+    body = (
+        "Ex-chatshow host Robert Kilroy-Silk has attacked UK policy on immigration saying "
+        'Britain\'s open door approach is hitting low wage "indigenous" workers. The MEP said '
+        "his party would only admit foreigners who were required because they had specific "
+        "skills to offer. Mr Kilroy-Silk said that worked out at £143,000 per successful "
+        "asylum seeker."
+    )
+    found = extract(nlp, body)
+    people = {(m["name"], m["type"]) for m in found if "Kilroy" in m["text"]}
+    assert people == {("Robert Kilroy-Silk", "PERSON")}, found

@@ -249,7 +249,10 @@ def group_entities(
                 m.entity = by_key[m.key] = new_entity(m)
             continue
         fold = fold_text(m.form)
-        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons and person_join):
+        # a one-word name, or an "organisation" that is a person's name in part or in full
+        # ("Kilroy-Silk" after "Robert Kilroy-Silk": NER types a hyphenated surname ORG)
+        joinable = len(tokens) == 1 or m.actor_type == "ORG"
+        if m.actor_type == "PERSON" or (joinable and persons and person_join):
             target = _person_target(tokens, persons, mentions, m)
             if target is not None:
                 m.entity = target
