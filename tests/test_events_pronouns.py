@@ -25,6 +25,8 @@ ACTORS = [
     ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
     ("act_gieve", "John Gieve", "PERSON", "GBR", ["Sir John Gieve"]),
     ("act_blunkett", "David Blunkett", "PERSON", "GBR", ["David Blunkett", "Mr Blunkett"]),
+    ("act_blair", "Tony Blair", "PERSON", "GBR", ["Tony Blair", "Mr Blair"]),
+    ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Gordon Brown", "Mr Brown"]),
 ]  # fmt: skip
 
 
@@ -109,3 +111,16 @@ def test_a_subject_he_is_not_the_person_its_own_clause_names(nlp):
         "came to be fast-tracked."
     )
     assert [r[1:] for r in found(body, nlp) if r[0] == 2] == [("ACCUSE", None, "act_gieve")]
+
+
+def test_he_stands_for_the_person_the_sentence_before_names_first(nlp):
+    # BBC politics, "Brown outlines third term vision" (first 300 BBC articles): "he" took
+    # Brown, named last ("because of Mr Brown's management"), but the sentence before is about
+    # Blair, named first where its subject stands. News names the one a sentence is about
+    # first, and the next sentence's "he" continues with that person.
+    body = (
+        "Mr Blair argued that under New Labour the country had changed for the better and that "
+        'was "in part" because of Mr Brown\'s management of the economy. And he pledged '
+        'childcare would be a "centrepiece" of Labour\'s manifesto.'
+    )
+    assert [r[1:] for r in found(body, nlp) if r[0] == 1] == [("AGREE", "act_blair", None)]

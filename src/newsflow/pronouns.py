@@ -30,15 +30,18 @@ THING_CUE = r"(?i)\bit\b"  # a cheap pre-filter on sentence text
 PRONOUN_ROLES = {"nsubj", "nsubjpass"}
 SUBJECT_CHARS = 24  # how far into the sentence before a pronoun's antecedent may be named
 ANTECEDENT_SENTENCES = 2  # how far back a "he"/"she" may find the person it stands for
-ANTECEDENT_PEOPLE = 3  # the people a "he"/"she" may stand for, the last named first
+ANTECEDENT_PEOPLE = 3  # the people a "he"/"she" may stand for, in order of preference
 # A subject "he" stands for no person named after it in its own clause (`person_mentions`).
 PERSON_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def person_antecedents(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:
     """(article_id, sentence_index, antecedents): the people named in the sentences just
-    before each sentence, the last named first, each once (structs of actor_id, actor_key):
-    who its "he"/"she"/"his" may stand for."""
+    before each sentence, each once (structs of actor_id, actor_key): who its "he"/"she"/"his"
+    may stand for. The sentence just before comes first, and within a sentence the person it
+    names first: news names the one a sentence is about first, where its subject stands
+    ("Mr Blair argued that ... because of Mr Brown's management. And he pledged ...": Blair),
+    and the next sentence's pronoun carries that person on."""
     people = role_mentions.filter(pl.col("actor_type") == "PERSON").select(
         "article_id",
         pl.col("sentence_index").alias("named_in"),
@@ -53,7 +56,7 @@ def person_antecedents(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> 
             (pl.col("named_in") < pl.col("sentence_index"))
             & (pl.col("named_in") >= pl.col("sentence_index") - ANTECEDENT_SENTENCES)
         )
-        .sort("char_start", descending=True)
+        .sort(["named_in", "char_start"], descending=[True, False])
         .group_by("article_id", "sentence_index")
         .agg(
             pl.struct("actor_id", "actor_key")
@@ -68,11 +71,11 @@ def person_mentions(
     doc: Doc, mentions: list[RoleMention], antecedents: list[RoleMention]
 ) -> list[RoleMention]:
     """ "he"/"she"/"his" as mentions of the person they stand for: the nearest person named
-    before them in the sentence, else the person named last in the sentences just before
-    (`antecedents`, the last named first). Lets "He dismissed the claims" or "his meeting with
-    X" take a role. A subject pronoun never stands for a person its own clause then names
-    (binding theory's principle C: in "He then accused the Tory leader" or "He said Mr Brown
-    had failed", "he" is someone else), so it takes the next person named before it."""
+    before them in the sentence, else the first of `antecedents` (`person_antecedents`).
+    Lets "He dismissed the claims" or "his meeting with X" take a role. A subject pronoun
+    never stands for a person its own clause then names (binding theory's principle C: in
+    "He then accused the Tory leader" or "He said Mr Brown had failed", "he" is someone
+    else), so it takes the next person named before it."""
     people = sorted((min(m.tokens), m) for m in mentions if m.is_person and m.tokens)
     out = []
     for token in doc:
