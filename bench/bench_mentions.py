@@ -306,6 +306,8 @@ RULES = {
     "surnames": "later bare surnames of people named in full",
     "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "
     "places and countries included",
+    "short_orgs": "an organisation's short name or acronym joins the full name the article "
+    "gave it ('Occidental' -> 'Occidental Petroleum Corp', 'NAO')",
 }
 
 

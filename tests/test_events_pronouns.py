@@ -23,6 +23,10 @@ ACTORS = [
     ("act_esp", "Spain", "COUNTRY", "ESP", ["Spain"]),
     ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
     ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+    ("act_gieve", "John Gieve", "PERSON", "GBR", ["Sir John Gieve"]),
+    ("act_blunkett", "David Blunkett", "PERSON", "GBR", ["David Blunkett", "Mr Blunkett"]),
+    ("act_blair", "Tony Blair", "PERSON", "GBR", ["Tony Blair", "Mr Blair"]),
+    ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Gordon Brown", "Mr Brown"]),
 ]  # fmt: skip
 
 
@@ -92,3 +96,31 @@ def test_it_gave_no_indication_is_no_aid_it_gave_a_country_a_loan_is(nlp):
     assert [r for r in found(body, nlp) if r[0] == 1] == []
     body = "Spain signed an order for barley. It gave Saudi Arabia a loan of 10 million dollars."
     assert [r for r in found(body, nlp) if r[0] == 1] == [(1, "AID", "act_esp", "act_sau")]
+
+
+def test_a_subject_he_is_not_the_person_its_own_clause_names(nlp):
+    # BBC politics, "Visa row mandarin made Sir John" (first 300 BBC articles): "He" took
+    # Blunkett, the last person named before it, and so Mr Blunkett came out as the one
+    # criticised. A subject pronoun never stands for a person named later in its own clause
+    # (binding theory's principle C): it is Gieve, named before Blunkett.
+    body = (
+        "The top civil servant at the centre of the David Blunkett visa affair has been "
+        "knighted in the New Year Honours. Sir John Gieve was Home Office permanent secretary "
+        "during the saga which ended with Mr Blunkett quitting. He and other civil servants "
+        "were criticised for failing to recall how the visa for Mr Blunkett's ex-lover's nanny "
+        "came to be fast-tracked."
+    )
+    assert [r[1:] for r in found(body, nlp) if r[0] == 2] == [("ACCUSE", None, "act_gieve")]
+
+
+def test_he_stands_for_the_person_the_sentence_before_names_first(nlp):
+    # BBC politics, "Brown outlines third term vision" (first 300 BBC articles): "he" took
+    # Brown, named last ("because of Mr Brown's management"), but the sentence before is about
+    # Blair, named first where its subject stands. News names the one a sentence is about
+    # first, and the next sentence's "he" continues with that person.
+    body = (
+        "Mr Blair argued that under New Labour the country had changed for the better and that "
+        'was "in part" because of Mr Brown\'s management of the economy. And he pledged '
+        'childcare would be a "centrepiece" of Labour\'s manifesto.'
+    )
+    assert [r[1:] for r in found(body, nlp) if r[0] == 1] == [("AGREE", "act_blair", None)]

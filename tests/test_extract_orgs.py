@@ -149,3 +149,40 @@ def test_facilities_are_places(nlp):
     body = "Flights from Heathrow were cancelled and protesters gathered in Parliament Square."
     found = by_text(extract(nlp, body))
     assert found["Heathrow"][1] == "PLACE" and found["Parliament Square"][1] == "PLACE"
+
+
+def test_a_short_company_name_joins_its_full_name_in_the_article(nlp):
+    """Issue 20: "Occidental" after "Occidental Petroleum Corp" and "the NAO" after "the
+    National Audit Office" are one actor each (Reuters and BBC text), while "Treasury" is not
+    the "Treasury Select Committee" (a committee is no company: no legal form)."""
+    reuters = (
+        "Occidental Petroleum Corp said the previously reported retirement of nine series of "
+        "Natural Gas Pipeline Co of America debt will occur on July two. Retirement of the "
+        "subsidiary's was announced by Occidental last week."
+    )
+    bbc = (
+        "A National Audit Office report on the 20 biggest projects says costs have risen by "
+        "£1.7bn. The NAO's annual report showed the total cost of the 20 projects covered was "
+        "expected to reach £50bn. The Treasury Select Committee said the Treasury had not "
+        "answered its questions."
+    )
+    found = by_text(extract(nlp, reuters, bbc))
+    assert found["Occidental"] == found["Occidental Petroleum Corp"]
+    assert found["NAO"] == found["National Audit Office"]
+    assert found["Treasury"] != found["Treasury Select Committee"]
+
+
+def test_a_hyphenated_surname_typed_org_joins_the_person_named_in_full(nlp):
+    """Issue 20: BBC "Kilroy unveils immigration policy". NER types the later "Mr Kilroy-Silk"
+    ORG; as an organisation it only joined an exact name, so Robert Kilroy-Silk was two actors
+    and "he argued" (a pronoun takes only people) had no one to stand for."""
+    body = (
+        "Ex-chatshow host Robert Kilroy-Silk has attacked UK policy on immigration saying "
+        'Britain\'s open door approach is hitting low wage "indigenous" workers. The MEP said '
+        "his party would only admit foreigners who were required because they had specific "
+        "skills to offer. Mr Kilroy-Silk said that worked out at £143,000 per successful "
+        "asylum seeker."
+    )
+    found = extract(nlp, body)
+    people = {(m["name"], m["type"]) for m in found if "Kilroy" in m["text"]}
+    assert people == {("Robert Kilroy-Silk", "PERSON")}, found

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
 from newsflow.resolve import fold_text, name_tokens
+from newsflow.short_orgs import full_name_of
 
 _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
 # A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
@@ -223,11 +224,14 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     return added
 
 
-def group_entities(mentions: list[Mention], person_join: bool = True) -> list[Entity]:
+def group_entities(
+    mentions: list[Mention], person_join: bool = True, org_join: bool = True
+) -> list[Entity]:
     """In-document resolution: short forms and acronyms join the fuller name they refer to."""
     entities: list[Entity] = []
     by_key: dict[str, int] = {}
     persons: list[tuple[list[str], int]] = []  # folded tokens of full names -> entity
+    orgs: list[tuple[str, int]] = []  # organisation names -> entity, longest first
 
     def new_entity(m: Mention) -> int:
         entities.append(Entity(m.actor_type, m.key))
@@ -245,7 +249,10 @@ def group_entities(mentions: list[Mention], person_join: bool = True) -> list[En
                 m.entity = by_key[m.key] = new_entity(m)
             continue
         fold = fold_text(m.form)
-        if m.actor_type == "PERSON" or (len(tokens) == 1 and persons and person_join):
+        # a one-word name, or an "organisation" that is a person's name in part or in full
+        # ("Kilroy-Silk" after "Robert Kilroy-Silk": NER types a hyphenated surname ORG)
+        joinable = len(tokens) == 1 or m.actor_type == "ORG"
+        if m.actor_type == "PERSON" or (joinable and persons and person_join):
             target = _person_target(tokens, persons, mentions, m)
             if target is not None:
                 m.entity = target
@@ -258,8 +265,14 @@ def group_entities(mentions: list[Mention], person_join: bool = True) -> list[En
         if m.actor_type in {"ORG", "GROUP"}:
             key = "ORG:" + fold
         m.entity = by_key.get(key, -1)
+        if m.entity < 0 and key.startswith(
+            "ORG:"
+        ):  # "Occidental" after "Occidental Petroleum Corp"
+            m.entity = by_key[key] = full_name_of(m.form, orgs) if org_join else -1
         if m.entity < 0:
             m.entity = by_key[key] = new_entity(m)
+        if key.startswith("ORG:"):
+            orgs.append((m.form, m.entity))
     for m in mentions:  # acronyms point at their definition's entity
         if m.alias_of is not None:
             m.entity = m.alias_of.entity

@@ -191,7 +191,6 @@ class EventResult:
 
 
 PRONOUN_CUE = r"(?i)\b(?:he|she|his)\b"
-ANTECEDENT_SENTENCES = 2  # how far back a "he"/"she" may find the person it stands for
 
 
 def metonyms(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> dict[str, str]:
@@ -327,28 +326,14 @@ def sentences_to_parse(
         .alias("mentions"),
         pl.col("actor_id").n_unique().alias("n_actors"),
     )
-    # The person named last in the sentences just before each sentence (for its he/she/his).
-    people = role_mentions.filter(pl.col("actor_type") == "PERSON").select(
-        "article_id",
-        pl.col("sentence_index").alias("named_in"),
-        "char_start",
-        "actor_id",
-        "actor_key",
-    )
-    antecedents = (
-        with_text.select("article_id", "sentence_index")
-        .join(people, on="article_id", how="inner")
-        .filter(
-            (pl.col("named_in") < pl.col("sentence_index"))
-            & (pl.col("named_in") >= pl.col("sentence_index") - ANTECEDENT_SENTENCES)
-        )
-        .sort("char_start")
-        .group_by("article_id", "sentence_index")
-        .agg(pl.struct("actor_id", "actor_key").last().alias("antecedent"))
-    )
     sentence_mentions = (
         with_text.join(in_sentence, on=["article_id", "sentence_index"], how="left")
-        .join(antecedents, on=["article_id", "sentence_index"], how="left")
+        # the people named in the sentences just before, for its he/she/his
+        .join(
+            pronouns.person_antecedents(with_text, role_mentions),
+            on=["article_id", "sentence_index"],
+            how="left",
+        )
         .join(  # "It rejected bids": the organisation the sentence before names first
             pronouns.previous_subjects(with_text, role_mentions),
             on=["article_id", "sentence_index"],
@@ -359,7 +344,7 @@ def sentences_to_parse(
         .filter(
             pl.col("mentions").is_not_null()
             | definites.may_refer()
-            | (pl.col("antecedent").is_not_null() & pl.col("text").str.contains(PRONOUN_CUE))
+            | (pl.col("antecedents").is_not_null() & pl.col("text").str.contains(PRONOUN_CUE))
             | (
                 pl.col("thing_antecedent").is_not_null()
                 & pl.col("text").str.contains(pronouns.THING_CUE)
@@ -415,7 +400,7 @@ def find_candidates(
             gazetteer.lookup(row["dateline"] or "", context) if row["dateline"] else None
         )
     columns = ["article_id", "sentence_index", "sentence_start", "text", "mentions", "bodies"]
-    rows = frame.select(*columns, "antecedent", "thing_antecedent", "title_holders").to_dicts()
+    rows = frame.select(*columns, "antecedents", "thing_antecedent", "title_holders").to_dicts()
     found: list[Candidate] = []
     docs = nlp.pipe((r["text"] for r in rows), batch_size=max(16, min(settings.batch_size, 256)))
     for row, doc in zip(rows, docs, strict=True):  # per-sentence NLP iteration

@@ -534,7 +534,9 @@ def extract_batch(
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
         attribute_countries(doc, mentions, lex)
-        entities = group_entities(mentions, "person_join" not in lex.off)
+        entities = group_entities(
+            mentions, "person_join" not in lex.off, "short_orgs" not in lex.off
+        )
         for m in mentions:  # countries inherited from a governing mention ("Iran's envoy X")
             if m.country_from is not None and m.country is None:
                 m.country = (

@@ -1,8 +1,8 @@
-"""The pronoun "it" standing for an organisation, party or state (issue 20).
+"""Pronouns standing for the actors named before them (issue 20).
 
 The labelling guide names a pronoun's antecedent as the role ("It rejected bids" -> `name`
-"United States Department of Agriculture"), so an event whose only actor is "it" is no longer
-left without one. "he"/"she"/"his" stand for people (`reports._pronoun_mentions`); here a
+"United States Department of Agriculture"), so an event whose only actor is a pronoun is no
+longer left without one. "he"/"she"/"his" stand for people (`person_mentions`); a
 subject "it", in a sentence that names no organisation, group or country before it, stands
 for the one the sentence just before names first (in news that is nearly always its subject:
 "USDA accepted Algeria's bid ... It rejected bids for wheat"). Nothing is read from a new
@@ -21,6 +21,7 @@ from newsflow.roles import RoleMention
 # The actor kinds a thing pronoun may stand for: never a person ("they" for two people is too
 # often the speakers of a quote) and never a place (a role needs an actor).
 THING_KINDS = ("ORG", "GROUP", "COUNTRY")
+PERSONAL_PRONOUNS = {"he", "she", "his"}  # subject and possessive forms only: "him" is ambiguous
 # Only "it": on the BBC bundle most "they"/"them" with no organisation before them were
 # people (players, a band, the speakers of a quote), and most objects were no actor at all.
 THING_PRONOUNS = {"it"}
@@ -28,6 +29,67 @@ THING_CUE = r"(?i)\bit\b"  # a cheap pre-filter on sentence text
 # Only as who acts or is acted on in its clause (not "its", not "it is", no object).
 PRONOUN_ROLES = {"nsubj", "nsubjpass"}
 SUBJECT_CHARS = 24  # how far into the sentence before a pronoun's antecedent may be named
+ANTECEDENT_SENTENCES = 2  # how far back a "he"/"she" may find the person it stands for
+ANTECEDENT_PEOPLE = 3  # the people a "he"/"she" may stand for, in order of preference
+# A subject "he" stands for no person named after it in its own clause (`person_mentions`).
+PERSON_SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def person_antecedents(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, sentence_index, antecedents): the people named in the sentences just
+    before each sentence, each once (structs of actor_id, actor_key): who its "he"/"she"/"his"
+    may stand for. The sentence just before comes first, and within a sentence the person it
+    names first: news names the one a sentence is about first, where its subject stands
+    ("Mr Blair argued that ... because of Mr Brown's management. And he pledged ...": Blair),
+    and the next sentence's pronoun carries that person on."""
+    people = role_mentions.filter(pl.col("actor_type") == "PERSON").select(
+        "article_id",
+        pl.col("sentence_index").alias("named_in"),
+        "char_start",
+        "actor_id",
+        "actor_key",
+    )
+    return (
+        sentences.select("article_id", "sentence_index")
+        .join(people, on="article_id", how="inner")
+        .filter(
+            (pl.col("named_in") < pl.col("sentence_index"))
+            & (pl.col("named_in") >= pl.col("sentence_index") - ANTECEDENT_SENTENCES)
+        )
+        .sort(["named_in", "char_start"], descending=[True, False])
+        .group_by("article_id", "sentence_index")
+        .agg(
+            pl.struct("actor_id", "actor_key")
+            .unique(maintain_order=True)
+            .head(ANTECEDENT_PEOPLE)
+            .alias("antecedents")
+        )
+    )
+
+
+def person_mentions(
+    doc: Doc, mentions: list[RoleMention], antecedents: list[RoleMention]
+) -> list[RoleMention]:
+    """ "he"/"she"/"his" as mentions of the person they stand for: the nearest person named
+    before them in the sentence, else the first of `antecedents` (`person_antecedents`).
+    Lets "He dismissed the claims" or "his meeting with X" take a role. A subject pronoun
+    never stands for a person its own clause then names (binding theory's principle C: in
+    "He then accused the Tory leader" or "He said Mr Brown had failed", "he" is someone
+    else), so it takes the next person named before it."""
+    people = sorted((min(m.tokens), m) for m in mentions if m.is_person and m.tokens)
+    out = []
+    for token in doc:
+        if token.lower_ not in PERSONAL_PRONOUNS or token.pos_ != "PRON":
+            continue
+        before = [m for i, m in reversed(people) if i < token.i]
+        barred: set[str] = set()
+        if token.dep_ in PERSON_SUBJECTS:
+            clause = {t.i for t in token.head.subtree}
+            barred = {m.actor_id for i, m in people if i > token.i and i in clause}
+        found = next((m for m in before + antecedents if m.actor_id not in barred), None)
+        if found is not None:
+            out.append(RoleMention("", found.actor_id, found.key, frozenset({token.i}), "PERSON"))
+    return out
 
 
 def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:

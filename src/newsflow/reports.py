@@ -147,27 +147,8 @@ def _score(
     return round(score, 3)
 
 
-PERSONAL_PRONOUNS = {"he", "she", "his"}  # subject and possessive forms only: "him" is ambiguous
 DEFINITE = {"the", "this", "that", "these", "those"}
 BACKGROUND_DAYS = 7  # a day-precise date further back than this is history, not this report's news
-
-
-def _pronoun_mentions(
-    doc: Doc, mentions: list[RoleMention], antecedent: RoleMention | None
-) -> list[RoleMention]:
-    """ "he"/"she"/"his" as mentions of the person they stand for: the nearest person named
-    before them in the sentence, else the person named last in the sentences just before
-    (`antecedent`). Lets "He dismissed the claims" or "his meeting with X" take a role."""
-    people = sorted((min(m.tokens), m) for m in mentions if m.is_person)
-    out = []
-    for token in doc:
-        if token.lower_ not in PERSONAL_PRONOUNS or token.pos_ != "PRON":
-            continue
-        before = [m for i, m in people if i < token.i]
-        found = before[-1] if before else antecedent
-        if found is not None:
-            out.append(RoleMention("", found.actor_id, found.key, frozenset({token.i}), "PERSON"))
-    return out
 
 
 RECENT_WORDS = {"recent", "recently", "previous", "previously", "past", "former", "last"}
@@ -253,15 +234,14 @@ def candidates_in_doc(
                 m.get("actor_type"),
             )
         )
-    antecedent = row.get("antecedent")
-    before = (
-        RoleMention("", antecedent["actor_id"], antecedent["actor_key"], frozenset(), "PERSON")
-        if antecedent
-        else None
-    )
-    mentions += _pronoun_mentions(doc, mentions, before)
+    before = [
+        RoleMention("", a["actor_id"], a["actor_key"], frozenset(), "PERSON")
+        for a in row.get("antecedents") or []
+    ]
+    # titles first: "He then accused the Tory leader" names the leader, whom "he" is not
+    mentions += titles.title_mentions(doc, mentions, row.get("title_holders"))
+    mentions += pronouns.person_mentions(doc, mentions, before)
     mentions += pronouns.thing_mentions(doc, mentions, row.get("thing_antecedent"))
-    mentions = titles.with_titles(doc, mentions, row.get("title_holders"))
     mentions = definites.with_bodies(doc, mentions, row.get("bodies"), row["sentence_index"])
     # "police", "officials": roles, no actor; "the government" of the dateline's named country
     home = generic.home_country(article, dateline)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import control, infinitives, relative_speech, speech
+from newsflow import comitative, control, infinitives, relative_speech, speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -218,6 +218,8 @@ def _verb_roles(
     for child in verb.children:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
             targets += _with_conj(child, mentions)
+    if topic_object:  # "discussing the report with the Bank" (`comitative`)
+        targets += comitative.object_partners(verb, lambda t: _actors_in(t, mentions))
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
         if (verb.lemma_.lower(), noun.lemma_.lower()) in lexicon.phrasal:
             # "keep the pressure on X": the phrase's noun holds the target, not the verb

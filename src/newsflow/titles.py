@@ -215,33 +215,3 @@ def title_mentions(
         own = frozenset(i for i in words if i not in named)
         out.append(RoleMention("", holder["actor_id"], holder["actor_key"], own, "PERSON"))
     return out
-
-
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
-
-
-def with_titles(
-    doc: Doc, mentions: list[RoleMention], known: list[dict[str, Any]] | None
-) -> list[RoleMention]:
-    """The sentence's mentions with its title references (`title_mentions`). A subject "he" or
-    "she" before a title reference is not the title's holder ("He then accused the Tory
-    leader": a pronoun does not stand for a person the same sentence then names in full), so
-    a pronoun whose antecedent is that holder is left without one."""
-    titled = title_mentions(doc, mentions, known)
-    first = {m.actor_id: min(m.tokens) for m in titled if m.tokens}
-    kept = [
-        m
-        for m in mentions
-        if not (
-            m.actor_id in first
-            and not m.mention_id
-            and len(m.tokens) == 1
-            and all(
-                doc[i].lower_ in SUBJECT_PRONOUNS
-                and doc[i].dep_ == "nsubj"
-                and i < first[m.actor_id]
-                for i in m.tokens
-            )
-        )
-    ]
-    return kept + titled

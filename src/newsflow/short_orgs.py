@@ -1,0 +1,70 @@
+"""An organisation's short name joins the full name the same article gave it (issue 20).
+
+News names a company once with its legal form and then by its short name: Reuters writes
+"Occidental Petroleum Corp said ... Occidental also said", "Kidder Peabody and Co Inc ...
+Kidder Peabody", "Shearson Lehman Brothers Inc ... Shearson"; BBC writes "the National Audit
+Office ... the NAO said" without defining the acronym in brackets. In-document resolution
+(`doc_entities.group_entities`) joined organisations only on the exact folded name, so each
+article held the company twice: an event of "Occidental" and one of "Occidental Petroleum
+Corp" were two actors, and a role scored on one name missed the other.
+
+Three readings, each of a full name the article names (and no curated actor's key):
+* the same name once legal-form words are dropped ("Southmark" = "Southmark Corp",
+  "Goldman Sachs" = "Goldman Sachs and Co");
+* the first words of a company's name, when the full name ends in a legal form ("Occidental"
+  = "Occidental Petroleum Corp"). Only a company's: "Treasury" is not the "Treasury Select
+  Committee", nor "House" the "House Budget Committee";
+* an acronym whose letters are exactly the initials of the full name's words ("NAO" =
+  "National Audit Office", "CSA" = "Child Support Agency").
+A short name two full names of the article fit stays its own actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that name a company's legal form, not the company ("Corp", "and Co", "Inc").
+LEGAL_FORMS = frozenset(
+    {"co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc",
+     "company", "holdings", "ag", "sa", "nv", "and", "&"}
+)  # fmt: skip
+# Words an acronym skips ("Institute of Fiscal Studies" -> IFS).
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&"})
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def org_words(form: str) -> tuple[str, ...]:
+    """An organisation name's lower-cased words, a leading "the" and full stops dropped."""
+    words = re.findall(r"[a-z0-9&]+", form.lower().replace(".", ""))
+    return tuple(words[1:] if words[:1] == ["the"] else words)
+
+
+def _without_forms(words: tuple[str, ...]) -> tuple[str, ...]:
+    end = len(words)
+    while end > 1 and words[end - 1] in LEGAL_FORMS:
+        end -= 1
+    return words[:end]
+
+
+def _initials(form: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", form) if w and w.lower() not in ACRONYM_SKIPS]
+    return "".join(w[0] for w in words).upper()
+
+
+def names_one(short: str, full: str) -> bool:
+    """Does `short` name the organisation the article named `full` (another name)?"""
+    s, f = org_words(short), org_words(full)
+    if not s or not f or s == f:
+        return False
+    if ACRONYM.match(short) and len(f) >= 2 and _initials(full) == short:
+        return True
+    if _without_forms(s) == _without_forms(f):
+        return True
+    company = f[-1] in LEGAL_FORMS - {"and", "&"}
+    return company and len(s) < len(f) and f[: len(s)] == s
+
+
+def full_name_of(short: str, fulls: list[tuple[str, int]]) -> int:
+    """The entity of the one full name (form, entity) that `short` names, else -1."""
+    found = {entity for form, entity in fulls if names_one(short, form)}
+    return found.pop() if len(found) == 1 else -1
