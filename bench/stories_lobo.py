@@ -4,10 +4,10 @@
 
 The 15 blocks of the five spent halves (tune, heldout, heldout2, heldout3, heldout4; never a
 fresh held-out set) are parsed once; each setting of the grid (`story_threshold` x
-`repeats.HEADLINE_KEYS` x `undated_story_threshold` x `stories.STORY_DAY_STEP`) runs dedupe
+`repeats.HEADLINE_KEYS` x `undated_story_threshold` x `thresholds.story_day_step`) runs dedupe
 over every block with a fresh state (a block is run once per setting of the knobs that can
 change it: the undated threshold only where it has undated articles, the others only where it
-has dated ones; a STORY_DAY_STEP of 0.0 is the rule before it). For each block, the setting with
+has dated ones; a story_day_step of 0.0 is the rule before it). For each block, the setting with
 the best pairwise F1 pooled over the other 14 is chosen and scored on that block; the chosen
 blocks' pairs are pooled into the LOBO figure. The pooled figure of every setting is
 printed too. Writes bench/results/stories_lobo.json.
@@ -26,7 +26,7 @@ import polars as pl
 
 from bench import bench_stories
 from newsflow import dedupe, ingest, parse
-from newsflow.dedupe import repeats, stories
+from newsflow.dedupe import repeats
 from newsflow.settings import Settings
 
 SPENT = ("tune", "heldout", "heldout2", "heldout3", "heldout4")
@@ -98,18 +98,20 @@ def main() -> None:
     blocks = parsed_blocks(base)
     per: dict[tuple[float, int, float, float], list[tuple[int, int, int]]] = {}
     runs: dict[tuple, tuple[int, int, int]] = {}  # (block, the knobs that can change it)
-    default_keys, default_step = repeats.HEADLINE_KEYS, stories.STORY_DAY_STEP
+    default_keys = repeats.HEADLINE_KEYS
     try:
         for threshold, keys, undated, step in itertools.product(
             THRESHOLDS, HEADLINE_KEYS, UNDATED_THRESHOLDS, DAY_STEPS
         ):
             settings = base.replace(
                 thresholds=dataclasses.replace(
-                    base.thresholds, story_threshold=threshold, undated_story_threshold=undated
+                    base.thresholds,
+                    story_threshold=threshold,
+                    undated_story_threshold=undated,
+                    story_day_step=step,
                 )
             )
             repeats.HEADLINE_KEYS = keys
-            stories.STORY_DAY_STEP = step
             counts = []
             for k, b in enumerate(blocks):
                 run = (
@@ -124,7 +126,7 @@ def main() -> None:
                 counts.append(runs[run])
             per[(threshold, keys, undated, step)] = counts
     finally:
-        repeats.HEADLINE_KEYS, stories.STORY_DAY_STEP = default_keys, default_step
+        repeats.HEADLINE_KEYS = default_keys
     chosen, lobo = [], []
     for k in range(len(blocks)):
         best = max(

@@ -204,12 +204,12 @@ def test_different_companies_announcements_days_apart_are_different_stories(tmp_
 
 
 def test_a_report_days_older_needs_more_overlap(tmp_path):
-    """Issue 21 (branch stories13, dedupe.stories.STORY_DAY_STEP): in the crude week of 9-13
+    """Issue 21 (branch stories13, thresholds.story_day_step): in the crude week of 9-13
     Mar 1987 (bench/labels/stories/tune.jsonl) Mitchell Energy's capital outlays joined the
     OECD's growth outlook of two days before, and the Solv-Ex/Shell Canada pact the Canadian
     postings story of three days before, through the week's words ("1987", "dlrs"; "Shell
-    Canada"). A candidate needs STORY_DAY_STEP of score per day apart; Ecuador's plea for
-    Venezuelan oil aid and the loan granted two days later (one story, scoring 0.34) stay
+    Canada"). A candidate needs thresholds.story_day_step of score per day apart; Ecuador's
+    plea for Venezuelan oil aid and the loan granted two days later (one story, scoring 0.34) stay
     together, as do the Brazilian seamen's strike items a day apart."""
     story = block_stories("tune", "reuters-1987-03-09", tmp_path)
     assert (

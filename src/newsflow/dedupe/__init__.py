@@ -26,8 +26,8 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
   or more apart under a headline opening with the same HEADLINE_KEYS words (`repeats`: another
   round of a routine report, the next day's operation); then the next candidate's story;
   otherwise it founds a story `s_<hash of its article_id>`. A candidate days apart needs
-  STORY_DAY_STEP of score per day between the two (a report days older that shares only the
-  beat's words is another happening). A candidate whose title and lead
+  `thresholds.story_day_step` of score per day between the two (a report days older that
+  shares only the beat's words is another happening). A candidate whose title and lead
   name countries the article never mentions, when the article's headline names one, does not
   count (`countries`: offers of one template to different countries), nor does one whose
   headline names other companies by ticker, none in common, two or more days apart

@@ -26,15 +26,6 @@ from newsflow.settings import Settings
 MIN_SHARED_TERMS = 4  # key terms two articles must share to be compared for a story
 IDF_PRIOR_DOCS = 1_000  # pseudo-documents so idf is sane in a small warehouse
 POSTINGS_PER_LOOKUP = 24  # latest articles looked up per (term, week): bounds a busy week
-# score a candidate needs per day between the two reports (issue 21, branch stories13): over
-# the spent blocks, joins to a report two or three days older at a moderate score were mostly
-# another happening told in the beat's words (an energy company's capital outlays and the
-# OECD's growth outlook of two days before: "1987", "dlrs", "development"; a West German
-# current account surplus and its import prices of two days before), while follow-ups days
-# later that are one story shared more (Venezuela's oil loan to Ecuador, two days after the
-# plea: 0.34). 0.15 (0.30 at two days, 0.45 at three) was chosen by leave-one-block-out over
-# the 15 spent blocks (bench/stories_lobo.py) in every fold.
-STORY_DAY_STEP = 0.15
 
 
 def _shared_terms(pairs: pl.DataFrame) -> pl.DataFrame:
@@ -152,7 +143,7 @@ def assign_stories(
             ),
         )
         .filter(pl.col("score") >= settings.thresholds.story_threshold)
-        .filter(pl.col("score") >= STORY_DAY_STEP * pl.col("days_apart"))
+        .filter(pl.col("score") >= settings.thresholds.story_day_step * pl.col("days_apart"))
         .filter(
             ~pl.col("i").is_in(pl.Series(new_rows[undated_positions(batch)]).implode())
             | (pl.col("score") >= settings.thresholds.undated_story_threshold)
