@@ -50,7 +50,9 @@ def run(docs: int, out: Path) -> None:
     )
     mentions.write_parquet(out)
     multi = actors.filter(pl.col("aliases").list.len() >= 2)
-    print(f"docs {len(texts)} mentions {mentions.height} actors {actors.height} multi {multi.height}")
+    print(
+        f"docs {len(texts)} mentions {mentions.height} actors {actors.height} multi {multi.height}"
+    )
 
 
 def _record(mentions: pl.DataFrame, actor_id: str) -> dict:
