@@ -149,3 +149,10 @@ def test_a_short_form_beside_its_full_name_does_not_decide(nlp) -> None:
     found = actors_by_text(nlp, BUILDING_SOCIETIES, SOFTWARE)
     assert found["Business Software Alliance"] == found["BSA"]  # the later article's BSA
     assert found["Building Society Association"][0] != found["BSA"][0]
+
+
+def test_a_lone_name_beside_a_form_in_another_script_resolves() -> None:
+    """A form with no Latin letters folds to nothing: the lone-name rule must not fail on it."""
+    registry = ActorRegistry()
+    imran = registry.resolve("PERSON", ["Imran Khan"])
+    assert registry.resolve("PERSON", ["عمران", "Khan"]) == imran

@@ -550,7 +550,7 @@ class ActorRegistry:
             ranked = self._candidates(actor_type, forms, country_code, threshold or self.threshold)
             longest = max(len(name_tokens(f)) for f in forms)
             if actor_type == "PERSON" and longest == 1:
-                last = {fold_text(f).split()[-1] for f in forms}
+                last = {(fold_text(f).split() or [""])[-1] for f in forms}
                 ranked = [i for i in ranked if lone_name_fits(last, self._shapes(self._actors[i]))]
             if actor_type == "PERSON" and longest == 1 and len(ranked) != 1:
                 # a lone surname joins a known person only when exactly one fits; else the
