@@ -4,6 +4,8 @@ Names are compared after transliteration folding (diacritics, hyphens, e/i, o/u,
 ph/f, doubled letters) with rapidfuzz similarity and a consonant-skeleton check, blocked by actor
 type and the first letter of the folded surname, so "Hassan Kazemi Qomi", "Hassan Kazmi Qomi" and
 "Kazemi Ghomi" meet while "Imran Khan"/"Sadiq Khan" and "Ali Khamenei"/"Ali Larijani" stay apart.
+Names with too little to survive a fold (one word, an acronym, a lone given name, a short form
+beside a full name) are held to the stricter rules of `merge_guards` (issue 20).
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ from rapidfuzz import fuzz, process
 
 from newsflow import schema
 from newsflow.ids import short_hash
+from newsflow.merge_guards import (
+    AliasShape,
+    full_name_may_join,
+    fuzzy_comparable,
+    lone_name_fits,
+    spelt_out,
+)
 
 # Ordered digraph/letter folds for Arabic, Persian and Urdu romanisations.
 _FOLDS = (
@@ -440,9 +449,13 @@ class ActorRegistry:
             # A full name decides who this is: the lone surname beside it in the same document
             # ("Mr Khan") says nothing about which Khan, so it must not match Imran Khan's "Khan".
             forms = [f for f in forms if len(name_tokens(f)) >= 2] or forms
+        spelt = set() if person else set(spelt_out(forms))
         exact: set[str] = set()
+        by_spelt: set[str] = set()  # actors a spelt-out form matches
         for form in forms:
-            exact |= self._by_alias.get((block, fold_text(form)), set())
+            found = self._by_alias.get((block, fold_text(form)), set())
+            exact |= found
+            by_spelt |= found if form in spelt else set()
         scored: dict[str, float] = {}
         for form in forms:
             query = name_tokens(form) if person else [fold_token(fold_text(form))]
@@ -462,11 +475,16 @@ class ActorRegistry:
             for actor_id in dict.fromkeys(a for at in hits for a in surnames.ids[at]):
                 actor = self._actors[actor_id]
                 aliases = actor.aliases
+                if person and len(query) >= 2 and not full_name_may_join(self._shapes(actor)):
+                    continue
                 if person and len(query) >= 2:  # a full name against the actor's full names
                     aliases = [a for a in aliases if len(name_tokens(a)) >= 2] or aliases
-                best = max(self._similarity(block, query, alias, threshold) for alias in aliases)
+                best = max(
+                    self._similarity(block, form, query, alias, threshold) for alias in aliases
+                )
                 if best >= threshold:
                     scored[actor.actor_id] = max(scored.get(actor.actor_id, 0.0), best)
+                    by_spelt |= {actor_id} if form in spelt else set()
         for actor_id in exact:
             scored[actor_id] = 1.0
         # Ties go to an actor known by one of these very forms, then to the better attested:
@@ -477,9 +495,15 @@ class ActorRegistry:
             scored,
             key=lambda i: (-scored[i], i not in exact, -self._actors[i].counts.total(), i),
         )
+        if spelt:  # a short form beside the full name: the full name decides (merge_guards)
+            ranked = [i for i in ranked if i in by_spelt or not spelt_out(self._actors[i].aliases)]
         if country:  # a known, different country means a different actor
             ranked = [i for i in ranked if self._actors[i].country_code in (None, country)]
         return ranked
+
+    @staticmethod
+    def _shapes(actor: _Actor) -> list[AliasShape]:
+        return [(len(name_tokens(a)), (fold_text(a).split() or [""])[-1]) for a in actor.aliases]
 
     def _known_only_as(self, actor_id: str, said: set[str]) -> bool:
         """Whether the actor is known by no name but the one-word folded forms `said`."""
@@ -487,10 +511,17 @@ class ActorRegistry:
         return all(len(name_tokens(a)) == 1 and fold_text(a) in said for a in aliases)
 
     @staticmethod
-    def _similarity(block: str, query: list[str], alias: str, threshold: float) -> float:
-        if block == "PERSON":
-            return person_similarity(query, name_tokens(alias), threshold)
-        return org_similarity(query[0], fold_token(fold_text(alias)), threshold)
+    def _similarity(block: str, form: str, query: list[str], alias: str, threshold: float) -> float:
+        person = block == "PERSON"
+        tokens = name_tokens(alias) if person else [fold_token(fold_text(alias))]
+        words = (
+            (len(query), len(tokens)) if person else (len(query[0].split()), len(tokens[0].split()))
+        )
+        if not fuzzy_comparable(fold_text(form), fold_text(alias), min(words) < 2, person):
+            return 0.0  # exact forms still match through the alias index (`merge_guards`)
+        if person:
+            return person_similarity(query, tokens, threshold)
+        return org_similarity(query[0], tokens[0], threshold)
 
     def resolve(
         self,
@@ -518,6 +549,9 @@ class ActorRegistry:
         if actor is None and key is None and forms:
             ranked = self._candidates(actor_type, forms, country_code, threshold or self.threshold)
             longest = max(len(name_tokens(f)) for f in forms)
+            if actor_type == "PERSON" and longest == 1:
+                last = {(fold_text(f).split() or [""])[-1] for f in forms}
+                ranked = [i for i in ranked if lone_name_fits(last, self._shapes(self._actors[i]))]
             if actor_type == "PERSON" and longest == 1 and len(ranked) != 1:
                 # a lone surname joins a known person only when exactly one fits; else the
                 # actor of that bare name, founded by the first such mention, takes it: one
