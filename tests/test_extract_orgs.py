@@ -3,13 +3,11 @@ and the ActorRegistry: each test pins one rule of extract, doc_entities or sport
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
-from newsflow import schema
-from newsflow.extract import extract_batch, load_nlp
-from newsflow.resolve import ActorRegistry
+from newsflow.extract import load_nlp
 from newsflow.settings import Settings
+from tests.extract_frames import extract_bodies
 
 SETTINGS = Settings()
 
@@ -21,23 +19,10 @@ def nlp():
 
 def extract(nlp, *bodies: str) -> list[dict]:
     """Every mention as {text, name, type, country} (mentions joined to actors), in order."""
-    n = len(bodies)
-    data: dict[str, list] = {name: [None] * n for name in schema.DEDUPED.names()}
-    data.update(
-        article_id=[f"a_{i}" for i in range(n)],
-        bundle_id=["b"] * n,
-        source_path=[f"{i}.txt" for i in range(n)],
-        body=list(bodies),
-        language=["en"] * n,
-    )
-    registry = ActorRegistry()
-    result = extract_batch(pl.DataFrame(data, schema=schema.DEDUPED), nlp, registry, SETTINGS)
-    actors = registry.to_frame().rename({"name": "actor_name"})
-    rows = result.mentions.join(actors, on="actor_id").sort("article_id", "char_start")
     return [
         {"text": r["mention_text"], "name": r["actor_name"], "type": r["actor_type"],
          "country": r["country_code"]}
-        for r in rows.iter_rows(named=True)
+        for r in extract_bodies(nlp, *bodies, settings=SETTINGS).iter_rows(named=True)
     ]  # fmt: skip
 
 

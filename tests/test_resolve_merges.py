@@ -6,13 +6,12 @@ a run does, and checks that two entities whose names fold or fuzz together stay 
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
-from newsflow import schema
-from newsflow.extract import extract_batch, load_nlp
+from newsflow.extract import load_nlp
 from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
+from tests.extract_frames import extract_bodies
 
 SETTINGS = Settings()
 
@@ -56,23 +55,12 @@ def nlp():
 
 def actors_by_text(nlp, *bodies: str) -> dict[str, tuple[str, str]]:
     """mention text -> (actor_id, actor name), the articles extracted in order into one registry."""
-    n = len(bodies)
-    data: dict[str, list] = {name: [None] * n for name in schema.DEDUPED.names()}
-    data.update(
-        article_id=[f"a_{i}" for i in range(n)],
-        bundle_id=["b"] * n,
-        source_path=[f"{i}.txt" for i in range(n)],
-        body=list(bodies),
-        language=["en"] * n,
-    )
-    registry = ActorRegistry()
-    mentions = extract_batch(
-        pl.DataFrame(data, schema=schema.DEDUPED), nlp, registry, SETTINGS
-    ).mentions
-    names = dict(registry.to_frame().select("actor_id", "name").iter_rows())
+    mentions = extract_bodies(nlp, *bodies, settings=SETTINGS)
     return {
-        text: (actor_id, names[actor_id])
-        for text, actor_id in mentions.select("mention_text", "actor_id").iter_rows()
+        text: (actor_id, name)
+        for text, actor_id, name in mentions.select(
+            "mention_text", "actor_id", "actor_name"
+        ).iter_rows()
     }
 
 
