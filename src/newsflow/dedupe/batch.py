@@ -159,8 +159,14 @@ def _near_links(
         .to_numpy()
         .reshape(-1, 2)
     )
+    # the state's rows, not its spare capacity: a kernel sizes its call by its tables (kernels)
     sims_state = similarity(
-        sigs, fresh[pair_i], counts, state.signatures, pair_row, state.shingle_counts
+        sigs,
+        fresh[pair_i],
+        counts,
+        state.signatures[: state.size],
+        pair_row,
+        state.shingle_counts[: state.size],
     )
     sims_inner = similarity(sigs, fresh[inner[:, 0]], counts, sigs, fresh[inner[:, 1]], counts)
     # candidates: (i, target code, sim); state rows preferred on ties (loaded earlier)

@@ -55,8 +55,8 @@ def template_repeats(state: DedupeState, pairs: pl.DataFrame) -> dict[int, list[
     same_opening = (opening_i == opening_j).all(axis=1) & (opening_i != 0).all(axis=1)
     apart = (gap >= TEMPLATE_GAP_DAYS) | same_opening
     i, j = i[apart], j[apart]
-    counts = state.shingle_counts
-    alike = similarity(state.signatures, i, counts, state.signatures, j, counts)
+    counts, signatures = state.shingle_counts[: state.size], state.signatures[: state.size]
+    alike = similarity(signatures, i, counts, signatures, j, counts)
     keep = alike >= TEMPLATE_SIMILARITY
     out: dict[int, list[int]] = {}
     for a, b in zip(i[keep].tolist(), j[keep].tolist(), strict=True):
