@@ -86,3 +86,13 @@ def joined_reports(
         articles, mentions, frame, sentences, nlp, fresh_state(), Settings()
     )
     return sorted(result.reports.join(result.events, on="event_id").select(*columns).rows())
+
+
+def sentence_roles(body: str, nlp, actors: list[Actor], published: date) -> list[tuple]:
+    """(sentence index, type, source, target) of every sentence's report of one article
+    `body`, as the event it joined holds them (two sentences' reports of one event share its
+    roles), sorted."""
+    return joined_reports(
+        body, nlp, actors, published,
+        ("sentence_index", "event_type", "source_actor_id", "target_actor_id"),
+    )  # fmt: skip

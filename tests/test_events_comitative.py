@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.event_frames import joined_reports
+from tests.event_frames import sentence_roles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -18,14 +18,7 @@ ACTORS = [
 
 
 def found(body: str, nlp) -> list[tuple]:
-    """(sentence index, type, source, target) of every sentence's report."""
-    return joined_reports(
-        body,
-        nlp,
-        ACTORS,
-        date(2005, 2, 6),
-        ("sentence_index", "event_type", "source_actor_id", "target_actor_id"),
-    )
+    return sentence_roles(body, nlp, ACTORS, date(2005, 2, 6))
 
 
 def test_discussing_the_report_with_the_bank_has_the_bank_as_partner(nlp):

@@ -13,7 +13,7 @@ import polars as pl
 
 from newsflow.definites import bodies, name_heads, with_bodies
 from newsflow.roles import RoleMention
-from tests.event_frames import joined_reports
+from tests.event_frames import sentence_roles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -33,14 +33,7 @@ RIGGS = (
 
 
 def found(body: str, nlp) -> list[tuple]:
-    """(sentence index, type, source, target) of every sentence's report."""
-    return joined_reports(
-        body,
-        nlp,
-        ACTORS,
-        date(2005, 2, 25),
-        ("sentence_index", "event_type", "source_actor_id", "target_actor_id"),
-    )
+    return sentence_roles(body, nlp, ACTORS, date(2005, 2, 25))
 
 
 def test_the_bank_is_the_bank_the_article_named(nlp):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.event_frames import joined_reports
+from tests.event_frames import sentence_roles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -31,15 +31,7 @@ ACTORS = [
 
 
 def found(body: str, nlp) -> list[tuple]:
-    """(sentence index, type, source, target) of every sentence's report, as the event it
-    joined holds them (two sentences' reports of one event share its roles)."""
-    return joined_reports(
-        body,
-        nlp,
-        ACTORS,
-        date(1987, 11, 2),
-        ("sentence_index", "event_type", "source_actor_id", "target_actor_id"),
-    )
+    return sentence_roles(body, nlp, ACTORS, date(1987, 11, 2))
 
 
 def test_it_as_subject_is_the_organisation_the_sentence_before_names_first(nlp):

@@ -14,7 +14,7 @@ import polars as pl
 
 from newsflow.roles import RoleMention
 from newsflow.titles import holders, title_mentions, title_of
-from tests.event_frames import joined_reports
+from tests.event_frames import sentence_roles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -31,14 +31,7 @@ ACTORS = [
 
 
 def found(body: str, nlp) -> list[tuple]:
-    """(sentence index, type, source, target) of every sentence's report."""
-    return joined_reports(
-        body,
-        nlp,
-        ACTORS,
-        date(2004, 12, 3),
-        ("sentence_index", "event_type", "source_actor_id", "target_actor_id"),
-    )
+    return sentence_roles(body, nlp, ACTORS, date(2004, 12, 3))
 
 
 # bbc/politics/021: Brown is introduced as "Chancellor", Letwin as "Shadow chancellor".
