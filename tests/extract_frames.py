@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from newsflow import schema
+from bench.bench_extract import deduped
 from newsflow.extract import extract_batch
 from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
@@ -14,19 +14,8 @@ def extract_bodies(nlp, *bodies: str, settings: Settings | None = None) -> pl.Da
     """Every mention of the articles `bodies` (ids a_0, a_1, ... in order), extracted as one
     batch into one fresh registry, joined to its actor (actor_name, actor_type, country_code),
     in article and text order."""
-    n = len(bodies)
-    data: dict[str, list] = {name: [None] * n for name in schema.DEDUPED.names()}
-    data.update(
-        article_id=[f"a_{i}" for i in range(n)],
-        bundle_id=["b"] * n,
-        source_path=[f"{i}.txt" for i in range(n)],
-        body=list(bodies),
-        language=["en"] * n,
-    )
     registry = ActorRegistry()
-    result = extract_batch(
-        pl.DataFrame(data, schema=schema.DEDUPED), nlp, registry, settings or Settings()
-    )
+    result = extract_batch(deduped(list(bodies)), nlp, registry, settings or Settings())
     actors = registry.to_frame().rename({"name": "actor_name"})
     return result.mentions.join(actors, on="actor_id", suffix="_actor").sort(
         "article_id", "char_start"

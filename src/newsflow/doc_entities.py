@@ -264,14 +264,14 @@ def group_entities(
         key = m.actor_type + ":" + fold
         if m.actor_type in {"ORG", "GROUP"}:
             key = "ORG:" + fold
+        is_org = key.startswith("ORG:")
         m.entity = by_key.get(key, -1)
-        if m.entity < 0 and key.startswith(
-            "ORG:"
-        ):  # "Occidental" after "Occidental Petroleum Corp"
-            m.entity = by_key[key] = full_name_of(m.form, orgs) if org_join else -1
+        if m.entity < 0 and is_org and org_join:  # "Occidental" after "Occidental Petroleum Corp"
+            m.entity = full_name_of(m.form, orgs)
         if m.entity < 0:
-            m.entity = by_key[key] = new_entity(m)
-        if key.startswith("ORG:"):
+            m.entity = new_entity(m)
+        by_key[key] = m.entity
+        if is_org:
             orgs.append((m.form, m.entity))
     for m in mentions:  # acronyms point at their definition's entity
         if m.alias_of is not None:
