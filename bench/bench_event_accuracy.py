@@ -417,6 +417,30 @@ def _role_ok(actor: _Actor | None, gold: dict | None) -> bool:
     return overlap or bool(actor.names & wanted)
 
 
+def _roles_ok(src: _Actor | None, tgt: _Actor | None, gold: dict) -> tuple[bool, bool]:
+    """(source right, target right) against one gold event; either way round for a symmetric
+    type ("X and Y agreed")."""
+    straight = (_role_ok(src, gold["source"]), _role_ok(tgt, gold["target"]))
+    if gold["type"] in SYMMETRIC_GOLD:
+        swapped = (_role_ok(tgt, gold["source"]), _role_ok(src, gold["target"]))
+        straight = max(straight, swapped, key=sum)
+    return straight
+
+
+def _matched_gold(
+    event_type: str, src: _Actor | None, tgt: _Actor | None, gold_events: list[dict]
+) -> tuple[dict, tuple[bool, bool]]:
+    """The gold event a system event is scored against, and its roles' (source, target) right:
+    of the gold events of its type, the one whose roles it matches best (the first on a tie),
+    so that a sentence with two events of one type is scored against the one it read; the
+    sentence's main gold event when none has its type."""
+    same_type = [g for g in gold_events if g["type"] == event_type]
+    return max(
+        ((g, _roles_ok(src, tgt, g)) for g in same_type or gold_events[:1]),
+        key=lambda pair: sum(pair[1]),
+    )
+
+
 def _actor_in(
     mentions: pl.DataFrame,
     names: dict[str, frozenset[str]],
@@ -468,22 +492,13 @@ def own_items(
         event = by_event.get(report["event_id"]) if report else None
         gold_events = it["events"]
         gold = None
-        if event is not None and gold_events:
-            gold = next(
-                (g for g in gold_events if g["type"] == event["event_type"]), gold_events[0]
-            )
-
         source_ok = target_ok = date_ok = strict_ok = None
-        if gold is not None and event is not None:
+        if event is not None and gold_events:
             src, tgt = (
                 _actor_in(mentions, actor_names, article_id, (lo, hi), event[role])
                 for role in ("source_actor_id", "target_actor_id")
             )
-            straight = (_role_ok(src, gold["source"]), _role_ok(tgt, gold["target"]))
-            if gold["type"] in SYMMETRIC_GOLD:
-                swapped = (_role_ok(tgt, gold["source"]), _role_ok(src, gold["target"]))
-                straight = max(straight, swapped, key=sum)
-            source_ok, target_ok = straight
+            gold, (source_ok, target_ok) = _matched_gold(event["event_type"], src, tgt, gold_events)
             date_ok, strict_ok = _gold_date_ok(
                 gold["date"], event["event_date"], event.get("event_date_precision")
             )

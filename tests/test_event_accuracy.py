@@ -36,6 +36,21 @@ def test_a_role_is_right_by_name_alias_or_the_words_it_covers():
     assert not acc._role_ok(actor({"Tony Blair"}, ((10, 18),)), GOLD_POLICE)
 
 
+def test_an_event_is_scored_against_the_gold_event_of_its_type_it_matches_best():
+    """Two ACCUSE events in one sentence ("Blair accused the police, and the police accused
+    Brown"): the system's reading of the second is scored against the second."""
+    brown = {"text": "Brown", "start": 60, "end": 65, "name": "Gordon Brown", "alts": []}
+    first = {"type": "ACCUSE", "source": GOLD_BLAIR, "target": GOLD_POLICE}
+    second = {"type": "ACCUSE", "source": GOLD_POLICE, "target": brown}
+    police, gordon = actor({"Metropolitan Police"}, ((30, 36),)), actor({"Gordon Brown"})
+    gold, roles = acc._matched_gold("ACCUSE", police, gordon, [first, second])
+    assert gold is second and roles == (True, True)
+    gold, roles = acc._matched_gold("ACCUSE", actor({"Tony Blair"}), gordon, [first, second])
+    assert gold is first and roles == (True, False)  # one role right in each: the first
+    gold, roles = acc._matched_gold("REJECT", police, gordon, [first, second])
+    assert gold is first and roles == (False, False)  # no gold of its type: the main event
+
+
 @pytest.mark.parametrize(
     ("gold", "value", "precision", "expected"),
     [
