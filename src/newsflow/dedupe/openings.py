@@ -65,13 +65,19 @@ def _alnum(b: int) -> bool:
     return 48 <= b <= 57 or 65 <= b <= 90 or 97 <= b <= 122 or b >= 128
 
 
+@kernel(cache=True, inline="always")
+def _word_end(data: np.ndarray, at: int, end: int) -> int:
+    """The byte after the word at data[at]."""
+    while at < end and _alnum(data[at]):
+        at += 1
+    return at
+
+
 @kernel(cache=True, nogil=True, inline="always")
 def _word_hash(data: np.ndarray, at: int, end: int) -> tuple[np.uint32, int]:
     """(30-bit hash of the lower-cased word at data[at], a final "s" dropped unless "ss"; the
     byte after the word)."""
-    j = at
-    while j < end and _alnum(data[j]):
-        j += 1
+    j = _word_end(data, at, end)
     stop = j
     if stop - at > 3 and data[stop - 1] | 32 == 115 and data[stop - 2] | 32 != 115:
         stop -= 1
@@ -151,8 +157,12 @@ def _openings(
         for j in range(first, last):
             at = b_base[r] + bw_off[j]
             stop = is_stop_word(slots, bits, bw_hash[j])
-            h, after = _word_hash(b_data, at, b_base[r + 1])
-            if not stop:
+            if stop and not in_lead:
+                continue  # a stop word is hashed for nothing: only the lead's ends need it
+            if stop:
+                h, after = np.uint32(0), _word_end(b_data, at, b_base[r + 1])
+            else:
+                h, after = _word_hash(b_data, at, b_base[r + 1])
                 _bloom_add(blooms[r], h)
             if in_lead and not stop and used < OPENING_SLOTS:
                 key = _SET | h
