@@ -22,8 +22,9 @@ import polars as pl
 
 from newsflow import resources
 from newsflow.dedupe.agreement_keys import _STOP, NAME
+from newsflow.dedupe.kernels import kernel
 from newsflow.dedupe.state import DedupeState
-from newsflow.dedupe.words import Words, hash_words, mix, outside, word_set
+from newsflow.dedupe.words import Words, hash_words, mix, mix_one, outside, word_set
 
 # The country names are extract's (data/entities: `patterns_countries.jsonl`, built from
 # pycountry, GeoNames, `country_aliases.jsonl` and `demonyms_irregular.jsonl`, both read here),
@@ -172,27 +173,68 @@ def _text_countries(w: Words, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return _named(starts, countries)
 
 
+_NAME_TOP = np.uint32(8 | NAME)  # a NAME key's top four bits (agreement_keys._key)
+
+
+@kernel(cache=True, nogil=True, boundscheck=False)
+def _key_country_hits(
+    keys: np.ndarray, lengths: np.ndarray, bounds: np.ndarray, hashes: np.ndarray,
+    ids: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """(row, country) of the names each row of `keys` holds: at each free key, the longest
+    name first (names of length lengths[t] are hashes[bounds[t]:bounds[t + 1]], sorted, with
+    their countries `ids`); a name's keys are then covered. The tables hold no abbreviation
+    (`_tables`), so unlike a text's names none can be the start of a longer one ("U.S." of
+    "U.S.S.R.")."""
+    m, width = keys.shape
+    out_rows = np.empty(m * width, np.int64)
+    out_countries = np.empty(m * width, np.int64)
+    n = 0
+    covered = np.zeros(width + 1, np.bool_)
+    for r in range(m):
+        covered[:] = False
+        for t in range(lengths.size):
+            length = lengths[t]
+            if length > width:
+                continue
+            for c in range(width - length + 1):
+                if covered[c] or (keys[r, c] >> np.uint32(28)) != _NAME_TOP:
+                    continue  # a name's keys are NAME keys (an empty slot is 0)
+                h = np.uint64(0)
+                for k in range(length):
+                    h = mix_one((h * _SEQUENCE) ^ np.uint64(keys[r, c + k]))
+                lo, hi = bounds[t], bounds[t + 1]
+                while lo < hi:  # first table hash >= h
+                    mid = (lo + hi) >> 1
+                    if hashes[mid] < h:
+                        lo = mid + 1
+                    else:
+                        hi = mid
+                if lo == bounds[t + 1] or hashes[lo] != h:
+                    continue
+                covered[c : c + length] = True
+                out_rows[n], out_countries[n] = r, ids[lo]
+                n += 1
+    return out_rows[:n], out_countries[:n]
+
+
+@functools.cache
+def _key_table() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The agreement-key name tables of `_tables` as `_key_country_hits` reads them: lengths
+    (longest first), bounds, hashes, countries."""
+    by_length = sorted(_tables()[1].items(), reverse=True)
+    lengths = np.array([length for length, _ in by_length], np.int64)
+    sizes = [table[0].size for _, table in by_length]
+    bounds = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+    hashes = np.concatenate([table[0] for _, table in by_length]).astype(np.uint64)
+    ids = np.concatenate([table[1] for _, table in by_length]).astype(np.int64)
+    return lengths, bounds, hashes, ids
+
+
 def _key_countries(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(row, country) of the country names each row of agreement keys holds, longest first."""
-    m, width = keys.shape
-    covered = np.zeros((m, width + 1), bool)
-    rows, countries = [], []
-    for length, table in sorted(_tables()[1].items(), reverse=True):
-        if length > width:
-            continue
-        for c in range(width - length + 1):
-            free = np.flatnonzero(~covered[:, c] & (keys[:, c] != 0))
-            if not free.size:
-                continue
-            country = _lookup(_sequence_hashes(keys[free, c : c + length]), table)
-            if c + length < width:
-                letters = np.isin(keys[free, c : c + length + 1], _LETTER_KEYS).all(axis=1)
-                country[letters] = -1
-            hit = free[country >= 0]
-            covered[hit, c : c + length] = True
-            rows.append(hit)
-            countries.append(country[country >= 0])
-    return _named(rows, countries)
+    rows, countries = _key_country_hits(keys, *_key_table())
+    return _named([rows], [countries])
 
 
 def _mentions(w: Words, rows: np.ndarray, wanted: np.ndarray | None) -> pl.DataFrame:
