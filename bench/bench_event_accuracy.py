@@ -22,7 +22,8 @@ macro-F1, source accuracy, target accuracy and date accuracy, each with a bootst
   real extract and events stages run over them as one batch. Scoring follows the guide: a
   sentence is detected when an event report comes from a newsflow sentence overlapping it; its
   main report is the best-scored one, and the warehouse row of the event that report joined is
-  compared with the gold event of the same type (else the first gold event). A role is right
+  compared with the gold event of the same type whose roles it matches best (else the first
+  gold event; `bench.event_scoring`). A role is right
   when the event's actor is named by the gold `name` or one of its `alts`, or one of the
   actor's mentions in the sentence overlaps the gold `text`; a gold role with `name` null (a
   generic "police", "officials") is no named actor, so a null role is right there too; a gold
@@ -49,20 +50,28 @@ import argparse
 import hashlib
 import json
 import random
-import re
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from bench.bench_events import GSR, TYPE_MAP, _gold_actors, _matches, frames
+from bench.event_scoring import (
+    Actor,
+    Scored,
+    figures,
+    gold_date_ok,
+    macro_f1,
+    matched_gold,
+    norm,
+    share,
+    with_intervals,
+)
 from newsflow import events, extract, ingest, parse, resolve, roles, schema
 from newsflow.settings import Settings
 
@@ -75,122 +84,7 @@ CORPORA = {
     "bbc": SHARED / "bundles" / "bbc-news-2005.tar.gz",
     "reuters": SHARED / "corpora" / "reuters21578.jsonl.gz",
 }
-SYMMETRIC_GOLD = {"AGREE", "CONSULT", "COOPERATE"}  # the guide scores these pairs in any order
 FOLD_SEED = 20261202
-BOOTSTRAP = 1000
-
-
-# --- scoring primitives --------------------------------------------------------------------
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float | None]:
-    """Precision, recall and F1 (None when undefined)."""
-    p = tp / (tp + fp) if tp + fp else None
-    r = tp / (tp + fn) if tp + fn else None
-    f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
-    return {"precision": p, "recall": r, "f1": f}
-
-
-def macro_f1(pairs: Iterable[tuple[str, str]]) -> float | None:
-    """Macro-averaged F1 over the gold types (a missed or untyped event counts against its type)."""
-    pairs = list(pairs)
-    gold_types = sorted({g for g, _ in pairs})
-    if not gold_types:
-        return None
-    scores = []
-    for t in gold_types:
-        tp = sum(1 for g, p in pairs if g == t and p == t)
-        fp = sum(1 for g, p in pairs if g != t and p == t)
-        fn = sum(1 for g, p in pairs if g == t and p != t)
-        f = prf(tp, fp, fn)["f1"]
-        scores.append(f or 0.0)
-    return sum(scores) / len(scores)
-
-
-@dataclass(frozen=True)
-class Scored:
-    """One item's outcome: the fields every figure is computed from."""
-
-    item_id: str
-    gold_event: bool
-    detected: bool
-    gold_type: str | None  # the gold type compared (same type as predicted when there is one)
-    predicted_type: str | None
-    source_ok: bool | None  # None: not scored (no matched event)
-    target_ok: bool | None
-    date_ok: bool | None
-    date_strict_ok: bool | None
-    detail: dict[str, Any]
-    background_ok: bool | None = None  # the event's background flag is the gold one
-
-
-def _share(values: list[bool | None]) -> float | None:
-    scored = [v for v in values if v is not None]
-    return sum(scored) / len(scored) if scored else None
-
-
-def figures(items: list[Scored], *, dated: bool = True) -> dict[str, Any]:
-    """The issue's figures over scored items (detection over all, the rest over matched ones)."""
-    tp = sum(1 for s in items if s.gold_event and s.detected)
-    fp = sum(1 for s in items if not s.gold_event and s.detected)
-    fn = sum(1 for s in items if s.gold_event and not s.detected)
-    matched = [s for s in items if s.gold_event and s.detected]
-    out: dict[str, Any] = {
-        "items": len(items),
-        "gold_event_items": sum(s.gold_event for s in items),
-        "detected_items": sum(s.detected for s in items),
-        "matched_items": len(matched),
-        "detection": prf(tp, fp, fn),
-        "type_accuracy": _share([s.predicted_type == s.gold_type for s in matched]),
-        "type_macro_f1": macro_f1((s.gold_type or "", s.predicted_type or "") for s in matched),
-        "source_accuracy": _share([s.source_ok for s in matched]),
-        "target_accuracy": _share([s.target_ok for s in matched]),
-    }
-    if dated:
-        out["date_accuracy"] = _share([s.date_ok for s in matched])
-        out["date_accuracy_strict"] = _share([s.date_strict_ok for s in matched])
-        out["background_accuracy"] = _share([s.background_ok for s in matched])
-    return out
-
-
-def _flat(fig: dict[str, Any]) -> dict[str, float | None]:
-    flat = {f"detection_{k}": v for k, v in fig["detection"].items()}
-    flat.update({k: v for k, v in fig.items() if isinstance(v, float) or v is None})
-    return flat
-
-
-def with_intervals(
-    items: list[Scored], *, dated: bool = True, reps: int = BOOTSTRAP, seed: int = 7
-) -> dict[str, Any]:
-    """`figures`, each with a percentile bootstrap 95% interval over items."""
-    point = figures(items, dated=dated)
-    rng = random.Random(seed)
-    samples: dict[str, list[float]] = defaultdict(list)
-    for _ in range(reps):
-        draw = [items[rng.randrange(len(items))] for _ in items]
-        for name, value in _flat(figures(draw, dated=dated)).items():
-            if value is not None:
-                samples[name].append(value)
-    out: dict[str, Any] = {k: point[k] for k in ("items", "gold_event_items", "detected_items")}
-    out["matched_items"] = point["matched_items"]
-    for name, value in _flat(point).items():
-        values = sorted(samples.get(name, []))
-        ci = (
-            [
-                round(values[int(0.025 * len(values))], 3),
-                round(values[int(0.975 * len(values)) - 1], 3),
-            ]
-            if values
-            else None
-        )
-        out[name] = {"value": None if value is None else round(value, 3), "ci95": ci}
-    return out
-
-
-def _norm(text: str | None) -> str:
-    text = (text or "").lower().replace("’", "'")
-    text = re.sub(r"[^a-z0-9' ]", " ", text)
-    return " ".join(w for w in text.split() if w not in ("the", "mr", "mrs", "ms", "dr"))
 
 
 # --- PLOVER gold records, 5-fold -----------------------------------------------------------
@@ -292,10 +186,10 @@ def run_plover(nlp: Any, folds: list[list[str]], records: dict[str, dict],
                 "fold": k,
                 "records": len(test),
                 "detection_recall": _r(fig["detection"]["recall"]),
-                "type_accuracy": _r(_share([s.predicted_type == s.gold_type for s in scored])),
+                "type_accuracy": _r(share([s.predicted_type == s.gold_type for s in scored])),
                 "type_macro_f1": _r(macro_f1((s.gold_type or "", s.predicted_type or "NONE") for s in scored)),
-                "source_accuracy": _r(_share([s.source_ok for s in scored])),
-                "target_accuracy": _r(_share([s.target_ok for s in scored])),
+                "source_accuracy": _r(share([s.source_ok for s in scored])),
+                "target_accuracy": _r(share([s.target_ok for s in scored])),
             }
         )  # fmt: skip
         pooled += scored
@@ -386,68 +280,13 @@ def _main_reports(reports: pl.DataFrame) -> dict[tuple[str, int], dict[str, Any]
     return best
 
 
-def _gold_date_ok(gold: str | None, value: date | None, precision: str | None) -> tuple[bool, bool]:
-    """(equal at the gold precision, and the system's precision is the gold one)."""
-    if gold is None:
-        return value is None, value is None
-    if value is None:
-        return False, False
-    width = {4: "year", 7: "month", 10: "day"}[len(gold)]
-    equal = value.isoformat()[: len(gold)] == gold
-    return equal, equal and (precision or "day") == width
-
-
-@dataclass(frozen=True)
-class _Actor:
-    names: frozenset[str]
-    spans: tuple[tuple[int, int], ...]  # its mentions inside the labelled sentence
-
-
-def _role_ok(actor: _Actor | None, gold: dict | None) -> bool:
-    if gold is None:
-        return actor is None
-    overlap = actor is not None and any(
-        s < gold["end"] and gold["start"] < e for s, e in actor.spans
-    )
-    if gold.get("name") is None:  # no named actor: null, or the very words the gold names
-        return actor is None or overlap
-    if actor is None:
-        return False
-    wanted = {_norm(gold["name"])} | {_norm(a) for a in gold.get("alts") or []}
-    return overlap or bool(actor.names & wanted)
-
-
-def _roles_ok(src: _Actor | None, tgt: _Actor | None, gold: dict) -> tuple[bool, bool]:
-    """(source right, target right) against one gold event; either way round for a symmetric
-    type ("X and Y agreed")."""
-    straight = (_role_ok(src, gold["source"]), _role_ok(tgt, gold["target"]))
-    if gold["type"] in SYMMETRIC_GOLD:
-        swapped = (_role_ok(tgt, gold["source"]), _role_ok(src, gold["target"]))
-        straight = max(straight, swapped, key=sum)
-    return straight
-
-
-def _matched_gold(
-    event_type: str, src: _Actor | None, tgt: _Actor | None, gold_events: list[dict]
-) -> tuple[dict, tuple[bool, bool]]:
-    """The gold event a system event is scored against, and its roles' (source, target) right:
-    of the gold events of its type, the one whose roles it matches best (the first on a tie),
-    so that a sentence with two events of one type is scored against the one it read; the
-    sentence's main gold event when none has its type."""
-    same_type = [g for g in gold_events if g["type"] == event_type]
-    return max(
-        ((g, _roles_ok(src, tgt, g)) for g in same_type or gold_events[:1]),
-        key=lambda pair: sum(pair[1]),
-    )
-
-
 def _actor_in(
     mentions: pl.DataFrame,
     names: dict[str, frozenset[str]],
     article_id: str,
     span: tuple[int, int],
     actor_id: str | None,
-) -> _Actor | None:
+) -> Actor | None:
     """The event actor's names and its mentions inside the labelled sentence."""
     if actor_id is None:
         return None
@@ -457,7 +296,7 @@ def _actor_in(
         & (pl.col("char_start") < span[1])
         & (pl.col("char_end") > span[0])
     )
-    return _Actor(
+    return Actor(
         names.get(actor_id, frozenset()),
         tuple(zip(inside["char_start"], inside["char_end"], strict=True)),
     )
@@ -479,7 +318,7 @@ def own_items(
     main = _main_reports(result.reports)
     by_event = {r["event_id"]: r for r in result.events.iter_rows(named=True)}
     actor_names = {
-        row["actor_id"]: frozenset({_norm(row["name"])} | {_norm(a) for a in row["aliases"] or []})
+        row["actor_id"]: frozenset({norm(row["name"])} | {norm(a) for a in row["aliases"] or []})
         for row in actors.iter_rows(named=True)
     }
     out = []
@@ -498,8 +337,8 @@ def own_items(
                 _actor_in(mentions, actor_names, article_id, (lo, hi), event[role])
                 for role in ("source_actor_id", "target_actor_id")
             )
-            gold, (source_ok, target_ok) = _matched_gold(event["event_type"], src, tgt, gold_events)
-            date_ok, strict_ok = _gold_date_ok(
+            gold, (source_ok, target_ok) = matched_gold(event["event_type"], src, tgt, gold_events)
+            date_ok, strict_ok = gold_date_ok(
                 gold["date"], event["event_date"], event.get("event_date_precision")
             )
         names = lambda a: sorted(actor_names.get(a, []))[:1] if a else None  # noqa: E731

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from bench import bench_event_accuracy as acc
+from bench import event_scoring as scoring
 
 GOLD_BLAIR = {
     "text": "Mr Blair",
@@ -19,21 +20,21 @@ GOLD_BLAIR = {
 GOLD_POLICE = {"text": "police", "start": 30, "end": 36, "name": None, "alts": []}
 
 
-def actor(names: set[str], spans: tuple[tuple[int, int], ...] = ()) -> acc._Actor:
-    return acc._Actor(frozenset(acc._norm(n) for n in names), spans)
+def actor(names: set[str], spans: tuple[tuple[int, int], ...] = ()) -> scoring.Actor:
+    return scoring.Actor(frozenset(scoring.norm(n) for n in names), spans)
 
 
 def test_a_role_is_right_by_name_alias_or_the_words_it_covers():
-    assert acc._role_ok(actor({"Tony Blair"}), GOLD_BLAIR)
-    assert acc._role_ok(actor({"UK", "United Kingdom"}), GOLD_BLAIR)  # an alt
-    assert acc._role_ok(actor({"Blair"}, ((13, 18),)), GOLD_BLAIR)  # its mention overlaps
-    assert not acc._role_ok(actor({"Gordon Brown"}, ((40, 45),)), GOLD_BLAIR)
-    assert not acc._role_ok(None, GOLD_BLAIR)
-    assert acc._role_ok(None, None) and not acc._role_ok(actor({"Tony Blair"}), None)
+    assert scoring.role_ok(actor({"Tony Blair"}), GOLD_BLAIR)
+    assert scoring.role_ok(actor({"UK", "United Kingdom"}), GOLD_BLAIR)  # an alt
+    assert scoring.role_ok(actor({"Blair"}, ((13, 18),)), GOLD_BLAIR)  # its mention overlaps
+    assert not scoring.role_ok(actor({"Gordon Brown"}, ((40, 45),)), GOLD_BLAIR)
+    assert not scoring.role_ok(None, GOLD_BLAIR)
+    assert scoring.role_ok(None, None) and not scoring.role_ok(actor({"Tony Blair"}), None)
     # a generic actor the text does not name: null is right, so is an actor on those words
-    assert acc._role_ok(None, GOLD_POLICE)
-    assert acc._role_ok(actor({"Metropolitan Police"}, ((30, 36),)), GOLD_POLICE)
-    assert not acc._role_ok(actor({"Tony Blair"}, ((10, 18),)), GOLD_POLICE)
+    assert scoring.role_ok(None, GOLD_POLICE)
+    assert scoring.role_ok(actor({"Metropolitan Police"}, ((30, 36),)), GOLD_POLICE)
+    assert not scoring.role_ok(actor({"Tony Blair"}, ((10, 18),)), GOLD_POLICE)
 
 
 def test_an_event_is_scored_against_the_gold_event_of_its_type_it_matches_best():
@@ -43,11 +44,11 @@ def test_an_event_is_scored_against_the_gold_event_of_its_type_it_matches_best()
     first = {"type": "ACCUSE", "source": GOLD_BLAIR, "target": GOLD_POLICE}
     second = {"type": "ACCUSE", "source": GOLD_POLICE, "target": brown}
     police, gordon = actor({"Metropolitan Police"}, ((30, 36),)), actor({"Gordon Brown"})
-    gold, roles = acc._matched_gold("ACCUSE", police, gordon, [first, second])
+    gold, roles = scoring.matched_gold("ACCUSE", police, gordon, [first, second])
     assert gold is second and roles == (True, True)
-    gold, roles = acc._matched_gold("ACCUSE", actor({"Tony Blair"}), gordon, [first, second])
+    gold, roles = scoring.matched_gold("ACCUSE", actor({"Tony Blair"}), gordon, [first, second])
     assert gold is first and roles == (True, False)  # one role right in each: the first
-    gold, roles = acc._matched_gold("REJECT", police, gordon, [first, second])
+    gold, roles = scoring.matched_gold("REJECT", police, gordon, [first, second])
     assert gold is first and roles == (False, False)  # no gold of its type: the main event
 
 
@@ -64,18 +65,18 @@ def test_an_event_is_scored_against_the_gold_event_of_its_type_it_matches_best()
     ],
 )
 def test_dates_are_compared_at_the_gold_precision(gold, value, precision, expected):
-    assert acc._gold_date_ok(gold, value, precision) == expected
+    assert scoring.gold_date_ok(gold, value, precision) == expected
 
 
 def test_detection_and_macro_f1():
-    assert acc.prf(3, 1, 2) == {"precision": 0.75, "recall": 0.6, "f1": pytest.approx(2 / 3)}
+    assert scoring.prf(3, 1, 2) == {"precision": 0.75, "recall": 0.6, "f1": pytest.approx(2 / 3)}
     # AGREE: 1 of 2 right, never wrongly predicted (F1 2/3); ACCUSE: predicted once, wrongly (0)
     pairs = [("AGREE", "AGREE"), ("AGREE", "ACCUSE"), ("REJECT", "REJECT")]
-    assert acc.macro_f1(pairs) == pytest.approx((2 / 3 + 1.0) / 2)
+    assert scoring.macro_f1(pairs) == pytest.approx((2 / 3 + 1.0) / 2)
 
 
-def scored(gold_event: bool, detected: bool, right_type: bool = True) -> acc.Scored:
-    return acc.Scored("i", gold_event, detected, "AGREE", "AGREE" if right_type else "REJECT",
+def scored(gold_event: bool, detected: bool, right_type: bool = True) -> scoring.Scored:
+    return scoring.Scored("i", gold_event, detected, "AGREE", "AGREE" if right_type else "REJECT",
                       True, False, None, None, {})  # fmt: skip
 
 
@@ -86,12 +87,12 @@ def test_figures_count_detection_over_all_items_and_the_rest_over_matched_ones()
         scored(True, False),
         scored(False, True),
     ]
-    fig = acc.figures(items)
+    fig = scoring.figures(items)
     assert fig["detection"]["precision"] == pytest.approx(2 / 3)
     assert fig["detection"]["recall"] == pytest.approx(2 / 3)
     assert fig["type_accuracy"] == 0.5 and fig["source_accuracy"] == 1.0
     assert fig["target_accuracy"] == 0.0 and fig["date_accuracy"] is None
-    ci = acc.with_intervals(items, reps=200)["type_accuracy"]["ci95"]
+    ci = scoring.with_intervals(items, reps=200)["type_accuracy"]["ci95"]
     assert 0.0 <= ci[0] <= 0.5 <= ci[1] <= 1.0
 
 
