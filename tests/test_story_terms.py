@@ -177,6 +177,25 @@ def test_a_region_in_an_earlier_items_lead_names_no_country():
     assert {(int(r), iso[c]) for r, c in zip(rows, found, strict=True)} == {(1, "USA")}
 
 
+def test_every_country_of_every_earlier_lead_is_read():
+    """A lead naming six countries, in forty items: all 240 names are found, each once (the
+    kernel's hit arrays start at one a row and grow), "Saudi Arabia" and "New Zealand" whole."""
+    import polars as pl
+
+    from newsflow import dedupe
+    from newsflow.dedupe import agreement_keys, countries
+
+    titles = pl.Series(["France, Germany and Italy back deal"] * 40)
+    bodies = pl.Series(["Ministers of Saudi Arabia, New Zealand and Brazil met on Monday."] * 40)
+    texts = agreement_keys.Texts(titles, bodies, dedupe.tokenise(titles), dedupe.tokenise(bodies))
+    rows, found = countries._key_countries(agreement_keys.article_keys(texts).lists)
+    iso = countries.named_countries()
+    six = {"FRA", "DEU", "ITA", "SAU", "NZL", "BRA"}
+    assert sorted((int(r), iso[c]) for r, c in zip(rows, found, strict=True)) == sorted(
+        (r, country) for r in range(40) for country in six
+    )
+
+
 def test_undated_reports_on_one_theme_need_more_shared_terms(tmp_path):
     """Issue 21 (branch stories11): BBC politics files carry no date, so the story window never
     held two reports on Welsh health apart (bench/labels/stories/tune.jsonl: the NHS waiting

@@ -187,8 +187,8 @@ def _key_country_hits(
     (`_tables`), so unlike a text's names none can be the start of a longer one ("U.S." of
     "U.S.S.R.")."""
     m, width = keys.shape
-    out_rows = np.empty(m * width, np.int64)
-    out_countries = np.empty(m * width, np.int64)
+    out_rows = np.empty(m + 16, np.int64)  # grown as needed: most rows name a country or none
+    out_countries = np.empty(m + 16, np.int64)
     n = 0
     covered = np.zeros(width + 1, np.bool_)
     for r in range(m):
@@ -213,6 +213,9 @@ def _key_country_hits(
                 if lo == bounds[t + 1] or hashes[lo] != h:
                     continue
                 covered[c : c + length] = True
+                if n == out_rows.size:
+                    out_rows = np.concatenate((out_rows, np.empty(n, np.int64)))
+                    out_countries = np.concatenate((out_countries, np.empty(n, np.int64)))
                 out_rows[n], out_countries[n] = r, ids[lo]
                 n += 1
     return out_rows[:n], out_countries[:n]
