@@ -1,6 +1,7 @@
-"""Triggers whose doer is no known actor (issue 20, `actorless`): the event is kept with null
-roles when the trigger is a clause's own verb, dropped when it is a noun, a modifier, a
-relative clause's act or an AID money word.
+"""Verbs whose doer is no known actor (issue 20, `actorless`): the event is kept with null roles
+when its verb has a subject that names a doer (a noun, a name, he/she/they), and dropped when
+no subject names one (a noun trigger, a modifier, "to protest", "some"), in a relative clause,
+or of a type whose verbs are as often figures of speech or money flows (AID, ASSAULT, COERCE).
 
 Real sentences of the spent held-out sets (heldout, heldout2) and the tune half
 (bench/labels/events/), through the real events stage; mentions are alias matches of the
@@ -15,14 +16,14 @@ from tests.event_frames import sentence_roles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
-    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain", "UK"]),
     ("act_unison", "Unison", "ORG", "GBR", ["Unison"]),
     ("act_parliament", "Parliament", "ORG", None, ["Parliament"]),
     ("act_prince", "Prince of Wales", "PERSON", "GBR", ["Prince of Wales"]),
-    ("act_fcap", "First Capital", "ORG", "USA", ["First Capital", "Pilgrim Group Inc"]),
     ("act_wb", "World Bank", "ORG", None, ["the bank"]),
     ("act_usa", "United States", "COUNTRY", "USA", ["America"]),
-    ("act_tories", "Conservative Party", "GROUP", "GBR", ["Tories"]),
+    ("act_tories", "Conservative Party", "GROUP", "GBR", ["Tories", "Tory"]),
+    ("act_labour", "Labour Party", "GROUP", "GBR", ["Labour"]),
 ]  # fmt: skip
 
 
@@ -38,14 +39,46 @@ def test_an_unresolved_he_still_rejects(nlp):
     assert found(body, nlp) == [(0, "REJECT", None, None)]
 
 
-def test_a_verb_whose_doer_has_no_role_still_reports(nlp):
-    # heldout2 (spent): reuters 10770, gold PROTEST, source "opposition". The parse hangs
-    # "to protest" on "delayed", so its doer (the boycotts' opposition) takes no role.
+def test_an_unresolved_she_still_accuses(nlp):
+    # tune: bbc/politics/279, gold ACCUSE by "she" (Irene Khan) of human rights groups (a
+    # generic role: null). The quote's speaker is named only in another sentence.
+    body = (
+        '"Public passivity on the war against terror is the single most powerful indictment on '
+        'the failures of human rights groups," she said.'
+    )
+    assert found(body, nlp) == [(0, "ACCUSE", None, None)]
+
+
+def test_a_verb_without_a_subject_of_its_own_is_no_report(nlp):
+    # heldout2 (spent): reuters 10770, gold PROTEST by "opposition". "to protest" hangs on
+    # "delayed" and has no subject of its own, so nothing names who protests: a miss this rule
+    # leaves, as it does "without asking people to pay" (tune bbc/politics/367, gold none).
     body = (
         "The budget has been delayed by opposition boycotts of Parliament to protest government "
         "plans for a new sales tax."
     )
-    assert [r[1] for r in found(body, nlp)] == ["PROTEST"]
+    assert found(body, nlp) == []
+
+
+def test_a_quantifier_subject_names_no_doer(nlp):
+    # heldout2 (spent): bbc/politics/412, gold no event: "some will accept them by fax" says
+    # how forms are handed in; "some" (authorities) is no one the text names.
+    body = (
+        "Completed registration forms can be handed into local authorities throughout the day on "
+        "Friday, and some will accept them by fax."
+    )
+    assert "AGREE" not in [r[1] for r in found(body, nlp)]
+
+
+def test_a_fight_with_no_party_is_a_figure_of_speech(nlp):
+    # tune: bbc/politics/395, gold ACCUSE (the prime minister against the Tories), no fight:
+    # "the election will be fought on the economy" is no ASSAULT.
+    body = (
+        "The prime minister and his campaign boss Alan Milburn have already insisted the election "
+        "will be fought on the economy and what they claim is a stark choice between Labour's "
+        "stability and investment against Tory cuts and boom and bust."
+    )
+    assert "ASSAULT" not in [r[1] for r in found(body, nlp)]
 
 
 def test_a_noun_with_no_party_is_no_report(nlp):
@@ -78,10 +111,11 @@ def test_a_sending_verb_with_no_party_is_no_aid(nlp):
 
 
 def test_an_act_told_in_a_relative_clause_is_no_report(nlp):
-    # tune: reuters 6260, gold no event: "products which will be offered" describes products.
+    # tune: bbc/tech/262, gold no event: "technology which lets copper lines support high
+    # speeds" describes the technology; the lines support no one.
     body = (
-        "The joint venture partners also intend to create new products which will be offered "
-        "through its Pilgrim Group Inc mutual funds subsidiary, First Capital said."
+        "Whereas in the UK, most people hook up to broadband via Asymmetric Digital Subscriber "
+        "Line (ADSL) technology which lets ordinary copper phone lines support high data speeds."
     )
     assert found(body, nlp) == []
 
@@ -94,13 +128,3 @@ def test_a_participle_modifying_a_noun_is_no_report(nlp):
         "the country's energy production and supply, the bank said."
     )
     assert found(body, nlp) == []
-
-
-def test_a_gerund_under_a_preposition_is_no_report(nlp):
-    # tune: bbc/politics/367, gold no event: "without asking people to pay"
-    # tells how the Tories would cut crime, not a request anyone made.
-    body = (
-        "The Tories, he said, can cut crime and improve public services without asking people "
-        "to pay more taxes."
-    )
-    assert "REQUEST" not in [r[1] for r in found(body, nlp)]
