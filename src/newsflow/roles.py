@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import comitative, control, infinitives, relative_speech, speech
+from newsflow import actorless, comitative, control, infinitives, relative_speech, speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -629,7 +629,7 @@ def sentence_candidates(
         others = sorted((sources[1:] if mutual else []) + targets, key=lambda m: m.is_generic)
         rest = [m for m in others if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None
-        if source is None and target is None:
+        if source is None and target is None and not actorless.reports_event(token, event_type):
             continue
         if _no_event(token, event_type, verbal, source, target, lexicon):
             continue
