@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -208,6 +209,8 @@ def group_reports(
                     has_known[rx] = has_known[rx] or has_known[ry]
                     span[rx] = joined
                     named[rx] = (named[rx][0] | named[ry][0], named[rx][1] | named[ry][1])
+    for i, target in _unnamed_joins(candidates, keys, find).items():
+        parent[find(i)] = target
     groups: dict[int, _Group] = defaultdict(_Group)
     for i in range(len(keys)):
         group = groups[find(i)]
@@ -216,6 +219,43 @@ def group_reports(
         else:
             group.known = known[i - len(candidates)]
     return list(groups.values())
+
+
+def _unnamed_joins(
+    candidates: list[Candidate], keys: list[_Key], find: Callable[[int], int]
+) -> dict[int, int]:
+    """Reports of a symmetric type that name no party and no generic agent ("both sides
+    discussed the presence of terrorist organisations", `actorless`) -> the root of the one
+    group of their article with the same type, mode and a window their own date window meets,
+    between two named parties. Blocking is by actor, so such a report met no other and stood as an
+    event of its own beside the talks it is part of (the seeds' Pakistan-Iran talks counted
+    twice). Two such groups in the article leave it alone: which talks is not certain."""
+    named: dict[tuple[str, str, str, bool], list[int]] = defaultdict(list)
+    for i, c in enumerate(candidates):
+        if None not in c.pair:  # both named: the group's event takes its roles (`merge_group`)
+            named[(c.article_id, c.event_type, c.mode_group, c.background)].append(i)
+    joins = {}
+    for i, c in enumerate(candidates):
+        if (
+            not c.symmetric
+            or c.pair != (None, None)
+            or c.source_generic is not None
+            or c.target_generic is not None
+        ):
+            continue
+        same = named.get((c.article_id, c.event_type, c.mode_group, c.background), [])
+        roots = {find(j) for j in same if _windows_meet(keys[i], keys[j])}
+        if len(roots) == 1:
+            joins[i] = roots.pop()
+    return joins
+
+
+def _windows_meet(a: _Key, b: _Key) -> bool:
+    """Undated, or date windows within a day of each other."""
+    if None in (a.lo, a.hi, b.lo, b.hi):
+        return True
+    day = timedelta(days=1)
+    return not (a.lo > b.hi + day or b.lo > a.hi + day)  # type: ignore[operator]
 
 
 DATE_SOURCE_RANK = {
