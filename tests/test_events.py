@@ -724,8 +724,8 @@ def test_seeds_events_are_well_formed(seed_result):
 
 
 def test_seeds_both_sides_discussed_is_the_talks_not_an_event_of_its_own(seed_result):
-    """"... sources said that both sides discussed the presence of terrorist organisations in
-    Afghanistan" names no party (`actorless` keeps it): its report joins the one CONSULT of its
+    """Sources said that "both sides discussed the presence of terrorist organisations in
+    Afghanistan": no party named (`actorless` keeps it): its report joins the one CONSULT of its
     article between named parties, the Pakistan-Iran talks, rather than counting them twice."""
     news = seed_result.events.filter(~pl.col("background"))
     talks = _event(replace(seed_result, events=news), "CONSULT", "act_irn", "act_pak")
