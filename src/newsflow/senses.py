@@ -25,11 +25,17 @@ type (or none) in a construction the parse shows:
 * "is charged with ensuring order", "charged with overseeing the inquiry" gives a duty, not an
   accusation: "charge" with a gerund of looking after something is no event; "charged with
   avoiding a drugs test / covering up defects / fraud" stays the lexicon's ACCUSE.
+* "warned the picture was not as rosy", "warned Blair that the war could be illegal" says how
+  things are, a pessimistic comment (CAMEO 012), not a threat: "warn" whose every reported
+  clause is a copula ("be", not "there will be war") is no event; "warned that police will
+  no longer tolerate rallies", "warned of action", "warned X to stop" stay THREATEN.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from newsflow import speech
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
@@ -105,6 +111,18 @@ def _charged_with_duty(verb: Token) -> bool:
     )
 
 
+def _warns_of_a_state(verb: Token) -> bool:
+    """ "warned (that) X was / could be Y": every reported clause is a copula with a subject
+    of its own (no "there", no "warned X to ...")."""
+    clauses = speech.reported_clauses(verb)
+    return bool(clauses) and all(
+        c.dep_ != "xcomp"
+        and c.lemma_.lower() == "be"
+        and not any(g.lower_ == "there" for g in c.children)
+        for c in clauses
+    )
+
+
 def refine(
     token: Token, found: tuple[str, str], demand_modals: frozenset[str]
 ) -> tuple[str, str] | None:
@@ -143,6 +161,8 @@ def refine(
     if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
         return None
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
+        return None
+    if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
         return None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
