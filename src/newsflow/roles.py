@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import comitative, control, infinitives, relative_speech, speech
+from newsflow import comitative, control, infinitives, protest_aims, relative_speech, speech
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -535,13 +535,11 @@ def sentence_candidates(
         ):
             suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
             continue
-        if (
-            triggers[i][0] == "REQUEST"
-            and token.tag_ == "VBG"
-            and token.dep_ == "advcl"
-            and triggers.get(token.head.i, ("",))[0] == "PROTEST"
-        ):
-            suppressed.add(i)  # "demonstrated ... calling for independence": the protest's demand
+        protest = protest_aims.protest_of_demand(token, triggers)
+        if protest is not None:  # "demonstrated ... calling for independence": its demand
+            suppressed.add(i)
+            read = _verb_roles if verbal_token(token) else _noun_roles
+            borrowed_targets[protest] += read(token, "REQUEST", by_token, lexicon)[1]
             continue
         negator = next((g for g, _ in chain if g.lemma_.lower() in lexicon.negating_verbs), None)
         if (
