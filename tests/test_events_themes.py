@@ -1,5 +1,6 @@
-"""What a transfer verb moves decides its type (issue 20, `newsflow.themes`), and an object
-entry of a verb outranks its particle entry ("set up roadblocks").
+"""What a transfer verb moves decides its type (issue 20, `newsflow.themes`), an object
+entry of a verb outranks its particle entry ("set up roadblocks"), and an act told aside in a
+relative clause does not lead its sentence (`reports._aside`).
 
 Real sentences of the events tune and spent held-out halves (bench/labels/events/) and of the
 PLOVER gold records, through the real events stage; mentions are alias matches of the actors
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
 import pytest
 
-from newsflow import events, roles
+from newsflow import events, roles, schema
 from newsflow.geo import Gazetteer
-from tests.event_frames import article_events
+from newsflow.settings import Settings
+from tests.event_frames import article_events, article_frames
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -122,3 +125,21 @@ def test_set_up_roadblocks_is_coercion_not_cooperation(nlp, state):
         "roadblocks around the main towns."
     )
     assert [t for t, *_ in found(text, nlp, state)] == ["COERCE"]
+
+
+def test_the_main_clause_act_leads_a_sentence_not_one_told_aside(nlp, state):
+    # spent heldout: reuters 193 (gold AID, Lyng to the farmers): the best-scored report was
+    # the AGREE of "farmers who are signing up for the 1987 program", a relative clause
+    text = (
+        "Sen. Charles Grassley (R-Iowa) said yesterday that Lyng had indicated he would consider "
+        "giving those farmers the same two dlr bonus offered corn farmers who are signing up for "
+        "the 1987 program this month."
+    )
+    people = [("act_lyng", "Richard Lyng", "PERSON", "USA", ["Lyng"]),
+              ("act_grassley", "Charles Grassley", "PERSON", "USA", ["Charles Grassley"])]  # fmt: skip
+    articles, mentions, sentences = article_frames(text, nlp, people, date(1987, 3, 2))
+    actors = pl.DataFrame(people, schema=schema.ACTORS, orient="row")
+    result = events.detect_events(articles, mentions, actors, sentences, nlp, state, Settings())
+    types = dict(zip(result.events["event_id"], result.events["event_type"], strict=True))
+    best = result.reports.sort("score", descending=True, maintain_order=True).row(0, named=True)
+    assert types[best["event_id"]] == "AID"
