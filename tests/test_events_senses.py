@@ -313,7 +313,8 @@ def test_believes_y_should_is_a_request(nlp, state):
 def test_warning_how_things_are_is_no_threat_warning_of_an_act_is(nlp, state):
     # spent heldout2: bbc/politics/349.txt (gold ACCUSE) and tune bbc/politics/324.txt (gold
     # REQUEST, Goldsmith's advice) were THREATEN: "warned (that) X was / could be Y" is a
-    # pessimistic comment; PLOVER THREATEN (Cairo's security chief) stays a threat
+    # pessimistic comment, advice (REQUEST) when said to someone; PLOVER THREATEN (Cairo's
+    # security chief) stays a threat
     text = (
         "Liberal Democrat shadow chancellor Vince Cable warned the picture was not as rosy as "
         "Mr Brown would like to portray it."
@@ -324,6 +325,7 @@ def test_warning_how_things_are_is_no_threat_warning_of_an_act_is(nlp, state):
         "2003 that the use of force against Iraq could be illegal and that it would have been "
         "safer to seek a second UN resolution sanctioning military action."
     )
+    assert ("REQUEST", "act_goldsmith", "act_blair") in found(text, nlp, state)
     assert "THREATEN" not in [t for t, _, _ in found(text, nlp, state)]
     text = (
         "Cairo's security chief has warned that police will no longer tolerate rallies by the "
