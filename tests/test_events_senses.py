@@ -46,6 +46,9 @@ ACTORS = [
     ("act_nao", "National Audit Office", "ORG", "GBR", ["National Audit Office"]),
     ("act_hackett", "Keith Hackett", "PERSON", "GBR", ["Keith Hackett"]),
     ("act_mourinho", "Jose Mourinho", "PERSON", "PRT", ["Mourinho"]),
+    ("act_goldsmith", "Lord Goldsmith", "PERSON", "GBR", ["Lord Goldsmith"]),
+    ("act_egy", "Egypt", "COUNTRY", "EGY", ["Cairo"]),
+    ("act_kifaya", "Kifaya", "GROUP", "EGY", ["Kifaya"]),
 ]  # fmt: skip
 
 
@@ -305,3 +308,27 @@ def test_believes_y_should_is_a_request(nlp, state):
         "Ferguson and Barry."
     )
     assert found(text, nlp, state) == [("REQUEST", "act_hackett", "act_mourinho")]
+
+
+def test_warning_how_things_are_is_no_threat_warning_of_an_act_is(nlp, state):
+    # spent heldout2: bbc/politics/349.txt (gold ACCUSE) and tune bbc/politics/324.txt (gold
+    # REQUEST, Goldsmith's advice) were THREATEN: "warned (that) X was / could be Y" is a
+    # pessimistic comment, advice (REQUEST) when said to someone; PLOVER THREATEN (Cairo's
+    # security chief) stays a threat
+    text = (
+        "Liberal Democrat shadow chancellor Vince Cable warned the picture was not as rosy as "
+        "Mr Brown would like to portray it."
+    )
+    assert "THREATEN" not in [t for t, _, _ in found(text, nlp, state)]
+    text = (
+        "According to Mr Sands, Lord Goldsmith had warned Tony Blair in a document on 7 March "
+        "2003 that the use of force against Iraq could be illegal and that it would have been "
+        "safer to seek a second UN resolution sanctioning military action."
+    )
+    assert ("REQUEST", "act_goldsmith", "act_blair") in found(text, nlp, state)
+    assert "THREATEN" not in [t for t, _, _ in found(text, nlp, state)]
+    text = (
+        "Cairo's security chief has warned that police will no longer tolerate rallies by the "
+        "Kifaya (``Enough'') group."
+    )
+    assert "THREATEN" in [t for t, _, _ in found(text, nlp, state)]

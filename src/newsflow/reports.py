@@ -128,6 +128,16 @@ def _purpose(trigger: Token) -> bool:
     )
 
 
+def _aside(trigger: Token) -> bool:
+    """Is the trigger told of a participant, not what the sentence reports: in a relative
+    clause or a participle modifying a noun ("farmers who are signing up for the program",
+    "the bonus offered corn farmers")? The main clause's act is the sentence's main report."""
+    return any(
+        w.dep_ == "relcl" or (w.dep_ == "acl" and w.tag_ in ("VBN", "VBG"))
+        for w in [trigger, *trigger.ancestors]
+    )
+
+
 def _score(
     source: Any,
     target: Any,
@@ -137,7 +147,8 @@ def _score(
     mode: str,
     purpose: bool = False,
 ) -> float:
-    """How clearly the sentence reports the event (0-1): the best report leads its event."""
+    """How clearly the sentence reports the event (0-1): the best report leads its event. An
+    act that is the aim of another or told aside (`_purpose`, `_aside`) reports less."""
     score = 0.3 - (0.15 if purpose else 0.0)
     score += 0.25 if source is not None and target is not None else 0.0
     score += 0.1 if verbal else 0.0
@@ -295,8 +306,14 @@ def candidates_in_doc(
                 story_id=article["story_id"],
                 evidence=" ".join(text.split()),
                 score=_score(
-                    source, target, verbal, when, place is not None, mode, _purpose(trigger)
-                ),
+                    source,
+                    target,
+                    verbal,
+                    when,
+                    place is not None,
+                    mode,
+                    _purpose(trigger) or _aside(trigger),
+                ),  # fmt: skip
                 symmetric=event_type in lexicon.symmetric_types,
                 background=background,
                 definite=definite,

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import actorless, comitative, control, infinitives, relative_speech, speech
+from newsflow import actorless, comitative, control, infinitives, protest_aims, speech
+from newsflow.relative_speech import reported_subjects
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -535,13 +536,11 @@ def sentence_candidates(
         ):
             suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
             continue
-        if (
-            triggers[i][0] == "REQUEST"
-            and token.tag_ == "VBG"
-            and token.dep_ == "advcl"
-            and triggers.get(token.head.i, ("",))[0] == "PROTEST"
-        ):
-            suppressed.add(i)  # "demonstrated ... calling for independence": the protest's demand
+        protest = protest_aims.protest_of_demand(token, triggers)
+        if protest is not None:  # "demonstrated ... calling for independence": its demand
+            suppressed.add(i)
+            read = _verb_roles if verbal_token(token) else _noun_roles
+            borrowed_targets[protest] += read(token, "REQUEST", by_token, lexicon)[1]
             continue
         negator = next((g for g, _ in chain if g.lemma_.lower() in lexicon.negating_verbs), None)
         if (
@@ -602,7 +601,7 @@ def sentence_candidates(
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
         if not targets and not verbal and sources:  # "criticism from X, which said Y ..."
-            said = relative_speech.reported_subjects(doc, event_type, sources[0].tokens, lexicon)
+            said = reported_subjects(doc, event_type, sources[0].tokens, lexicon)
             targets += [m for j in said for m in _with_conj(doc[j], by_token)]
         if not targets and event_type in lexicon.locative_target_types:
             targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)

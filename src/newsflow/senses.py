@@ -25,11 +25,18 @@ type (or none) in a construction the parse shows:
 * "is charged with ensuring order", "charged with overseeing the inquiry" gives a duty, not an
   accusation: "charge" with a gerund of looking after something is no event; "charged with
   avoiding a drugs test / covering up defects / fraud" stays the lexicon's ACCUSE.
+* "warned the picture was not as rosy" says how things are, a pessimistic comment (CAMEO
+  012), not a threat: "warn" whose every reported clause is a copula ("be", not "there will
+  be war") is no event; said to someone ("warned Tony Blair that the war could be illegal")
+  it is advice, which the labelling guide settles as a REQUEST. "warned that police will no
+  longer tolerate rallies", "warned of action", "warned X to stop" stay THREATEN.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from newsflow import speech
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
@@ -105,6 +112,24 @@ def _charged_with_duty(verb: Token) -> bool:
     )
 
 
+def _warns_of_a_state(verb: Token) -> bool:
+    """ "warned (that) X was / could be Y": every reported clause is a copula with a subject
+    of its own (no "there", no "warned X to ...")."""
+    clauses = speech.reported_clauses(verb)
+    return bool(clauses) and all(
+        c.dep_ != "xcomp"
+        and c.lemma_.lower() == "be"
+        and not any(g.lower_ == "there" for g in c.children)
+        for c in clauses
+    )
+
+
+def _warns_someone(verb: Token) -> bool:
+    """ "warned Tony Blair that ...", "warned them": a named or pronoun addressee (not "warned
+    the picture was ...", where the parser made the clause's subject an object)."""
+    return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children)
+
+
 def refine(
     token: Token, found: tuple[str, str], demand_modals: frozenset[str]
 ) -> tuple[str, str] | None:
@@ -144,6 +169,8 @@ def refine(
         return None
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
         return None
+    if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
+        return ("REQUEST", "10") if _warns_someone(token) else None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         return found if modifiers & LAW_WORDS else None

@@ -20,6 +20,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, n
 from spacy.tokens import Token
 
 from newsflow import failings, opinions, resources, senses, speech
+from newsflow.themes import Themes
 
 EVENT_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -101,6 +102,7 @@ class Lexicon:
     seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
     condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
     approving_words: frozenset[str] = frozenset()  # "called the change pragmatic": `opinions`
+    themes: Themes = Themes.empty()  # what "withdraw", "give" ... move decides their type
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -144,6 +146,7 @@ class Lexicon:
             seats=dict(seats),
             condemning_words=frozenset(cues["condemning_words"]),
             approving_words=frozenset(cues["approving_words"]),
+            themes=Themes.load(folder / "themes.json"),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
@@ -227,7 +230,9 @@ class Lexicon:
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
         found = self._lexical(token)
-        return None if found is None else senses.refine(token, found, self.demand_modals)
+        if found is not None:
+            found = senses.refine(token, found, self.demand_modals)
+        return None if found is None else self.themes.retype(token, found)
 
     def _lexical(self, token: Token) -> tuple[str, str] | None:
         """The type the lexicon gives `token` (phrasal verbs and "strike" read from the parse)."""
@@ -237,7 +242,9 @@ class Lexicon:
                 return ("ACCUSE", "11")  # "Mr Howard called that suggestion 'disgraceful'"
             if opinions.names_a_condemnation(token, self.approving_words):
                 return ("SUPPORT", "05")  # "Mark Oaten called the change pragmatic"
-            for child in token.children:
+            # an object entry before a particle one: "set up roadblocks" is the roadblocks'
+            # COERCE, not "set up"'s COOPERATE
+            for child in sorted(token.children, key=lambda c: c.dep_ != "dobj"):
                 particle = child.lemma_.lower()
                 if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
                     return self.phrasal[(lemma, particle)]

@@ -1,0 +1,103 @@
+"""What a transfer verb moves decides its PLOVER type (issue 20, `data/events/themes.json`).
+
+The trigger lexicon gives "withdraw" RETREAT, "give" AID, "exchange" COOPERATE and "cut"
+SANCTION, but the codebook types the act by its theme, the thing moved: withdrawing troops is a
+RETREAT, withdrawing an ambassador, inspectors, aid or a party's whip reduces relations
+(SANCTION), withdrawing $1bn in assets is business; giving money or grain is AID, "giving
+Britain a bad name" or "given legal force" gives nothing; exchanging views is talk (CONSULT);
+cutting aid or ties is a SANCTION, cutting a holding or prices is
+business. The theme is the verb's object, else its passive subject ("the whip was
+withdrawn"); a quantity ("$1bn in assets", "500 tonnes of wheat") is read with what it
+counts. Phrasal verbs ("cut off") keep their own entry.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+CURRENCY = {"$", "£", "€", "¥"}
+QUANTITY_PREPS = {"of", "in"}  # "500 tonnes of wheat", "$1bn in assets"
+
+
+@dataclass(frozen=True)
+class VerbThemes:
+    """One verb's theme classes -> its type (None: no event); `only`: unlisted themes are none."""
+
+    lexicon_type: str  # the type it refines ("give": AID, not "granted permission"'s CONCEDE)
+    types: tuple[tuple[str, str | None], ...]  # (class, type) in the order they are tried
+    only: bool
+
+
+@dataclass(frozen=True)
+class Themes:
+    """Theme classes (lemma sets) and the verbs whose type they decide."""
+
+    classes: dict[str, frozenset[str]]
+    verbs: dict[str, VerbThemes]
+
+    @classmethod
+    def load(cls, path: Path) -> Themes:
+        """Read `themes.json`."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            classes={name: frozenset(words) for name, words in data["classes"].items()},
+            verbs={
+                lemma: VerbThemes(
+                    spec["lexicon_type"], tuple(spec["classes"].items()), bool(spec["only"])
+                )
+                for lemma, spec in data["verbs"].items()
+            },
+        )
+
+    @classmethod
+    def empty(cls) -> Themes:
+        return cls({}, {})
+
+    def retype(self, verb: Token, found: tuple[str, str]) -> tuple[str, str] | None:
+        """The (type, cameo_root) the verb names given what it moves; None for no event."""
+        spec = self.verbs.get(verb.lemma_.lower())
+        if spec is None or verb.pos_ not in ("VERB", "AUX") or found[0] != spec.lexicon_type:
+            return found
+        if any(c.dep_ == "prt" for c in verb.children):
+            return found  # "cut off": the phrasal entry's sense
+        tiers = _theme_words(verb)
+        if not tiers:
+            return found  # "withdrew from Iraq": nothing moved is named
+        for words in tiers:  # the theme's own word first: "weapons inspectors" are inspectors
+            for name, event_type in spec.types:
+                if words & self.classes.get(name, frozenset()):
+                    return None if event_type is None else (event_type, CAMEO_ROOTS[event_type])
+        return None if spec.only else found
+
+
+# The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
+CAMEO_ROOTS = {"RETREAT": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04"}
+
+
+def _theme(verb: Token) -> Token | None:
+    """The verb's object, else its passive subject ("the whip was withdrawn")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return objects[0]
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return passive[0] if passive else None
+
+
+def _theme_words(verb: Token) -> list[set[str]]:
+    """Lemmas naming what the verb moves, most telling first: the theme's own word (and
+    "money" for a sum: "$1bn"), then its modifiers and the noun a quantity counts ("tonnes of
+    wheat", "$1bn in assets"). Empty when the verb names no theme."""
+    theme = _theme(verb)
+    if theme is None:
+        return []
+    own = {theme.lemma_.lower(), theme.lower_}
+    if theme.lower_ in CURRENCY or any(c.lower_ in CURRENCY for c in theme.children):
+        own.add("money")
+    counted = {c.lemma_.lower() for c in theme.children if c.dep_ == "compound"}
+    for prep in (c for c in theme.children if c.dep_ == "prep" and c.lower_ in QUANTITY_PREPS):
+        counted |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
+    return [own, counted]
