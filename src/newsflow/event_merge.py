@@ -227,9 +227,9 @@ def _unnamed_joins(
     """Reports of a symmetric type that name no party and no generic agent ("both sides
     discussed the presence of terrorist organisations", `actorless`) -> the root of the one
     group of their article with the same type, mode and a window their own date window meets,
-    between two named parties. Blocking is by actor, so such a report met no other and stood as an
-    event of its own beside the talks it is part of (the seeds' Pakistan-Iran talks counted
-    twice). Two such groups in the article leave it alone: which talks is not certain."""
+    between two named parties. Blocking is by actor, so such a report met no other and stood
+    as an event of its own beside the talks it is part of (the seeds' Pakistan-Iran talks
+    counted twice). Two such groups in the article leave it alone: which talks is uncertain."""
     named: dict[tuple[str, str, str, bool], list[int]] = defaultdict(list)
     for i, c in enumerate(candidates):
         if None not in c.pair:  # both named: the group's event takes its roles (`merge_group`)
