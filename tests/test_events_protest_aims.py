@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from newsflow import events, roles
-from newsflow.geo import Gazetteer
-from tests.event_frames import article_events
+from tests.event_frames import found_events
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -23,29 +19,23 @@ ACTORS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def state():
-    return events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
-
-
-def found(body: str, nlp, state) -> list[tuple]:
+def found(body: str, nlp) -> list[tuple]:
     """(type, source, target) of every event the events stage finds in one article `body`."""
-    frame = article_events(body, nlp, state, ACTORS, date(1998, 5, 2))
-    return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
+    return found_events(body, nlp, ACTORS, date(1998, 5, 2))
 
 
-def test_demonstrations_staged_to_demand_reforms_are_a_protest(nlp, state):
+def test_demonstrations_staged_to_demand_reforms_are_a_protest(nlp):
     # PLOVER PROTEST records were REQUEST: "to demand" led, as it names the one demanded of
     text = (
         "Tens of thousands of university students throughout Indonesia staged mass "
         "demonstrations Saturday to demand political reforms by President Suharto's government."
     )
-    assert [t for t, _, _ in found(text, nlp, state)] == ["PROTEST"]
+    assert [t for t, _, _ in found(text, nlp)] == ["PROTEST"]
 
 
-def test_a_hunger_strike_to_demand_a_resignation_targets_the_one_demanded_of(nlp, state):
+def test_a_hunger_strike_to_demand_a_resignation_targets_the_one_demanded_of(nlp):
     text = (
         "Islamic fundamentalists continued their hunger strike to demand the resignation of "
         "Algerian President Ahmed Ben Bella."
     )
-    assert found(text, nlp, state) == [("PROTEST", "act_islamists", "act_benbella")]
+    assert found(text, nlp) == [("PROTEST", "act_islamists", "act_benbella")]

@@ -12,12 +12,10 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
-import pytest
 
 from newsflow import events, roles, schema
-from newsflow.geo import Gazetteer
 from newsflow.settings import Settings
-from tests.event_frames import article_events, article_frames
+from tests.event_frames import article_events, article_frames, fresh_state
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -40,94 +38,89 @@ ACTORS = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def state():
-    return events.EventState.empty(roles.Lexicon.load(), Gazetteer.load())
-
-
-def found(body: str, nlp, state) -> list[tuple]:
+def found(body: str, nlp) -> list[tuple]:
     """(type, mode, source, target) of every event the events stage finds in one `body`."""
-    frame = article_events(body, nlp, state, ACTORS, date(2005, 3, 1))
+    frame = article_events(body, nlp, fresh_state(), ACTORS, date(2005, 3, 1))
     cols = ("event_type", "mode", "source_actor_id", "target_actor_id")
     return sorted(frame.select(*cols).rows(), key=str)
 
 
-def test_withdrawing_a_whip_or_inspectors_is_a_sanction_troops_a_retreat(nlp, state):
+def test_withdrawing_a_whip_or_inspectors_is_a_sanction_troops_a_retreat(nlp):
     # spent heldout2: bbc/politics/410.txt (gold SANCTION, the guide's "a party withdrawing an
     # MP's whip") was RETREAT; PLOVER THREATEN (Annan will withdraw inspectors: CAMEO 166)
     # was a planned RETREAT, which PLOVER codes AGREE; withdrawn troops stay a RETREAT
     text = "The Conservative Party had already been withdrawn the whip for a month."
-    assert [t for t, *_ in found(text, nlp, state)] == ["SANCTION"]
+    assert [t for t, *_ in found(text, nlp)] == ["SANCTION"]
     text = (
         "U.N. Secretary-General Kofi Annan announced on Monday that he will withdraw weapons "
         "inspectors and humanitarian workers from Iraq."
     )
-    assert [(t, roles.plover_type(t, m)) for t, m, *_ in found(text, nlp, state)] == [
+    assert [(t, roles.plover_type(t, m)) for t, m, *_ in found(text, nlp)] == [
         ("SANCTION", "THREATEN")
     ]
     text = (
         "Syria says it is willing to withdraw its troops from neighboring Lebanon, after "
         "fifteen years of effective military occupation."
     )
-    assert [t for t, *_ in found(text, nlp, state)] == ["RETREAT"]
+    assert [t for t, *_ in found(text, nlp)] == ["RETREAT"]
 
 
-def test_withdrawing_assets_is_business_no_retreat(nlp, state):
+def test_withdrawing_assets_is_business_no_retreat(nlp):
     # spent heldout: bbc/business/301.txt was a RETREAT by Libya from the US
     text = (
         "Libya has withdrawn $1bn in assets from the US, assets which had previously been "
         "frozen for almost 20 years, the Libyan central bank has said."
     )
-    assert "RETREAT" not in [t for t, *_ in found(text, nlp, state)]
+    assert "RETREAT" not in [t for t, *_ in found(text, nlp)]
 
 
-def test_giving_money_is_aid_giving_a_bad_name_or_legal_force_is_none(nlp, state):
+def test_giving_money_is_aid_giving_a_bad_name_or_legal_force_is_none(nlp):
     # tune bbc/politics/136.txt (gold REJECT) and spent heldout bbc/politics/160.txt (gold
     # ACCUSE) were AID; PLOVER AID (the EC gave the Ivory Coast dollars of aid) stays AID
     text = (
         "Human rights groups say the code of conduct is not legally binding - but Mr Straw said "
         "it would be given legal force by the laws of many EU countries."
     )
-    assert "AID" not in [t for t, *_ in found(text, nlp, state)]
+    assert "AID" not in [t for t, *_ in found(text, nlp)]
     text = '"I think it is giving Britain a bad name internationally".'
-    assert "AID" not in [t for t, *_ in found(text, nlp, state)]
+    assert "AID" not in [t for t, *_ in found(text, nlp)]
     text = (
         "The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid for "
         "agricultural development projects."
     )
-    assert ("AID", "asserted", "act_ec", "act_civ") in found(text, nlp, state)
+    assert ("AID", "asserted", "act_ec", "act_civ") in found(text, nlp)
 
 
-def test_exchanging_views_is_a_consultation(nlp, state):
+def test_exchanging_views_is_a_consultation(nlp):
     # tune reuters 20348 (gold CONSULT France) was COOPERATE
     text = (
         "But they added that French ministry officials were continuing the contacts to "
         "exchange views on market performance."
     )
-    assert [t for t, *_ in found(text, nlp, state)] == ["CONSULT"]
+    assert [t for t, *_ in found(text, nlp)] == ["CONSULT"]
 
 
-def test_cutting_a_holding_is_no_sanction(nlp, state):
+def test_cutting_a_holding_is_no_sanction(nlp):
     # spent heldout: bbc/business/359.txt was a SANCTION by Fiat against GM ("cut aid to" stays
     # one: test_events_senses)
     text = (
         "However, GM argues that a Fiat share sale made last year, which cut GM's holding to "
         "10%, together with asset sales made by Fiat have terminated the agreement."
     )
-    assert "SANCTION" not in [t for t, *_ in found(text, nlp, state)]
+    assert "SANCTION" not in [t for t, *_ in found(text, nlp)]
 
 
-def test_set_up_roadblocks_is_coercion_not_cooperation(nlp, state):
+def test_set_up_roadblocks_is_coercion_not_cooperation(nlp):
     # tune reuters 17509 (gold COERCE Zambia) was COOPERATE: the object entry ("set
     # roadblock") outranks the particle entry ("set up")
     text = (
         "Residents in the Copperbelt contacted by telephone said government forces had set up "
         "roadblocks around the main towns."
     )
-    assert [t for t, *_ in found(text, nlp, state)] == ["COERCE"]
+    assert [t for t, *_ in found(text, nlp)] == ["COERCE"]
 
 
-def test_the_main_clause_act_leads_a_sentence_not_one_told_aside(nlp, state):
+def test_the_main_clause_act_leads_a_sentence_not_one_told_aside(nlp):
     # spent heldout: reuters 193 (gold AID, Lyng to the farmers): the best-scored report was
     # the AGREE of "farmers who are signing up for the 1987 program", a relative clause
     text = (
@@ -139,6 +132,7 @@ def test_the_main_clause_act_leads_a_sentence_not_one_told_aside(nlp, state):
               ("act_grassley", "Charles Grassley", "PERSON", "USA", ["Charles Grassley"])]  # fmt: skip
     articles, mentions, sentences = article_frames(text, nlp, people, date(1987, 3, 2))
     actors = pl.DataFrame(people, schema=schema.ACTORS, orient="row")
+    state = fresh_state()
     result = events.detect_events(articles, mentions, actors, sentences, nlp, state, Settings())
     types = dict(zip(result.events["event_id"], result.events["event_type"], strict=True))
     best = result.reports.sort("score", descending=True, maintain_order=True).row(0, named=True)
