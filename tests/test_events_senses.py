@@ -14,7 +14,7 @@ import pytest
 
 from newsflow import events, roles
 from newsflow.geo import Gazetteer
-from tests.event_frames import article_events
+from tests.event_frames import article_events, found_events, parser
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -332,3 +332,39 @@ def test_warning_how_things_are_is_no_threat_warning_of_an_act_is(nlp, state):
         "Kifaya (``Enough'') group."
     )
     assert "THREATEN" in [t for t, _, _ in found(text, nlp, state)]
+
+
+MONTH_ACTORS = [
+    ("act_gm", "General Motors", "COMPANY", "USA", ["General Motors Corp"]),
+    ("act_gull", "Gull Air", "COMPANY", "USA", ["Gull Air"]),
+    ("act_texas", "Texas Air Corp", "COMPANY", "USA", ["Texas Air Corp"]),
+    ("act_ec", "European Community", "IGO", None, ["European Community"]),
+    ("act_kiel", "Kiel", "PLACE", "DEU", ["Kiel"]),
+]  # fmt: skip
+
+
+def test_the_month_of_march_is_no_protest():
+    """Reuters-21578 (March 1987) items, newid 2372 and 3403: "in March", "in March 1986" were
+    PROTESTs by General Motors and against Texas Air; the month is no march."""
+    nlp = parser()
+    gm = (
+        "General Motors Corp said it is closing two plants for brief periods in March, placing "
+        "5,500 on temporary layoff for up to two weeks."
+    )
+    gull = (
+        "Gull Air, flying commerical routes in some 20 cities in the Northeast, Florida and the "
+        "Bahamas, said it reached a feeder agreement with Texas Air Corp in March 1986."
+    )
+    for text in (gm, gull):
+        found = found_events(text, nlp, MONTH_ACTORS, date(1987, 3, 30))
+        assert "PROTEST" not in [t for t, _, _ in found], text
+
+
+def test_farmers_who_marched_still_protest():
+    """Reuters-21578 newid 3124: a march told with a number beside it is still a march."""
+    text = (
+        "About 8,000 West German farmers marched through the northern city of Kiel today in a "
+        "protest against European Community (EC) agricultural policies, organisers said."
+    )
+    found = found_events(text, parser(), MONTH_ACTORS, date(1987, 3, 9))
+    assert "PROTEST" in [t for t, _, _ in found]

@@ -30,6 +30,10 @@ type (or none) in a construction the parse shows:
   be war") is no event; said to someone ("warned Tony Blair that the war could be illegal")
   it is advice, which the labelling guide settles as a REQUEST. "warned that police will no
   longer tolerate rallies", "warned of action", "warned X to stop" stay THREATEN.
+* "fell in March", "on 7 March 2003", "March 15", "the March figures" name the month, not a
+  march: a capitalised "March" beside a number, after a word that introduces a time ("in",
+  "since", "last", "mid-") or modifying a noun is no event; "March against the war",
+  "the Women's March", "thousands marched" stay PROTEST.
 """
 
 from __future__ import annotations
@@ -130,11 +134,37 @@ def _warns_someone(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
+# Words after which a capitalised "March" is the month: "in March", "since March", "last
+# March", "mid-March", "between January and March"
+MONTH_CUES = frozenset(
+    {"in", "on", "since", "until", "till", "by", "from", "through", "to", "last", "next", "this",
+     "early", "late", "mid", "end", "of", "during", "before", "after", "between", "and", "-"}
+)  # fmt: skip
+
+
+def _the_month(token: Token) -> bool:
+    """Is this "March" the month ("fell in March", "7 March 2003", "March 15", "the March
+    figures") rather than a march? Only the capitalised word is read so; a march told at a
+    sentence's start ("March against the war") is followed by no number."""
+    if token.text not in ("March", "MARCH"):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > token.sent.start else None
+    after = doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    return (
+        any(t is not None and t.like_num for t in (before, after))
+        or (before is not None and before.lower_ in MONTH_CUES)
+        or token.dep_ == "compound"
+    )
+
+
 def refine(
     token: Token, found: tuple[str, str], demand_modals: frozenset[str]
 ) -> tuple[str, str] | None:
     """The (event_type, cameo_root) `token` names given its construction; None for no event."""
     lemma = token.lemma_.lower()
+    if lemma == "march" and _the_month(token):
+        return None
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
