@@ -368,3 +368,18 @@ def test_farmers_who_marched_still_protest():
     )
     found = found_events(text, parser(), MONTH_ACTORS, date(1987, 3, 9))
     assert "PROTEST" in [t for t, _, _ in found]
+
+
+def test_a_word_of_an_actors_name_names_no_event():
+    """Spent heldout2 (bbc/politics/179.txt): "Alliance" of the Countryside Alliance was a
+    COOPERATE by the Alliance; a word inside a named actor's mention is the name's."""
+    people = [
+        ("act_ca", "Countryside Alliance", "GROUP", "GBR", ["Countryside Alliance"]),
+        ("act_court", "Court of Appeal", "ORG", "GBR", ["Appeal Court"]),
+    ]
+    text = (
+        "The Countryside Alliance had its latest legal bid to block the ban thwarted on "
+        "Wednesday when the Appeal Court ruled the Hunting Act was lawful."
+    )
+    found = found_events(text, parser(), people, date(2005, 2, 16))
+    assert "COOPERATE" not in [t for t, _, _ in found]

@@ -495,7 +495,8 @@ def sentence_candidates(
         for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
         if lemma in named or lower in named
     }
-    triggers = {i: found for i, found in found_at.items() if found is not None}
+    named_words = {i for i, m in by_token.items() if not m.is_generic}  # "Countryside Alliance"
+    triggers = {i: f for i, f in found_at.items() if f is not None and i not in named_words}
     suppressed: set[int] = set()
     borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
     orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)
