@@ -71,18 +71,23 @@ class _Key:
     symmetric: bool
     background: bool = False
 
+    def dates_meet(self, other: _Key) -> bool:
+        """Either undated, or the date windows come within a day. History told in one report
+        and news in another are one event only if their windows truly overlap: "in 2023" never
+        reaches "in the fortnight before 15 January"."""
+        if None in (self.lo, self.hi, other.lo, other.hi):
+            return True
+        slack = timedelta(days=0 if self.background != other.background else 1)
+        return not (self.lo > other.hi + slack or other.lo > self.hi + slack)  # type: ignore[operator]
+
     def matches(self, other: _Key) -> bool:
         if (self.event_type, self.mode_group) != (other.event_type, other.mode_group):
             return False
         if not pairs_agree(self.pair, other.pair, self.symmetric):
             return False
         dated = None not in (self.lo, self.hi, other.lo, other.hi)
-        if dated:
-            # History told in one report and news in another are one event only if their
-            # windows truly overlap: "in 2023" never reaches "in the fortnight before 15 January".
-            slack = timedelta(days=0 if self.background != other.background else 1)
-            if self.lo > other.hi + slack or other.lo > self.hi + slack:  # type: ignore[operator]
-                return False
+        if not self.dates_meet(other):
+            return False
         places = _places_agree(self.place_key, other.place_key)
         if places is False:
             return False
@@ -226,8 +231,8 @@ def _unnamed_joins(
 ) -> dict[int, int]:
     """Reports of a symmetric type that name no party and no generic agent ("both sides
     discussed the presence of terrorist organisations", `actorless`) -> the root of the one
-    group of their article with the same type, mode and a window their own date window meets,
-    between two named parties. Blocking is by actor, so such a report met no other and stood
+    group of their article with the same type and mode, between two named parties, whose
+    dates meet theirs (`_Key.dates_meet`). Blocking is by actor, so such a report met no other and stood
     as an event of its own beside the talks it is part of (the seeds' Pakistan-Iran talks
     counted twice). Two such groups in the article leave it alone: which talks is uncertain."""
     named: dict[tuple[str, str, str, bool], list[int]] = defaultdict(list)
@@ -244,18 +249,10 @@ def _unnamed_joins(
         ):
             continue
         same = named.get((c.article_id, c.event_type, c.mode_group, c.background), [])
-        roots = {find(j) for j in same if _windows_meet(keys[i], keys[j])}
+        roots = {find(j) for j in same if keys[i].dates_meet(keys[j])}
         if len(roots) == 1:
             joins[i] = roots.pop()
     return joins
-
-
-def _windows_meet(a: _Key, b: _Key) -> bool:
-    """Undated, or date windows within a day of each other."""
-    if None in (a.lo, a.hi, b.lo, b.hi):
-        return True
-    day = timedelta(days=1)
-    return not (a.lo > b.hi + day or b.lo > a.hi + day)  # type: ignore[operator]
 
 
 DATE_SOURCE_RANK = {
