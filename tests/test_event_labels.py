@@ -27,7 +27,7 @@ def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():
     sample = _rows("sample3.jsonl")
     assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
     assert meta["_meta"]["items"] == len(rows) == 200
-    assert meta["_meta"]["spent_at"] is None
+    assert meta["_meta"]["spent_at"] == "9d93305"  # opened for analysis and training (events19)
     assert meta["_meta"]["labellers"] == ["e7"]
     for row in rows:
         assert row["half"] == "heldout3"
