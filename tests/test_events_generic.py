@@ -169,3 +169,34 @@ def test_the_country_of_the_government_is_chosen_the_same_way_in_every_run():
         generic.sole_country({"country_actors": [*pair, {"actor_id": "x", "country_code": "FRA"}]})
         is None
     )
+
+
+def test_agents_of_the_cameo_dictionary_let_their_events_form(nlp, state):
+    # heldout3 (spent): bbc/politics/176 (gold AID, planned, target "councils") and heldout2:
+    # reuters 16020 (gold ACCUSE by "A Grand Jury"). Neither sentence names an actor; councils
+    # and juries are agents of the CAMEO sectors (data/events/generic_agents.json).
+    councils = events_of(
+        "More money is to be given to councils to develop official caravan parks, said housing "
+        "minister.",
+        nlp,
+        state,
+    )
+    assert councils.select("event_type", "target_actor_id", "target_generic").rows() == [
+        ("AID", None, "council")
+    ]
+    indicted = events_of(
+        "A Grand Jury in Manhattan Federal Court indicted three arbitrageurs, charging they "
+        "swapped inside information between their firms, court documents showed.",
+        nlp,
+        state,
+    )
+    assert ("ACCUSE", "jury") in indicted.select("event_type", "source_generic").rows()
+
+
+def test_a_singular_body_word_is_no_generic_agent_but_its_plural_is():
+    # "the firm", "the council" are mostly a named body told again (`definites`); "firms" are
+    # agents. The pre-filter matches the plural of each, the singular only where it may act.
+    cue = pl.Series(["the firm said", "rival firms said", "the MPs said", "policemen said"])
+    assert cue.str.contains(generic.GENERIC_CUE).to_list() == [False, True, True, True]
+    assert {"firm", "council", "party"} <= generic.PLURAL_ONLY
+    assert generic.plural("gunman") == "gunmen" and generic.plural("authority") == "authorities"

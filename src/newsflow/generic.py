@@ -16,47 +16,53 @@ role a trigger opens.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsflow import resources
 from newsflow.geo import Place
 from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
 
-# Head nouns (lemmas) of generic agents, after the CAMEO/PLOVER agent dictionary's generic
-# sectors (police, military, government, rebels, opposition, business, labour, civilians...).
+# Head nouns (lemmas) of generic agents, by CAMEO agent sector (police, military, government,
+# rebels, opposition, business, labour, civilians...): `data/events/generic_agents.json`, from the
+# Phoenix agents dictionary's one-word entries and the hand list newsflow began with.
+_AGENTS = json.loads(resources.path("data/events/generic_agents.json").read_text(encoding="utf-8"))
 GENERIC_NOUNS = frozenset(
-    {
-        "police", "policeman", "officer", "protester", "protestor", "demonstrator", "rioter",
-        "official", "authority", "government", "minister", "ministry", "administration",
-        "military", "army", "troop", "soldier", "force", "rebel", "militant", "insurgent",
-        "gunman", "guerrilla", "fighter", "attacker", "worker", "farmer", "union", "student",
-        "activist", "campaigner", "critic", "opposition", "investigator", "prosecutor", "court",
-        "judge", "voter", "resident", "villager", "fan", "supporter", "diplomat", "negotiator",
-        "lawmaker", "legislator", "regulator", "bank", "airline", "employer", "employee",
-        "striker", "group", "state", "country", "leader", "cabinet",
-    }
-)  # fmt: skip
-# Plural-only generics: "groups", "states", "leaders" name agents; "the group", "the state",
+    word for sector in _AGENTS["sectors"].values() for words in sector.values() for word in words
+)
+# Plural-only generics: "groups", "firms", "leaders" name agents; "the group", "the firm",
 # "the leader" are mostly a named actor told again (a company, a country, a person).
-PLURAL_ONLY = frozenset({"group", "state", "country", "leader", "bank", "airline"})
+PLURAL_ONLY = frozenset(_AGENTS["plural_only"])
 # Phrases after a generic noun that say where, when or about what, not who it is.
 NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
 # The state itself, or its organs: in an article whose dateline country it names, "the
 # government" is that country's government (bench/labels/events/GUIDE.md "Generic actors").
 STATE_NOUNS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
 STATE_MODIFIERS = frozenset({"government", "federal", "ministry", "security", "state"})
-# A cheap pre-filter on sentence text (`events.sentences_to_parse`): some word starting like
-# a generic noun. The parse decides; this only keeps sentences without one from being parsed.
-GENERIC_CUE = (
-    r"(?i)\b(?:police|policem[ae]n|officers?|protest[eo]rs?|demonstrators?|rioters?|officials?"
-    r"|authorit(?:y|ies)|government|cabinet|ministers?|ministry|administration|military|army|troops?"
-    r"|soldiers?|forces?|rebels?|militants?|insurgents?|gunm[ae]n|guerrillas?|fighters?"
-    r"|attackers?|workers?|farmers?|unions?|students?|activists?|campaigners?|critics?"
-    r"|opposition|investigators?|prosecutors?|courts?|judges?|voters?|residents?|villagers?"
-    r"|fans|supporters?|diplomats?|negotiators?|lawmakers?|legislators?|regulators?|banks"
-    r"|airlines|employers?|employees?|strikers?|groups|states|countries|leaders)\b"
-)
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a lower-case agent noun ("gunman" -> "gunmen", "authority"
+    -> "authorities", "mp" -> "mps"): enough for the cue below, which the parse then checks."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _cue(nouns: frozenset[str], plural_only: frozenset[str]) -> str:
+    forms = {plural(n) for n in nouns} | {n for n in nouns if n not in plural_only}
+    return r"(?i)\b(?:" + "|".join(sorted(forms, key=lambda f: (-len(f), f))) + r")\b"
+
+
+# A cheap pre-filter on sentence text (`events.sentences_to_parse`): some word that is a form
+# of a generic noun. The parse decides; this only keeps sentences without one from being parsed.
+GENERIC_CUE = _cue(GENERIC_NOUNS, PLURAL_ONLY)
 # Adjectives that count or pick generic agents rather than say who they are (`label`).
 QUANTITY_ADJECTIVES = frozenset(
     {"other", "many", "several", "some", "such", "various", "own", "same", "certain", "few",
