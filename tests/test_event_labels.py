@@ -1,4 +1,5 @@
-"""The third held-out events set is fresh and whole (issue 20, bench/labels/events/GUIDE.md).
+"""The third and fourth held-out events sets are fresh and whole (issue 20,
+bench/labels/events/GUIDE.md).
 
 Reads only the committed sample, pass and label files (no newsflow output): a held-out sentence
 from an article an earlier sample already holds, or a label whose offsets miss its words, would
@@ -53,6 +54,54 @@ def test_heldout3_shares_no_article_or_body_with_earlier_events_samples():
     assert groups["politics"] == 90 and groups["business"] == 30 and groups["reuters"] == 60
 
 
+def test_heldout4_labels_every_drawn_sentence_once_in_draw_order():
+    """heldout4.jsonl holds pass e8's labels of every sentence of sample4.jsonl, in draw order,
+    each actor span inside its sentence, and is still held out (spent_at null)."""
+    meta, *rows = _rows("heldout4.jsonl")
+    sample = _rows("sample4.jsonl")
+    assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
+    assert meta["_meta"]["items"] == len(rows) == 200
+    assert meta["_meta"]["spent_at"] is None
+    assert meta["_meta"]["labellers"] == ["e8"]
+    assert meta["_meta"]["labelled_at"] == "bc1f3b5"  # the commit that drew sample4.jsonl
+    passed = _rows("passes/e8.jsonl")
+    assert [p["item_id"] for p in passed] == [s["item_id"] for s in sample]  # one pass, in order
+    for row in rows:
+        assert row["half"] == "heldout4"
+        assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
+        s, e = row["sentence"]["start"], row["sentence"]["end"]
+        assert row["body"][s:e] == row["sentence"]["text"]
+        for event in row["events"]:
+            for actor in (event["source"], event["target"]):
+                if actor is not None:
+                    assert s <= actor["start"] < actor["end"] <= e, row["item_id"]
+                    assert row["body"][actor["start"] : actor["end"]] == actor["text"]
+
+
+def test_heldout4_shares_no_article_or_body_with_earlier_events_samples():
+    """No article of sample4.jsonl (nor a copy of its body) is in an earlier events sample; the
+    politics places the earlier samples left no article for went to Reuters topical."""
+    earlier = _rows("sample.jsonl") + _rows("sample2.jsonl") + _rows("sample3.jsonl")
+    fresh = _rows("sample4.jsonl")
+    assert len({r["doc_id"] for r in fresh}) == len(fresh) == 200
+    assert not {r["doc_id"] for r in fresh} & {r["doc_id"] for r in earlier}
+    assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
+    groups = Counter(
+        "reuters" if r["corpus"] == "reuters" else r["doc_id"].split("/")[1] for r in fresh
+    )
+    assert groups["politics"] == 19 and groups["business"] == 30 and groups["reuters"] == 131
+
+
+def test_own_sets_of_the_accuracy_bench_include_heldout4():
+    """`bench_event_accuracy --sets heldout4` is accepted: every own set it runs by name has
+    its label file, whose half is that name."""
+    from bench import bench_event_accuracy
+
+    assert "heldout4" in bench_event_accuracy.OWN_SETS
+    for name in bench_event_accuracy.OWN_SETS:
+        assert _rows(f"{name}.jsonl")[0]["_meta"]["half"] == name
+
+
 def _article(path: str, body: str, topics: list[str] | None = None) -> dict:
     row = {
         "source_path": path,
@@ -97,3 +146,24 @@ def test_fresh_events_draw_leaves_out_earlier_articles_and_copies_of_their_bodie
     for i in items:
         s, e = i["sentence"]["start"], i["sentence"]["end"]
         assert i["body"][s:e] == i["sentence"]["text"] == i["body"]
+
+
+def test_fresh_events_draw_spills_places_of_a_used_up_stratum():
+    """With spill_to, the places a used-up stratum (here BBC politics with one article left)
+    cannot fill go to the named group (Reuters topical); without it the set stays short. Text
+    from reuters21578.jsonl.gz:9356 (Argentine port workers), one article per port."""
+    text = (
+        "Argentine port workers began an indefinite protest against safety conditions at the "
+        "port of {}, stopping work for one hour per shift, a press spokesman said."
+    )
+    bbc = pl.DataFrame([_article("bbc/politics/new.txt", text.format("Buenos Aires"))])
+    reuters = pl.DataFrame(
+        [_article(f"r:{n}", text.format(f"berth {n}"), ["ship"]) for n in range(70)]
+    )
+
+    def drawn(spill_to: int | None) -> Counter:
+        items = draw._draw_events_fresh(bbc, reuters, (), (), "test-salt", "heldout9", spill_to)
+        return Counter(i["corpus"] for i in items)
+
+    assert drawn(None) == {"bbc": 1, "reuters": 60}  # 40 topical + 20 any: 10 articles left
+    assert drawn(3) == {"bbc": 1, "reuters": 70}  # topical takes the 139 places left over

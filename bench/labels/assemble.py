@@ -8,6 +8,7 @@
     uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
     uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
+    uv run python -m bench.labels.assemble --fresh-events4   # only events/heldout4.jsonl
     uv run python -m bench.labels.assemble --fresh-stories4-agreement  # s8 against s7, heldout4
     uv run python -m bench.labels.assemble --fresh-stories5-agreement  # s10 against s9, heldout5
 
@@ -135,6 +136,19 @@ FRESH_EVENTS3 = {
     "events-fresh3: one sentence per article, no article of events/sample.jsonl or "
     "sample2.jsonl) and labelled blind there in one pass (e7), reading each sentence in its "
     "article; newsflow was never run on these items. 200 of the 200 drawn items labelled",
+}
+# The fourth held-out events set (events/sample4.jsonl, pass e8; heldout3.jsonl spent at
+# e28b6e1): drawn at bc1f3b5 and labelled blind in one pass; all of it is held out.
+FRESH_EVENTS4 = {
+    "sample": "sample4.jsonl",
+    "labeller": "e8",
+    "half": "heldout4",
+    "labelled_at": "bc1f3b5",
+    "note": "drawn fresh on branch label6 at bc1f3b5 (python -m bench.labels.draw --sets "
+    "events-fresh4: one sentence per article, no article of events/sample.jsonl, sample2.jsonl "
+    "or sample3.jsonl; the 71 BBC politics places left over go to Reuters topical) and labelled "
+    "blind there in one pass (e8), reading each sentence in its article; newsflow was never run "
+    "on these items. 200 of the 200 drawn items labelled",
 }
 # A blind second pass (e6) over the first items of events/sample2.jsonl, only for agreement.
 FRESH_EVENTS_SECOND = "e6"
@@ -508,6 +522,7 @@ ONLY: dict[str, tuple[str, Callable[[], object]]] = {
     "--fresh-stories5": ("stories heldout5", lambda: assemble_fresh_stories(FRESH5)),
     "--fresh-events": ("events heldout2", lambda: assemble_fresh_events(FRESH_EVENTS)),
     "--fresh-events3": ("events heldout3", lambda: assemble_fresh_events(FRESH_EVENTS3)),
+    "--fresh-events4": ("events heldout4", lambda: assemble_fresh_events(FRESH_EVENTS4)),
     "--fresh-events-agreement": (
         "events heldout2 agreement",
         lambda: json.dumps(event_agreement([FRESH_EVENTS["labeller"]], FRESH_EVENTS_SECOND)),
