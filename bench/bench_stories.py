@@ -1,7 +1,8 @@
 """Story clustering against the hand-labelled stories set (issue 21; bench/labels/stories/GUIDE.md).
 
     uv run python -m bench.bench_stories                  # the tune half (what tuning may look at)
-    uv run python -m bench.bench_stories --half heldout5  # the fifth held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout6  # the sixth held-out set: final figures only
+    uv run python -m bench.bench_stories --half heldout5  # spent at 9d93305 (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout4  # spent at 7492671 (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout3  # the third held-out set (see GUIDE.md)
     uv run python -m bench.bench_stories --half heldout2  # decided two merges (see GUIDE.md)
@@ -244,7 +245,7 @@ def measure(half: str, flow: bool, settings: Settings) -> tuple[dict, pl.DataFra
 
 
 # Every labelled half that can be measured (bench/labels/stories/<half>.jsonl).
-HALVES = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+HALVES = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 def arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -256,7 +257,7 @@ def arguments(argv: list[str] | None = None) -> argparse.Namespace:
         "--half",
         choices=HALVES,
         default="tune",
-        help="heldout.jsonl .. heldout4.jsonl are spent; heldout5.jsonl is the fresh held-out set",
+        help="heldout.jsonl .. heldout5.jsonl are spent; heldout6.jsonl is the fresh held-out set",
     )
     parser.add_argument("--flow", action="store_true", help="through pipeline.run_bundle")
     parser.add_argument(

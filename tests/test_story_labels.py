@@ -1,4 +1,4 @@
-"""The fourth and fifth held-out stories sets are fresh and whole (issue 21,
+"""The fourth, fifth and sixth held-out stories sets are fresh and whole (issue 21,
 bench/labels/stories/GUIDE.md).
 
 Reads only the committed sample and label files (no newsflow output): a held-out item that an
@@ -102,6 +102,59 @@ def test_bench_stories_accepts_the_fifth_held_out_half():
     command line and the label file are read here, newsflow is not run."""
     assert bench_stories.arguments(["--half", "heldout5"]).half == "heldout5"
     assert len(bench_stories.labelled("heldout5")) == 149
+
+
+EARLIER6 = (*EARLIER5, "sample5.jsonl")
+
+
+def test_heldout6_labels_every_drawn_item_once_within_its_block():
+    """Issue 21: every item of sample6.jsonl carries its one s11 label, in draw order; the file
+    is not spent and says at which commit and by whom it was labelled."""
+    meta, *rows = _rows("heldout6.jsonl")
+    sample = _rows("sample6.jsonl")
+    labels = {r["item_id"]: r["story"] for r in _rows("passes/s11.jsonl")}
+    assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
+    assert sorted(labels) == sorted(s["item_id"] for s in sample)
+    assert meta["_meta"]["items"] == len(rows) == 145
+    assert meta["_meta"]["spent_at"] is None  # held out: measured once by the lead, never tuned on
+    assert meta["_meta"]["labellers"] == ["s11"]
+    assert meta["_meta"]["labelled_at"] == "7cef149"  # the commit that drew sample6.jsonl
+    assert meta["_meta"]["blocks"] == list(dict.fromkeys(r["block"] for r in rows))
+    assert meta["_meta"]["blocks"] == assemble.FRESH6["blocks"]
+    for row in rows:
+        assert row["half"] == "heldout6"
+        assert row["labeller"] == "s11"
+        assert row["story"] == labels[row["item_id"]]
+        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
+        assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
+
+
+def test_heldout6_shares_no_item_week_topic_or_bbc_section_with_earlier_samples():
+    """Issue 21: no item, body, block, (week, topic group) or BBC section of sample6.jsonl is
+    in sample.jsonl .. sample5.jsonl, so nothing tuned on so far is measured again."""
+    earlier = [r for f in EARLIER6 for r in _rows(f)]
+    fresh = _rows("sample6.jsonl")
+    assert not {r["item_id"] for r in fresh} & {r["item_id"] for r in earlier}
+    assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
+    assert not {r["block"] for r in fresh} & {r["block"] for r in earlier}
+    assert not {_week_and_group(r) for r in fresh} & {_week_and_group(r) for r in earlier}
+
+
+def test_stories_fresh6_draws_its_windows_without_any_earlier_sample(monkeypatch):
+    """The sixth draw leaves out the items of all five earlier stories samples."""
+    calls = []
+    monkeypatch.setattr(draw, "_fresh_blocks", lambda *args: calls.append(args) or [])
+    draw.draw_stories_fresh6(pl.DataFrame(), pl.DataFrame())
+    assert [c[2:] for c in calls] == [(draw.FRESH6_WINDOWS, draw.FRESH6_BBC, EARLIER6, "heldout6")]
+
+
+def test_bench_stories_accepts_the_sixth_held_out_half():
+    """Issue 21: the lead measures heldout6 with `bench_stories --half heldout6`; only the
+    command line and the label file are read here, newsflow is not run. Its errors may not be
+    printed while it is held out."""
+    assert bench_stories.arguments(["--half", "heldout6"]).half == "heldout6"
+    assert len(bench_stories.labelled("heldout6")) == 145
+    assert not bench_stories.may_tune_on("heldout6")
 
 
 def _article(path: str, day: date | None, topics: list[str]) -> dict:

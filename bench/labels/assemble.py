@@ -5,6 +5,7 @@
     uv run python -m bench.labels.assemble --fresh-stories3  # only stories/heldout3.jsonl
     uv run python -m bench.labels.assemble --fresh-stories4  # only stories/heldout4.jsonl
     uv run python -m bench.labels.assemble --fresh-stories5  # only stories/heldout5.jsonl
+    uv run python -m bench.labels.assemble --fresh-stories6  # only stories/heldout6.jsonl
     uv run python -m bench.labels.assemble --fresh-events    # only events/heldout2.jsonl
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
     uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
@@ -98,6 +99,22 @@ FRESH5 = {
         "reuters-1987-06-01-crude-nat-gas-ship",
         "reuters-1987-04-24-interest-money-fx",
         "bbc-sport-001",
+    ],
+}
+# The sixth held-out stories set (sample6.jsonl, pass s11; issue 21, heldout5 is spent): labelled
+# blind at the commit that drew it, before newsflow was run on any of its items.
+FRESH6 = {
+    "sample": "sample6.jsonl",
+    "labeller": "s11",
+    "half": "heldout6",
+    "labelled_at": "7cef149",
+    "note": "drawn on branch label7 at 7cef149 (python -m bench.labels.draw --sets "
+    "stories-fresh6) and labelled there in one pass (s11) by reading title and body only; "
+    "newsflow was never run on these items before labelling",
+    "blocks": [
+        "reuters-1987-03-24-crude-nat-gas-ship",
+        "reuters-1987-03-03-interest-money-fx",
+        "bbc-tech-001",
     ],
 }
 # A blind second pass (s8) of the two Reuters blocks of sample4.jsonl, only for agreement.
@@ -520,6 +537,7 @@ ONLY: dict[str, tuple[str, Callable[[], object]]] = {
         lambda: json.dumps(fresh_stories5_agreement(), indent=1),
     ),
     "--fresh-stories5": ("stories heldout5", lambda: assemble_fresh_stories(FRESH5)),
+    "--fresh-stories6": ("stories heldout6", lambda: assemble_fresh_stories(FRESH6)),
     "--fresh-events": ("events heldout2", lambda: assemble_fresh_events(FRESH_EVENTS)),
     "--fresh-events3": ("events heldout3", lambda: assemble_fresh_events(FRESH_EVENTS3)),
     "--fresh-events4": ("events heldout4", lambda: assemble_fresh_events(FRESH_EVENTS4)),

@@ -72,6 +72,16 @@ FRESH5_WINDOWS = [
     ({"money-fx", "interest"}, date(1987, 4, 24), date(1987, 4, 27)),
 ]
 FRESH5_BBC = ("sport", 0, 50)
+# The sixth held-out set (heldout6.jsonl; issue 21, heldout5.jsonl is spent): weeks, topic groups
+# and a BBC section no block above uses. The corpus has no item dated between 30 Jun and 18 Oct
+# 1987, so no August or September week can be drawn. Every crude/ship/nat-gas item of 24-25 Mar
+# 1987 (the week of 23 Mar, used only by the trade block), every money-fx/interest item of 3-5
+# Mar 1987 (the week of 2 Mar, used by no block) and BBC tech files 001-050.
+FRESH6_WINDOWS = [
+    (STORY_TOPICS, date(1987, 3, 24), date(1987, 3, 25)),
+    ({"money-fx", "interest"}, date(1987, 3, 3), date(1987, 3, 5)),
+]
+FRESH6_BBC = ("tech", 0, 50)
 
 
 def key(*parts: str) -> str:
@@ -407,6 +417,13 @@ def draw_stories_fresh5(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
     return _fresh_blocks(bbc, reuters, FRESH5_WINDOWS, FRESH5_BBC, earlier, "heldout5")
 
 
+def draw_stories_fresh6(bbc: pl.DataFrame, reuters: pl.DataFrame) -> list[dict]:
+    """The sixth held-out stories set: complete blocks of FRESH6_WINDOWS and FRESH6_BBC, leaving
+    out any item of sample.jsonl .. sample5.jsonl; every item is held out."""
+    earlier = ("sample.jsonl", "sample2.jsonl", "sample3.jsonl", "sample4.jsonl", "sample5.jsonl")
+    return _fresh_blocks(bbc, reuters, FRESH6_WINDOWS, FRESH6_BBC, earlier, "heldout6")
+
+
 def read_sample(set_name: str, file_name: str = "sample.jsonl") -> list[dict]:
     lines = (HERE / set_name / file_name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line]
@@ -421,7 +438,7 @@ def main() -> None:
         "events-fresh4 (events/sample4.jsonl), "
         "stories-fresh (sample2.jsonl), "
         "stories-fresh3 (sample3.jsonl), stories-fresh4 (sample4.jsonl), "
-        "stories-fresh5 (sample5.jsonl)",
+        "stories-fresh5 (sample5.jsonl), stories-fresh6 (sample6.jsonl)",
     )
     args = parser.parse_args()
     bbc = parsed(BBC)
@@ -437,6 +454,7 @@ def main() -> None:
         "stories-fresh3": (draw_stories_fresh3, "sample3.jsonl"),
         "stories-fresh4": (draw_stories_fresh4, "sample4.jsonl"),
         "stories-fresh5": (draw_stories_fresh5, "sample5.jsonl"),
+        "stories-fresh6": (draw_stories_fresh6, "sample6.jsonl"),
     }
     for name in args.sets.split(","):
         drawer, file_name = drawers[name]
@@ -448,7 +466,7 @@ def main() -> None:
                 fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
         halves = {
             h: sum(1 for e in items if e["half"] == h)
-            for h in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+            for h in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
         }
         print(f"{name}: {len(items)} items {halves} -> {out.relative_to(HERE.parent.parent)}")
 
