@@ -35,6 +35,15 @@ ACTORS = [
     ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Copperbelt"]),
     ("act_gm", "General Motors", "COMPANY", "USA", ["GM"]),
     ("act_fiat", "Fiat", "COMPANY", "ITA", ["Fiat"]),
+    ("act_doe", "Department of Energy", "ORG", "USA", ["The Department of Energy"]),
+    ("act_mys", "Malaysia", "COUNTRY", "MYS", ["Malaysia"]),
+    ("act_tyndall", "John Tyndall", "PERSON", "GBR", ["Mr Tyndall"]),
+    ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran"]),
+    ("act_dza", "Algeria", "COUNTRY", "DZA", ["Algeria"]),
+    ("act_labour", "Labour Party", "PARTY", "GBR", ["Labour Party"]),
+    ("act_blair", "Tony Blair", "PERSON", "GBR", ["Blair"]),
+    ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Brown"]),
+    ("act_solomon", "Solomon", "PERSON", None, ["Solomon"]),  # as extraction made it
 ]  # fmt: skip
 
 
@@ -108,6 +117,45 @@ def test_cutting_a_holding_is_no_sanction(nlp):
         "10%, together with asset sales made by Fiat have terminated the agreement."
     )
     assert "SANCTION" not in [t for t, *_ in found(text, nlp)]
+
+
+def test_releasing_a_report_or_figures_publishes_releasing_a_suspect_yields(nlp):
+    # spent heldout3: reuters 7611 and tune bbc/business/147.txt (no gold event) were CONCEDE;
+    # the parse hangs "growth figures" as the subject of the clause after "released"
+    text = (
+        "The Department of Energy earlier this week released a report that warned of rising "
+        "U.S. reliance on foreign oil imports at a time when domestic production is declining."
+    )
+    assert "CONCEDE" not in [t for t, *_ in found(text, nlp)]
+    text = (
+        "Also on Tuesday, the central bank released growth figures showing Malaysia's economy "
+        "expanded 7.1% in 2004."
+    )
+    assert "CONCEDE" not in [t for t, *_ in found(text, nlp)]
+    # spent heldout3: bbc/politics/085.txt (gold COERCE and CONCEDE): a person released yields
+    text = (
+        "A BNP spokesperson said Mr Tyndall, from Brighton, was arrested following a speech he "
+        "made in Burnley, Lancashire, and was released on police bail."
+    )
+    assert "CONCEDE" in [t for t, *_ in found(text, nlp)]
+
+
+def test_deploying_efforts_or_wisdom_mobilises_nothing_troops_do(nlp):
+    # reuters (OPEC, 1987): efforts deployed are no forces; spent heldout bbc/politics/263.txt
+    # (no gold event): "wisdom needs to be deployed", the theme the controller's subject
+    text = (
+        'Iran and Algeria were engaged in "continuous and stronger cooperation" on the world '
+        'petroleum market and had "deployed considerable efforts to stablise petroleum prices."'
+    )
+    assert "MOBILIZE" not in [t for t, *_ in found(text, nlp)]
+    text = (
+        "In the case of the Labour Party, if you believe the rift between Blair and Brown camps "
+        "is as bad as the reports suggest, Solomon's wisdom needs to be deployed to solve the "
+        "problem."
+    )
+    assert "MOBILIZE" not in [t for t, *_ in found(text, nlp)]
+    text = "The Conservative Party said French troops deployed at railway stations in Iraq."
+    assert "MOBILIZE" in [t for t, *_ in found(text, nlp)]
 
 
 def test_set_up_roadblocks_is_coercion_not_cooperation(nlp):

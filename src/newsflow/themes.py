@@ -75,16 +75,30 @@ class Themes:
 
 
 # The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
-CAMEO_ROOTS = {"RETREAT": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04"}
+CAMEO_ROOTS = {
+    "RETREAT": "08", "CONCEDE": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04", "MOBILIZE": "15"
+}  # fmt: skip
 
 
 def _theme(verb: Token) -> Token | None:
-    """The verb's object, else its passive subject ("the whip was withdrawn")."""
+    """The verb's object, else its passive subject ("the whip was withdrawn"), else what the
+    parse hung elsewhere: the subject of a passive verb's controller ("wisdom needs to be
+    deployed"), or the subject of a clause right after the verb, which a transfer verb takes
+    for its object ("released growth figures showing ...": figures, parsed as the subject of
+    "showing ... expanded")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
         return objects[0]
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    return passive[0] if passive else None
+    if passive:
+        return passive[0]
+    if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.left_edge.i == verb.i + 1:
+            return subject
+    return None
 
 
 def _theme_words(verb: Token) -> list[set[str]]:
