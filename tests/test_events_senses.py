@@ -12,7 +12,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from newsflow import events, roles
+from newsflow import events, roles, senses
 from newsflow.geo import Gazetteer
 from tests.event_frames import article_events, found_events, parser
 
@@ -383,3 +383,33 @@ def test_a_word_of_an_actors_name_names_no_event():
     )
     found = found_events(text, parser(), people, date(2005, 2, 16))
     assert "COOPERATE" not in [t for t, _, _ in found]
+
+
+def test_a_rise_or_news_hits_nothing_warplanes_and_gunfire_do():
+    """Spent heldout2 (bbc/business/073.txt) and Reuters-21578 (Volcker, June 1987): an
+    abstract cause that "hit" something was an ASSAULT; in PLOVER's record of Red Cross vehicles
+    "hit by gunfire" the blow is struck by what can strike one."""
+    people = [
+        ("act_deu", "Germany", "COUNTRY", "DEU", ["German"]),
+        ("act_volcker", "Paul Volcker", "PERSON", "USA", ["Volcker"]),
+        ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Baghdad"]),
+        ("act_icrc", "Red Cross", "NGO", None, ["Red Cross"]),
+    ]
+    nlp, day = parser(), date(1987, 6, 2)
+    euro = (
+        "But the relentless rise in the value of the euro last year has also hit the "
+        "competitiveness of German products overseas."
+    )
+    news = "News that Volcker would not seek a third term hit the financial markets hard."
+    for text in (euro, news):
+        assert "ASSAULT" not in [t for t, _, _ in found_events(text, nlp, people, day)], text
+    gunfire = (
+        "Red Cross officials suspended aid deliveries in Baghdad on Wednesday after two of their "
+        "vehicles were hit by gunfire and a staff member went missing."
+    )
+    hit = next(t for t in nlp(gunfire) if t.lower_ == "hit")
+    assert not senses._figurative_hit(hit)  # its ASSAULT stays (PLOVER's 5 folds keep it)
+    fungus = (  # Reuters-21578 newid 1535: a blight strikes no blow
+        "About 2,900 hectares of rubber have been hit by the fungus which attacks the roots."
+    )
+    assert senses._figurative_hit(next(t for t in nlp(fungus) if t.lower_ == "hit"))

@@ -34,6 +34,10 @@ type (or none) in a construction the parse shows:
   march: a capitalised "March" beside a number, after a word that introduces a time ("in",
   "since", "last", "mid-") or modifying a noun is no event; "March against the war",
   "the Women's March", "thousands marched" stay PROTEST.
+* "the rise of the euro hit exports", "hit by a recall scandal", "flood-hit towns": "hit" is
+  an ASSAULT only when what hits can strike a blow: a name or pronoun (a country, a group), a
+  weapon or an armed force ("warplanes hit a vessel", "hit by gunfire"). An abstract cause (a
+  rise, news, a scandal, injuries, inflation) or a compound adjective names no attack.
 """
 
 from __future__ import annotations
@@ -61,6 +65,35 @@ DUTY_VERBS = {
     "implement", "deliver", "administer", "review", "examine", "investigate", "look",
     "develop", "prepare", "draw", "set", "find", "keep", "think",
 }  # fmt: skip
+
+# What can physically hit (`_figurative_hit`): weapons, and armed or violent agents.
+STRIKING_AGENTS = {
+    "gunfire", "fire", "shell", "shelling", "bomb", "bomber", "rocket", "mortar", "bullet",
+    "grenade", "explosive", "explosion", "blast", "missile", "artillery", "warplane", "plane",
+    "jet", "aircraft", "helicopter", "gunship", "drone", "warship", "ship", "tank", "torpedo",
+    "mine", "troop", "force", "soldier", "army", "navy", "militant", "rebel", "insurgent",
+    "gunman", "attacker", "guerrilla", "militia", "police", "policeman", "officer", "rioter",
+    "mob", "terrorist", "fighter", "raider", "assailant",
+}  # fmt: skip
+RELATIVES = {"which", "that", "who"}
+
+
+def _figurative_hit(verb: Token) -> bool:
+    """Is "hit" here no blow? A compound adjective ("flood-hit", "worst-hit") or an abstract
+    agent: the subject, the passive "by" agent, or the noun a relative "which" stands for."""
+    if verb.dep_ in ("amod", "compound"):
+        return True
+    agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
+        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+    ]
+    if not agents:
+        return False  # "the vessel was hit": who hit it is not said
+    agent = agents[0]
+    if agent.lower_ in RELATIVES and verb.dep_ == "relcl":
+        agent = verb.head
+    if agent.pos_ in ("PROPN", "PRON"):
+        return False
+    return agent.lemma_.lower() not in STRIKING_AGENTS
 
 
 def _greeting(word: Token) -> bool:
@@ -201,6 +234,8 @@ def refine(
         return None
     if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
         return ("REQUEST", "10") if _warns_someone(token) else None
+    if verbal and lemma == "hit" and found[0] == "ASSAULT" and _figurative_hit(token):
+        return None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         return found if modifiers & LAW_WORDS else None
