@@ -80,9 +80,12 @@ RELATIVES = {"which", "that", "who"}
 
 def _figurative_hit(verb: Token) -> bool:
     """Is "hit" here no blow? A compound adjective ("flood-hit", "worst-hit") or an abstract
-    agent: the subject, the passive "by" agent, or the noun a relative "which" stands for."""
+    agent: the subject, the passive "by" agent, or the noun a relative "which" stands for. A
+    particle ("the foreign secretary hit back") makes it a retort, left as the lexicon types it."""
     if verb.dep_ in ("amod", "compound"):
         return True
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in verb.children):
+        return False  # "hit back", "hit out at": a retort, the lexicon's matter
     agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
         g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
     ]
