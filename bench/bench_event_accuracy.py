@@ -1,10 +1,10 @@
 """Event accuracy you cannot fool yourself with (issue 20): the real events stage, scored per set.
 
     uv run python -m bench.bench_event_accuracy                 # PLOVER 5-fold + own tune half
-    uv run python -m bench.bench_event_accuracy --sets heldout  # the held-out half: report only
-    uv run python -m bench.bench_event_accuracy --sets heldout2 # the fresh held-out set: report only
-    uv run python -m bench.bench_event_accuracy --sets heldout3 # the third held-out set: report only
-    uv run python -m bench.bench_event_accuracy --sets heldout4 # the fourth held-out set: report only
+    uv run python -m bench.bench_event_accuracy --sets heldout  # spent (from dc6f0a0)
+    uv run python -m bench.bench_event_accuracy --sets heldout2 # spent (from 7492671)
+    uv run python -m bench.bench_event_accuracy --sets heldout3 # spent (from e28b6e1)
+    uv run python -m bench.bench_event_accuracy --sets heldout4 # the held-out set: report only
 
 Printed per data set: sentence-level detection precision/recall/F1, PLOVER type accuracy and
 macro-F1, source accuracy, target accuracy and date accuracy, each with a bootstrap 95% interval.
@@ -38,13 +38,14 @@ macro-F1, source accuracy, target accuracy and date accuracy, each with a bootst
   same way.
 * **heldout3** — a third held-out set (`heldout3.jsonl`: 200 sentences of articles in neither
   earlier sample, drawn and labelled blind in one pass; heldout2.jsonl has decided merges),
-  scored the same way.
+  scored the same way; spent at e28b6e1 (its errors read, its items trained on by events19).
 * **heldout4** — a fourth held-out set (`heldout4.jsonl`: 200 sentences of articles in none of
   the three earlier samples, drawn and labelled blind in one pass; heldout3.jsonl was spent at
   e28b6e1), scored the same way.
 
 The held-out sets are measured only when asked (`--sets heldout`, `heldout2`, `heldout3`,
-`heldout4`), never while changing code (LABELLING.md). Writes bench/results/event_accuracy.json
+`heldout4`); the one not yet spent (its `_meta.spent_at` null: heldout4) never while changing
+code (LABELLING.md). Writes bench/results/event_accuracy.json
 (the sets run, merged into the file).
 """
 
