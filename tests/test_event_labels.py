@@ -23,15 +23,11 @@ def _rows(name: str) -> list[dict]:
     return assemble.read_jsonl(EVENTS / name)
 
 
-def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():
-    meta, *rows = _rows("heldout3.jsonl")
-    sample = _rows("sample3.jsonl")
-    assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
-    assert meta["_meta"]["items"] == len(rows) == 200
-    assert meta["_meta"]["spent_at"] == "9d93305"  # opened for analysis and training (events19)
-    assert meta["_meta"]["labellers"] == ["e7"]
+def _check_rows(rows: list[dict], half: str) -> None:
+    """Each row of a held-out file: its half, its body as hashed, its sentence and every
+    labelled actor span inside the body where they say."""
     for row in rows:
-        assert row["half"] == "heldout3"
+        assert row["half"] == half
         assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
         s, e = row["sentence"]["start"], row["sentence"]["end"]
         assert row["body"][s:e] == row["sentence"]["text"]
@@ -40,6 +36,16 @@ def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():
                 if actor is not None:
                     assert s <= actor["start"] < actor["end"] <= e, row["item_id"]
                     assert row["body"][actor["start"] : actor["end"]] == actor["text"]
+
+
+def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():
+    meta, *rows = _rows("heldout3.jsonl")
+    sample = _rows("sample3.jsonl")
+    assert [r["item_id"] for r in rows] == [s["item_id"] for s in sample]
+    assert meta["_meta"]["items"] == len(rows) == 200
+    assert meta["_meta"]["spent_at"] == "9d93305"  # opened for analysis and training (events19)
+    assert meta["_meta"]["labellers"] == ["e7"]
+    _check_rows(rows, "heldout3")
 
 
 def test_heldout3_shares_no_article_or_body_with_earlier_events_samples():
@@ -66,16 +72,7 @@ def test_heldout4_labels_every_drawn_sentence_once_in_draw_order():
     assert meta["_meta"]["labelled_at"] == "bc1f3b5"  # the commit that drew sample4.jsonl
     passed = _rows("passes/e8.jsonl")
     assert [p["item_id"] for p in passed] == [s["item_id"] for s in sample]  # one pass, in order
-    for row in rows:
-        assert row["half"] == "heldout4"
-        assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
-        s, e = row["sentence"]["start"], row["sentence"]["end"]
-        assert row["body"][s:e] == row["sentence"]["text"]
-        for event in row["events"]:
-            for actor in (event["source"], event["target"]):
-                if actor is not None:
-                    assert s <= actor["start"] < actor["end"] <= e, row["item_id"]
-                    assert row["body"][actor["start"] : actor["end"]] == actor["text"]
+    _check_rows(rows, "heldout4")
 
 
 def test_heldout4_shares_no_article_or_body_with_earlier_events_samples():
