@@ -16,25 +16,14 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import actorless, comitative, control, infinitives, protest_aims, speech
+from newsflow import actorless, comitative, control, infinitives, protest_aims, receipts, speech
 from newsflow.relative_speech import reported_subjects
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
 
-ROLE_SKIP_DEPS = {
-    "relcl",
-    "acl",
-    "advcl",
-    "ccomp",
-    "parataxis",
-    "punct",
-    "cc",
-    "conj",
-    "mark",
-    "det",
-    "case",
-}
+ROLE_SKIP_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark",
+                  "det", "case"}  # fmt: skip
 # Adjunct prepositions: an actor inside "in Afghanistan" / "since 2021" is where or when, not who.
 ADJUNCT_PREPS = {"in", "at", "near", "within", "across", "inside", "outside", "during", "since", "over",
                  "after", "before", "following", "amid", "amidst", "under", "throughout", "around", "despite"}  # fmt: skip
@@ -322,6 +311,9 @@ def _noun_roles(
         if verb.lower_ == "part" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
             # "X is set to address voters as part of an appeal to Y": X appeals
             verb, taking_part = verb.head.head, True
+        if receipts.receives(verb, noun):  # "X faced criticism from Y": Y criticised X
+            found = receipts.givers(verb, noun, lambda t: _actors_in(t, mentions))
+            return [*sources, *found], [*targets, *_subject(verb, mentions)]
         if not sources:
             sources += _adjunct_party(noun, verb, event_type, mentions, lexicon)
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
