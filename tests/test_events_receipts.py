@@ -42,6 +42,4 @@ def test_support_won_from_generic_agents_is_their_act(nlp):
         "broad support from opposition parties."
     )
     frame = events_of(text, nlp)
-    assert frame.select("event_type", "source_generic").rows() == [
-        ("SUPPORT", "opposition party")
-    ]
+    assert frame.select("event_type", "source_generic").rows() == [("SUPPORT", "opposition party")]
