@@ -42,9 +42,11 @@ type (or none) in a construction the parse shows:
 
 from __future__ import annotations
 
+import json
+
 from spacy.tokens import Token
 
-from newsflow import speech
+from newsflow import resources, speech
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
@@ -66,15 +68,22 @@ DUTY_VERBS = {
     "develop", "prepare", "draw", "set", "find", "keep", "think",
 }  # fmt: skip
 
-# What can physically hit (`_figurative_hit`): weapons, and armed or violent agents.
-STRIKING_AGENTS = {
+# What can physically hit (`_figurative_hit`): weapons, mobs, and the armed or violent agents of
+# `data/events/generic_agents.json` (its police, military, rebel, armed-group and crime sectors).
+WEAPONS = {
     "gunfire", "fire", "shell", "shelling", "bomb", "bomber", "rocket", "mortar", "bullet",
     "grenade", "explosive", "explosion", "blast", "missile", "artillery", "warplane", "plane",
     "jet", "aircraft", "helicopter", "gunship", "drone", "warship", "ship", "tank", "torpedo",
-    "mine", "troop", "force", "soldier", "army", "navy", "militant", "rebel", "insurgent",
-    "gunman", "attacker", "guerrilla", "militia", "police", "policeman", "officer", "rioter",
-    "mob", "terrorist", "fighter", "raider", "assailant",
+    "mine", "mob", "rioter",
 }  # fmt: skip
+VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
+_AGENTS = json.loads(resources.path("data/events/generic_agents.json").read_text(encoding="utf-8"))
+STRIKING_AGENTS = WEAPONS | {
+    word
+    for sector in VIOLENT_SECTORS
+    for words in _AGENTS["sectors"][sector].values()
+    for word in words
+}
 RELATIVES = {"which", "that", "who"}
 
 
