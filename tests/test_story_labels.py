@@ -223,6 +223,18 @@ def test_s10_pass_labels_the_two_reuters_blocks_of_heldout5_once_within_their_bl
         assert row["story"].startswith(row["block"] + "/"), row["item_id"]
 
 
+def test_s12_pass_labels_the_two_reuters_blocks_of_heldout6_once_within_their_block():
+    """Issue 21: the blind second pass s12 covers exactly the Reuters blocks of heldout6."""
+    blocks = assemble.FRESH6_SECOND["blocks"]
+    assert blocks == [b for b in assemble.FRESH6["blocks"] if b.startswith("reuters-")]
+    sample = {s["item_id"]: s["block"] for s in _rows("sample6.jsonl")}
+    rows = _rows("passes/s12.jsonl")
+    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in sample.items() if b in blocks)
+    for row in rows:
+        assert row["block"] == sample[row["item_id"]]
+        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
+
+
 def test_pairwise_story_agreement_scores_the_second_pass_against_the_first_per_block():
     """Issue 21: P = common / second's pairs, R = common / first's pairs, within each block."""
     blocks = {"a1": "A", "a2": "A", "a3": "A", "a4": "A", "b1": "B", "b2": "B"}

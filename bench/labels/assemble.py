@@ -12,6 +12,7 @@
     uv run python -m bench.labels.assemble --fresh-events4   # only events/heldout4.jsonl
     uv run python -m bench.labels.assemble --fresh-stories4-agreement  # s8 against s7, heldout4
     uv run python -m bench.labels.assemble --fresh-stories5-agreement  # s10 against s9, heldout5
+    uv run python -m bench.labels.assemble --fresh-stories6-agreement  # s12 against s11, heldout6
 
 For each set (mentions, events, stories): the first pass of every item (passes/<labeller>.jsonl,
 the labellers named in FIRST) joined to its sample row, split into tune.jsonl and heldout.jsonl
@@ -126,6 +127,11 @@ FRESH4_SECOND = {
 FRESH5_SECOND = {
     "labeller": "s10",
     "blocks": ["reuters-1987-06-01-crude-nat-gas-ship", "reuters-1987-04-24-interest-money-fx"],
+}
+# A blind second pass (s12) of the two Reuters blocks of sample6.jsonl, only for agreement.
+FRESH6_SECOND = {
+    "labeller": "s12",
+    "blocks": ["reuters-1987-03-24-crude-nat-gas-ship", "reuters-1987-03-03-interest-money-fx"],
 }
 # The fresh held-out events set (events/sample2.jsonl, pass e5; events/heldout.jsonl decided two
 # merges): drawn and labelled blind at the commit that drew it. All of it is held out; only the
@@ -523,6 +529,11 @@ def fresh_stories5_agreement() -> dict:
     return fresh_stories_agreement(FRESH5, FRESH5_SECOND)
 
 
+def fresh_stories6_agreement() -> dict:
+    """s12 against s11 on the blocks s12 labelled (stories heldout6)."""
+    return fresh_stories_agreement(FRESH6, FRESH6_SECOND)
+
+
 # One file or figure per option (the first listed that is given), else everything in main.
 ONLY: dict[str, tuple[str, Callable[[], object]]] = {
     "--fresh-stories": ("stories heldout2", lambda: assemble_fresh_stories(FRESH)),
@@ -537,6 +548,10 @@ ONLY: dict[str, tuple[str, Callable[[], object]]] = {
         lambda: json.dumps(fresh_stories5_agreement(), indent=1),
     ),
     "--fresh-stories5": ("stories heldout5", lambda: assemble_fresh_stories(FRESH5)),
+    "--fresh-stories6-agreement": (
+        "stories heldout6 agreement",
+        lambda: json.dumps(fresh_stories6_agreement(), indent=1),
+    ),
     "--fresh-stories6": ("stories heldout6", lambda: assemble_fresh_stories(FRESH6)),
     "--fresh-events": ("events heldout2", lambda: assemble_fresh_events(FRESH_EVENTS)),
     "--fresh-events3": ("events heldout3", lambda: assemble_fresh_events(FRESH_EVENTS3)),
