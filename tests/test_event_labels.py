@@ -75,6 +75,24 @@ def test_heldout4_labels_every_drawn_sentence_once_in_draw_order():
     _check_rows(rows, "heldout4")
 
 
+def test_e9_second_pass_labels_the_first_60_items_of_sample4_in_order():
+    """passes/e9.jsonl is the blind second pass over heldout4's items 0-59 (GUIDE.md, "Agreement
+    (e9 vs e8, items 0-59)"): exactly those items, in file order, each actor span on its words in
+    its sentence, so --fresh-events4-agreement pairs every item with e8's label of it."""
+    sample = {s["item_id"]: s for s in _rows("sample4.jsonl")[:60]}
+    passed = _rows("passes/e9.jsonl")
+    assert [p["item_id"] for p in passed] == list(sample)
+    assert {p["labeller"] for p in passed} == {"e9"}
+    for p in passed:
+        item = sample[p["item_id"]]
+        s, e = item["sentence"]["start"], item["sentence"]["end"]
+        for event in p["events"]:
+            for actor in (event["source"], event["target"]):
+                if actor is not None:
+                    assert s <= actor["start"] < actor["end"] <= e, p["item_id"]
+                    assert item["body"][actor["start"] : actor["end"]] == actor["text"]
+
+
 def test_heldout4_shares_no_article_or_body_with_earlier_events_samples():
     """No article of sample4.jsonl (nor a copy of its body) is in an earlier events sample; the
     politics places the earlier samples left no article for went to Reuters topical."""
