@@ -75,6 +75,24 @@ def test_heldout4_labels_every_drawn_sentence_once_in_draw_order():
     _check_rows(rows, "heldout4")
 
 
+def test_e9_second_pass_labels_the_first_60_items_of_sample4_in_order():
+    """passes/e9.jsonl is the blind second pass over heldout4's items 0-59 (GUIDE.md, "Agreement
+    (e9 vs e8, items 0-59)"): exactly those items, in file order, each actor span on its words in
+    its sentence, so --fresh-events4-agreement pairs every item with e8's label of it."""
+    sample = {s["item_id"]: s for s in _rows("sample4.jsonl")[:60]}
+    passed = _rows("passes/e9.jsonl")
+    assert [p["item_id"] for p in passed] == list(sample)
+    assert {p["labeller"] for p in passed} == {"e9"}
+    for p in passed:
+        item = sample[p["item_id"]]
+        s, e = item["sentence"]["start"], item["sentence"]["end"]
+        for event in p["events"]:
+            for actor in (event["source"], event["target"]):
+                if actor is not None:
+                    assert s <= actor["start"] < actor["end"] <= e, p["item_id"]
+                    assert item["body"][actor["start"] : actor["end"]] == actor["text"]
+
+
 def test_heldout4_shares_no_article_or_body_with_earlier_events_samples():
     """No article of sample4.jsonl (nor a copy of its body) is in an earlier events sample; the
     politics places the earlier samples left no article for went to Reuters topical."""
@@ -164,3 +182,56 @@ def test_fresh_events_draw_spills_places_of_a_used_up_stratum():
 
     assert drawn(None) == {"bbc": 1, "reuters": 60}  # 40 topical + 20 any: 10 articles left
     assert drawn(3) == {"bbc": 1, "reuters": 70}  # topical takes the 139 places left over
+
+
+def test_kappa_interval_brackets_the_kappa_and_is_one_point_when_all_agree():
+    """The bootstrap interval of --fresh-events4-agreement: seeded (the guide's figures rerun
+    exactly), around the point kappa, and [1, 1] when every item agrees."""
+    agree = [("none", "none")] * 40 + [("ACCUSE", "ACCUSE")] * 10
+    assert assemble.kappa_interval(agree) == [1.0, 1.0]
+    mixed = agree + [("REJECT", "SUPPORT"), ("none", "AID"), ("COERCE", "none")]
+    low, high = assemble.kappa_interval(mixed)
+    assert low < assemble.kappa(mixed) < high <= 1.0
+    assert assemble.kappa_interval(mixed) == [low, high]
+
+
+def test_fresh_events4_agreement_lists_the_items_whose_main_event_differs(monkeypatch):
+    """Each item where e9 and e8 differ on the main type, or (same type) on its source or target,
+    is listed once with what differs; words of sample4's sentences (Lavorel defending US trade
+    policy: SUPPORT or REJECT; Blair hailing the Turkey deal: target Turkey or none)."""
+    lavorel = {"text": "Trade official", "name": "Warren Lavorel", "alts": ["United States"]}
+    blair = {"text": "Tony Blair", "name": "Tony Blair", "alts": ["United Kingdom"]}
+    turkey = {"text": "Turkey", "name": "Turkey", "alts": []}
+
+    def event(kind: str, source: dict, target: dict | None) -> dict:
+        return {"type": kind, "source": source, "target": target}
+
+    rows = {
+        "e8": {
+            "gatt": [event("REJECT", lavorel, None)],
+            "turkey": [event("SUPPORT", blair, None)],
+            "same": [event("SUPPORT", blair, None)],
+            "none": [],
+        },
+        "e9": {
+            "gatt": [event("SUPPORT", lavorel, None), event("REJECT", lavorel, None)],
+            "turkey": [event("SUPPORT", blair, turkey)],
+            "same": [event("SUPPORT", blair, None)],
+            "none": [],
+        },
+    }
+    monkeypatch.setattr(
+        assemble,
+        "passes",
+        lambda _set, who: {i: {"item_id": i, "events": e} for i, e in rows[who].items()},
+    )
+    figures = assemble.fresh_events4_agreement()
+    assert figures["disagreements"] == [
+        {"item_id": "gatt", "differ": ["main type"], "first": "REJECT", "second": "SUPPORT"},
+        {"item_id": "turkey", "differ": ["target"], "first": "SUPPORT", "second": "SUPPORT"},
+    ]
+    assert (figures["items"], figures["first_event_items"], figures["second_event_items"]) == (
+        4,
+        3,
+        3,
+    )

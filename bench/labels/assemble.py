@@ -10,6 +10,7 @@
     uv run python -m bench.labels.assemble --fresh-events-agreement  # e6 against e5, heldout2
     uv run python -m bench.labels.assemble --fresh-events3   # only events/heldout3.jsonl
     uv run python -m bench.labels.assemble --fresh-events4   # only events/heldout4.jsonl
+    uv run python -m bench.labels.assemble --fresh-events4-agreement  # e9 against e8, heldout4
     uv run python -m bench.labels.assemble --fresh-stories4-agreement  # s8 against s7, heldout4
     uv run python -m bench.labels.assemble --fresh-stories5-agreement  # s10 against s9, heldout5
     uv run python -m bench.labels.assemble --fresh-stories6-agreement  # s12 against s11, heldout6
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -175,6 +177,8 @@ FRESH_EVENTS4 = {
 }
 # A blind second pass (e6) over the first items of events/sample2.jsonl, only for agreement.
 FRESH_EVENTS_SECOND = "e6"
+# A blind second pass (e9) over items 0-59 of events/sample4.jsonl, only for agreement (issue 20).
+FRESH_EVENTS4_SECOND = "e9"
 FIRST = {
     "mentions": ["m1", "m2", "m3", "m4"],
     "events": ["e1", "e2", "e3"],
@@ -359,6 +363,15 @@ def kappa(pairs: list[tuple[str, str]]) -> float:
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
+def kappa_interval(pairs: list[tuple[str, str]], reps: int = 2000, seed: int = 20) -> list[float]:
+    """Percentile bootstrap 95% interval of Cohen's kappa, resampling items with replacement:
+    on 60 items one disagreement moves kappa by several hundredths, so the point alone says
+    little. Seeded, so the guide's figures can be rerun exactly."""
+    rng = random.Random(seed)
+    draws = sorted(kappa(rng.choices(pairs, k=len(pairs))) for _ in range(reps))
+    return [round(draws[int(0.025 * reps)], 3), round(draws[int(0.975 * reps) - 1], 3)]
+
+
 def mention_agreement() -> dict:
     second = passes("mentions", SECOND["mentions"])
     first = {}
@@ -419,6 +432,46 @@ def event_agreement(
         "same_main_type_items": both,
         "source_agreement": round(sum(source) / max(1, len(source)), 3),
         "target_agreement": round(sum(target) / max(1, len(target)), 3),
+    }
+
+
+def _main(events: list[dict]) -> str:
+    return events[0]["type"] if events else "none"
+
+
+def fresh_events4_agreement() -> dict:
+    """e9 (blind second pass, items 0-59 of sample4.jsonl) against e8 (heldout4's one pass):
+    the figures of `event_agreement` with bootstrap intervals on both kappas, and every item
+    where the passes differ on event/none, main type, or (main type equal) source or target."""
+    first = passes("events", FRESH_EVENTS4["labeller"])
+    second = passes("events", FRESH_EVENTS4_SECOND)
+    detect = [
+        (_main(first[i]["events"]) != "none", _main(r["events"]) != "none")
+        for i, r in second.items()
+    ]
+    main = [(_main(first[i]["events"]), _main(r["events"])) for i, r in second.items()]
+    differ = []
+    for item_id, row in second.items():
+        a, b = first[item_id]["events"], row["events"]
+        what = [] if _main(a) == _main(b) else ["main type"]
+        if a and b and not what:
+            what += [
+                role
+                for role in ("source", "target")
+                if _actor_name(a[0][role]) != _actor_name(b[0][role])
+            ]
+        if what:
+            differ.append(
+                {"item_id": item_id, "differ": what, "first": _main(a), "second": _main(b)}
+            )
+    detect_pairs = [(str(x), str(y)) for x, y in detect]
+    return {
+        **event_agreement([FRESH_EVENTS4["labeller"]], FRESH_EVENTS4_SECOND),
+        "kappa_event_or_none_ci95": kappa_interval(detect_pairs),
+        "kappa_main_type_ci95": kappa_interval(main),
+        "first_event_items": sum(x for x, _ in detect),
+        "second_event_items": sum(y for _, y in detect),
+        "disagreements": differ,
     }
 
 
@@ -559,6 +612,10 @@ ONLY: dict[str, tuple[str, Callable[[], object]]] = {
     "--fresh-events-agreement": (
         "events heldout2 agreement",
         lambda: json.dumps(event_agreement([FRESH_EVENTS["labeller"]], FRESH_EVENTS_SECOND)),
+    ),
+    "--fresh-events4-agreement": (
+        "events heldout4 agreement",
+        lambda: json.dumps(fresh_events4_agreement(), indent=1),
     ),
 }
 
