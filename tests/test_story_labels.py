@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from bench import bench_stories
 from bench.labels import assemble, draw
@@ -200,38 +201,26 @@ def test_fresh_blocks_keep_whole_windows_and_leave_out_earlier_items():
     assert {i["half"] for i in items} == {"heldout9"}
 
 
-def test_s8_pass_labels_the_two_reuters_blocks_once_within_their_block():
-    """Issue 21: the blind second pass covers exactly the Reuters blocks of heldout4."""
-    blocks = assemble.FRESH4_SECOND["blocks"]
-    sample = {s["item_id"]: s["block"] for s in _rows("sample4.jsonl")}
-    rows = _rows("passes/s8.jsonl")
-    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in sample.items() if b in blocks)
+@pytest.mark.parametrize(
+    ("second", "first", "sample", "passed"),
+    [
+        ("FRESH4_SECOND", "FRESH4", "sample4.jsonl", "passes/s8.jsonl"),
+        ("FRESH5_SECOND", "FRESH5", "sample5.jsonl", "passes/s10.jsonl"),
+        ("FRESH6_SECOND", "FRESH6", "sample6.jsonl", "passes/s12.jsonl"),
+    ],
+)
+def test_a_second_pass_labels_the_reuters_blocks_once_within_their_block(
+    second, first, sample, passed
+):
+    """Issue 21: each blind second pass (s8, s10, s12) covers exactly the Reuters blocks of its
+    held-out set (heldout4, heldout5, heldout6), every item once, within its own block."""
+    blocks = getattr(assemble, second)["blocks"]
+    assert blocks == [b for b in getattr(assemble, first)["blocks"] if b.startswith("reuters-")]
+    drawn = {s["item_id"]: s["block"] for s in _rows(sample)}
+    rows = _rows(passed)
+    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in drawn.items() if b in blocks)
     for row in rows:
-        assert row["block"] == sample[row["item_id"]]
-        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
-
-
-def test_s10_pass_labels_the_two_reuters_blocks_of_heldout5_once_within_their_block():
-    """Issue 21: the blind second pass s10 covers exactly the Reuters blocks of heldout5."""
-    blocks = assemble.FRESH5_SECOND["blocks"]
-    assert blocks == [b for b in assemble.FRESH5["blocks"] if b.startswith("reuters-")]
-    sample = {s["item_id"]: s["block"] for s in _rows("sample5.jsonl")}
-    rows = _rows("passes/s10.jsonl")
-    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in sample.items() if b in blocks)
-    for row in rows:
-        assert row["block"] == sample[row["item_id"]]
-        assert row["story"].startswith(row["block"] + "/"), row["item_id"]
-
-
-def test_s12_pass_labels_the_two_reuters_blocks_of_heldout6_once_within_their_block():
-    """Issue 21: the blind second pass s12 covers exactly the Reuters blocks of heldout6."""
-    blocks = assemble.FRESH6_SECOND["blocks"]
-    assert blocks == [b for b in assemble.FRESH6["blocks"] if b.startswith("reuters-")]
-    sample = {s["item_id"]: s["block"] for s in _rows("sample6.jsonl")}
-    rows = _rows("passes/s12.jsonl")
-    assert sorted(r["item_id"] for r in rows) == sorted(i for i, b in sample.items() if b in blocks)
-    for row in rows:
-        assert row["block"] == sample[row["item_id"]]
+        assert row["block"] == drawn[row["item_id"]]
         assert row["story"].startswith(row["block"] + "/"), row["item_id"]
 
 
