@@ -44,6 +44,7 @@ from bench.corpus import REUTERS, load_pools
 from bench.dedupe_synth import Generator, parsed_frame
 from newsflow import dedupe, ids, load
 from newsflow.dedupe import agreement, agreement_keys, openings
+from newsflow.dedupe.sketch import sketch_batch
 from newsflow.settings import Settings, Thresholds
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -310,13 +311,9 @@ class DedupePath:
         repeat = np.ones(n, bool)
         repeat[first] = False
         exact |= repeat
-        words = dedupe.tokenise(frame["body"])
-        texts = agreement_keys.Texts(
-            frame["title"], frame["body"], dedupe.tokenise(frame["title"]), words
-        )
-        found = agreement_keys.article_keys(texts)
-        opened = openings.article_openings(texts)
-        sigs, counts = dedupe.shingle_signatures(words, n)
+        sketch = sketch_batch(frame["title"], frame["body"])
+        texts, found, opened = sketch.texts, sketch.keys, sketch.openings
+        sigs, counts = sketch.signatures, sketch.counts
         keys = dedupe.minhash.lsh_band_keys(sigs)
         i, rows = dedupe.candidate_pairs(*self.bands.lookup(keys.ravel()))
         word_counts = frame["word_count"].to_numpy()

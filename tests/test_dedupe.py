@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
-import sys
 from pathlib import Path
 
 import duckdb
@@ -16,7 +14,7 @@ import pytest
 
 from newsflow import dedupe, ids, schema
 from newsflow import warehouse as wh
-from newsflow.dedupe import agreement_keys, concurrency, minhash, stories, terms
+from newsflow.dedupe import agreement_keys, minhash, stories, terms
 from newsflow.dedupe import state as dedupe_state
 from newsflow.dedupe import words as dedupe_words
 from newsflow.settings import Settings
@@ -97,36 +95,6 @@ def test_a_large_batch_scanned_on_threads_equals_the_texts_scanned_one_by_one(fi
         assert np.array_equal(getattr(whole, field), want), field
     rows = np.concatenate([np.full(part.rows.size, k) for k, part in enumerate(parts)])
     assert np.array_equal(whole.rows, rows)
-
-
-def test_signatures_digested_in_chunks_equal_one_digest(monkeypatch):
-    """shingle_signatures digests rows in chunks on a worker thread while it copies the
-    previous chunk's digests; chunking (here 3 rows a chunk, one chunk all empty texts) must
-    not change a signature or a shingle count."""
-    bodies = [bbc(name)[1] for name in ("business_001", "politics_001", "sport_001")]
-    texts = [*bodies, "", "", "", "one", *bodies[::-1], "two words"]
-    words = dedupe.tokenise(pl.Series(texts))
-    monkeypatch.setattr(minhash, "_DIGEST_ROWS", 10_000)
-    whole, whole_counts = dedupe.shingle_signatures(words, len(texts))
-    monkeypatch.setattr(minhash, "_DIGEST_ROWS", 3)
-    chunked, chunked_counts = dedupe.shingle_signatures(words, len(texts))
-    assert np.array_equal(chunked, whole) and np.array_equal(chunked_counts, whole_counts)
-    assert whole_counts.tolist()[3:8] == [0, 0, 0, 1, whole_counts[2]]
-    assert np.array_equal(whole[0], whole[9]) and not np.array_equal(whole[0], whole[1])
-
-
-def test_digest_copy_settings_are_restored_by_the_last_overlapping_block():
-    """The GIL switch interval and the paused collector are process-wide: overlapping copies
-    (threads) must leave them as they found them, whichever block ends first."""
-    before = (gc.isenabled(), sys.getswitchinterval())
-    first, second = concurrency.copying_digests(), concurrency.copying_digests()
-    first.__enter__()
-    second.__enter__()
-    assert not gc.isenabled() and sys.getswitchinterval() <= 1e-4
-    first.__exit__(None, None, None)  # the first one out must not restore yet
-    assert not gc.isenabled() and sys.getswitchinterval() <= 1e-4
-    second.__exit__(None, None, None)
-    assert (gc.isenabled(), sys.getswitchinterval()) == before
 
 
 MASK64 = (1 << 64) - 1

@@ -104,7 +104,7 @@ def everything(corpus: str, mode: str, monkeypatch: pytest.MonkeyPatch) -> dict[
                               agreement_keys.proper_title_names(texts, rows))  # fmt: skip
         names = terms.name_words(title_words, body_words)
         result[f"terms{k}"] = terms.salient_terms(title_words, body_words, names)
-        sigs, counts = dedupe.shingle_signatures(body_words, dedupe.minhash.SHINGLE_WORDS)
+        sigs, counts = dedupe.shingle_signatures(body_words, batch.height)
         result[f"signatures{k}"] = (sigs, counts, dedupe.minhash.lsh_band_keys(sigs))
     result["state"] = {
         field.name: getattr(state, field.name)

@@ -286,7 +286,7 @@ def load_run(con: duckdb.DuckDBPyConnection, staging: Staging, run: RunRecord) -
         con.execute(resources.sql("queries/refresh_event_counts.sql"))  # needs the outlets
         con.execute(resources.sql("queries/refresh_stories.sql"), {"run_id": run.run_id})
         # here, not at the top: the supervising CLI imports this module, and dedupe's
-        # import (rensa, the kernel modules) costs it time for nothing
+        # import (the kernel modules) costs it time for nothing
         from newsflow.dedupe.terms import DF_SLOTS  # noqa: PLC0415
 
         con.execute(

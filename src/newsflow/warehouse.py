@@ -50,7 +50,7 @@ def _fill_actor_lookup(con: duckdb.DuckDBPyConnection) -> None:
 
 def _fill_dedupe_lookup(con: duckdb.DuckDBPyConnection) -> None:
     # A new warehouse has nothing to fill: its first run's command then never imports the
-    # dedupe package (polars, rensa, the kernels; numba too when the fill is big) beside the
+    # dedupe package (polars, the kernels; numba too when the fill is big) beside the
     # flow process's start-up (issue 24).
     if not _holds_rows(con, "articles"):
         return

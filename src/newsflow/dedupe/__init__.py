@@ -4,8 +4,8 @@ Rules (stable across runs; a rerun of a loaded article returns its stored links 
 
 * Exact duplicate: same `content_hash` (sha256 of the normalised body: case, spacing,
   punctuation and the crawl stamp removed). `dup_method = "exact"`, `dup_similarity = 1`.
-* Near duplicate: word-bigram shingles of the normalised body, a rensa MinHash signature
-  (128 permutations), LSH banding (32 bands x 4 rows) for candidates, then verification on the
+* Near duplicate: word-bigram shingles of the normalised body, a MinHash signature (128
+  permutations: rensa's R-MinHash values, computed by `minhash._digests`), LSH banding (32 bands x 4 rows) for candidates, then verification on the
   full signatures: the estimated containment C of the shorter text's shingles in the other's,
   reported as the word-level similarity `C ** (1/2)` (under independent word edits at rate p a
   bigram survives with probability (1-p)^2, so this estimates the share of words kept; a trimmed
@@ -44,7 +44,8 @@ Why our own banding index instead of `rensa.RMinHashLSH`: rensa's index can only
 `RMinHash` objects or digest matrices computed from tokens, so persisted signatures could not be
 reloaded without the text; here bands are numpy arrays in sorted key levels (an LSM-like merge)
 behind a bit filter and bucket directories (`KeyIndex`), rebuilt from the stored digests in
-seconds at a million articles. MinHash digests come from rensa.
+seconds at a million articles. MinHash digests are rensa's R-MinHash (algorithm 2), computed
+by our own compiled kernel (`minhash`): rensa returns them only as Python lists.
 """
 
 from newsflow.dedupe.batch import dedupe_batch

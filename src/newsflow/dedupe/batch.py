@@ -11,7 +11,6 @@ from newsflow.dedupe.agreement import agree
 from newsflow.dedupe.agreement_keys import (
     Keys,
     Texts,
-    article_keys,
     every_token,
     proper_title_names,
 )
@@ -19,14 +18,14 @@ from newsflow.dedupe.minhash import (
     BANDS,
     candidate_pairs,
     lsh_band_keys,
-    shingle_signatures,
     similarity,
 )
-from newsflow.dedupe.openings import Openings, article_openings
+from newsflow.dedupe.openings import Openings
+from newsflow.dedupe.sketch import sketch_batch
 from newsflow.dedupe.state import DedupeState, day_number, tie_order
 from newsflow.dedupe.stories import assign_stories
 from newsflow.dedupe.terms import name_words
-from newsflow.dedupe.words import hex_key, tokenise
+from newsflow.dedupe.words import hex_key
 from newsflow.settings import Settings, Thresholds
 
 # --- the batch ----------------------------------------------------------------------------------
@@ -229,12 +228,9 @@ def dedupe_batch(articles: pl.DataFrame, state: DedupeState, settings: Settings)
     )
     batch = _canonical_order(frame.filter(pl.Series(known < 0)))
     n = batch.height
-    words = tokenise(batch["body"])
-    title_words = tokenise(batch["title"])
-    texts = Texts(batch["title"], batch["body"], title_words, words)
-    keys = article_keys(texts)
-    openings = article_openings(texts)
-    sigs, counts = shingle_signatures(words, n)
+    sketch = sketch_batch(batch["title"], batch["body"])
+    words, title_words, texts = sketch.words, sketch.title_words, sketch.texts
+    sigs, counts, keys, openings = sketch.signatures, sketch.counts, sketch.keys, sketch.openings
     band_keys = lsh_band_keys(sigs)  # once: looked up for the fresh, stored for the canonical
     lookup.fetch_by_key(state, band_keys=band_keys[counts > 0])
     days = _story_days(batch, state)

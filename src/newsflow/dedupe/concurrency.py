@@ -1,18 +1,9 @@
-"""Threads and process-wide interpreter switches used by dedupe, in one place.
-
-Dedupe's compiled kernels (`nogil`) run on a small pool of worker threads. The digest copy out
-of rensa changes two process-wide settings while it runs (`copying_digests`): the GIL switch
-interval and the cyclic garbage collector. Nothing else in newsflow touches them.
-"""
+"""The worker threads dedupe's compiled kernels (`nogil`) run on, in one place."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 SCAN_THREADS = max(1, min(2, len(os.sched_getaffinity(0))))
@@ -49,38 +40,3 @@ def done(fn: Callable[..., object], *args: object) -> Future:
     future: Future = Future()
     future.set_result(fn(*args))
     return future
-
-
-@contextlib.contextmanager
-def copying_digests() -> Iterator[None]:
-    """For the block: Python's cyclic garbage collector paused (if it runs), and a thread
-    waiting for the GIL gets it after 0.1 ms instead of 5.
-
-    The digest copy allocates many lists of ints, which hold no cycles: paused, the collector
-    makes no young collections over them. The copy holds the GIL all along, while the worker
-    digesting the next chunk needs it for a moment between its compiled calls; at the default
-    5 ms switch interval it waited so long that overlapping the two saved nothing (7.2 vs 7.0
-    us/doc), at 0.1 ms it saves a fifth (5.8). Both settings are process-wide: the first of
-    overlapping blocks (threads) changes them and the last one out restores them."""
-    global _copiers, _saved_settings
-    with _copiers_lock:
-        if _copiers == 0:
-            _saved_settings = (gc.isenabled(), sys.getswitchinterval())
-            gc.disable()
-            sys.setswitchinterval(min(_saved_settings[1], 1e-4))
-        _copiers += 1
-    try:
-        yield
-    finally:
-        with _copiers_lock:
-            _copiers -= 1
-            if _copiers == 0:
-                was_enabled, interval = _saved_settings
-                sys.setswitchinterval(interval)
-                if was_enabled:
-                    gc.enable()
-
-
-_copiers = 0  # blocks inside copying_digests
-_copiers_lock = threading.Lock()
-_saved_settings = (True, 0.005)

@@ -120,6 +120,13 @@ def _small(args: tuple[Any, ...], per_row: int = 16, per_element: int = 1) -> bo
     )
 
 
+def runs_compiled(*arrays: np.ndarray) -> bool:
+    """Whether a kernel called with these arrays would run compiled (see `_small`): for a
+    caller that has a faster non-compiled path than the kernel run as Python."""
+    weights = WEIGHTS_ONCE_LOADED if _numba_loaded else WEIGHTS_BEFORE_LOADED
+    return not _small(arrays, *weights)
+
+
 def kernel(**options: Any) -> Callable[[Callable[..., Any]], Kernel]:
     """`numba.njit(**options)`, compiled only for a call with a big array (see module doc)."""
 
