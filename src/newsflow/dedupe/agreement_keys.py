@@ -488,12 +488,17 @@ class Texts:
     made once, read for the key lists of all and the tokens of the few with candidates."""
 
     def __init__(
-        self, titles: pl.Series, bodies: pl.Series, title_words: Words, body_words: Words
+        self,
+        titles: pl.Series,
+        bodies: pl.Series,
+        title_words: Words,
+        body_words: Words,
+        buffers: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]] | None = None,
     ) -> None:
+        """`buffers`: (titles, bodies) as `utf8_buffers` reads them, if the caller has them."""
         self.n = titles.len()
         rows = np.arange(self.n + 1)
-        t_data, t_base = utf8_buffers(titles)
-        b_data, b_base = utf8_buffers(bodies)
+        (t_data, t_base), (b_data, b_base) = buffers or (utf8_buffers(titles), utf8_buffers(bodies))
         tw, bw = title_words, body_words
         self._title = (tw.hashes, tw.offsets, tw.capitalised, np.searchsorted(tw.rows, rows),
                        t_data, t_base)  # fmt: skip

@@ -20,7 +20,7 @@ from newsflow.dedupe.agreement_keys import Keys, Texts, article_keys
 from newsflow.dedupe.concurrency import SCAN_THREADS, done, threads
 from newsflow.dedupe.minhash import shingle_signatures
 from newsflow.dedupe.openings import Openings, article_openings
-from newsflow.dedupe.words import Words, tokenise
+from newsflow.dedupe.words import Words, tokenise, utf8_buffers
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,10 @@ class Sketch:
 
 def sketch_batch(titles: pl.Series, bodies: pl.Series) -> Sketch:
     """Words, signatures, agreement keys and openings of the articles (titles[k], bodies[k])."""
-    words = tokenise(bodies)
-    title_words = tokenise(titles)
-    texts = Texts(titles, bodies, title_words, words)
+    buffers = utf8_buffers(titles), utf8_buffers(bodies)  # one read of Arrow's bytes for both
+    words = tokenise(bodies, buffers[1])
+    title_words = tokenise(titles, buffers[0])
+    texts = Texts(titles, bodies, title_words, words, buffers)
     side = (
         threads().submit(article_openings, texts)
         if SCAN_THREADS > 1

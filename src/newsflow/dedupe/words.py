@@ -173,7 +173,7 @@ def _scan_ranges(
     return columns, slots, in_parallel(calls)
 
 
-def tokenise(texts: pl.Series) -> Words:
+def tokenise(texts: pl.Series, buffers: tuple[np.ndarray, np.ndarray] | None = None) -> Words:
     """Split texts into words on bytes, all texts at once (compiled: one pass over the bytes).
 
     Separators: ASCII other than letters and digits, no-break space and the U+2010-U+206F
@@ -185,7 +185,7 @@ def tokenise(texts: pl.Series) -> Words:
     each into its own slot of the output; the slots are then closed up. (Counting the words
     first, to write exact slots, cost as much as the scan.)
     """
-    data, offsets = utf8_buffers(texts)
+    data, offsets = buffers if buffers is not None else utf8_buffers(texts)
     parts = SCAN_THREADS if data.size >= _PARALLEL_BYTES else 1
     cuts = np.searchsorted(offsets, np.arange(parts + 1) * (data.size // parts))
     cuts[0], cuts[-1] = 0, offsets.size - 1
