@@ -194,9 +194,50 @@ def test_agents_of_the_cameo_dictionary_let_their_events_form(nlp, state):
 
 
 def test_a_singular_body_word_is_no_generic_agent_but_its_plural_is():
-    # "the firm", "the council" are mostly a named body told again (`definites`); "firms" are
-    # agents. The pre-filter matches the plural of each, the singular only where it may act.
-    cue = pl.Series(["the firm said", "rival firms said", "the MPs said", "policemen said"])
+    # "the company", "the council" are mostly a named body told again (`definites`);
+    # "companies" are agents. The pre-filter matches the plural of each, the singular only
+    # where it may act.
+    cue = pl.Series(["the company said", "rival companies said", "the MPs said", "policemen said"])
     assert cue.str.contains(generic.GENERIC_CUE).to_list() == [False, True, True, True]
-    assert {"firm", "council", "party"} <= generic.PLURAL_ONLY
+    assert {"company", "council", "party"} <= generic.PLURAL_ONLY
     assert generic.plural("gunman") == "gunmen" and generic.plural("authority") == "authorities"
+
+
+# The generic-agent audit (issue 20; bench/labels/events/generic_audit/summary.md): of 206 BBC
+# events with a generic side, those of "firms" were right 2 times in 15, "customers" 0 in 7 and
+# "voters" 0 in 5 (routine business, or no actor by the events guide), so the three nouns left
+# the list; "airlines" (3 in 8), "unions" (4 in 4) and "critics" (3 in 3) stay.
+DROPPED_NOUN_SENTENCES = [
+    # bbc/tech/116: a warning of a danger, no actor threatened (was THREATEN by "security firm")
+    "Security firms are warning about several mobile phone viruses that can spread much faster "
+    "than similar bugs.",
+    # bbc/tech/136: a firm's offer to its customers, routine business (was AGREE, "customer")
+    "BT is offering customers free internet telephone calls if they sign up to broadband in "
+    "December.",
+    # bbc/tech/001: a polling rule, no act (was REJECT by "voter")
+    "Likewise, any voter who refuses to be inked will not receive the ballot.",
+]
+
+
+@pytest.mark.parametrize("text", DROPPED_NOUN_SENTENCES)
+def test_nouns_the_audit_dropped_make_no_event_of_their_own(nlp, state, text):
+    assert events_of(text, nlp, state).is_empty()
+
+
+def test_kept_business_and_labour_agents_still_make_their_events(nlp, state):
+    # bbc/business/015 (audit: right, ACCUSE by low-cost airlines) and bbc/business/455
+    # (right, ACCUSE by unions): the drop is of three nouns, not of their sectors
+    airlines = events_of(
+        "Low-cost airlines have criticised the new compensation levels, arguing that the "
+        "pay-out could be worth more than the ticket.",
+        nlp,
+        state,
+    )
+    assert ("ACCUSE", "cost airline") in airlines.select("event_type", "source_generic").rows()
+    unions = events_of(
+        "Unions criticised the possible move - which may affect cabin and maintenance staff - "
+        "saying Qantas was profitable.",
+        nlp,
+        state,
+    )
+    assert ("ACCUSE", "union") in unions.select("event_type", "source_generic").rows()

@@ -32,8 +32,8 @@ _AGENTS = json.loads(resources.path("data/events/generic_agents.json").read_text
 GENERIC_NOUNS = frozenset(
     word for sector in _AGENTS["sectors"].values() for words in sector.values() for word in words
 )
-# Plural-only generics: "groups", "firms", "leaders" name agents; "the group", "the firm",
-# "the leader" are mostly a named actor told again (a company, a country, a person).
+# Plural-only generics: "groups", "companies", "leaders" name agents; "the group", "the
+# company", "the leader" are mostly a named actor told again (a company, a country, a person).
 PLURAL_ONLY = frozenset(_AGENTS["plural_only"])
 # Phrases after a generic noun that say where, when or about what, not who it is.
 NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
