@@ -224,20 +224,23 @@ def test_nouns_the_audit_dropped_make_no_event_of_their_own(nlp, state, text):
     assert events_of(text, nlp, state).is_empty()
 
 
-def test_kept_business_and_labour_agents_still_make_their_events(nlp, state):
-    # bbc/business/015 (audit: right, ACCUSE by low-cost airlines) and bbc/business/455
-    # (right, ACCUSE by unions): the drop is of three nouns, not of their sectors
-    airlines = events_of(
+# bbc/business/015 (audit: right, ACCUSE by low-cost airlines) and bbc/business/455 (right,
+# ACCUSE by unions): the drop is of three nouns, not of their sectors
+KEPT_NOUN_SENTENCES = [
+    (
         "Low-cost airlines have criticised the new compensation levels, arguing that the "
         "pay-out could be worth more than the ticket.",
-        nlp,
-        state,
-    )
-    assert ("ACCUSE", "cost airline") in airlines.select("event_type", "source_generic").rows()
-    unions = events_of(
+        "cost airline",
+    ),
+    (
         "Unions criticised the possible move - which may affect cabin and maintenance staff - "
         "saying Qantas was profitable.",
-        nlp,
-        state,
-    )
-    assert ("ACCUSE", "union") in unions.select("event_type", "source_generic").rows()
+        "union",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "generic_word"), KEPT_NOUN_SENTENCES)
+def test_kept_business_and_labour_agents_still_make_their_events(nlp, state, text, generic_word):
+    found_events = events_of(text, nlp, state).select("event_type", "source_generic").rows()
+    assert ("ACCUSE", generic_word) in found_events
