@@ -3,7 +3,8 @@
     uv run python -m bench.labels.generic_audit items --db /tmp/ev20.duckdb
     uv run python -m bench.labels.generic_audit summary
     uv run python -m bench.labels.generic_audit sample --items ITEMS --n 220 --seed events21
-    uv run python -m bench.labels.generic_audit summary --judged judged.jsonl judged_reuters.jsonl
+    uv run python -m bench.labels.generic_audit summary --judged \
+        bench/labels/events/generic_audit/judged.jsonl bench/labels/events/generic_audit/judged_reuters.jsonl
 
 `items` writes every event of a warehouse whose `source_generic` or `target_generic` is set, in
 event_id order, with its sentence, article and generic words, to
