@@ -2,18 +2,24 @@
 
     uv run python -m bench.labels.generic_audit items --db /tmp/ev20.duckdb
     uv run python -m bench.labels.generic_audit summary
+    uv run python -m bench.labels.generic_audit sample --items ITEMS --n 220 --seed events21
+    uv run python -m bench.labels.generic_audit summary --judged \
+        bench/labels/events/generic_audit/judged.jsonl bench/labels/events/generic_audit/judged_reuters.jsonl
 
 `items` writes every event of a warehouse whose `source_generic` or `target_generic` is set, in
 event_id order, with its sentence, article and generic words, to
 `bench/labels/events/generic_audit/items.jsonl` (no sampling: the whole population is judged).
 `summary` reads the judgements (`judged.jsonl`, GUIDE.md there) and prints precision by head
-noun and by CAMEO sector of the list, so the list change is decided from counts.
+noun and by CAMEO sector of the list, so the list change is decided from counts; given several
+judged files (BBC and Reuters) it pools them. `sample` draws a seeded random subset of the items
+when there are too many to judge all (the Reuters pass: 220).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,10 +85,12 @@ def _tally(judged: Iterable[dict], key) -> dict[str, list[int]]:
     """key -> [events, right, detection-right] over judged items (GUIDE.md 'Precision')."""
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for item in judged:
-        role = item["generic_role_ok"] is True
-        right = int(item["event"] and role)
-        detected = int(item["any_event"] and role)
         for k in key(item):
+            # an event with two generic sides, one right and one wrong, says so per noun
+            # (`role_by_noun`, Reuters pass); elsewhere one judgement covers both sides
+            role = item.get("role_by_noun", {}).get(k, item["generic_role_ok"]) is True
+            right = int(item["event"] and role)
+            detected = int(item["any_event"] and role)
             row = table[k]
             row[0] += 1
             row[1] += right
@@ -112,9 +120,24 @@ def to_drop(by_noun: dict[str, list[int]]) -> list[str]:
     )
 
 
-def summary(path: Path) -> None:
-    """Print precision by head noun and by CAMEO sector, the totals, and the rule's nouns."""
-    judged = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def seeded_subset(rows: list[dict], n: int, seed: str) -> list[dict]:
+    """A seeded random `n` of the items (all of them when there are no more), in event_id order:
+    the same items, whatever order they were listed in, for the same seed."""
+    ordered = sorted(rows, key=lambda r: r["event_id"])
+    if len(ordered) <= n:
+        return ordered
+    return sorted(random.Random(seed).sample(ordered, n), key=lambda r: r["event_id"])
+
+
+def summary(paths: list[Path]) -> None:
+    """Print precision by head noun and by CAMEO sector, the totals, and the rule's nouns, over
+    the judged items of every file given (pooled)."""
+    judged = [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     by_noun = _tally(judged, _nouns)
     _print("All", _tally(judged, lambda item: ["all"]))
     _print("By CAMEO sector", _tally(judged, lambda item: set(item["nouns"].values())))
@@ -130,13 +153,29 @@ def main() -> None:
     drawn = sub.add_parser("items", help="list the events with a generic side")
     drawn.add_argument("--db", type=Path, required=True, help="warehouse to read (read-only)")
     drawn.add_argument("--out", type=Path, default=HERE / "items.jsonl", help="items file")
-    counted = sub.add_parser("summary", help="precision by noun and sector of judged.jsonl")
-    counted.add_argument("--judged", type=Path, default=HERE / "judged.jsonl", help="judgements")
+    picked = sub.add_parser("sample", help="a seeded random subset of the items to judge")
+    picked.add_argument("--items", type=Path, required=True, help="items file to draw from")
+    picked.add_argument("--n", type=int, default=220, help="how many items to draw")
+    picked.add_argument("--seed", default="events21", help="random seed (a string)")
+    picked.add_argument("--out", type=Path, required=True, help="file for the drawn items")
+    counted = sub.add_parser("summary", help="precision by noun and sector of judged files")
+    counted.add_argument(
+        "--judged",
+        type=Path,
+        nargs="+",
+        default=[HERE / "judged.jsonl"],
+        help="judgement files (several are pooled)",
+    )
     args = parser.parse_args()
     if args.command == "items":
         rows = items(args.db)
         args.out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         print(f"{len(rows)} items -> {args.out}")
+    elif args.command == "sample":
+        rows = [json.loads(x) for x in args.items.read_text(encoding="utf-8").splitlines() if x]
+        kept = seeded_subset(rows, args.n, args.seed)
+        args.out.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
+        print(f"{len(kept)} of {len(rows)} items (seed {args.seed!r}) -> {args.out}")
     else:
         summary(args.judged)
 

@@ -356,10 +356,15 @@ def merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
         row.update(cameo_root=lead.cameo_root, evidence=lead.evidence)
         keys_row["evidence_score"] = lead.score
     keys_row["source_key"], keys_row["target_key"] = _widest_pair(cands, known)
+    # two reports of one sentence can tie on all but their dates; EventDate has no order, so
+    # the earlier date breaks the tie (it used to raise TypeError on Reuters wire copy)
     dated = sorted(
-        (_date_rank(c.when, c in full), -c.score, c.article_id, c.sentence_index, c.when)
-        for c in cands
-        if c.when.date
+        (
+            (_date_rank(c.when, c in full), -c.score, c.article_id, c.sentence_index, c.when)
+            for c in cands
+            if c.when.date
+        ),
+        key=lambda ranked: (*ranked[:-1], ranked[-1].date),
     )
     if dated:
         when = dated[0][-1]
