@@ -278,10 +278,16 @@ def _best(candidates: list[Candidate]) -> Candidate:
 
 
 def event_id_for(key: _Key, when: date | None) -> str:
-    """Event id from the merge key (type, mode group, actor pair, date, place or story; an
-    undated event is only ever one story's, so its story is part of its id)."""
+    """Event id from the merge key (type, mode group, actor pair, date, place or story). An
+    undated event is only ever one story's, and so is one that names no actor on either side:
+    its story is part of its id. Two groups with one id are one event (`events`), and a
+    place and a day are no evidence that two reports naming nobody tell one event: keyed by
+    place alone, "Delegates agreed to shelve discussion of IADB reforms" pooled with a Senate
+    panel's trade bill, FNMA's mortgage products and two more Washington items of 25 March
+    1987 as one AGREE of five articles (the Reuters generic-agent audit)."""
     where = key.place_key or key.story_id or ""
-    if when is None and key.place_key and key.story_id:
+    nobody = key.pair == (None, None)
+    if (when is None or nobody) and key.place_key and key.story_id:
         where = f"{key.place_key}@{key.story_id}"
     return "e_" + short_hash(
         key.event_type,
