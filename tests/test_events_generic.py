@@ -203,10 +203,13 @@ def test_a_singular_body_word_is_no_generic_agent_but_its_plural_is():
     assert generic.plural("gunman") == "gunmen" and generic.plural("authority") == "authorities"
 
 
-# The generic-agent audit (issue 20; bench/labels/events/generic_audit/summary.md): of 206 BBC
-# events with a generic side, those of "firms" were right 2 times in 15, "customers" 0 in 7 and
-# "voters" 0 in 5 (routine business, or no actor by the events guide), so the three nouns left
-# the list; "airlines" (3 in 8), "unions" (4 in 4) and "critics" (3 in 3) stay.
+# The generic-agent audits (issue 20; bench/labels/events/generic_audit/summary.md). BBC, 206
+# events with a generic side: "firms" right 2 times in 15, "customers" 0 in 7, "voters" 0 in 5
+# (routine business, or no actor by the events guide) left the list; "airlines" (3 in 8),
+# "unions" (4 in 4) and "critics" (3 in 3) stay. Reuters, 220 more, the same rule on the 426
+# pooled: "shareholders" 0 in 8, "investors" 0 in 6, "lenders" 1 in 6 (annual meetings,
+# markets, a firm's finance) left the list; "force" (1 in 9, six of its eight errors singular:
+# "task force", "work force") became plural-only.
 DROPPED_NOUN_SENTENCES = [
     # bbc/tech/116: a warning of a danger, no actor threatened (was THREATEN by "security firm")
     "Security firms are warning about several mobile phone viruses that can spread much faster "
@@ -216,41 +219,6 @@ DROPPED_NOUN_SENTENCES = [
     "December.",
     # bbc/tech/001: a polling rule, no act (was REJECT by "voter")
     "Likewise, any voter who refuses to be inked will not receive the ballot.",
-]
-
-
-@pytest.mark.parametrize("text", DROPPED_NOUN_SENTENCES)
-def test_nouns_the_audit_dropped_make_no_event_of_their_own(nlp, state, text):
-    assert events_of(text, nlp, state).is_empty()
-
-
-# bbc/business/015 (audit: right, ACCUSE by low-cost airlines) and bbc/business/455 (right,
-# ACCUSE by unions): the drop is of three nouns, not of their sectors
-KEPT_NOUN_SENTENCES = [
-    (
-        "Low-cost airlines have criticised the new compensation levels, arguing that the "
-        "pay-out could be worth more than the ticket.",
-        "cost airline",
-    ),
-    (
-        "Unions criticised the possible move - which may affect cabin and maintenance staff - "
-        "saying Qantas was profitable.",
-        "union",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "generic_word"), KEPT_NOUN_SENTENCES)
-def test_kept_business_and_labour_agents_still_make_their_events(nlp, state, text, generic_word):
-    found_events = events_of(text, nlp, state).select("event_type", "source_generic").rows()
-    assert ("ACCUSE", generic_word) in found_events
-
-
-# The same audit on 220 Reuters events (issue 20, summary.md "Reuters pass"), its rule applied
-# to the 426 pooled: "shareholders" right 0 in 8, "investors" 0 in 6, "lenders" 1 in 6 (annual
-# meetings, markets, a firm's finance) left the list; "force" (1 in 9, six of its eight errors
-# singular: "task force", "work force") became plural-only.
-REUTERS_DROPPED_SENTENCES = [
     # reuters 21213: a routine vote at an annual meeting (was CONSULT by "shareholder")
     "Standard Products Inc said shareholders at its annual meeting approved an increase in the "
     "company's authorized common to 25 mln shares from 15 mln shares.",
@@ -267,28 +235,41 @@ REUTERS_DROPPED_SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("text", REUTERS_DROPPED_SENTENCES)
-def test_nouns_the_reuters_audit_dropped_make_no_event_of_their_own(nlp, state, text):
+@pytest.mark.parametrize("text", DROPPED_NOUN_SENTENCES)
+def test_nouns_the_audits_dropped_make_no_event_of_their_own(nlp, state, text):
     assert events_of(text, nlp, state).is_empty()
 
 
-# Right in the Reuters audit, and kept: farmers' rallies (reuters 4953, PROTEST) and a plural
-# "forces" (reuters 243, an ASSAULT typed right)
-REUTERS_KEPT_SENTENCES = [
-    (
+# Right in the audits, and kept: the drop is of nouns, not of their sectors
+KEPT_NOUN_SENTENCES = [
+    (  # bbc/business/015
+        "Low-cost airlines have criticised the new compensation levels, arguing that the "
+        "pay-out could be worth more than the ticket.",
+        "ACCUSE",
+        "cost airline",
+    ),
+    (  # bbc/business/455
+        "Unions criticised the possible move - which may affect cabin and maintenance staff - "
+        "saying Qantas was profitable.",
+        "ACCUSE",
+        "union",
+    ),
+    (  # reuters 4953: farmers' rallies
         "On Tuesday hundreds of thousands of farmers held rallies throughout the country to "
         "protest against high interest rates.",
+        "PROTEST",
         "farmer",
     ),
-    (
+    (  # reuters 243: a plural "forces"
         "Iran said its forces had captured one of Iraq's strongest fortifications east of Basra "
         "on the Gulf War southern front in a major battle overnight.",
+        "ASSAULT",
         "force",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "generic_word"), REUTERS_KEPT_SENTENCES)
-def test_kept_reuters_agents_still_make_their_events(nlp, state, text, generic_word):
-    found_words = events_of(text, nlp, state).get_column("source_generic").to_list()
-    assert generic_word in found_words
+@pytest.mark.parametrize(("text", "event_type", "generic_word"), KEPT_NOUN_SENTENCES)
+def test_kept_agents_still_make_their_events(nlp, state, text, event_type, generic_word):
+    found_events = events_of(text, nlp, state).select("event_type", "source_generic").rows()
+    assert (event_type, generic_word) in found_events
