@@ -175,6 +175,16 @@ REUTERS_SERIES = json.loads((FIXTURES / "reuters_series.json").read_text(encodin
 SERIES_ITEMS = sorted(name for name in REUTERS_SERIES if "re-filing" not in name)
 
 
+def assert_similar_yet_two_items(earlier: dict, later: dict) -> None:
+    """The two texts are similar over the near-duplicate threshold, yet in either order in one
+    batch neither is marked a duplicate of the other."""
+    similar = similarity_of((earlier["title"], earlier["body"]), (later["title"], later["body"]))
+    assert similar >= Settings().thresholds.near_duplicate_threshold
+    for order in ([earlier, later], [later, earlier]):
+        out = dedupe.dedupe_batch(parsed(*order), dedupe.DedupeState(), Settings())
+        assert out["duplicate_of"].to_list() == [None, None]
+
+
 def doc_of(item: dict) -> dict:
     return {"title": item["title"], "body": item["body"]}
 
@@ -186,11 +196,7 @@ def test_items_of_one_series_or_two_developments_are_not_near_duplicates_issue_2
     (similarity over the threshold) but are two news items."""
     pair = REUTERS_SERIES[name]
     earlier, later = doc_of(pair["earlier"]), doc_of(pair["later"])
-    similar = similarity_of((earlier["title"], earlier["body"]), (later["title"], later["body"]))
-    assert similar >= Settings().thresholds.near_duplicate_threshold
-    for order in ([earlier, later], [later, earlier]):
-        out = dedupe.dedupe_batch(parsed(*order), dedupe.DedupeState(), Settings())
-        assert out["duplicate_of"].to_list() == [None, None]
+    assert_similar_yet_two_items(earlier, later)
 
 
 def test_a_corrected_results_table_without_ticker_is_still_a_near_duplicate_issue_21():
@@ -254,11 +260,7 @@ def test_a_later_item_of_a_series_is_not_a_near_duplicate_issue_21(name):
     one text only)."""
     pair = REUTERS_HELDOUT4[name]
     earlier, later = dated_doc(pair["earlier"]), dated_doc(pair["later"])
-    similar = similarity_of((earlier["title"], earlier["body"]), (later["title"], later["body"]))
-    assert similar >= Settings().thresholds.near_duplicate_threshold
-    for order in ([earlier, later], [later, earlier]):
-        out = dedupe.dedupe_batch(parsed(*order), dedupe.DedupeState(), Settings())
-        assert out["duplicate_of"].to_list() == [None, None]
+    assert_similar_yet_two_items(earlier, later)
     state = dedupe.DedupeState()  # across batches, the earlier one stored
     dedupe.dedupe_batch(parsed(earlier), state, Settings())
     assert dedupe.dedupe_batch(parsed(later, start=1), state, Settings())["duplicate_of"][0] is None
