@@ -58,6 +58,14 @@ def parsed(*docs: dict, start: int = 0) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema.PARSED)
 
 
+def similarity_of(first: tuple[str, str], second: tuple[str, str]) -> float:
+    """The MinHash word-level similarity of two bodies, as dedupe verifies it."""
+    words = dedupe.tokenise(pl.Series([first[1], second[1]]))
+    sigs, counts = dedupe.shingle_signatures(words, 2)
+    rows = np.array([0]), np.array([1])
+    return float(dedupe.similarity(sigs, rows[0], counts, sigs, rows[1], counts)[0])
+
+
 def links(out: pl.DataFrame) -> list[tuple]:
     return out.select("article_id", "duplicate_of", "dup_method").rows()
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import numpy as np
 import polars as pl
 import pytest
-from test_dedupe import FIXTURES, load_like_the_pipeline, migrated, parsed
+from test_dedupe import FIXTURES, load_like_the_pipeline, migrated, parsed, similarity_of
 
 from newsflow import dedupe
 from newsflow.dedupe import agreement_keys
@@ -109,14 +108,6 @@ REUTERS_REFILINGS = {
 }
 TEMPLATE_PAIRS = [("bush", "paychex"), ("marine", "chemical"), ("wyse", "chemical waste"),
                   ("norway", "woolwich")]  # fmt: skip
-
-
-def similarity_of(first: tuple[str, str], second: tuple[str, str]) -> float:
-    """The MinHash word-level similarity of two bodies, as dedupe verifies it."""
-    words = dedupe.tokenise(pl.Series([first[1], second[1]]))
-    sigs, counts = dedupe.shingle_signatures(words, 2)
-    rows = np.array([0]), np.array([1])
-    return float(dedupe.similarity(sigs, rows[0], counts, sigs, rows[1], counts)[0])
 
 
 @pytest.mark.parametrize(("a", "b"), TEMPLATE_PAIRS)
