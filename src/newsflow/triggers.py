@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, opinions, resources, senses, speech
+from newsflow import failings, labour, opinions, resources, senses, speech
 from newsflow.themes import Themes
 
 EVENT_TYPES = (
@@ -96,6 +96,7 @@ class Lexicon:
     demand_verbs: frozenset[str]  # "X said Y had to / needed to ...": a demand like "must"
     labour_strike_words: frozenset[str]  # "a hunger strike" is a PROTEST
     military_strike_words: frozenset[str]  # "an air strike" an ASSAULT
+    labour_strike_agents: frozenset[str]  # "workers struck" a PROTEST (`labour`)
     target_required_verbs: frozenset[str]  # "shares traded at", "helped the team win": no event
     statement_types: frozenset[str]  # a noun of these types needs a speaker ("demand in Germany")
     locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
@@ -140,6 +141,7 @@ class Lexicon:
             demand_verbs=frozenset(cues["demand_verbs"]),
             labour_strike_words=frozenset(cues["labour_strike_words"]),
             military_strike_words=frozenset(cues["military_strike_words"]),
+            labour_strike_agents=frozenset(cues["labour_strike_agents"]),
             target_required_verbs=frozenset(cues["target_required_verbs"]),
             statement_types=frozenset(cues["statement_types"]),
             locative_target_types=frozenset(cues["locative_target_types"]),
@@ -260,7 +262,10 @@ class Lexicon:
                 token, self.approving_words
             ):
                 return ("SUPPORT", "05")  # "Katwala said the change was 'long overdue'"
-            return self.words.get((lemma, "VERB"))
+            found = self.words.get((lemma, "VERB"))
+            if found is not None and lemma == "strike":
+                return self._strike(token, found)
+            return found
         if token.pos_ in ("NOUN", "PROPN"):
             if _names_a_body(token):
                 return None  # "Amnesty International has called ...": a name, no amnesty
@@ -290,11 +295,17 @@ class Lexicon:
             for c in verb.children
         )
 
-    def _strike(self, noun: Token, found: tuple[str, str]) -> tuple[str, str]:
-        """A hunger, general or four-day strike is a PROTEST; an air strike an ASSAULT."""
-        words = {t.lower_ for t in noun.subtree if t.i < noun.i}
+    def _strike(self, strike: Token, found: tuple[str, str]) -> tuple[str, str]:
+        """A hunger, general or four-day strike is a PROTEST; an air strike an ASSAULT; a strike
+        by workers or a union (the noun or the verb) a PROTEST (`labour`)."""
+        words = {t.lower_ for t in strike.subtree if t.i < strike.i}
         if words & self.military_strike_words:
             return found
-        if words & self.labour_strike_words or noun.head.lemma_.lower() in ("on", "off"):
+        noun = strike.pos_ in ("NOUN", "PROPN")
+        if noun and (
+            words & self.labour_strike_words or strike.head.lemma_.lower() in ("on", "off")
+        ):
             return ("PROTEST", "14")  # "went on strike", "called off a strike"
+        if labour.is_labour_strike(strike, self.labour_strike_agents):
+            return ("PROTEST", "14")  # "1,700 workers struck", "a strike by dockworkers"
         return found

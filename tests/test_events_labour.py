@@ -1,0 +1,72 @@
+"""A strike by workers is a labour PROTEST, a strike by warplanes an ASSAULT (issue 20).
+
+Real Reuters-21578 sentences (the newid of an item holding each, in its comment), through the real events stage. On the
+whole corpus 82 of the 133 ASSAULT events told with "strike"/"struck" were labour actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsflow import events, roles
+from newsflow.geo import Gazetteer
+from tests.event_frames import article_events
+
+ACTORS = [
+    ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq", "Iraqi"]),
+    ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran", "Iranian"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["United States", "American", "U.S."]),
+    ("act_uaw", "United Auto Workers", "ORG", "USA", ["United Auto Workers", "UAW"]),
+    ("act_gm", "General Motors", "ORG", "USA", ["General Motors Corp"]),
+]  # fmt: skip
+
+LABOUR = [
+    # 5773 (Yugoslavia): the verb, workers its subject
+    "In the central republic of Bosnia and Hercegovina 1,700 workers struck, while many "
+    "teachers in Belgrade refused to take their paychecks.",
+    # 16113 (the UAW on GM): the verb, controlled by "the union was ready"
+    'He said the union was ready to strike for "job and income guarantees," bans on shifting '
+    "production to foreign and other non-union sources, and increases in pay and profit-sharing.",
+    # 7396: a strike deadline set by a union
+    "The United Auto Workers has set a March 26 strike deadline at General Motors Corp's "
+    "Pontiac, Mich., truck and bus plant, a UAW spokesman said.",
+    # 9975: held warning strikes, workers the subject
+    "More than 16,000 engineering workers at 45 firms, mainly in south Germany, held warning "
+    "strikes lasting up to two hours yesterday.",
+]
+MILITARY = [
+    # 8440: warplanes struck (the lexicon's ASSAULT stays)
+    "Iraqi warplanes also struck Iran's offshore oilfields at Nowruz, Cyrus and Ardeshir in "
+    "northern gulf, some 80 km (50 miles) west of Kharg island, today's communique said.",
+    # 21475: forces launched a retaliatory strike against Iran
+    "Earlier today in Washington, U.S. Television networks had reported that American forces "
+    "launched a retaliatory strike against Iran late Sunday, attacking two Iranian offshore oil "
+    "drilling platforms and setting them ablaze.",
+]
+
+
+def types(text: str, nlp, lexicon, gazetteer) -> set[str]:
+    state = events.EventState.empty(lexicon, gazetteer)
+    return set(article_events(text, nlp, state, ACTORS, date(1987, 3, 20))["event_type"])
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return roles.Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("text", LABOUR)
+def test_a_strike_by_workers_or_a_union_is_a_protest(nlp, lexicon, gazetteer, text):
+    found = types(text, nlp, lexicon, gazetteer)
+    assert "PROTEST" in found and "ASSAULT" not in found
+
+
+@pytest.mark.parametrize("text", MILITARY)
+def test_a_strike_by_warplanes_or_forces_stays_an_assault(nlp, lexicon, gazetteer, text):
+    assert "ASSAULT" in types(text, nlp, lexicon, gazetteer)
