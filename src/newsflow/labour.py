@@ -54,7 +54,7 @@ def _agents(strike: Token) -> Iterator[Token]:
 
 def is_labour_strike(strike: Token, agents: Container[str]) -> bool:
     """Whether `strike` (the noun or the verb) is workers' action: a labour agent strikes, or
-    the noun heads a strike deadline, ballot or call."""
+    the noun is the "strike" of a strike deadline, ballot or call (a compound of that noun)."""
     noun = strike.pos_ in ("NOUN", "PROPN")
     if noun and strike.dep_ == "compound" and strike.head.lemma_.lower() in LABOUR_HEADS:
         return True
