@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from bench.labels import assemble, draw
 
@@ -48,18 +49,6 @@ def test_heldout3_labels_every_drawn_sentence_once_in_draw_order():
     _check_rows(rows, "heldout3")
 
 
-def test_heldout3_shares_no_article_or_body_with_earlier_events_samples():
-    earlier = _rows("sample.jsonl") + _rows("sample2.jsonl")
-    fresh = _rows("sample3.jsonl")
-    assert len({r["doc_id"] for r in fresh}) == len(fresh) == 200
-    assert not {r["doc_id"] for r in fresh} & {r["doc_id"] for r in earlier}
-    assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
-    groups = Counter(
-        "reuters" if r["corpus"] == "reuters" else r["doc_id"].split("/")[1] for r in fresh
-    )
-    assert groups["politics"] == 90 and groups["business"] == 30 and groups["reuters"] == 60
-
-
 def test_heldout4_labels_every_drawn_sentence_once_in_draw_order():
     """heldout4.jsonl holds pass e8's labels of every sentence of sample4.jsonl, in draw order,
     each actor span inside its sentence, and is still held out (spent_at null)."""
@@ -93,18 +82,29 @@ def test_e9_second_pass_labels_the_first_60_items_of_sample4_in_order():
                     assert item["body"][actor["start"] : actor["end"]] == actor["text"]
 
 
-def test_heldout4_shares_no_article_or_body_with_earlier_events_samples():
-    """No article of sample4.jsonl (nor a copy of its body) is in an earlier events sample; the
-    politics places the earlier samples left no article for went to Reuters topical."""
-    earlier = _rows("sample.jsonl") + _rows("sample2.jsonl") + _rows("sample3.jsonl")
-    fresh = _rows("sample4.jsonl")
+@pytest.mark.parametrize(
+    ("sample", "earlier_files", "politics", "reuters"),
+    [
+        ("sample3.jsonl", ("sample.jsonl", "sample2.jsonl"), 90, 60),
+        ("sample4.jsonl", ("sample.jsonl", "sample2.jsonl", "sample3.jsonl"), 19, 131),
+    ],
+)
+def test_fresh_samples_share_no_article_or_body_with_earlier_events_samples(
+    sample, earlier_files, politics, reuters
+):
+    """No article of sample3.jsonl (sample4.jsonl), nor a copy of its body, is in an earlier
+    events sample; in sample4 the politics places the earlier samples left no article for went
+    to Reuters topical."""
+    earlier = [r for f in earlier_files for r in _rows(f)]
+    fresh = _rows(sample)
     assert len({r["doc_id"] for r in fresh}) == len(fresh) == 200
     assert not {r["doc_id"] for r in fresh} & {r["doc_id"] for r in earlier}
     assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
     groups = Counter(
         "reuters" if r["corpus"] == "reuters" else r["doc_id"].split("/")[1] for r in fresh
     )
-    assert groups["politics"] == 19 and groups["business"] == 30 and groups["reuters"] == 131
+    assert groups["politics"] == politics and groups["business"] == 30
+    assert groups["reuters"] == reuters
 
 
 def test_own_sets_of_the_accuracy_bench_include_heldout4():

@@ -9,9 +9,7 @@ from datetime import date
 
 import pytest
 
-from newsflow import events, roles
-from newsflow.geo import Gazetteer
-from tests.event_frames import article_events
+from tests.event_frames import article_events, fresh_state
 
 ACTORS = [
     ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq", "Iraqi"]),
@@ -46,27 +44,17 @@ MILITARY = [
 ]
 
 
-def types(text: str, nlp, lexicon, gazetteer) -> set[str]:
-    state = events.EventState.empty(lexicon, gazetteer)
-    return set(article_events(text, nlp, state, ACTORS, date(1987, 3, 20))["event_type"])
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return roles.Lexicon.load()
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
+def types(text: str, nlp) -> set[str]:
+    """The event types the events stage finds in `text`, an article of its own."""
+    return set(article_events(text, nlp, fresh_state(), ACTORS, date(1987, 3, 20))["event_type"])
 
 
 @pytest.mark.parametrize("text", LABOUR)
-def test_a_strike_by_workers_or_a_union_is_a_protest(nlp, lexicon, gazetteer, text):
-    found = types(text, nlp, lexicon, gazetteer)
+def test_a_strike_by_workers_or_a_union_is_a_protest(nlp, text):
+    found = types(text, nlp)
     assert "PROTEST" in found and "ASSAULT" not in found
 
 
 @pytest.mark.parametrize("text", MILITARY)
-def test_a_strike_by_warplanes_or_forces_stays_an_assault(nlp, lexicon, gazetteer, text):
-    assert "ASSAULT" in types(text, nlp, lexicon, gazetteer)
+def test_a_strike_by_warplanes_or_forces_stays_an_assault(nlp, text):
+    assert "ASSAULT" in types(text, nlp)

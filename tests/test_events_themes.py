@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
+import pytest
 
 from newsflow import events, roles, schema
 from newsflow.settings import Settings
@@ -119,43 +120,58 @@ def test_cutting_a_holding_is_no_sanction(nlp):
     assert "SANCTION" not in [t for t, *_ in found(text, nlp)]
 
 
-def test_releasing_a_report_or_figures_publishes_releasing_a_suspect_yields(nlp):
+# What "release" and "deploy" move decides their type (`themes.json`): (text, type, whether the
+# sentence has it)
+RELEASE_DEPLOY = [
     # spent heldout3: reuters 7611 and tune bbc/business/147.txt (no gold event) were CONCEDE;
     # the parse hangs "growth figures" as the subject of the clause after "released"
-    text = (
+    (
         "The Department of Energy earlier this week released a report that warned of rising "
-        "U.S. reliance on foreign oil imports at a time when domestic production is declining."
-    )
-    assert "CONCEDE" not in [t for t, *_ in found(text, nlp)]
-    text = (
+        "U.S. reliance on foreign oil imports at a time when domestic production is declining.",
+        "CONCEDE",
+        False,
+    ),
+    (
         "Also on Tuesday, the central bank released growth figures showing Malaysia's economy "
-        "expanded 7.1% in 2004."
-    )
-    assert "CONCEDE" not in [t for t, *_ in found(text, nlp)]
+        "expanded 7.1% in 2004.",
+        "CONCEDE",
+        False,
+    ),
     # spent heldout3: bbc/politics/085.txt (gold COERCE and CONCEDE): a person released yields
-    text = (
+    (
         "A BNP spokesperson said Mr Tyndall, from Brighton, was arrested following a speech he "
-        "made in Burnley, Lancashire, and was released on police bail."
-    )
-    assert "CONCEDE" in [t for t, *_ in found(text, nlp)]
-
-
-def test_deploying_efforts_or_wisdom_mobilises_nothing_troops_do(nlp):
+        "made in Burnley, Lancashire, and was released on police bail.",
+        "CONCEDE",
+        True,
+    ),
     # reuters (OPEC, 1987): efforts deployed are no forces; spent heldout bbc/politics/263.txt
     # (no gold event): "wisdom needs to be deployed", the theme the controller's subject
-    text = (
+    (
         'Iran and Algeria were engaged in "continuous and stronger cooperation" on the world '
-        'petroleum market and had "deployed considerable efforts to stablise petroleum prices."'
-    )
-    assert "MOBILIZE" not in [t for t, *_ in found(text, nlp)]
-    text = (
+        'petroleum market and had "deployed considerable efforts to stablise petroleum prices."',
+        "MOBILIZE",
+        False,
+    ),
+    (
         "In the case of the Labour Party, if you believe the rift between Blair and Brown camps "
         "is as bad as the reports suggest, Solomon's wisdom needs to be deployed to solve the "
-        "problem."
-    )
-    assert "MOBILIZE" not in [t for t, *_ in found(text, nlp)]
-    text = "The Conservative Party said French troops deployed at railway stations in Iraq."
-    assert "MOBILIZE" in [t for t, *_ in found(text, nlp)]
+        "problem.",
+        "MOBILIZE",
+        False,
+    ),
+    (
+        "The Conservative Party said French troops deployed at railway stations in Iraq.",
+        "MOBILIZE",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "present"), RELEASE_DEPLOY)
+def test_releasing_or_deploying_is_typed_by_what_moves(nlp, text, event_type, present):
+    """A report or figures released are published, a suspect released yields (CONCEDE);
+    efforts or wisdom deployed mobilise nothing, troops deployed do (MOBILIZE)."""
+    assert (event_type in [t for t, *_ in found(text, nlp)]) is present
 
 
 def test_set_up_roadblocks_is_coercion_not_cooperation(nlp):

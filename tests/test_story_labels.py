@@ -79,25 +79,6 @@ def _week_and_group(row: dict) -> tuple:
     return (date.fromisoformat(row["published_date"]).isocalendar()[:2], group[0])
 
 
-def test_heldout5_shares_no_item_week_topic_or_bbc_section_with_earlier_samples():
-    """Issue 21: no item, body, block, (week, topic group) or BBC section of sample5.jsonl is
-    in sample.jsonl .. sample4.jsonl, so nothing tuned on so far is measured again."""
-    earlier = [r for f in EARLIER5 for r in _rows(f)]
-    fresh = _rows("sample5.jsonl")
-    assert not {r["item_id"] for r in fresh} & {r["item_id"] for r in earlier}
-    assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
-    assert not {r["block"] for r in fresh} & {r["block"] for r in earlier}
-    assert not {_week_and_group(r) for r in fresh} & {_week_and_group(r) for r in earlier}
-
-
-def test_stories_fresh5_draws_its_windows_without_any_earlier_sample(monkeypatch):
-    """The fifth draw leaves out the items of all four earlier stories samples."""
-    calls = []
-    monkeypatch.setattr(draw, "_fresh_blocks", lambda *args: calls.append(args) or [])
-    draw.draw_stories_fresh5(pl.DataFrame(), pl.DataFrame())
-    assert [c[2:] for c in calls] == [(draw.FRESH5_WINDOWS, draw.FRESH5_BBC, EARLIER5, "heldout5")]
-
-
 def test_bench_stories_accepts_the_fifth_held_out_half():
     """Issue 21: the lead measures heldout5 with `bench_stories --half heldout5`; only the
     command line and the label file are read here, newsflow is not run."""
@@ -130,23 +111,38 @@ def test_heldout6_labels_every_drawn_item_once_within_its_block():
         assert hashlib.sha256(row["body"].encode()).hexdigest() == row["body_sha256"]
 
 
-def test_heldout6_shares_no_item_week_topic_or_bbc_section_with_earlier_samples():
-    """Issue 21: no item, body, block, (week, topic group) or BBC section of sample6.jsonl is
-    in sample.jsonl .. sample5.jsonl, so nothing tuned on so far is measured again."""
-    earlier = [r for f in EARLIER6 for r in _rows(f)]
-    fresh = _rows("sample6.jsonl")
+@pytest.mark.parametrize(
+    ("sample", "earlier_files"), [("sample5.jsonl", EARLIER5), ("sample6.jsonl", EARLIER6)]
+)
+def test_fresh_samples_share_no_item_week_topic_or_bbc_section_with_earlier_ones(
+    sample, earlier_files
+):
+    """Issue 21: no item, body, block, (week, topic group) or BBC section of sample5.jsonl
+    (sample6.jsonl) is in the samples drawn before it, so nothing tuned on so far is measured
+    again."""
+    earlier = [r for f in earlier_files for r in _rows(f)]
+    fresh = _rows(sample)
     assert not {r["item_id"] for r in fresh} & {r["item_id"] for r in earlier}
     assert not {r["body_sha256"] for r in fresh} & {r["body_sha256"] for r in earlier}
     assert not {r["block"] for r in fresh} & {r["block"] for r in earlier}
     assert not {_week_and_group(r) for r in fresh} & {_week_and_group(r) for r in earlier}
 
 
-def test_stories_fresh6_draws_its_windows_without_any_earlier_sample(monkeypatch):
-    """The sixth draw leaves out the items of all five earlier stories samples."""
+@pytest.mark.parametrize(
+    ("draw_name", "windows", "bbc", "earlier", "half"),
+    [
+        ("draw_stories_fresh5", "FRESH5_WINDOWS", "FRESH5_BBC", EARLIER5, "heldout5"),
+        ("draw_stories_fresh6", "FRESH6_WINDOWS", "FRESH6_BBC", EARLIER6, "heldout6"),
+    ],
+)
+def test_fresh_draws_take_their_windows_without_any_earlier_sample(
+    monkeypatch, draw_name, windows, bbc, earlier, half
+):
+    """The fifth (sixth) draw leaves out the items of all the stories samples before it."""
     calls = []
     monkeypatch.setattr(draw, "_fresh_blocks", lambda *args: calls.append(args) or [])
-    draw.draw_stories_fresh6(pl.DataFrame(), pl.DataFrame())
-    assert [c[2:] for c in calls] == [(draw.FRESH6_WINDOWS, draw.FRESH6_BBC, EARLIER6, "heldout6")]
+    getattr(draw, draw_name)(pl.DataFrame(), pl.DataFrame())
+    assert [c[2:] for c in calls] == [(getattr(draw, windows), getattr(draw, bbc), earlier, half)]
 
 
 def test_bench_stories_accepts_the_sixth_held_out_half():
