@@ -124,7 +124,7 @@ MUTANTS = [
         "src/newsflow/pipeline.py",
         '                ctx.add("inputs", batch.inputs)',
         '                ctx.add("inputs", batch.docs.height)',
-        ("tests/test_quality.py", "tests/test_flow_e2e.py"),
+        ("tests/test_quality_process.py", "tests/test_flow_e2e.py"),
     ),
     Mutant(
         "rerun-skips-loaded-inputs",
