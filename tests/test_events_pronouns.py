@@ -27,6 +27,8 @@ ACTORS = [
     ("act_blunkett", "David Blunkett", "PERSON", "GBR", ["David Blunkett", "Mr Blunkett"]),
     ("act_blair", "Tony Blair", "PERSON", "GBR", ["Tony Blair", "Mr Blair"]),
     ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Gordon Brown", "Mr Brown"]),
+    ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
+    ("act_willetts", "David Willetts", "PERSON", "GBR", ["David Willetts"]),
 ]  # fmt: skip
 
 
@@ -116,3 +118,31 @@ def test_he_stands_for_the_person_the_sentence_before_names_first(nlp):
         'childcare would be a "centrepiece" of Labour\'s manifesto.'
     )
     assert [r[1:] for r in found(body, nlp) if r[0] == 1] == [("AGREE", "act_blair", None)]
+
+
+def test_he_carries_on_the_person_named_before_a_run_of_his_quotes(nlp):
+    # heldout2 (spent): bbc/politics/201, gold REJECT, source Michael Howard, named three
+    # sentences before "He again rejected", which a quote and his own "he said" sentences
+    # separate: the event had a null source (he/she looked back two sentences only).
+    body = (
+        'Asked whether he was comfortable with the perception, Mr Howard told the BBC: "I reject '
+        'that entirely". He said he found BNP\'s policies "abhorrent" but he said the UK had to '
+        "take a different approach to immigration. \"The government doesn't want to limit it in "
+        "any way, we do, there's a legitimate difference between us there,\" he said. He again "
+        "rejected newspaper speculation that his own father entered Britain illegally."
+    )
+    assert [r[1:] for r in found(body, nlp) if r[0] == 3] == [("REJECT", "act_howard", None)]
+
+
+def test_a_sentence_about_someone_unnamed_ends_the_run(nlp):
+    # BBC politics/313 (an unlabelled article): "He highlighted" is the Liberal Democrat
+    # spokesman of the sentence before, not Willetts, named (and quoted) before him.
+    body = (
+        "The report was welcomed by Conservative shadow pensions secretary David Willetts. "
+        '"The pensioners\' voice must certainly be heard in the next election," he said. '
+        "\"Labour's continued refusal to admit the true extent of the pensions crisis will be "
+        'one of the monumental failures of this government." A Liberal Democrat spokesman said '
+        "the party took the issues raised in the report very seriously. He highlighted the "
+        "party's promises to raise the basic state pension and replace council tax."
+    )
+    assert all(r[2] != "act_willetts" for r in found(body, nlp) if r[0] == 4)

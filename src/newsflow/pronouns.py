@@ -31,13 +31,20 @@ PRONOUN_ROLES = {"nsubj", "nsubjpass"}
 SUBJECT_CHARS = 24  # how far into the sentence before a pronoun's antecedent may be named
 ANTECEDENT_SENTENCES = 2  # how far back a "he"/"she" may find the person it stands for
 ANTECEDENT_PEOPLE = 3  # the people a "he"/"she" may stand for, in order of preference
+# Further back, a "he"/"she" carries on the person named before a run of sentences that go on
+# about them: quotes ('"We watched ..."'), their own "he"/"she"/"his", or people named. A
+# sentence about someone unnamed ("A Liberal Democrat spokesman said", "The chancellor is on a
+# tour of Africa") ends the run: past it a "he" is that someone.
+CHAIN_SENTENCES = 6
+CARRIES_ON = r"""(?i)^\W*["“‘']|\b(?:he|she|his)\b"""
 # A subject "he" stands for no person named after it in its own clause (`person_mentions`).
 PERSON_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def person_antecedents(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, sentence_index, antecedents): the people named in the sentences just
-    before each sentence, each once (structs of actor_id, actor_key): who its "he"/"she"/"his"
+    """(article_id, sentence_index, antecedents): the people named in the two sentences just
+    before each sentence, or up to CHAIN_SENTENCES before it through a run that carries them
+    on (`_run_starts`), each once (structs of actor_id, actor_key): who its "he"/"she"/"his"
     may stand for. The sentence just before comes first, and within a sentence the person it
     names first: news names the one a sentence is about first, where its subject stands
     ("Mr Blair argued that ... because of Mr Brown's management. And he pledged ...": Blair),
@@ -50,11 +57,17 @@ def person_antecedents(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> 
         "actor_key",
     )
     return (
-        sentences.select("article_id", "sentence_index")
+        _run_starts(sentences, people)
         .join(people, on="article_id", how="inner")
         .filter(
             (pl.col("named_in") < pl.col("sentence_index"))
-            & (pl.col("named_in") >= pl.col("sentence_index") - ANTECEDENT_SENTENCES)
+            & (
+                (pl.col("named_in") >= pl.col("sentence_index") - ANTECEDENT_SENTENCES)
+                | (
+                    (pl.col("named_in") >= pl.col("sentence_index") - CHAIN_SENTENCES)
+                    & (pl.col("named_in") >= pl.col("run_start"))
+                )
+            )
         )
         .sort(["named_in", "char_start"], descending=[True, False])
         .group_by("article_id", "sentence_index")
@@ -64,6 +77,31 @@ def person_antecedents(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> 
             .head(ANTECEDENT_PEOPLE)
             .alias("antecedents")
         )
+    )
+
+
+def _run_starts(sentences: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, sentence_index, run_start): the last sentence before each sentence that
+    does not carry its person on (`CARRIES_ON`, or names a person); -1 if none does."""
+    named = people.select("article_id", pl.col("named_in").alias("sentence_index")).unique()
+    return (
+        sentences.select("article_id", "sentence_index", "text")
+        .join(
+            named.with_columns(pl.lit(True).alias("names")),
+            on=["article_id", "sentence_index"],
+            how="left",
+        )
+        .sort("article_id", "sentence_index")
+        .with_columns(
+            pl.when(pl.col("names").is_null() & ~pl.col("text").str.contains(CARRIES_ON))
+            .then(pl.col("sentence_index"))
+            .shift(1)
+            .forward_fill()
+            .over("article_id")
+            .fill_null(-1)
+            .alias("run_start")
+        )
+        .select("article_id", "sentence_index", "run_start")
     )
 
 
