@@ -16,25 +16,21 @@ role a trigger opens.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsflow import resources
+from newsflow import agents
 from newsflow.geo import Place
 from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
 
 # Head nouns (lemmas) of generic agents, by CAMEO agent sector (police, military, government,
 # rebels, opposition, business, labour, civilians...): `data/events/generic_agents.json`, from the
 # Phoenix agents dictionary's one-word entries and the hand list newsflow began with.
-_AGENTS = json.loads(resources.path("data/events/generic_agents.json").read_text(encoding="utf-8"))
-GENERIC_NOUNS = frozenset(
-    word for sector in _AGENTS["sectors"].values() for words in sector.values() for word in words
-)
+GENERIC_NOUNS = agents.sector_nouns()
 # Plural-only generics: "groups", "companies", "leaders" name agents; "the group", "the
 # company", "the leader" are mostly a named actor told again (a company, a country, a person).
-PLURAL_ONLY = frozenset(_AGENTS["plural_only"])
+PLURAL_ONLY = frozenset(agents.AGENTS["plural_only"])
 # Phrases after a generic noun that say where, when or about what, not who it is.
 NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
 # The state itself, or its organs: in an article whose dateline country it names, "the

@@ -42,11 +42,9 @@ type (or none) in a construction the parse shows:
 
 from __future__ import annotations
 
-import json
-
 from spacy.tokens import Token
 
-from newsflow import resources, speech
+from newsflow import agents, speech
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
@@ -77,13 +75,7 @@ WEAPONS = {
     "mine", "mob", "rioter",
 }  # fmt: skip
 VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
-_AGENTS = json.loads(resources.path("data/events/generic_agents.json").read_text(encoding="utf-8"))
-STRIKING_AGENTS = WEAPONS | {
-    word
-    for sector in VIOLENT_SECTORS
-    for words in _AGENTS["sectors"][sector].values()
-    for word in words
-}
+STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS)
 RELATIVES = {"which", "that", "who"}
 
 

@@ -1,0 +1,25 @@
+"""The generic agent nouns by CAMEO sector (`data/events/generic_agents.json`), read once.
+
+Two stages read the list: `generic` (which nouns may fill a role) and `senses` (which agents
+can physically strike). This module imports nothing of theirs, so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from newsflow import resources
+
+AGENTS: dict[str, Any] = json.loads(
+    resources.path("data/events/generic_agents.json").read_text(encoding="utf-8")
+)
+
+
+def sector_nouns(sectors: Iterable[str] | None = None) -> frozenset[str]:
+    """The agent nouns of `sectors` (CAMEO codes: "COP", "MIL"...), or of every sector."""
+    chosen = AGENTS["sectors"] if sectors is None else {s: AGENTS["sectors"][s] for s in sectors}
+    return frozenset(
+        word for sector in chosen.values() for words in sector.values() for word in words
+    )
