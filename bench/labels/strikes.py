@@ -15,6 +15,7 @@ or `heldout` by the parity of sha256(item_id) (`draw.half`) before anything is l
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -65,6 +66,7 @@ def draw_corpus(frame: pl.DataFrame, corpus: str, excluded: set[str], count: int
                 "corpus": corpus,
                 "doc_id": row["source_path"],
                 "title": row["title"],
+                "body_sha256": hashlib.sha256(row["body"].encode()).hexdigest(),
                 "sentence": {"start": s, "end": e, "text": row["body"][s:e]},
             }
         )
