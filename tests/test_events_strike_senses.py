@@ -1,8 +1,8 @@
 """How a "strike" word is typed: labour PROTEST, armed ASSAULT, or no event (issue 20).
 
 Real sentences of the labelled strike set's tune half (bench/labels/strikes/tune.jsonl, its
-item id in each comment), typed by `Lexicon.trigger` on the events stage's own parse. On that
-half the strike word's type alone went from 0.514 to 0.89 accuracy (n=109)."""
+item id in each comment; two Reuters sentences of no labelled set), typed by `Lexicon.trigger` on the events stage's own parse. On that
+half the strike word's type alone went from 0.514 to 0.881 accuracy (n=109)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,14 @@ LABOUR = [
     # bbc/entertainment/314.txt#5030: a guild strikes
     "Writer Dudley Nichols refused his Academy Award in 1935 for his screenplay for The Insider "
     "because the Writers' Guild was striking at the time.",
+    # reuters21578.jsonl.gz:21341 (in no labelled set): "it" stands for the union that says it
+    "The union has said it will strike on 1000 EDT/1400 GMT on Thursday unless General Motors of "
+    "Canada Ltd meets the pattern and settles local issues at 11 plants in Quebec and Ontario.",
+    # reuters21578.jsonl.gz:3218 (in no labelled set): "World War Two" is a name, no word of war
+    "The offer, which came amid warning strikes by some 33,000 workers, was the first time since "
+    "World War Two that employers have proposed cutting working hours and is seen as averting a "
+    "repeat of the nationwide strike of 1984 which brought the auto industry to a standstill for "
+    "seven weeks, union sources said.",
 ]
 MILITARY = [
     # reuters21578.jsonl.gz:20890#920: a bare noun in a sentence that speaks of war

@@ -7,8 +7,8 @@ ASSAULT and `labour` got wrong:
 * no event at all: "struck a deal", "strike a balance", "struck oil", "struck the ball" (what is
   struck is an agreement, a find or a ball: `cues.json` `strike_no_event_things`, as object, as
   passive subject or as the noun "struck" modifies: "the deal struck last week"); an options
-  "strike price"; "a tremendous strike from Bryson" in a sentence that speaks of goals and
-  balls (`sports_strike_words`); "striking" as an adjective ("the most striking thing", "the
+  "strike price"; "a tremendous strike from Bryson" in a sentence that speaks of balls and
+  referees (two `sports_strike_words`); "striking" as an adjective ("the most striking thing", "the
   striking price") unless what strikes are workers ("striking union locals", "striking
   seamen": a PROTEST). An earthquake, a virus or a tragedy that "struck" strikes no blow either:
   `senses._figurative_hit` reads the verb "strike" as it reads "hit".
@@ -72,6 +72,14 @@ def is_strike_price(strike: Token) -> bool:
     return strike.dep_ == "compound" and _lemma(strike.head) in ("price", "prices")
 
 
-def in_sentence(strike: Token, words: Container[str]) -> bool:
-    """Does the strike's sentence hold one of `words` (lemma or surface)?"""
-    return any(_lemma(t) in words or t.lower_ in words for t in strike.sent)
+def in_sentence(strike: Token, words: Container[str], least: int = 1) -> bool:
+    """Does the strike's sentence hold `least` distinct words of `words` (lemma or surface)?
+    Names are not read: "a strike at Shell" speaks of no shells."""
+    found = {
+        form
+        for t in strike.sent
+        if t.pos_ != "PROPN"
+        for form in (_lemma(t), t.lower_)
+        if form in words
+    }
+    return len(found) >= least

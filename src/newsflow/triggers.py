@@ -314,7 +314,7 @@ class Lexicon:
             return None  # "struck a deal", "strike a balance", "struck the ball"
         if noun and (
             strike_senses.is_strike_price(strike)
-            or strike_senses.in_sentence(strike, self.sports_strike_words)
+            or strike_senses.in_sentence(strike, self.sports_strike_words, least=2)
         ):
             return None  # "strike prices", "a tremendous strike from Bryson ... in the net"
         words = {t.lower_ for t in strike.subtree if t.i < strike.i}
