@@ -176,6 +176,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         lexical = lexical_types(items, parser_nlp, events.EventState.empty().lexicon)
         fig["lexical"] = summary(items, [(t, t) for t in lexical])
         fig["labelled_at"] = meta["labelled_at"]
+        if half != "tune":  # measured only to report: its errors are not written out to read
+            fig.pop("errors")
+            fig["lexical"].pop("errors")
         out[half] = fig
         shares = ", ".join(f"{k} {v['share']} (n={v['n']})" for k, v in fig["per_label"].items())
         print(f"strikes {half} (n={fig['n']}, labelled_at {meta['labelled_at']}, at {commit}): "
