@@ -18,6 +18,8 @@ from collections.abc import Container, Iterator
 from spacy.tokens import Token
 
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "compound", "nmod")
+# the subject of a reported "will strike" that stands for the speaker ("the union said it will")
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 # "strike deadline", "strike ballot", "strike action": only a labour strike has these
 LABOUR_HEADS = frozenset({"deadline", "ballot", "action", "call", "vote", "pay", "fund", "leader"})
 
@@ -36,7 +38,8 @@ def _agents(strike: Token) -> Iterator[Token]:
     """Who the strike is by: a noun's possessor or compound ("the miners' strike"), its "by"
     phrase ("a strike by dockworkers"), the subject of the verb it is the object of ("workers
     held warning strikes"); a verb's subject ("workers struck"), or the subject its clause is
-    controlled by ("the union was ready to strike")."""
+    controlled by ("the union was ready to strike"), or the speaker of the clause whose pronoun
+    subject it is ("the union has said it will strike")."""
     for child in strike.children:
         if child.dep_ in AGENT_DEPS:
             yield child
@@ -50,6 +53,14 @@ def _agents(strike: Token) -> Iterator[Token]:
     if strike.pos_ == "VERB" and (strike.dep_ in ("xcomp", "acomp") or head.dep_ == "acomp"):
         for up in (head, head.head):
             yield from (c for c in up.children if c.dep_ == "nsubj")
+    if strike.pos_ == "VERB" and strike.dep_ == "ccomp" and _pronoun_subject(strike):
+        yield from (c for c in head.children if c.dep_ == "nsubj")  # "the union said it will"
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """Is the verb's subject "it", "they" or "we": in "the union has said it will strike" the
+    speaker is who strikes (issue 20: 3 Reuters sentences, a union or workers the speaker)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in verb.children)
 
 
 def is_labour_strike(strike: Token, agents: Container[str]) -> bool:

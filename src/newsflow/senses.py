@@ -238,7 +238,7 @@ def refine(
         return None
     if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
         return ("REQUEST", "10") if _warns_someone(token) else None
-    if verbal and lemma == "hit" and found[0] == "ASSAULT" and _figurative_hit(token):
+    if verbal and lemma in ("hit", "strike") and found[0] == "ASSAULT" and _figurative_hit(token):
         return None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}

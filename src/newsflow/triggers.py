@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, labour, opinions, resources, senses, speech
+from newsflow import failings, labour, opinions, resources, senses, speech, strike_senses
 from newsflow.themes import Themes
 
 EVENT_TYPES = (
@@ -104,6 +104,9 @@ class Lexicon:
     condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
     approving_words: frozenset[str] = frozenset()  # "called the change pragmatic": `opinions`
     themes: Themes = Themes.empty()  # what "withdraw", "give" ... move decides their type
+    strike_no_event_things: frozenset[str] = frozenset()  # "struck a deal": `strike_senses`
+    military_strike_context: frozenset[str] = frozenset()  # "the strikes killed 20": ASSAULT
+    sports_strike_words: frozenset[str] = frozenset()  # "a 25-yard strike ... the ball": none
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -149,6 +152,9 @@ class Lexicon:
             condemning_words=frozenset(cues["condemning_words"]),
             approving_words=frozenset(cues["approving_words"]),
             themes=Themes.load(folder / "themes.json"),
+            strike_no_event_things=frozenset(cues["strike_no_event_things"]),
+            military_strike_context=frozenset(cues["military_strike_context"]),
+            sports_strike_words=frozenset(cues["sports_strike_words"]),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
@@ -295,17 +301,31 @@ class Lexicon:
             for c in verb.children
         )
 
-    def _strike(self, strike: Token, found: tuple[str, str]) -> tuple[str, str]:
+    def _strike(self, strike: Token, found: tuple[str, str]) -> tuple[str, str] | None:
         """A hunger, general or four-day strike is a PROTEST; an air strike an ASSAULT; a strike
-        by workers or a union (the noun or the verb) a PROTEST (`labour`)."""
+        by workers or a union (the noun or the verb) a PROTEST (`labour`); "struck a deal", a
+        strike price, a shot at goal and the adjective "striking" no event, a bare noun a
+        PROTEST unless its sentence speaks of arms or casualties (`strike_senses`)."""
+        noun = strike.pos_ in ("NOUN", "PROPN")
+        if strike_senses.is_adjective(strike):
+            workers = strike_senses.strikers_are_workers(strike, self.labour_strike_agents)
+            return ("PROTEST", "14") if workers else None  # "striking seamen", not "striking thing"
+        if not noun and strike_senses.strikes_a_thing(strike, self.strike_no_event_things):
+            return None  # "struck a deal", "strike a balance", "struck the ball"
+        if noun and (
+            strike_senses.is_strike_price(strike)
+            or strike_senses.in_sentence(strike, self.sports_strike_words, least=2)
+        ):
+            return None  # "strike prices", "a tremendous strike from Bryson ... in the net"
         words = {t.lower_ for t in strike.subtree if t.i < strike.i}
         if words & self.military_strike_words:
             return found
-        noun = strike.pos_ in ("NOUN", "PROPN")
         if noun and (
             words & self.labour_strike_words or strike.head.lemma_.lower() in ("on", "off")
         ):
             return ("PROTEST", "14")  # "went on strike", "called off a strike"
         if labour.is_labour_strike(strike, self.labour_strike_agents):
             return ("PROTEST", "14")  # "1,700 workers struck", "a strike by dockworkers"
+        if noun and not strike_senses.in_sentence(strike, self.military_strike_context):
+            return ("PROTEST", "14")  # "the strike began May 9", "a wave of strikes"
         return found
