@@ -1,5 +1,5 @@
-"""Shared fixtures: an isolated Prefect home, a session-wide Prefect test harness, and the
-events stage's role parser."""
+"""Shared fixtures: an isolated Prefect home, a session-wide Prefect test harness, the
+events stage's role parser and the quality gates' gatekeeper."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ def nlp():
     from tests.event_frames import parser
 
     return parser()
+
+
+@pytest.fixture(scope="module")
+def gk():
+    """A gatekeeper over the shipped suites, dated as the quality tests' frames are."""
+    from newsflow import quality
+    from newsflow.settings import Settings
+    from tests.quality_frames import SUITES, TODAY
+
+    return quality.Gatekeeper(Settings(expectations_dir=SUITES), today=TODAY)
 
 
 @pytest.fixture(scope="session")

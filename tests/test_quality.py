@@ -8,10 +8,9 @@ import datetime as dt
 import pytest
 
 from newsflow import quality, schema
-from newsflow.settings import Settings, Thresholds
+from newsflow.settings import Thresholds
 from tests.quality_frames import (
     BODY,
-    SUITES,
     TODAY,
     accounting,
     actors,
@@ -24,12 +23,6 @@ from tests.quality_frames import (
     raw_docs,
     set_row,
 )
-
-
-@pytest.fixture(scope="module")
-def gk() -> quality.Gatekeeper:
-    return quality.Gatekeeper(Settings(expectations_dir=SUITES), today=TODAY)
-
 
 # --- ingest ---------------------------------------------------------------------------------
 

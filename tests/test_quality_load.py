@@ -25,12 +25,6 @@ from tests.quality_frames import (
     staged_run,
 )
 
-
-@pytest.fixture(scope="module")
-def gk() -> quality.Gatekeeper:
-    return quality.Gatekeeper(Settings(expectations_dir=SUITES), today=TODAY)
-
-
 # --- load (whole staged run) ----------------------------------------------------------------
 
 

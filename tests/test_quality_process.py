@@ -27,11 +27,6 @@ from tests.quality_frames import (
 
 
 @pytest.fixture(scope="module")
-def gk() -> quality.Gatekeeper:
-    return quality.Gatekeeper(Settings(expectations_dir=SUITES), today=TODAY)
-
-
-@pytest.fixture(scope="module")
 def gk_process():
     """A gatekeeper whose GX runs in a gate process, as a run's does (issue 24)."""
     settings = Settings(expectations_dir=SUITES)
