@@ -142,8 +142,7 @@ def trigger_of(event: dict[str, Any], found: dict[tuple[str, str, str], list[dic
     best = max(_side_score(event, r) for r in candidates)
     top = [r for r in candidates if _side_score(event, r) == best]
     return {
-        k: "|".join(sorted({r[k] for r in top}))
-        for k in ("trigger", "trigger_text", "trigger_pos")
+        k: "|".join(sorted({r[k] for r in top})) for k in ("trigger", "trigger_text", "trigger_pos")
     }
 
 
@@ -179,8 +178,10 @@ def _print(title: str, table: dict[str, list[int]], least: int = 1) -> None:
     print(f"\n{title}\n| key | events | right | precision | detection-right | precision |")
     print("|---|---:|---:|---:|---:|---:|")
     for k, (n, right, detected) in sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        if n >= least:
-            print(f"| {k} | {n} | {right} | {right / n:.2f} | {detected} | {detected / n:.2f} |")
+        if n >= least:  # a tied "a|b" key would split the markdown cell: shown as "a+b"
+            print(
+                f"| {k.replace('|', '+')} | {n} | {right} | {right / n:.2f} | {detected} | {detected / n:.2f} |"
+            )
 
 
 # The decision rule (GUIDE.md "Trigger audit", written and committed before the counts were
