@@ -104,6 +104,8 @@ class Lexicon:
     condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
     approving_words: frozenset[str] = frozenset()  # "called the change pragmatic": `opinions`
     themes: Themes = Themes.empty()  # what "withdraw", "give" ... move decides their type
+    # (lemma, VERB|NOUN) that name an event only with a state on a side ("talks": `state_triggers`)
+    state_source_words: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -114,6 +116,7 @@ class Lexicon:
         seats = json.loads((folder / "seats.json").read_text(encoding="utf-8"))["seats"]
         words: dict[tuple[str, str], tuple[str, str]] = {}
         phrasal: dict[tuple[str, str], tuple[str, str]] = {}
+        state_source: set[tuple[str, str]] = set()
         for entry in entries:
             if entry["event_type"] not in EVENT_TYPES:
                 raise ValueError(f"lexicon entry {entry} has a type outside PLOVER's 16")
@@ -122,6 +125,8 @@ class Lexicon:
                 phrasal.setdefault((entry["lemma"], entry["particle"]), value)
             else:
                 words.setdefault((entry["lemma"], entry["pos"]), value)
+                if entry.get("source") == "state":
+                    state_source.add((entry["lemma"], entry["pos"]))
         return cls(
             words=words,
             phrasal=phrasal,
@@ -149,6 +154,7 @@ class Lexicon:
             condemning_words=frozenset(cues["condemning_words"]),
             approving_words=frozenset(cues["approving_words"]),
             themes=Themes.load(folder / "themes.json"),
+            state_source_words=frozenset(state_source),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:

@@ -1,0 +1,66 @@
+"""The trigger audit's lexicon change (issue 20, bench/labels/events/trigger_audit/summary.md):
+"offer", "accept", "decline" and "set up" name no event, and "talks" are an event only when a
+state takes a side (`newsflow.state_triggers`).
+
+Real Reuters sentences of the audit's sample (reuters21578.jsonl.gz, newid % 10 == 3, no
+labelled set's item), through the real events stage; mentions are alias matches of the actors
+listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.event_frames import found_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_lindner", "Carl Lindner", "PERSON", None, ["Lindner"]),
+    ("act_taft", "Taft Broadcasting", "ORG", None, ["Taft"]),
+    ("act_gros", "Francisco Gros", "PERSON", "BRA", ["Francisco Gros"]),
+    ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+    ("act_amax", "AMAX Inc", "ORG", None, ["AMAX"]),
+    ("act_tenneco", "Tenneco Inc", "ORG", None, ["Tenneco Inc"]),
+    ("act_nyse", "New York Stock Exchange", "ORG", "USA", ["The New York Stock Exchange"]),
+    ("act_dixons", "Dixons Group PLC", "ORG", None, ["Dixons"]),
+    ("act_alcan", "Alcan Aluminium Ltd", "ORG", None, ["Alcan Aluminium Ltd"]),
+]  # fmt: skip
+PUBLISHED = date(1987, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "talk" 1/5 right: a financier's talks on control of a firm are takeover business
+        "But Lindner said he intends to review his investment in Taft and may be involved in "
+        "further talks or take other steps regarding the future control and direction of Taft.",
+        # "offer" 0/11: a share offering
+        "AMAX said it will offer 12,607,350 shares in the U.S. through underwriters led by "
+        "First Boston Inc.",
+        # "decline" 0/8: "declined to comment" is no event by the events guide
+        "The New York Stock Exchange said Tenneco Inc declined to comment on whether there were "
+        "any corporate developments that might explain the unusual activity in its stock.",
+        # "accept" 0/6: shares tendered in a takeover
+        "Dixons said it would accept shares validly tendered and not withdrawn by midnight "
+        "tonight.",
+        # "set up" 0/5: a firm's new post
+        "Alcan Aluminium Ltd set up a new business development position in Europe to be "
+        "managed by its Geneva-based Alcan Alumium S.A. unit.",
+    ],
+)
+def test_business_senses_the_trigger_audit_dropped_make_no_event(body, nlp):
+    # regression, issue 20 trigger audit: each made a CONSULT, AGREE, REJECT or COOPERATE
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_talks_of_a_state_official_stay_a_consult(nlp):
+    # the audit's one right "talk": Brazil's central bank governor (a person the registry ties
+    # to Brazil) after talks with the bank advisory committee
+    body = (
+        "Brazil's Central Bank governor Francisco Gros said after talks with its 14-bank "
+        "advisory committee here yesterday that it could not make a token interest payment "
+        "now, as sought by banks, but would maintain contact with the banks."
+    )
+    assert ("CONSULT", "act_gros", None) in found_events(body, nlp, ACTORS, PUBLISHED)
