@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from tests.event_frames import found_events
+from tests.event_frames import article_events, found_events, fresh_state
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -26,6 +26,10 @@ ACTORS = [
     ("act_nyse", "New York Stock Exchange", "ORG", "USA", ["The New York Stock Exchange"]),
     ("act_dixons", "Dixons Group PLC", "ORG", None, ["Dixons"]),
     ("act_alcan", "Alcan Aluminium Ltd", "ORG", None, ["Alcan Aluminium Ltd"]),
+    ("act_mulford", "David Mulford", "PERSON", "USA", ["Mulford"]),
+    ("act_mex", "Mexico", "COUNTRY", "MEX", ["Mexico"]),
+    ("act_chl", "Chile", "COUNTRY", "CHL", ["Chile"]),
+    ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -64,3 +68,27 @@ def test_talks_of_a_state_official_stay_a_consult(nlp):
         "now, as sought by banks, but would maintain contact with the banks."
     )
     assert ("CONSULT", "act_gros", None) in found_events(body, nlp, ACTORS, PUBLISHED)
+
+
+def test_talks_of_banks_with_a_state_stay_a_consult(nlp):
+    # CONSULT is order-free (events guide), so the state may be either side: "banks" (a
+    # business noun) first, Mexico the other party
+    body = (
+        "In testimony before a Senate banking subcommittee, Mulford said he based this "
+        "prediction on progress in talks between banks and Mexico, Chile, and Venezuela, as "
+        "well as progress in negotiations with the Philippines."
+    )
+    consults = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "CONSULT"]
+    assert ("CONSULT", None, "act_mex") in consults
+
+
+def test_talks_of_ministers_stay_a_consult(nlp):
+    # reuters21578 newid 876 (EC farm ministers; no labelled set holds it): "ministers" is a
+    # generic noun of the government sector, so a state acts though none is named
+    body = (
+        "The ministers will resume talks at 10.00 local time in a bid to clear the way for a "
+        "full-scale review of proposed reforms for other surplus sectors."
+    )
+    frame = article_events(body, nlp, fresh_state(), ACTORS, PUBLISHED)
+    rows = frame.select("event_type", "source_actor_id", "source_generic").rows()
+    assert rows == [("CONSULT", None, "minister")]
