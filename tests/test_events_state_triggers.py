@@ -13,8 +13,11 @@ from datetime import date
 
 import pytest
 
+from newsflow.ids import short_hash
 from tests.event_frames import article_events, found_events, fresh_state
 
+# the curated id the registry pins the EC to (data/entities/known_actors.jsonl)
+EC_ID = "act_" + short_hash("ORG", "known:european_community")
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_lindner", "Carl Lindner", "PERSON", None, ["Lindner"]),
@@ -30,6 +33,8 @@ ACTORS = [
     ("act_mex", "Mexico", "COUNTRY", "MEX", ["Mexico"]),
     ("act_chl", "Chile", "COUNTRY", "CHL", ["Chile"]),
     ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+    (EC_ID, "European Community", "ORG", None, ["The European Community"]),
+    ("act_comecon", "Comecon", "ORG", None, ["Comecon"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -92,3 +97,15 @@ def test_talks_of_ministers_stay_a_consult(nlp):
     frame = article_events(body, nlp, fresh_state(), ACTORS, PUBLISHED)
     rows = frame.select("event_type", "source_actor_id", "source_generic").rows()
     assert rows == [("CONSULT", None, "minister")]
+
+
+def test_talks_of_an_intergovernmental_body_stay_a_consult(nlp):
+    # reuters21578 newid 7643 (the audit's sample): the EC, which no one country holds, is a
+    # state side as the trigger audit's guide counts one
+    body = (
+        "The European Community (EC) and Soviet-led Comecon ended talks here, having made "
+        "progress on setting up formal trade relations, but no breakthrough because of "
+        "Comecon's refusal to recognise West Berlin as part of the EC, delegates said."
+    )
+    consults = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "CONSULT"]
+    assert consults == [("CONSULT", EC_ID, "act_comecon")]

@@ -9,7 +9,7 @@ the right one with a state source, and its decision rule (written before the cou
 such a lemma to a state source. A lexicon entry marked `"source": "state"`
 (`Lexicon.state_source_words`) therefore makes an event only when a state acts: a country (a
 capital or seat standing for it), a person or body the registry ties to a country (a minister,
-a central bank), or a generic noun of the state's sectors ("officials", "ministers", "police",
+a central bank), an intergovernmental body (the EC, the IMF), or a generic noun of the state's sectors ("officials", "ministers", "police",
 "judges", "deputies"). For an order-free type (CONSULT, AGREE's symmetric kin) either side may
 be the state, as the events guide counts sides of those types in any order.
 """
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from newsflow import resources
+from newsflow.ids import short_hash
 
 if TYPE_CHECKING:  # roles calls `state_allows`: a runtime import would be circular
     from newsflow.roles import RoleMention
@@ -38,12 +39,29 @@ STATE_NOUNS = frozenset(
 )
 
 
+def _intergovernmental_ids() -> frozenset[str]:
+    """Actor ids of the curated bodies no one country holds (`data/entities/known_actors.jsonl`,
+    organisations without a country: the UN, the EC, the IMF, OPEC, GATT, the G-7 ...), made
+    as the registry pins a curated key (`resolve.ActorRegistry`: "act_" + hash of type, key)."""
+    lines = resources.path("data/entities/known_actors.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in lines.splitlines() if line.strip()]
+    return frozenset(
+        "act_" + short_hash(r["actor_type"], "known:" + r["key"])
+        for r in rows
+        if r["actor_type"] == "ORG" and r["country_code"] is None
+    )
+
+
+INTERGOVERNMENTAL = _intergovernmental_ids()
+
+
 def is_state(mention: RoleMention | None) -> bool:
     """Does the side stand for a state: a country, one of its people or bodies (keyed by the
-    country), or a generic noun of a state sector ("officials", "security forces")?"""
+    country), an intergovernmental body, or a generic noun of a state sector ("officials",
+    "security forces")?"""
     if mention is None:
         return False
-    if mention.actor_type == "COUNTRY":
+    if mention.actor_type == "COUNTRY" or mention.actor_id in INTERGOVERNMENTAL:
         return True
     if mention.is_generic:
         words = (mention.label or "").split()
