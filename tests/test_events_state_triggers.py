@@ -1,5 +1,5 @@
 """The trigger audit's lexicon change (issue 20, bench/labels/events/trigger_audit/summary.md):
-"offer", "accept", "decline" and "set up" name no event, and "talks" are an event only when a
+"set up" names no event, and "offer", "accept", "decline" and "talks" are an event only when a
 state takes a side (`newsflow.state_triggers`).
 
 Real Reuters sentences of the audit's sample (reuters21578.jsonl.gz, newid % 10 == 3, no
@@ -33,6 +33,7 @@ ACTORS = [
     ("act_mex", "Mexico", "COUNTRY", "MEX", ["Mexico"]),
     ("act_chl", "Chile", "COUNTRY", "CHL", ["Chile"]),
     ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
     (EC_ID, "European Community", "ORG", None, ["The European Community"]),
     ("act_comecon", "Comecon", "ORG", None, ["Comecon"]),
 ]  # fmt: skip
@@ -59,9 +60,21 @@ PUBLISHED = date(1987, 3, 20)
         "managed by its Geneva-based Alcan Alumium S.A. unit.",
     ],
 )
-def test_business_senses_the_trigger_audit_dropped_make_no_event(body, nlp):
+def test_business_senses_the_trigger_audit_restricted_make_no_event(body, nlp):
     # regression, issue 20 trigger audit: each made a CONSULT, AGREE, REJECT or COOPERATE
     assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_a_state_s_offer_stays_an_agree(nlp):
+    # reuters21578 newid 11426 (no labelled set holds it): states offer aid to Mozambique, as
+    # PLOVER's gold "Putin offered to negotiate" offers; dropping "offer" outright lost those
+    body = (
+        "The U.S. offered grain amounting to a third of the nation's annual consumption, "
+        "Britain offered eight mln stg and Italy was expected to offer 30 to 35 mln dlrs, he "
+        "said."
+    )
+    agrees = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "AGREE"]
+    assert ("AGREE", "act_gbr", None) in agrees
 
 
 def test_talks_of_a_state_official_stay_a_consult(nlp):

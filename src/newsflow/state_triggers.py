@@ -6,7 +6,9 @@ business, which the events guide keeps out, while "Brazil's central bank governo
 talks with its bank advisory committee" is the CONSULT PLOVER codes. The trigger audit of 250
 Reuters events (`bench/labels/events/trigger_audit/summary.md`) found "talk" right 1 time in 5,
 the right one with a state source, and its decision rule (written before the counts) restricts
-such a lemma to a state source. A lexicon entry marked `"source": "state"`
+such a lemma to a state source. "offer", "accept" and "decline" (0 of 25 right there: share
+offers, takeovers, "declined to comment") are restricted the same way rather than dropped, since
+a state's offer or refusal is PLOVER's codebook event (the summary's amendment). A lexicon entry marked `"source": "state"`
 (`Lexicon.state_source_words`) therefore makes an event only when a state acts: a country (a
 capital or seat standing for it), a person or body the registry ties to a country (a minister,
 a central bank), an intergovernmental body (the EC, the IMF), or a generic noun of the state's sectors ("officials", "ministers", "police",
