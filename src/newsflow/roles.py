@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow import actorless, comitative, control, infinitives, protest_aims, receipts, speech
 from newsflow.relative_speech import reported_subjects
+from newsflow.state_triggers import state_allows
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
@@ -623,6 +624,10 @@ def sentence_candidates(
         target = rest[0] if rest else None
         if source is None and target is None and not actorless.reports_event(token, event_type):
             continue
+        if not state_allows(
+            token, source, target, event_type in lexicon.symmetric_types, lexicon.state_source_words
+        ):
+            continue  # "could be talking to a white knight": talks are a state's (trigger audit)
         if _no_event(token, event_type, verbal, source, target, lexicon):
             continue
         if (

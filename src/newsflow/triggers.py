@@ -107,6 +107,8 @@ class Lexicon:
     strike_no_event_things: frozenset[str] = frozenset()  # "struck a deal": `strike_senses`
     military_strike_context: frozenset[str] = frozenset()  # "the strikes killed 20": ASSAULT
     sports_strike_words: frozenset[str] = frozenset()  # "a 25-yard strike ... the ball": none
+    # (lemma, VERB|NOUN) that name an event only with a state on a side ("talks": `state_triggers`)
+    state_source_words: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -117,6 +119,7 @@ class Lexicon:
         seats = json.loads((folder / "seats.json").read_text(encoding="utf-8"))["seats"]
         words: dict[tuple[str, str], tuple[str, str]] = {}
         phrasal: dict[tuple[str, str], tuple[str, str]] = {}
+        state_source: set[tuple[str, str]] = set()
         for entry in entries:
             if entry["event_type"] not in EVENT_TYPES:
                 raise ValueError(f"lexicon entry {entry} has a type outside PLOVER's 16")
@@ -125,6 +128,8 @@ class Lexicon:
                 phrasal.setdefault((entry["lemma"], entry["particle"]), value)
             else:
                 words.setdefault((entry["lemma"], entry["pos"]), value)
+                if entry.get("source") == "state":
+                    state_source.add((entry["lemma"], entry["pos"]))
         return cls(
             words=words,
             phrasal=phrasal,
@@ -155,6 +160,7 @@ class Lexicon:
             strike_no_event_things=frozenset(cues["strike_no_event_things"]),
             military_strike_context=frozenset(cues["military_strike_context"]),
             sports_strike_words=frozenset(cues["sports_strike_words"]),
+            state_source_words=frozenset(state_source),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:

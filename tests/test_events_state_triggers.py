@@ -1,0 +1,124 @@
+"""The trigger audit's lexicon change (issue 20, bench/labels/events/trigger_audit/summary.md):
+"set up" names no event, and "offer", "accept", "decline" and "talks" are an event only when a
+state takes a side (`newsflow.state_triggers`).
+
+Real Reuters sentences of the audit's sample (reuters21578.jsonl.gz, newid % 10 == 3, no
+labelled set's item), through the real events stage; mentions are alias matches of the actors
+listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsflow.ids import short_hash
+from tests.event_frames import article_events, found_events, fresh_state
+
+# the curated id the registry pins the EC to (data/entities/known_actors.jsonl)
+EC_ID = "act_" + short_hash("ORG", "known:european_community")
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_lindner", "Carl Lindner", "PERSON", None, ["Lindner"]),
+    ("act_taft", "Taft Broadcasting", "ORG", None, ["Taft"]),
+    ("act_gros", "Francisco Gros", "PERSON", "BRA", ["Francisco Gros"]),
+    ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+    ("act_amax", "AMAX Inc", "ORG", None, ["AMAX"]),
+    ("act_tenneco", "Tenneco Inc", "ORG", None, ["Tenneco Inc"]),
+    ("act_nyse", "New York Stock Exchange", "ORG", "USA", ["The New York Stock Exchange"]),
+    ("act_dixons", "Dixons Group PLC", "ORG", None, ["Dixons"]),
+    ("act_alcan", "Alcan Aluminium Ltd", "ORG", None, ["Alcan Aluminium Ltd"]),
+    ("act_mulford", "David Mulford", "PERSON", "USA", ["Mulford"]),
+    ("act_mex", "Mexico", "COUNTRY", "MEX", ["Mexico"]),
+    ("act_chl", "Chile", "COUNTRY", "CHL", ["Chile"]),
+    ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+    (EC_ID, "European Community", "ORG", None, ["The European Community"]),
+    ("act_comecon", "Comecon", "ORG", None, ["Comecon"]),
+]  # fmt: skip
+PUBLISHED = date(1987, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "talk" 1/5 right: a financier's talks on control of a firm are takeover business
+        "But Lindner said he intends to review his investment in Taft and may be involved in "
+        "further talks or take other steps regarding the future control and direction of Taft.",
+        # "offer" 0/11: a share offering
+        "AMAX said it will offer 12,607,350 shares in the U.S. through underwriters led by "
+        "First Boston Inc.",
+        # "decline" 0/8: "declined to comment" is no event by the events guide
+        "The New York Stock Exchange said Tenneco Inc declined to comment on whether there were "
+        "any corporate developments that might explain the unusual activity in its stock.",
+        # "accept" 0/6: shares tendered in a takeover
+        "Dixons said it would accept shares validly tendered and not withdrawn by midnight "
+        "tonight.",
+        # "set up" 0/5: a firm's new post
+        "Alcan Aluminium Ltd set up a new business development position in Europe to be "
+        "managed by its Geneva-based Alcan Alumium S.A. unit.",
+    ],
+)
+def test_business_senses_the_trigger_audit_restricted_make_no_event(body, nlp):
+    # regression, issue 20 trigger audit: each made a CONSULT, AGREE, REJECT or COOPERATE
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_a_state_s_offer_stays_an_agree(nlp):
+    # reuters21578 newid 11426 (no labelled set holds it): states offer aid to Mozambique, as
+    # PLOVER's gold "Putin offered to negotiate" offers; dropping "offer" outright lost those
+    body = (
+        "The U.S. offered grain amounting to a third of the nation's annual consumption, "
+        "Britain offered eight mln stg and Italy was expected to offer 30 to 35 mln dlrs, he "
+        "said."
+    )
+    agrees = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "AGREE"]
+    assert ("AGREE", "act_gbr", None) in agrees
+
+
+def test_talks_of_a_state_official_stay_a_consult(nlp):
+    # the audit's one right "talk": Brazil's central bank governor (a person the registry ties
+    # to Brazil) after talks with the bank advisory committee
+    body = (
+        "Brazil's Central Bank governor Francisco Gros said after talks with its 14-bank "
+        "advisory committee here yesterday that it could not make a token interest payment "
+        "now, as sought by banks, but would maintain contact with the banks."
+    )
+    assert ("CONSULT", "act_gros", None) in found_events(body, nlp, ACTORS, PUBLISHED)
+
+
+def test_talks_of_banks_with_a_state_stay_a_consult(nlp):
+    # CONSULT is order-free (events guide), so the state may be either side: "banks" (a
+    # business noun) first, Mexico the other party
+    body = (
+        "In testimony before a Senate banking subcommittee, Mulford said he based this "
+        "prediction on progress in talks between banks and Mexico, Chile, and Venezuela, as "
+        "well as progress in negotiations with the Philippines."
+    )
+    consults = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "CONSULT"]
+    assert ("CONSULT", None, "act_mex") in consults
+
+
+def test_talks_of_ministers_stay_a_consult(nlp):
+    # reuters21578 newid 876 (EC farm ministers; no labelled set holds it): "ministers" is a
+    # generic noun of the government sector, so a state acts though none is named
+    body = (
+        "The ministers will resume talks at 10.00 local time in a bid to clear the way for a "
+        "full-scale review of proposed reforms for other surplus sectors."
+    )
+    frame = article_events(body, nlp, fresh_state(), ACTORS, PUBLISHED)
+    rows = frame.select("event_type", "source_actor_id", "source_generic").rows()
+    assert rows == [("CONSULT", None, "minister")]
+
+
+def test_talks_of_an_intergovernmental_body_stay_a_consult(nlp):
+    # reuters21578 newid 7643 (the audit's sample): the EC, which no one country holds, is a
+    # state side as the trigger audit's guide counts one
+    body = (
+        "The European Community (EC) and Soviet-led Comecon ended talks here, having made "
+        "progress on setting up formal trade relations, but no breakthrough because of "
+        "Comecon's refusal to recognise West Berlin as part of the EC, delegates said."
+    )
+    consults = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "CONSULT"]
+    assert consults == [("CONSULT", EC_ID, "act_comecon")]
