@@ -25,9 +25,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from bench import spied_events
 from bench.bench_event_accuracy import parsed_articles
 from bench.labels.strikes import STRIKE_FORM
-from newsflow import events, extract, reports, resolve
+from newsflow import events, extract
 from newsflow.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -59,7 +60,7 @@ def strike_types(
     # (article_id, sentence_index) -> [(trigger offset in the body, type)]
     triggered: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
     current: dict[str, Any] = {}
-    sentence_candidates, candidates_in_doc = reports.sentence_candidates, events.candidates_in_doc
+    sentence_candidates, candidates_in_doc = spied_events.originals()
 
     def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any) -> Any:
         out = sentence_candidates(doc, mentions, lexicon)
@@ -75,24 +76,7 @@ def strike_types(
         current["row"] = row
         return candidates_in_doc(doc, row, *args)
 
-    # the spies pass every argument on unchanged; mypy sees only their looser signatures
-    reports.sentence_candidates = spy_sentence
-    events.candidates_in_doc = spy_doc  # type: ignore[assignment]
-    try:
-        registry = resolve.ActorRegistry(settings.thresholds.actor_match_threshold)
-        ex = extract.extract_batch(articles, nlp, registry, settings)
-        state = events.EventState.empty()
-        actors = events.with_metonym_countries(
-            registry.frame_of(ex.mentions["actor_id"]), registry, state
-        )
-        result = events.detect_events(
-            articles, ex.mentions, actors, ex.sentences, parser, state, settings
-        )
-    finally:
-        reports.sentence_candidates, events.candidates_in_doc = (
-            sentence_candidates,
-            candidates_in_doc,
-        )
+    result = spied_events.run_spied(articles, nlp, parser, settings, spy_sentence, spy_doc).result
     survived = {
         (r["article_id"], r["sentence_index"], r["event_type"])
         for r in result.reports.join(

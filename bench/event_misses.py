@@ -30,8 +30,9 @@ from typing import Any
 
 import polars as pl
 
+from bench import spied_events
 from bench.bench_event_accuracy import own_items, parsed_articles, read_items
-from newsflow import events, extract, reports, resolve, roles
+from newsflow import events, extract, roles
 from newsflow.settings import Settings
 
 READABLE = ("tune", "heldout", "heldout2", "heldout3")  # spent sets only (heldout4 is held out)
@@ -85,7 +86,7 @@ def misses(half: str, nlp: Any, parser: Any, settings: Settings) -> list[dict[st
     _, items = read_items(half)
     parsed: dict[str, tuple[Any, list[Any]]] = {}
     made: set[tuple[str, int]] = set()
-    sentence_candidates, candidates_in_doc = reports.sentence_candidates, events.candidates_in_doc
+    sentence_candidates, candidates_in_doc = spied_events.originals()
 
     def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any) -> Any:
         parsed[doc.text] = (doc, mentions)
@@ -97,25 +98,15 @@ def misses(half: str, nlp: Any, parser: Any, settings: Settings) -> list[dict[st
             made.add((row["article_id"], row["sentence_index"]))
         return out
 
-    # the spies pass every argument on unchanged; mypy sees only their looser signatures
-    reports.sentence_candidates = spy_sentence
-    events.candidates_in_doc = spy_doc  # type: ignore[assignment]
-    try:
-        articles = parsed_articles(items, settings)
-        registry = resolve.ActorRegistry(settings.thresholds.actor_match_threshold)
-        ex = extract.extract_batch(articles, nlp, registry, settings)
-        state = events.EventState.empty()
-        actors = events.with_metonym_countries(
-            registry.frame_of(ex.mentions["actor_id"]), registry, state
-        )
-        result = events.detect_events(
-            articles, ex.mentions, actors, ex.sentences, parser, state, settings
-        )
-    finally:
-        reports.sentence_candidates, events.candidates_in_doc = (
-            sentence_candidates,
-            candidates_in_doc,
-        )
+    articles = parsed_articles(items, settings)
+    run = spied_events.run_spied(articles, nlp, parser, settings, spy_sentence, spy_doc)
+    ex, registry, state, actors, result = (
+        run.extracted,
+        run.registry,
+        run.state,
+        run.actors,
+        run.result,
+    )
     scored = own_items(items, articles, result, ex.sentences, ex.mentions, registry.to_frame())
     gate = {}
     real: Any = state.cues  # set by the run above
