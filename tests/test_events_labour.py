@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from newsflow import labour
 from tests.event_frames import article_events, fresh_state
 
 ACTORS = [
@@ -32,6 +33,13 @@ LABOUR = [
     # 9975: held warning strikes, workers the subject
     "More than 16,000 engineering workers at 45 firms, mainly in south Germany, held warning "
     "strikes lasting up to two hours yesterday.",
+    # 7530 (strike set, tune): "had been on strike", the workers the subject
+    "Another Belgrade trade union council leader, Predrag Petrovic, was quoted as saying "
+    "hundreds of workers had been on strike in Belgrade.",
+    # 6117 (strike set, tune): "went out on strike"
+    "Southwest Forest Industries Inc said 344 members of the United Paperworkers International "
+    "Union went out on strike at the company's Snowflake, Ariz., paper mill, temporarily "
+    "halting operations at the newsprint and linerboard facility.",
 ]
 MILITARY = [
     # 8440: warplanes struck (the lexicon's ASSAULT stays)
@@ -58,3 +66,17 @@ def test_a_strike_by_workers_or_a_union_is_a_protest(nlp, text):
 @pytest.mark.parametrize("text", MILITARY)
 def test_a_strike_by_warplanes_or_forces_stays_an_assault(nlp, text):
     assert "ASSAULT" in types(text, nlp)
+
+
+def test_balloting_members_on_strikes_is_not_being_on_strike(nlp):
+    # BBC business (the PCS ballot): "on strikes" of "ballot" says what the vote is about; only
+    # be / go / remain / come out "on strike" make the subject the striker (`labour.on_strike`)
+    doc = nlp(
+        "The UK's biggest civil service union is to ballot its 290,000 members on strikes in "
+        "protest at government plans to extend their pension age to 65."
+    )
+    strikes = next(t for t in doc if t.lower_ == "strikes")
+    assert not labour.on_strike(strikes, strikes.head.head)
+    went = nlp("Mr Prentis said workers did not want to go on strike.")
+    strike = next(t for t in went if t.lower_ == "strike")
+    assert labour.on_strike(strike, strike.head.head)

@@ -20,6 +20,8 @@ from spacy.tokens import Token
 AGENT_DEPS = ("nsubj", "nsubjpass", "poss", "compound", "nmod")
 # the subject of a reported "will strike" that stands for the speaker ("the union said it will")
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+# "went on strike", "remain on indefinite strike", "came out on strike": who does so strikes
+ON_STRIKE_VERBS = frozenset({"be", "go", "remain", "stay", "come", "walk", "continue"})
 # "strike deadline", "strike ballot", "strike action": only a labour strike has these
 LABOUR_HEADS = frozenset({"deadline", "ballot", "action", "call", "vote", "pay", "fund", "leader"})
 
@@ -70,3 +72,14 @@ def is_labour_strike(strike: Token, agents: Container[str]) -> bool:
     if noun and strike.dep_ == "compound" and strike.head.lemma_.lower() in LABOUR_HEADS:
         return True
     return any(word in agents for agent in _agents(strike) for word in _words(agent))
+
+
+def on_strike(noun: Token, verb: Token) -> bool:
+    """Is the noun the "strike" of "went / were / remain / came out on strike", whose subject is
+    who strikes (not "commented on the strike")? Issue 20: on the labelled strike set's tune
+    half 4 labour strikes told so had no party and made no event."""
+    return (
+        noun.lemma_.lower() == "strike"
+        and noun.head.lower_ == "on"
+        and verb.lemma_.lower() in ON_STRIKE_VERBS
+    )

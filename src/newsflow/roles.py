@@ -17,6 +17,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsflow import actorless, comitative, control, infinitives, protest_aims, receipts, speech
+from newsflow.labour import on_strike
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
@@ -309,6 +310,7 @@ def _noun_roles(
             # "X leads a delegation for talks with Y": who leads the delegation talks.
             verb = _governing_verb(verb) or verb
         taking_part = noun.dep_ != "pobj" or head.lemma_.lower() in ("in", "into", "for")
+        taking_part |= on_strike(noun, verb)  # "went on strike": the miners strike
         if verb.lower_ == "part" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
             # "X is set to address voters as part of an appeal to Y": X appeals
             verb, taking_part = verb.head.head, True
