@@ -184,7 +184,10 @@ def group_reports(
     # Block on (type, mode group, one actor key) so only plausible pairs are compared.
     blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
-        for actor_key in {base_key(k) for k in key.pair if k is not None}:
+        # sorted: a set of strings iterates in an order that changes with each process's hash
+        # seed, and the union below is greedy (a join can bar a later one), so block order
+        # decided which reports merged (two runs of one bundle differed in 19 of 16,587 events)
+        for actor_key in sorted({base_key(k) for k in key.pair if k is not None}):
             blocks[(key.event_type, key.mode_group, actor_key)].append(i)
     # Sweep each block in date order: only reports whose windows come within a day can match,
     # so a busy actor (hundreds of reports) costs about n log n, not n squared. Known events

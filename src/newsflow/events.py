@@ -472,6 +472,9 @@ def detect_events(
 ) -> EventResult:
     """Find, type, date, place and merge the batch's events against `state` (which is updated)."""
     candidates = find_candidates(articles, mentions, actors, sentences, nlp, state, settings)
+    # in article and sentence order (stable within a sentence): merging is order-dependent
+    # and the frames the candidates come from promise no row order
+    candidates.sort(key=lambda c: (c.article_id, c.sentence_index))
     # Known events that a duplicate in this batch re-reports (its canonical supports them).
     duplicates = articles.filter(pl.col("duplicate_of").is_not_null()).select(
         "article_id", "source_name", pl.col("duplicate_of").alias("canonical_id")
