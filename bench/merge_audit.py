@@ -20,9 +20,8 @@ from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
-import polars as pl
-
-from newsflow import dedupe, events, extract, ingest, parse, resolve
+from bench.spied_events import bundle_inputs
+from newsflow import events
 from newsflow.event_merge import group_reports, merge_group
 from newsflow.reports import Candidate
 from newsflow.roles import RoleMention
@@ -67,27 +66,7 @@ def _line(c: Candidate) -> str:
 def candidates_of(bundle: Path, limit: int | None, settings: Settings) -> list[Candidate]:
     """Every event report of the bundle's articles (at most `limit`), as the events stage finds
     them in one batch."""
-    nlp = extract.load_nlp(settings.spacy_model)
-    parser = events.load_parser(settings.spacy_model)
-    registry = resolve.ActorRegistry(settings.thresholds.actor_match_threshold)
-    state = events.EventState.empty()
-    dedupe_state = dedupe.DedupeState()
-    frames: list[pl.DataFrame] = []
-    seen = 0
-    for batch in ingest.iter_batches(bundle, settings):
-        docs = batch.docs if limit is None else batch.docs.head(max(limit - seen, 0))
-        if docs.height == 0:
-            break
-        seen += docs.height
-        parsed, _ = parse.parse_batch(docs, settings)
-        frames.append(dedupe.dedupe_batch(parsed, dedupe_state, settings))
-    articles = pl.concat(frames)
-    extracted = extract.extract_batch(articles, nlp, registry, settings)
-    actors = registry.frame_of(extracted.mentions["actor_id"])
-    actors = events.with_metonym_countries(actors, registry, state)
-    return events.find_candidates(
-        articles, extracted.mentions, actors, extracted.sentences, parser, state, settings
-    )
+    return bundle_inputs(bundle, settings, limit).candidates(settings)
 
 
 def main(argv: list[str] | None = None) -> None:

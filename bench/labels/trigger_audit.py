@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import polars as pl
 
-from newsflow import dedupe, events, extract, ingest, parse, reports, resolve
+from bench import spied_events
+from bench.labels.generic_audit import MAX_PRECISION, MIN_EVENTS, to_drop
 from newsflow.settings import Settings
 
 HERE = Path(__file__).resolve().parent / "events" / "trigger_audit"
@@ -66,22 +66,9 @@ def warehouse_events(db: Path) -> list[dict[str, Any]]:
 def reports_with_triggers(bundle: Path, settings: Settings) -> list[dict[str, Any]]:
     """Every event report of the bundle's articles with its trigger word, as the events stage
     finds them in one batch (a spy notes the trigger token `sentence_candidates` returns)."""
-    nlp = extract.load_nlp(settings.spacy_model)
-    parser = events.load_parser(settings.spacy_model)
-    registry = resolve.ActorRegistry(settings.thresholds.actor_match_threshold)
-    state = events.EventState.empty()
-    dedupe_state = dedupe.DedupeState()
-    frames: list[pl.DataFrame] = []
-    for batch in ingest.iter_batches(bundle, settings):
-        parsed, _ = parse.parse_batch(batch.docs, settings)
-        frames.append(dedupe.dedupe_batch(parsed, dedupe_state, settings))
-    articles = pl.concat(frames)
-    extracted = extract.extract_batch(articles, nlp, registry, settings)
-    actors = events.with_metonym_countries(
-        registry.frame_of(extracted.mentions["actor_id"]), registry, state
-    )
+    inputs = spied_events.bundle_inputs(bundle, settings)
     found: list[dict[str, Any]] = []
-    sentence_candidates, candidates_in_doc = reports.sentence_candidates, events.candidates_in_doc
+    sentence_candidates, candidates_in_doc = spied_events.originals()
     last: list[Any] = []
 
     def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any) -> Any:
@@ -109,17 +96,8 @@ def reports_with_triggers(bundle: Path, settings: Settings) -> list[dict[str, An
             )
         return out
 
-    reports.sentence_candidates = spy_sentence
-    events.candidates_in_doc = spy_doc  # type: ignore[assignment]
-    try:
-        events.find_candidates(
-            articles, extracted.mentions, actors, extracted.sentences, parser, state, settings
-        )
-    finally:
-        reports.sentence_candidates, events.candidates_in_doc = (
-            sentence_candidates,
-            candidates_in_doc,
-        )
+    with spied_events.spies(spy_sentence, spy_doc):
+        inputs.candidates(settings)
     return found
 
 
@@ -185,19 +163,12 @@ def _print(title: str, table: dict[str, list[int]], least: int = 1) -> None:
 
 
 # The decision rule (GUIDE.md "Trigger audit", written and committed before the counts were
-# seen): a trigger lemma with at least MIN_EVENTS audited events of which at most MAX_PRECISION
-# are right (event of the system's type) is restricted or dropped.
-MIN_EVENTS = 5
-MAX_PRECISION = 0.20
-
-
+# seen): the generic audit's, unchanged: a trigger lemma with at least MIN_EVENTS audited
+# events of which at most MAX_PRECISION are right (event of the system's type) is restricted or
+# dropped.
 def to_restrict(by_trigger: dict[str, list[int]]) -> list[str]:
     """The trigger lemmas the rule acts on: enough events to tell, and few of them right."""
-    return sorted(
-        lemma
-        for lemma, (n, right, _) in by_trigger.items()
-        if n >= MIN_EVENTS and right / n <= MAX_PRECISION
-    )
+    return to_drop(by_trigger)
 
 
 def summary(paths: list[Path]) -> None:
