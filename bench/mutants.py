@@ -160,7 +160,7 @@ MUTANTS = [
         # the mode group of a report's merge key (blocking and matching both read it)
         "        c.mode_group,\n        c.pair,",
         '        "asserted",\n        c.pair,',
-        ("tests/test_events.py",),
+        ("tests/test_events_merging.py",),
     ),
     Mutant(
         "history-actor-block",

@@ -1,5 +1,6 @@
 """Shared fixtures: an isolated Prefect home, a session-wide Prefect test harness, the
-events stage's role parser and the quality gates' gatekeeper."""
+events stage's role parser, lexicon, gazetteer and a fresh events state, and the quality
+gates' gatekeeper."""
 
 from __future__ import annotations
 
@@ -48,6 +49,30 @@ def gk():
     from tests.quality_frames import SUITES, TODAY
 
     return quality.Gatekeeper(Settings(expectations_dir=SUITES), today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    """The events stage's trigger lexicon, as shipped."""
+    from newsflow import roles
+
+    return roles.Lexicon.load()
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    """The offline GeoNames gazetteer."""
+    from newsflow.geo import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture
+def state(lexicon, gazetteer):
+    """A fresh events state (no known events) over the shipped lexicon and gazetteer."""
+    from newsflow import events
+
+    return events.EventState.empty(lexicon, gazetteer)
 
 
 @pytest.fixture(scope="session")
