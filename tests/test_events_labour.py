@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from newsflow import labour
+from newsflow import strikes
 from tests.event_frames import article_events, fresh_state
 
 ACTORS = [
@@ -70,13 +70,13 @@ def test_a_strike_by_warplanes_or_forces_stays_an_assault(nlp, text):
 
 def test_balloting_members_on_strikes_is_not_being_on_strike(nlp):
     # BBC business (the PCS ballot): "on strikes" of "ballot" says what the vote is about; only
-    # be / go / remain / come out "on strike" make the subject the striker (`labour.on_strike`)
+    # be / go / remain / come out "on strike" make the subject the striker (`strikes.on_strike`)
     doc = nlp(
         "The UK's biggest civil service union is to ballot its 290,000 members on strikes in "
         "protest at government plans to extend their pension age to 65."
     )
-    strikes = next(t for t in doc if t.lower_ == "strikes")
-    assert not labour.on_strike(strikes, strikes.head.head)
+    noun = next(t for t in doc if t.lower_ == "strikes")
+    assert not strikes.on_strike(noun, noun.head.head)
     went = nlp("Mr Prentis said workers did not want to go on strike.")
     strike = next(t for t in went if t.lower_ == "strike")
-    assert labour.on_strike(strike, strike.head.head)
+    assert strikes.on_strike(strike, strike.head.head)

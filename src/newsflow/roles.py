@@ -17,9 +17,9 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsflow import actorless, comitative, control, infinitives, protest_aims, receipts, speech
-from newsflow.labour import on_strike
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
+from newsflow.strikes import on_strike
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]

@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, labour, opinions, resources, senses, speech, strike_senses
+from newsflow import failings, opinions, resources, senses, speech, strikes
 from newsflow.themes import Themes
 
 EVENT_TYPES = (
@@ -96,7 +96,7 @@ class Lexicon:
     demand_verbs: frozenset[str]  # "X said Y had to / needed to ...": a demand like "must"
     labour_strike_words: frozenset[str]  # "a hunger strike" is a PROTEST
     military_strike_words: frozenset[str]  # "an air strike" an ASSAULT
-    labour_strike_agents: frozenset[str]  # "workers struck" a PROTEST (`labour`)
+    labour_strike_agents: frozenset[str]  # "workers struck" a PROTEST (`strikes`)
     target_required_verbs: frozenset[str]  # "shares traded at", "helped the team win": no event
     statement_types: frozenset[str]  # a noun of these types needs a speaker ("demand in Germany")
     locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
@@ -104,7 +104,7 @@ class Lexicon:
     condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
     approving_words: frozenset[str] = frozenset()  # "called the change pragmatic": `opinions`
     themes: Themes = Themes.empty()  # what "withdraw", "give" ... move decides their type
-    strike_no_event_things: frozenset[str] = frozenset()  # "struck a deal": `strike_senses`
+    strike_no_event_things: frozenset[str] = frozenset()  # "struck a deal": `strikes`
     military_strike_context: frozenset[str] = frozenset()  # "the strikes killed 20": ASSAULT
     sports_strike_words: frozenset[str] = frozenset()  # "a 25-yard strike ... the ball": none
     # (lemma, VERB|NOUN) that name an event only with a state on a side ("talks": `state_triggers`)
@@ -308,30 +308,6 @@ class Lexicon:
         )
 
     def _strike(self, strike: Token, found: tuple[str, str]) -> tuple[str, str] | None:
-        """A hunger, general or four-day strike is a PROTEST; an air strike an ASSAULT; a strike
-        by workers or a union (the noun or the verb) a PROTEST (`labour`); "struck a deal", a
-        strike price, a shot at goal and the adjective "striking" no event, a bare noun a
-        PROTEST unless its sentence speaks of arms or casualties (`strike_senses`)."""
-        noun = strike.pos_ in ("NOUN", "PROPN")
-        if strike_senses.is_adjective(strike):
-            workers = strike_senses.strikers_are_workers(strike, self.labour_strike_agents)
-            return ("PROTEST", "14") if workers else None  # "striking seamen", not "striking thing"
-        if not noun and strike_senses.strikes_a_thing(strike, self.strike_no_event_things):
-            return None  # "struck a deal", "strike a balance", "struck the ball"
-        if noun and (
-            strike_senses.is_strike_price(strike)
-            or strike_senses.in_sentence(strike, self.sports_strike_words, least=2)
-        ):
-            return None  # "strike prices", "a tremendous strike from Bryson ... in the net"
-        words = {t.lower_ for t in strike.subtree if t.i < strike.i}
-        if words & self.military_strike_words:
-            return found
-        if noun and (
-            words & self.labour_strike_words or strike.head.lemma_.lower() in ("on", "off")
-        ):
-            return ("PROTEST", "14")  # "went on strike", "called off a strike"
-        if labour.is_labour_strike(strike, self.labour_strike_agents):
-            return ("PROTEST", "14")  # "1,700 workers struck", "a strike by dockworkers"
-        if noun and not strike_senses.in_sentence(strike, self.military_strike_context):
-            return ("PROTEST", "14")  # "the strike began May 9", "a wave of strikes"
-        return found
+        """A workers' strike is a PROTEST, an air strike an ASSAULT, "struck a deal" no event
+        (`strikes`)."""
+        return strikes.strike_type(strike, found, self)
