@@ -98,11 +98,24 @@ def _tally(judged: Iterable[dict], key) -> dict[str, list[int]]:
     return dict(table)
 
 
-def _print(title: str, table: dict[str, list[int]]) -> None:
+def read_judged(paths: list[Path]) -> list[dict]:
+    """The judged items of every file given, pooled in file order."""
+    return [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
+
+
+def print_table(title: str, table: dict[str, list[int]]) -> None:
+    """A markdown table of key -> events, right, detection-right, most events first (a tied
+    "a|b" key, which would split a cell, is shown "a+b")."""
     print(f"\n{title}\n| key | events | right | precision | detection-right | precision |")
     print("|---|---:|---:|---:|---:|---:|")
     for k, (n, right, detected) in sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        print(f"| {k} | {n} | {right} | {right / n:.2f} | {detected} | {detected / n:.2f} |")
+        cells = f"{n} | {right} | {right / n:.2f} | {detected} | {detected / n:.2f}"
+        print(f"| {k.replace('|', '+')} | {cells} |")
 
 
 # The decision rule (summary.md, written before it was applied): a noun leaves the list when
@@ -132,17 +145,12 @@ def seeded_subset(rows: list[dict], n: int, seed: str) -> list[dict]:
 def summary(paths: list[Path]) -> None:
     """Print precision by head noun and by CAMEO sector, the totals, and the rule's nouns, over
     the judged items of every file given (pooled)."""
-    judged = [
-        json.loads(line)
-        for path in paths
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line
-    ]
+    judged = read_judged(paths)
     by_noun = _tally(judged, _nouns)
-    _print("All", _tally(judged, lambda item: ["all"]))
-    _print("By CAMEO sector", _tally(judged, lambda item: set(item["nouns"].values())))
-    _print("By head noun", by_noun)
-    _print("By event type", _tally(judged, lambda item: [item["event_type"]]))
+    print_table("All", _tally(judged, lambda item: ["all"]))
+    print_table("By CAMEO sector", _tally(judged, lambda item: set(item["nouns"].values())))
+    print_table("By head noun", by_noun)
+    print_table("By event type", _tally(judged, lambda item: [item["event_type"]]))
     print(f"\nDropped by the rule (n >= {MIN_EVENTS}, precision <= {MAX_PRECISION}):")
     print(", ".join(to_drop(by_noun)))
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,7 +31,14 @@ from typing import Any
 import duckdb
 
 from bench import spied_events
-from bench.labels.generic_audit import MAX_PRECISION, MIN_EVENTS, to_drop
+from bench.labels.generic_audit import (
+    MAX_PRECISION,
+    MIN_EVENTS,
+    print_table,
+    read_judged,
+    seeded_subset,
+    to_drop,
+)
 from newsflow.settings import Settings
 
 HERE = Path(__file__).resolve().parent / "events" / "trigger_audit"
@@ -124,14 +130,6 @@ def trigger_of(event: dict[str, Any], found: dict[tuple[str, str, str], list[dic
     }
 
 
-def seeded_subset(rows: list[dict], n: int, seed: str) -> list[dict]:
-    """A seeded random `n` of the rows (all when there are no more), in event_id order."""
-    ordered = sorted(rows, key=lambda r: r["event_id"])
-    if len(ordered) <= n:
-        return ordered
-    return sorted(random.Random(seed).sample(ordered, n), key=lambda r: r["event_id"])
-
-
 def items(db: Path, bundle: Path, n: int, seed: str, settings: Settings) -> list[dict]:
     """A seeded random `n` of the warehouse's events, each with its trigger word."""
     picked = seeded_subset(warehouse_events(db), n, seed)
@@ -152,16 +150,6 @@ def _tally(judged: Iterable[dict], key) -> dict[str, list[int]]:
     return dict(table)
 
 
-def _print(title: str, table: dict[str, list[int]], least: int = 1) -> None:
-    print(f"\n{title}\n| key | events | right | precision | detection-right | precision |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for k, (n, right, detected) in sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        if n >= least:  # a tied "a|b" key would split the markdown cell: shown as "a+b"
-            print(
-                f"| {k.replace('|', '+')} | {n} | {right} | {right / n:.2f} | {detected} | {detected / n:.2f} |"
-            )
-
-
 # The decision rule (GUIDE.md "Trigger audit", written and committed before the counts were
 # seen): the generic audit's, unchanged: a trigger lemma with at least MIN_EVENTS audited
 # events of which at most MAX_PRECISION are right (event of the system's type) is restricted or
@@ -173,16 +161,11 @@ def to_restrict(by_trigger: dict[str, list[int]]) -> list[str]:
 
 def summary(paths: list[Path]) -> None:
     """Print precision overall, by trigger lemma and by type, and the lemmas the rule takes."""
-    judged = [
-        json.loads(line)
-        for path in paths
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line
-    ]
+    judged = read_judged(paths)
     by_trigger = _tally(judged, lambda item: item["trigger"] or "(none)")
-    _print("All", _tally(judged, lambda item: "all"))
-    _print("By trigger lemma", by_trigger)
-    _print("By event type", _tally(judged, lambda item: item["event_type"]))
+    print_table("All", _tally(judged, lambda item: "all"))
+    print_table("By trigger lemma", by_trigger)
+    print_table("By event type", _tally(judged, lambda item: item["event_type"]))
     print(f"\nTaken by the rule (n >= {MIN_EVENTS}, precision <= {MAX_PRECISION}):")
     print(", ".join(to_restrict(by_trigger)))
 
