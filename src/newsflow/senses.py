@@ -1,7 +1,8 @@
 """Word senses the trigger lexicon alone gets wrong (issue 20), read from the parse.
 
 `triggers.Lexicon.trigger` maps a lemma to one PLOVER type; a few frequent words name another
-type (or none) in a construction the parse shows:
+type (or none) in a construction the parse shows (routine business, "told a news conference",
+is `newsflow.business`'s):
 
 * "insisted (that) X was ..." reports a statement, not a demand: "insist" is a REQUEST only
   with a demand in its clause ("insisted that Y must/should go", "insisted Y resign") or on
@@ -44,7 +45,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsflow import agents, speech
+from newsflow import agents, business, speech
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
@@ -201,6 +202,8 @@ def refine(
     """The (event_type, cameo_root) `token` names given its construction; None for no event."""
     lemma = token.lemma_.lower()
     if lemma == "march" and _the_month(token):
+        return None
+    if business.no_event(token):  # "told a news conference", "did not return calls"
         return None
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":

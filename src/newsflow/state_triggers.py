@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from newsflow import agents, resources
+from newsflow import agents, business, resources
 from newsflow.ids import short_hash
 
 if TYPE_CHECKING:  # roles calls `state_allows`: a runtime import would be circular
@@ -83,13 +83,15 @@ def state_only(token: Token, state_source_words: frozenset[tuple[str, str]]) -> 
 
 def state_allows(
     token: Token,
+    event_type: str,
     source: RoleMention | None,
     target: RoleMention | None,
     symmetric: bool,
     state_source_words: frozenset[tuple[str, str]],
 ) -> bool:
-    """May this report stand: its trigger needs no state, or a state takes the source (either
-    side for an order-free type)?"""
-    if not state_only(token, state_source_words):
+    """May this report stand: its trigger needs no state (neither a state-only word nor a
+    deal whose object is commerce, `business.needs_state`), or a state takes the source
+    (either side for an order-free type)?"""
+    if not state_only(token, state_source_words) and not business.needs_state(token, event_type):
         return True
     return is_state(source) or (symmetric and is_state(target))

@@ -1,0 +1,94 @@
+"""Routine business told in the words of events (issue 20, trigger audit).
+
+The events guide keeps routine business out: takeovers and a firm's purchases and sales,
+share offerings, company meetings, press conferences, "declined to comment". Wire copy tells
+that business with the lexicon's words, and the first trigger audit of 250 Reuters events
+(`bench/labels/events/trigger_audit/summary.md`) found it the largest class of wrong events:
+
+* "told a news conference", "said at a press conference": a speaker meets reporters, nobody
+  consults anyone (`conference` 2 of 9 right, none of the wrong ones a meeting of parties);
+  the whole Reuters corpus holds 293 CONSULT events from such conferences. A conference or
+  briefing for the press or of shareholders ("shareholders at a special meeting approved the
+  merger") is no event.
+* "did not return a telephone call seeking comment" (REQUEST from "call"): a call returned
+  or not is a reporter's, no event.
+* "agreed in principle to acquire Pizza Inn", "reached a preliminary merger agreement with",
+  "signed a letter of intent to purchase", "agreed to license its adhesives": a deal whose
+  object is a purchase, sale, merger or licence is commerce when firms make it (10 such audited
+  AGREE events, none right). A state buying or selling under an accord ("Japan agreed to buy
+  more U.S. chips", "the Soviet Union agreed to purchase wheat") is PLOVER's AGREE, so these
+  triggers name an event only with a state on a side, as `state_triggers` reads "talks".
+* A meeting that is annual, special, general or of a board is a body's own gathering:
+  a firm's ("Vanderbilt Gold's special meeting", "the annual meeting") is business, a state
+  body's ("a special meeting of EC farm ministers") may be CONSULT, so it also needs a state.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+GATHERINGS = {"conference", "meeting", "briefing", "session", "call", "talk", "talks"}
+# who a gathering is for, when that makes it no event: reporters, a firm's owners
+PRESS_OR_OWNERS = {"press", "news", "shareholder", "shareholders", "stockholder", "stockholders"}
+# a body's own gathering: a state body's may be CONSULT, a firm's is business
+OWN_GATHERING = {"annual", "special", "general", "board", "extraordinary"}
+# the object of a deal that makes it commerce when no state is on a side
+TRANSACTIONS = {
+    "acquire", "acquisition", "buy", "buyout", "purchase", "sell", "sale", "merge", "merger",
+    "takeover", "license", "licence", "licensing", "repurchase", "divest", "divestiture",
+}  # fmt: skip
+# how far (in dependency steps, through the links below) a deal's object may lie from its
+# trigger: "signed a letter of intent to purchase" is sign -> letter -> of -> intent -> purchase
+TRANSACTION_DEPTH = 4
+COMPLEMENT_DEPS = {"xcomp", "acl", "dobj", "pobj", "prep", "compound", "amod", "nmod", "pcomp"}
+PASSING_POS = {"NOUN", "PROPN", "ADP"}  # what the search goes on through
+DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE"}
+
+
+def _modifiers(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")}
+
+
+def _returned_call(token: Token) -> bool:
+    """ "did not return a telephone call", "phone calls were not returned": a reporter's call."""
+    return token.lemma_.lower() == "call" and token.head.lemma_.lower() == "return"
+
+
+def no_event(token: Token) -> bool:
+    """Is this trigger word routine business that names no event: a press conference, a
+    shareholders' meeting, a reporter's unreturned call?"""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in GATHERINGS:
+        return False
+    return bool(_modifiers(token) & PRESS_OR_OWNERS) or _returned_call(token)
+
+
+def _reaches_transaction(token: Token) -> bool:
+    """Is a purchase, sale, merger or licence among the trigger's complements (its objects,
+    infinitives and prepositional phrases, not its subject or another clause)? The search
+    goes on through nouns and prepositions only: in "agreed to lift embargoes on
+    pharmaceutical sales" (PLOVER's gold AGREE) the sales are what another verb's object is
+    about, not the deal's object."""
+    frontier, depth = [token], 0
+    while frontier and depth < TRANSACTION_DEPTH:
+        found = [c for t in frontier for c in t.children if c.dep_ in COMPLEMENT_DEPS]
+        if any(c.lemma_.lower() in TRANSACTIONS for c in found):
+            return True
+        frontier = [c for c in found if c.pos_ in PASSING_POS]
+        depth += 1
+    return False
+
+
+def needs_state(token: Token, event_type: str) -> bool:
+    """Does this trigger name an event only with a state on a side: a deal whose object is
+    commerce ("agreed to acquire", "merger agreement"), or a body's own annual, special or
+    board meeting?"""
+    if event_type not in DEAL_TYPES:
+        return False
+    lemma = token.lemma_.lower()
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and lemma in GATHERINGS
+        and _modifiers(token) & OWN_GATHERING
+    ):
+        return True
+    return _reaches_transaction(token)

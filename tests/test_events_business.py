@@ -1,0 +1,90 @@
+"""Routine business told in the words of events (issue 20, `newsflow.business`): press
+conferences, shareholders' meetings and unreturned calls name no event; a deal whose object
+is a purchase, sale, merger or licence is an event only with a state on a side.
+
+Real Reuters sentences (reuters21578.jsonl.gz, newid given; none in a labelled events set),
+through the real events stage; mentions are alias matches of the actors listed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.event_frames import found_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_pantera", "Pantera's Corp", "ORG", None, ["Pantera's Corp"]),
+    ("act_pizza", "Pizza Inn Inc", "ORG", None, ["Pizza Inn Inc"]),
+    ("act_montauk", "First Montauk Securities Corp", "ORG", None, ["First Montauk Securities Corp"]),
+    ("act_mcc", "MCC-Presidential Inc.", "ORG", None, ["MCC-Presidential Inc."]),
+    ("act_nashua", "Nashua Corp", "ORG", None, ["Nashua Corp"]),
+    ("act_vanderbilt", "Vanderbilt Gold Corp", "ORG", None, ["Vanderbilt Gold Corp"]),
+    ("act_spicer", "Michael Spicer", "PERSON", None, ["Spicer"]),
+    ("act_boston", "First Boston Corp.", "ORG", None, ["First Boston Inc"]),
+    ("act_sun", "Soviet Union", "COUNTRY", "SUN", ["Soviet Union"]),
+    ("act_grc", "Greece", "COUNTRY", "GRC", ["Greece"]),
+]  # fmt: skip
+PUBLISHED = date(1987, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # newid 1153: a firm's takeover "agreed" (AGREE Pantera's -> Pizza Inn before)
+        "Pantera's Corp said it agreed in principle to acquire Pizza Inn Inc in a cash and "
+        "stock transaction.",
+        # newid 16583: a merger agreement of two firms
+        "First Montauk Securities Corp said it has reached a preliminary merger agreement with "
+        "MCC-Presidential Inc.",
+        # newid 9033: a letter of intent to buy a firm (sign -> letter -> of -> intent -> purchase)
+        "Nashua Corp said it signed a letter of intent to purchase <Lin Data Corp>, a private "
+        "manufacturer of high-capacity rigid discs for storage of computer information.",
+    ],
+)
+def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
+    # regression, issue 20 trigger audit: each made an AGREE judged wrong (routine business)
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # newid 11063: a company's special meeting of shareholders (CONSULT before)
+        "Vanderbilt Gold Corp said shareholders at a special meeting approved its "
+        "reincorporation in Delaware, an increase in authorized common to 25 mln shares.",
+        # newid 7803: a speaker at a press conference (CONSULT Spicer before)
+        '"We expect at least a five pct increase and it may exceed that, reaching at least the '
+        'peak levels of 1985," Spicer said at a press conference.',
+        # newid 17873: a reporter's unreturned call (REQUEST First Boston before)
+        "Executives of First Boston Inc, Harcourt's financial adviser, did not return a "
+        "telephone call seeking comment.",
+    ],
+)
+def test_press_conferences_company_meetings_and_unreturned_calls_make_no_event(body, nlp):
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_a_state_s_purchase_under_a_deal_stays_an_agree(nlp):
+    # newid 13507: the Soviet Union buying a joint venture's output is a state's commitment
+    body = (
+        "Greece and the Soviet Union have reached agreement in Moscow on a joint venture for a "
+        "450 mln dlr alumina plant in Greece, government spokesman Yannis Roubatis said. "
+        "Roubatis told reporters the Soviet Union agreed to buy the plant's entire annual "
+        "output of 600,000 tonnes of alumina."
+    )
+    assert ("AGREE", "act_sun", None) in found_events(body, nlp, ACTORS, PUBLISHED)
+
+
+def test_a_deal_about_sales_that_lifts_an_embargo_stays_an_agree(nlp):
+    # PLOVER-GSR01-AGREE-0028 (plover_gsr.jsonl, CC BY-SA): the sales are what the embargo
+    # lifted is about, not the deal's object, so no state is needed (the harness gives the
+    # Congress no country)
+    body = (
+        "The US Congress agreed to lift embargoes on pharmaceutical sales in late February to "
+        "Iran, Libya, North Korea, Sudan, and with strings attached, Cuba."
+    )
+    actors = [("act_congress", "US Congress", "ORG", None, ["The US Congress"])]
+    assert ("AGREE", "act_congress", None) in found_events(body, nlp, actors, PUBLISHED)
