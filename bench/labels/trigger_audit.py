@@ -4,6 +4,7 @@
         --bundle /tmp/tr22_bundle --n 250 --seed triggers22 \
         --out bench/labels/events/trigger_audit/items.jsonl
     ./dev python -m bench.labels.trigger_audit summary
+    ./dev python -m bench.labels.trigger_audit summary --folder bench/labels/events/trigger_audit2
 
 The warehouse keeps an event's type, actors and evidence sentence but not the word that
 triggered it, so `items` recomputes it: it runs the real stages (ingest, parse, dedupe, extract,
@@ -42,6 +43,15 @@ from bench.labels.generic_audit import (
 from newsflow.settings import Settings
 
 HERE = Path(__file__).resolve().parent / "events" / "trigger_audit"
+
+# The fields every judged row carries (GUIDE.md "Trigger audit"); the second audit (folder
+# trigger_audit2, "Second trigger audit") adds the actor judgements ACTOR_FIELDS.
+ITEM_FIELDS = (
+    "event_id", "event_type", "mode", "trigger", "trigger_pos", "source_generic",
+    "target_generic", "evidence", "source_path",
+)  # fmt: skip
+JUDGED_FIELDS = ("item", *ITEM_FIELDS, "event", "any_event", "type_ok", "generic_role_ok", "note")
+ACTOR_FIELDS = ("source_ok", "target_ok")
 
 EVENTS_SQL = """
 with final as (
@@ -150,6 +160,49 @@ def _tally(judged: Iterable[dict], key) -> dict[str, list[int]]:
     return dict(table)
 
 
+def _actor_tally(judged: Iterable[dict], key) -> dict[str, list[int]]:
+    """key -> [right events, source right, target right, both right] (GUIDE.md 'Second trigger
+    audit': the sides are judged on right events only)."""
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for item in judged:
+        if item["event"] is True:
+            row = table[key(item)]
+            row[0] += 1
+            row[1] += int(item["source_ok"] is True)
+            row[2] += int(item["target_ok"] is True)
+            row[3] += int(item["source_ok"] is True and item["target_ok"] is True)
+    return dict(table)
+
+
+def print_actor_table(title: str, table: dict[str, list[int]]) -> None:
+    """A markdown table of key -> right events, source right, target right, both, most first."""
+    print(f"\n{title}\n| key | right events | source ok | share | target ok | share | both ok |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for k, (n, src, tgt, both) in sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        cells = f"{n} | {src} | {src / n:.2f} | {tgt} | {tgt / n:.2f} | {both} ({both / n:.2f})"
+        print(f"| {k.replace('|', '+')} | {cells} |")
+
+
+def mismatches(items_rows: list[dict], judged: list[dict], actors: bool) -> list[str]:
+    """Why a judged file does not answer its items file (empty when it does): one row per item
+    in the same order, the same event ids and item fields, every judgement field present, and
+    the actor fields null exactly when the event is not right."""
+    fields = JUDGED_FIELDS + (ACTOR_FIELDS if actors else ())
+    problems = (
+        [] if len(items_rows) == len(judged) else [f"{len(judged)} rows, {len(items_rows)} items"]
+    )
+    for i, (item, row) in enumerate(zip(items_rows, judged, strict=False)):
+        missing = [f for f in fields if f not in row]
+        changed = [f for f in ITEM_FIELDS if f in row and row[f] != item.get(f)]
+        if missing or changed or row.get("item") != i:
+            problems.append(
+                f"row {i}: missing {missing}, differs {changed}, item {row.get('item')}"
+            )
+        elif actors and any((row[f] is None) == (row["event"] is True) for f in ACTOR_FIELDS):
+            problems.append(f"row {i}: source_ok/target_ok must be set exactly on right events")
+    return problems
+
+
 # The decision rule (GUIDE.md "Trigger audit", written and committed before the counts were
 # seen): the generic audit's, unchanged: a trigger lemma with at least MIN_EVENTS audited
 # events of which at most MAX_PRECISION are right (event of the system's type) is restricted or
@@ -168,6 +221,9 @@ def summary(paths: list[Path]) -> None:
     print_table("By event type", _tally(judged, lambda item: item["event_type"]))
     print(f"\nTaken by the rule (n >= {MIN_EVENTS}, precision <= {MAX_PRECISION}):")
     print(", ".join(to_restrict(by_trigger)))
+    if judged and all(f in item for item in judged for f in ACTOR_FIELDS):
+        print_actor_table("Actors of right events", _actor_tally(judged, lambda item: "all"))
+        print_actor_table("Actors by event type", _actor_tally(judged, lambda i: i["event_type"]))
 
 
 def main() -> None:
@@ -180,8 +236,9 @@ def main() -> None:
     drawn.add_argument("--seed", default="triggers22", help="random seed (a string)")
     drawn.add_argument("--out", type=Path, default=HERE / "items.jsonl", help="items file")
     counted = sub.add_parser("summary", help="precision by trigger lemma and type")
+    counted.add_argument("--judged", type=Path, nargs="+", default=None, help="judged files")
     counted.add_argument(
-        "--judged", type=Path, nargs="+", default=[HERE / "judged.jsonl"], help="judged files"
+        "--folder", type=Path, default=HERE, help="audit folder whose judged.jsonl to read"
     )
     args = parser.parse_args()
     if args.command == "items":
@@ -193,7 +250,7 @@ def main() -> None:
         missing = sum(r["trigger"] is None for r in rows)
         print(f"{len(rows)} items -> {args.out} ({missing} with no trigger found)")
     else:
-        summary(args.judged)
+        summary(args.judged or [args.folder / "judged.jsonl"])
 
 
 if __name__ == "__main__":
