@@ -26,6 +26,8 @@ ACTORS = [
     ("act_boston", "First Boston Corp.", "ORG", None, ["First Boston Inc"]),
     ("act_sun", "Soviet Union", "COUNTRY", "SUN", ["Soviet Union"]),
     ("act_grc", "Greece", "COUNTRY", "GRC", ["Greece"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+    ("act_opec", "OPEC", "ORG", None, ["OPEC"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -65,6 +67,37 @@ def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
 )
 def test_press_conferences_company_meetings_and_unreturned_calls_make_no_event(body, nlp):
     assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # newid 3489: officials (a state side, so "decline" passed `state_triggers`)
+        "Ministry officials declined to say when they would give formal approval, but said "
+        "they were working on the issue.",
+        # newid 5290
+        "The official refused to comment, however, on whether the agreement included a secret "
+        "pact to consider further coordinated interest rate cuts -- a measure industrial "
+        "nations have taken jointly several times.",
+        # newid 4691
+        "The official, who declined to be identified, told Reuters Sandoz had made a "
+        "substantial addition to reserves to cope with the consequences of the accident at "
+        "Schweizerhalle.",
+    ],
+)
+def test_a_declined_comment_makes_no_event(body, nlp):
+    # the events guide: "declined to comment", "refused to confirm" are no events
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_a_state_s_refusal_to_act_stays_a_reject(nlp):
+    # newid 19509: "refused to" an act is a REJECT by the guide
+    body = (
+        "Norway's North Sea neighbour Britain has consistently refused to cooperate with OPEC "
+        "output cuts saying it is up to the producing oil companies to set the levels of "
+        "production."
+    )
+    assert ("REJECT", "act_gbr", "act_opec") in found_events(body, nlp, ACTORS, PUBLISHED)
 
 
 def test_a_state_s_purchase_under_a_deal_stays_an_agree(nlp):
