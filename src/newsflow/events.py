@@ -243,8 +243,10 @@ def with_metonym_countries(
 
 
 def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> pl.DataFrame:
-    """(actor_id, role_actor_id, actor_key, actor_type) of every actor that can take a role: a
-    capital or seat takes it as its country's actor (and type); other places take none."""
+    """(actor_id, role_actor_id, actor_key, actor_type, stands_for) of every actor that can
+    take a role: a capital or seat takes it as its country's actor (and type; `stands_for`
+    says so, since "the Paris accord" names where, not who: `roles._noun_roles`); other places
+    take none."""
     countries = {
         row["country_code"]: row["actor_id"]
         for row in actors.filter(pl.col("actor_type") == "COUNTRY")
@@ -289,6 +291,7 @@ def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str
         .otherwise(pl.col("role_actor_id"))
         .alias("actor_key"),
         pl.col("role_type").alias("actor_type"),
+        (pl.col("role_actor_id") != pl.col("actor_id")).alias("stands_for"),
     )
 
 
@@ -321,7 +324,15 @@ def sentences_to_parse(
         .rename({"char_start": "sentence_start"})
     )
     in_sentence = role_mentions.group_by("article_id", "sentence_index").agg(
-        pl.struct("mention_id", "actor_id", "actor_key", "char_start", "char_end", "actor_type")
+        pl.struct(
+            "mention_id",
+            "actor_id",
+            "actor_key",
+            "char_start",
+            "char_end",
+            "actor_type",
+            "stands_for",
+        )
         .sort_by("char_start")
         .alias("mentions"),
         pl.col("actor_id").n_unique().alias("n_actors"),

@@ -243,6 +243,7 @@ def candidates_in_doc(
                 m["actor_key"],
                 frozenset(t.i for t in span),
                 m.get("actor_type"),
+                stands_for=bool(m.get("stands_for")),
             )
         )
     before = [

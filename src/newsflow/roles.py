@@ -17,10 +17,12 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from newsflow import actorless, comitative, control, infinitives, protest_aims, receipts, speech
+from newsflow.modes import governors, trigger_mode, unless_clauses
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
 from newsflow.strikes import on_strike
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
+from newsflow.venues import names_venue
 
 __all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
 
@@ -44,19 +46,6 @@ FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGRE
 MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
-GOVERNOR_STEPS = {
-    "xcomp",
-    "ccomp",
-    "dobj",
-    "pobj",
-    "prep",
-    "agent",
-    "nsubj",
-    "nsubjpass",
-    "pcomp",
-    "acl",
-    "advcl",
-}
 
 
 GENERIC_TYPE = "GENERIC"
@@ -70,6 +59,7 @@ class RoleMention:
     tokens: frozenset[int]
     actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
     label: str | None = None  # a generic actor's words, lemmatised ("police", "security force")
+    stands_for: bool = False  # a capital or seat named for its country ("Islamabad said")
 
     @property
     def is_person(self) -> bool:
@@ -107,7 +97,11 @@ def _actors_in(
     while queue:
         token, depth = queue.pop(0)
         mention = mentions.get(token.i)
-        if mention is not None and mention.mention_id not in found:
+        if (
+            mention is not None
+            and mention.mention_id not in found
+            and not names_venue(token, mention)
+        ):
             found[mention.mention_id] = (depth, token.i, mention)
         for child in token.children:
             if child.dep_ in ROLE_SKIP_DEPS and not (child.dep_ == "conj" and not skip_conj):
@@ -415,62 +409,6 @@ def _no_event(
     )
 
 
-def _unless_clauses(token: Token, chain: list[tuple[Token, str]]) -> list[Token]:
-    """Clauses of the form "unless X does Y" attached to the trigger or the verbs governing it."""
-    return [
-        c
-        for w in [token] + [g for g, _ in chain]
-        for c in w.children
-        if c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        and token.i not in {t.i for t in c.subtree}  # not the act inside the condition
-    ]
-
-
-def _governors(token: Token) -> list[tuple[Token, str]]:
-    """The chain of words governing a trigger, with the dependency climbed to reach each."""
-    chain = []
-    current = token
-    for _ in range(5):
-        if current.dep_ not in GOVERNOR_STEPS or current.head.i == current.i:
-            break
-        chain.append((current.head, current.dep_))
-        current = current.head
-    return chain
-
-
-def _mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexicon) -> str:
-    """asserted | negated | planned | possible, from the trigger and the verbs that govern it."""
-    local = [trigger] + [g for g, dep in chain if g.pos_ in ("VERB", "AUX")][:3]
-    mode = "asserted"
-    for word in local:
-        for child in word.children:
-            lemma = child.lemma_.lower()
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and lemma in lexicon.negation):
-                return "negated"
-            if (
-                child.dep_ in ("aux", "auxpass")
-                and lemma in lexicon.possible_aux
-                and child.lower_ != "can"
-            ):
-                mode = "possible" if mode == "asserted" else mode
-            if child.dep_ in ("aux", "auxpass") and lemma in lexicon.planned_aux:
-                mode = "planned"
-    for word in [trigger] + [g for g, _ in chain]:
-        # "... unless Afghanistan stops the raids", "if X attacks": a condition, not a report
-        if word.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in word.children
-        ):
-            return "possible"
-    for word, _dep in chain:
-        lemma = word.lemma_.lower()
-        if lemma in lexicon.negating_verbs:
-            return "negated"
-        if lemma in lexicon.planned_verbs:
-            mode = "planned"
-    return mode
-
-
 def sentence_candidates(
     doc: Doc,
     mentions: list[RoleMention],
@@ -498,7 +436,7 @@ def sentence_candidates(
     plans: list[tuple[int, int]] = []  # (outer trigger, trigger folded into it)
     for i in triggers:
         token = doc[i]
-        chain = _governors(token)
+        chain = governors(token)
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.light_verbs | {
             "carry",
             "claim",
@@ -562,7 +500,7 @@ def sentence_candidates(
         if i in suppressed:
             continue
         token = doc[i]
-        chain = _governors(token)
+        chain = governors(token)
         verbal = token.pos_ in ("VERB", "AUX")
         if verbal and token.lemma_.lower() in lexicon.actor_object_verbs:
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -586,8 +524,12 @@ def sentence_candidates(
                 borrowed_targets[i] += inner_roles[1]
         if event_type == "AGREE" and inner_types & (INTENT_AS_THREATEN | {"THREATEN"}):
             event_type, root = "THREATEN", "13"  # "vowed to fight", "swore revenge attacks"
-        conditions = _unless_clauses(token, chain)
-        if conditions and event_type != "THREATEN" and _mode(token, chain, lexicon) == "planned":
+        conditions = unless_clauses(token, chain)
+        if (
+            conditions
+            and event_type != "THREATEN"
+            and trigger_mode(token, chain, lexicon) == "planned"
+        ):
             event_type, root = "THREATEN", "13"  # "will withdraw its force unless X ...": a threat
         if (
             event_type == "THREATEN"
@@ -645,6 +587,15 @@ def sentence_candidates(
         ):
             target = None  # "Iran's delegation ... would lead his country": one side, not two
         found.append(
-            (event_type, root, _mode(token, chain, lexicon), source, target, token, chain, verbal)
+            (
+                event_type,
+                root,
+                trigger_mode(token, chain, lexicon),
+                source,
+                target,
+                token,
+                chain,
+                verbal,
+            )
         )
     return found

@@ -1,0 +1,49 @@
+"""A capital modifying a meeting, a summit or an accord names the venue, not a party (issue 20,
+`newsflow.venues`): "the Paris accord" is no event of France's; a capital that acts ("Paris
+said") still stands for its government.
+
+Real Reuters sentences (reuters21578.jsonl.gz, newid given; none in a labelled events set),
+through the real events stage; mentions are alias matches of the actors listed here ("Paris"
+a PLACE, which the gazetteer knows as France's capital).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.event_frames import found_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
+    ("act_paris", "Paris", "PLACE", "FRA", ["Paris"]),
+    ("act_ita", "Italy", "COUNTRY", "ITA", ["Italy"]),
+    ("act_venice", "Venice", "PLACE", "ITA", ["Venice"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["U.S."]),
+    ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japanese"]),
+]  # fmt: skip
+PUBLISHED = date(1987, 3, 20)
+
+
+def test_a_pact_named_after_a_capital_gives_that_country_no_role(nlp):
+    # newid 5290: Italy refused the pact of the Group of Five and Canada, made in Paris
+    # (REJECT Italy -> France before)
+    body = "The sources said Italy, which refused to join the Paris pact, was invited back."
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == [("REJECT", "act_ita", None)]
+
+
+def test_the_countries_agreeing_at_a_capital_s_meeting_are_not_its_country(nlp):
+    # newid 10382: "agreed at the Paris meeting" (CONSULT France before, from the meeting)
+    body = (
+        "Dealers said this tended to confirm the market's impression that major industrial "
+        "countries had agreed at the Paris meeting on an effective floor for the dollar of 148 "
+        "yen, and the market seemed ready to test it."
+    )
+    assert all("act_fra" not in event for event in found_events(body, nlp, ACTORS, PUBLISHED))
+
+
+def test_a_capital_that_acts_still_stands_for_its_government(nlp):
+    # the rule reads a capital as a venue only as a modifier of a gathering or accord
+    body = "Paris said it would reject any move to link the two issues at the talks."
+    events = found_events(body, nlp, ACTORS, PUBLISHED)
+    assert ("REJECT", "act_fra", None) in events
