@@ -18,9 +18,10 @@ that business with the lexicon's words, and the first trigger audit of 250 Reute
 * "agreed in principle to acquire Pizza Inn", "reached a preliminary merger agreement with",
   "signed a letter of intent to purchase", "agreed to license its adhesives": a deal whose
   object is a purchase, sale, merger or licence is commerce when firms make it (10 such audited
-  AGREE events, none right). A state buying or selling under an accord ("Japan agreed to buy
-  more U.S. chips", "the Soviet Union agreed to purchase wheat") is PLOVER's AGREE, so these
-  triggers name an event only with a state on a side, as `state_triggers` reads "talks".
+  AGREE events, none right); so is an offer to acquire withdrawn or rejected (RETREAT,
+  REJECT). A state buying or selling under an accord ("the Soviet Union agreed to buy the
+  plant's entire annual output") is PLOVER's AGREE, so these triggers name an event only with
+  a state on a side, as `state_triggers` reads "talks".
 * A meeting that is annual, special, general or of a board is a body's own gathering:
   a firm's ("Vanderbilt Gold's special meeting", "the annual meeting") is business, a state
   body's ("a special meeting of EC farm ministers") may be CONSULT, so it also needs a state.
@@ -52,7 +53,7 @@ TRANSACTIONS = {
 TRANSACTION_DEPTH = 4
 COMPLEMENT_DEPS = {"xcomp", "acl", "dobj", "pobj", "prep", "compound", "amod", "nmod", "pcomp"}
 PASSING_POS = {"NOUN", "PROPN", "ADP"}  # what the search goes on through
-DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE"}
+DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REJECT"}
 
 
 def _modifiers(token: Token) -> set[str]:

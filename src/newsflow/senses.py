@@ -2,7 +2,8 @@
 
 `triggers.Lexicon.trigger` maps a lemma to one PLOVER type; a few frequent words name another
 type (or none) in a construction the parse shows (routine business, "told a news conference",
-is `newsflow.business`'s):
+is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified",
+`newsflow.stock_phrases`'s):
 
 * "insisted (that) X was ..." reports a statement, not a demand: "insist" is a REQUEST only
   with a demand in its clause ("insisted that Y must/should go", "insisted Y resign") or on
@@ -45,7 +46,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsflow import agents, business, speech
+from newsflow import agents, business, speech, stock_phrases
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
@@ -57,7 +58,6 @@ SAID_OR_DONE = {
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
-PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
@@ -203,13 +203,13 @@ def refine(
     lemma = token.lemma_.lower()
     if lemma == "march" and _the_month(token):
         return None
-    if business.no_event(token):  # "told a news conference", "did not return calls"
-        return None
+    if business.no_event(token) or stock_phrases.no_event(token):
+        return None  # "told a news conference", "who asked not to be identified"
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
     if verbal and lemma == "resign" and found[0] == "RETREAT":
-        if any(c.dep_ == "prep" and c.lower_ in PRESSURE_PREPS for c in token.children):
+        if stock_phrases.under_pressure(token):
             return ("CONCEDE", "08")
         return found
     if lemma == "welcome" and _greeting(token):
