@@ -23,6 +23,11 @@ ACTORS = [
     ("act_boe", "Bank of England", "ORG", "GBR", ["Bank"]),
     ("act_republic", "Republic New York Corp", "ORG", None, ["Republic New York Corp"]),
     ("act_morgan", "J.P. Morgan", "ORG", None, ["Morgan"]),
+    ("act_li", "Li Ka-shing", "PERSON", None, ["Li"]),
+    ("act_takeshita", "Noboru Takeshita", "PERSON", "JPN", ["Takeshita"]),
+    ("act_jpn2", "Japan", "COUNTRY", "JPN", ["Japan"]),
+    ("act_un", "United Nations", "ORG", None, ["The United Nations"]),
+    ("act_khm", "Cambodia", "COUNTRY", "KHM", ["Cambodian"]),
     ("act_friedman", "Friedman", "PERSON", None, ["Friedman"]),
     ("act_cdu", "Christian Democrats", "ORG", "ITA", ["Christian Democrats"]),
     ("act_craxi", "Bettino Craxi", "PERSON", "ITA", ["Craxi"]),
@@ -81,3 +86,32 @@ def test_an_executive_resigning_under_pressure_stays_a_concede(nlp):
     # the stock phrase must not take
     body = "Friedman has resigned as chief executive over the losses."
     assert found_events(body, nlp, ACTORS, PUBLISHED) == [("CONCEDE", "act_friedman", None)]
+
+
+def test_a_figure_explained_is_no_accusation(nlp):
+    # newid 390: "attributed the surge in 1986 earnings to ..." (ACCUSE Li before); the seeds'
+    # "Islamabad attributes these attacks to ..." stays an ACCUSE (test_events_seeds)
+    body = (
+        "Li attributed the surge in 1986 earnings to a buoyant local property market and "
+        "substantial increases in contributions from associated companies."
+    )
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_a_trade_surplus_reduced_is_no_sanction(nlp):
+    # newid 20061: the theme is a figure ("figures" in themes.json, tried before the "trade"
+    # that modifies it); SANCTION before
+    body = (
+        "Takeshita has so far failed to unveil specific measures to reduce Japan's huge trade "
+        "surplus, economists said."
+    )
+    assert all(event[0] != "SANCTION" for event in found_events(body, nlp, ACTORS, PUBLISHED))
+
+
+def test_supplies_reduced_stay_a_sanction(nlp):
+    # PLOVER-GSR01-SANCTION-0008 (plover_gsr.jsonl, CC BY-SA)
+    body = (
+        "The United Nations on Tuesday reduced food supplies to the biggest Cambodian refugee "
+        "camp in Thailand."
+    )
+    assert ("SANCTION", "act_un", "act_khm") in found_events(body, nlp, ACTORS, PUBLISHED)

@@ -5,7 +5,8 @@ SANCTION, but the codebook types the act by its theme, the thing moved: withdraw
 RETREAT, withdrawing an ambassador, inspectors, aid or a party's whip reduces relations
 (SANCTION), withdrawing $1bn in assets is business; giving money or grain is AID, "giving
 Britain a bad name" or "given legal force" gives nothing; exchanging views is talk (CONSULT);
-cutting aid or ties is a SANCTION, cutting a holding or prices is
+cutting or reducing aid or ties is a SANCTION, cutting a holding or prices (or reducing a
+trade surplus) is
 business. The theme is the verb's object, else its passive subject ("the whip was
 withdrawn"); a quantity ("$1bn in assets", "500 tonnes of wheat") is read with what it
 counts. Phrasal verbs ("cut off") keep their own entry.
