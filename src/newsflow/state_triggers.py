@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsflow import agents, business, resources
 from newsflow.ids import short_hash
@@ -66,6 +66,38 @@ def is_state(mention: RoleMention | None) -> bool:
     return mention.key != mention.actor_id
 
 
+# Workers and their unions, whose talks, offers and refusals are news without a state: the
+# events guide counts labour disputes, and the first trigger audit's "talk" rule lost
+# "management and union talks" at Cargill and at a GM plant. A generic noun of CAMEO's labour
+# sector ("workers", "the union") or a striker, or a name holding a union word not first
+# ("National Union of Mineworkers", "United Auto Workers"; not "Union Carbide").
+LABOUR_NOUNS = agents.sector_nouns(("LAB",)) | {"striker"}
+LABOUR_NAME_WORDS = {
+    "union", "unions", "workers", "employees", "teamsters", "mineworkers", "steelworkers",
+    "machinists", "autoworkers", "uaw", "afl-cio",
+}  # fmt: skip
+COMPANY_WORDS = {  # "First Union Corp", "Union Bank": a firm named so
+    "corp", "corporation", "inc", "co", "ltd", "plc", "bank", "bancorp", "bancshares", "group",
+    "holdings", "ag", "sa", "nv", "pacific", "carbide",
+}  # fmt: skip
+LABOUR_TYPES = {"CONSULT", "AGREE"}  # talks, offers and acceptances ("declined" is a figure's too)
+
+
+def is_labour(mention: RoleMention | None, doc: Doc) -> bool:
+    """Does the side stand for workers or a union?"""
+    if mention is None:
+        return False
+    if mention.is_generic:
+        words = (mention.label or "").split()
+        return bool(words) and words[-1] in LABOUR_NOUNS
+    names = [doc[i].lower_.strip(".") for i in sorted(mention.tokens)]
+    if COMPANY_WORDS & set(names):
+        return False
+    return any(w in LABOUR_NAME_WORDS for w in names[1:]) or (
+        bool(names) and names[0] in LABOUR_NAME_WORDS - {"union"}
+    )
+
+
 def _entry(token: Token) -> tuple[str, str]:
     """The (lemma, VERB|NOUN) lexicon key the token is looked up by."""
     return token.lemma_.lower(), "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
@@ -90,8 +122,12 @@ def state_allows(
     state_source_words: frozenset[tuple[str, str]],
 ) -> bool:
     """May this report stand: its trigger needs no state (neither a state-only word nor a
-    deal whose object is commerce, `business.needs_state`), or a state takes the source
-    (either side for an order-free type)?"""
+    deal whose object is commerce, `business.needs_state`), or a state, or workers or a
+    union, take the source (either side for an order-free type)?"""
     if not state_only(token, state_source_words) and not business.needs_state(token, event_type):
         return True
-    return is_state(source) or (symmetric and is_state(target))
+    if is_state(source) or (symmetric and is_state(target)):
+        return True
+    if event_type not in LABOUR_TYPES:
+        return False
+    return is_labour(source, token.doc) or (symmetric and is_labour(target, token.doc))
