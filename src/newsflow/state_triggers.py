@@ -66,7 +66,7 @@ def is_state(mention: RoleMention | None) -> bool:
     return mention.key != mention.actor_id
 
 
-# Workers and their unions, whose talks, offers and refusals are news without a state: the
+# Workers and their unions, whose talks, offers and acceptances are news without a state: the
 # events guide counts labour disputes, and the first trigger audit's "talk" rule lost
 # "management and union talks" at Cargill and at a GM plant. A generic noun of CAMEO's labour
 # sector ("workers", "the union") or a striker, or a name holding a union word not first

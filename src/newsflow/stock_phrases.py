@@ -11,7 +11,8 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   "demand"; ~40 in the corpus): demand for goods is a market quantity, no one's demand of
   another.
 * bookkeeping nouns: "loan losses", "loan-loss provisions", "aid budget" read as a loan or aid
-  given (AID; 2 audited, ~25 in the corpus): the compound's head is the thing reported.
+  given (AID; 2 audited, ~25 in the corpus): the compound's head is the thing reported (also
+  "an aid agency", "aid workers": who they are, not aid given).
 * a central bank's money-market operations: "the Bank's total help today to 137 mln stg",
   "provided the money market with 105 mln stg assistance" (AID; 2 audited, ~20 in the
   corpus): liquidity for a market, no aid to an actor.
