@@ -115,3 +115,24 @@ def test_supplies_reduced_stay_a_sanction(nlp):
         "camp in Thailand."
     )
     assert ("SANCTION", "act_un", "act_khm") in found_events(body, nlp, ACTORS, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # newid 1558 (REQUEST -> Argo before)
+        "National Fuel Gas said the plan calls for Argo's existing secured debt to be "
+        "refinanced in an 8,875,000 dlr refinancing note.",
+        # newid 17634: the relative pronoun stands for the plan (REQUEST by the House before)
+        "The Senate plan would allocate about seven billion dlrs a year for defence, a proposal "
+        "not in the House plan which calls for 1988 defence spending levels nearly eight "
+        "billion dlrs under the Senate plan.",
+    ],
+)
+def test_a_document_s_provision_is_no_request(body, nlp):
+    actors = [
+        ("act_argo", "Argo", "ORG", None, ["Argo"]),
+        ("act_house", "House of Representatives", "ORG", "USA", ["House"]),
+        ("act_senate", "Senate", "ORG", "USA", ["Senate"]),
+    ]
+    assert all(event[0] != "REQUEST" for event in found_events(body, nlp, actors, PUBLISHED))

@@ -21,6 +21,11 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   ~70 in the corpus): explaining a market move or a result blames no actor. What is
   attributed must be a figure; "Islamabad attributes these attacks to terrorist hideouts"
   stays an accusation.
+* a document's provisions: "the contract calls for two-year development", "the plan calls for
+  the sale of substantially all of the assets", "the House plan which calls for 1988 defence
+  spending levels" (REQUEST from "call for"; ~37 in the corpus, all of this kind): what an
+  agreement or plan provides is no one's request. A resolution, declaration or statement that
+  "calls for" something voices its makers' demand and stays a REQUEST.
 * an executive's resignation from a company post: "resigned as vice-chairman and a director
   to pursue other interests" (RETREAT; 2 audited, ~36 in the corpus). The events guide counts
   a resignation under pressure (CONCEDE, `senses`: "resigned over the affair") and keeps a
@@ -63,6 +68,14 @@ FIGURES = {
 # posts that are a company's: a chief executive, an officer, a board director. A plain
 # "chairman" is not among them ("has also resigned as UKIP's branch chairman": a party post,
 # CONCEDE in the spent heldout set), nor "director-general" or "director general".
+# documents whose "calls for" states a provision (not a resolution, declaration or statement)
+PROVISIONS = {
+    "contract", "plan", "agreement", "proposal", "bill", "budget", "offer", "program",
+    "programme", "schedule", "package", "deal", "accord", "law", "measure", "legislation",
+    "pact", "scheme", "project", "arrangement", "settlement", "formula", "draft", "rule",
+    "regulation", "guideline", "timetable", "memorandum", "treaty", "reform", "merger",
+}  # fmt: skip
+RELATIVES = {"which", "that"}
 CORPORATE_TITLES = {
     "vice-chairman", "director", "executive", "officer", "treasurer", "controller", "ceo",
     "coo", "cfo", "secretary-treasurer",
@@ -114,6 +127,17 @@ def _market_help(noun: Token) -> bool:
     )
 
 
+def _provision(verb: Token) -> bool:
+    """ "the contract calls for", "the plan, which calls for": a document provides something."""
+    if verb.lemma_.lower() != "call" or not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns = [verb.head if s.lower_ in RELATIVES and verb.dep_ == "relcl" else s for s in subjects]
+    return any(n.lemma_.lower() in PROVISIONS for n in nouns)
+
+
 def _posts(verb: Token) -> list[Token]:
     """The posts resigned: the objects of the verb's "as" ("resigned as chief executive")."""
     return [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children]
@@ -156,7 +180,12 @@ def _corporate_resignation(verb: Token) -> bool:
 def no_event(token: Token) -> bool:
     """Is this trigger word a stock phrase of wire copy that names no event?"""
     if token.pos_ in ("VERB", "AUX"):
-        return _asks_anonymity(token) or _corporate_resignation(token) or _explains_a_figure(token)
+        return (
+            _asks_anonymity(token)
+            or _corporate_resignation(token)
+            or _explains_a_figure(token)
+            or _provision(token)
+        )
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     return _market_demand(token) or _bookkeeping(token) or _market_help(token)
