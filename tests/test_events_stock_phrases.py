@@ -1,11 +1,13 @@
 """Stock phrases of wire copy that use an event word for no event (issue 20,
 `newsflow.stock_phrases`): a source's anonymity, market demand, loan-loss bookkeeping, a
-central bank's money-market help, an executive leaving a company post; and what stays an
-event beside each (a demand of an actor, a resignation under pressure).
+central bank's money-market help, a figure explained or reduced, a document's provision, an
+executive leaving a company post; and what stays an event beside each (a demand of an actor,
+supplies reduced, a resignation under pressure).
 
-Real Reuters sentences (reuters21578.jsonl.gz, newid given; none in either trigger audit's
-sample or a labelled events set), through the real events stage; mentions are alias matches
-of the actors listed here.
+Real Reuters sentences (reuters21578.jsonl.gz, newid given; none among either trigger
+audit's judged events or in a labelled events set; newid 15103 lies in the first audit's
+bundle, newid % 10 == 3), and one PLOVER record, through the real events stage; mentions are
+alias matches of the actors listed here.
 """
 
 from __future__ import annotations
