@@ -27,6 +27,7 @@ ACTORS = [
     ("act_sun", "Soviet Union", "COUNTRY", "SUN", ["Soviet Union"]),
     ("act_grc", "Greece", "COUNTRY", "GRC", ["Greece"]),
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+    ("act_funaro", "Dilson Funaro", "PERSON", "BRA", ["Funaro"]),
     ("act_opec", "OPEC", "ORG", None, ["OPEC"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
@@ -60,6 +61,9 @@ def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
         # newid 7803: a speaker at a press conference (CONSULT Spicer before)
         '"We expect at least a five pct increase and it may exceed that, reaching at least the '
         'peak levels of 1985," Spicer said at a press conference.',
+        # newid 740, its first clause (the rest tells Brazil's suspension of payments): a
+        # minister talking to reporters (CONSULT Funaro -> reporters before)
+        "Talking to reporters, Funaro said this attitude would not help resolve the crisis.",
         # newid 17873: a reporter's unreturned call (REQUEST First Boston before)
         "Executives of First Boston Inc, Harcourt's financial adviser, did not return a "
         "telephone call seeking comment.",

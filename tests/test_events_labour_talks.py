@@ -22,6 +22,8 @@ ACTORS = [
     ("act_gmc", "GM Canada", "ORG", None, ["GM Canada"]),
     ("act_first_union", "First Union Corp", "ORG", None, ["First Union Corp"]),
     ("act_fsb", "First State Bancshares Inc", "ORG", None, ["First State Bancshares Inc"]),
+    ("act_uaw", "United Auto Workers", "ORG", None, ["UAW"]),
+    ("act_gm", "General Motors Corp", "ORG", None, ["GM"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -64,3 +66,15 @@ def test_deaths_among_workers_that_declined_are_no_refusal(nlp):
         "before 1971 remain elevated but have declined from levels reported in 1974."
     )
     assert found_events(body, nlp, ACTORS, PUBLISHED) == []
+
+
+def test_the_uaw_striking_is_a_protest(nlp):
+    # newid 10631: "uaw" is among the lexicon's labour agents, which both the strike typing
+    # and the labour sides read (ASSAULT UAW -> GM before)
+    body = (
+        "The UAW struck at three GM factories on Thursday as labor contract talks broke down "
+        "on the issue of using non-union labour on subcontracting jobs."
+    )
+    events = found_events(body, nlp, ACTORS, PUBLISHED)
+    assert ("PROTEST", "act_uaw", "act_gm") in events
+    assert all(event[0] != "ASSAULT" for event in events)

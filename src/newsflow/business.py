@@ -9,7 +9,8 @@ that business with the lexicon's words, and the first trigger audit of 250 Reute
   consults anyone (`conference` 2 of 9 right, none of the wrong ones a meeting of parties);
   the whole Reuters corpus holds 293 CONSULT events from such conferences. A conference or
   briefing for the press or of shareholders ("shareholders at a special meeting approved the
-  merger") is no event.
+  merger") is no event; nor is "talking to journalists" (journalists are among the workers
+  whose talks `state_triggers` lets through, which is for their own disputes).
 * "did not return a telephone call seeking comment" (REQUEST from "call"): a call returned
   or not is a reporter's, no event; so is a comment declined or refused ("officials declined
   to say when", "the official, who declined to be identified"), which the guide keeps out and
@@ -34,6 +35,8 @@ from spacy.tokens import Token
 GATHERINGS = {"conference", "meeting", "briefing", "session", "call", "talk", "talks"}
 # who a gathering is for, when that makes it no event: reporters, a firm's owners
 PRESS_OR_OWNERS = {"press", "news", "shareholder", "shareholders", "stockholder", "stockholders"}
+# who a speaker talks to when that is the press, no party ("talking to journalists")
+PRESS_PEOPLE = {"journalist", "reporter", "newsman", "press", "media", "correspondent"}
 REFUSING = {"decline", "refuse"}
 # what a source declines to do for reporters (the events guide: "declined to comment",
 # "refused to confirm" are no events; "refused to" an act stays a REJECT)
@@ -75,11 +78,22 @@ def _declines_comment(verb: Token) -> bool:
     )
 
 
+def _talks_to_press(verb: Token) -> bool:
+    """ "talking to journalists", "talked with reporters": a press conference by another name."""
+    return verb.lemma_.lower() == "talk" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "with")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in PRESS_PEOPLE for g in c.children)
+        for c in verb.children
+    )
+
+
 def no_event(token: Token) -> bool:
-    """Is this trigger word routine business that names no event: a press conference, a
-    shareholders' meeting, a reporter's unreturned call, a declined comment?"""
+    """Is this trigger word routine business that names no event: a press conference, talk
+    with journalists, a shareholders' meeting, a reporter's unreturned call, a declined
+    comment?"""
     if token.pos_ in ("VERB", "AUX"):
-        return _declines_comment(token)
+        return _declines_comment(token) or _talks_to_press(token)
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in GATHERINGS:
         return False
     return bool(_modifiers(token) & PRESS_OR_OWNERS) or _returned_call(token)

@@ -568,10 +568,7 @@ def sentence_candidates(
         target = rest[0] if rest else None
         if source is None and target is None and not actorless.reports_event(token, event_type):
             continue
-        symmetric = event_type in lexicon.symmetric_types
-        if not state_allows(
-            token, event_type, source, target, symmetric, lexicon.state_source_words
-        ):
+        if not state_allows(token, event_type, source, target, lexicon):
             continue  # "could be talking to a white knight": talks are a state's (trigger audit)
         if _no_event(token, event_type, verbal, source, target, lexicon):
             continue

@@ -19,15 +19,18 @@ be the state, as the events guide counts sides of those types in any order.
 from __future__ import annotations
 
 import json
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from newsflow import agents, business, resources
 from newsflow.ids import short_hash
+from newsflow.strikes import worker_forms
 
 if TYPE_CHECKING:  # roles calls `state_allows`: a runtime import would be circular
     from newsflow.roles import RoleMention
+    from newsflow.triggers import Lexicon
 
 # CAMEO agent sectors of the state (`data/events/generic_agents.json`): government, military,
 # police, judiciary, legislature.
@@ -68,34 +71,31 @@ def is_state(mention: RoleMention | None) -> bool:
 
 # Workers and their unions, whose talks, offers and acceptances are news without a state: the
 # events guide counts labour disputes, and the first trigger audit's "talk" rule lost
-# "management and union talks" at Cargill and at a GM plant. A generic noun of CAMEO's labour
-# sector ("workers", "the union") or a striker, or a name holding a union word not first
-# ("National Union of Mineworkers", "United Auto Workers"; not "Union Carbide").
-LABOUR_NOUNS = agents.sector_nouns(("LAB",)) | {"striker"}
-LABOUR_NAME_WORDS = {
-    "union", "unions", "workers", "employees", "teamsters", "mineworkers", "steelworkers",
-    "machinists", "autoworkers", "uaw", "afl-cio",
-}  # fmt: skip
-COMPANY_WORDS = {  # "First Union Corp", "Union Bank": a firm named so
+# "management and union talks" at Cargill and at a GM plant. Who counts is who can strike
+# (the lexicon's `labour_strike_agents`, read as `strikes` reads them): a generic noun of
+# theirs ("workers", "the union", "strikers"), or a name holding one ("Letter Carriers Union
+# of Canada", "United Auto Workers"), but no firm named with one ("First Union Corp",
+# "Union Carbide": a company word, or "union" first).
+COMPANY_WORDS = {
     "corp", "corporation", "inc", "co", "ltd", "plc", "bank", "bancorp", "bancshares", "group",
     "holdings", "ag", "sa", "nv", "pacific", "carbide",
 }  # fmt: skip
 LABOUR_TYPES = {"CONSULT", "AGREE"}  # talks, offers and acceptances ("declined" is a figure's too)
 
 
-def is_labour(mention: RoleMention | None, doc: Doc) -> bool:
-    """Does the side stand for workers or a union?"""
+def is_labour(mention: RoleMention | None, doc: Doc, workers: Container[str]) -> bool:
+    """Does the side stand for workers or a union (`workers`: the lexicon's labour agents)?"""
     if mention is None:
         return False
     if mention.is_generic:
         words = (mention.label or "").split()
-        return bool(words) and words[-1] in LABOUR_NOUNS
-    names = [doc[i].lower_.strip(".") for i in sorted(mention.tokens)]
-    if COMPANY_WORDS & set(names):
+        return bool(words) and any(f in workers for f in (words[-1], words[-1].rstrip("s")))
+    tokens = [doc[i] for i in sorted(mention.tokens)]
+    if {t.lower_.strip(".") for t in tokens} & COMPANY_WORDS:
         return False
-    return any(w in LABOUR_NAME_WORDS for w in names[1:]) or (
-        bool(names) and names[0] in LABOUR_NAME_WORDS - {"union"}
-    )
+    if tokens and tokens[0].lower_ == "union":
+        tokens = tokens[1:]
+    return any(form in workers for t in tokens for form in worker_forms(t))
 
 
 def _entry(token: Token) -> tuple[str, str]:
@@ -118,16 +118,21 @@ def state_allows(
     event_type: str,
     source: RoleMention | None,
     target: RoleMention | None,
-    symmetric: bool,
-    state_source_words: frozenset[tuple[str, str]],
+    lexicon: Lexicon,
 ) -> bool:
     """May this report stand: its trigger needs no state (neither a state-only word nor a
     deal whose object is commerce, `business.needs_state`), or a state, or workers or a
     union, take the source (either side for an order-free type)?"""
-    if not state_only(token, state_source_words) and not business.needs_state(token, event_type):
+    if not state_only(token, lexicon.state_source_words) and not business.needs_state(
+        token, event_type
+    ):
         return True
+    symmetric = event_type in lexicon.symmetric_types
     if is_state(source) or (symmetric and is_state(target)):
         return True
     if event_type not in LABOUR_TYPES:
         return False
-    return is_labour(source, token.doc) or (symmetric and is_labour(target, token.doc))
+    workers = lexicon.labour_strike_agents
+    return is_labour(source, token.doc, workers) or (
+        symmetric and is_labour(target, token.doc, workers)
+    )

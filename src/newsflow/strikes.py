@@ -42,14 +42,19 @@ ON_STRIKE_VERBS = frozenset({"be", "go", "remain", "stay", "come", "walk", "cont
 LABOUR_HEADS = frozenset({"deadline", "ballot", "action", "call", "vote", "pay", "fund", "leader"})
 
 
-def _words(token: Token) -> Iterator[str]:
-    """Lower-cased forms of the token's subtree: surface, lemma and a plural's singular
+def worker_forms(token: Token) -> Iterator[str]:
+    """Lower-cased forms a labour agent is looked up by: surface, lemma and a plural's singular
     ("Workers" of "United Auto Workers" is a proper noun the lemmatizer leaves plural)."""
+    for form in (token.lower_, token.lemma_.lower()):
+        yield form
+        if form.endswith("s"):
+            yield form[:-1]
+
+
+def _words(token: Token) -> Iterator[str]:
+    """`worker_forms` of the token's subtree."""
     for t in token.subtree:
-        for form in (t.lower_, t.lemma_.lower()):
-            yield form
-            if form.endswith("s"):
-                yield form[:-1]
+        yield from worker_forms(t)
 
 
 def _agents(strike: Token) -> Iterator[Token]:
