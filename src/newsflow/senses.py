@@ -40,6 +40,10 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
   an ASSAULT only when what hits can strike a blow: a name or pronoun (a country, a group), a
   weapon or an armed force ("warplanes hit a vessel", "hit by gunfire"). An abstract cause (a
   rise, news, a scandal, injuries, inflation) or a compound adjective names no attack.
+* "opposition MPs", "the opposition parties", "the opposition will reject that", "the Tories in
+  opposition", "a difficult opposition" name a side, not a refusal: "opposition" is a REJECT
+  only with what is opposed or who opposes ("opposition to the plan", "opposition from the
+  unions", "Labour's opposition") or as what someone voices ("expressed opposition").
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ WEAPONS = {
 VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
 STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS)
 RELATIVES = {"which", "that", "who"}
+OPPOSED_PREPS = {"to", "against", "from", "over"}  # "opposition to the plan / from the unions"
 
 
 def _figurative_hit(verb: Token) -> bool:
@@ -174,6 +179,16 @@ def _warns_someone(verb: Token) -> bool:
 
 # Words after which a capitalised "March" is the month: "in March", "since March", "last
 # March", "mid-March", "between January and March"
+def _names_a_side(noun: Token) -> bool:
+    """Does this "opposition" name the opposing side ("opposition MPs", "the opposition will
+    reject", "in opposition") rather than someone's opposing something?"""
+    if noun.dep_ == "dobj":
+        return False  # "voiced / expressed opposition"
+    return not any(
+        (c.dep_ == "prep" and c.lower_ in OPPOSED_PREPS) or c.dep_ == "poss" for c in noun.children
+    )
+
+
 MONTH_CUES = frozenset(
     {"in", "on", "since", "until", "till", "by", "from", "through", "to", "last", "next", "this",
      "early", "late", "mid", "end", "of", "during", "before", "after", "between", "and", "-"}
@@ -242,6 +257,8 @@ def refine(
     if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
         return ("REQUEST", "10") if _warns_someone(token) else None
     if verbal and lemma in ("hit", "strike") and found[0] == "ASSAULT" and _figurative_hit(token):
+        return None
+    if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
