@@ -73,3 +73,28 @@ def test_acting_as_part_of_an_appeal_makes_the_actor_the_one_appealing(nlp):
         "to ethnic minority voters."
     )
     assert found(text, nlp) == [("REQUEST", "act_kennedy", None)]
+
+
+def test_called_for_an_actor_to_act_asks_that_actor(nlp):
+    # reuters 15939 (AGREE by the United States before: the clause's "offer" took the call)
+    # and 1711 (no event before: "for" hangs on the infinitive, not on "called")
+    actors = [
+        ("act_lichtblau", "John H. Lichtblau", "PERSON", None, ["Lichtblau"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["federal government"]),
+        ("act_nugent", "James Nugent", "PERSON", "USA", ["Nugent"]),
+    ]  # fmt: skip
+    body = (
+        "Lichtblau also called for the federal government to offer tax abatements for oil "
+        "drilling, to fill the Strategic Petroleum Reserve at a faster rate and to develop "
+        "pilot plans for alternative energy."
+    )
+    assert found_events(body, nlp, actors, date(1987, 4, 9)) == [
+        ("REQUEST", "act_lichtblau", "act_usa")
+    ]
+    body = (
+        "Nugent also called for state lawmakers to exempt new wildcat wells from the state "
+        "severance tax for up to five years."
+    )
+    assert [(t, s) for t, s, _ in found_events(body, nlp, actors, date(1987, 3, 4))] == [
+        ("REQUEST", "act_nugent")
+    ]

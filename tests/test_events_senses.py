@@ -413,3 +413,49 @@ def test_a_rise_or_news_hits_nothing_warplanes_and_gunfire_do():
         "About 2,900 hectares of rubber have been hit by the fungus which attacks the roots."
     )
     assert senses._figurative_hit(next(t for t in nlp(fungus) if t.lower_ == "hit"))
+
+
+OPPOSITION_ACTORS = [
+    ("act_tories", "Conservative Party", "PARTY", "GBR", ["Conservatives"]),
+    ("act_labour", "Labour Party", "PARTY", "GBR", ["Labour Party"]),
+    ("act_turner", "John Turner", "PERSON", "CAN", ["Turner"]),
+    ("act_esp", "Spain", "COUNTRY", "ESP", ["Spain"]),
+    ("act_prt", "Portugal", "COUNTRY", "PRT", ["Portugal"]),
+    ("act_ncga", "National Corn Growers", "ORG", "USA", ["National Corn Growers"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # reuters 5161 (REJECT Labour Party before): a side in a poll
+        "Britain's ruling Conservatives have a nine point lead over the main opposition Labour "
+        "Party, their biggest in two years, according to an opinion poll published in the "
+        "Sunday Times.",
+        # reuters 17012 (REJECT John Turner before): his post
+        "Turner, who is opposition leader in Parliament, said he will hold a news conference.",
+        # heldout3 (spent): bbc/politics, gold ACCUSE by "Opposition MPs"; "opposition" was REJECT
+        "Opposition MPs are also angry they will have only two days - Wednesday and next "
+        "Monday - to debate the new plans before they pass to the House of Lords.",
+    ],
+)
+def test_the_opposition_as_a_side_is_no_rejection(body, nlp):
+    events = found_events(body, nlp, OPPOSITION_ACTORS, date(1987, 3, 15))
+    assert "REJECT" not in [t for t, _, _ in events]
+
+
+def test_opposition_to_something_stays_a_rejection(nlp):
+    # reuters 3408 and 2367: what is opposed ("to the scheme"), voiced opposition
+    body = (
+        "A 3.6 billion dlr plan to rid the European Community of one mln tonnes of surplus "
+        "butter is in doubt as Spain and Portugal refuse to drop their opposition to the "
+        "scheme, diplomats said."
+    )
+    sources = {s for t, s, _ in found_events(body, nlp, OPPOSITION_ACTORS, date(1987, 3, 9))}
+    assert {"act_esp", "act_prt"} & sources
+    body = (
+        "Major commodity groups, including the National Corn Growers, have voiced strong "
+        "opposition to 0/92."
+    )
+    events = found_events(body, nlp, OPPOSITION_ACTORS, date(1987, 3, 5))
+    assert ("REJECT", "act_ncga", None) in events

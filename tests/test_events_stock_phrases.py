@@ -129,6 +129,9 @@ def test_supplies_reduced_stay_a_sanction(nlp):
         "The Senate plan would allocate about seven billion dlrs a year for defence, a proposal "
         "not in the House plan which calls for 1988 defence spending levels nearly eight "
         "billion dlrs under the Senate plan.",
+        # newid 20732: a for-to clause ("calls for TRW to perform"), the for hung on "perform"
+        "The contract calls for TRW to perform studies of other international airport "
+        "security systems on behalf of Kansai, the company said.",
     ],
 )
 def test_a_document_s_provision_is_no_request(body, nlp):
@@ -136,5 +139,6 @@ def test_a_document_s_provision_is_no_request(body, nlp):
         ("act_argo", "Argo", "ORG", None, ["Argo"]),
         ("act_house", "House of Representatives", "ORG", "USA", ["House"]),
         ("act_senate", "Senate", "ORG", "USA", ["Senate"]),
+        ("act_trw", "TRW Inc", "ORG", "USA", ["TRW"]),
     ]
     assert all(event[0] != "REQUEST" for event in found_events(body, nlp, actors, PUBLISHED))

@@ -182,6 +182,14 @@ def _pobjs(prep: Token) -> list[Token]:
     return [g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() not in TIME_NOUNS]
 
 
+def _asked_in_clause(trigger: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
+    """Who a call asks to act in its for-to clause: "called for Israel to withdraw", "the
+    calls for him to resign" (`speech.for_to_clauses`)."""
+    clauses = speech.for_to_clauses(trigger)
+    subjects = [c for clause in clauses for c in clause.children if c.dep_ in speech.SUBJECTS]
+    return [m for c in subjects for m in _with_conj(c, mentions)]
+
+
 def _verb_roles(
     verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -200,6 +208,8 @@ def _verb_roles(
         doer = None if sources else infinitives.doer(verb, lexicon.light_verbs)
         if doer is not None:  # "UKIP's decision to suspend X", "continued the contacts to ..."
             sources += (_subject if verbal_token(doer) else _actors_in)(doer, mentions)
+    if event_type == "REQUEST":
+        targets += _asked_in_clause(verb, mentions)
     topic_object = verb.lemma_.lower() in lexicon.topic_object_verbs
     for child in verb.children:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
@@ -277,6 +287,8 @@ def _noun_roles(
                 elif prep == "of" and event_type in OF_TARGET_TYPES:
                     # "the invasion of South Lebanon", "a blockade of Serbia", "the arrest of X"
                     targets += _actors_in(pobj, mentions)[:1]
+        elif child.dep_ == "advcl" and event_type == "REQUEST":
+            targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
         elif child.dep_ == "acl":  # "attacks carried out by X"
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):

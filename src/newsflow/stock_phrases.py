@@ -38,6 +38,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsflow import speech
+
 ASKING = {"ask", "request"}
 # what a source asks not to be: "identified", "named", "quoted"; or to stay: "anonymous"
 UNNAMED = {"identify", "name", "quote", "anonymous", "anonymity"}
@@ -74,6 +76,7 @@ PROVISIONS = {
     "programme", "schedule", "package", "deal", "accord", "law", "measure", "legislation",
     "pact", "scheme", "project", "arrangement", "settlement", "formula", "draft", "rule",
     "regulation", "guideline", "timetable", "memorandum", "treaty", "reform", "merger",
+    "condition", "term", "transaction", "directive",
 }  # fmt: skip
 RELATIVES = {"which", "that"}
 CORPORATE_TITLES = {
@@ -129,8 +132,11 @@ def _market_help(noun: Token) -> bool:
 
 def _provision(verb: Token) -> bool:
     """ "the contract calls for", "the plan, which calls for": a document provides something."""
-    if verb.lemma_.lower() != "call" or not any(
-        c.dep_ == "prep" and c.lower_ == "for" for c in verb.children
+    if verb.lemma_.lower() != "call":
+        return False
+    # "calls for the sale", "calls for the company to issue stock" (a for-to clause)
+    if not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) and not (
+        speech.for_to_clauses(verb)
     ):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

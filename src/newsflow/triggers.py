@@ -262,6 +262,9 @@ class Lexicon:
                 particle = child.lemma_.lower()
                 if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
                     return self.phrasal[(lemma, particle)]
+            # "called for Israel to withdraw": the particle marks a for-to clause
+            if speech.for_to_clauses(token) and (lemma, "for") in self.phrasal:
+                return self.phrasal[(lemma, "for")]
             if lemma in self.reporting_verbs and self._reports_a_demand(token):
                 return ("REQUEST", "10")  # "Russia said Sudan must return the helicopter"
             if lemma in self.reporting_verbs and failings.reports_a_failing(token):
