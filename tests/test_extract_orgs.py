@@ -83,6 +83,24 @@ def test_an_acronym_written_as_a_word_joins_its_expansion(nlp):
     assert expansion["type"] == "ORG"
 
 
+def test_a_curated_acronym_defined_for_another_name_is_that_names(nlp):
+    # reuters 20526: "DNC" is the US Democratic Party's curated acronym (known_actors.jsonl);
+    # the bank, its own expansion, became that party and took its mentions
+    body = (
+        "Den Norske Creditbank (DNC) <NCBO.OL>, Norway's biggest commercial bank, said it "
+        "boosted its profits in 1987's first eight months by 32.3 pct after vigorously "
+        "cutting loan losses and operating costs. DNC said operating profit rose."
+    )
+    mentions = extract(nlp, body)
+    dnc = [m for m in mentions if m["text"] == "DNC"]
+    assert len(dnc) == 2
+    assert {m["name"] for m in dnc} == {"Den Norske Creditbank"}
+    assert {m["type"] for m in dnc} == {"ORG"}
+    # the party's acronym with its own expansion stays the party
+    body = "The Democratic National Committee (DNC) met in Atlanta. The DNC chairman spoke."
+    assert {m["name"] for m in extract(nlp, body) if m["text"] == "DNC"} == {"Democratic Party"}
+
+
 def test_an_acronym_defined_inline_joins_its_expansion(nlp):
     body = (
         "The Association of Directors of Social Services (ADSS) said it agreed in principle. "

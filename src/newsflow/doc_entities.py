@@ -8,7 +8,7 @@ and people and organisations get the country that governs them in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
+from newsflow.lexicon import FILLER, POSSESSIVE, KnownActor, Lexicon
 from newsflow.resolve import fold_text, name_tokens
 from newsflow.short_orgs import full_name_of
 
@@ -159,8 +159,13 @@ def _tokens_with_text(doc: Doc, texts: Collection[str]) -> Iterator[Token]:
         yield doc[i]
 
 
-def inline_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their reuse."""
+def inline_acronyms(
+    doc: Doc, mentions: list[Mention], known: Mapping[str, KnownActor] | None = None
+) -> list[Mention]:
+    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their
+    reuse. A curated acronym lends its actor to the name it is defined for only when that name
+    shares a word with the actor's names (`known`): "Den Norske Creditbank (DNC)" is the
+    bank's own, and this document's "DNC" is the bank, not the Democratic Party."""
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     defined: dict[str, Mention] = {}
     for m in mentions:
@@ -172,9 +177,14 @@ def inline_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             defined.setdefault(acro.text, m)
     for m in mentions:  # "(Opec)" is a curated actor: so is the name it stands for
         definition = defined.get(m.form)
-        if m.key is not None and definition is not None and definition.key is None:
-            definition.key, definition.actor_type = m.key, m.actor_type
-            definition.country = definition.country or m.country
+        if m.key is None or definition is None or definition.key is not None:
+            continue
+        actor = known.get(m.key) if known is not None else None
+        if actor is not None and not actor.words & set(fold_text(definition.form).split()):
+            m.key, m.country, m.actor_type = None, None, definition.actor_type  # its own acronym
+            continue
+        definition.key, definition.actor_type = m.key, m.actor_type
+        definition.country = definition.country or m.country
     added = []
     for tok in _tokens_with_text(doc, defined):
         head = defined[tok.text]

