@@ -102,6 +102,24 @@ def test_organisations_match_fuzzily_and_groups_share_the_org_block() -> None:
         ("Tehreek-e-Labbaik Pakistan", "Tehrik-i-Labbaik Pakistan", True),
         ("Hizb-ut-Tahrir", "Hizb ut-Tahrir", True),
         ("North Waziristan Police", "South Waziristan Police", False),
+        # whole Reuters: different companies a sound-alike score joined
+        ("Western Inc", "Vestron Inc", False),
+        ("Irving Bank", "Ewing Bank", False),
+        ("Paccar Inc", "PCR Inc", False),
+        ("Midcom Inc", "Medicom Inc", False),
+        ("U.S. Securities", "U.S. Escorts", False),
+        ("Pharmacia Inc", "Pharmacy Inc", False),
+        ("Dana Corp", "Diana Corp", False),
+        ("Intel Corp", "Itel Corp", False),
+        ("Hyundai Motor Co", "Honda Motor Co", False),
+        ("American Realty Trust", "American Royalty Trust", False),
+        # and typos of one company's name that stay one actor, beside a confirming word too
+        ("Chicago Board of Trade", "Chicago Boad of Trade", True),
+        ("Wells Fargo Bank", "Wells Farg Bank", True),
+        ("Taft Broadcasting Co", "Taft Braodacasting Co", True),
+        ("Chrysler Corp", "Chrsyler Corp", True),
+        ("Pennzoil Co", "Penzoil Co", True),
+        ("Allegheny International Inc", "Alleghney International Inc", True),
     ],
 )
 def test_organisation_pairs(first: str, second: str, same: bool) -> None:

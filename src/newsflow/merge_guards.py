@@ -11,9 +11,29 @@ are the whole evidence:
 
 A one-word name matches only by the very word ("Qomi" still joins "Hassan Kazemi Qomi", a lone
 "Keane" the one Keane known), an organisation's also by its plural ("Wasp"/"Wasps").
+
+* a company's name is its words, not their sound: romanisation folds and sound-alike scores,
+  right for "Kazemi Ghomi", made "Western Inc" of "Vestron Inc", "Irving Bank" of "Ewing
+  Bank", "Paccar Inc" of "PCR Inc" and "U.S. Escorts" of "U.S. Securities" (whole Reuters).
+  Two organisation names of as many words differ, word for word, at most by a typo: one
+  letter added, dropped, changed or swapped in a word of five letters or more ("Chrsyler
+  Corp", "Penzoil Co", "Volkswagon U.S. Inc"), a plural, or a romanisation that folds to
+  the same word ("Tehreek-e-Labbaik"/"Tehrik-i-Labbaik"). Beside a word both spell alike
+  that is no legal form ("Wells Farg Bank", "Taft Braodacasting Co") a typo may be one
+  edit in four letters or two in eight.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+import jellyfish
+
+from newsflow.short_orgs import LEGAL_FORMS
+
+TYPO_WORD = 5  # letters: a shorter word must be spelt the same ("Seal" is not "Sealy")
+LONG_WORD = 8  # letters: a word this long may carry two typos beside a confirming word
+UNCONFIRMING = LEGAL_FORMS | {"of", "the", "for"}  # "Corp" says nothing of which company
 
 
 def fuzzy_comparable(ours: str, theirs: str, one_word: bool, person: bool) -> bool:
@@ -30,6 +50,35 @@ def fuzzy_comparable(ours: str, theirs: str, one_word: bool, person: bool) -> bo
     if person:
         return ours.split()[-1:] == theirs.split()[-1:]
     return ours + "s" == theirs or theirs + "s" == ours
+
+
+def typo_apart(ours: list[str], theirs: list[str], romanised: Callable[[str], str]) -> bool:
+    """Whether two organisation names (folded words) differ word for word at most by typos,
+    plurals or romanisation (`romanised`: "Tehreek"/"Tehrik", "Jamaat-e"/"Jamaat-i"); names of
+    different lengths are left to the whole-name score."""
+    if len(ours) != len(theirs):
+        return True
+    pairs = list(zip(ours, theirs, strict=True))
+    # a word both spell the same that is no legal form confirms the rest ("Wells Farg Bank")
+    confirmed = any(a == b and len(a) >= 2 and a not in UNCONFIRMING for a, b in pairs)
+    return all(
+        a == b
+        or a + "s" == b
+        or b + "s" == a
+        or romanised(a) == romanised(b)
+        or _typo(a, b, confirmed)
+        for a, b in pairs
+    )
+
+
+def _typo(a: str, b: str, confirmed: bool) -> bool:
+    """One word misspelt as another: one edit in a word of five letters or more; beside a
+    confirming word, one edit in four letters ("Chicago Boad of Trade") or two in eight
+    ("Taft Braodacasting Co")."""
+    edits, shorter = jellyfish.damerau_levenshtein_distance(a, b), min(len(a), len(b))
+    if confirmed:
+        return (edits <= 1 and shorter >= TYPO_WORD - 1) or (edits <= 2 and shorter >= LONG_WORD)
+    return edits <= 1 and shorter >= TYPO_WORD
 
 
 # An actor's aliases as the rules below read them: (name words, last folded word) of each.

@@ -30,6 +30,7 @@ from newsflow.merge_guards import (
     fuzzy_comparable,
     lone_name_fits,
     spelt_out,
+    typo_apart,
 )
 
 # Ordered digraph/letter folds for Arabic, Persian and Urdu romanisations.
@@ -521,6 +522,8 @@ class ActorRegistry:
             return 0.0  # exact forms still match through the alias index (`merge_guards`)
         if person:
             return person_similarity(query, tokens, threshold)
+        if not typo_apart(fold_text(form).split(), fold_text(alias).split(), fold_token):
+            return 0.0  # "Western Inc" is not "Vestron Inc" (`merge_guards`)
         return org_similarity(query[0], tokens[0], threshold)
 
     def resolve(
