@@ -43,7 +43,8 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
 * "opposition MPs", "the opposition parties", "the opposition will reject that", "the Tories in
   opposition", "a difficult opposition" name a side, not a refusal: "opposition" is a REJECT
   only with what is opposed or who opposes ("opposition to the plan", "opposition from the
-  unions", "Labour's opposition") or as what someone voices ("expressed opposition").
+  unions", "Labour's opposition") or as what someone voices ("expressed opposition"); "as
+  opposed to" means "rather than" and opposes nothing.
 """
 
 from __future__ import annotations
@@ -260,6 +261,12 @@ def refine(
         return None
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
+    if (
+        verbal
+        and lemma == "oppose"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    ):
+        return None  # "as opposed to": rather than
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         return found if modifiers & LAW_WORDS else None
