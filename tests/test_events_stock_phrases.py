@@ -132,6 +132,9 @@ def test_supplies_reduced_stay_a_sanction(nlp):
         # newid 20732: a for-to clause ("calls for TRW to perform"), the for hung on "perform"
         "The contract calls for TRW to perform studies of other international airport "
         "security systems on behalf of Kansai, the company said.",
+        # BBC bbc/business/036.txt: a law's section (REQUEST before)
+        "Section 404 of the Sox Act, as the legislation is nicknamed, calls for all firms to "
+        "certify that their financial reporting is in line with US rules.",
     ],
 )
 def test_a_document_s_provision_is_no_request(body, nlp):
@@ -140,5 +143,6 @@ def test_a_document_s_provision_is_no_request(body, nlp):
         ("act_house", "House of Representatives", "ORG", "USA", ["House"]),
         ("act_senate", "Senate", "ORG", "USA", ["Senate"]),
         ("act_trw", "TRW Inc", "ORG", "USA", ["TRW"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
     ]
     assert all(event[0] != "REQUEST" for event in found_events(body, nlp, actors, PUBLISHED))

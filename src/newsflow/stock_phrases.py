@@ -76,7 +76,7 @@ PROVISIONS = {
     "programme", "schedule", "package", "deal", "accord", "law", "measure", "legislation",
     "pact", "scheme", "project", "arrangement", "settlement", "formula", "draft", "rule",
     "regulation", "guideline", "timetable", "memorandum", "treaty", "reform", "merger",
-    "condition", "term", "transaction", "directive",
+    "condition", "term", "transaction", "directive", "act", "section", "clause",
 }  # fmt: skip
 RELATIVES = {"which", "that"}
 CORPORATE_TITLES = {
