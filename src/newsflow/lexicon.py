@@ -90,7 +90,7 @@ class Lexicon:
                 r["actor_type"],
                 r["country_code"],
                 _name_words([r["name"], *r["variants"]]),
-            )  # fmt: skip
+            )
             for r in jsonl("known_actors.jsonl")
         }
         places = jsonl("places.jsonl")

@@ -218,9 +218,10 @@ def _verb_roles(
             targets += _with_conj(subject, mentions)
     elif _bare_participle(verb):
         # "appeared in court, charged with fraud", "launched the offensive, backed by Syria":
-        # the subject the participle borrows is the one charged or backed, not the actor
-        if verb.dep_ == "advcl" and (sources or not agents):  # "helped by rising exports":
-            targets += _subject(verb, mentions)  # a thing that helped, no event
+        # the subject the participle borrows is the one charged or backed, not the actor. A
+        # doer named that is no actor ("helped by rising exports") is a thing: no target.
+        if verb.dep_ == "advcl" and (sources or not agents):
+            targets += _subject(verb, mentions)
         elif verb.head.i in mentions and sources:  # "Canada, supported by Australia, ..."
             targets += _with_conj(verb.head, mentions)
     elif not agents:

@@ -178,8 +178,6 @@ def _warns_someone(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
-# Words after which a capitalised "March" is the month: "in March", "since March", "last
-# March", "mid-March", "between January and March"
 def _names_a_side(noun: Token) -> bool:
     """Does this "opposition" name the opposing side ("opposition MPs", "the opposition will
     reject", "in opposition") rather than someone's opposing something?"""
@@ -190,6 +188,8 @@ def _names_a_side(noun: Token) -> bool:
     )
 
 
+# Words after which a capitalised "March" is the month: "in March", "since March", "last
+# March", "mid-March", "between January and March"
 MONTH_CUES = frozenset(
     {"in", "on", "since", "until", "till", "by", "from", "through", "to", "last", "next", "this",
      "early", "late", "mid", "end", "of", "during", "before", "after", "between", "and", "-"}
