@@ -125,3 +125,46 @@ def test_a_deal_about_sales_that_lifts_an_embargo_stays_an_agree(nlp):
     )
     actors = [("act_congress", "US Congress", "ORG", None, ["The US Congress"])]
     assert ("AGREE", "act_congress", None) in found_events(body, nlp, actors, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # newid 4616 (REQUEST Miyazawa -> United States at b49ed55; the asker is a reporter)
+        (
+            "Asked to comment on remarks by some U.S. Officials calling for a further decline of "
+            "the dollar, Miyazawa said only the U.S. President and the U.S. Treasury Secretary "
+            "can make official statements about exchange rates.",
+            date(1987, 3, 27),
+        ),
+        # newid 12145 (ACCUSE by Chirac at b49ed55, "questioned" as a charge)
+        (
+            "Questioned about his plan to help the world's poorest countries, Chirac said he "
+            "did not envisage any large-scale debt write-offs.",
+            date(1987, 4, 9),
+        ),
+    ],
+)
+def test_a_reporter_s_question_makes_no_event(body, published, nlp):
+    actors = [
+        ("act_miyazawa", "Kiichi Miyazawa", "PERSON", "JPN", ["Miyazawa"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["U.S."]),
+        ("act_chirac", "Jacques Chirac", "PERSON", "FRA", ["Chirac"]),
+    ]  # fmt: skip
+    types = {t for t, _, _ in found_events(body, nlp, actors, published)}
+    assert not types & {"REQUEST", "ACCUSE"}
+
+
+def test_a_question_pressed_by_a_committee_stays_a_request(nlp):
+    # newid 10239: the asker is named (not the press)
+    body = (
+        "Pressed by the committee, GAO Senior Associate Director Brian Crowley said government "
+        "spending probably was about 450 mln dlrs above what it would have been had all program "
+        "payments been made in cash."
+    )
+    actors = [
+        ("act_crowley", "Brian Crowley", "PERSON", "USA", ["Brian Crowley"]),
+        ("act_senag", "Senate Agriculture Committee", "ORG", "USA", ["the committee"]),
+    ]  # fmt: skip
+    events = found_events(body, nlp, actors, date(1987, 4, 1))
+    assert ("REQUEST", "act_senag", "act_crowley") in events

@@ -15,7 +15,11 @@ that business with the lexicon's words, and the first trigger audit of 250 Reute
   or not is a reporter's, no event; so is a comment declined or refused ("officials declined
   to say when", "the official, who declined to be identified"), which the guide keeps out and
   which the first audit's restriction of "decline" to a state source let through when the
-  silent source is an official (68 REJECT events of the whole Reuters corpus).
+  silent source is an official (68 REJECT events of the whole Reuters corpus). A reporter's
+  question is none either: "Asked to comment on the report, Miyazawa said", "Questioned about
+  his plan, Chirac said", "when asked for his recommendation" (a participle with no asker, or
+  the press as asker; ~120 REQUESTs and ~40 others of the whole corpus). "Pressed by the
+  committee, Crowley said" and "Asked by a Conservative back-bencher ..." stay requests.
 * "agreed in principle to acquire Pizza Inn", "reached a preliminary merger agreement with",
   "signed a letter of intent to purchase", "agreed to license its adhesives": a deal whose
   object is a purchase, sale, merger or licence is commerce when firms make it (10 such audited
@@ -38,6 +42,7 @@ PRESS_OR_OWNERS = {"press", "news", "shareholder", "shareholders", "stockholder"
 # who a speaker talks to when that is the press, no party ("talking to journalists")
 PRESS_PEOPLE = {"journalist", "reporter", "newsman", "press", "media", "correspondent"}
 REFUSING = {"decline", "refuse"}
+QUESTIONING = {"ask", "question", "press"}  # "Asked to comment, X said"
 # what a source declines to do for reporters (the events guide: "declined to comment",
 # "refused to confirm" are no events; "refused to" an act stays a REJECT)
 NO_COMMENT = {
@@ -88,12 +93,24 @@ def _talks_to_press(verb: Token) -> bool:
     )
 
 
+def _reporters_question(verb: Token) -> bool:
+    """ "Asked to comment on the report, X said", "when questioned by reporters": a past
+    participle adjunct of asking with no subject or auxiliary of its own, whose asker is
+    unnamed or the press."""
+    if verb.lemma_.lower() not in QUESTIONING or verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    askers = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    return all(a.lemma_.lower() in PRESS_PEOPLE for a in askers if a.dep_ == "pobj")
+
+
 def no_event(token: Token) -> bool:
     """Is this trigger word routine business that names no event: a press conference, talk
-    with journalists, a shareholders' meeting, a reporter's unreturned call, a declined
-    comment?"""
+    with journalists, a reporter's question, a shareholders' meeting, a reporter's unreturned
+    call, a declined comment?"""
     if token.pos_ in ("VERB", "AUX"):
-        return _declines_comment(token) or _talks_to_press(token)
+        return _declines_comment(token) or _talks_to_press(token) or _reporters_question(token)
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in GATHERINGS:
         return False
     return bool(_modifiers(token) & PRESS_OR_OWNERS) or _returned_call(token)
