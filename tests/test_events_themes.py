@@ -40,6 +40,7 @@ ACTORS = [
     ("act_mys", "Malaysia", "COUNTRY", "MYS", ["Malaysia"]),
     ("act_tyndall", "John Tyndall", "PERSON", "GBR", ["Mr Tyndall"]),
     ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran"]),
+    ("act_ssb", "State Statistics Bureau", "ORG", "CHN", ["State Statistics Bureau"]),
     ("act_dza", "Algeria", "COUNTRY", "DZA", ["Algeria"]),
     ("act_labour", "Labour Party", "PARTY", "GBR", ["Labour Party"]),
     ("act_blair", "Tony Blair", "PERSON", "GBR", ["Blair"]),
@@ -134,6 +135,13 @@ RELEASE_DEPLOY = [
     (
         "Also on Tuesday, the central bank released growth figures showing Malaysia's economy "
         "expanded 7.1% in 2004.",
+        "CONCEDE",
+        False,
+    ),
+    # reuters 5220: figures a participle says were released (CONCEDE by the bureau before)
+    (
+        "China's trade deficit totalled 700 mln dlrs in the first two months of this year, "
+        "according to figures released by the State Statistics Bureau.",
         "CONCEDE",
         False,
     ),

@@ -82,8 +82,8 @@ CAMEO_ROOTS = {
 
 
 def _theme(verb: Token) -> Token | None:
-    """The verb's object, else its passive subject ("the whip was withdrawn"), else what the
-    parse hung elsewhere: the subject of a passive verb's controller ("wisdom needs to be
+    """The verb's object, else its passive subject ("the whip was withdrawn") or the noun its
+    past participle modifies ("data released today"), else what the parse hung elsewhere: the subject of a passive verb's controller ("wisdom needs to be
     deployed"), or the subject of a clause right after the verb, which a transfer verb takes
     for its object ("released growth figures showing ...": figures, parsed as the subject of
     "showing ... expanded")."""
@@ -93,6 +93,8 @@ def _theme(verb: Token) -> Token | None:
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive:
         return passive[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "figures released by the bureau", "troops withdrawn from the area"
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
