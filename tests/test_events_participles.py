@@ -1,5 +1,5 @@
 """A past participle adjunct borrows its clause's subject in the passive (issue 20,
-`roles._bare_participle`): in "X were held for three years, accused of al-Qaeda links" X is the
+`newsflow.participles`): in "X were held for three years, accused of al-Qaeda links" X is the
 one accused, not the accuser; in "Canada, strongly supported by Australia, has ..." Canada is
 the one supported; a thing that helps ("aided by the recovery in oil prices") is no actor.
 

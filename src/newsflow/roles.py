@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from newsflow import actorless, comitative, control, infinitives, protest_aims, receipts, speech
+from newsflow import (
+    actorless,
+    comitative,
+    control,
+    infinitives,
+    participles,
+    protest_aims,
+    receipts,
+    speech,
+)
 from newsflow.modes import governors, trigger_mode, unless_clauses
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
@@ -190,19 +199,6 @@ def _asked_in_clause(trigger: Token, mentions: dict[int, RoleMention]) -> list[R
     return [m for c in subjects for m in _with_conj(c, mentions)]
 
 
-def _bare_participle(verb: Token) -> bool:
-    """Is `verb` a past participle adjunct with no subject, auxiliary or "as" of its own ("...,
-    charged with fraud", "Accused of fraud, X resigned", "Canada, supported by Australia, ...")?
-    What it is said of is the one acted on: its clause's subject (an adjunct of the clause), or
-    the actor it follows when the participle names who acted (one of a noun: "data released
-    today", "the deal, approved by the board" name no actor acted on). "As proposed", "as
-    opposed to" speak of something else."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl"):
-        return False
-    own = ("nsubj", "nsubjpass", "aux", "auxpass")
-    return not any(c.dep_ in own or (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children)
-
-
 def _verb_roles(
     verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -216,7 +212,7 @@ def _verb_roles(
     if passive:
         for subject in passive:
             targets += _with_conj(subject, mentions)
-    elif _bare_participle(verb):
+    elif participles.is_bare(verb):
         # "appeared in court, charged with fraud", "launched the offensive, backed by Syria":
         # the subject the participle borrows is the one charged or backed, not the actor. A
         # doer named that is no actor ("helped by rising exports") is a thing: no target.

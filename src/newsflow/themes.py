@@ -83,10 +83,10 @@ CAMEO_ROOTS = {
 
 def _theme(verb: Token) -> Token | None:
     """The verb's object, else its passive subject ("the whip was withdrawn") or the noun its
-    past participle modifies ("data released today"), else what the parse hung elsewhere: the subject of a passive verb's controller ("wisdom needs to be
-    deployed"), or the subject of a clause right after the verb, which a transfer verb takes
-    for its object ("released growth figures showing ...": figures, parsed as the subject of
-    "showing ... expanded")."""
+    past participle modifies ("data released today"), else what the parse hung elsewhere: the
+    subject of a passive verb's controller ("wisdom needs to be deployed"), or the subject of a
+    clause right after the verb, which a transfer verb takes for its object ("released growth
+    figures showing ...": figures, parsed as the subject of "showing ... expanded")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
         return objects[0]
