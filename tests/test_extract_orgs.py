@@ -96,7 +96,8 @@ def test_a_curated_acronym_defined_for_another_name_is_that_names(nlp):
     assert len(dnc) == 2
     assert {m["name"] for m in dnc} == {"Den Norske Creditbank"}
     assert {m["type"] for m in dnc} == {"ORG"}
-    # the party's acronym with its own expansion stays the party
+    # the party's acronym with its own expansion stays the party (a listed variant; the
+    # guard's sharing branch is test_an_acronym_written_as_a_word_joins_its_expansion's "Opec")
     body = "The Democratic National Committee (DNC) met in Atlanta. The DNC chairman spoke."
     assert {m["name"] for m in extract(nlp, body) if m["text"] == "DNC"} == {"Democratic Party"}
 

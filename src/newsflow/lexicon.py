@@ -24,7 +24,7 @@ class KnownActor:
     country_code: str | None
     # the folded words of its name and variants: an inline acronym definition must share one
     # to take this actor's identity ("Den Norske Creditbank (DNC)" is no Democratic Party)
-    words: frozenset[str] = frozenset()
+    words: frozenset[str]
 
 
 def _name_words(names: list[str]) -> frozenset[str]:

@@ -522,9 +522,12 @@ class ActorRegistry:
             return 0.0  # exact forms still match through the alias index (`merge_guards`)
         if person:
             return person_similarity(query, tokens, threshold)
+        score = org_similarity(query[0], tokens[0], threshold)
+        if score < threshold:
+            return score  # most candidates end here: the word-by-word guard only confirms
         if not typo_apart(fold_text(form).split(), fold_text(alias).split(), fold_token):
             return 0.0  # "Western Inc" is not "Vestron Inc" (`merge_guards`)
-        return org_similarity(query[0], tokens[0], threshold)
+        return score
 
     def resolve(
         self,

@@ -304,12 +304,12 @@ def _noun_roles(
                 elif prep == "of" and event_type in OF_TARGET_TYPES:
                     # "the invasion of South Lebanon", "a blockade of Serbia", "the arrest of X"
                     targets += _actors_in(pobj, mentions)[:1]
-        elif child.dep_ == "advcl" and event_type == "REQUEST":
-            targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
         elif child.dep_ == "acl":  # "attacks carried out by X"
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
                     sources += _actors_in(pobj, mentions)
+    if event_type == "REQUEST":
+        targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
     if not sources:
         # "attacks in Iran carried out by ISKP" with the participle parsed off "Iran", or off
         # a noun above ("the involvement of attackers in attacks ... carried out by ISKP")

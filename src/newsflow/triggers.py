@@ -263,7 +263,7 @@ class Lexicon:
                 if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
                     return self.phrasal[(lemma, particle)]
             # "called for Israel to withdraw": the particle marks a for-to clause
-            if speech.for_to_clauses(token) and (lemma, "for") in self.phrasal:
+            if (lemma, "for") in self.phrasal and speech.for_to_clauses(token):
                 return self.phrasal[(lemma, "for")]
             if lemma in self.reporting_verbs and self._reports_a_demand(token):
                 return ("REQUEST", "10")  # "Russia said Sudan must return the helicopter"
