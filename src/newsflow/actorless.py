@@ -14,7 +14,8 @@ losses", "Blue beat them to the award"). So such a trigger still reports its eve
   "most" name things or parts. A noun trigger or a modifier has no subject, so it stays dropped;
 * it is not told inside a relative clause or a noun's `acl`;
 * its type is not AID, ASSAULT or COERCE, whose verbs are as often money flows and figures of
-  speech ("sent shockwaves", "fought on the economy"): only a party says which sense it is.
+  speech ("sent shockwaves", "fought on the economy"): only a party says which sense it is;
+* it is no help by a thing ("the pound was supported by an improved outlook", `doers`).
 
 The report keeps null roles, as the text names no actor for them (`generic.named_or_none`).
 """
@@ -22,6 +23,8 @@ The report keeps null roles, as the text names no actor for them (`generic.named
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from newsflow import doers
 
 EMBEDDING_DEPS = frozenset({"relcl", "acl"})  # a clause describing a noun, not the news
 NEEDS_A_PARTY = frozenset({"AID", "ASSAULT", "COERCE"})
@@ -33,14 +36,20 @@ def reports_event(trigger: Token, event_type: str) -> bool:
     """Does a trigger with neither role an actor still report its event (module docstring)?"""
     if event_type in NEEDS_A_PARTY or not _names_a_doer(trigger):
         return False
+    if doers.helped_by_a_cause(event_type, _agents(trigger), ()):
+        return False
     return not any(w.dep_ in EMBEDDING_DEPS for w in [trigger, *trigger.ancestors])
 
 
 def _names_a_doer(verb: Token) -> bool:
     """Has the verb a subject (or a passive's "by" agent) that is a noun, a name or he/she/they?"""
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + agents
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + _agents(verb)
     return any(
         s.pos_ in ("NOUN", "PROPN") or (s.pos_ == "PRON" and s.lower_ in THIRD_PERSON)
         for s in subjects
     )
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The nouns of a passive verb's "by" phrase."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

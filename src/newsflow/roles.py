@@ -20,6 +20,7 @@ from newsflow import (
     actorless,
     comitative,
     control,
+    doers,
     infinitives,
     participles,
     protest_aims,
@@ -207,6 +208,8 @@ def _verb_roles(
     targets: list[RoleMention] = []
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in _pobjs(c)]
+    if doers.helped_by_a_cause(event_type, agents, mentions):
+        return [], []  # "the pound was supported by an improved outlook": a cause, no actor
     for agent in agents:  # "was carried out by X"
         sources += _with_conj(agent, mentions)
     if passive:
