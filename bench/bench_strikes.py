@@ -62,8 +62,8 @@ def strike_types(
     current: dict[str, Any] = {}
     sentence_candidates, candidates_in_doc = spied_events.originals()
 
-    def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any) -> Any:
-        out = sentence_candidates(doc, mentions, lexicon)
+    def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any, *, sports: bool) -> Any:
+        out = sentence_candidates(doc, mentions, lexicon, sports=sports)
         row = current["row"]
         for found in out:
             trigger = found[5]

@@ -88,9 +88,9 @@ def misses(half: str, nlp: Any, parser: Any, settings: Settings) -> list[dict[st
     made: set[tuple[str, int]] = set()
     sentence_candidates, candidates_in_doc = spied_events.originals()
 
-    def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any) -> Any:
+    def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any, *, sports: bool) -> Any:
         parsed[doc.text] = (doc, mentions)
-        return sentence_candidates(doc, mentions, lexicon)
+        return sentence_candidates(doc, mentions, lexicon, sports=sports)
 
     def spy_doc(doc: Any, row: dict[str, Any], *args: Any) -> Any:
         out = candidates_in_doc(doc, row, *args)

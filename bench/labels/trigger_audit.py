@@ -87,8 +87,8 @@ def reports_with_triggers(bundle: Path, settings: Settings) -> list[dict[str, An
     sentence_candidates, candidates_in_doc = spied_events.originals()
     last: list[Any] = []
 
-    def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any) -> Any:
-        out = list(sentence_candidates(doc, mentions, lexicon))
+    def spy_sentence(doc: Any, mentions: list[Any], lexicon: Any, *, sports: bool) -> Any:
+        out = list(sentence_candidates(doc, mentions, lexicon, sports=sports))
         last[:] = out
         return out
 

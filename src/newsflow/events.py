@@ -26,7 +26,7 @@ import duckdb
 import polars as pl
 import spacy
 
-from newsflow import blas, definites, generic, morph, pronouns, resources, schema
+from newsflow import blas, definites, generic, morph, pronouns, resources, schema, sport_play
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
 from newsflow.event_sides import SEPARATOR, base_key
 from newsflow.geo import Gazetteer, Place
@@ -401,7 +401,16 @@ def find_candidates(
         )
     )
     meta = articles.select(
-        "article_id", "published_date", "crawl_date", "dateline", "story_id"
+        "article_id",
+        "published_date",
+        "crawl_date",
+        "dateline",
+        "story_id",
+        # a sports report tells its play with words of war and diplomacy (`sport_play`)
+        pl.col("body")
+        .fill_null("")
+        .map_elements(sport_play.is_sports_text, return_dtype=pl.Boolean)
+        .alias("sports"),
     ).join(country_actors, on="article_id", how="left")
     info = {row["article_id"]: row for row in meta.iter_rows(named=True)}
     datelines: dict[str, Place | None] = {}

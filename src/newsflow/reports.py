@@ -265,7 +265,7 @@ def candidates_in_doc(
     ref = article["published_date"] or article["crawl_date"]
     out = []
     for event_type, root, mode, source, target, trigger, chain, verbal in sentence_candidates(
-        doc, mentions, lexicon
+        doc, mentions, lexicon, sports=article["sports"]
     ):
         generics = generic.label_of(source), generic.label_of(target)
         source, target = generic.named_or_none(source), generic.named_or_none(target)

@@ -26,6 +26,7 @@ from newsflow import (
     protest_aims,
     receipts,
     speech,
+    sport_play,
 )
 from newsflow.modes import governors, trigger_mode, unless_clauses
 from newsflow.relative_speech import reported_subjects
@@ -445,12 +446,15 @@ def sentence_candidates(
     doc: Doc,
     mentions: list[RoleMention],
     lexicon: Lexicon,
+    *,
+    sports: bool,
 ) -> list[
     tuple[
         str, str, str, RoleMention | None, RoleMention | None, Token, list[tuple[Token, str]], bool
     ]
 ]:
-    """Event reports in one parsed sentence: (type, cameo_root, mode, source, target, trigger, chain, verbal)."""
+    """Event reports in one parsed sentence: (type, cameo_root, mode, source, target, trigger, chain, verbal).
+    In a sports report (`sports`) a trigger that names play ("beat", "clash") is none."""
     by_token = {i: m for m in mentions for i in m.tokens}
     # Only a word whose lemma or lower-cased form is a trigger lemma can be one: the others
     # are skipped by their hashes, without making a Token each.
@@ -462,6 +466,10 @@ def sentence_candidates(
     }
     named_words = {i for i, m in by_token.items() if not m.is_generic}  # "Countryside Alliance"
     triggers = {i: f for i, f in found_at.items() if f is not None and i not in named_words}
+    if sports:  # "Nadal beat Canas 6-4 6-4", "the clash with Wales" (`sport_play`)
+        triggers = {
+            i: f for i, f in triggers.items() if not sport_play.is_play(f[0], doc[i].lemma_.lower())
+        }
     suppressed: set[int] = set()
     borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
     orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from newsflow.doc_entities import Mention
 from newsflow.lexicon import Lexicon
 
-_SPORTS_WORDS = frozenset(
+SPORTS_WORDS = frozenset(
     {"innings", "wicket", "wickets", "halftime", "half-time", "goalkeeper", "striker",
      "midfielder", "goals", "scored", "scorer", "scorers", "league", "soccer", "football",
      "cricket", "rugby", "tennis", "baseball", "basketball", "hockey", "golf", "batsman",
@@ -33,7 +33,7 @@ _SPORTS_WORDS = frozenset(
      "pitcher", "homer", "touchdown", "quarterback", "boxing", "cycling", "racing", "rowing",
      "skiing", "swimming", "snooker", "squash"}
 )  # fmt: skip
-_SPORTS_IDS = frozenset(get_string_id(w) for w in _SPORTS_WORDS)
+_SPORTS_IDS = frozenset(get_string_id(w) for w in SPORTS_WORDS)
 _MIN_SPORTS_WORDS = 3  # distinct sports words a report needs
 _LOCATIVE = frozenset(
     {"in", "at", "from", "near", "to", "outside", "around", "across", "into", "of", "via",
