@@ -40,6 +40,14 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
   an ASSAULT only when what hits can strike a blow: a name or pronoun (a country, a group), a
   weapon or an armed force ("warplanes hit a vessel", "hit by gunfire"). An abstract cause (a
   rise, news, a scandal, injuries, inflation) or a compound adjective names no attack.
+* "Citigroup beat Standard Chartered to buy Koram", "Joss Stone beat Dizzee Rascal to the
+  award": "beat" is an ASSAULT only as a blow: "beat up", "beaten to death", a passive with no
+  winner named ("a British diplomat was beaten and abducted"), or a striking agent beating
+  ("its forces had beaten back the attacks"). A sports report's play is `sport_play`'s.
+* "Labour and the Tories have clashed over tax", "Britain and Japan clashed over U.K. demands":
+  a clash with no striking agent or crowd among its parties ("mourners clashed with police")
+  and no "violent"/"armed"/"border" before it is a row, a verbal attack (ACCUSE); "Saturday's
+  Six Nations clash with Italy", "the Scottish Cup clash" is a game on the calendar, none.
 * "opposition MPs", "the opposition parties", "the opposition will reject that", "the Tories in
   opposition", "a difficult opposition" name a side, not a refusal: "opposition" is a REJECT
   only with what is opposed or who opposes ("opposition to the plan", "opposition from the
@@ -48,6 +56,8 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
 """
 
 from __future__ import annotations
+
+from collections.abc import Container
 
 from spacy.tokens import Token
 
@@ -82,6 +92,19 @@ WEAPONS = {
 }  # fmt: skip
 VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
 STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS)
+# What makes a contest word ("beat", "clash") a blow (`_beats_no_one`, `_verbal_clash`): the
+# striking agents, and crowds that come to blows with them ("mourners clashed with police").
+CROWDS = {
+    "crowd", "fan", "supporter", "mourner", "protester", "protestor", "demonstrator", "striker",
+    "student", "youth", "radical", "villager", "gang", "picketer",
+}  # fmt: skip
+PHYSICAL = {"violent", "armed", "bloody", "fierce", "border", "street", "gun", "heavy", "deadly"}
+PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+FIXTURE_WORDS = {
+    "cup", "league", "nations", "semi-final", "quarter-final", "derby", "top-of-the-table",
+    "championship", "premiership",
+}  # fmt: skip
 RELATIVES = {"which", "that", "who"}
 OPPOSED_PREPS = {"to", "against", "from", "over"}  # "opposition to the plan / from the unions"
 
@@ -105,6 +128,62 @@ def _figurative_hit(verb: Token) -> bool:
     if agent.pos_ in ("PROPN", "PRON"):
         return False
     return agent.lemma_.lower() not in STRIKING_AGENTS
+
+
+def _parties(word: Token) -> list[Token]:
+    """Who takes part in a contest word: its subject (or its governing verb's), object, "by",
+    "with" and "between" phrases, a noun's modifiers; with their conjuncts."""
+    heads = [word] + ([word.head] if word.dep_ in ("xcomp", "conj") else [])
+    found = [c for h in heads for c in h.children if c.dep_ in PARTY_DEPS]
+    for prep in (c for c in word.children if c.dep_ in ("prep", "agent")):
+        if prep.lower_ in ("with", "between", "by"):
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found + [c for f in found for c in f.conjuncts]
+
+
+def _beats_no_one(verb: Token) -> bool:
+    """Is "beat" here a win, not a blow? "Labour beat the Tories", "Joss Stone beat Dizzee
+    Rascal to the award", "Citigroup beat Standard Chartered to buy Koram", "companies beat
+    expectations". A blow: "beat up", "beaten to death", "was beaten and abducted" (no
+    winner named), or a striking agent as the one beating ("British soldiers beat civilians",
+    "Iraqi forces beat back the thrusts")."""
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return False
+    to = [g for c in verb.children if c.lower_ == "to" for g in c.children]
+    if any(g.lower_ == "death" for g in to):
+        return False
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        return False
+    doers = [p for p in _parties(verb) if p.dep_ in ("nsubj", "pobj") or p.head.dep_ == "agent"]
+    return not any(p.lemma_.lower() in STRIKING_AGENTS for p in doers)
+
+
+def _fixture(word: Token) -> bool:
+    """Is this "clash" a game on the calendar? "Saturday's RBS Six Nations clash against
+    Scotland", "the top-of-the-table clash with Chelsea", "the third round Scottish Cup clash"
+    (sports news too short for `sport_play` to know it). The parser makes some a verb, so the
+    words just before it are read, not its modifiers."""
+    before = word.doc[max(word.sent.start, word.i - 5) : word.i]
+    return any(
+        t.lower_ in FIXTURE_WORDS
+        or (t.lower_ in WEEKDAYS and t.i + 1 < len(t.doc) and t.nbor().lower_ == "'s")
+        for t in before
+    )
+
+
+def _verbal_clash(word: Token, war_words: Container[str]) -> bool:
+    """Is this "clash" a row, not a fight? "Labour and the Tories have clashed over tax",
+    "Britain and Japan clashed over U.K. demands": no striking agent or crowd among the
+    parties, no "violent"/"armed"/"border" clash ("mourners clashed with police", "clashes
+    between black radicals and supporters", "violent clashes") and no word of war or
+    casualties in the sentence (`war_words`: "at least 18 rebels died in the clash")."""
+    parties = _parties(word)
+    if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS for p in parties):
+        return False
+    if any(c.lower_ in PHYSICAL for c in word.children if c.dep_ == "amod"):
+        return False
+    return not any(t.lemma_.lower() in war_words for t in word.sent if t.pos_ != "PROPN")
 
 
 def _greeting(word: Token) -> bool:
@@ -213,9 +292,13 @@ def _the_month(token: Token) -> bool:
 
 
 def refine(
-    token: Token, found: tuple[str, str], demand_modals: frozenset[str]
+    token: Token,
+    found: tuple[str, str],
+    demand_modals: frozenset[str],
+    war_words: Container[str],
 ) -> tuple[str, str] | None:
-    """The (event_type, cameo_root) `token` names given its construction; None for no event."""
+    """The (event_type, cameo_root) `token` names given its construction; None for no event.
+    `war_words` are the lexicon's words of war and casualties (a clash among them is a fight)."""
     lemma = token.lemma_.lower()
     if lemma == "march" and _the_month(token):
         return None
@@ -259,6 +342,12 @@ def refine(
         return ("REQUEST", "10") if _warns_someone(token) else None
     if verbal and lemma in ("hit", "strike") and found[0] == "ASSAULT" and _figurative_hit(token):
         return None
+    if verbal and lemma == "beat" and found[0] == "ASSAULT" and _beats_no_one(token):
+        return None
+    if lemma == "clash" and found[0] == "ASSAULT" and _fixture(token):
+        return None
+    if lemma == "clash" and found[0] == "ASSAULT" and _verbal_clash(token, war_words):
+        return ("ACCUSE", "11")
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
     if (

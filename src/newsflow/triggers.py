@@ -245,7 +245,7 @@ class Lexicon:
         """(event_type, cameo_root) when `token` names an event, else None."""
         found = self._lexical(token)
         if found is not None:
-            found = senses.refine(token, found, self.demand_modals)
+            found = senses.refine(token, found, self.demand_modals, self.military_strike_context)
         return None if found is None else self.themes.retype(token, found)
 
     def _lexical(self, token: Token) -> tuple[str, str] | None:
