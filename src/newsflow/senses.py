@@ -69,8 +69,18 @@ GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over 
 SAID_OR_DONE = {
     "record", "policy", "plan", "proposal", "decision", "remark", "comment", "claim", "stance",
     "budget", "idea", "speech", "statement", "approach", "handling", "strategy", "scheme",
+    "pledge", "tax", "word", "standard", "cost", "quality", "performance", "patent", "law",
+    "bill", "reform", "manifesto", "leadership", "government",
 }  # fmt: skip
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
+AILMENTS = {"heart", "panic", "asthma", "anxiety"}  # "a heart attack" is no attack
+# How an attack in words is told: "attacked X politically", "a scathing personal attack",
+# "attacked X, saying ...", "attacked by critics".
+SAID_WORDS = {"verbal", "verbally", "politically", "publicly", "personal", "scathing", "stinging",
+              "blistering", "withering", "bitter"}  # fmt: skip
+SPEECH_VERBS = {"say", "call", "question", "describe", "claim", "accuse", "brand", "argue",
+                "insist", "warn", "complain"}  # fmt: skip
+CRITICS = {"critic", "commentator", "columnist", "newspaper", "press", "reviewer", "opponent"}
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
@@ -184,6 +194,40 @@ def _verbal_clash(word: Token, war_words: Container[str]) -> bool:
     if any(c.lower_ in PHYSICAL for c in word.children if c.dep_ == "amod"):
         return False
     return not any(t.lemma_.lower() in war_words for t in word.sent if t.pos_ != "PROPN")
+
+
+def _verbal_attack(word: Token, verbal: bool) -> bool:
+    """Is this attack said, not struck? "attacked X for/over Y", "attacked Labour's six new
+    pledges as 'vacuous'", "attacked British imperialists, saying ...", "I attack Michael
+    Howard politically", "attacked by critics in the US"; the noun: "an attack on Conservative
+    spending plans", "legal attacks on BitTorrent"."""
+    if not verbal:
+        on = [g for c in word.children if c.lower_ == "on" for g in c.children]
+        modifiers = {c.lower_ for c in word.children if c.dep_ in ("amod", "compound")}
+        return bool(modifiers & (LAW_WORDS | SAID_WORDS)) or any(
+            g.lemma_.lower() in SAID_OR_DONE for g in on
+        )
+    preps = {c.lower_ for c in word.children if c.dep_ in ("prep", "agent")}
+    objects = [c for c in word.children if c.dep_ == "dobj"]
+    said = [
+        c for c in word.children
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS
+    ]  # fmt: skip
+    critics = [g for c in word.children if c.dep_ == "agent" for g in c.children]
+    return bool(
+        preps & (GRIEVANCE_PREPS | {"as"})
+        or any(o.lemma_.lower() in SAID_OR_DONE for o in objects)
+        or said
+        or any(c.dep_ == "advmod" and c.lower_ in SAID_WORDS for c in word.children)
+        or any(g.lemma_.lower() in CRITICS for g in critics)
+    )
+
+
+def _retort(verb: Token) -> bool:
+    """ "hit out at the club", "hit back at Mr Mallon's claim": a retort in words (ACCUSE)."""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    at = any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    return "out" in particles or ("back" in particles and at)
 
 
 def _greeting(word: Token) -> bool:
@@ -315,12 +359,12 @@ def refine(
         return None
     if verbal and lemma == "ask" and found[0] == "REQUEST":
         return found if _asks_for_something(token) else None
-    if verbal and lemma == "attack":
-        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if preps & GRIEVANCE_PREPS or any(o.lemma_.lower() in SAID_OR_DONE for o in objects):
-            return ("ACCUSE", "11")
-        return found
+    if lemma == "attack" and found[0] == "ASSAULT":
+        if not verbal and any(c.lower_ in AILMENTS for c in token.children if c.dep_ == "compound"):
+            return None  # "a heart attack"
+        return ("ACCUSE", "11") if _verbal_attack(token, verbal) else found
+    if verbal and lemma == "hit" and found[0] == "ASSAULT" and _retort(token):
+        return ("ACCUSE", "11")  # "hit out at critics", "hit back at Labour claims"
     if verbal and lemma == "plead":
         plea = [c for c in token.children if c.lower_ in ("guilty", "innocent")]
         if plea:
