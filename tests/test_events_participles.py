@@ -65,3 +65,16 @@ def test_as_opposed_to_opposes_nothing(nlp):
     )
     actors = [("act_boeing", "Boeing Co", "ORG", "USA", ["Boeing"])]
     assert found_events(body, nlp, actors, date(1987, 4, 13)) == []
+
+
+def test_a_participle_coordinated_with_a_passive_acts_on_its_subject(nlp):
+    # bbc/sport/319.txt: "banned" shares "has been" and the subject of "fined"; Pountney was
+    # the source of the ban before
+    actors = ACTORS + [("act_pountney", "Budge Pountney", "PERSON", "GBR", ["Budge Pountney"])]
+    body = (
+        "Northampton coach Budge Pountney has been fined £2,000 and banned from match-day "
+        'coaching for six weeks for calling a referee "a disgrace".'
+    )
+    coercions = [e for e in found_events(body, nlp, actors, date(2005, 2, 18)) if e[0] == "COERCE"]
+    assert coercions and {s for _, s, _ in coercions} == {None}
+    assert {t for _, _, t in coercions} == {"act_pountney"}

@@ -208,6 +208,7 @@ def _verb_roles(
     sources: list[RoleMention] = []
     targets: list[RoleMention] = []
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    passive = passive or participles.shared_passive_subjects(verb)  # "fined and banned"
     agents = [g for c in verb.children if c.dep_ == "agent" for g in _pobjs(c)]
     if doers.helped_by_a_cause(event_type, agents, mentions):
         return [], []  # "the pound was supported by an improved outlook": a cause, no actor
