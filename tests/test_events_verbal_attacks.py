@@ -38,12 +38,12 @@ def _events(body: str, nlp) -> list[tuple[str, str | None, str | None]]:
 
 def test_attacks_in_words_are_accusations(nlp):
     bodies = [
-        "The Tory co-chairman attacked Labour's six new pledges as \"vacuous\" and said Mr "
+        'The Tory co-chairman attacked Labour\'s six new pledges as "vacuous" and said Mr '
         "Blair was very worried voters would take revenge for his failure to deliver.",
         "South African president Thabo Mbeki has attacked British imperialists, saying they "
         "treated Africans like savages.",
         "Tony Blair has launched an attack on Conservative spending plans, saying they are a "
-        "\"ludicrous improbability\".",
+        '"ludicrous improbability".',
         "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out at "
         "critics of the Gambling Bill.",
     ]
