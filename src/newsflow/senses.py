@@ -165,8 +165,8 @@ def _beats_no_one(verb: Token) -> bool:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return False
-    doers = [p for p in _parties(verb) if p.dep_ in ("nsubj", "pobj") or p.head.dep_ == "agent"]
-    return not any(p.lemma_.lower() in STRIKING_AGENTS for p in doers)
+    beaters = [p for p in _parties(verb) if p.dep_ in ("nsubj", "pobj") or p.head.dep_ == "agent"]
+    return not any(p.lemma_.lower() in STRIKING_AGENTS for p in beaters)
 
 
 def _fixture(word: Token) -> bool:
