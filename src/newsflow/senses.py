@@ -48,6 +48,9 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
   a clash with no striking agent or crowd among its parties ("mourners clashed with police")
   and no "violent"/"armed"/"border" before it is a row, a verbal attack (ACCUSE); "Saturday's
   Six Nations clash with Italy", "the Scottish Cup clash" is a game on the calendar, none.
+  A fight or battle with no such party, modifier or word of war or arms in its sentence is no
+  event ("fight poverty", "fight the Suffolk Coastal seat", "a legal battle with Apple", "a
+  takeover battle", "battle it out for best actor").
 * "opposition MPs", "the opposition parties", "the opposition will reject that", "the Tories in
   opposition", "a difficult opposition" name a side, not a refusal: "opposition" is a REJECT
   only with what is opposed or who opposes ("opposition to the plan", "opposition from the
@@ -102,14 +105,21 @@ WEAPONS = {
 }  # fmt: skip
 VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
 STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS)
-# What makes a contest word ("beat", "clash") a blow (`_beats_no_one`, `_verbal_clash`): the
-# striking agents, and crowds that come to blows with them ("mourners clashed with police").
+# What makes a contest word ("beat", "clash", "fight", "battle") a blow (`_beats_no_one`,
+# `_no_blow`): the striking agents, crowds that come to blows with them ("mourners clashed with
+# police"), and words of arms in the sentence.
 CROWDS = {
     "crowd", "fan", "supporter", "mourner", "protester", "protestor", "demonstrator", "striker",
     "student", "youth", "radical", "villager", "gang", "picketer",
 }  # fmt: skip
 PHYSICAL = {"violent", "armed", "bloody", "fierce", "border", "street", "gun", "heavy", "deadly"}
 PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")
+CONTESTS = {"fight", "fighting", "battle"}
+VOWS = {"vow", "pledge", "promise", "swear", "threaten"}
+ARMS_WORDS = {
+    "attack", "offensive", "front", "army", "soldier", "troop", "militia", "artillery", "tank",
+    "gunfire", "casualty", "wound", "injure", "capture", "ceasefire", "cease-fire", "invasion",
+}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 FIXTURE_WORDS = {
     "cup", "league", "nations", "semi-final", "quarter-final", "derby", "top-of-the-table",
@@ -182,18 +192,28 @@ def _fixture(word: Token) -> bool:
     )
 
 
-def _verbal_clash(word: Token, war_words: Container[str]) -> bool:
-    """Is this "clash" a row, not a fight? "Labour and the Tories have clashed over tax",
-    "Britain and Japan clashed over U.K. demands": no striking agent or crowd among the
-    parties, no "violent"/"armed"/"border" clash ("mourners clashed with police", "clashes
-    between black radicals and supporters", "violent clashes") and no word of war or
-    casualties in the sentence (`war_words`: "at least 18 rebels died in the clash")."""
+def _no_blow(word: Token, war_words: Container[str]) -> bool:
+    """Is this clash, fight or battle no violence? "Labour and the Tories have clashed over
+    tax", "fight poverty", "a legal battle with Apple", "battle it out for best actor": no
+    striking agent or crowd among its parties ("mourners clashed with police", "a fight with a
+    rival gang"), no "violent"/"armed"/"heavy" one, and no word of war, arms or casualties in
+    the sentence (`war_words` and ARMS_WORDS: "at least 18 rebels died in the clash", "Iraq
+    said its forces were battling to dislodge Iranian troops")."""
     parties = _parties(word)
     if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS for p in parties):
         return False
     if any(c.lower_ in PHYSICAL for c in word.children if c.dep_ == "amod"):
         return False
-    return not any(t.lemma_.lower() in war_words for t in word.sent if t.pos_ != "PROPN")
+    return not any(
+        t.lemma_.lower() in war_words or t.lemma_.lower() in ARMS_WORDS
+        for t in word.sent
+        if t.pos_ != "PROPN"
+    )
+
+
+def _vowed(word: Token) -> bool:
+    """Is this the act of a vow or pledge ("vowed to fight", "his pledge to fight")?"""
+    return word.dep_ in ("xcomp", "acl") and word.head.lemma_.lower() in VOWS
 
 
 def _verbal_attack(word: Token, verbal: bool) -> bool:
@@ -390,8 +410,12 @@ def refine(
         return None
     if lemma == "clash" and found[0] == "ASSAULT" and _fixture(token):
         return None
-    if lemma == "clash" and found[0] == "ASSAULT" and _verbal_clash(token, war_words):
+    if lemma == "clash" and found[0] == "ASSAULT" and _no_blow(token, war_words):
         return ("ACCUSE", "11")
+    if lemma in CONTESTS and found[0] == "ASSAULT" and _no_blow(token, war_words):
+        # "fight poverty", "fight the seat", "a takeover battle", "battle it out"; a vow to fight
+        # stays, for the vow to read as a threat ("the UAW vowed to fight wage cuts")
+        return found if _vowed(token) else None
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
     if (
