@@ -7,11 +7,12 @@ clashed over tax" was an ASSAULT: a clash with no striking agent or crowd among 
 a row, which the labelling guide types as a verbal attack (ACCUSE); "striking shipyard workers
 clashed with police" stays an ASSAULT, and "Saturday's Six Nations clash" is a game: none.
 "fight poverty", "a takeover battle", "its legal battle with Apple" were ASSAULTs too: a fight
-or battle with no striking party and no word of war or arms is none.
+or battle with no striking party and no word of war or arms is none, and so is such a
+"target"; "captured her first WTA title" takes a prize, no one.
 
 Real sentences: BBC bbc/business/409.txt, 159.txt, 162.txt, bbc/entertainment/256.txt,
-bbc/politics/229.txt, 387.txt, bbc/sport/418.txt, bbc/tech/044.txt; Reuters newids 15142,
-6133, 7550, 7794, 862, 2034 and 16113. Mentions are alias matches of the actors
+bbc/politics/229.txt, 238.txt, 379.txt, 387.txt, bbc/sport/418.txt, 501.txt,
+bbc/tech/044.txt; Reuters newids 15142, 6133, 7550, 7794, 862, 2034, 16113, 14878 and 12736. Mentions are alias matches of the actors
 listed here (generic agents, "police", "forces", come from the events stage itself).
 """
 
@@ -159,3 +160,35 @@ def test_a_vow_to_fight_stays_a_threat(nlp):
         "labour talks starting in July that cover nearly 500,000 workers."
     )
     assert [e[0] for e in found_events(body, nlp, actors, WHEN)] == ["THREATEN"]
+
+
+def test_a_target_or_a_prize_taken_is_no_assault(nlp):
+    # bbc/politics/238.txt, bbc/sport/501.txt, Reuters newid 14878
+    actors = FIGHTERS + [
+        ("act_lab2", "Labour Party", "ORG", "GBR", ["Labour"]),
+        ("act_ivanovic", "Ana Ivanovic", "PERSON", "SRB", ["Ana Ivanovic"]),
+        ("act_rolls", "Rolls-Royce", "ORG", "GBR", ["Rolls RB211"]),
+    ]
+    bodies = [
+        "A regiments' campaign group is to target nine marginal Labour seats at the General "
+        "Election.",
+        "Serbia's Ana Ivanovic captured her first WTA title with a straight-sets victory over "
+        "Hungarian Melinda Czink in the final of the Canberra Classic.",
+        "Rolls RB211 engine was not available for fitting to early versions of the Boeing Co "
+        "747 but had since captured about 25 pct of the market, he noted.",
+    ]
+    for body in bodies:
+        assert "ASSAULT" not in {e[0] for e in found_events(body, nlp, actors, WHEN)}, body
+
+
+def test_terrorists_targeting_and_troops_capturing_stay_assaults(nlp):
+    # bbc/politics/379.txt, Reuters newid 12736
+    actors = FIGHTERS + [("act_gbr2", "United Kingdom", "COUNTRY", "GBR", ["UK"])]
+    bodies = [
+        "Terrorists might try to target the UK in the run-up to the election, London's most "
+        "senior police officer has said.",
+        "Chad said yesterday its troops had captured the Libyan outpost of Gouro, some 150 km "
+        "south of the disputed Aouzou strip in the far north of the central African country.",
+    ]
+    for body in bodies:
+        assert "ASSAULT" in {e[0] for e in found_events(body, nlp, actors, WHEN)}, body

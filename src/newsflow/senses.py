@@ -50,7 +50,9 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
   Six Nations clash with Italy", "the Scottish Cup clash" is a game on the calendar, none.
   A fight or battle with no such party, modifier or word of war or arms in its sentence is no
   event ("fight poverty", "fight the Suffolk Coastal seat", "a legal battle with Apple", "a
-  takeover battle", "battle it out for best actor").
+  takeover battle", "battle it out for best actor"); so is "target" ("to target nine
+  marginal Labour seats", "the Fed would no longer target M-1"). "Captured her first WTA
+  title", "captured 25 pct of the market" take a prize or a share: no event.
 * "opposition MPs", "the opposition parties", "the opposition will reject that", "the Tories in
   opposition", "a difficult opposition" name a side, not a refusal: "opposition" is a REJECT
   only with what is opposed or who opposes ("opposition to the plan", "opposition from the
@@ -116,6 +118,10 @@ PHYSICAL = {"violent", "armed", "bloody", "fierce", "border", "street", "gun", "
 PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")
 CONTESTS = {"fight", "fighting", "battle"}
 VOWS = {"vow", "pledge", "promise", "swear", "threaten"}
+PRIZES = {
+    "title", "crown", "trophy", "award", "prize", "medal", "record", "market", "share", "pct",
+    "percent", "%", "imagination", "attention", "mood", "spirit", "audience", "headline", "image",
+}  # fmt: skip
 ARMS_WORDS = {
     "attack", "offensive", "front", "army", "soldier", "troop", "militia", "artillery", "tank",
     "gunfire", "casualty", "wound", "injure", "capture", "ceasefire", "cease-fire", "invasion",
@@ -209,6 +215,13 @@ def _no_blow(word: Token, war_words: Container[str]) -> bool:
         for t in word.sent
         if t.pos_ != "PROPN"
     )
+
+
+def _captures_a_prize(verb: Token) -> bool:
+    """Is what "capture" takes a prize or a share, not a person or place? "captured her first
+    WTA title", "captured about 25 pct of the market", "wants to capture 10% of the market"."""
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in PRIZES or t.lower_ in PRIZES for t in taken)
 
 
 def _vowed(word: Token) -> bool:
@@ -412,6 +425,10 @@ def refine(
         return None
     if lemma == "clash" and found[0] == "ASSAULT" and _no_blow(token, war_words):
         return ("ACCUSE", "11")
+    if verbal and lemma == "target" and found[0] == "ASSAULT" and _no_blow(token, war_words):
+        return None  # "a campaign group is to target nine marginal Labour seats"
+    if verbal and lemma == "capture" and found[0] == "ASSAULT" and _captures_a_prize(token):
+        return None  # "captured her first WTA title", "captured about 25 pct of the market"
     if lemma in CONTESTS and found[0] == "ASSAULT" and _no_blow(token, war_words):
         # "fight poverty", "fight the seat", "a takeover battle", "battle it out"; a vow to fight
         # stays, for the vow to read as a threat ("the UAW vowed to fight wage cuts")
