@@ -158,9 +158,12 @@ def _figurative_hit(verb: Token) -> bool:
 
 def _parties(word: Token) -> list[Token]:
     """Who takes part in a contest word: its subject (or its governing verb's), object, "by",
-    "with" and "between" phrases, a noun's modifiers; with their conjuncts."""
+    "with" and "between" phrases, a noun's modifiers, the noun a participle or relative clause
+    describes ("terrorist groups targeting neighbouring countries"); with their conjuncts."""
     heads = [word] + ([word.head] if word.dep_ in ("xcomp", "conj") else [])
     found = [c for h in heads for c in h.children if c.dep_ in PARTY_DEPS]
+    if word.dep_ in ("acl", "relcl"):
+        found += [word.head, *(c for c in word.head.children if c.dep_ in ("amod", "compound"))]
     for prep in (c for c in word.children if c.dep_ in ("prep", "agent")):
         if prep.lower_ in ("with", "between", "by"):
             found += [g for g in prep.children if g.dep_ == "pobj"]
