@@ -3,13 +3,12 @@
 `triggers.Lexicon.trigger` maps a lemma to one PLOVER type; a few frequent words name another
 type (or none) in a construction the parse shows (routine business, "told a news conference",
 is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified",
-`newsflow.stock_phrases`'s):
+`newsflow.stock_phrases`'s; the words of force, "attacked Labour's plans", "Joss Stone beat
+Dizzee Rascal", `newsflow.blows`'s):
 
 * "insisted (that) X was ..." reports a statement, not a demand: "insist" is a REQUEST only
   with a demand in its clause ("insisted that Y must/should go", "insisted Y resign") or on
   something ("insisted on its demands"); otherwise the clause's own trigger, if any, is the event.
-* "attack X for/over Y", "attacked X's record": a verbal attack is an ACCUSE, a physical one
-  (no grievance, an actor or place attacked) stays an ASSAULT.
 * "pleaded not guilty" / "pleaded innocent" denies a charge (REJECT); "pleaded guilty" admits it
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
@@ -36,23 +35,6 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
   march: a capitalised "March" beside a number, after a word that introduces a time ("in",
   "since", "last", "mid-") or modifying a noun is no event; "March against the war",
   "the Women's March", "thousands marched" stay PROTEST.
-* "the rise of the euro hit exports", "hit by a recall scandal", "flood-hit towns": "hit" is
-  an ASSAULT only when what hits can strike a blow: a name or pronoun (a country, a group), a
-  weapon or an armed force ("warplanes hit a vessel", "hit by gunfire"). An abstract cause (a
-  rise, news, a scandal, injuries, inflation) or a compound adjective names no attack.
-* "Citigroup beat Standard Chartered to buy Koram", "Joss Stone beat Dizzee Rascal to the
-  award": "beat" is an ASSAULT only as a blow: "beat up", "beaten to death", a passive with no
-  winner named ("a British diplomat was beaten and abducted"), or a striking agent beating
-  ("its forces had beaten back the attacks"). A sports report's play is `sport_play`'s.
-* "Labour and the Tories have clashed over tax", "Britain and Japan clashed over U.K. demands":
-  a clash with no striking agent or crowd among its parties ("mourners clashed with police")
-  and no "violent"/"armed"/"border" before it is a row, a verbal attack (ACCUSE); "Saturday's
-  Six Nations clash with Italy", "the Scottish Cup clash" is a game on the calendar, none.
-  A fight or battle with no such party, modifier or word of war or arms in its sentence is no
-  event ("fight poverty", "fight the Suffolk Coastal seat", "a legal battle with Apple", "a
-  takeover battle", "battle it out for best actor"); so is "target" ("to target nine
-  marginal Labour seats", "the Fed would no longer target M-1"). "Captured her first WTA
-  title", "captured 25 pct of the market" take a prize or a share: no event.
 * "opposition MPs", "the opposition parties", "the opposition will reject that", "the Tories in
   opposition", "a difficult opposition" name a side, not a refusal: "opposition" is a REJECT
   only with what is opposed or who opposes ("opposition to the plan", "opposition from the
@@ -66,26 +48,9 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow import agents, business, speech, stock_phrases
+from newsflow import blows, business, speech, stock_phrases
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
-GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
-# What a verbal attack is aimed at when it is no actor: something said, decided or done.
-SAID_OR_DONE = {
-    "record", "policy", "plan", "proposal", "decision", "remark", "comment", "claim", "stance",
-    "budget", "idea", "speech", "statement", "approach", "handling", "strategy", "scheme",
-    "pledge", "tax", "word", "standard", "cost", "quality", "performance", "patent", "law",
-    "bill", "reform", "manifesto", "leadership", "government",
-}  # fmt: skip
-LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
-AILMENTS = {"heart", "panic", "asthma", "anxiety"}  # "a heart attack" is no attack
-# How an attack in words is told: "attacked X politically", "a scathing personal attack",
-# "attacked X, saying ...", "attacked by critics".
-SAID_WORDS = {"verbal", "verbally", "politically", "publicly", "personal", "scathing", "stinging",
-              "blistering", "withering", "bitter"}  # fmt: skip
-SPEECH_VERBS = {"say", "call", "question", "describe", "claim", "accuse", "brand", "argue",
-                "insist", "warn", "complain"}  # fmt: skip
-CRITICS = {"critic", "commentator", "columnist", "newspaper", "press", "reviewer", "opponent"}
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
@@ -97,173 +62,7 @@ DUTY_VERBS = {
     "develop", "prepare", "draw", "set", "find", "keep", "think",
 }  # fmt: skip
 
-# What can physically hit (`_figurative_hit`): weapons, mobs, and the armed or violent agents of
-# `data/events/generic_agents.json` (its police, military, rebel, armed-group and crime sectors).
-WEAPONS = {
-    "gunfire", "fire", "shell", "shelling", "bomb", "bomber", "rocket", "mortar", "bullet",
-    "grenade", "explosive", "explosion", "blast", "missile", "artillery", "warplane", "plane",
-    "jet", "aircraft", "helicopter", "gunship", "drone", "warship", "ship", "tank", "torpedo",
-    "mine", "mob", "rioter",
-}  # fmt: skip
-VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
-STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS)
-# What makes a contest word ("beat", "clash", "fight", "battle") a blow (`_beats_no_one`,
-# `_no_blow`): the striking agents, crowds that come to blows with them ("mourners clashed with
-# police"), and words of arms in the sentence.
-CROWDS = {
-    "crowd", "fan", "supporter", "mourner", "protester", "protestor", "demonstrator", "striker",
-    "student", "youth", "radical", "villager", "gang", "picketer",
-}  # fmt: skip
-PHYSICAL = {"violent", "armed", "bloody", "fierce", "border", "street", "gun", "heavy", "deadly"}
-PARTY_DEPS = ("nsubj", "nsubjpass", "dobj", "compound", "amod", "poss")
-CONTESTS = {"fight", "fighting", "battle"}
-VOWS = {"vow", "pledge", "promise", "swear", "threaten"}
-PRIZES = {
-    "title", "crown", "trophy", "award", "prize", "medal", "record", "market", "share", "pct",
-    "percent", "%", "imagination", "attention", "mood", "spirit", "audience", "headline", "image",
-}  # fmt: skip
-ARMS_WORDS = {
-    "attack", "offensive", "front", "army", "soldier", "troop", "militia", "artillery", "tank",
-    "gunfire", "casualty", "wound", "injure", "capture", "ceasefire", "cease-fire", "invasion",
-}  # fmt: skip
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-FIXTURE_WORDS = {
-    "cup", "league", "nations", "semi-final", "quarter-final", "derby", "top-of-the-table",
-    "championship", "premiership",
-}  # fmt: skip
-RELATIVES = {"which", "that", "who"}
 OPPOSED_PREPS = {"to", "against", "from", "over"}  # "opposition to the plan / from the unions"
-
-
-def _figurative_hit(verb: Token) -> bool:
-    """Is "hit" here no blow? A compound adjective ("flood-hit", "worst-hit") or an abstract
-    agent: the subject, the passive "by" agent, or the noun a relative "which" stands for. A
-    particle ("the foreign secretary hit back") makes it a retort, left as the lexicon types it."""
-    if verb.dep_ in ("amod", "compound"):
-        return True
-    if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in verb.children):
-        return False  # "hit back", "hit out at": a retort, the lexicon's matter
-    agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
-        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
-    ]
-    if not agents:
-        return False  # "the vessel was hit": who hit it is not said
-    agent = agents[0]
-    if agent.lower_ in RELATIVES and verb.dep_ == "relcl":
-        agent = verb.head
-    if agent.pos_ in ("PROPN", "PRON"):
-        return False
-    return agent.lemma_.lower() not in STRIKING_AGENTS
-
-
-def _parties(word: Token) -> list[Token]:
-    """Who takes part in a contest word: its subject (or its governing verb's), object, "by",
-    "with" and "between" phrases, a noun's modifiers, the noun a participle or relative clause
-    describes ("terrorist groups targeting neighbouring countries"); with their conjuncts."""
-    heads = [word] + ([word.head] if word.dep_ in ("xcomp", "conj") else [])
-    found = [c for h in heads for c in h.children if c.dep_ in PARTY_DEPS]
-    if word.dep_ in ("acl", "relcl"):
-        found += [word.head, *(c for c in word.head.children if c.dep_ in ("amod", "compound"))]
-    for prep in (c for c in word.children if c.dep_ in ("prep", "agent")):
-        if prep.lower_ in ("with", "between", "by"):
-            found += [g for g in prep.children if g.dep_ == "pobj"]
-    return found + [c for f in found for c in f.conjuncts]
-
-
-def _beats_no_one(verb: Token) -> bool:
-    """Is "beat" here a win, not a blow? "Labour beat the Tories", "Joss Stone beat Dizzee
-    Rascal to the award", "Citigroup beat Standard Chartered to buy Koram", "companies beat
-    expectations". A blow: "beat up", "beaten to death", "was beaten and abducted" (no
-    winner named), or a striking agent as the one beating ("British soldiers beat civilians",
-    "Iraqi forces beat back the thrusts")."""
-    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-        return False
-    to = [g for c in verb.children if c.lower_ == "to" for g in c.children]
-    if any(g.lower_ == "death" for g in to):
-        return False
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if passive and not any(c.dep_ == "agent" for c in verb.children):
-        return False
-    beaters = [p for p in _parties(verb) if p.dep_ in ("nsubj", "pobj") or p.head.dep_ == "agent"]
-    return not any(p.lemma_.lower() in STRIKING_AGENTS for p in beaters)
-
-
-def _fixture(word: Token) -> bool:
-    """Is this "clash" a game on the calendar? "Saturday's RBS Six Nations clash against
-    Scotland", "the top-of-the-table clash with Chelsea", "the third round Scottish Cup clash"
-    (sports news too short for `sport_play` to know it). The parser makes some a verb, so the
-    words just before it are read, not its modifiers."""
-    before = word.doc[max(word.sent.start, word.i - 5) : word.i]
-    return any(
-        t.lower_ in FIXTURE_WORDS
-        or (t.lower_ in WEEKDAYS and t.i + 1 < len(t.doc) and t.nbor().lower_ == "'s")
-        for t in before
-    )
-
-
-def _no_blow(word: Token, war_words: Container[str]) -> bool:
-    """Is this clash, fight or battle no violence? "Labour and the Tories have clashed over
-    tax", "fight poverty", "a legal battle with Apple", "battle it out for best actor": no
-    striking agent or crowd among its parties ("mourners clashed with police", "a fight with a
-    rival gang"), no "violent"/"armed"/"heavy" one, and no word of war, arms or casualties in
-    the sentence (`war_words` and ARMS_WORDS: "at least 18 rebels died in the clash", "Iraq
-    said its forces were battling to dislodge Iranian troops")."""
-    parties = _parties(word)
-    if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS for p in parties):
-        return False
-    if any(c.lower_ in PHYSICAL for c in word.children if c.dep_ == "amod"):
-        return False
-    return not any(
-        t.lemma_.lower() in war_words or t.lemma_.lower() in ARMS_WORDS
-        for t in word.sent
-        if t.pos_ != "PROPN"
-    )
-
-
-def _captures_a_prize(verb: Token) -> bool:
-    """Is what "capture" takes a prize or a share, not a person or place? "captured her first
-    WTA title", "captured about 25 pct of the market", "wants to capture 10% of the market"."""
-    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(t.lemma_.lower() in PRIZES or t.lower_ in PRIZES for t in taken)
-
-
-def _vowed(word: Token) -> bool:
-    """Is this the act of a vow or pledge ("vowed to fight", "his pledge to fight")?"""
-    return word.dep_ in ("xcomp", "acl") and word.head.lemma_.lower() in VOWS
-
-
-def _verbal_attack(word: Token, verbal: bool) -> bool:
-    """Is this attack said, not struck? "attacked X for/over Y", "attacked Labour's six new
-    pledges as 'vacuous'", "attacked British imperialists, saying ...", "I attack Michael
-    Howard politically", "attacked by critics in the US"; the noun: "an attack on Conservative
-    spending plans", "legal attacks on BitTorrent"."""
-    if not verbal:
-        on = [g for c in word.children if c.lower_ == "on" for g in c.children]
-        modifiers = {c.lower_ for c in word.children if c.dep_ in ("amod", "compound")}
-        return bool(modifiers & (LAW_WORDS | SAID_WORDS)) or any(
-            g.lemma_.lower() in SAID_OR_DONE for g in on
-        )
-    preps = {c.lower_ for c in word.children if c.dep_ in ("prep", "agent")}
-    objects = [c for c in word.children if c.dep_ == "dobj"]
-    said = [
-        c for c in word.children
-        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS
-    ]  # fmt: skip
-    critics = [g for c in word.children if c.dep_ == "agent" for g in c.children]
-    return bool(
-        preps & (GRIEVANCE_PREPS | {"as"})
-        or any(o.lemma_.lower() in SAID_OR_DONE for o in objects)
-        or said
-        or any(c.dep_ == "advmod" and c.lower_ in SAID_WORDS for c in word.children)
-        or any(g.lemma_.lower() in CRITICS for g in critics)
-    )
-
-
-def _retort(verb: Token) -> bool:
-    """ "hit out at the club", "hit back at Mr Mallon's claim": a retort in words (ACCUSE)."""
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    at = any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
-    return "out" in particles or ("back" in particles and at)
 
 
 def _greeting(word: Token) -> bool:
@@ -384,6 +183,8 @@ def refine(
         return None
     if business.no_event(token) or stock_phrases.no_event(token):
         return None  # "told a news conference", "who asked not to be identified"
+    if found[0] == "ASSAULT":
+        return blows.refine(token, found, war_words)  # "attacked X's record", "beat Labour"
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
@@ -395,12 +196,6 @@ def refine(
         return None
     if verbal and lemma == "ask" and found[0] == "REQUEST":
         return found if _asks_for_something(token) else None
-    if lemma == "attack" and found[0] == "ASSAULT":
-        if not verbal and any(c.lower_ in AILMENTS for c in token.children if c.dep_ == "compound"):
-            return None  # "a heart attack"
-        return ("ACCUSE", "11") if _verbal_attack(token, verbal) else found
-    if verbal and lemma == "hit" and found[0] == "ASSAULT" and _retort(token):
-        return ("ACCUSE", "11")  # "hit out at critics", "hit back at Labour claims"
     if verbal and lemma == "plead":
         plea = [c for c in token.children if c.lower_ in ("guilty", "innocent")]
         if plea:
@@ -420,22 +215,6 @@ def refine(
         return None
     if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
         return ("REQUEST", "10") if _warns_someone(token) else None
-    if verbal and lemma in ("hit", "strike") and found[0] == "ASSAULT" and _figurative_hit(token):
-        return None
-    if verbal and lemma == "beat" and found[0] == "ASSAULT" and _beats_no_one(token):
-        return None
-    if lemma == "clash" and found[0] == "ASSAULT" and _fixture(token):
-        return None
-    if lemma == "clash" and found[0] == "ASSAULT" and _no_blow(token, war_words):
-        return ("ACCUSE", "11")
-    if verbal and lemma == "target" and found[0] == "ASSAULT" and _no_blow(token, war_words):
-        return None  # "a campaign group is to target nine marginal Labour seats"
-    if verbal and lemma == "capture" and found[0] == "ASSAULT" and _captures_a_prize(token):
-        return None  # "captured her first WTA title", "captured about 25 pct of the market"
-    if lemma in CONTESTS and found[0] == "ASSAULT" and _no_blow(token, war_words):
-        # "fight poverty", "fight the seat", "a takeover battle", "battle it out"; a vow to fight
-        # stays, for the vow to read as a threat ("the UAW vowed to fight wage cuts")
-        return found if _vowed(token) else None
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
     if (
@@ -446,5 +225,5 @@ def refine(
         return None  # "as opposed to": rather than
     if not verbal and lemma == "challenge":
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-        return found if modifiers & LAW_WORDS else None
+        return found if modifiers & blows.LAW_WORDS else None
     return found

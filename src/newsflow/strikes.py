@@ -9,7 +9,7 @@ ready to strike"), and many are no event at all. `strike_type` decides, in this 
   but "striking seamen" is a PROTEST); "struck a deal", "strike a balance", "struck oil",
   "struck the ball" (`cues.json` `strike_no_event_things`, as object, passive subject or the
   noun "struck" modifies); a "strike price"; a strike in a sentence of two football words.
-  An earthquake or a virus that "struck" is read as "hit" is (`senses._figurative_hit`).
+  An earthquake or a virus that "struck" is read as "hit" is (`blows._figurative_hit`).
 * ASSAULT: a military modifier ("an air strike": `military_strike_words`).
 * PROTEST: a labour modifier or "on"/"off" strike ("a hunger strike", "went on strike",
   "called off a strike"); a labour agent (`is_labour_strike`: a worker, an employee, a trade or
