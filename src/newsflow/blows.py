@@ -39,7 +39,9 @@ SAID_OR_DONE = {
     "record", "policy", "plan", "proposal", "decision", "remark", "comment", "claim", "stance",
     "budget", "idea", "speech", "statement", "approach", "handling", "strategy", "scheme",
     "pledge", "tax", "word", "standard", "cost", "quality", "performance", "patent", "law",
-    "bill", "reform", "manifesto", "leadership", "government",
+    "bill", "reform", "manifesto", "leadership", "government", "legislation", "failure",
+    "way", "lie", "rule", "ruling", "move", "practice", "system", "deal", "programme", "program",
+    "agenda", "tactic", "campaign", "view", "belief", "verdict", "report", "proposals",
 }  # fmt: skip
 LAW_WORDS = {"legal", "court", "judicial", "constitutional"}
 AILMENTS = {"heart", "panic", "asthma", "anxiety"}  # "a heart attack" is no attack
@@ -86,6 +88,61 @@ FIXTURE_WORDS = {
     "championship", "premiership",
 }  # fmt: skip
 RELATIVES = {"which", "that", "who"}
+# Words of arms the sentence must hold for an ambiguous word to stay a blow: the lexicon's war
+# words, ARMS_WORDS and weapons, less casualties (an accident kills too) and what also names a
+# vehicle, a fire or a blast.
+NOT_ARMS = {
+    "kill", "dead", "death", "die", "wound", "casualty", "civilian", "injure", "fire",
+    "explosion", "blast", "plane", "jet", "aircraft", "helicopter", "ship", "mine", "mob",
+    "rioter",
+}  # fmt: skip
+TERROR = {"terrorist", "terror", "terrorism", "gunman", "sniper", "device", "detonate", "suicide",
+          "gun", "rifle", "pistol", "weapon", "explosive"}  # fmt: skip
+CASUALTIES = {"kill", "dead", "death", "die", "wound", "injure", "casualty", "injured", "injury"}
+# What a "hit" reaches when it strikes no one (`_hits_a_level`): "hit his growth target", "hit a
+# record high", "hit the shelves"; how a blow of fortune is told ("hard hit", "worst hit").
+LEVELS = {
+    "target", "mark", "high", "low", "level", "record", "peak", "jackpot", "headline", "note",
+    "market", "shelf", "store", "button", "limit", "ceiling", "floor", "barrier", "threshold",
+    "figure", "total", "rate", "home", "chart", "top", "stride", "road", "ground", "wall",
+}  # fmt: skip
+LEVEL_ADVERBS = {"hard", "harder", "hardest", "worst", "badly", "home"}
+# Words before a "hit" that make it a success: "a smash hit", "box office hit", "1986 hit".
+SUCCESS_WORDS = {
+    "smash", "surprise", "chart", "debut", "office", "cult", "pop", "club", "dance", "novelty",
+    "stage", "movie", "film", "tv", "comedy", "horror", "summer", "worldwide", "international",
+    "transatlantic", "broadway", "musical", "single", "biggest", "big", "huge", "massive",
+}  # fmt: skip
+NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound")
+BLUNT = {"stick", "stone", "bat", "club", "baton", "butt", "bottle", "brick", "hammer", "iron",
+         "knife", "sword", "machete", "axe"}  # fmt: skip
+# What an attack on which strikes no one is aimed at: a problem fought, a market entered, a
+# freedom or a company's money; "a charm offensive", "a regulatory assault".
+ATTACKED_ABSTRACTS = {
+    "poverty", "inflation", "unemployment", "deficit", "debt", "market",
+    "liberty", "freedom", "right", "privacy", "democracy", "finance", "profit", "margin",
+    "share", "problem", "bureaucracy", "waste", "complacency",
+}  # fmt: skip
+FIGURATIVE_MODIFIERS = {"charm", "regulatory", "marketing", "sales", "advertising", "pricing",
+                        "takeover", "price"}  # fmt: skip
+
+
+def armed(word: Token, war_words: Container[str], casualties: bool = True) -> bool:
+    """Does `word`'s sentence hold a word of arms, war or terror (a name excluded)? With
+    `casualties` false, "killed", "dead", "wounded" do not count (a crash kills too)."""
+    for t in word.sent:
+        lemma = t.lemma_.lower()
+        if t.i == word.i or t.pos_ == "PROPN":
+            continue
+        if lemma in CASUALTIES or t.lower_ in CASUALTIES:
+            if casualties:
+                return True
+            continue
+        if lemma in NOT_ARMS:
+            continue
+        if lemma in war_words or lemma in ARMS_WORDS or lemma in WEAPONS or lemma in TERROR:
+            return True
+    return False
 
 
 def _figurative_hit(verb: Token) -> bool:
@@ -96,9 +153,13 @@ def _figurative_hit(verb: Token) -> bool:
         return True
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in verb.children):
         return False  # "hit back", "hit out at": a retort, the lexicon's matter
+    if _hits_a_level(verb):
+        return True
     agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
         g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
     ]
+    if not agents and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        agents = [verb.head]  # "a virus hitting the UK networks"
     if not agents:
         return False  # "the vessel was hit": who hit it is not said
     agent = agents[0]
@@ -109,7 +170,43 @@ def _figurative_hit(verb: Token) -> bool:
     return agent.lemma_.lower() not in STRIKING_AGENTS
 
 
-def _parties(word: Token) -> list[Token]:
+def _a_success(hit: Token, war_words: Container[str]) -> bool:
+    """Is this "hit" the noun, a success ("her debut hit Genie in a Bottle", "a smash hit on
+    Broadway", "the biggest foreign movie hit in Japan")? Not among missiles and war ("the
+    first hit on a U.S. Flag vessel in the seven year Iran/Iraq war")."""
+    before = hit.doc[hit.i - 1] if hit.i > hit.sent.start else None
+    noun = (
+        hit.pos_ not in ("VERB", "AUX")
+        or hit.dep_ in NOUN_DEPS  # "won best song for hit Hey Ya!"
+        or (before is not None and (before.lower_ in SUCCESS_WORDS or before.like_num))
+    ) or any(
+        c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "amod" and c.tag_ in ("JJ", "JJS"))
+        for c in hit.children
+        if c.i < hit.i
+    )
+    return noun and not armed(hit, war_words)
+
+
+def _hits_a_level(verb: Token) -> bool:
+    """ "hitting his growth target", "will hit 60 billion dlrs", "hit upon the idea", "hit
+    home", "hard hit", "worst hit", "hit with record fines": a level reached, an idea found, a
+    blow of fortune or a bill; not "hit by gunfire", "hit with a rifle butt"."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in LEVEL_ADVERBS:
+            return True
+        if child.dep_ == "dobj" and (child.lemma_.lower() in LEVELS or child.like_num):
+            return True
+        if child.dep_ == "dobj" and any(g.like_num for g in child.children if g.dep_ == "nummod"):
+            return True  # "hit 60 billion U.S. Dlrs"
+        if child.dep_ == "prep" and child.lower_ == "upon":
+            return True
+        weapons = STRIKING_AGENTS | BLUNT | TERROR
+        if child.dep_ == "prep" and child.lower_ == "with":
+            return not any(g.lemma_.lower() in weapons for g in child.children)
+    return False
+
+
+def parties(word: Token) -> list[Token]:
     """Who takes part in a contest word: its subject (or its governing verb's), object, "by",
     "with" and "between" phrases, a noun's modifiers, the noun a participle or relative clause
     describes ("terrorist groups targeting neighbouring countries"); with their conjuncts."""
@@ -137,7 +234,7 @@ def _beats_no_one(verb: Token) -> bool:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return False
-    beaters = [p for p in _parties(verb) if p.dep_ in ("nsubj", "pobj") or p.head.dep_ == "agent"]
+    beaters = [p for p in parties(verb) if p.dep_ in ("nsubj", "pobj") or p.head.dep_ == "agent"]
     return not any(p.lemma_.lower() in STRIKING_AGENTS for p in beaters)
 
 
@@ -161,8 +258,7 @@ def _no_blow(word: Token, war_words: Container[str]) -> bool:
     rival gang"), no "violent"/"armed"/"heavy" one, and no word of war, arms or casualties in
     the sentence (`war_words` and ARMS_WORDS: "at least 18 rebels died in the clash", "Iraq
     said its forces were battling to dislodge Iranian troops")."""
-    parties = _parties(word)
-    if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS for p in parties):
+    if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS for p in parties(word)):
         return False
     if any(c.lower_ in PHYSICAL for c in word.children if c.dep_ == "amod"):
         return False
@@ -212,6 +308,22 @@ def _verbal_attack(word: Token, verbal: bool) -> bool:
     )
 
 
+def _attacks_no_one(word: Token, verbal: bool) -> bool:
+    """ "a heart attack", "a direct assault on poverty", "the biggest attack on civil
+    liberties", "the assault on Yukos' finances", "the Asian assault on the US market", "a
+    charm offensive", "a two-pronged regulatory assault": an ailment, or an attack on a
+    problem, a market, a freedom or money, or one a modifier makes a campaign."""
+    modifiers = {c.lower_ for c in word.children if c.dep_ in ("amod", "compound")}
+    if verbal:
+        return False
+    if modifiers & (AILMENTS | FIGURATIVE_MODIFIERS):
+        return True
+    on = [g for c in word.children if c.lower_ == "on" for g in c.children]
+    return bool(on) and all(
+        g.lemma_.lower() in ATTACKED_ABSTRACTS or g.lower_ in ATTACKED_ABSTRACTS for g in on
+    )
+
+
 def _retort(verb: Token) -> bool:
     """ "hit out at the club", "hit back at Mr Mallon's claim": a retort in words (ACCUSE)."""
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
@@ -226,10 +338,12 @@ def refine(
     no event. `war_words` are the lexicon's words of war and casualties."""
     lemma = token.lemma_.lower()
     verbal = token.pos_ in ("VERB", "AUX")
+    if lemma in ("attack", "assault", "offensive") and _attacks_no_one(token, verbal):
+        return None  # "a heart attack", "an assault on poverty", "a charm offensive"
     if lemma == "attack":
-        if not verbal and any(c.lower_ in AILMENTS for c in token.children if c.dep_ == "compound"):
-            return None  # "a heart attack"
         return ("ACCUSE", "11") if _verbal_attack(token, verbal) else found
+    if lemma == "hit" and _a_success(token, war_words):
+        return None  # "the country hit Ring of Fire", "a box office hit"
     if verbal and lemma == "hit" and _retort(token):
         return ("ACCUSE", "11")  # "hit out at critics", "hit back at Labour claims"
     if verbal and lemma in ("hit", "strike") and _figurative_hit(token):

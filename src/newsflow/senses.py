@@ -48,7 +48,7 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow import blows, business, speech, stock_phrases
+from newsflow import blows, business, harms, speech, stock_phrases
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GIVING_VERBS = {"give", "grant"}
@@ -184,7 +184,10 @@ def refine(
     if business.no_event(token) or stock_phrases.no_event(token):
         return None  # "told a news conference", "who asked not to be identified"
     if found[0] == "ASSAULT":
-        return blows.refine(token, found, war_words)  # "attacked X's record", "beat Labour"
+        found_now = blows.refine(token, found, war_words)  # "attacked X's record", "beat Labour"
+        if found_now is None or found_now[0] != "ASSAULT":
+            return found_now
+        return harms.refine(token, found_now, war_words)  # "kill the deal", "shot to the top"
     verbal = token.pos_ in ("VERB", "AUX")
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
