@@ -6,8 +6,9 @@ It", "a smash hit on Broadway"), a plan killed ("kill the amendment"), a climb o
 ("occupied the number one and two positions", "occupy 19 floors"), abused trust, a "gadget
 explosion", a race won ("stormed to his second international victory"), a dismissal
 ("fired seven flight attendants"), a level reached or a fine ("hitting his growth target", "hit
-with record fines") and "an assault on poverty". Each is none now; the real blows beside them
-stay ASSAULTs.
+with record fines", "hit the morale") and "an assault on poverty"; likewise a team "well
+beaten", a "country hit", "films shot in the UK", "killing of foxes", "fired on 1 November".
+Each is none now; the real blows beside them stay ASSAULTs.
 
 Real sentences: BBC bbc/entertainment/ (Spike Lee, Brit Awards, Nelly, Jamelia, Franz
 Ferdinand, Carmen), bbc/politics/ (UKIP, Pentagon detainees, House of Commons protesters,
@@ -58,6 +59,13 @@ ACTORS = [
     ("act_viacom", "Viacom", "ORG", "USA", ["Viacom"]),
     ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraqi", "Baghdad"]),
     ("act_eth", "Ethiopia", "COUNTRY", "ETH", ["Ethiopia"]),
+    ("act_con", "Conservative Party", "ORG", "GBR", ["Tory"]),
+    ("act_wal", "Wales", "PLACE", "GBR", ["Wales"]),
+    ("act_sim", "Ellen Simonetti", "PERSON", "USA", ["Ms Simonetti"]),
+    ("act_ncl", "Newcastle United", "ORG", "GBR", ["Newcastle"]),
+    ("act_kilgore", "Merle Kilgore", "PERSON", "USA", ["Merle Kilgore"]),
+    ("act_uk", "United Kingdom", "COUNTRY", "GBR", ["UK"]),
+    ("act_little", "Penny Little", "PERSON", "GBR", ["Penny Little"]),
 ]  # fmt: skip
 WHEN = date(2005, 2, 10)
 
@@ -92,6 +100,19 @@ NO_ONE_HARMED = [
     "During his 49 minute speech Mr Brown told MPs he had defied the pundits by hitting his "
     "growth target of 3.1% for 2004.",
     "Viacom has also been hit with record fines of $3.5m over Stern and two other New York DJs.",
+    '"They may shoot a Tory fox, but cutting thousands of civil service jobs will hit the morale '
+    "and capabilities of the public servants expected to implement government reforms.",
+    "Those are the two questions occupying not just Wales supporters but rugby fans as a whole "
+    "after a scintillating display in Paris.",
+    "Ms Simonetti announced on her blog she had been fired on 1 November.",
+    "Titus Bramble's own goal put Liverpool on the comeback trail as injury-hit Newcastle were "
+    "well beaten at Anfield.",
+    "Merle Kilgore, co-writer of the country hit Ring of Fire, has died of congestive heart "
+    "failure aged 70.",
+    "The strength of the pound against the dollar is expected to have resulted in a fall in the "
+    "number of US films shot in the UK during 2004, Screen International added.",
+    "But Penny Little, who monitored the Bicester Hunt in Oxfordshire, said she had witnessed "
+    '"gratuitous, spiteful killing of foxes".',
 ]
 
 REAL_BLOWS = [

@@ -106,12 +106,25 @@ LEVELS = {
     "market", "shelf", "store", "button", "limit", "ceiling", "floor", "barrier", "threshold",
     "figure", "total", "rate", "home", "chart", "top", "stride", "road", "ground", "wall",
 }  # fmt: skip
+# What a blow of fortune "hits": "will hit the morale", "hit the income of small farmers", "could
+# unfairly hit exports", "the latest to hit the US mortgage industry".
+FORTUNES = {
+    "morale", "confidence", "income", "export", "import", "profit", "sale", "earning",
+    "revenue", "demand", "growth", "output", "price", "economy", "business", "industry",
+    "trade", "practice", "consumer", "investor", "spending", "margin", "result", "prospect",
+    "hope", "chance", "pocket", "wallet", "finance", "budget", "share", "stock", "bond",
+    "currency", "market", "sector", "firm", "company", "network", "production", "supply",
+    "plantation", "crop", "harvest", "tourism", "employment", "job", "investment",
+}  # fmt: skip
+SCORE_ADVERBS = {"well", "narrowly", "comfortably", "soundly", "convincingly", "easily"}
 LEVEL_ADVERBS = {"hard", "harder", "hardest", "worst", "badly", "home"}
 # Words before a "hit" that make it a success: "a smash hit", "box office hit", "1986 hit".
 SUCCESS_WORDS = {
     "smash", "surprise", "chart", "debut", "office", "cult", "pop", "club", "dance", "novelty",
     "stage", "movie", "film", "tv", "comedy", "horror", "summer", "worldwide", "international",
     "transatlantic", "broadway", "musical", "single", "biggest", "big", "huge", "massive",
+    "country", "rock", "rap", "soul", "reggae", "disco", "indie", "1960s", "1970s", "1980s",
+    "1990s", "60s", "70s", "80s", "90s", "number-one", "platinum", "sleeper", "word-of-mouth",
 }  # fmt: skip
 NOUN_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "compound")
 BLUNT = {"stick", "stone", "bat", "club", "baton", "butt", "bottle", "brick", "hammer", "iron",
@@ -178,13 +191,20 @@ def _a_success(hit: Token, war_words: Container[str]) -> bool:
     noun = (
         hit.pos_ not in ("VERB", "AUX")
         or hit.dep_ in NOUN_DEPS  # "won best song for hit Hey Ya!"
-        or (before is not None and (before.lower_ in SUCCESS_WORDS or before.like_num))
+        or (before is not None and (before.lower_ in SUCCESS_WORDS or _a_year(before)))
     ) or any(
         c.dep_ in ("det", "poss", "nummod") or (c.dep_ == "amod" and c.tag_ in ("JJ", "JJS"))
         for c in hit.children
         if c.i < hit.i
     )
     return noun and not armed(hit, war_words)
+
+
+def _a_year(token: Token) -> bool:
+    """ "1986" or "1980s" (which the tokenizer may split into "1980" and "s")."""
+    if token.like_num:
+        return True
+    return token.lower_ == "s" and token.i > token.sent.start and token.nbor(-1).like_num
 
 
 def _hits_a_level(verb: Token) -> bool:
@@ -194,7 +214,9 @@ def _hits_a_level(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in LEVEL_ADVERBS:
             return True
-        if child.dep_ == "dobj" and (child.lemma_.lower() in LEVELS or child.like_num):
+        if child.dep_ == "dobj" and (
+            child.lemma_.lower() in LEVELS | FORTUNES or child.lower_ in FORTUNES or child.like_num
+        ):
             return True
         if child.dep_ == "dobj" and any(g.like_num for g in child.children if g.dep_ == "nummod"):
             return True  # "hit 60 billion U.S. Dlrs"
@@ -231,6 +253,8 @@ def _beats_no_one(verb: Token) -> bool:
     to = [g for c in verb.children if c.lower_ == "to" for g in c.children]
     if any(g.lower_ == "death" for g in to):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in SCORE_ADVERBS for c in verb.children):
+        return True  # "Newcastle were well beaten at Anfield"
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         return False
@@ -356,7 +380,7 @@ def refine(
         return ("ACCUSE", "11")
     if verbal and lemma == "target" and _no_blow(token, war_words):
         return None  # "a campaign group is to target nine marginal Labour seats"
-    if verbal and lemma == "capture" and _captures_a_prize(token):
+    if verbal and lemma in ("capture", "recapture", "retake") and _captures_a_prize(token):
         return None  # "captured her first WTA title", "captured about 25 pct of the market"
     if lemma in CONTESTS and _no_blow(token, war_words):
         # "fight poverty", "fight the seat", "a takeover battle", "battle it out"; a vow to fight

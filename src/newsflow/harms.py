@@ -113,8 +113,9 @@ def _objects(word: Token) -> list[Token]:
     """What `word` acts on: its object, a passive subject (its own or, for a participle or
     relative clause, the noun it describes: "the seat currently occupied by Sri Lanka")."""
     found = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not found and word.dep_ in ("acl", "relcl") and word.tag_ == "VBN":
-        found = [word.head]
+    subject = any(c.dep_ == "nsubj" for c in word.children)
+    if not found and word.dep_ in ("acl", "relcl") and word.tag_ != "VBG" and not subject:
+        found = [word.head]  # "US films shot in the UK" (a past participle the tagger calls VBD)
     if not found and word.dep_ == "conj":
         found = [c for c in word.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return found + [c for f in found for c in f.conjuncts]
@@ -143,8 +144,8 @@ def _kills_no_one(word: Token, war_words: Container[str]) -> bool:
     objects = _objects(word) + [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
     ]
-    done_to = _lemmas(objects)
-    if objects and done_to <= THINGS | ANIMALS | REFLEXIVES:
+    harmless = THINGS | ANIMALS | REFLEXIVES
+    if objects and all(o.lemma_.lower() in harmless or o.lower_ in harmless for o in objects):
         return not any(d.lemma_.lower() in STRIKING_AGENTS for d in _doers(word))
     if armed(word, war_words, casualties=False):
         return False
@@ -166,6 +167,8 @@ def _shoots_no_one(word: Token, war_words: Container[str]) -> bool:
             return True  # "shot to the top", "shoot for one mln barrels" (not "shot to death")
     if _lemmas(_objects(word) + _doers(word)) & PRODUCTIONS:
         return True
+    if _lemmas([o for o in _objects(word) if o.dep_ == "dobj"]) & ANIMALS:
+        return True  # "shoot a Tory fox", "a rifle to shoot animals", "shoot the zombies"
     passive = any(c.dep_ == "nsubjpass" for c in word.children) and not any(
         c.dep_ == "agent" for c in word.children
     )
@@ -177,8 +180,9 @@ def _occupies_nothing(word: Token, war_words: Container[str]) -> bool:
     """Is this "occupy" a place in a ranking, a building let or a seat held?"""
     if armed(word, war_words):
         return False
-    if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS | OCCUPIERS for p in parties(word)):
-        return False
+    occupiers = _doers(word)
+    if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS | OCCUPIERS for p in occupiers):
+        return False  # not "the questions occupying Wales supporters"
     for place in _objects(word):
         if place.pos_ == "PROPN":
             return False  # a name: "occupies northern Cyprus", "occupied the Gaza Strip"
@@ -213,7 +217,14 @@ def _fires_no_shot(word: Token, war_words: Container[str]) -> bool:
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):
         return True
     for prep in (c for c in word.children if c.dep_ == "prep"):
-        aimed = [g for g in prep.children if g.lower_ not in NOT_AIMED and not g.like_num]
+        aimed = [
+            g
+            for g in prep.children
+            if g.lower_ not in NOT_AIMED
+            and g.lemma_.lower() not in ANIMALS
+            and not g.like_num
+            and not any(n.like_num for n in g.children if n.dep_ == "nummod")
+        ]  # not "fired on 1 November", "on the spot", "fire both barrels at election foxes"
         if prep.lower_ in ("at", "on", "upon", "into", "over") and aimed:
             return False
     if _lemmas([c for c in word.children if c.dep_ == "dobj"]) & FIREARMS:
