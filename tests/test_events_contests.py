@@ -203,3 +203,21 @@ def test_terrorist_groups_targeting_countries_stay_an_assault(nlp):
         "safe haven for terrorist groups targeting neighboring countries."
     )
     assert "ASSAULT" in {e[0] for e in found_events(body, nlp, FIGHTERS, WHEN)}
+
+
+def test_an_armed_group_named_makes_a_fight_or_target_an_assault(nlp):
+    """Reuters newid 10244 and BBC bbc/sport/245.txt: the group is known by its name only."""
+    actors = [
+        ("act_unita", "UNITA", "ORG", "AGO", ["UNITA"]),
+        ("act_ago", "Angola", "COUNTRY", "AGO", ["Angolan"]),
+        ("act_eta", "ETA", "ORG", "ESP", ["ETA"]),
+        ("act_bernabeu", "Santiago Bernabeu Stadium", "PLACE", "ESP", ["Bernabeu"]),
+    ]
+    fighting = "UNITA has been fighting the Cuban-backed Angolan government since 1976."
+    targeted = (
+        "The Bernabeu was targeted by ETA on 1 May, 2002, when Madrid were about to play FC "
+        "Barcelona in a Champions League semi-final."
+    )
+    for body in (fighting, targeted):
+        types = {e[0] for e in found_events(body, nlp, actors, WHEN)}
+        assert "ASSAULT" in types, body

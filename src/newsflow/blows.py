@@ -62,7 +62,16 @@ WEAPONS = {
     "mine", "mob", "rioter",
 }  # fmt: skip
 VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
-STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS)
+# Armed groups known by a name, which the sector nouns do not hold: "The Bernabeu was targeted by
+# ETA", "UNITA has been fighting the Cuban-backed Angolan government" (lowercased tokens; a
+# group's name in several tokens is matched by the head the parser gives it).
+ARMED_GROUPS = {
+    "eta", "ira", "unita", "renamo", "swapo", "farc", "eln", "pkk", "ltte", "hamas", "hezbollah",
+    "hizbollah", "hizballah", "qaeda", "qaida", "taliban", "contras", "mujahideen",
+    "mujahedeen", "mujahedin", "polisario", "janjaweed", "isis", "isil", "daesh", "ttp",
+    "shabaab", "houthis", "sayyaf",
+}  # fmt: skip
+STRIKING_AGENTS = WEAPONS | agents.sector_nouns(VIOLENT_SECTORS) | ARMED_GROUPS
 # What makes a contest word ("beat", "clash", "fight", "battle") a blow (`_beats_no_one`,
 # `_no_blow`): the striking agents, crowds that come to blows with them ("mourners clashed with
 # police"), and words of arms in the sentence.
