@@ -111,6 +111,8 @@ NO_ONE_HARMED = [
     "failure aged 70.",
     "The strength of the pound against the dollar is expected to have resulted in a fall in the "
     "number of US films shot in the UK during 2004, Screen International added.",
+    "Big budget co-productions, such as the Harry Potter series, continued to be shot in the UK, "
+    "however.",
     "But Penny Little, who monitored the Bicester Hunt in Oxfordshire, said she had witnessed "
     '"gratuitous, spiteful killing of foxes".',
 ]

@@ -68,6 +68,7 @@ PRODUCTIONS = {
     "film", "movie", "footage", "scene", "version", "episode", "series", "video", "documentary",
     "programme", "program", "picture", "advert", "commercial", "sequence", "pilot", "photo",
     "photograph", "music", "hoop", "basket", "ball", "goal", "bar", "shot", "frame", "feature",
+    "production", "co-production", "sequel", "drama", "soap", "sitcom",
 }  # fmt: skip
 FIREARMS = {
     "shot", "round", "shell", "missile", "rocket", "gun", "bullet", "gas", "salvo", "volley",
@@ -116,6 +117,8 @@ def _objects(word: Token) -> list[Token]:
     subject = any(c.dep_ == "nsubj" for c in word.children)
     if not found and word.dep_ in ("acl", "relcl") and word.tag_ != "VBG" and not subject:
         found = [word.head]  # "US films shot in the UK" (a past participle the tagger calls VBD)
+    if not found and word.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in word.children):
+        found = [c for c in word.head.children if c.dep_ == "nsubj"]  # "continued to be shot"
     if not found and word.dep_ == "conj":
         found = [c for c in word.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return found + [c for f in found for c in f.conjuncts]
