@@ -30,7 +30,9 @@ Dizzee Rascal", `newsflow.blows`'s):
   012), not a threat: "warn" whose every reported clause is a copula ("be", not "there will
   be war") is no event; said to someone ("warned Tony Blair that the war could be illegal")
   it is advice, which the labelling guide settles as a REQUEST. "warned that police will no
-  longer tolerate rallies", "warned of action", "warned X to stop" stay THREATEN.
+  longer tolerate rallies", "warned of action", "warned X to stop" stay THREATEN. So is a
+  forecast: "warned that earnings in 2005 may also slide", "warned of lower margins" (every
+  reported clause with a thing for subject, or a bare "of", and no threatened act named).
 * "fell in March", "on 7 March 2003", "March 15", "the March figures" name the month, not a
   march: a capitalised "March" beside a number, after a word that introduces a time ("in",
   "since", "last", "mid-") or modifying a noun is no event; "March against the war",
@@ -48,8 +50,17 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow import blows, business, harms, speech, stock_phrases
+from newsflow import blows, business, doers, harms, speech, stock_phrases
 
+# What a warning threatens when it is a threat: "warned of retaliation", "warned that the trade
+# bill could prompt retaliation", "warned that sanctions would follow".
+THREATENED_ACTS = {
+    "action", "retaliation", "retaliate", "sanction", "consequence", "strike", "war", "measure",
+    "step", "reprisal", "boycott", "veto", "penalty", "fine", "ban", "tariff", "embargo",
+    "force", "attack", "violence", "protest", "suit", "lawsuit", "legal", "court",
+    "expulsion", "countermeasure", "ultimatum", "punishment", "punish", "walkout", "block",
+    "military", "arrest", "prosecution", "quota", "restriction", "curb", "revenge",
+}  # fmt: skip
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
@@ -128,6 +139,37 @@ def _warns_of_a_state(verb: Token) -> bool:
         and not any(g.lower_ == "there" for g in c.children)
         for c in clauses
     )
+
+
+def _warns_of_a_trend(verb: Token) -> bool:
+    """ "warned that earnings in 2005 may also slide", "warned that yields were expected to
+    decline", "warned of rising U.S. reliance on foreign oil imports": a forecast of how things
+    will go (CAMEO 012), no threat. Every reported clause has a thing for subject (no one who
+    could act, no pronoun) and no word of a threatened act ("warned that the trade bill could
+    prompt retaliation" stays); a bare "warned of" names no threatened act either."""
+    clauses = [c for c in speech.reported_clauses(verb) if c.dep_ == "ccomp"]
+    if not clauses:
+        of = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return bool(of) and not any(_threatened_act(g) for g in of)
+    return all(_thing_subject(c) and not _threatened_act(c) for c in clauses)
+
+
+def _thing_subject(clause: Token) -> bool:
+    """Is the clause's subject a thing: a common noun that names no one who acts, or "there"?"""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.dep_ == "expl":
+        return True
+    lemma = subject.lemma_.lower()
+    return subject.pos_ == "NOUN" and lemma not in doers.PEOPLE and lemma not in blows.CROWDS
+
+
+def _threatened_act(head: Token) -> bool:
+    """Does the phrase under `head` name an act one threatens ("retaliation", "sanctions",
+    "legal action", "a trade war")?"""
+    return any(t.lemma_.lower() in THREATENED_ACTS for t in head.subtree)
 
 
 def _warns_someone(verb: Token) -> bool:
@@ -216,7 +258,12 @@ def refine(
         return None
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
         return None
-    if verbal and lemma == "warn" and found[0] == "THREATEN" and _warns_of_a_state(token):
+    if (
+        verbal
+        and lemma == "warn"
+        and found[0] == "THREATEN"
+        and (_warns_of_a_state(token) or _warns_of_a_trend(token))
+    ):
         return ("REQUEST", "10") if _warns_someone(token) else None
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None

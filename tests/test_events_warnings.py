@@ -1,0 +1,64 @@
+"""A warning of how things will go is no threat (issue 20, `senses._warns_of_a_trend`).
+
+"Heineken ... warned that earnings in 2005 may also slide", "the firm warned of lower margins
+this year", "Mervyn King warned ... that the era of consistently low inflation ... may be coming
+to an end" were THREATENs. The labelling guide types "warns of action" THREATEN and settles a
+report "that warned of rising U.S. reliance on foreign oil imports" as no event: a forecast
+(CAMEO 012, a pessimistic comment) threatens nothing. A warning whose every reported clause has
+a thing for subject and names no threatened act, or a bare "warned of" a trend, is none now;
+"warned of possible protectionist retaliation", "warned that it would retaliate" stay threats.
+
+Real sentences: BBC bbc/business/ (Heineken, Renault, Mervyn King), bbc/politics/ (the
+Parliamentary Labour Party); Reuters newids 16935 and 11287.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.event_frames import found_events
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_heineken", "Heineken", "ORG", "NLD", ["Heineken"]),
+    ("act_renault", "Renault", "ORG", "FRA", ["Renault"]),
+    ("act_king", "Mervyn King", "PERSON", "GBR", ["Mervyn King"]),
+    ("act_boe", "Bank of England", "ORG", "GBR", ["BoE"]),
+    ("act_lab", "Labour Party", "ORG", "GBR", ["Labour", "Parliamentary Labour Party"]),
+    ("act_baldrige", "Malcolm Baldrige", "PERSON", "USA", ["Malcolm Baldrige"]),
+    ("act_kor", "South Korea", "COUNTRY", "KOR", ["South Korea", "Seoul"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+    ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
+]  # fmt: skip
+WHEN = date(2005, 2, 10)
+
+FORECASTS = [
+    "Dutch firm Heineken saw its annual profits drop 33% and warned that earnings in 2005 may "
+    "also slide.",
+    "Strong sales outside western Europe helped Renault boost its profits by more than 40% in "
+    "2004 although the firm warned of lower margins this year.",
+    "However, BoE governor Mervyn King warned only last month that the era of consistently low "
+    "inflation and low unemployment may be coming to an end.",
+    "A meeting of the Parliamentary Labour Party saw a succession of normally loyal members warn "
+    "that feuding could jeopardise Labour's election hopes.",
+]
+THREATS = [
+    "Commerce Secretary Malcolm Baldrige praised South Korea's new surplus-cutting trade "
+    "policies but warned of possible protectionist retaliation if Seoul's market liberalisation "
+    "efforts falter or fail.",
+    '" Britain last week warned that it would retaliate if Japan did not move soon to open its '
+    "markets to outside competition.",
+]
+
+
+@pytest.mark.parametrize("body", FORECASTS, ids=lambda b: b[:40])
+def test_a_forecast_is_no_threat(nlp, body):
+    events = found_events(body, nlp, ACTORS, WHEN)
+    assert [e for e in events if e[0] == "THREATEN"] == [], events
+
+
+@pytest.mark.parametrize("body", THREATS, ids=lambda b: b[:40])
+def test_a_warning_of_retaliation_stays_a_threat(nlp, body):
+    assert "THREATEN" in {e[0] for e in found_events(body, nlp, ACTORS, WHEN)}, body
