@@ -6,10 +6,12 @@ RETREAT, withdrawing an ambassador, inspectors, aid or a party's whip reduces re
 (SANCTION), withdrawing $1bn in assets is business; giving money or grain is AID, "giving
 Britain a bad name" or "given legal force" gives nothing; exchanging views is talk (CONSULT);
 cutting or reducing aid or ties is a SANCTION, cutting a holding or prices (or reducing a
-trade surplus) is
-business. The theme is the verb's object, else its passive subject ("the whip was
-withdrawn"); a quantity ("$1bn in assets", "500 tonnes of wheat") is read with what it
-counts. Phrasal verbs ("cut off") keep their own entry.
+trade surplus) is business. The theme is the verb's object, else its passive subject ("the
+whip was withdrawn"); a quantity ("$1bn in assets", "500 tonnes of wheat") is read with what it
+counts. Phrasal verbs ("cut off") keep their own entry. "Break", "halt", "freeze", "cancel"
+and "recall" reduce relations (SANCTION) only with ties, aid, supplies, envoys or assets for
+theme ("broke diplomatic relations with Iran", "halted loans to Hanoi"); "halted trading of
+Versar's stock", "broke the news", "the crisis broke", "break even", "broke away" are none.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class VerbThemes:
     lexicon_type: str  # the type it refines ("give": AID, not "granted permission"'s CONCEDE)
     types: tuple[tuple[str, str | None], ...]  # (class, type) in the order they are tried
     only: bool
+    needs_theme: bool = False  # "the crisis broke", "break even": no theme named, no event
+    particles: frozenset[str] | None = None  # particles that keep a phrasal entry (None: any)
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,11 @@ class Themes:
             classes={name: frozenset(words) for name, words in data["classes"].items()},
             verbs={
                 lemma: VerbThemes(
-                    spec["lexicon_type"], tuple(spec["classes"].items()), bool(spec["only"])
+                    spec["lexicon_type"],
+                    tuple(spec["classes"].items()),
+                    bool(spec["only"]),
+                    bool(spec.get("needs_theme", False)),
+                    frozenset(spec["particles"]) if "particles" in spec else None,
                 )
                 for lemma, spec in data["verbs"].items()
             },
@@ -63,11 +71,14 @@ class Themes:
         spec = self.verbs.get(verb.lemma_.lower())
         if spec is None or verb.pos_ not in ("VERB", "AUX") or found[0] != spec.lexicon_type:
             return found
-        if any(c.dep_ == "prt" for c in verb.children):
-            return found  # "cut off": the phrasal entry's sense
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        if particles:
+            if spec.particles is None or particles & spec.particles:
+                return found  # "cut off", "broke off": the phrasal entry's sense
+            return None  # "broke away", "break out": a sense of its own
         tiers = _theme_words(verb)
-        if not tiers:
-            return found  # "withdrew from Iraq": nothing moved is named
+        if not tiers:  # "withdrew from Iraq": nothing moved is named; "the crisis broke"
+            return None if spec.needs_theme else found
         for words in tiers:  # the theme's own word first: "weapons inspectors" are inspectors
             for name, event_type in spec.types:
                 if words & self.classes.get(name, frozenset()):
