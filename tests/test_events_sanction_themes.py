@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
 import pytest
 
-from tests.event_frames import found_events
+from tests.event_frames import article_events, found_events, fresh_state
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -76,3 +77,17 @@ def test_breaking_news_or_halting_trading_is_no_sanction(nlp, body):
 @pytest.mark.parametrize("body", SANCTIONS, ids=lambda b: b[:40])
 def test_breaking_ties_halting_loans_freezing_assets_stay_sanctions(nlp, body):
     assert "SANCTION" in {e[0] for e in found_events(body, nlp, ACTORS, WHEN)}, body
+
+
+def test_a_broken_pledge_is_no_agreement(nlp):
+    """BBC bbc/politics/ (Redwood): once "break" with no ties for theme named no SANCTION, the
+    pledge it broke came out as an AGREE by Blair; "break", "breach" and "violate" negate what
+    they govern (`cues.json` negating_verbs)."""
+    body = (
+        'Announcing the plans, Mr Redwood said: "Mr Blair has forgotten the interests of '
+        "taxpayers, and has broken the pledges he made."
+    )
+    actors = [*ACTORS, ("act_blair", "Tony Blair", "PERSON", "GBR", ["Mr Blair"])]
+    frame = article_events(body, nlp, fresh_state(), actors, WHEN)
+    agreed = frame.filter(pl.col("event_type") == "AGREE")
+    assert agreed.filter(pl.col("mode") == "asserted").height == 0, agreed.to_dicts()
