@@ -6,10 +6,11 @@ to an end" were THREATENs. The labelling guide types "warns of action" THREATEN 
 report "that warned of rising U.S. reliance on foreign oil imports" as no event: a forecast
 (CAMEO 012, a pessimistic comment) threatens nothing. A warning whose every reported clause has
 a thing for subject and names no threatened act, or a bare "warned of" a trend, is none now;
-"warned of possible protectionist retaliation", "warned that it would retaliate" stay threats.
+"warned of possible protectionist retaliation", "warned that it would retaliate", "any
+interference ... would meet a strong response from Tehran" stay threats.
 
 Real sentences: BBC bbc/business/ (Heineken, Renault, Mervyn King), bbc/politics/ (the
-Parliamentary Labour Party); Reuters newids 16935 and 11287.
+Parliamentary Labour Party); Reuters newids 16935, 11287, 8421 and 1848.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ ACTORS = [
     ("act_kor", "South Korea", "COUNTRY", "KOR", ["South Korea", "Seoul"]),
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
     ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
+    ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran", "Tehran"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["United States"]),
+    ("act_yeutter", "Clayton Yeutter", "PERSON", "USA", ["Clayton Yeutter"]),
+    ("act_ec", "European Community", "IGO", None, ["EC"]),
 ]  # fmt: skip
 WHEN = date(2005, 2, 10)
 
@@ -50,6 +55,11 @@ THREATS = [
     "efforts falter or fail.",
     '" Britain last week warned that it would retaliate if Japan did not move soon to open its '
     "markets to outside competition.",
+    "Iran on Sunday denied as baseless reports that it intended to threaten shipping in the gulf "
+    "and warned the United States that any interference in the region would meet a strong "
+    "response from Tehran, Tehran Radio said.",
+    "U.S. trade representative Clayton Yeutter Monday warned another major transatlantic trade "
+    "row will develop if the EC proceeds with the vegetable oils tax.",
 ]
 
 

@@ -59,7 +59,8 @@ THREATENED_ACTS = {
     "step", "reprisal", "boycott", "veto", "penalty", "fine", "ban", "tariff", "embargo",
     "force", "attack", "violence", "protest", "suit", "lawsuit", "legal", "court",
     "expulsion", "countermeasure", "ultimatum", "punishment", "punish", "walkout", "block",
-    "military", "arrest", "prosecution", "quota", "restriction", "curb", "revenge",
+    "military", "arrest", "prosecution", "quota", "restriction", "curb", "revenge", "response",
+    "row", "dispute", "confrontation", "reaction", "hostility", "clash", "fight",
 }  # fmt: skip
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GIVING_VERBS = {"give", "grant"}
