@@ -1,0 +1,52 @@
+"""Draw this audit's items: a seeded sample of event tuples gone and new between warehouses.
+
+    python bench/labels/events/change_audit13/sample.py BBC_BEFORE BBC_AFTER REU_BEFORE \
+        REU_AFTER OUT_DIR N_GONE N_NEW
+
+Events are compared as (type, source name, target name, evidence) tuples; `items.json` holds
+the shuffled sample without its side, `key.json` the side of each item and the population.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+import duckdb
+
+QUERY = """
+select e.event_type, s.name, t.name, e.evidence from events e
+left join actors s on s.actor_id = e.source_actor_id
+left join actors t on t.actor_id = e.target_actor_id
+"""
+
+
+def tuples(path: str) -> set[tuple]:
+    with duckdb.connect(path, read_only=True) as con:
+        return set(con.execute(QUERY).fetchall())
+
+
+def main(argv: list[str]) -> None:
+    bbc_a, bbc_b, reu_a, reu_b, out, n_gone, n_new = argv
+    rng = random.Random(13)
+    items: list[tuple[dict, str]] = []
+    population: dict[str, int] = {}
+    for corpus, before_path, after_path in (("bbc", bbc_a, bbc_b), ("reuters", reu_a, reu_b)):
+        before, after = tuples(before_path), tuples(after_path)
+        for side, found, n in (("gone", before - after, n_gone), ("new", after - before, n_new)):
+            rows = sorted(found, key=str)
+            population[f"{corpus}_{side}"] = len(rows)
+            for kind, source, target, evidence in rng.sample(rows, min(int(n), len(rows))):
+                item = {"corpus": corpus, "event_type": kind, "source": source}
+                items.append(({**item, "target": target, "evidence": evidence}, side))
+    rng.shuffle(items)
+    with open(f"{out}/items.json", "w", encoding="utf-8") as f:
+        json.dump([dict(item, id=i) for i, (item, _) in enumerate(items)], f, indent=1)
+    sides = {str(i): side for i, (_, side) in enumerate(items)}
+    with open(f"{out}/key.json", "w", encoding="utf-8") as f:
+        json.dump({"sides": sides, "population": population}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
