@@ -91,3 +91,23 @@ def test_a_broken_pledge_is_no_agreement(nlp):
     frame = article_events(body, nlp, fresh_state(), actors, WHEN)
     agreed = frame.filter(pl.col("event_type") == "AGREE")
     assert agreed.filter(pl.col("mode") == "asserted").height == 0, agreed.to_dicts()
+
+
+def test_an_attack_that_broke_a_ceasefire_stays_asserted(nlp):
+    """BBC bbc/business/ (Ivory Coast): only what "broke" takes as object is negated; the
+    bombing and killing told beside the broken ceasefire stay asserted ASSAULTs."""
+    body = (
+        "France has played a lead role in international peacekeeping in Ivory Coast - a former "
+        "colony - after President Laurent Gbagbo broke an 18-month ceasefire with rebels "
+        "bombing their positions and killing the nine French soldiers."
+    )
+    actors = [
+        *ACTORS,
+        ("act_fra", "France", "COUNTRY", "FRA", ["France", "French"]),
+        ("act_civ", "Ivory Coast", "COUNTRY", "CIV", ["Ivory Coast"]),
+        ("act_gbagbo", "Laurent Gbagbo", "PERSON", "CIV", ["Laurent Gbagbo"]),
+    ]
+    frame = article_events(body, nlp, fresh_state(), actors, WHEN)
+    assaults = frame.filter(pl.col("event_type") == "ASSAULT")
+    assert assaults.height > 0
+    assert assaults.filter(pl.col("mode") != "asserted").height == 0, assaults.to_dicts()

@@ -408,11 +408,12 @@ def test_a_rise_or_news_hits_nothing_warplanes_and_gunfire_do():
         "vehicles were hit by gunfire and a staff member went missing."
     )
     hit = next(t for t in nlp(gunfire) if t.lower_ == "hit")
-    assert not blows._figurative_hit(hit)  # its ASSAULT stays (PLOVER's 5 folds keep it)
+    war = roles.Lexicon.load().military_strike_context
+    assert not blows._figurative_hit(hit, war)  # its ASSAULT stays (PLOVER's 5 folds keep it)
     fungus = (  # Reuters-21578 newid 1535: a blight strikes no blow
         "About 2,900 hectares of rubber have been hit by the fungus which attacks the roots."
     )
-    assert blows._figurative_hit(next(t for t in nlp(fungus) if t.lower_ == "hit"))
+    assert blows._figurative_hit(next(t for t in nlp(fungus) if t.lower_ == "hit"), war)
 
 
 OPPOSITION_ACTORS = [

@@ -167,7 +167,7 @@ def armed(word: Token, war_words: Container[str], casualties: bool = True) -> bo
     return False
 
 
-def _figurative_hit(verb: Token) -> bool:
+def _figurative_hit(verb: Token, war_words: Container[str]) -> bool:
     """Is "hit" here no blow? A compound adjective ("flood-hit", "worst-hit") or an abstract
     agent: the subject, the passive "by" agent, or the noun a relative "which" stands for. A
     particle ("the foreign secretary hit back") makes it a retort, left as the lexicon types it."""
@@ -175,8 +175,8 @@ def _figurative_hit(verb: Token) -> bool:
         return True
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in verb.children):
         return False  # "hit back", "hit out at": a retort, the lexicon's matter
-    if _hits_a_level(verb):
-        return True
+    if _hits_a_level(verb) and not armed(verb, war_words):
+        return True  # not "missiles hit the oil industry"
     agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
         g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
     ]
@@ -379,7 +379,7 @@ def refine(
         return None  # "the country hit Ring of Fire", "a box office hit"
     if verbal and lemma == "hit" and _retort(token):
         return ("ACCUSE", "11")  # "hit out at critics", "hit back at Labour claims"
-    if verbal and lemma in ("hit", "strike") and _figurative_hit(token):
+    if verbal and lemma in ("hit", "strike") and _figurative_hit(token, war_words):
         return None
     if verbal and lemma == "beat" and _beats_no_one(token):
         return None

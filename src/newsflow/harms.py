@@ -94,19 +94,9 @@ VICTIMS = {
     "refugee", "civilian", "suspect", "student", "player", "fan", "official", "journalist",
     "family", "baby", "elderly", "teenager", "minor", "client", "staff",
 }  # fmt: skip
-NOT_AIMED = {
-    "spot",
-    "day",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "grounds",
-    "basis",
-}  # fmt: skip  "fired on the spot / on Monday"
+# What "fired on" / "fired at" names that is no one fired at: "fired on the spot", "on Monday".
+NOT_AIMED = {"spot", "day", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "grounds", "basis"}  # fmt: skip
 NOT_PERSONS = {"it", "its", "itself", "which", "that", "what", "this", "these", "those"}
 
 

@@ -77,6 +77,9 @@ def trigger_mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexico
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in word.children
         ):
             return "possible"
+    broken = chain and chain[0][1] in ("dobj", "nsubjpass")
+    if broken and chain[0][0].lemma_.lower() in lexicon.breaking_verbs:
+        return "negated"  # "broke the pledges", "the ceasefire was violated"
     for word, _dep in chain:
         lemma = word.lemma_.lower()
         if lemma in lexicon.negating_verbs:

@@ -60,7 +60,8 @@ THREATENED_ACTS = {
     "force", "attack", "violence", "protest", "suit", "lawsuit", "legal", "court",
     "expulsion", "countermeasure", "ultimatum", "punishment", "punish", "walkout", "block",
     "military", "arrest", "prosecution", "quota", "restriction", "curb", "revenge", "response",
-    "row", "dispute", "confrontation", "reaction", "hostility", "clash", "fight",
+    "row", "dispute", "confrontation", "reaction", "hostility", "clash", "fight", "sue",
+    "crackdown", "intervention", "invasion", "raid", "seizure",
 }  # fmt: skip
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GIVING_VERBS = {"give", "grant"}

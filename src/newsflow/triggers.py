@@ -82,6 +82,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], tuple[str, str]]  # (lemma, particle) -> (event_type, cameo_root)
     negation: frozenset[str]
     negating_verbs: frozenset[str]
+    breaking_verbs: frozenset[str]  # "broke the pledges": negate their object, nothing deeper
     planned_aux: frozenset[str]
     possible_aux: frozenset[str]
     planned_verbs: frozenset[str]
@@ -135,6 +136,7 @@ class Lexicon:
             phrasal=phrasal,
             negation=frozenset(cues["negation"]),
             negating_verbs=frozenset(cues["negating_verbs"]),
+            breaking_verbs=frozenset(cues["breaking_verbs"]),
             planned_aux=frozenset(cues["planned_aux"]),
             possible_aux=frozenset(cues["possible_aux"]),
             planned_verbs=frozenset(cues["planned_verbs"]),
