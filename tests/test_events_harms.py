@@ -59,6 +59,7 @@ ACTORS = [
     ("act_viacom", "Viacom", "ORG", "USA", ["Viacom"]),
     ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraqi", "Baghdad"]),
     ("act_eth", "Ethiopia", "COUNTRY", "ETH", ["Ethiopia"]),
+    ("act_lka", "Sri Lanka", "COUNTRY", "LKA", ["Sri Lanka"]),
     ("act_con", "Conservative Party", "ORG", "GBR", ["Tory"]),
     ("act_wal", "Wales", "PLACE", "GBR", ["Wales"]),
     ("act_sim", "Ellen Simonetti", "PERSON", "USA", ["Ms Simonetti"]),
@@ -99,6 +100,8 @@ NO_ONE_HARMED = [
     'poverty," Mr Chidambaram said.',
     "During his 49 minute speech Mr Brown told MPs he had defied the pundits by hitting his "
     "growth target of 3.1% for 2004.",
+    "The tragedy has left at least 25,000 people dead, with Sri Lanka, Thailand, India and "
+    "Indonesia worst hit.",
     "Viacom has also been hit with record fines of $3.5m over Stern and two other New York DJs.",
     '"They may shoot a Tory fox, but cutting thousands of civil service jobs will hit the morale '
     "and capabilities of the public servants expected to implement government reforms.",

@@ -175,8 +175,8 @@ def _figurative_hit(verb: Token, war_words: Container[str]) -> bool:
         return True
     if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in verb.children):
         return False  # "hit back", "hit out at": a retort, the lexicon's matter
-    if _hits_a_level(verb) and not armed(verb, war_words):
-        return True  # not "missiles hit the oil industry"
+    if _hits_a_level(verb) and not armed(verb, war_words, casualties=False):
+        return True  # not "missiles hit the oil industry"; "25,000 people dead ... worst hit" is
     agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
         g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
     ]
