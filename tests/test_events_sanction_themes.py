@@ -111,3 +111,33 @@ def test_an_attack_that_broke_a_ceasefire_stays_asserted(nlp):
     assaults = frame.filter(pl.col("event_type") == "ASSAULT")
     assert assaults.height > 0
     assert assaults.filter(pl.col("mode") != "asserted").height == 0, assaults.to_dicts()
+
+
+SUSPENSIONS = [
+    # (Reuters sentence, the type it names now, or None)
+    ("In February, Brazil suspended interest payment on about 68 bln dlrs of its commercial debt.",
+     "REJECT"),
+    ("Rhone-Poulenc shares were suspended from trading on the Paris Bourse last Thursday ahead of "
+     "the capital increase.", None),
+    ("The Pacific Stock Exchange suspended business a half-hour early so it could catch up with a "
+     "massive backlog of trades.", None),
+    ("Brazil has suspended the importation of 500,000 tonnes of maize ordered last year because "
+     "of the excellent domestic maize harvest expected this year, Agriculture Minister Iris "
+     "Resende said.", "SANCTION"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "kind"), SUSPENSIONS, ids=lambda x: str(x)[:40])
+def test_a_suspension_is_typed_by_what_is_suspended(nlp, body, kind):
+    """Suspending debt payments refuses them (REJECT, as the labelled sets type "the government
+    halting debt repayments"); suspending trading or business is a market operation (none);
+    suspending imports stays a SANCTION."""
+    actors = [
+        *ACTORS,
+        ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+        ("act_rp", "Rhone-Poulenc", "COMPANY", "FRA", ["Rhone-Poulenc"]),
+        ("act_bourse", "Paris Bourse", "ORG", "FRA", ["Paris Bourse"]),
+        ("act_pse", "Pacific Stock Exchange", "ORG", "USA", ["Pacific Stock Exchange"]),
+    ]
+    types = {e[0] for e in found_events(body, nlp, actors, WHEN)} & {"SANCTION", "REJECT"}
+    assert types == ({kind} if kind else set()), body

@@ -88,7 +88,8 @@ class Themes:
 
 # The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
 CAMEO_ROOTS = {
-    "RETREAT": "08", "CONCEDE": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04", "MOBILIZE": "15"
+    "RETREAT": "08", "CONCEDE": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04", "MOBILIZE": "15",
+    "REJECT": "12",
 }  # fmt: skip
 
 
