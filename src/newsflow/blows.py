@@ -167,6 +167,19 @@ def armed(word: Token, war_words: Container[str], casualties: bool = True) -> bo
     return False
 
 
+def agents_of(word: Token) -> list[Token]:
+    """Who or what acts: the subject, then the passive "by" agent (for a relative "which",
+    "that" or "who", the noun it stands for), else the noun a present participle describes ("a
+    virus hitting the UK networks")."""
+    found = [c for c in word.children if c.dep_ == "nsubj"]
+    found += [g for a in word.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    if word.dep_ == "relcl":
+        found = [word.head if f.lower_ in RELATIVES else f for f in found]
+    if not found and word.dep_ in ("acl", "relcl") and word.tag_ == "VBG":
+        found = [word.head]
+    return found
+
+
 def _figurative_hit(verb: Token, war_words: Container[str]) -> bool:
     """Is "hit" here no blow? A compound adjective ("flood-hit", "worst-hit") or an abstract
     agent: the subject, the passive "by" agent, or the noun a relative "which" stands for. A
@@ -177,16 +190,10 @@ def _figurative_hit(verb: Token, war_words: Container[str]) -> bool:
         return False  # "hit back", "hit out at": a retort, the lexicon's matter
     if _hits_a_level(verb) and not armed(verb, war_words, casualties=False):
         return True  # not "missiles hit the oil industry"; "25,000 people dead ... worst hit" is
-    agents = [c for c in verb.children if c.dep_ == "nsubj"] or [
-        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
-    ]
-    if not agents and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
-        agents = [verb.head]  # "a virus hitting the UK networks"
+    agents = agents_of(verb)  # "a virus hitting the UK networks": the noun it describes
     if not agents:
         return False  # "the vessel was hit": who hit it is not said
     agent = agents[0]
-    if agent.lower_ in RELATIVES and verb.dep_ == "relcl":
-        agent = verb.head
     if agent.pos_ in ("PROPN", "PRON"):
         return False
     return agent.lemma_.lower() not in STRIKING_AGENTS

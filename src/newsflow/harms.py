@@ -38,7 +38,7 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow.blows import CROWDS, STRIKING_AGENTS, armed, parties
+from newsflow.blows import CROWDS, STRIKING_AGENTS, agents_of, armed, parties
 
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"}
 # What can be killed that is no one: plans and deals, things, chances; and animals.
@@ -114,19 +114,6 @@ def _objects(word: Token) -> list[Token]:
     return found + [c for f in found for c in f.conjuncts]
 
 
-def _doers(word: Token) -> list[Token]:
-    """Who or what acts: the subject (or, for "which"/"that", the noun it stands for), the
-    passive "by" agent, the noun a present participle describes."""
-    found = [c for c in word.children if c.dep_ == "nsubj"]
-    found += [g for a in word.children if a.dep_ == "agent" for g in a.children]
-    found = [
-        word.head if f.lower_ in ("which", "that") and word.dep_ == "relcl" else f for f in found
-    ]
-    if not found and word.dep_ == "acl" and word.tag_ == "VBG":
-        found = [word.head]
-    return found
-
-
 def _lemmas(tokens: list[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
@@ -139,10 +126,10 @@ def _kills_no_one(word: Token, war_words: Container[str]) -> bool:
     ]
     harmless = THINGS | ANIMALS | REFLEXIVES
     if objects and all(o.lemma_.lower() in harmless or o.lower_ in harmless for o in objects):
-        return not any(d.lemma_.lower() in STRIKING_AGENTS for d in _doers(word))
+        return not any(d.lemma_.lower() in STRIKING_AGENTS for d in agents_of(word))
     if armed(word, war_words, casualties=False):
         return False
-    causes = _doers(word) + [
+    causes = agents_of(word) + [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
     ]
     return bool(_lemmas(causes) & DISASTERS)
@@ -158,7 +145,7 @@ def _shoots_no_one(word: Token, war_words: Container[str]) -> bool:
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
         if not any(g.lower_ in ("death", "dead") for g in prep.children):
             return True  # "shot to the top", "shoot for one mln barrels" (not "shot to death")
-    if _lemmas(_objects(word) + _doers(word)) & PRODUCTIONS:
+    if _lemmas(_objects(word) + agents_of(word)) & PRODUCTIONS:
         return True
     if _lemmas([o for o in _objects(word) if o.dep_ == "dobj"]) & ANIMALS:
         return True  # "shoot a Tory fox", "a rifle to shoot animals", "shoot the zombies"
@@ -173,7 +160,7 @@ def _occupies_nothing(word: Token, war_words: Container[str]) -> bool:
     """Is this "occupy" a place in a ranking, a building let or a seat held?"""
     if armed(word, war_words):
         return False
-    occupiers = _doers(word)
+    occupiers = agents_of(word)
     if any(p.lemma_.lower() in STRIKING_AGENTS | CROWDS | OCCUPIERS for p in occupiers):
         return False  # not "the questions occupying Wales supporters"
     for place in _objects(word):
