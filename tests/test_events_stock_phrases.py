@@ -1,8 +1,8 @@
 """Stock phrases of wire copy that use an event word for no event (issue 20,
 `newsflow.stock_phrases`): a source's anonymity, market demand, loan-loss bookkeeping, a
 central bank's money-market help, a figure explained or reduced, a document's provision, an
-executive leaving a company post; and what stays an event beside each (a demand of an actor,
-supplies reduced, a resignation under pressure).
+executive leaving a company post, a security or a tender called; and what stays an event beside
+each (a demand of an actor, supplies reduced, a resignation under pressure).
 
 Real Reuters sentences (reuters21578.jsonl.gz, newid given; none among either trigger
 audit's judged events or in a labelled events set; newid 15103 lies in the first audit's
@@ -146,3 +146,26 @@ def test_a_document_s_provision_is_no_request(body, nlp):
         ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
     ]
     assert all(event[0] != "REQUEST" for event in found_events(body, nlp, actors, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # newid 1402: debentures called for redemption (REQUEST by Borden before)
+        "Borden Inc called for redemption on March 23 of all its outstanding 8-1/2 pct sinking "
+        "fund debentures, due 2004.",
+        # newid 2760: a buying tender (REQUEST by India before)
+        "India has called a fresh buying tender for up to four 13,000 tonne cargoes of white "
+        "sugar on March 11, traders here said.",
+        # newid 3957: a call option is a contract (REQUEST by Alcoa before)
+        "Trade sources have said Alcoa is long call options equal to 30,000 to 50,000 tonnes "
+        "of aluminum due to mature in April and May.",
+    ],
+)
+def test_a_security_or_tender_called_is_no_request(body, nlp):
+    actors = [
+        ("act_borden", "Borden Inc", "ORG", "USA", ["Borden Inc"]),
+        ("act_ind", "India", "COUNTRY", "IND", ["India"]),
+        ("act_alcoa", "Alcoa", "ORG", "USA", ["Alcoa"]),
+    ]
+    assert found_events(body, nlp, actors, PUBLISHED) == []

@@ -26,6 +26,11 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   spending levels" (REQUEST from "call for"; ~37 in the corpus, all of this kind): what an
   agreement or plan provides is no one's request. A resolution, declaration or statement that
   "calls for" something voices its makers' demand and stays a REQUEST.
+* a security called or a tender called: "Borden Inc called for redemption on March 23 of all
+  its outstanding 8-1/2 pct sinking fund debentures", "India has called a fresh buying tender
+  for up to four 13,000 tonne cargoes of white sugar", "Alcoa is long call options" (REQUEST
+  from "call"; ~25 in the corpus, none a request): an issuer retiring its debt or a buyer
+  inviting offers is routine business, and a call option is a contract.
 * an executive's resignation from a company post: "resigned as vice-chairman and a director
   to pursue other interests" (RETREAT; 2 audited, ~36 in the corpus). The events guide counts
   a resignation under pressure (CONCEDE, `senses`: "resigned over the affair") and keeps a
@@ -76,8 +81,11 @@ PROVISIONS = {
     "programme", "schedule", "package", "deal", "accord", "law", "measure", "legislation",
     "pact", "scheme", "project", "arrangement", "settlement", "formula", "draft", "rule",
     "regulation", "guideline", "timetable", "memorandum", "treaty", "reform", "merger",
-    "condition", "term", "transaction", "directive", "act", "section", "clause",
+    "condition", "term", "transaction", "directive", "act", "section", "clause", "policy",
+    "filing", "strategy",
 }  # fmt: skip
+# what an issuer or a buyer "calls": a security for redemption, a tender for offers
+CALLED_BUSINESS = {"redemption", "tender"}
 RELATIVES = {"which", "that"}
 CORPORATE_TITLES = {
     "vice-chairman", "director", "executive", "officer", "treasurer", "controller", "ceo",
@@ -144,6 +152,18 @@ def _provision(verb: Token) -> bool:
     return any(n.lemma_.lower() in PROVISIONS for n in nouns)
 
 
+def _calls_business(word: Token) -> bool:
+    """ "called for redemption", "called a fresh buying tender", "call options"."""
+    if word.lemma_.lower() != "call":
+        return False
+    if word.pos_ not in ("VERB", "AUX"):
+        return word.dep_ == "compound"  # "call options", "an automatic call distributor"
+    called = [c for c in word.children if c.dep_ == "dobj"] + [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+    ]
+    return any(c.lemma_.lower() in CALLED_BUSINESS for c in called)
+
+
 def _posts(verb: Token) -> list[Token]:
     """The posts resigned: the objects of the verb's "as" ("resigned as chief executive")."""
     return [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children]
@@ -191,7 +211,13 @@ def no_event(token: Token) -> bool:
             or _corporate_resignation(token)
             or _explains_a_figure(token)
             or _provision(token)
+            or _calls_business(token)
         )
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    return _market_demand(token) or _bookkeeping(token) or _market_help(token)
+    return (
+        _market_demand(token)
+        or _bookkeeping(token)
+        or _market_help(token)
+        or _calls_business(token)
+    )
