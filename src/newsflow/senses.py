@@ -13,6 +13,14 @@ Dizzee Rascal", `newsflow.blows`'s):
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
 * "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
+* "the cancellation of the contract allows Igene to proceed", "legislation would allow banks
+  full participation", "an amendment allowing Texas banks ...": a thing that enables allows
+  nothing (CONCEDE needs someone who yields); "Turkey will allow refugees to return", "export
+  firms are being allowed to retain" (no one named) stay. What such a thing allows is enabled,
+  not done: "a measure that would allow cotton producers to receive disaster aid" is no AID.
+* "yield" gives way only to someone or something ("would not yield to terrorist blackmail")
+  or yields ground; "priced to yield 6.86 pct" and "the program yielded positive results" name
+  a return, no event.
 * "resigned over the affair", "resigned after leaking details": resigning under pressure yields
   (CONCEDE, the guide's "resigns under pressure"); "resigned to allow elections" stays the
   lexicon's RETREAT, as PLOVER codes a resignation with no cause named.
@@ -76,6 +84,56 @@ DUTY_VERBS = {
 }  # fmt: skip
 
 OPPOSED_PREPS = {"to", "against", "from", "over"}  # "opposition to the plan / from the unions"
+RELATIVES = {"which", "that", "who"}
+YIELDED = {"ground", "concession", "power", "control", "territory", "demand", "seat"}
+# Pronouns that name a thing or a clause, not someone who acts ("it would allow the firm ...").
+THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what"}
+
+
+def _yields_to_someone(verb: Token) -> bool:
+    """Is this "yield" a giving way ("would not yield to terrorist blackmail", "yielded ground"),
+    not a return or a result ("priced to yield 6.86 pct", "the drilling yielded gold grades")?"""
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in YIELDED for c in verb.children)
+
+
+# How an act hangs below the "allow" that enables it: "allow X to receive aid" (xcomp, ccomp),
+# "allows grants of options" (dobj), "allows banks the option to withdraw" (the object's acl),
+# "allow creditors to convert debt under a formula yet to be negotiated" (prep, pobj).
+ENABLED_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "acl", "relcl", "conj", "prep", "pobj"}
+
+
+def _enabled_by_a_thing(word: Token) -> bool:
+    """Is `word` an act that a thing would allow ("a measure that would allow cotton producers
+    to receive disaster aid", "the plan allows grants of options"): enabled, not done?"""
+    node = word
+    for _ in range(6):
+        if node.dep_ not in ENABLED_DEPS or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() == "allow" and node.pos_ in ("VERB", "AUX"):
+            return _allowed_by_a_thing(node)
+    return False
+
+
+def _allowed_by_a_thing(verb: Token) -> bool:
+    """Is this "allow" an enabling by a thing: its subject (a relative's or participle's noun,
+    a passive's "by" agent) names no one who acts? "The cancellation of the contract allows
+    Igene to proceed", "legislation would allow banks", "an amendment allowing Texas banks"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    if verb.dep_ in ("relcl", "acl") and all(s.lower_ in RELATIVES for s in subjects):
+        subjects = [verb.head]  # "a plan which allows", "an amendment allowing"
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if [s.lower_ for s in subjects] == ["it"] and verb.dep_ == "ccomp":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or subjects
+        # "Labour has said it will allow tenants to buy": "it" is who said so
+    return bool(subjects) and not any(
+        s.lower_ not in THING_PRONOUNS and doers.names_doer(s, ()) for s in subjects
+    )
 
 
 def _greeting(word: Token) -> bool:
@@ -253,6 +311,12 @@ def refine(
             )
             return ("REJECT", "12") if denies else ("CONCEDE", "08")
         return found
+    if _enabled_by_a_thing(token):
+        return None  # "a measure that would allow cotton producers to receive disaster aid"
+    if verbal and lemma == "yield" and found[0] == "CONCEDE" and not _yields_to_someone(token):
+        return None  # "priced to yield 6.86 pct", "the program has yielded positive results"
+    if verbal and lemma == "allow" and found[0] == "CONCEDE" and _allowed_by_a_thing(token):
+        return None  # "the cancellation of the contract allows Igene to proceed"
     if verbal and lemma in GIVING_VERBS and found[0] == "AID":
         given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return ("CONCEDE", "08") if given & PERMISSIONS else found

@@ -12,6 +12,8 @@ counts. Phrasal verbs ("cut off") keep their own entry. "Break", "halt", "freeze
 and "recall" reduce relations (SANCTION) only with ties, aid, supplies, envoys or assets for
 theme ("broke diplomatic relations with Iran", "halted loans to Hanoi"); "halted trading of
 Versar's stock", "broke the news", "the crisis broke", "break even", "broke away" are none.
+"Ease", "relax" and "lift" yield (CONCEDE) only a restriction ("ease curbs", "lifted import
+duties"); "the franc eased", "lift 120,000 bpd", "ease credit policies" are none.
 """
 
 from __future__ import annotations
@@ -108,7 +110,10 @@ def _theme(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "figures released by the bureau", "troops withdrawn from the area"
     if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
-        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        controller = verb.head  # "is likely to be lifted": the subject is the copula's
+        if controller.dep_ == "acomp" and not any(c.dep_ == "nsubj" for c in controller.children):
+            controller = controller.head
+        return next((c for c in controller.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.left_edge.i == verb.i + 1:
@@ -119,7 +124,8 @@ def _theme(verb: Token) -> Token | None:
 def _theme_words(verb: Token) -> list[set[str]]:
     """Lemmas naming what the verb moves, most telling first: the theme's own word (and
     "money" for a sum: "$1bn"), then its modifiers and the noun a quantity counts ("tonnes of
-    wheat", "$1bn in assets"). Empty when the verb names no theme."""
+    wheat", "$1bn in assets"), then the themes it is coordinated with ("eased travel and other
+    restrictions"). Empty when the verb names no theme."""
     theme = _theme(verb)
     if theme is None:
         return []
@@ -129,4 +135,4 @@ def _theme_words(verb: Token) -> list[set[str]]:
     counted = {c.lemma_.lower() for c in theme.children if c.dep_ == "compound"}
     for prep in (c for c in theme.children if c.dep_ == "prep" and c.lower_ in QUANTITY_PREPS):
         counted |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
-    return [own, counted]
+    return [own, counted, {c.lemma_.lower() for c in theme.conjuncts}]
