@@ -1,4 +1,5 @@
-"""What a transfer verb moves decides its type (issue 20, `newsflow.themes`), an object
+"""What a transfer verb moves decides its type (issue 20, `newsflow.themes`: "release",
+"deploy", "withdraw", "give", "send"), an object
 entry of a verb outranks its particle entry ("set up roadblocks"), and an act told aside in a
 relative clause does not lead its sentence (`reports._aside`).
 
@@ -180,6 +181,67 @@ def test_releasing_or_deploying_is_typed_by_what_moves(nlp, text, event_type, pr
     """A report or figures released are published, a suspect released yields (CONCEDE);
     efforts or wisdom deployed mobilise nothing, troops deployed do (MOBILIZE)."""
     assert (event_type in [t for t, *_ in found(text, nlp)]) is present
+
+
+# What "send" moves decides its type (`themes.json`): money or goods are AID, troops or warships
+# a MOBILIZE, a warning a THREATEN; a message, a letter, a market sent higher none.
+SENDING = [
+    # bbc/politics (the 2004 US election): congratulations (AID Howard -> Bush before)
+    (
+        'Earlier Tory leader Michael Howard sent Mr Bush his "warmest congratulations", saying: '
+        '"We look to the president to be a unifying force."',
+        set(),
+    ),
+    # bbc/business (the dollar and Greenspan): a market sent higher (AID before)
+    (
+        "On Friday, Federal Reserve chairman Mr Greenspan's speech in London ahead of the meeting "
+        "of G7 finance ministers sent the dollar higher.",
+        set(),
+    ),
+    # reuters (the ChemLawn bid): a letter to a board (AID Waste Management -> board before)
+    (
+        "Waste Management Inc said it sent a letter to the ChemLawn Corp board, saying it is "
+        "prepared to increase its bid for ChemLawn to 33 dlrs a share.",
+        set(),
+    ),
+    # reuters (the Gulf, 1987): warships sent (AID Italy before)
+    (
+        "Italy has sent eight ships, including three frigates and three minesweepers, to the "
+        "Gulf to protect Italian merchant shipping there.",
+        {"MOBILIZE"},
+    ),
+    # reuters (Jaffna, 1987): a flotilla with Red Cross supplies stays AID
+    (
+        "In New Delhi an Indian spokesman said the plan to send a flotilla of 20 small unarmed "
+        "boats with Red Cross supplies to Jaffna tomorrow would go ahead despite Colombo's "
+        "objections.",
+        {"AID"},
+    ),
+    # the tune half (reuters, gold THREATEN Denman -> Rostenkowski): a warning sent
+    (
+        "The warning was sent in a letter from Sir Roy Denman, head of the EC delegation in "
+        "Washington, to Dan Rostenkowski, chairman of the House Ways and Means Committee.",
+        {"THREATEN"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), SENDING, ids=lambda v: str(v)[:40])
+def test_sending_is_typed_by_what_is_sent(nlp, text, types):
+    actors = ACTORS + [
+        ("act_howard", "Michael Howard", "PERSON", "GBR", ["Michael Howard"]),
+        ("act_bush", "George W Bush", "PERSON", "USA", ["Mr Bush"]),
+        ("act_fed", "Federal Reserve", "ORG", "USA", ["Federal Reserve"]),
+        ("act_wmx", "Waste Management Inc", "ORG", "USA", ["Waste Management Inc"]),
+        ("act_chemlawn", "ChemLawn Corp", "ORG", "USA", ["ChemLawn"]),
+        ("act_ita", "Italy", "COUNTRY", "ITA", ["Italy"]),
+        ("act_ind", "India", "COUNTRY", "IND", ["Indian"]),
+        ("act_redcross", "Red Cross", "ORG", None, ["Red Cross"]),
+        ("act_denman", "Roy Denman", "PERSON", "GBR", ["Roy Denman"]),
+        ("act_rosty", "Dan Rostenkowski", "PERSON", "USA", ["Dan Rostenkowski"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
 
 
 def test_set_up_roadblocks_is_coercion_not_cooperation(nlp):

@@ -18,6 +18,7 @@ Dizzee Rascal", `newsflow.blows`'s):
   nothing (CONCEDE needs someone who yields); "Turkey will allow refugees to return", "export
   firms are being allowed to retain" (no one named) stay. What such a thing allows is enabled,
   not done: "a measure that would allow cotton producers to receive disaster aid" is no AID.
+* "sent the dollar higher", "sent oil prices tumbling" move a market; nothing is sent (AID).
 * "yield" gives way only to someone or something ("would not yield to terrorist blackmail")
   or yields ground; "priced to yield 6.86 pct" and "the program yielded positive results" name
   a return, no event.
@@ -85,9 +86,22 @@ DUTY_VERBS = {
 
 OPPOSED_PREPS = {"to", "against", "from", "over"}  # "opposition to the plan / from the unions"
 RELATIVES = {"which", "that", "who"}
+MOVES = {"up", "down", "higher", "lower", "upward", "downward", "soaring", "tumbling"}
 YIELDED = {"ground", "concession", "power", "control", "territory", "demand", "seat"}
 # Pronouns that name a thing or a clause, not someone who acts ("it would allow the firm ...").
 THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what"}
+
+
+def _sends_a_market_moving(verb: Token) -> bool:
+    """Is this "send" a cause moving something: "sent the dollar higher", "sent the FTSE index
+    down 20 points", "sent oil prices tumbling"? Nothing is sent to anyone."""
+    words = [*verb.children] + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+    return any(
+        w.tag_ in ("JJR", "RBR")
+        or w.lower_ in MOVES
+        or (w.tag_ == "VBG" and w.dep_ in ("acl", "xcomp", "advcl"))
+        for w in words
+    )
 
 
 def _yields_to_someone(verb: Token) -> bool:
@@ -313,6 +327,8 @@ def refine(
         return found
     if _enabled_by_a_thing(token):
         return None  # "a measure that would allow cotton producers to receive disaster aid"
+    if verbal and lemma == "send" and found[0] == "AID" and _sends_a_market_moving(token):
+        return None  # "sent the dollar higher"; what is sent decides the rest (`themes`)
     if verbal and lemma == "yield" and found[0] == "CONCEDE" and not _yields_to_someone(token):
         return None  # "priced to yield 6.86 pct", "the program has yielded positive results"
     if verbal and lemma == "allow" and found[0] == "CONCEDE" and _allowed_by_a_thing(token):

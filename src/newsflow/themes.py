@@ -13,7 +13,8 @@ and "recall" reduce relations (SANCTION) only with ties, aid, supplies, envoys o
 theme ("broke diplomatic relations with Iran", "halted loans to Hanoi"); "halted trading of
 Versar's stock", "broke the news", "the crisis broke", "break even", "broke away" are none.
 "Ease", "relax" and "lift" yield (CONCEDE) only a restriction ("ease curbs", "lifted import
-duties"); "the franc eased", "lift 120,000 bpd", "ease credit policies" are none.
+duties"); "the franc eased", "lift 120,000 bpd", "ease credit policies" are none. "Send" is
+AID of money or goods, MOBILIZE of troops, THREATEN of a warning, none of a letter.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ class Themes:
 # The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
 CAMEO_ROOTS = {
     "RETREAT": "08", "CONCEDE": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04", "MOBILIZE": "15",
-    "REJECT": "12",
+    "REJECT": "12", "THREATEN": "13",
 }  # fmt: skip
 
 

@@ -1,7 +1,9 @@
-"""Draw this audit's items: a seeded sample of event tuples gone and new between warehouses.
+"""Draw a change audit's items: a seeded sample of event tuples gone and new between warehouses.
 
-    python bench/labels/events/change_audit13/sample.py BBC_BEFORE BBC_AFTER REU_BEFORE \
-        REU_AFTER OUT_DIR N_GONE N_NEW
+    python bench/labels/events/change_audit.py BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
+        OUT_DIR N_GONE N_NEW [SEED]
+
+SEED (13 when left out: the thirteenth session's audit, `change_audit13/`) seeds the sample.
 
 Events are compared as (type, source name, target name, evidence) tuples; `items.json` holds
 the shuffled sample without its side, `key.json` the side of each item and the population.
@@ -28,8 +30,8 @@ def tuples(path: str) -> set[tuple]:
 
 
 def main(argv: list[str]) -> None:
-    bbc_a, bbc_b, reu_a, reu_b, out, n_gone, n_new = argv
-    rng = random.Random(13)
+    bbc_a, bbc_b, reu_a, reu_b, out, n_gone, n_new = argv[:7]
+    rng = random.Random(int(argv[7]) if len(argv) > 7 else 13)
     items: list[tuple[dict, str]] = []
     population: dict[str, int] = {}
     for corpus, before_path, after_path in (("bbc", bbc_a, bbc_b), ("reuters", reu_a, reu_b)):
