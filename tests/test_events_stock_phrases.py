@@ -169,3 +169,41 @@ def test_a_security_or_tender_called_is_no_request(body, nlp):
         ("act_alcoa", "Alcoa", "ORG", "USA", ["Alcoa"]),
     ]
     assert found_events(body, nlp, actors, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "aid"),
+    [
+        # newid 9293 (AID by Saudi Arabia before): a policy's share in a price's weakness
+        (
+            "British Prime Minister Margaret Thatcher denied in an interview published in Saudi "
+            "Arabia today that her government's oil policy contributed to weakness in world oil "
+            "prices.",
+            False,
+        ),
+        # newid 21379: a unit's share of its parent's earnings (AID by the association before)
+        (
+            "California Federal Savings and Loan Association contributed net earnings of 44.5 "
+            "mln dlrs for the third quarter of 1987 compared with 43.4 mln for the third "
+            "quarter of 1986.",
+            False,
+        ),
+        # newid 1985: lenders' money to a rescue package stays AID
+        (
+            "The World Bank, African Development Bank, European Community, Canada, Belgium, "
+            "West Germany, Britain, Sweden, Italy and Denmark had contributed to the package.",
+            True,
+        ),
+    ],
+)
+def test_a_share_of_a_figure_is_no_aid(body, aid, nlp):
+    actors = [
+        ("act_thatcher", "Margaret Thatcher", "PERSON", "GBR", ["Margaret Thatcher"]),
+        ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
+        ("act_calfed", "California Federal Savings and Loan Association", "ORG", "USA",
+         ["California Federal Savings and Loan Association"]),
+        ("act_wb", "World Bank", "ORG", None, ["The World Bank"]),
+        ("act_can", "Canada", "COUNTRY", "CAN", ["Canada"]),
+    ]  # fmt: skip
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("AID" in types) is aid, types
