@@ -183,8 +183,8 @@ def test_releasing_or_deploying_is_typed_by_what_moves(nlp, text, event_type, pr
     assert (event_type in [t for t, *_ in found(text, nlp)]) is present
 
 
-# What "send" moves decides its type (`themes.json`): money or goods are AID, troops or warships
-# a MOBILIZE, a warning a THREATEN; a message, a letter, a market sent higher none.
+# What "send" moves decides its type (`themes.json`): money, goods or weapons are AID, troops or
+# warships a MOBILIZE, a warning a THREATEN; a message, a letter, a market sent higher none.
 SENDING = [
     # bbc/politics (the 2004 US election): congratulations (AID Howard -> Bush before)
     (
@@ -217,6 +217,12 @@ SENDING = [
         "objections.",
         {"AID"},
     ),
+    # reuters (Iran, 1987): weapons sent are military aid (MOBILIZE before); the denial REJECT
+    (
+        'Later, State Department spokeswoman Sondra McCarty said: "We categorically deny that '
+        'the United States is selling and/or sending any weapons to Iran."',
+        {"REJECT", "AID"},
+    ),
     # the tune half (reuters, gold THREATEN Denman -> Rostenkowski): a warning sent
     (
         "The warning was sent in a letter from Sir Roy Denman, head of the EC delegation in "
@@ -238,6 +244,8 @@ def test_sending_is_typed_by_what_is_sent(nlp, text, types):
         ("act_ind", "India", "COUNTRY", "IND", ["Indian"]),
         ("act_redcross", "Red Cross", "ORG", None, ["Red Cross"]),
         ("act_denman", "Roy Denman", "PERSON", "GBR", ["Roy Denman"]),
+        ("act_mccarty", "Sondra McCarty", "PERSON", "USA", ["Sondra McCarty"]),
+        ("act_usa2", "United States", "COUNTRY", "USA", ["United States"]),
         ("act_rosty", "Dan Rostenkowski", "PERSON", "USA", ["Dan Rostenkowski"]),
     ]
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
