@@ -85,11 +85,8 @@ DUTY_VERBS = {
 }  # fmt: skip
 
 OPPOSED_PREPS = {"to", "against", "from", "over"}  # "opposition to the plan / from the unions"
-RELATIVES = {"which", "that", "who"}
 MOVES = {"up", "down", "higher", "lower", "upward", "downward", "soaring", "tumbling"}
 YIELDED = {"ground", "concession", "power", "control", "territory", "demand", "seat"}
-# Pronouns that name a thing or a clause, not someone who acts ("it would allow the firm ...").
-THING_PRONOUNS = {"it", "this", "that", "these", "those", "which", "what"}
 
 
 def _sends_a_market_moving(verb: Token) -> bool:
@@ -138,7 +135,7 @@ def _allowed_by_a_thing(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
-    if verb.dep_ in ("relcl", "acl") and all(s.lower_ in RELATIVES for s in subjects):
+    if verb.dep_ in ("relcl", "acl") and all(s.lower_ in blows.RELATIVES for s in subjects):
         subjects = [verb.head]  # "a plan which allows", "an amendment allowing"
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -146,7 +143,7 @@ def _allowed_by_a_thing(verb: Token) -> bool:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or subjects
         # "Labour has said it will allow tenants to buy": "it" is who said so
     return bool(subjects) and not any(
-        s.lower_ not in THING_PRONOUNS and doers.names_doer(s, ()) for s in subjects
+        s.lower_ not in harms.NOT_PERSONS and doers.names_doer(s, ()) for s in subjects
     )
 
 

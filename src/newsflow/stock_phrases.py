@@ -26,12 +26,11 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   spending levels" (REQUEST from "call for"; ~37 in the corpus, all of this kind): what an
   agreement or plan provides is no one's request. A resolution, declaration or statement that
   "calls for" something voices its makers' demand and stays a REQUEST.
-* a share of a figure: "strong loan volume and higher net income contributed 50 mln dlrs",
-  "the new Audi 80 contributed significantly to VW's first quarter profit", "export control
-  policies contributed to last year's record trade deficit", "contributed net earnings of 44.5
-  mln dlrs" (AID from "contribute"): a thing
-  that contributes, or a contribution to a figure, gives nothing to anyone. "The World Bank
-  ... had contributed to the package" stays AID.
+* a share of a figure: "strong loan volume and higher net income contributed to the gain",
+  "her government's oil policy contributed to weakness in world oil prices", "contributed net
+  earnings of 44.5 mln dlrs" (AID from "contribute"; 85 AIDs in the corpus, mostly these): a
+  thing that contributes, or a contribution to or of a figure, gives nothing to anyone. "The
+  World Bank ... had contributed to the package" stays AID.
 * a security called or a tender called: "Borden Inc called for redemption on March 23 of all
   its outstanding 8-1/2 pct sinking fund debentures", "India has called a fresh buying tender
   for up to four 13,000 tonne cargoes of white sugar", "Alcoa is long call options" (REQUEST

@@ -14,7 +14,7 @@ theme ("broke diplomatic relations with Iran", "halted loans to Hanoi"); "halted
 Versar's stock", "broke the news", "the crisis broke", "break even", "broke away" are none.
 "Ease", "relax" and "lift" yield (CONCEDE) only a restriction ("ease curbs", "lifted import
 duties"); "the franc eased", "lift 120,000 bpd", "ease credit policies" are none. "Send" is
-AID of money or goods, MOBILIZE of troops, THREATEN of a warning, none of a letter.
+AID of money, goods or weapons, MOBILIZE of troops, THREATEN of a warning, none of a letter.
 """
 
 from __future__ import annotations
