@@ -207,3 +207,48 @@ def test_a_share_of_a_figure_is_no_aid(body, aid, nlp):
     ]  # fmt: skip
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("AID" in types) is aid, types
+
+
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        # newid 4952: a firm seeking to buy another (REQUEST by Interconnect before)
+        (
+            "<Interconnect Capital> said it seeks to acquire Gates Learjet Corp on friendly terms.",
+            False,
+        ),
+        # newid 6908: a standstill on seeking control (REQUEST by Echlin before)
+        (
+            "Echlin has agreed to limits on buying additional Champion shares and its ability "
+            "to seek control of Champion during the next seven years, Champion said.",
+            False,
+        ),
+        # newid 14909: a state seeking to buy plants stays a request
+        (
+            "Nippon Steel Corp <NSTC.T> denied local newspaper reports that China has been "
+            "seeking to buy steel plants from Japanese firms which plan to suspend output under "
+            "the recently announced rationalisation program.",
+            True,
+        ),
+        # newid 4665: a minister asking to block a sale stays a request
+        (
+            "Commerce Secretary Malcolm Baldrige has asked the White House to consider blocking "
+            "the sale of <Fairchild Semiconductor Corp> to Japan's Fujitsu Ltd <ITSU.T>.",
+            True,
+        ),
+    ],
+)
+def test_a_firm_seeking_to_buy_another_is_no_request(body, asked, nlp):
+    actors = [
+        ("act_interconnect", "Interconnect Capital", "ORG", None, ["Interconnect Capital"]),
+        ("act_learjet", "Gates Learjet Corp", "ORG", "USA", ["Gates Learjet Corp"]),
+        ("act_echlin", "Echlin", "ORG", "USA", ["Echlin"]),
+        ("act_champion", "Champion", "ORG", "USA", ["Champion"]),
+        ("act_nippon", "Nippon Steel Corp", "ORG", "JPN", ["Nippon Steel Corp"]),
+        ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
+        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japanese"]),
+        ("act_baldrige", "Malcolm Baldrige", "PERSON", "USA", ["Malcolm Baldrige"]),
+        ("act_whitehouse", "White House", "ORG", "USA", ["White House"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("REQUEST" in types) is asked, types
