@@ -210,6 +210,9 @@ SENDING = [
         "Gulf to protect Italian merchant shipping there.",
         {"MOBILIZE"},
     ),
+    # constructed (no sentence of the corpora sends "more" troops): a comparative that modifies
+    # what is sent is no market moving ("sent the dollar higher" is the verb's own complement)
+    ("Italy sent more ships to the Gulf on Monday.", {"MOBILIZE"}),
     # reuters (Jaffna, 1987): a flotilla with Red Cross supplies stays AID
     (
         "In New Delhi an Indian spokesman said the plan to send a flotilla of 20 small unarmed "

@@ -92,12 +92,13 @@ YIELDED = {"ground", "concession", "power", "control", "territory", "demand", "s
 def _sends_a_market_moving(verb: Token) -> bool:
     """Is this "send" a cause moving something: "sent the dollar higher", "sent the FTSE index
     down 20 points", "sent oil prices tumbling"? Nothing is sent to anyone."""
-    words = [*verb.children] + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+    if any(w.tag_ in ("JJR", "RBR") or w.lower_ in MOVES for w in verb.children):
+        return True  # the verb's own complement, not the object's ("sent more troops")
     return any(
-        w.tag_ in ("JJR", "RBR")
-        or w.lower_ in MOVES
-        or (w.tag_ == "VBG" and w.dep_ in ("acl", "xcomp", "advcl"))
-        for w in words
+        g.tag_ == "VBG" and g.dep_ in ("acl", "xcomp", "advcl")
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for g in c.children
     )
 
 
@@ -122,6 +123,8 @@ def _enabled_by_a_thing(word: Token) -> bool:
     for _ in range(6):
         if node.dep_ not in ENABLED_DEPS or node.head is node:
             return False
+        if node.dep_ == "conj" and node is word and node.head.lemma_.lower() == "allow":
+            return False  # "the plan allows X and cuts aid": the plan's own act, not enabled
         node = node.head
         if node.lemma_.lower() == "allow" and node.pos_ in ("VERB", "AUX"):
             return _allowed_by_a_thing(node)
