@@ -204,6 +204,12 @@ SENDING = [
         "prepared to increase its bid for ChemLawn to 33 dlrs a share.",
         set(),
     ),
+    # bbc/business (the tobacco ruling): shares sent up, "up" hung on the shares
+    (
+        "They were delighted by the decision, which sent Reynolds shares up 4.5% and Altria "
+        "shares up 5.11%.",
+        set(),
+    ),
     # reuters (the Gulf, 1987): warships sent (AID Italy before)
     (
         "Italy has sent eight ships, including three frigates and three minesweepers, to the "
@@ -248,6 +254,8 @@ def test_sending_is_typed_by_what_is_sent(nlp, text, types):
         ("act_redcross", "Red Cross", "ORG", None, ["Red Cross"]),
         ("act_denman", "Roy Denman", "PERSON", "GBR", ["Roy Denman"]),
         ("act_mccarty", "Sondra McCarty", "PERSON", "USA", ["Sondra McCarty"]),
+        ("act_reynolds", "Reynolds American", "ORG", "USA", ["Reynolds"]),
+        ("act_altria", "Altria", "ORG", "USA", ["Altria"]),
         ("act_usa2", "United States", "COUNTRY", "USA", ["United States"]),
         ("act_rosty", "Dan Rostenkowski", "PERSON", "USA", ["Dan Rostenkowski"]),
     ]

@@ -93,13 +93,13 @@ def _sends_a_market_moving(verb: Token) -> bool:
     """Is this "send" a cause moving something: "sent the dollar higher", "sent the FTSE index
     down 20 points", "sent oil prices tumbling"? Nothing is sent to anyone."""
     if any(w.tag_ in ("JJR", "RBR") or w.lower_ in MOVES for w in verb.children):
-        return True  # the verb's own complement, not the object's ("sent more troops")
+        return True  # a comparative counts as the verb's own complement ("sent more troops")
     return any(
-        g.tag_ == "VBG" and g.dep_ in ("acl", "xcomp", "advcl")
+        g.lower_ in MOVES or (g.tag_ == "VBG" and g.dep_ in ("acl", "xcomp", "advcl"))
         for c in verb.children
         if c.dep_ == "dobj"
         for g in c.children
-    )
+    )  # "sent Reynolds shares up 4.5%", "sent oil prices tumbling"
 
 
 def _yields_to_someone(verb: Token) -> bool:
