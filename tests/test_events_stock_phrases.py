@@ -223,11 +223,17 @@ def test_a_share_of_a_figure_is_no_aid(body, aid, nlp):
             "to seek control of Champion during the next seven years, Champion said.",
             False,
         ),
-        # newid 14909: a state seeking to buy plants stays a request
+        # newid 14909: a state seeking to buy plants asks nobody for anything (a try to buy)
         (
             "Nippon Steel Corp <NSTC.T> denied local newspaper reports that China has been "
             "seeking to buy steel plants from Japanese firms which plan to suspend output under "
             "the recently announced rationalisation program.",
+            False,
+        ),
+        # a state seeking a loan from another body asks for it
+        (
+            "Yugoslavia is seeking a loan of 600 mln ECUs from the European Community for "
+            "transport system modernisation, Deputy Finance Minister Boris Skapin said.",
             True,
         ),
         # newid 4665: a minister asking to block a sale stays a request
@@ -249,6 +255,8 @@ def test_a_firm_seeking_to_buy_another_is_no_request(body, asked, nlp):
         ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japanese"]),
         ("act_baldrige", "Malcolm Baldrige", "PERSON", "USA", ["Malcolm Baldrige"]),
         ("act_whitehouse", "White House", "ORG", "USA", ["White House"]),
+        ("act_yug", "Yugoslavia", "COUNTRY", "YUG", ["Yugoslavia"]),
+        ("act_ec", "European Community", "ORG", None, ["European Community"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("REQUEST" in types) is asked, types

@@ -1,5 +1,5 @@
 """What a transfer verb moves decides its type (issue 20, `newsflow.themes`: "release",
-"deploy", "withdraw", "give", "send"), an object
+"deploy", "withdraw", "give", "send", "seek"), an object
 entry of a verb outranks its particle entry ("set up roadblocks"), and an act told aside in a
 relative clause does not lead its sentence (`reports._aside`).
 
@@ -290,3 +290,84 @@ def test_the_main_clause_act_leads_a_sentence_not_one_told_aside(nlp):
     types = dict(zip(result.events["event_id"], result.events["event_type"], strict=True))
     best = result.reports.sort("score", descending=True, maintain_order=True).row(0, named=True)
     assert types[best["event_id"]] == "AID"
+
+
+# What "seek" asks for decides whether it is a request (`themes.json`): a favour another actor
+# can grant (help, a loan, money, talks) is REQUEST, advice or guidance sought is talk
+# (CONSULT); a buyer, a stake or a credit facility sought, and "seek to" do something (an
+# attempt), ask nobody for anything.
+SEEKING = [
+    # reuters (Maple Leaf Mills): a buyer sought for a unit (REQUEST Canadian Pacific before)
+    (
+        "Canadian Pacific Ltd said it retained Wood Gundy Inc to seek a buyer for Maple Leaf "
+        "Mills Ltd of Toronto.",
+        set(),
+    ),
+    # reuters (euromarkets): a credit facility is financing (REQUEST Mountleigh -> UBS before)
+    (
+        "Mountleigh Group Plc, a U.K. Property company, is seeking a 100 mln stg multicurrency "
+        "credit facility, Union Bank of Switzerland (London branch) said.",
+        set(),
+    ),
+    # reuters (KDD's rival): a stake sought (REQUEST Cable and Wireless -> KDD before)
+    (
+        "Cable and Wireless is seeking a stake in the proposed Japanese telecommunications "
+        "rival to Kokusai Denshin Denwa.",
+        set(),
+    ),
+    # bbc/politics (Blair and his MPs): an attempt to reassure (REQUEST Blair -> Labour before)
+    (
+        "Tony Blair has sought to reassure Labour backbenchers that nothing will stand in the way "
+        "of the party's bid for a third term in power.",
+        set(),
+    ),
+    # reuters (Guyana's debt): help sought from donors stays a request
+    (
+        "Guyana hopes to overcome its financial problems within three to five years and is now "
+        "seeking help from donor governments, Finance Minister Carl Greenidge said.",
+        {"REQUEST"},
+    ),
+    # reuters (Bangladesh's industry): money sought from a lender stays a request
+    (
+        "Bangladesh will seek additional money from the World Bank to finance industrial "
+        "development.",
+        {"REQUEST"},
+    ),
+    # reuters (Venezuela's debt): loans counted by what is sought ("what types of loans")
+    (
+        "He did not specify what types of loans Venezuela would seek from the International "
+        "Monetary Fund or the amounts involved.",
+        {"REQUEST"},
+    ),
+    # reuters (corn refiners): guidance sought is talk, as the guide's standards committee
+    (
+        "Huckaby also said he would be seeking guidance from the Justice Department on the "
+        "corn program.",
+        {"CONSULT"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), SEEKING, ids=lambda v: str(v)[:40])
+def test_seeking_asks_only_for_a_favour(nlp, text, types):
+    actors = ACTORS + [
+        ("act_cp", "Canadian Pacific Ltd", "ORG", "CAN", ["Canadian Pacific Ltd"]),
+        ("act_gundy", "Wood Gundy Inc", "ORG", "CAN", ["Wood Gundy Inc"]),
+        ("act_mapleleaf", "Maple Leaf Mills Ltd", "ORG", "CAN", ["Maple Leaf Mills Ltd"]),
+        ("act_mountleigh", "Mountleigh Group Plc", "ORG", "GBR", ["Mountleigh Group Plc"]),
+        ("act_ubs", "Union Bank of Switzerland", "ORG", "CHE", ["Union Bank of Switzerland"]),
+        ("act_cw", "Cable and Wireless", "ORG", "GBR", ["Cable and Wireless"]),
+        ("act_kdd", "Kokusai Denshin Denwa", "ORG", "JPN", ["Kokusai Denshin Denwa"]),
+        ("act_blair", "Tony Blair", "PERSON", "GBR", ["Tony Blair"]),
+        ("act_labour", "Labour Party", "PARTY", "GBR", ["Labour"]),
+        ("act_guy", "Guyana", "COUNTRY", "GUY", ["Guyana"]),
+        ("act_greenidge", "Carl Greenidge", "PERSON", "GUY", ["Carl Greenidge"]),
+        ("act_bgd", "Bangladesh", "COUNTRY", "BGD", ["Bangladesh"]),
+        ("act_wb", "World Bank", "ORG", None, ["World Bank"]),
+        ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+        ("act_imf", "International Monetary Fund", "ORG", None, ["International Monetary Fund"]),
+        ("act_huckaby", "Jerry Huckaby", "PERSON", "USA", ["Huckaby"]),
+        ("act_doj", "Justice Department", "ORG", "USA", ["Justice Department"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()

@@ -24,10 +24,9 @@ that business with the lexicon's words, and the first trigger audit of 250 Reute
   "signed a letter of intent to purchase", "agreed to license its adhesives": a deal whose
   object is a purchase, sale, merger or licence is commerce when firms make it (10 such audited
   AGREE events, none right); so is an offer to acquire withdrawn or rejected (RETREAT,
-  REJECT), and so is a firm seeking or asking for one ("Interconnect Capital said it seeks to
-  acquire Gates Learjet Corp", "its ability to seek control of Champion", "seeking a stake in":
-  REQUEST; control or a stake sought count as the deal's object). A state buying or selling
-  under an accord ("the Soviet Union agreed to buy the plant's entire annual output") is
+  REJECT), and so is a firm asking for one ("urged it to sell the unit"; what "seek" asks
+  for is read by `themes`: "seeks to acquire", "seek control of" ask nobody). A state buying
+  or selling under an accord ("the Soviet Union agreed to buy the plant's entire annual output") is
   PLOVER's AGREE, so these triggers name an event only with a state on a side, as
   `state_triggers` reads "talks".
 * A meeting that is annual, special, general or of a board is a body's own gathering:
@@ -61,8 +60,6 @@ TRANSACTIONS = {
     "acquire", "acquisition", "buy", "buyout", "purchase", "sell", "sale", "merge", "merger",
     "takeover", "license", "licence", "licensing", "repurchase", "divest", "divestiture",
 }  # fmt: skip
-# what a firm seeks when it seeks another firm: "seek control of Champion", "seeking a stake in"
-SOUGHT_HOLDINGS = {"control", "stake"}
 # how far (in dependency steps, through the links below) a deal's object may lie from its
 # trigger: "signed a letter of intent to purchase" is sign -> letter -> of -> intent -> purchase
 TRANSACTION_DEPTH = 4
@@ -140,7 +137,7 @@ def _reaches_transaction(token: Token) -> bool:
 
 def needs_state(token: Token, event_type: str) -> bool:
     """Does this trigger name an event only with a state on a side: a deal whose object is
-    commerce ("agreed to acquire", "merger agreement", "seeks to acquire", "seek control of"),
+    commerce ("agreed to acquire", "merger agreement", "urged it to sell the unit"),
     or a body's own annual, special or board meeting?"""
     if event_type not in DEAL_TYPES:
         return False
@@ -149,10 +146,6 @@ def needs_state(token: Token, event_type: str) -> bool:
         token.pos_ in ("NOUN", "PROPN")
         and lemma in GATHERINGS
         and _modifiers(token) & OWN_GATHERING
-    ):
-        return True
-    if lemma == "seek" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in SOUGHT_HOLDINGS for c in token.children
     ):
         return True
     return _reaches_transaction(token)

@@ -15,6 +15,12 @@ Versar's stock", "broke the news", "the crisis broke", "break even", "broke away
 "Ease", "relax" and "lift" yield (CONCEDE) only a restriction ("ease curbs", "lifted import
 duties"); "the franc eased", "lift 120,000 bpd", "ease credit policies" are none. "Send" is
 AID of money, goods or weapons, MOBILIZE of troops, THREATEN of a warning, none of a letter.
+"Seek" asks (REQUEST) only for a favour another actor can grant: help, a loan, approval,
+talks, a release, damages or an injunction ("Yugoslavia is seeking a loan of 600 mln ECUs
+from the European Community", PLOVER's "sought refuge in Germany"); advice or guidance sought
+is talk (CONSULT, the guide's standards committee); a buyer, a stake, control, a credit
+facility or listing sought, and "seek to" do something (an attempt: "seeking to buy steel
+plants", "sought to reassure Labour MPs"), ask nobody for anything.
 """
 
 from __future__ import annotations
@@ -92,7 +98,7 @@ class Themes:
 # The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
 CAMEO_ROOTS = {
     "RETREAT": "08", "CONCEDE": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04", "MOBILIZE": "15",
-    "REJECT": "12", "THREATEN": "13",
+    "REJECT": "12", "THREATEN": "13", "REQUEST": "10",
 }  # fmt: skip
 
 
