@@ -371,3 +371,58 @@ def test_seeking_asks_only_for_a_favour(nlp, text, types):
     ]
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
+
+
+# What "provide", "supply" and "lend" move decides whether they give aid (`themes.json`): aid,
+# relief, weapons, intelligence or a loan is AID; planes, equipment or oil supplied is trade,
+# and credence or weight lent is a figure of speech.
+PROVIDING = [
+    # reuters (Airbus and American): planes provided with "with" (AID Airbus -> American before)
+    ("Airbus is providing American Airlines with 25 of its twin-jet, long-range A300-600 planes.",
+     False),
+    # bbc/business (Boeing's 7E7): a sale of planes (AID Boeing -> JAL before)
+    ("Boeing is to supply Japan Airlines with up to 50 of its forthcoming 7E7 planes in a deal "
+     "that could be worth as much as $6bn (£3.1bn) for the US giant.", False),
+    # reuters (Toshiba's VCRs): equipment sold to makers (AID Toshiba -> UK before)
+    ("Toshiba has supplied equipment to U.K. Manufacturers for sale under their brand names "
+     "since last year.", False),
+    # reuters (the Iran-Contra report): credence lent (AID before)
+    ("The report, which lent credence to widespread opinion in Washington that Reagan is not in "
+     "full command of the government, was particularly damaging.", False),
+    # PLOVER gold AID: military intelligence provided, read through the coordinated theme
+    ("The United States is providing aerial photographs and other military intelligence to "
+     "Macedonia which is preparing a major offensive against ethnic Albanian guerrillas, the "
+     "Washington Post said Wednesday.", True),
+    # constructed (the corpora supply nobody "with" aid but the Bank of England's money market,
+    # which `stock_phrases` reads): the recipient is the object, the weapons what is supplied
+    ("Iran has supplied Hezbollah with weapons, a United Nations report said.", True),
+    # reuters (Japan's recycling of its surplus): a state lending money stays aid
+    ("Japan will lend 27.17 billion yen to Indonesia and will share equally with the World Bank "
+     "a 7.25 billion yen loan to Bolivia as part of its efforts to recycle its huge trade "
+     "surpluses.", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "aid"), PROVIDING, ids=lambda v: str(v)[:40])
+def test_providing_is_aid_only_of_aid(nlp, text, aid):
+    actors = ACTORS + [
+        ("act_airbus", "Airbus", "ORG", None, ["Airbus"]),
+        ("act_american", "American Airlines", "ORG", "USA", ["American Airlines"]),
+        ("act_boeing", "Boeing", "ORG", "USA", ["Boeing"]),
+        ("act_jal", "Japan Airlines", "ORG", "JPN", ["Japan Airlines"]),
+        ("act_toshiba", "Toshiba Corp", "ORG", "JPN", ["Toshiba"]),
+        ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["U.K."]),
+        ("act_reagan", "Ronald Reagan", "PERSON", "USA", ["Reagan"]),
+        ("act_washington", "Washington", "PLACE", "USA", ["Washington"]),
+        ("act_usa3", "United States", "COUNTRY", "USA", ["The United States"]),
+        ("act_mkd", "Macedonia", "COUNTRY", "MKD", ["Macedonia"]),
+        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
+        ("act_idn", "Indonesia", "COUNTRY", "IDN", ["Indonesia"]),
+        ("act_bol", "Bolivia", "COUNTRY", "BOL", ["Bolivia"]),
+        ("act_wb", "World Bank", "ORG", None, ["World Bank"]),
+        ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran"]),
+        ("act_hezbollah", "Hezbollah", "GROUP", "LBN", ["Hezbollah"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    types = set(frame["event_type"])
+    assert ("AID" in types) is aid, frame.select("event_type", "mode").rows()

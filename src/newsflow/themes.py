@@ -20,7 +20,10 @@ talks, a release, damages or an injunction ("Yugoslavia is seeking a loan of 600
 from the European Community", PLOVER's "sought refuge in Germany"); advice or guidance sought
 is talk (CONSULT, the guide's standards committee); a buyer, a stake, control, a credit
 facility or listing sought, and "seek to" do something (an attempt: "seeking to buy steel
-plants", "sought to reassure Labour MPs"), ask nobody for anything.
+plants", "sought to reassure Labour MPs"), ask nobody for anything. "Provide" and "supply"
+are AID only of aid, relief, weapons, intelligence or a loan ("providing ... military
+intelligence to Macedonia", PLOVER's AID); planes, equipment, services or oil supplied are
+trade. "Lend" keeps AID but for a figure of speech ("lent credence to", "lend weight").
 """
 
 from __future__ import annotations
@@ -131,8 +134,9 @@ def _theme(verb: Token) -> Token | None:
 def _theme_words(verb: Token) -> list[set[str]]:
     """Lemmas naming what the verb moves, most telling first: the theme's own word (and
     "money" for a sum: "$1bn"), then its modifiers and the noun a quantity counts ("tonnes of
-    wheat", "$1bn in assets"), then the themes it is coordinated with ("eased travel and other
-    restrictions"). Empty when the verb names no theme."""
+    wheat", "$1bn in assets"), then what the verb gives "with" when its object is the
+    recipient ("supplied Hezbollah with weapons"), then the themes it is coordinated with
+    ("eased travel and other restrictions"). Empty when the verb names no theme."""
     theme = _theme(verb)
     if theme is None:
         return []
@@ -142,4 +146,11 @@ def _theme_words(verb: Token) -> list[set[str]]:
     counted = {c.lemma_.lower() for c in theme.children if c.dep_ == "compound"}
     for prep in (c for c in theme.children if c.dep_ == "prep" and c.lower_ in QUANTITY_PREPS):
         counted |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
-    return [own, counted, {c.lemma_.lower() for c in theme.conjuncts}]
+    supplied = {  # "supplied Hezbollah with weapons": the recipient is the object
+        g.lemma_.lower()
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for g in prep.children
+        if g.dep_ == "pobj"
+    }
+    return [own, counted, supplied, {c.lemma_.lower() for c in theme.conjuncts}]
