@@ -378,6 +378,30 @@ def test_a_listed_or_other_clause_name_gives_no_country(nlp) -> None:
     assert actors["Hassan Kazemi Qomi"]["country_code"] == "IRN"
 
 
+def test_a_preposition_object_or_a_name_after_a_plural_role_gets_no_country(nlp) -> None:
+    """Reuters-21578: the International Coffee Organization was stored as the USA's from "a
+    member of the U.S. delegation to ICO talks", the Bundesbank as Japan's from "Japanese
+    officials and Bundesbank President Karl Otto Poehl", the European Community as Portugal's
+    from its inline acronym in "Portugal's EC accession treaty" (a curated actor, whose country
+    is curated: none); the first country an actor was given stayed for the whole corpus. A name
+    that its role governs keeps its country ("Japan's Toshiba Corp")."""
+    body = (
+        "The official, a member of the U.S. delegation to International Coffee Organization "
+        "talks earlier this year, said so. Japanese officials and Bundesbank President Karl "
+        "Otto Poehl did not appear. Under the terms of Portugal's January 1986 accession to the "
+        "European Community (EC), a grain import monopoly ends. It violated the clauses of "
+        "Portugal's EC accession treaty. Japan's Toshiba Corp said it would comply."
+    )
+    registry = ActorRegistry()
+    extract_batch(deduped([body]), nlp, registry, SETTINGS)
+    actors = actors_by_name(registry)
+    assert actors["International Coffee Organization"]["country_code"] is None
+    assert actors["Bundesbank"]["country_code"] is None
+    assert actors["Karl Otto Poehl"]["country_code"] is None
+    assert actors["European Community"]["country_code"] is None
+    assert actors["Toshiba Corp"]["country_code"] == "JPN"
+
+
 def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:
     articles, _, first = seeds
     again = extract_batch(articles, nlp, ActorRegistry(), SETTINGS.replace(n_process=2))

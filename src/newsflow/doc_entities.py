@@ -25,6 +25,9 @@ _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "
 # A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
 # Blair" (a governing name is followed by a role word or a possessive, never by these)
 _COORDINATORS = frozenset({"and", "&", "or", "nor"})
+# a name right after one of these (past an article) is the object of what precedes it
+OBJECT_PREPOSITIONS = _PREPOSITIONS | {"at", "of", "by", "under", "within", "over"}
+DETERMINERS = frozenset({"the", "a", "an"})
 # A role phrase in a clause that follows another describes that clause's subject, not the name
 # after the comma: "As Bush begins his second term as US President, Tony Blair has said"; at
 # the sentence's start it is the name's own ("As Iran's envoy, X said")
@@ -65,6 +68,10 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
     Walks left from the name over titles and role words: "Iran's special envoy X",
     "Pakistani counterpart, X", "Iranian President Ibrahim Raisi's Special Envoy on
     Afghanistan, X" (the country after "on/to/for" is the role's object, not the actor's).
+    A name that is itself a preposition's object is governed by what the preposition follows
+    ("a member of the U.S. delegation to ICO talks", "accession to the European Community"),
+    and a plural role before "and" heads a phrase of its own ("Japanese officials and
+    Bundesbank President Karl Otto Poehl").
     """
     by_token = {}
     for idx, m in enumerate(mentions):
@@ -76,6 +83,8 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
             continue
         sent_start = doc[m.tok_start].sent.start
         i = m.tok_start - 1
+        if _object_of_preposition(doc, m.tok_start, sent_start):
+            i = sent_start - 1  # "the U.S. delegation to ICO talks": ICO is the role's object
         # across a comma only an appositive role governs ("Iran's special envoy, X"), not a
         # clause ("Before visiting Israel, Mr Blair"; "For the Lib Dems, Vince Cable")
         crossed_comma = role_after_comma = False
@@ -105,6 +114,8 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
                     m.country_from = by_token[i]
                 break
             low = tok.lower_.rstrip(".")
+            if low in _COORDINATORS and i > sent_start and _plural_role(doc[i - 1], lex):
+                break  # "Japanese officials and Bundesbank President X": the officials'
             if low in skip or tok.text in POSSESSIVE or tok.is_punct:
                 if tok.text == ",":
                     crossed_comma, role_after_comma = True, False
@@ -115,6 +126,20 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
             break
         if m.country_from is None and m.actor_type == "PERSON":
             m.country_from = _appositive_country(doc, m, mentions, by_token, lex)
+
+
+def _object_of_preposition(doc: Doc, start: int, sent_start: int) -> bool:
+    """Is the name starting at token `start` a preposition's object ("to ICO talks", "at the
+    ADB's annual meeting")?"""
+    i = start - 1
+    while i >= sent_start and doc[i].lower_ in DETERMINERS:
+        i -= 1
+    return i >= sent_start and doc[i].lower_ in OBJECT_PREPOSITIONS
+
+
+def _plural_role(token: Token, lex: Lexicon) -> bool:
+    """A role word in the plural ("officials", "ministers", "leaders")?"""
+    return token.lower_ in lex.roles and token.lower_.endswith("s")
 
 
 def _appositive_country(

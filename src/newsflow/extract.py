@@ -544,7 +544,11 @@ def extract_batch(
                     or entities[mentions[m.country_from].entity].country
                 )
         for idx, ent in enumerate(entities):  # the country most of its mentions point to
-            votes = Counter(m.country for m in mentions if m.entity == idx and m.country)
+            votes = Counter(  # a curated entity's own (keyed) mentions carry its country
+                m.country
+                for m in mentions
+                if m.entity == idx and m.country and (ent.key is None or m.key is not None)
+            )
             ent.country = ent.country or (votes.most_common(1)[0][0] if votes else None)
         resolved: list[_Resolve] = []
         for idx, ent in enumerate(entities):
