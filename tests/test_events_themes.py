@@ -426,3 +426,45 @@ def test_providing_is_aid_only_of_aid(nlp, text, aid):
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
     types = set(frame["event_type"])
     assert ("AID" in types) is aid, frame.select("event_type", "mode").rows()
+
+
+# What "grant" gives decides its type (`themes.json`): aid, a loan, credit or asylum is AID
+# (PLOVER's "granted diplomatic asylum"), immunity, an extension or permission yields (CONCEDE,
+# the guide's "granted permission by a bankruptcy court"); options, rights or patents granted
+# are business.
+GRANTING = [
+    # reuters (an underwriting): an over-allotment option (AID -> Goldman Sachs before)
+    ("Goldman, Sachs was granted an over-allotment option of 150,000 shares, the company "
+     "added.", set()),
+    # reuters (GE's licence): rights granted to a firm (AID GE -> BioReactor before)
+    ("General Electric said it granted the rights to BioReactor because the innovation, first "
+     "announced in 1972, did not fit into the company's long-range product plans.", set()),
+    # reuters (Iran-contra): immunity granted to a witness yields (AID before)
+    ("Congressional investigators tentatively plan to grant immunity to former presidential "
+     "National Security Advisor John Poindexter who they say may help track missing money from "
+     "Iran arms sales.", {"CONCEDE"}),
+    # reuters (Cuba's steel): a credit line from a state stays AID
+    ("Spain has granted Cuba a 25 mln dlr credit line for the purchase of Spanish goods and "
+     "services in the iron and steel industry, the repair of fishing boats and development of "
+     "industrial projects, Prensa Latina said.", {"AID"}),
+    # PLOVER gold AID: asylum granted
+    ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a "
+     "diplomatic residence since last month's U.S. invasion, the Peruvian embassy said on "
+     "Tuesday.", {"AID"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "types"), GRANTING, ids=lambda v: str(v)[:40])
+def test_granting_is_typed_by_what_is_granted(nlp, text, types):
+    actors = ACTORS + [
+        ("act_goldman", "Goldman, Sachs and Co", "ORG", "USA", ["Goldman, Sachs"]),
+        ("act_ge", "General Electric", "ORG", "USA", ["General Electric"]),
+        ("act_bioreactor", "BioReactor Technology", "ORG", "USA", ["BioReactor"]),
+        ("act_poindexter", "John Poindexter", "PERSON", "USA", ["John Poindexter"]),
+        ("act_esp", "Spain", "COUNTRY", "ESP", ["Spain"]),
+        ("act_cub", "Cuba", "COUNTRY", "CUB", ["Cuba"]),
+        ("act_per", "Peru", "COUNTRY", "PER", ["Peru"]),
+        ("act_pan", "Panama", "COUNTRY", "PAN", ["Panamanian"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()

@@ -24,6 +24,8 @@ plants", "sought to reassure Labour MPs"), ask nobody for anything. "Provide" an
 are AID only of aid, relief, weapons, intelligence or a loan ("providing ... military
 intelligence to Macedonia", PLOVER's AID); planes, equipment, services or oil supplied are
 trade. "Lend" keeps AID but for a figure of speech ("lent credence to", "lend weight").
+"Grant" is AID of aid, credit or asylum, CONCEDE of immunity, an extension or permission (the
+guide's "granted permission by a bankruptcy court"), none of options, rights or patents.
 """
 
 from __future__ import annotations
