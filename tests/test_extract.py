@@ -384,13 +384,15 @@ def test_a_preposition_object_or_a_name_after_a_plural_role_gets_no_country(nlp)
     officials and Bundesbank President Karl Otto Poehl", the European Community as Portugal's
     from its inline acronym in "Portugal's EC accession treaty" (a curated actor, whose country
     is curated: none); the first country an actor was given stayed for the whole corpus. A name
-    that its role governs keeps its country ("Japan's Toshiba Corp")."""
+    that its role governs keeps its country ("Japan's Toshiba Corp"), also past a title's "of"
+    ("The US Secretary of Energy Spencer Abraham", BBC)."""
     body = (
         "The official, a member of the U.S. delegation to International Coffee Organization "
         "talks earlier this year, said so. Japanese officials and Bundesbank President Karl "
         "Otto Poehl did not appear. Under the terms of Portugal's January 1986 accession to the "
         "European Community (EC), a grain import monopoly ends. It violated the clauses of "
-        "Portugal's EC accession treaty. Japan's Toshiba Corp said it would comply."
+        "Portugal's EC accession treaty. Japan's Toshiba Corp said it would comply. The US "
+        "Secretary of Energy Spencer Abraham confirmed that the machine had worked."
     )
     registry = ActorRegistry()
     extract_batch(deduped([body]), nlp, registry, SETTINGS)
@@ -400,6 +402,7 @@ def test_a_preposition_object_or_a_name_after_a_plural_role_gets_no_country(nlp)
     assert actors["Karl Otto Poehl"]["country_code"] is None
     assert actors["European Community"]["country_code"] is None
     assert actors["Toshiba Corp"]["country_code"] == "JPN"
+    assert actors["Spencer Abraham"]["country_code"] == "USA"
 
 
 def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:

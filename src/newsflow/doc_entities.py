@@ -25,8 +25,9 @@ _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "
 # A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
 # Blair" (a governing name is followed by a role word or a possessive, never by these)
 _COORDINATORS = frozenset({"and", "&", "or", "nor"})
-# a name right after one of these (past an article) is the object of what precedes it
-OBJECT_PREPOSITIONS = _PREPOSITIONS | {"at", "of", "by", "under", "within", "over"}
+# a name right after one of these (past an article) is the object of what precedes it ("of"
+# is not among them: "US Secretary of Energy Spencer Abraham", "Minister of Trade X")
+OBJECT_PREPOSITIONS = _PREPOSITIONS | {"at", "by", "under", "within", "over"}
 DETERMINERS = frozenset({"the", "a", "an"})
 # A role phrase in a clause that follows another describes that clause's subject, not the name
 # after the comma: "As Bush begins his second term as US President, Tony Blair has said"; at
