@@ -405,6 +405,23 @@ def test_a_preposition_object_or_a_name_after_a_plural_role_gets_no_country(nlp)
     assert actors["Spencer Abraham"]["country_code"] == "USA"
 
 
+def test_a_curated_actor_keeps_its_curated_country(nlp) -> None:
+    """Reuters-21578: after 16fcfe8 the European Community was still stored as Spain's, from
+    "the impact on its agricultural exports of Spanish EC membership" in another article: the
+    bare "EC" matched the curated actor by the alias an earlier article gave it, and an actor
+    took the first country any request brought. A curated actor's country is its curated one."""
+    first = (
+        "Under the terms of Portugal's accession to the European Community (EC), a monopoly ends."
+    )
+    second = (
+        "To compensate Washington for the impact on its agricultural exports of Spanish EC "
+        "membership, the EC will import two mln tonnes of maize."
+    )
+    registry = ActorRegistry()
+    extract_batch(deduped([first, second]), nlp, registry, SETTINGS)
+    assert actors_by_name(registry)["European Community"]["country_code"] is None
+
+
 def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:
     articles, _, first = seeds
     again = extract_batch(articles, nlp, ActorRegistry(), SETTINGS.replace(n_process=2))

@@ -232,6 +232,7 @@ class _Actor:
     counts: Counter = field(default_factory=Counter)
     fixed_name: str | None = None  # countries and curated actors keep their curated name
     stored: bool = False  # fixed_name is only the name read from the warehouse
+    pinned: bool = False  # a curated entity (country, known actor): its country is curated
 
     @property
     def name(self) -> str:
@@ -576,10 +577,11 @@ class ActorRegistry:
             self._actors[actor_id] = actor
         if key is not None:
             self._by_key[key] = actor.actor_id
+            actor.pinned = True
             if name:
                 actor.fixed_name, actor.stored = name, False
-        if actor.country_code is None and country_code:
-            actor.country_code = country_code
+        if actor.country_code is None and country_code and (key is not None or not actor.pinned):
+            actor.country_code = country_code  # "Spanish EC membership" gives the EC none
         if actor.actor_type == "ORG" and actor_type == "GROUP":
             actor.actor_type = "GROUP"
         for form in forms:
