@@ -1,6 +1,7 @@
 """Routine business told in the words of events (issue 20, `newsflow.business`): press
 conferences, shareholders' meetings and unreturned calls name no event; a deal whose object
-is a purchase, sale, merger or licence is an event only with a state on a side.
+is a purchase, sale, merger, licence, contract or credit facility is an event only with a
+state on a side.
 
 Real Reuters sentences (reuters21578.jsonl.gz, newid given; none in a labelled events set),
 through the real events stage; mentions are alias matches of the actors listed here.
@@ -29,6 +30,10 @@ ACTORS = [
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
     ("act_funaro", "Dilson Funaro", "PERSON", "BRA", ["Funaro"]),
     ("act_opec", "OPEC", "ORG", None, ["OPEC"]),
+    ("act_hogan", "Hogan Systems Inc", "ORG", None, ["Hogan Systems Inc"]),
+    ("act_amro", "Amsterdam Rotterdam Bank N.V.", "ORG", None, ["Amsterdam Rotterdam Bank"]),
+    ("act_irf", "Inter-Regional Financial", "ORG", None, ["Inter-Regional Financial"]),
+    ("act_niyazov", "Saparmurat Niyazov", "PERSON", "TKM", ["Saparmurat Niyazov"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -45,6 +50,11 @@ PUBLISHED = date(1987, 3, 20)
         # newid 9033: a letter of intent to buy a firm (sign -> letter -> of -> intent -> purchase)
         "Nashua Corp said it signed a letter of intent to purchase <Lin Data Corp>, a private "
         "manufacturer of high-capacity rigid discs for storage of computer information.",
+        # newid 2892: a software contract signed with a bank (AGREE Hogan -> the bank before)
+        "Hogan Systems Inc said it signed a software contract with Amsterdam Rotterdam Bank N.V.",
+        # newid 18632: a credit facility agreed with banks (AGREE before)
+        "Separately, Inter-Regional Financial said it completed an agreement with a group of "
+        "banks for a new two-year 30 mln dlr revolving credit facility.",
     ],
 )
 def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
@@ -113,6 +123,16 @@ def test_a_state_s_purchase_under_a_deal_stays_an_agree(nlp):
         "output of 600,000 tonnes of alumina."
     )
     assert ("AGREE", "act_sun", None) in found_events(body, nlp, ACTORS, PUBLISHED)
+
+
+def test_a_contract_a_state_signs_stays_an_agree(nlp):
+    # bbc/business/378 (the spent heldout2 half, gold AGREE): Turkmenistan's gas contract
+    body = (
+        "Turkmen President Saparmurat Niyazov, who signed the contract, said the Turkmen side "
+        "agreed to lower the price demanded by $2 per 1,000 cubic metres, bringing it down to "
+        "$58."
+    )
+    assert "AGREE" in {e[0] for e in found_events(body, nlp, ACTORS, PUBLISHED)}
 
 
 def test_a_deal_about_sales_that_lifts_an_embargo_stays_an_agree(nlp):

@@ -21,14 +21,16 @@ that business with the lexicon's words, and the first trigger audit of 250 Reute
   the press as asker; 19 REQUEST and ACCUSE events of the whole Reuters corpus). "Pressed by
   the committee, Crowley said" and "Asked by a Conservative back-bencher ..." stay requests.
 * "agreed in principle to acquire Pizza Inn", "reached a preliminary merger agreement with",
-  "signed a letter of intent to purchase", "agreed to license its adhesives": a deal whose
-  object is a purchase, sale, merger or licence is commerce when firms make it (10 such audited
-  AGREE events, none right); so is an offer to acquire withdrawn or rejected (RETREAT,
-  REJECT), and so is a firm asking for one ("urged it to sell the unit"; what "seek" asks
-  for is read by `themes`: "seeks to acquire", "seek control of" ask nobody). A state buying
-  or selling under an accord ("the Soviet Union agreed to buy the plant's entire annual output") is
-  PLOVER's AGREE, so these triggers name an event only with a state on a side, as
-  `state_triggers` reads "talks".
+  "signed a letter of intent to purchase", "agreed to license its adhesives", "signed a software
+  contract with Amsterdam Rotterdam Bank", "an agreement with a group of banks for a new ...
+  revolving credit facility": a deal whose object is a purchase, sale, merger, licence, contract
+  or credit facility is commerce when firms make it (10 such audited AGREE events, none right; a
+  state's contract, "Saparmurat Niyazov, who signed the contract", stays); so is an offer to
+  acquire withdrawn or rejected (RETREAT, REJECT), and so is a firm asking for one ("urged it to
+  sell the unit"; what "seek" asks for is read by `themes`: "seeks to acquire", "seek control of"
+  ask nobody). A state buying or selling under an accord ("the Soviet Union agreed to buy the
+  plant's entire annual output") is PLOVER's AGREE, so these triggers name an event only with a
+  state on a side, as `state_triggers` reads "talks".
 * A meeting that is annual, special, general or of a board is a body's own gathering:
   a firm's ("Vanderbilt Gold's special meeting", "the annual meeting") is business, a state
   body's ("a special meeting of EC farm ministers") may be CONSULT, so it also needs a state.
@@ -59,6 +61,7 @@ OWN_GATHERING = {"annual", "special", "general", "board", "extraordinary"}
 TRANSACTIONS = {
     "acquire", "acquisition", "buy", "buyout", "purchase", "sell", "sale", "merge", "merger",
     "takeover", "license", "licence", "licensing", "repurchase", "divest", "divestiture",
+    "contract", "facility",
 }  # fmt: skip
 # how far (in dependency steps, through the links below) a deal's object may lie from its
 # trigger: "signed a letter of intent to purchase" is sign -> letter -> of -> intent -> purchase
