@@ -16,6 +16,7 @@ from newsflow import schema
 from newsflow.extract import extract_batch, load_nlp
 from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
+from newsflow.state_triggers import INTERGOVERNMENTAL
 
 SEEDS = Path(__file__).parent / "fixtures" / "entities"
 SETTINGS = Settings()
@@ -378,31 +379,34 @@ def test_a_listed_or_other_clause_name_gives_no_country(nlp) -> None:
     assert actors["Hassan Kazemi Qomi"]["country_code"] == "IRN"
 
 
-def test_a_preposition_object_or_a_name_after_a_plural_role_gets_no_country(nlp) -> None:
+def test_a_preposition_object_gets_no_country_and_curated_actors_keep_theirs(nlp) -> None:
     """Reuters-21578: the International Coffee Organization was stored as the USA's from "a
     member of the U.S. delegation to ICO talks", the Bundesbank as Japan's from "Japanese
-    officials and Bundesbank President Karl Otto Poehl", the European Community as Portugal's
-    from its inline acronym in "Portugal's EC accession treaty" (a curated actor, whose country
-    is curated: none); the first country an actor was given stayed for the whole corpus. A name
-    that its role governs keeps its country ("Japan's Toshiba Corp"), also past a title's "of"
-    ("The US Secretary of Energy Spencer Abraham", BBC)."""
+    officials and Bundesbank President Karl Otto Poehl" (curated now: Germany's), the European
+    Community as Portugal's from its inline acronym in "Portugal's EC accession treaty" (a
+    curated actor, whose country is curated: none); the first country an actor was given stayed
+    for the whole corpus; Capital Economics as the UK's from "Paul Dales, UK economist for
+    Capital Economics" (BBC). A name that its role governs keeps its country ("Japan's Toshiba
+    Corp"), also past a title's "of" ("The US Secretary of Energy Spencer Abraham", BBC)."""
     body = (
         "The official, a member of the U.S. delegation to International Coffee Organization "
         "talks earlier this year, said so. Japanese officials and Bundesbank President Karl "
         "Otto Poehl did not appear. Under the terms of Portugal's January 1986 accession to the "
         "European Community (EC), a grain import monopoly ends. It violated the clauses of "
         "Portugal's EC accession treaty. Japan's Toshiba Corp said it would comply. The US "
-        "Secretary of Energy Spencer Abraham confirmed that the machine had worked."
+        "Secretary of Energy Spencer Abraham confirmed that the machine had worked. Paul Dales, "
+        "UK economist for Capital Economics, said the figures represented an improvement."
     )
     registry = ActorRegistry()
     extract_batch(deduped([body]), nlp, registry, SETTINGS)
     actors = actors_by_name(registry)
     assert actors["International Coffee Organization"]["country_code"] is None
-    assert actors["Bundesbank"]["country_code"] is None
-    assert actors["Karl Otto Poehl"]["country_code"] is None
+    assert actors["Bundesbank"]["country_code"] == "DEU"
+    assert actors["Karl Otto Poehl"]["country_code"] == "DEU"  # through his role
     assert actors["European Community"]["country_code"] is None
     assert actors["Toshiba Corp"]["country_code"] == "JPN"
     assert actors["Spencer Abraham"]["country_code"] == "USA"
+    assert actors["Capital Economics"]["country_code"] is None  # BBC: the UK is his beat
 
 
 def test_a_curated_actor_keeps_its_curated_country(nlp) -> None:
@@ -420,6 +424,31 @@ def test_a_curated_actor_keeps_its_curated_country(nlp) -> None:
     registry = ActorRegistry()
     extract_batch(deduped([first, second]), nlp, registry, SETTINGS)
     assert actors_by_name(registry)["European Community"]["country_code"] is None
+
+
+def test_central_banks_and_commodity_bodies_are_curated(nlp) -> None:
+    """Reuters-21578: once wrong countries stopped being given (16fcfe8), the Bundesbank and
+    the Bank of Japan had none, and the International Coffee Organization and the Asian
+    Development Bank were neither a state's nor intergovernmental, so their talks and meetings
+    (which name an event only with a state on a side) were lost. They are curated now
+    (`data/entities/known_actors.jsonl`): a central bank with its country, a body of states
+    with none, counted as intergovernmental."""
+    body = (
+        "The Bundesbank left credit policies unchanged after today's regular meeting of its "
+        "council, a spokesman said. Brazil has no set target for its coffee exports following "
+        "this week's breakdown of International Coffee Organization talks on export quotas. "
+        "The Bank of Japan will intervene, dealers said. India received its first loans from "
+        "the Asian Development Bank (ADB) in 1986."
+    )
+    registry = ActorRegistry()
+    extract_batch(deduped([body]), nlp, registry, SETTINGS)
+    actors = registry.to_frame()
+    country = dict(zip(actors["name"], actors["country_code"], strict=True))
+    ids = dict(zip(actors["name"], actors["actor_id"], strict=True))
+    assert (country["Bundesbank"], country["Bank of Japan"]) == ("DEU", "JPN")
+    for name in ("International Coffee Organization", "Asian Development Bank"):
+        assert country[name] is None
+        assert ids[name] in INTERGOVERNMENTAL, name
 
 
 def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:

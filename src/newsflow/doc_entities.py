@@ -70,9 +70,7 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
     "Pakistani counterpart, X", "Iranian President Ibrahim Raisi's Special Envoy on
     Afghanistan, X" (the country after "on/to/for" is the role's object, not the actor's).
     A name that is itself a preposition's object is governed by what the preposition follows
-    ("a member of the U.S. delegation to ICO talks", "accession to the European Community"),
-    and a plural role before "and" heads a phrase of its own ("Japanese officials and
-    Bundesbank President Karl Otto Poehl").
+    ("a member of the U.S. delegation to ICO talks", "accession to the European Community").
     """
     by_token = {}
     for idx, m in enumerate(mentions):
@@ -115,8 +113,6 @@ def attribute_countries(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None
                     m.country_from = by_token[i]
                 break
             low = tok.lower_.rstrip(".")
-            if low in _COORDINATORS and i > sent_start and _plural_role(doc[i - 1], lex):
-                break  # "Japanese officials and Bundesbank President X": the officials'
             if low in skip or tok.text in POSSESSIVE or tok.is_punct:
                 if tok.text == ",":
                     crossed_comma, role_after_comma = True, False
@@ -136,11 +132,6 @@ def _object_of_preposition(doc: Doc, start: int, sent_start: int) -> bool:
     while i >= sent_start and doc[i].lower_ in DETERMINERS:
         i -= 1
     return i >= sent_start and doc[i].lower_ in OBJECT_PREPOSITIONS
-
-
-def _plural_role(token: Token, lex: Lexicon) -> bool:
-    """A role word in the plural ("officials", "ministers", "leaders")?"""
-    return token.lower_ in lex.roles and token.lower_.endswith("s")
 
 
 def _appositive_country(
