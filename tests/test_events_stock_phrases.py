@@ -1,8 +1,9 @@
 """Stock phrases of wire copy that use an event word for no event (issue 20,
 `newsflow.stock_phrases`): a source's anonymity, market demand, loan-loss bookkeeping, a
 central bank's money-market help, a figure explained or reduced, a document's provision, an
-executive leaving a company post, a security or a tender called; and what stays an event beside
-each (a demand of an actor, supplies reduced, a resignation under pressure).
+executive leaving a company post, a security or a tender called, a central bank's market
+operation; and what stays an event beside each (a demand of an actor, supplies reduced, a
+resignation under pressure, central banks agreeing to activate swaps).
 
 Real Reuters sentences (reuters21578.jsonl.gz, newid given; none among either trigger
 audit's judged events or in a labelled events set; newid 15103 lies in the first audit's
@@ -260,3 +261,32 @@ def test_a_firm_seeking_to_buy_another_is_no_request(body, asked, nlp):
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("REQUEST" in types) is asked, types
+
+
+@pytest.mark.parametrize(
+    ("body", "agreed"),
+    [
+        # newid 14849: a repurchase tender (AGREE by the Bundesbank once it was curated)
+        ("The Bundesbank accepted bids for 6.1 billion marks at today's tender for a 28-day "
+         "securities repurchase pact at a fixed rate of 3.80 pct, a central bank spokesman "
+         "said.", False),
+        # newid 1701: Treasury bills offered at a weekly tender (AGREE by the Bank of France)
+        ("The Bank of France said it will offer 7.5 billion francs' worth of negotiable Treasury "
+         "bills at its next public weekly tender on March 9.", False),
+        # newid 15384: liquidity offered to the money market (AGREE by the Bundesbank)
+        ("But German dealers noted that the Bundesbank kept the 3.80 pct rate unchanged at "
+         "which it offered liquidity to the money market this week.", False),
+        # newid 11203: central banks agreeing to activate swap agreements stays an AGREE
+        ("But the first official said: \"From a technical viewpoint, the Bank of Japan could "
+         "activate swap agreements immediately after other central banks involved agreed to do "
+         "so.\"", True),
+    ],
+)  # fmt: skip
+def test_a_central_bank_s_market_operation_is_no_agreement(body, agreed, nlp):
+    actors = [
+        ("act_bundesbank", "Bundesbank", "ORG", "DEU", ["Bundesbank"]),
+        ("act_bdf", "Bank of France", "ORG", "FRA", ["Bank of France"]),
+        ("act_boj", "Bank of Japan", "ORG", "JPN", ["Bank of Japan"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("AGREE" in types) is agreed, types

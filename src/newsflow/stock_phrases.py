@@ -36,6 +36,12 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   for up to four 13,000 tonne cargoes of white sugar", "Alcoa is long call options" (REQUEST
   from "call"; ~25 in the corpus, none a request): an issuer retiring its debt or a buyer
   inviting offers is routine business, and a call option is a contract.
+* a central bank's or treasury's market operations: "the Bundesbank accepted bids for 6.1
+  billion marks at today's tender for a 28-day securities repurchase pact", "the Bank of France
+  said it will offer 7.5 billion francs' worth of negotiable Treasury bills at its next public
+  weekly tender", "offered liquidity to the money market" (AGREE; ~35 in the corpus once the
+  central banks were curated state bodies): a tender of bills or of liquidity is monetary
+  routine, as the guide labels the Bank of England's money market assistance.
 * an executive's resignation from a company post: "resigned as vice-chairman and a director
   to pursue other interests" (RETREAT; 2 audited, ~36 in the corpus). The events guide counts
   a resignation under pressure (CONCEDE, `senses`: "resigned over the affair") and keeps a
@@ -89,6 +95,10 @@ PROVISIONS = {
     "condition", "term", "transaction", "directive", "act", "section", "clause", "policy",
     "filing", "strategy",
 }  # fmt: skip
+# what a central bank or a treasury offers or accepts at a tender, and the pacts it makes
+MARKET_INSTRUMENTS = {"liquidity", "bill", "note", "bid"}
+TENDER_VERBS = {"offer", "accept"}
+MARKET_PACTS = {"repurchase", "repo"}  # "a 28-day securities repurchase pact"
 # what an issuer or a buyer "calls": a security for redemption, a tender for offers
 CALLED_BUSINESS = {"redemption", "tender"}
 RELATIVES = {"which", "that"}
@@ -196,6 +206,19 @@ def under_pressure(verb: Token) -> bool:
     )
 
 
+def _market_operation(word: Token) -> bool:
+    """ "accepted bids for 6.1 billion marks at today's tender", "offer 7.5 billion francs'
+    worth of negotiable Treasury bills", "offered liquidity", "a securities repurchase pact"."""
+    if word.pos_ in ("NOUN", "PROPN"):
+        return any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in MARKET_PACTS
+            for c in word.children
+        )
+    if word.lemma_.lower() not in TENDER_VERBS:
+        return False
+    return any(t.lemma_.lower() in MARKET_INSTRUMENTS for o in _objects(word) for t in o.subtree)
+
+
 def _objects(verb: Token) -> list[Token]:
     """What the verb acts on: its object, or a passive's subject ("reserves is attributed")."""
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -230,6 +253,7 @@ def no_event(token: Token) -> bool:
             or _provision(token)
             or _calls_business(token)
             or _contributes_to_a_figure(token)
+            or _market_operation(token)
         )
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -238,4 +262,5 @@ def no_event(token: Token) -> bool:
         or _bookkeeping(token)
         or _market_help(token)
         or _calls_business(token)
+        or _market_operation(token)
     )
