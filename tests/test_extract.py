@@ -57,6 +57,13 @@ def actors_by_name(registry: ActorRegistry) -> dict[str, dict]:
     return {row["name"]: row for row in registry.to_frame().iter_rows(named=True)}
 
 
+def extracted_actors(nlp, *bodies: str) -> dict[str, dict]:
+    """The actors (by name) of `bodies`, extracted as one batch into one fresh registry."""
+    registry = ActorRegistry()
+    extract_batch(deduped(list(bodies)), nlp, registry, SETTINGS)
+    return actors_by_name(registry)
+
+
 @pytest.fixture(scope="module")
 def seeds(nlp):
     registry = ActorRegistry()
@@ -352,9 +359,7 @@ def test_appositive_gives_a_person_a_country(nlp) -> None:
         "Hassan Kazemi Qomi, Iran's special envoy for Afghanistan, met Asif Durrani, the "
         "Pakistani special representative, in Islamabad. Reza Ameri, Iran and Pakistan agreed."
     )
-    registry = ActorRegistry()
-    extract_batch(deduped([body]), nlp, registry, SETTINGS)
-    actors = actors_by_name(registry)
+    actors = extracted_actors(nlp, body)
     assert actors["Hassan Kazemi Qomi"]["country_code"] == "IRN"
     assert actors["Asif Durrani"]["country_code"] == "PAK"
     assert actors["Reza Ameri"]["country_code"] is None  # a list, not an appositive
@@ -372,9 +377,7 @@ def test_a_listed_or_other_clause_name_gives_no_country(nlp) -> None:
         "constantly tell us we have. Before visiting Israel, Mr Blair made a surprise visit to "
         "Iraq. As Iran's special envoy, Hassan Kazemi Qomi said talks would start."
     )
-    registry = ActorRegistry()
-    extract_batch(deduped([body]), nlp, registry, SETTINGS)
-    actors = actors_by_name(registry)
+    actors = extracted_actors(nlp, body)
     assert actors["Tony Blair"]["country_code"] is None
     assert actors["Hassan Kazemi Qomi"]["country_code"] == "IRN"
 
@@ -397,9 +400,7 @@ def test_a_preposition_object_gets_no_country_and_curated_actors_keep_theirs(nlp
         "Secretary of Energy Spencer Abraham confirmed that the machine had worked. Paul Dales, "
         "UK economist for Capital Economics, said the figures represented an improvement."
     )
-    registry = ActorRegistry()
-    extract_batch(deduped([body]), nlp, registry, SETTINGS)
-    actors = actors_by_name(registry)
+    actors = extracted_actors(nlp, body)
     assert actors["International Coffee Organization"]["country_code"] is None
     assert actors["Bundesbank"]["country_code"] == "DEU"
     assert actors["Karl Otto Poehl"]["country_code"] == "DEU"  # through his role
@@ -421,9 +422,7 @@ def test_a_curated_actor_keeps_its_curated_country(nlp) -> None:
         "To compensate Washington for the impact on its agricultural exports of Spanish EC "
         "membership, the EC will import two mln tonnes of maize."
     )
-    registry = ActorRegistry()
-    extract_batch(deduped([first, second]), nlp, registry, SETTINGS)
-    assert actors_by_name(registry)["European Community"]["country_code"] is None
+    assert extracted_actors(nlp, first, second)["European Community"]["country_code"] is None
 
 
 def test_central_banks_and_commodity_bodies_are_curated(nlp) -> None:
@@ -440,15 +439,12 @@ def test_central_banks_and_commodity_bodies_are_curated(nlp) -> None:
         "The Bank of Japan will intervene, dealers said. India received its first loans from "
         "the Asian Development Bank (ADB) in 1986."
     )
-    registry = ActorRegistry()
-    extract_batch(deduped([body]), nlp, registry, SETTINGS)
-    actors = registry.to_frame()
-    country = dict(zip(actors["name"], actors["country_code"], strict=True))
-    ids = dict(zip(actors["name"], actors["actor_id"], strict=True))
-    assert (country["Bundesbank"], country["Bank of Japan"]) == ("DEU", "JPN")
+    actors = extracted_actors(nlp, body)
+    assert actors["Bundesbank"]["country_code"] == "DEU"
+    assert actors["Bank of Japan"]["country_code"] == "JPN"
     for name in ("International Coffee Organization", "Asian Development Bank"):
-        assert country[name] is None
-        assert ids[name] in INTERGOVERNMENTAL, name
+        assert actors[name]["country_code"] is None
+        assert actors[name]["actor_id"] in INTERGOVERNMENTAL, name
 
 
 def test_multiprocess_pipe_gives_the_same_result(nlp, seeds) -> None:
