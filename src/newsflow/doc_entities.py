@@ -27,8 +27,8 @@ _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "
 _COORDINATORS = frozenset({"and", "&", "or", "nor"})
 # a name right after one of these (past an article) is the object of what precedes it ("of"
 # is not among them: "US Secretary of Energy Spencer Abraham", "Minister of Trade X")
-OBJECT_PREPOSITIONS = _PREPOSITIONS | {"at", "by", "under", "within", "over"}
-DETERMINERS = frozenset({"the", "a", "an"})
+_OBJECT_PREPOSITIONS = _PREPOSITIONS | {"at", "by", "under", "within", "over"}
+_DETERMINERS = frozenset({"the", "a", "an"})
 # A role phrase in a clause that follows another describes that clause's subject, not the name
 # after the comma: "As Bush begins his second term as US President, Tony Blair has said"; at
 # the sentence's start it is the name's own ("As Iran's envoy, X said")
@@ -129,9 +129,9 @@ def _object_of_preposition(doc: Doc, start: int, sent_start: int) -> bool:
     """Is the name starting at token `start` a preposition's object ("to ICO talks", "at the
     ADB's annual meeting")?"""
     i = start - 1
-    while i >= sent_start and doc[i].lower_ in DETERMINERS:
+    while i >= sent_start and doc[i].lower_ in _DETERMINERS:
         i -= 1
-    return i >= sent_start and doc[i].lower_ in OBJECT_PREPOSITIONS
+    return i >= sent_start and doc[i].lower_ in _OBJECT_PREPOSITIONS
 
 
 def _appositive_country(
