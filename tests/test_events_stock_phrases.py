@@ -3,7 +3,7 @@
 central bank's money-market help, a figure explained or reduced, a document's provision, an
 executive leaving a company post, a security or a tender called, a central bank's market
 operation; and what stays an event beside each (a demand of an actor, supplies reduced, a
-resignation under pressure, central banks agreeing to activate swaps).
+resignation under pressure, central banks agreeing to activate swaps, support given to a man).
 
 Real Reuters sentences (reuters21578.jsonl.gz, newid given; none among either trigger
 audit's judged events or in a labelled events set; newid 15103 lies in the first audit's
@@ -290,3 +290,29 @@ def test_a_central_bank_s_market_operation_is_no_agreement(body, agreed, nlp):
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("AGREE" in types) is agreed, types
+
+
+@pytest.mark.parametrize(
+    ("body", "backed"),
+    [
+        # newid 14273: a market's support (SUPPORT by the exporters before)
+        ("Further, recently active producer selling subsided, while exporters provided "
+         "underlying support in flaxseed and crushers bought rapeseed, they said.", False),
+        # bbc/tech/097: support in kind to an appeal (SUPPORT by BT before)
+        ("Telco BT stepped in to take over the secure payments on the DEC site and provided "
+         "extra logistical support for phone and online appeals after it was initially "
+         "crippled with online donations.", False),
+        # bbc/politics: backing given to a man stays SUPPORT
+        ("In a separate development, Robin Cook gave his support to Mr Brown's prime "
+         "ministerial ambitions.", True),
+    ],
+)  # fmt: skip
+def test_support_provided_is_no_backing(body, backed, nlp):
+    actors = [
+        ("act_bt", "Telco BT", "ORG", "GBR", ["Telco BT"]),
+        ("act_dec", "Disasters Emergency Committee", "ORG", "GBR", ["DEC"]),
+        ("act_cook", "Robin Cook", "PERSON", "GBR", ["Robin Cook"]),
+        ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Mr Brown"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("SUPPORT" in types) is backed, types

@@ -42,6 +42,11 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   weekly tender", "offered liquidity to the money market" (AGREE; ~35 in the corpus once the
   central banks were curated state bodies): a tender of bills or of liquidity is monetary
   routine, as the guide labels the Bank of England's money market assistance.
+* support provided: "exporters provided underlying support in flaxseed", "provide technical
+  and managerial support", "provided extra logistical support for phone and online appeals"
+  (SUPPORT from the noun; 9 in both corpora, none verbal backing): support provided or supplied is a market's or a
+  contractor's; backing is given, lent or voiced ("Robin Cook gave his support to Mr Brown's
+  prime ministerial ambitions" stays).
 * an executive's resignation from a company post: "resigned as vice-chairman and a director
   to pursue other interests" (RETREAT; 2 audited, ~36 in the corpus). The events guide counts
   a resignation under pressure (CONCEDE, `senses`: "resigned over the affair") and keeps a
@@ -99,6 +104,7 @@ PROVISIONS = {
 MARKET_INSTRUMENTS = {"liquidity", "bill", "note", "bid"}
 TENDER_VERBS = {"offer", "accept"}
 MARKET_PACTS = {"repurchase", "repo"}  # "a 28-day securities repurchase pact"
+PROVIDING = {"provide", "supply"}  # "provided underlying support": no backing voiced
 # what an issuer or a buyer "calls": a security for redemption, a tender for offers
 CALLED_BUSINESS = {"redemption", "tender"}
 RELATIVES = {"which", "that"}
@@ -219,6 +225,15 @@ def _market_operation(word: Token) -> bool:
     return any(t.lemma_.lower() in MARKET_INSTRUMENTS for o in _objects(word) for t in o.subtree)
 
 
+def _support_provided(noun: Token) -> bool:
+    """ "exporters provided underlying support", "support is provided by the loan rate"."""
+    return (
+        noun.lemma_.lower() == "support"
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in PROVIDING
+    )
+
+
 def _objects(verb: Token) -> list[Token]:
     """What the verb acts on: its object, or a passive's subject ("reserves is attributed")."""
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -263,4 +278,5 @@ def no_event(token: Token) -> bool:
         or _market_help(token)
         or _calls_business(token)
         or _market_operation(token)
+        or _support_provided(token)
     )
