@@ -34,6 +34,7 @@ ACTORS = [
     ("act_amro", "Amsterdam Rotterdam Bank N.V.", "ORG", None, ["Amsterdam Rotterdam Bank"]),
     ("act_irf", "Inter-Regional Financial", "ORG", None, ["Inter-Regional Financial"]),
     ("act_niyazov", "Saparmurat Niyazov", "PERSON", "TKM", ["Saparmurat Niyazov"]),
+    ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -131,6 +132,12 @@ def test_a_contract_a_state_signs_stays_an_agree(nlp):
         "Turkmen President Saparmurat Niyazov, who signed the contract, said the Turkmen side "
         "agreed to lower the price demanded by $2 per 1,000 cubic metres, bringing it down to "
         "$58."
+    )
+    assert "AGREE" in {e[0] for e in found_events(body, nlp, ACTORS, PUBLISHED)}
+    # newid 4041: the contracts alone name the AGREE here, so a state must keep it
+    body = (
+        "China has signed 36 oil contracts and agreements with 37 companies from 10 countries "
+        "since 1979, when offshore exploration was open to foreigners."
     )
     assert "AGREE" in {e[0] for e in found_events(body, nlp, ACTORS, PUBLISHED)}
 
