@@ -468,3 +468,65 @@ def test_granting_is_typed_by_what_is_granted(nlp, text, types):
     ]
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
+
+
+# What "block" and "prevent" stop decides the event (`themes.json`): a road, a motorcade or an
+# entry blocked is a PROTEST (CAMEO 144, obstruct passage), kept out by force a COERCE; a
+# proposal, a merger or a vote blocked is vetoed (REJECT, CAMEO 129), aid blocked is cut
+# (SANCTION); sites, piracy or a rise of the yen prevented or blocked stop no actor (the
+# labelled halves type every "prevent" of theirs as no event: "preventing children from
+# becoming involved").
+BLOCKING = [
+    # reuters (the ICCO buffer stock): a proposal blocked (PROTEST before)
+    ("Brazil, which would have had its quota reduced under the Group of Eight scheme, blocked "
+     "the proposal.", {"REJECT"}),
+    # reuters (contra aid): aid blocked (PROTEST before)
+    ("The House voted to block 40 mln dlrs in military aid to the Nicaraguan rebels until "
+     "President Reagan accounts for past assistance.", {"SANCTION"}),
+    # bbc tech (the Santy worm): web sites blocked (PROTEST Google before)
+    ("Santy's spread has now been stopped after Google began blocking infected sites "
+     "searching for new victims.", set()),
+    # reuters (Tokyo's stock market): a rate rise prevented (COERCE before)
+    ("Plunging Tokyo stock prices will prevent the Bank of Japan from raising its discount "
+     "rate and could even force it to ease monetary policy if the collapse continues.", set()),
+    # reuters (French farmers): an entry prevented by police stays COERCE
+    ("Farmers said they had planned to bring their cows with them but police had prevented "
+     "their entry into the capital.", {"COERCE"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "types"), BLOCKING, ids=lambda v: str(v)[:40])
+def test_blocking_is_typed_by_what_is_blocked(nlp, text, types):
+    actors = ACTORS + [
+        ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+        ("act_house", "House of Representatives", "ORG", "USA", ["The House"]),
+        ("act_nic", "Nicaragua", "COUNTRY", "NIC", ["Nicaraguan"]),
+        ("act_reagan", "Ronald Reagan", "PERSON", "USA", ["Reagan"]),
+        ("act_google", "Google", "COMPANY", "USA", ["Google"]),
+        ("act_boj", "Bank of Japan", "ORG", "JPN", ["the Bank of Japan"]),
+        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Tokyo"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    got = set(frame.filter(pl.col("event_type") != "AID")["event_type"])  # Reagan's assistance
+    assert got == types, frame.select("event_type", "mode").rows()
+
+
+CAPTURING = [
+    # bbc tech (search engines): readers captured are a market's (ASSAULT Amazon before)
+    ("Yahoo, Ask Jeeves, Amazon and a handful of smaller outfits are all seeking to capture "
+     "eyeballs.", set()),
+    # reuters (Chad and Libya): an outpost captured stays an ASSAULT
+    ("Chad said yesterday its troops had captured the Libyan outpost of Gouro, some 150 km "
+     "south of the disputed Aouzou strip.", {"ASSAULT"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "types"), CAPTURING, ids=lambda v: str(v)[:40])
+def test_capturing_a_prize_or_readers_is_no_assault(nlp, text, types):
+    actors = ACTORS + [
+        ("act_amazon", "Amazon", "COMPANY", "USA", ["Amazon"]),
+        ("act_tcd", "Chad", "COUNTRY", "TCD", ["Chad"]),
+        ("act_lby2", "Libya", "COUNTRY", "LBY", ["Libyan"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()

@@ -86,6 +86,7 @@ VOWS = {"vow", "pledge", "promise", "swear", "threaten"}
 PRIZES = {
     "title", "crown", "trophy", "award", "prize", "medal", "record", "market", "share", "pct",
     "percent", "%", "imagination", "attention", "mood", "spirit", "audience", "headline", "image",
+    "eyeball", "traffic", "customer", "viewer", "reader", "heart", "essence", "presidency", "seat",
 }  # fmt: skip
 ARMS_WORDS = {
     "attack", "offensive", "front", "army", "soldier", "troop", "militia", "artillery", "tank",

@@ -26,6 +26,11 @@ intelligence to Macedonia", PLOVER's AID); planes, equipment, services or oil su
 trade. "Lend" keeps AID but for a figure of speech ("lent credence to", "lend weight").
 "Grant" is AID of aid, credit or asylum, CONCEDE of immunity, an extension or permission (the
 guide's "granted permission by a bankruptcy court"), none of options, rights or patents.
+"Block" is a PROTEST of a road or an entry (obstructed passage), a REJECT of a proposal, a sale
+or a vote (a veto: "Brazil ... blocked the proposal"), a SANCTION of aid; "prevent" is COERCE
+only of an entry or a march ("police had prevented their entry into the capital"); sites
+blocked or a rate rise prevented ("will prevent the Bank of Japan from raising its discount
+rate") are none.
 """
 
 from __future__ import annotations
@@ -103,7 +108,7 @@ class Themes:
 # The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
 CAMEO_ROOTS = {
     "RETREAT": "08", "CONCEDE": "08", "SANCTION": "16", "AID": "07", "CONSULT": "04", "MOBILIZE": "15",
-    "REJECT": "12", "THREATEN": "13", "REQUEST": "10",
+    "REJECT": "12", "THREATEN": "13", "REQUEST": "10", "PROTEST": "14", "COERCE": "17",
 }  # fmt: skip
 
 
