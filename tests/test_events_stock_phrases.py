@@ -305,10 +305,28 @@ def test_a_central_bank_s_market_operation_is_no_agreement(body, agreed, nlp):
         # bbc/politics: backing given to a man stays SUPPORT
         ("In a separate development, Robin Cook gave his support to Mr Brown's prime "
          "ministerial ambitions.", True),
+        # reuters (the dollar's day): support lent to no one (SUPPORT by the Senate before)
+        ("Some dealers said Senate testimony from Fed Chairman Paul Volcker also lent "
+         "support.", False),
+        # bbc/politics/031 (murder law): support found for an idea (SUPPORT by the commission)
+        ("The commission found support for the idea of grading murders so that the sentence "
+         "reflected the seriousness of the offence.", False),
+        # reuters (a British poll): a poll's share (SUPPORT Harris -> the Conservatives before)
+        ("The Harris poll published in the Observer newspaper gave the Conservatives the "
+         "support of 42 pct of those questioned, Labour 31 pct.", False),
+        # bbc/politics: support lent to a government stays SUPPORT
+        ("He said the Liberals could keep out Labour in three ways: lend ad hoc support to his "
+         "minority government, help draw up the government's programme, or have up to three "
+         "Cabinet members in a coalition with the Conservatives.", True),
     ],
 )  # fmt: skip
 def test_support_provided_is_no_backing(body, backed, nlp):
     actors = [
+        ("act_senate", "Senate", "ORG", "USA", ["Senate"]),
+        ("act_lawcom", "Law Commission", "ORG", "GBR", ["The commission"]),
+        ("act_harris", "Harris", "ORG", "GBR", ["Harris"]),
+        ("act_tories", "Conservative Party", "PARTY", "GBR", ["Conservatives"]),
+        ("act_liberals", "Liberal Party", "PARTY", "GBR", ["Liberals"]),
         ("act_bt", "Telco BT", "ORG", "GBR", ["Telco BT"]),
         ("act_dec", "Disasters Emergency Committee", "ORG", "GBR", ["DEC"]),
         ("act_cook", "Robin Cook", "PERSON", "GBR", ["Robin Cook"]),

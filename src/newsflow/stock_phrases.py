@@ -105,6 +105,7 @@ MARKET_INSTRUMENTS = {"liquidity", "bill", "note", "bid"}
 TENDER_VERBS = {"offer", "accept"}
 MARKET_PACTS = {"repurchase", "repo"}  # "a 28-day securities repurchase pact"
 PROVIDING = {"provide", "supply"}  # "provided underlying support": no backing voiced
+SHARES = {"pct", "percent", "%", "per", "cent", "third", "half", "quarter", "majority", "minority"}
 # what an issuer or a buyer "calls": a security for redemption, a tender for offers
 CALLED_BUSINESS = {"redemption", "tender"}
 RELATIVES = {"which", "that"}
@@ -226,11 +227,25 @@ def _market_operation(word: Token) -> bool:
 
 
 def _support_provided(noun: Token) -> bool:
-    """ "exporters provided underlying support", "support is provided by the loan rate"."""
-    return (
-        noun.lemma_.lower() == "support"
-        and noun.dep_ in ("dobj", "nsubjpass")
-        and noun.head.lemma_.lower() in PROVIDING
+    """ "exporters provided underlying support", "support is provided by the loan rate"; support
+    found ("heating oil found support from traders", "the commission found support for the
+    idea"), lent to no one ("Senate testimony from Fed Chairman Paul Volcker also lent
+    support") or a poll's share ("gave the Conservatives the support of 42 pct")."""
+    if noun.lemma_.lower() != "support" or noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = noun.head.lemma_.lower()
+    if verb in PROVIDING or verb == "find":
+        return True
+    if verb == "lend" and not any(  # "lend ad hoc support to his minority government" stays
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in noun.head.children
+    ):
+        return True
+    return any(  # "the support of 42 pct of those questioned": a share, not a backer's act
+        g.lemma_.lower() in SHARES or g.like_num
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
     )
 
 
