@@ -460,3 +460,33 @@ def test_opposition_to_something_stays_a_rejection(nlp):
     )
     events = found_events(body, nlp, OPPOSITION_ACTORS, date(1987, 3, 5))
     assert ("REJECT", "act_ncga", None) in events
+
+
+@pytest.mark.parametrize(
+    ("body", "types"),
+    [
+        # reuters (a gilt issue): a loan's name (AID by the Treasury before)
+        ("The issue would be designated 8-3/4 pct Treasury Loan 1997, the Bank of England "
+         "said.", set()),
+        # reuters (the Andean Pact): a body's name (AGREE Colombia before)
+        ("The Andean Pact, formed by Colombia, Venezuela, Peru and Ecuador, said it would "
+         "review the rules.", set()),
+        # reuters (a product sale): a brand's name (AID before)
+        ("The company sold its Ayds Appetite Supressant and Compoz Sleep Aid product lines to "
+         "American Home Products.", set()),
+        # reuters (the Louvre Accord): backing of a named accord stays SUPPORT
+        ("Leaders of the Group of Seven nations still support the Louvre Accord to stabilise "
+         "currencies.", {"SUPPORT"}),
+    ],
+)  # fmt: skip
+def test_a_name_s_head_that_names_a_body_or_an_instrument_is_no_act(body, types, nlp):
+    actors = [
+        ("act_treasury", "Treasury", "ORG", "GBR", ["Treasury"]),
+        ("act_boe", "Bank of England", "ORG", "GBR", ["the Bank of England"]),
+        ("act_col", "Colombia", "COUNTRY", "COL", ["Colombia"]),
+        ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+        ("act_compoz", "Compoz Sleep", "ORG", None, ["Compoz Sleep"]),
+        ("act_ahp", "American Home Products", "COMPANY", "USA", ["American Home Products"]),
+        ("act_g7", "Group of Seven", "IGO", None, ["Group of Seven"]),
+    ]
+    assert {e[0] for e in found_events(body, nlp, actors, date(1987, 4, 2))} == types

@@ -32,10 +32,26 @@ INTENT_AS_AGREE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
 INTENT_AS_THREATEN = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
+# heads of proper names that name a body or an instrument, not an act: "the Andean Pact", "the
+# Countryside Alliance", "8-3/4 pct Treasury Loan 1997", "the General Agreement on Tariffs and
+# Trade", "the Louvre Accord" (an earlier agreement named, not a new one), "Compoz Sleep Aid"
+NAMED_BODIES = {
+    "alliance", "pact", "agreement", "accord", "treaty", "convention", "aid", "loan",
+    "assistance", "cooperation", "support", "relief", "help", "appeal", "partnership", "union",
+}  # fmt: skip
+
+
 def _names_a_body(token: Token) -> bool:
-    """Is the word the leading part of a proper name ("Amnesty International", "Peace Corps")?
-    It names an organisation, not its act; a name's head stays an event ("the G8 Summit")."""
-    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
+    """Is the word the leading part of a proper name ("Amnesty International", "Peace Corps"),
+    or the head of one that names a body or an instrument (NAMED_BODIES)? It names an
+    organisation, not its act; the head of an occasion's name stays an event ("the G8
+    Summit")."""
+    if token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        return True
+    # a capitalised head after a name's words, whatever its tag ("Compoz Sleep Aid" is a NOUN)
+    capitalised = token.pos_ == "PROPN" or (token.is_title and token.i > token.sent.start)
+    named = any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children)
+    return capitalised and named and token.lemma_.lower() in NAMED_BODIES
 
 
 def plover_type(event_type: str, mode: str) -> str:
