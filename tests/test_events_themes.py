@@ -489,6 +489,9 @@ BLOCKING = [
     # reuters (Tokyo's stock market): a rate rise prevented (COERCE before)
     ("Plunging Tokyo stock prices will prevent the Bank of Japan from raising its discount "
      "rate and could even force it to ease monetary policy if the collapse continues.", set()),
+    # PLOVER gold PROTEST: transport into a city blocked by rebels stays PROTEST
+    ("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan as they continued "
+     "their effort to overthrow the government of President Laurent Gbagbo.", {"PROTEST"}),
     # reuters (French farmers): an entry prevented by police stays COERCE
     ("Farmers said they had planned to bring their cows with them but police had prevented "
      "their entry into the capital.", {"COERCE"}),
@@ -505,6 +508,8 @@ def test_blocking_is_typed_by_what_is_blocked(nlp, text, types):
         ("act_google", "Google", "COMPANY", "USA", ["Google"]),
         ("act_boj", "Bank of Japan", "ORG", "JPN", ["the Bank of Japan"]),
         ("act_jpn", "Japan", "COUNTRY", "JPN", ["Tokyo"]),
+        ("act_abidjan", "Abidjan", "CITY", "CIV", ["Abidjan"]),
+        ("act_gbagbo", "Laurent Gbagbo", "PERSON", "CIV", ["Laurent Gbagbo"]),
     ]
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
     got = set(frame.filter(pl.col("event_type") != "AID")["event_type"])  # Reagan's assistance
