@@ -66,6 +66,48 @@ def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
 @pytest.mark.parametrize(
     "body",
     [
+        # newid 9840: a firm's supply agreement (AGREE K mart before)
+        "K mart Corp said it signed an agreement to supply merchandise for Entertainment "
+        "Marketing Inc's home shopping subsidiary, Consumer Discount Network.",
+        # newid 1386: a research agreement of two firms (AGREE Photon -> M-L before)
+        "Photon Technology International Inc said it entered an agreement in principle with ML "
+        "Technology Ventures L.P. to undertake a research and development project.",
+        # newid 9870: two technology agreements of a firm (AGREE Commodore before)
+        "Commodore International Corp said it entered into two agreements to provide Amiga "
+        "computer graphics technology to the coin-operated amusement industry.",
+    ],
+)
+def test_a_deal_between_firms_makes_no_event(body, nlp):
+    # the events guide: routine business, "joint-venture and takeover talks between companies"
+    actors = ACTORS + [
+        ("act_kmart", "K mart Corp", "ORG", "USA", ["K mart Corp"]),
+        ("act_em", "Entertainment Marketing Inc", "ORG", "USA", ["Entertainment Marketing Inc"]),
+        ("act_photon", "Photon Technology International Inc", "ORG", None,
+         ["Photon Technology International Inc"]),
+        ("act_mltv", "ML Technology Ventures L.P.", "ORG", None, ["ML Technology Ventures L.P."]),
+        ("act_commodore", "Commodore International Corp", "ORG", None,
+         ["Commodore International Corp"]),
+    ]  # fmt: skip
+    assert found_events(body, nlp, actors, PUBLISHED) == []
+
+
+def test_a_firm_s_agreement_with_a_state_stays(nlp):
+    # newid 8693: a firm's agreement with a government stays AGREE (the state is its target)
+    body = (
+        "Walt Disney Co said it has signed a definitive agreement with the French government to "
+        "build and operate Euro Disneyland on 5,000 acres at Marne-la-Vallee, a new town 20 "
+        "miles east of Paris."
+    )
+    actors = ACTORS + [
+        ("act_disney", "Walt Disney Co", "ORG", "USA", ["Walt Disney Co"]),
+        ("act_fra", "France", "COUNTRY", "FRA", ["French"]),
+    ]
+    assert ("AGREE", "act_disney", "act_fra") in found_events(body, nlp, actors, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         # newid 11063: a company's special meeting of shareholders (CONSULT before)
         "Vanderbilt Gold Corp said shareholders at a special meeting approved its "
         "reincorporation in Delaware, an increase in authorized common to 25 mln shares.",

@@ -81,6 +81,14 @@ COMPANY_WORDS = {
     "holdings", "ag", "sa", "nv", "pacific", "carbide",
 }  # fmt: skip
 LABOUR_TYPES = {"CONSULT", "AGREE"}  # talks, offers and acceptances ("declined" is a figure's too)
+# Deals and talks between firms are routine business, no PLOVER event (the events guide:
+# "joint-venture and takeover talks between companies", "X sold its unit to Y"): a side is a
+# firm when its name ends in a legal form ("Boeing Co", "Photon Technology International Inc").
+FIRM_FORMS = {
+    "corp", "corporation", "inc", "co", "ltd", "plc", "ag", "sa", "nv", "holdings", "bancorp",
+    "bancshares", "lp", "llc", "gmbh", "spa", "bhd", "kk", "n.v", "s.a", "l.p",
+}  # fmt: skip
+FIRM_DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 
 
 def is_labour(mention: RoleMention | None, doc: Doc, workers: Container[str]) -> bool:
@@ -113,6 +121,26 @@ def state_only(token: Token, state_source_words: frozenset[tuple[str, str]]) -> 
     )
 
 
+def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
+    """Is the side a firm, named with its legal form (FIRM_FORMS)?"""
+    if mention is None or mention.is_generic or not mention.tokens:
+        return False
+    return doc[max(mention.tokens)].lower_.strip(".") in FIRM_FORMS
+
+
+def between_firms(
+    token: Token, event_type: str, source: RoleMention | None, target: RoleMention | None
+) -> bool:
+    """Is this a deal or talks of a firm with another firm or with no one named ("Boeing Co and
+    ARGOSystems Inc said they reached an agreement", "K Mart Corp said it signed an agreement
+    to supply merchandise")?"""
+    return (
+        event_type in FIRM_DEAL_TYPES
+        and is_firm(source, token.doc)
+        and (target is None or is_firm(target, token.doc))
+    )
+
+
 def state_allows(
     token: Token,
     event_type: str,
@@ -120,15 +148,21 @@ def state_allows(
     target: RoleMention | None,
     lexicon: Lexicon,
 ) -> bool:
-    """May this report stand: its trigger needs no state (neither a state-only word nor a
-    deal whose object is commerce, `business.needs_state`), or a state, or workers or a
-    union, take the source (either side for an order-free type)?"""
-    if not state_only(token, lexicon.state_source_words) and not business.needs_state(
-        token, event_type
+    """May this report stand: its trigger needs no state (neither a state-only word, a deal
+    whose object is commerce, `business.needs_state`, nor a deal between firms), or a state,
+    or workers or a union, take the source (either side for an order-free type)?"""
+    if (
+        not state_only(token, lexicon.state_source_words)
+        and not business.needs_state(token, event_type)
+        and not between_firms(token, event_type, source, target)
     ):
         return True
     symmetric = event_type in lexicon.symmetric_types
-    if is_state(source) or (symmetric and is_state(target)):
+    doc = token.doc
+    # a firm the registry ties to a country ("Boeing Co", USA) is keyed by it, but no state
+    if (is_state(source) and not is_firm(source, doc)) or (
+        symmetric and is_state(target) and not is_firm(target, doc)
+    ):
         return True
     if event_type not in LABOUR_TYPES:
         return False
