@@ -74,6 +74,39 @@ def test_loan_losses_are_no_loan(body, nlp):
     assert all(event[0] != "AID" for event in found_events(body, nlp, ACTORS, PUBLISHED))
 
 
+@pytest.mark.parametrize(
+    ("body", "asked"),
+    [
+        # newid 6977: a country's market for cameras (REQUEST South Korea before)
+        ("South Korean camera demand rose to 700,000 in 1986 from 640,000 in 1985.", False),
+        # newid 3030: demand expected to be strong (REQUEST Cavaney before)
+        ("Cavaney said, however, he expects demand this year to be strong, spurred by consumer "
+         "spending.", False),
+        # newid 1911: investors' buying (REQUEST Japan before)
+        ("One trader said that although demand from Japanese investors is heavy, it may prove "
+         "to be only short-term.", False),
+        # newid 17216: a leader's demand of another stays a REQUEST
+        ("Japanese officials have said Nakasone's main demand when he arrives for talks with "
+         "Reagan on Wednesday would be the immediate lifting of the tariffs.", True),
+        # newid 16709: a demand for arbitration stays a REQUEST
+        ("Forber and Platel Inc said it filed a demand for arbitration against Medi-Rx America "
+         "Inc that seeks damages of more than five mln dlrs.", True),
+    ],
+)  # fmt: skip
+def test_market_demand_is_no_one_s_demand(body, asked, nlp):
+    actors = [
+        ("act_kor", "South Korea", "COUNTRY", "KOR", ["South Korean"]),
+        ("act_cavaney", "Red Cavaney", "PERSON", "USA", ["Cavaney"]),
+        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japanese"]),
+        ("act_nakasone", "Yasuhiro Nakasone", "PERSON", "JPN", ["Nakasone"]),
+        ("act_reagan", "Ronald Reagan", "PERSON", "USA", ["Reagan"]),
+        ("act_forber", "Forber and Platel Inc", "ORG", "USA", ["Forber and Platel Inc"]),
+        ("act_medirx", "Medi-Rx America Inc", "ORG", "USA", ["Medi-Rx America Inc"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("REQUEST" in types) is asked, types
+
+
 def test_a_party_s_demand_stays_a_request(nlp):
     # newid 219: a demand made of actors is no market quantity
     body = (

@@ -70,6 +70,32 @@ MARKET_DEMAND = {
     "physical", "investment", "credit", "loan", "money", "energy", "oil", "fuel", "power",
     "electricity", "market", "end-user", "underlying", "overall", "final", "private", "retail",
 }  # fmt: skip
+# what market demand does or has done to it: "demand rose", "stimulate domestic demand"
+DEMAND_VERBS = {
+    "rise", "fall", "grow", "increase", "decline", "drop", "slow", "weaken", "strengthen",
+    "recover", "outstrip", "exceed", "outweigh", "stimulate", "boost", "spur", "create", "expand",
+    "generate", "curb", "dampen", "fuel", "revive", "lift", "depress", "sustain", "shift",
+}  # fmt: skip
+DEMAND_LEVELS = {
+    "good",
+    "brisk",
+    "steady",
+    "sluggish",
+    "poor",
+    "slack",
+    "light",
+    "thin",
+    "high",
+    "low",
+}
+# what market demand is for: goods, money, securities ("demand for products", "for the yen")
+DEMANDED_GOODS = {
+    "product", "oil", "crude", "gasoline", "fuel", "energy", "power", "electricity", "loan",
+    "credit", "money", "fund", "security", "bond", "share", "stock", "paper", "currency", "yen",
+    "dollar", "mark", "sterling", "import", "export", "good", "commodity", "steel", "metal",
+    "copper", "gold", "grain", "wheat", "corn", "sugar", "coffee", "cocoa", "cotton", "car",
+    "housing", "house", "service", "capacity", "space", "ship", "tanker", "equipment", "chip",
+}  # fmt: skip
 # what a compound "loan"/"aid"/"credit" trigger can modify and still be no loan given
 BOOKKEEPING = {
     "loss", "losses", "provision", "provisions", "portfolio", "exposure", "book", "write-off",
@@ -136,12 +162,37 @@ def _asks_anonymity(verb: Token) -> bool:
 
 
 def _market_demand(noun: Token) -> bool:
-    """ "domestic demand", "heavy demand", "oil demand": a market quantity."""
-    if noun.lemma_.lower() != "demand":
-        return False
+    """ "domestic demand", "heavy demand", "oil demand", "South Korean camera demand rose",
+    "stimulate demand", "demand for products rising", "supply and demand": a market quantity,
+    no one's demand."""
+    if noun.lemma_.lower() != "demand" or noun.tag_ == "NNS":
+        return False  # "the strikers' demands" are asked
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(c.lemma_.lower() in MARKET_DEMAND or c.ent_type_ == "NORP" for c in modifiers):
+        return True
+    if noun.dep_ in ("nsubj", "dobj", "conj") and noun.head.lemma_.lower() in DEMAND_VERBS:
+        return True
+    if any(c.dep_ == "acl" and c.lemma_.lower() in DEMAND_VERBS for c in noun.children):
+        return True  # "with demand for products rising"
+    levels = MARKET_DEMAND | DEMAND_LEVELS
+    copulas = [noun.head] if noun.dep_ == "nsubj" else []  # "demand ... is heavy"
+    if noun.dep_ == "dobj":  # "expects demand this year to be strong"
+        copulas = [c for c in noun.head.children if c.dep_ == "xcomp"]
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in levels for v in copulas for c in v.children):
+        return True
+    preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
+    if "from" in preps and "for" not in preps:
+        return True  # "demand from Japanese investors", "from shipping companies"
+    if noun.dep_ == "conj" and noun.head.lemma_.lower() == "supply":
+        return True
+    if any(c.lemma_.lower() == "supply" for c in noun.children if c.dep_ in ("conj", "compound")):
+        return True
     return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in MARKET_DEMAND
-        for c in noun.children
+        g.lemma_.lower() in DEMANDED_GOODS
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for g in p.children
+        if g.dep_ == "pobj"
     )
 
 
