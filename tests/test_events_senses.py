@@ -490,3 +490,47 @@ def test_a_name_s_head_that_names_a_body_or_an_instrument_is_no_act(body, types,
         ("act_g7", "Group of Seven", "IGO", None, ["Group of Seven"]),
     ]
     assert {e[0] for e in found_events(body, nlp, actors, date(1987, 4, 2))} == types
+
+
+@pytest.mark.parametrize(
+    ("body", "accused"),
+    [
+        # newid 2696: a price charged to customers (ACCUSE by Sun before)
+        ("Sun Co's Sun Refining and Marketing subsidiary said it increased the price it charges "
+         "contract barge customers for heating oil in New York harbor 0.50 cent a gallon, "
+         "effective today.", False),
+        # newid 12126: a fee charged (ACCUSE ATT before)
+        ("ATT also charges 40 dlrs per hour for on-line usage fees, with a monthly minimum of "
+         "250 dlrs.", False),
+        # newid 15226: an accounting charge taken (ACCUSE Showboat before)
+        ("Showboat Inc will take a charge of 19 to 20 mln dlrs pretax against results for the "
+         "third quarter ended March 31, director and assistant to the president J. Kell "
+         "Houssels III told Reuters.", False),
+        # bbc/business/445: a post taken (ACCUSE Walsh before)
+        ("Mr Walsh, who took charge in 2000, and his team have earned praise for turning Aer "
+         "Lingus around.", False),
+        # newid 3682: a regulator's charge against a banker stays ACCUSE
+        ("The Securities and Exchange Commission said it charged a managing director of Merrill "
+         "Lynch, Pierce, Fenner and Smith Ltd in London with masterminding \"a massive insider "
+         "trading scheme.\"", True),
+        # newid 3998: a state's charge that another broke a treaty stays ACCUSE
+        ("The United States charged that a Soviet nuclear test last month blew radioactive "
+         "debris outside the Soviet Union in violation of a test ban treaty.", True),
+    ],
+)  # fmt: skip
+def test_a_price_or_an_accounting_charge_is_no_accusation(body, accused, nlp):
+    actors = [
+        ("act_sun_co", "Sun Co", "ORG", "USA", ["Sun Co"]),
+        ("act_att", "ATT", "ORG", "USA", ["ATT"]),
+        ("act_showboat", "Showboat Inc", "ORG", "USA", ["Showboat Inc"]),
+        ("act_houssels", "J. Kell Houssels III", "PERSON", "USA", ["J. Kell Houssels III"]),
+        ("act_walsh", "Willie Walsh", "PERSON", "IRL", ["Mr Walsh"]),
+        ("act_aer", "Aer Lingus", "ORG", "IRL", ["Aer Lingus"]),
+        ("act_sec", "Securities and Exchange Commission", "ORG", "USA",
+         ["The Securities and Exchange Commission"]),
+        ("act_merrill", "Merrill Lynch", "ORG", "USA", ["Merrill Lynch"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["The United States"]),
+        ("act_sun", "Soviet Union", "COUNTRY", "SUN", ["Soviet Union", "Soviet"]),
+    ]  # fmt: skip
+    types = {e[0] for e in found_events(body, nlp, actors, date(1987, 4, 2))}
+    assert ("ACCUSE" in types) is accused, types

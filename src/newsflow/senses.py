@@ -34,7 +34,10 @@ Dizzee Rascal", `newsflow.blows`'s):
   exclusion (an injured player, a candidate), no refusal by anyone.
 * "is charged with ensuring order", "charged with overseeing the inquiry" gives a duty, not an
   accusation: "charge" with a gerund of looking after something is no event; "charged with
-  avoiding a drugs test / covering up defects / fraud" stays the lexicon's ACCUSE.
+  avoiding a drugs test / covering up defects / fraud" stays the lexicon's ACCUSE. A price or
+  an accounting entry is no accusation either: "the price it charges contract barge
+  customers", "charges 40 dlrs per hour", "take a charge of 19 to 20 mln dlrs", "took charge
+  in 2000", "in charge of".
 * "warned the picture was not as rosy" says how things are, a pessimistic comment (CAMEO
   012), not a threat: "warn" whose every reported clause is a copula ("be", not "there will
   be war") is no event; said to someone ("warned Tony Blair that the war could be illegal")
@@ -76,6 +79,17 @@ STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST w
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
 ASKED_FOR = ("dobj", "dative", "oprd")  # "asked France (to help)", "asked them a favour"
+# what a price or an accounting entry "charges": a price, a fee, interest, a sum; who pays it;
+# what an accounting charge is set against
+PRICES = {
+    "price", "rate", "fee", "interest", "premium", "commission", "tariff", "duty", "levy",
+    "rent", "toll", "fare", "cent", "cts", "dlr", "dlrs", "dollar", "pct", "percent", "amount",
+    "sum", "cost", "expense", "loss", "subscription", "balance", "penny", "pence", "pound",
+    "franc", "mark", "yen", "mln", "billion", "million", "lifo", "pretax", "pre-tax",
+    "after-tax", "extraordinary", "one-time", "non-recurring", "special", "restructuring",
+}  # fmt: skip
+PAYERS = {"customer", "subscriber", "borrower", "user", "buyer", "client", "consumer", "passenger"}
+ACCOUNTS = {"earning", "earnings", "result", "income", "profit", "operation", "quarter", "year"}
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
     "ensure", "oversee", "run", "manage", "lead", "supervise", "monitor", "regulate", "enforce",
@@ -200,6 +214,32 @@ def _charged_with_duty(verb: Token) -> bool:
         g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in DUTY_VERBS
         for w in withs
         for g in w.children
+    )
+
+
+def _charges_a_price(word: Token) -> bool:
+    """Is this "charge" a price or an accounting entry, not an accusation? "the price it charges
+    contract barge customers", "charges 40 dlrs per hour", "interest rates charged by banks",
+    "charged the 214 mln dlrs ... to current expenses"; the noun: "took a charge of 19 to 20 mln
+    dlrs", "a 22.8 mln dlr charge against 1986 earnings", "lifo charge", "in charge of", "took
+    charge". "charged a managing director ... with masterminding", "free or charge 12
+    detainees", "the insider trading charge against a senior London executive" stay."""
+    if word.dep_ in ("relcl", "acl") and word.head.lemma_.lower() in PRICES:
+        return True  # "the price it charges", "interest rates charged by banks"
+    if word.head.lemma_.lower() in ("take", "book", "record", "post") and word.dep_ == "dobj":
+        return True  # "took a charge of", "took charge"
+    if word.dep_ == "pobj" and word.head.lower_ == "in":
+        return True  # "in charge of"
+    near = [c for c in word.children if c.dep_ in ("dobj", "dative", "nsubjpass", "compound")]
+    near += [
+        g for p in word.children if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "to")
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return any(
+        t.lemma_.lower() in PRICES | PAYERS | ACCOUNTS or t.lower_ in ("$", "£")
+        for w in near
+        for t in (w, *w.children)
+        if t.dep_ != "det"
     )
 
 
@@ -339,6 +379,8 @@ def refine(
     if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
         return None
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
+        return None
+    if lemma == "charge" and found[0] == "ACCUSE" and _charges_a_price(token):
         return None
     if (
         verbal
