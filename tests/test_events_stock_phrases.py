@@ -367,3 +367,34 @@ def test_support_provided_is_no_backing(body, backed, nlp):
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("SUPPORT" in types) is backed, types
+
+
+@pytest.mark.parametrize(
+    ("body", "backed"),
+    [
+        # newid 13322: a central bank holding up a currency (SUPPORT the Bank of Japan before)
+        ("The Bank of Japan intervened in early aftenoon trading to support the dollar against "
+         "active selling by institutional investors and speculative selling by overseas "
+         "operators, dealers said.", False),
+        # newid 1306: a producer holding up prices (SUPPORT Saudi Arabia before)
+        ("Crude oil prices rallied today, moving over 17.00 dlrs a barrel because of Saudi "
+         "Arabia's determined effort to support prices, analysts said.", False),
+        # newid 13843: a chart's support level (SUPPORT by "Chart" before)
+        ("Chart support was cited at 97-23/32 on a day-trading basis and at 97-3/32 on a "
+         "longer-term basis.", False),
+        # newid 17198: a state backed by another stays SUPPORT
+        ("Canada, strongly supported by Australia, has championed the cause of both developed "
+         "and developing nations which have seen their farm trade suffer largely due to a farm "
+         "subsidy war.", True),
+    ],
+)  # fmt: skip
+def test_a_market_held_up_is_no_backing(body, backed, nlp):
+    actors = [
+        ("act_boj", "Bank of Japan", "ORG", "JPN", ["The Bank of Japan"]),
+        ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
+        ("act_chart", "Chart", "ORG", None, ["Chart"]),  # as extraction made it
+        ("act_can", "Canada", "COUNTRY", "CAN", ["Canada"]),
+        ("act_aus", "Australia", "COUNTRY", "AUS", ["Australia"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("SUPPORT" in types) is backed, types

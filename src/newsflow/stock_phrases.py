@@ -131,6 +131,12 @@ MARKET_INSTRUMENTS = {"liquidity", "bill", "note", "bid"}
 TENDER_VERBS = {"offer", "accept"}
 MARKET_PACTS = {"repurchase", "repo"}  # "a 28-day securities repurchase pact"
 PROVIDING = {"provide", "supply"}  # "provided underlying support": no backing voiced
+# what a market's support holds up: a currency, prices, a market (`_market_support`)
+MARKET_THINGS = {
+    "dollar", "yen", "mark", "sterling", "pound", "franc", "currency", "price", "value",
+    "market", "crude", "oil", "rate", "share", "stock", "bond", "economy", "level",
+}  # fmt: skip
+CHART_WORDS = {"chart", "technical", "price", "market"}  # "chart support", "technical support"
 SHARES = {"pct", "percent", "%", "per", "cent", "third", "half", "quarter", "majority", "minority"}
 # what an issuer or a buyer "calls": a security for redemption, a tender for offers
 CALLED_BUSINESS = {"redemption", "tender"}
@@ -300,6 +306,20 @@ def _support_provided(noun: Token) -> bool:
     )
 
 
+def _market_support(word: Token) -> bool:
+    """ "intervened to support the dollar", "prices also were supported by an escalation",
+    "Saudi Arabia's determined effort to support prices", "Chart support was cited at
+    97-23/32": a market held up, no actor backed."""
+    if word.lemma_.lower() != "support":
+        return False
+    if word.pos_ in ("NOUN", "PROPN"):
+        return any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in CHART_WORDS
+            for c in word.children
+        )
+    return any(o.lemma_.lower() in MARKET_THINGS for o in _objects(word))
+
+
 def _objects(verb: Token) -> list[Token]:
     """What the verb acts on: its object, or a passive's subject ("reserves is attributed")."""
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -335,6 +355,7 @@ def no_event(token: Token) -> bool:
             or _calls_business(token)
             or _contributes_to_a_figure(token)
             or _market_operation(token)
+            or _market_support(token)
         )
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -345,4 +366,5 @@ def no_event(token: Token) -> bool:
         or _calls_business(token)
         or _market_operation(token)
         or _support_provided(token)
+        or _market_support(token)
     )
