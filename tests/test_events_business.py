@@ -13,6 +13,8 @@ from datetime import date
 
 import pytest
 
+from newsflow import state_triggers
+from newsflow.roles import RoleMention
 from tests.event_frames import found_events
 
 ACTORS = [
@@ -237,3 +239,14 @@ def test_a_question_pressed_by_a_committee_stays_a_request(nlp):
     ]  # fmt: skip
     events = found_events(body, nlp, actors, date(1987, 4, 1))
     assert ("REQUEST", "act_senag", "act_crowley") in events
+
+
+def test_a_firm_s_name_is_read_past_reuters_angle_brackets(nlp):
+    # newid 1034 (a joint venture of two firms): extraction's name keeps the closing bracket
+    doc = nlp(
+        "<Beryllium International Corp> said it has signed a joint venture agreement with "
+        "Cominco American Inc, a unit of Cominco Ltd <CLT>, to develop a beryllium mine."
+    )
+    span = frozenset(range(1, 5))  # "Beryllium International Corp >"
+    assert [doc[i].text for i in sorted(span)][-2:] == ["Corp", ">"]
+    assert state_triggers.is_firm(RoleMention("m1", "act_beryllium", "act_beryllium", span), doc)

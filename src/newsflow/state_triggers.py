@@ -123,9 +123,10 @@ def state_only(token: Token, state_source_words: frozenset[tuple[str, str]]) -> 
 
 def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
     """Is the side a firm, named with its legal form (FIRM_FORMS)?"""
-    if mention is None or mention.is_generic or not mention.tokens:
+    if mention is None or mention.is_generic:
         return False
-    return doc[max(mention.tokens)].lower_.strip(".") in FIRM_FORMS
+    words = [doc[i] for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
+    return bool(words) and words[-1].lower_.strip(".") in FIRM_FORMS
 
 
 def between_firms(
