@@ -535,3 +535,23 @@ def test_capturing_a_prize_or_readers_is_no_assault(nlp, text, types):
     ]
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
+
+
+REINFORCING = [
+    # reuters newid 4944: expectations reinforced (MOBILIZE U.S. before)
+    ("U.S. February reports reflecting slim gains in industrial output and moderating inflation "
+     "pressures reinforced expectations that the Federal Reserve will continue to follow a "
+     "stable course of monetary policy, economists said.", set()),
+    # constructed (neither corpus reinforces troops): forces reinforced stay MOBILIZE
+    ("Iraq has reinforced its troops along the southern front near Basra, Iran said.",
+     {"MOBILIZE"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "types"), REINFORCING, ids=lambda v: str(v)[:40])
+def test_reinforcing_mobilizes_only_forces(nlp, text, types):
+    actors = ACTORS + [
+        ("act_fed", "Federal Reserve", "ORG", "USA", ["the Federal Reserve"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
