@@ -534,3 +534,30 @@ def test_a_price_or_an_accounting_charge_is_no_accusation(body, accused, nlp):
     ]  # fmt: skip
     types = {e[0] for e in found_events(body, nlp, actors, date(1987, 4, 2))}
     assert ("ACCUSE" in types) is accused, types
+
+
+@pytest.mark.parametrize(
+    ("body", "types"),
+    [
+        # reuters newid 13468 (Singapore's dealers): a status granted (SUPPORT before)
+        ("<Citicorp Investment Bank (Singapore) Ltd>, <Indosuez Asia (Singapore) Ltd> and "
+         "<Credit Suisse First Boston Asia Ltd> will be recognised as registered dealers.",
+         set()),
+        # reuters (the EC farm paper): burdens acknowledged (SUPPORT the Commission before)
+        ("The minister said the EC Commission's new farm trade paper will recognise the heavy "
+         "financial burdens imposed by its Common Agricultural Policy.", set()),
+        # bbc/politics (Turkey's EU talks): a state recognised stays SUPPORT
+        ("The deal to open formal talks with Ankara came despite an EU demand for Turkey to "
+         "recognise Cyprus.", {"CONSULT", "REQUEST", "SUPPORT"}),
+    ],
+)  # fmt: skip
+def test_recognising_supports_only_a_state_or_an_accord(body, types, nlp):
+    actors = [
+        ("act_citicorp", "Citicorp Investment Bank (Singapore) Ltd", "ORG", "SGP",
+         ["Citicorp Investment Bank (Singapore) Ltd"]),
+        ("act_commission", "European Commission", "ORG", None, ["EC Commission"]),
+        ("act_eu", "European Union", "IGO", None, ["EU"]),
+        ("act_tur", "Turkey", "COUNTRY", "TUR", ["Turkey", "Ankara"]),
+        ("act_cyp", "Cyprus", "COUNTRY", "CYP", ["Cyprus"]),
+    ]  # fmt: skip
+    assert {e[0] for e in found_events(body, nlp, actors, date(2005, 3, 1))} == types

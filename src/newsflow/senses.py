@@ -90,6 +90,13 @@ PRICES = {
 }  # fmt: skip
 PAYERS = {"customer", "subscriber", "borrower", "user", "buyer", "client", "consumer", "passenger"}
 ACCOUNTS = {"earning", "earnings", "result", "income", "profit", "operation", "quarter", "year"}
+# what a state recognises: a state, a government, its independence, an accord, a ruling
+POLITIES = {
+    "state", "country", "nation", "government", "regime", "republic", "independence",
+    "sovereignty", "authority", "administration", "leadership", "junta", "agreement", "accord",
+    "treaty", "pact", "border", "frontier", "election", "result", "ruling", "decision", "right",
+    "claim", "union", "organisation", "organization",
+}  # fmt: skip
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
     "ensure", "oversee", "run", "manage", "lead", "supervise", "monitor", "regulate", "enforce",
@@ -243,6 +250,21 @@ def _charges_a_price(word: Token) -> bool:
     )
 
 
+def _recognises_no_polity(verb: Token) -> bool:
+    """Is this "recognise" an acknowledgement or an acclaim, not the recognition of a state,
+    government or accord? "recognised that ... controls were essential", "recognised the heavy
+    financial burdens", "will be recognised as registered dealers", "was recognised for the
+    best year of his career"; "an EU demand for Turkey to recognise Cyprus", "Taiwan said it
+    would not recognise the agreement" stay (a name recognised stays: the events parse has no
+    entity types to tell Cyprus from Charles Kennedy)."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("as", "for") for c in verb.children):
+        return True
+    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(t.pos_ == "PROPN" or t.lemma_.lower() in POLITIES for t in themes)
+
+
 def _warns_of_a_state(verb: Token) -> bool:
     """ "warned (that) X was / could be Y": every reported clause is a copula with a subject
     of its own (no "there", no "warned X to ...")."""
@@ -381,6 +403,8 @@ def refine(
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
         return None
     if lemma == "charge" and found[0] == "ACCUSE" and _charges_a_price(token):
+        return None
+    if verbal and lemma in ("recognise", "recognize") and _recognises_no_polity(token):
         return None
     if (
         verbal

@@ -174,7 +174,7 @@ def _market_demand(noun: Token) -> bool:
     if noun.lemma_.lower() != "demand" or noun.tag_ == "NNS":
         return False  # "the strikers' demands" are asked
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
-    if any(c.lemma_.lower() in MARKET_DEMAND or c.ent_type_ == "NORP" for c in modifiers):
+    if any(c.lemma_.lower() in MARKET_DEMAND for c in modifiers):
         return True
     if noun.dep_ in ("nsubj", "dobj", "conj") and noun.head.lemma_.lower() in DEMAND_VERBS:
         return True
