@@ -398,3 +398,38 @@ def test_a_market_held_up_is_no_backing(body, backed, nlp):
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("SUPPORT" in types) is backed, types
+
+
+@pytest.mark.parametrize(
+    ("body", "left"),
+    [
+        # newid 5067: a firm's president leaves for another firm (RETREAT Fusco before)
+        ("Iomega Corp said its president, Gabriel Fusco, resigned as president to become "
+         "chairman and chief executive officer of <Sequoia Systems>.", False),
+        # newid 18881: a firm reports its president's resignation (RETREAT Stiska before)
+        ("Triton Group Ltd said John Stiska has resigned as its president.", False),
+        # bbc/business/435: a firm's board left (RETREAT the Oatleys before)
+        ("Robert Oatley and his son Sandy Oatley have both resigned from Southcorp's board "
+         "following the share deal.", False),
+        # bbc/politics/293: a seat in a parliament stays RETREAT
+        ("He has no mandate to represent the area and should resign from the European "
+         "Parliament.", True),
+        # newid 12961: a government's resignation stays RETREAT
+        ("Finnish Social Democrat Prime Minister Kalevi Sorsa and his centre-left majority "
+         "government resigned formally, clearing the way for the Conservatives to re-enter "
+         "government after 21 years in opposition.", True),
+    ],
+)  # fmt: skip
+def test_a_firm_s_post_left_is_no_retreat(body, left, nlp):
+    actors = [
+        ("act_iomega", "Iomega Corp", "ORG", "USA", ["Iomega Corp"]),
+        ("act_fusco", "Gabriel Fusco", "PERSON", "USA", ["Gabriel Fusco"]),
+        ("act_triton", "Triton Group Ltd", "ORG", "USA", ["Triton Group Ltd"]),
+        ("act_stiska", "John Stiska", "PERSON", "USA", ["John Stiska"]),
+        ("act_roatley", "Robert Oatley", "PERSON", "AUS", ["Robert Oatley"]),
+        ("act_southcorp", "Southcorp", "ORG", "AUS", ["Southcorp"]),
+        ("act_ep", "European Parliament", "ORG", None, ["the European Parliament"]),
+        ("act_sorsa", "Kalevi Sorsa", "PERSON", "FIN", ["Kalevi Sorsa"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert ("RETREAT" in types) is left, types

@@ -60,6 +60,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsflow import doers, speech
+from newsflow.state_triggers import FIRM_FORMS  # the legal form ending a firm's name
 
 ASKING = {"ask", "request"}
 # what a source asks not to be: "identified", "named", "quoted"; or to stay: "anonymous"
@@ -150,6 +151,7 @@ PUBLIC_BODIES = {
     "party", "committee", "council", "commission", "assembly", "parliament", "union",
     "federation", "government", "cabinet", "authority", "agency", "fund",
 }  # fmt: skip
+FIRMS = {"company", "firm", "subsidiary", "unit", "bank", "group", "corporation"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 
 
@@ -340,8 +342,31 @@ def _corporate_resignation(verb: Token) -> bool:
     if under_pressure(verb):
         return False  # the guide's CONCEDE (`senses`)
     words = {t.lemma_.lower() for p in _posts(verb) for t in p.subtree}
+    if words & (PUBLIC_BODIES | {"general", "director-general"}):
+        return False
     corporate = bool(words & CORPORATE_TITLES) or {"vice", "chairman"} <= words
-    return corporate and not words & (PUBLIC_BODIES | {"general", "director-general"})
+    return corporate or bool(words & FIRMS) or _leaves_a_firm(verb)
+
+
+def _leaves_a_firm(verb: Token) -> bool:
+    """ "resigned from its board", "from the company's board of directors", "from Calny's
+    board"; "Triton Group Ltd said John Stiska has resigned as its president": a firm's board or
+    post left, or a resignation a firm reports."""
+    left = [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    if any(g.lemma_.lower() in FIRMS | {"board"} for g in left):
+        return True
+    reporter = verb.head if verb.dep_ == "ccomp" else None
+    if reporter is None or reporter.lemma_.lower() not in ("say", "announce"):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lower_.strip(".") in FIRM_FORMS
+        for s in reporter.children
+        if s.dep_ == "nsubj"
+        for c in (s, *s.children)
+    )
 
 
 def no_event(token: Token) -> bool:
