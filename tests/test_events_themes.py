@@ -555,3 +555,25 @@ def test_reinforcing_mobilizes_only_forces(nlp, text, types):
     ]
     frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
+
+
+OFFERING = [
+    # bbc/business/041: good news offered (AGREE Greenspan before)
+    ("Despite the dire warnings, Mr Greenspan did offer some good news for the short term.",
+     set()),
+    # reuters newid 3556 (Ecuador's earthquake): assistance offered by states stays AGREE
+    ("Only three countries, the U.S., Colombia and Venezuela, had offered assistance.",
+     {"AGREE"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "types"), OFFERING, ids=lambda v: str(v)[:40])
+def test_offering_a_remark_commits_to_nothing(nlp, text, types):
+    actors = ACTORS + [
+        ("act_greenspan", "Alan Greenspan", "PERSON", "USA", ["Mr Greenspan"]),
+        ("act_us2", "United States", "COUNTRY", "USA", ["the U.S."]),
+        ("act_col", "Colombia", "COUNTRY", "COL", ["Colombia"]),
+        ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+    ]
+    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
