@@ -382,6 +382,9 @@ def test_support_provided_is_no_backing(body, backed, nlp):
         # newid 13843: a chart's support level (SUPPORT by "Chart" before)
         ("Chart support was cited at 97-23/32 on a day-trading basis and at 97-3/32 on a "
          "longer-term basis.", False),
+        # newid 20550: a state's farm support prices (SUPPORT Argentina before)
+        ("Argentina's agriculture secretariat set new support prices for grains and oilseeds, "
+         "an official statement said.", False),
         # newid 17198: a state backed by another stays SUPPORT
         ("Canada, strongly supported by Australia, has championed the cause of both developed "
          "and developing nations which have seen their farm trade suffer largely due to a farm "
@@ -395,6 +398,7 @@ def test_a_market_held_up_is_no_backing(body, backed, nlp):
         ("act_chart", "Chart", "ORG", None, ["Chart"]),  # as extraction made it
         ("act_can", "Canada", "COUNTRY", "CAN", ["Canada"]),
         ("act_aus", "Australia", "COUNTRY", "AUS", ["Australia"]),
+        ("act_arg", "Argentina", "COUNTRY", "ARG", ["Argentina"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("SUPPORT" in types) is backed, types

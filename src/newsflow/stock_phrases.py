@@ -137,7 +137,8 @@ MARKET_THINGS = {
     "dollar", "yen", "mark", "sterling", "pound", "franc", "currency", "price", "value",
     "market", "crude", "oil", "rate", "share", "stock", "bond", "economy", "level",
 }  # fmt: skip
-CHART_WORDS = {"chart", "technical", "price", "market"}  # "chart support", "technical support"
+# "chart support", "technical support", "price supports", "income support", "farm support"
+CHART_WORDS = {"chart", "technical", "price", "market", "income", "farm", "customer", "life"}
 SHARES = {"pct", "percent", "%", "per", "cent", "third", "half", "quarter", "majority", "minority"}
 # what an issuer or a buyer "calls": a security for redemption, a tender for offers
 CALLED_BUSINESS = {"redemption", "tender"}
@@ -311,9 +312,12 @@ def _support_provided(noun: Token) -> bool:
 def _market_support(word: Token) -> bool:
     """ "intervened to support the dollar", "prices also were supported by an escalation",
     "Saudi Arabia's determined effort to support prices", "Chart support was cited at
-    97-23/32": a market held up, no actor backed."""
+    97-23/32", "support prices", "income support payments": a market held up or a kind of
+    thing, no actor backed."""
     if word.lemma_.lower() != "support":
         return False
+    if word.dep_ in ("amod", "compound") and word.head.pos_ == "NOUN":
+        return True  # "support prices", "income support payments", "support services"
     if word.pos_ in ("NOUN", "PROPN"):
         return any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in CHART_WORDS
