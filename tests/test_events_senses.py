@@ -546,6 +546,10 @@ def test_a_price_or_an_accounting_charge_is_no_accusation(body, accused, nlp):
         # reuters (the EC farm paper): burdens acknowledged (SUPPORT the Commission before)
         ("The minister said the EC Commission's new farm trade paper will recognise the heavy "
          "financial burdens imposed by its Common Agricultural Policy.", set()),
+        # PLOVER gold CONCEDE: election victories recognised stay an event
+        ("Tuesday the Serbian parliament approved a ``special law'' recognizing victories by "
+         "Zoran Djindjic's opposition coalition in November 17 municipal elections in 14 of the "
+         "18 most important Serbian cities, including Belgrade.", None),
         # bbc/politics (Turkey's EU talks): a state recognised stays SUPPORT
         ("The deal to open formal talks with Ankara came despite an EU demand for Turkey to "
          "recognise Cyprus.", {"CONSULT", "REQUEST", "SUPPORT"}),
@@ -559,5 +563,8 @@ def test_recognising_supports_only_a_state_or_an_accord(body, types, nlp):
         ("act_eu", "European Union", "IGO", None, ["EU"]),
         ("act_tur", "Turkey", "COUNTRY", "TUR", ["Turkey", "Ankara"]),
         ("act_cyp", "Cyprus", "COUNTRY", "CYP", ["Cyprus"]),
+        ("act_srb_parl", "Serbian parliament", "ORG", "SRB", ["the Serbian parliament"]),
+        ("act_djindjic", "Zoran Djindjic", "PERSON", "SRB", ["Zoran Djindjic"]),
     ]  # fmt: skip
-    assert {e[0] for e in found_events(body, nlp, actors, date(2005, 3, 1))} == types
+    found = {e[0] for e in found_events(body, nlp, actors, date(2005, 3, 1))}
+    assert found == types if types is not None else found, found

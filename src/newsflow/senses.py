@@ -95,7 +95,7 @@ POLITIES = {
     "state", "country", "nation", "government", "regime", "republic", "independence",
     "sovereignty", "authority", "administration", "leadership", "junta", "agreement", "accord",
     "treaty", "pact", "border", "frontier", "election", "result", "ruling", "decision", "right",
-    "claim", "union", "organisation", "organization",
+    "claim", "union", "organisation", "organization", "victory", "win", "outcome",
 }  # fmt: skip
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
