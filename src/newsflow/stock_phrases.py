@@ -71,6 +71,11 @@ MARKET_DEMAND = {
     "physical", "investment", "credit", "loan", "money", "energy", "oil", "fuel", "power",
     "electricity", "market", "end-user", "underlying", "overall", "final", "private", "retail",
 }  # fmt: skip
+# what a demand claims: money owed or paid ("a $540m repayment demand from foreign banks")
+CLAIMS = {
+    "repayment", "payment", "ransom", "wage", "pay", "compensation", "tax", "damage", "pension",
+    "redundancy", "refund", "reimbursement",
+}  # fmt: skip
 # what market demand does or has done to it: "demand rose", "stimulate domestic demand"
 DEMAND_VERBS = {
     "rise", "fall", "grow", "increase", "decline", "drop", "slow", "weaken", "strengthen",
@@ -177,6 +182,8 @@ def _market_demand(noun: Token) -> bool:
     if noun.lemma_.lower() != "demand" or noun.tag_ == "NNS":
         return False  # "the strikers' demands" are asked
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(c.lemma_.lower() in CLAIMS for c in modifiers):
+        return False  # "a similar $540m repayment demand from foreign banks" is asked
     if any(c.lemma_.lower() in MARKET_DEMAND for c in modifiers):
         return True
     if noun.dep_ in ("nsubj", "dobj", "conj") and noun.head.lemma_.lower() in DEMAND_VERBS:
