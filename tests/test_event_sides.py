@@ -73,3 +73,31 @@ def test_the_bare_country_agrees_with_its_people_but_they_not_with_each_other():
     assert not pairs_agree((howard, "FRA"), (blair, "FRA"), symmetric=False)
     # a bare "Britain criticised France" must not chain Howard's and Blair's reports
     assert clash({howard}, {blair}) and not clash({howard}, {howard}) and not clash({howard}, set())
+
+
+def test_a_one_sided_report_does_not_chain_two_partners_into_one_event(nlp):
+    # reuters newid 11487 and its story (the Reuters run at f489faa stored Reagan's accord
+    # with Chirac as "Washington agreed to forego antidumping duties on Japanese
+    # semiconductors", United States -> Japan): a report naming one side only agrees with
+    # each partner's, and must not join the two
+    actors = [
+        ("act_reagan", "Ronald Reagan", "PERSON", "USA", ["Reagan"]),
+        ("act_chirac", "Jacques Chirac", "PERSON", "FRA", ["Chirac"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["the United States", "Washington"]),
+        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japanese"]),
+        ("act_baker", "James Baker", "PERSON", "USA", ["James Baker"]),
+    ]
+    body = (
+        "Reagan and Chirac meanwhile signed an agreement ending a dispute between two leading "
+        "research institutes over patent rights to a blood screening test for the deadly disease "
+        "AIDS. Treasury Secretary James Baker said the United States and the five other "
+        "industrialized nations signing the recent Paris Accord remain committed to fostering "
+        "the exchange rate at around current levels. In return, Washington agreed to forego "
+        "antidumping duties on Japanese semiconductors."
+    )
+    reports = joined_reports(
+        body, nlp, actors, date(1987, 3, 31), ("event_id", "event_type", "target_actor_id")
+    )
+    agreements = {r[2]: r[0] for r in reports if r[1] == "AGREE" and r[2] is not None}
+    assert set(agreements) == {"act_chirac", "act_jpn"}, reports
+    assert agreements["act_chirac"] != agreements["act_jpn"], reports

@@ -157,6 +157,31 @@ def _named_sides(key: _Key) -> tuple[frozenset[str], frozenset[str]]:
     return (sides[0] | sides[1], frozenset()) if key.symmetric else (sides[0], sides[1])
 
 
+def _side_bases(key: _Key) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries each side names, its state or a person or body of it (both in the first
+    for a symmetric type). Actors of no country are left out: "The terrorist attack was
+    claimed by Da'ish" and "ISKP bombed Kerman" are one attack through the report of it."""
+    sides = [
+        frozenset({base_key(k)} if k is not None and not k.startswith("act_") else set())
+        for k in key.pair
+    ]
+    return (sides[0] | sides[1], frozenset()) if key.symmetric else (sides[0], sides[1])
+
+
+def _bases_clash(
+    a: tuple[frozenset[str], frozenset[str]],
+    b: tuple[frozenset[str], frozenset[str]],
+    symmetric: bool,
+) -> bool:
+    """Would joining two groups put two different countries on one side? A report naming one
+    side only agrees with reports of every partner, and must not chain Reagan's accord with
+    Chirac (USA, FRA) and "Washington agreed to forego antidumping duties on Japanese
+    semiconductors" (USA, JPN) into one event. A symmetric type holds at most two countries."""
+    if symmetric:
+        return len(a[0] | b[0]) > 2
+    return any(x and y and not x & y for x, y in zip(a, b, strict=True))
+
+
 def group_reports(
     candidates: list[Candidate], known: list[dict[str, Any]], lexicon: Lexicon
 ) -> list[_Group]:
@@ -174,6 +199,7 @@ def group_reports(
     # The people and bodies of a country each group names, by side: a bare "Britain" report
     # agrees with Blair's and with Howard's, but must not chain the two into one event.
     named = [_named_sides(k) for k in keys]
+    bases = [_side_bases(k) for k in keys]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -210,6 +236,8 @@ def group_reports(
                     continue
                 if any(clash(a, b) for a, b in zip(named[rx], named[ry], strict=True)):
                     continue
+                if _bases_clash(bases[rx], bases[ry], keys[x].symmetric):
+                    continue
                 if keys[x].matches(keys[y]):
                     if has_known[ry]:
                         rx, ry = ry, rx
@@ -217,6 +245,7 @@ def group_reports(
                     has_known[rx] = has_known[rx] or has_known[ry]
                     span[rx] = joined
                     named[rx] = (named[rx][0] | named[ry][0], named[rx][1] | named[ry][1])
+                    bases[rx] = (bases[rx][0] | bases[ry][0], bases[rx][1] | bases[ry][1])
     for i, target in _unnamed_joins(candidates, keys, find).items():
         parent[find(i)] = target
     groups: dict[int, _Group] = defaultdict(_Group)
