@@ -82,18 +82,10 @@ DEMAND_VERBS = {
     "recover", "outstrip", "exceed", "outweigh", "stimulate", "boost", "spur", "create", "expand",
     "generate", "curb", "dampen", "fuel", "revive", "lift", "depress", "sustain", "shift",
 }  # fmt: skip
+# how much market demand there is: "demand from Japanese investors is heavy"
 DEMAND_LEVELS = {
-    "good",
-    "brisk",
-    "steady",
-    "sluggish",
-    "poor",
-    "slack",
-    "light",
-    "thin",
-    "high",
-    "low",
-}
+    "good", "brisk", "steady", "sluggish", "poor", "slack", "light", "thin", "high", "low",
+}  # fmt: skip
 # what market demand is for: goods, money, securities ("demand for products", "for the yen")
 DEMANDED_GOODS = {
     "product", "oil", "crude", "gasoline", "fuel", "energy", "power", "electricity", "loan",
@@ -157,7 +149,9 @@ PUBLIC_BODIES = {
     "party", "committee", "council", "commission", "assembly", "parliament", "union",
     "federation", "government", "cabinet", "authority", "agency", "fund",
 }  # fmt: skip
-FIRMS = {"company", "firm", "subsidiary", "unit", "bank", "group", "corporation"}
+# a firm left or named in a post ("resigned as president of the company"); not "bank" or
+# "group", which may be a central bank or a political group
+FIRMS = {"company", "firm", "subsidiary", "unit", "corporation"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 
 
@@ -372,11 +366,8 @@ def _leaves_a_firm(verb: Token) -> bool:
     reporter = verb.head if verb.dep_ == "ccomp" else None
     if reporter is None or reporter.lemma_.lower() not in ("say", "announce"):
         return False
-    return any(
-        c.dep_ == "nsubj" and c.lower_.strip(".") in FIRM_FORMS
-        for s in reporter.children
-        if s.dep_ == "nsubj"
-        for c in (s, *s.children)
+    return any(  # the subject's head is its last word: "Triton Group Ltd" -> "Ltd"
+        s.dep_ == "nsubj" and s.lower_.strip(".") in FIRM_FORMS for s in reporter.children
     )
 
 
