@@ -14,7 +14,7 @@ import pytest
 
 from newsflow import blows, events, roles
 from newsflow.geo import Gazetteer
-from tests.event_frames import article_events, found_events, parser
+from tests.event_frames import article_events, found_events, fresh_state, parser
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -568,3 +568,34 @@ def test_recognising_supports_only_a_state_or_an_accord(body, types, nlp):
     ]  # fmt: skip
     found = {e[0] for e in found_events(body, nlp, actors, date(2005, 3, 1))}
     assert found == types if types is not None else found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "agreed"),
+    [
+        # reuters newid 20061: economists sharing a view (AGREE by "economists" before)
+        ("Economists generally agreed that there will be no major changes in Japan's economic "
+         "policies under a new leader.", False),
+        # reuters newid 6395: sources sharing a view (AGREE before)
+        ("Diplomatic and banking sources in Kinshasa agreed that a compromise formula could be "
+         "reached in the coming weeks enabling pro-Western Zaire to obtain a much needed "
+         "injection of cash.", False),
+        # reuters newid 5176: states agreeing stay AGREE
+        ("On February 22, the United States, Japan, West Germany, France, Britain and Canada "
+         "agreed that major currencies were within ranges broadly reflecting underlying "
+         "economic conditions.", True),
+        # reuters newid 1557: ministers agreeing a scheme stay AGREE
+        ('The ministers agreed that under this "extensification" scheme, farmers would '
+         "qualify for compensation if they cut output of specific products by at least 20 "
+         "pct.", True),
+    ],
+)  # fmt: skip
+def test_onlookers_sharing_a_view_make_no_agreement(body, agreed, nlp):
+    actors = [
+        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
+        ("act_zaire", "Zaire", "COUNTRY", "ZAR", ["Zaire", "Kinshasa"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["the United States"]),
+        ("act_deu", "West Germany", "COUNTRY", "DEU", ["West Germany"]),
+    ]
+    frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
+    assert ("AGREE" in set(frame["event_type"])) is agreed, frame.select("event_type").rows()

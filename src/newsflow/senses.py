@@ -97,6 +97,11 @@ POLITIES = {
     "treaty", "pact", "border", "frontier", "election", "result", "ruling", "decision", "right",
     "claim", "union", "organisation", "organization", "victory", "win", "outcome",
 }  # fmt: skip
+# who shares a view rather than makes a deal: "economists agreed that ..." (`_onlookers_agree`)
+ONLOOKERS = {
+    "analyst", "economist", "dealer", "expert", "trader", "banker", "observer", "source",
+    "forecaster", "strategist", "commentator", "broker", "manager", "specialist", "critic",
+}  # fmt: skip
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
     "ensure", "oversee", "run", "manage", "lead", "supervise", "monitor", "regulate", "enforce",
@@ -265,6 +270,19 @@ def _recognises_no_polity(verb: Token) -> bool:
     return not any(t.pos_ == "PROPN" or t.lemma_.lower() in POLITIES for t in themes)
 
 
+def _onlookers_agree(verb: Token) -> bool:
+    """ "Economists generally agreed that there will be no major changes", "Most analysts agree
+    that the government will have to accept inflation", "Diplomatic and banking sources in
+    Kinshasa agreed that a compromise formula could be reached": onlookers sharing a view, no
+    party's agreement. "The ministers agreed that ... farmers would qualify for compensation"
+    and "both sides agreed that the group ... would continue its work" stay."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [c for s in subjects for c in s.conjuncts]
+    return bool(subjects) and all(s.lemma_.lower() in ONLOOKERS for s in subjects)
+
+
 def _warns_of_a_state(verb: Token) -> bool:
     """ "warned (that) X was / could be Y": every reported clause is a copula with a subject
     of its own (no "there", no "warned X to ...")."""
@@ -405,6 +423,8 @@ def refine(
     if lemma == "charge" and found[0] == "ACCUSE" and _charges_a_price(token):
         return None
     if verbal and lemma in ("recognise", "recognize") and _recognises_no_polity(token):
+        return None
+    if verbal and lemma == "agree" and found[0] == "AGREE" and _onlookers_agree(token):
         return None
     if (
         verbal
