@@ -11,7 +11,14 @@ from typing import Any
 import polars as pl
 
 from newsflow import schema
-from newsflow.event_sides import base_key, clash, is_specific, pairs_agree, sides_agree
+from newsflow.event_sides import (
+    base_key,
+    clash,
+    country_of,
+    is_specific,
+    pairs_agree,
+    sides_agree,
+)
 from newsflow.geo import Place
 from newsflow.ids import short_hash
 from newsflow.reports import Candidate
@@ -161,10 +168,8 @@ def _side_bases(key: _Key) -> tuple[frozenset[str], frozenset[str]]:
     """The countries each side names, its state or a person or body of it (both in the first
     for a symmetric type). Actors of no country are left out: "The terrorist attack was
     claimed by Da'ish" and "ISKP bombed Kerman" are one attack through the report of it."""
-    sides = [
-        frozenset({base_key(k)} if k is not None and not k.startswith("act_") else set())
-        for k in key.pair
-    ]
+    countries = [country_of(k) if k is not None else None for k in key.pair]
+    sides = [frozenset({c} if c is not None else set()) for c in countries]
     return (sides[0] | sides[1], frozenset()) if key.symmetric else (sides[0], sides[1])
 
 

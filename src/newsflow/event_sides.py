@@ -32,6 +32,13 @@ def base_key(key: str) -> str:
     return key.split(SEPARATOR, 1)[0]
 
 
+def country_of(key: str) -> str | None:
+    """The country a side key stands for (its own or its person's or body's), None for an actor
+    of no country (keyed by its actor id)."""
+    base = base_key(key)
+    return None if base.startswith("act_") else base
+
+
 def is_specific(key: str) -> bool:
     """A person or named body of a country, not the country itself."""
     return SEPARATOR in key

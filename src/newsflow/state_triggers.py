@@ -76,10 +76,6 @@ def is_state(mention: RoleMention | None) -> bool:
 # theirs ("workers", "the union", "strikers"), or a name holding one ("Letter Carriers Union
 # of Canada", "United Auto Workers"), but no firm named with one ("First Union Corp",
 # "Union Carbide": a company word, or "union" first).
-COMPANY_WORDS = {
-    "corp", "corporation", "inc", "co", "ltd", "plc", "bank", "bancorp", "bancshares", "group",
-    "holdings", "ag", "sa", "nv", "pacific", "carbide",
-}  # fmt: skip
 LABOUR_TYPES = {"CONSULT", "AGREE"}  # talks, offers and acceptances ("declined" is a figure's too)
 # Deals and talks between firms are routine business, no PLOVER event (the events guide:
 # "joint-venture and takeover talks between companies", "X sold its unit to Y"): a side is a
@@ -89,6 +85,8 @@ FIRM_FORMS = {
     "bancshares", "lp", "llc", "gmbh", "spa", "bhd", "kk", "n.v", "s.a", "l.p",
 }  # fmt: skip
 FIRM_DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+# words that make a name a firm's, not a union's ("First Union Corp", "Union Carbide")
+COMPANY_WORDS = FIRM_FORMS | {"bank", "group", "pacific", "carbide"}
 
 
 def is_labour(mention: RoleMention | None, doc: Doc, workers: Container[str]) -> bool:

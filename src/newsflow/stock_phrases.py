@@ -44,15 +44,22 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   routine, as the guide labels the Bank of England's money market assistance.
 * support provided: "exporters provided underlying support in flaxseed", "provide technical
   and managerial support", "provided extra logistical support for phone and online appeals"
-  (SUPPORT from the noun; 9 in both corpora, none verbal backing): support provided or supplied is a market's or a
-  contractor's; backing is given, lent or voiced ("Robin Cook gave his support to Mr Brown's
-  prime ministerial ambitions" stays).
+  (SUPPORT from the noun; 9 in both corpora, none verbal backing): support provided or
+  supplied is a market's or a contractor's; so is support found ("heating oil found support
+  from traders"), lent to no one ("also lent support") or a poll's share ("the support of 42
+  pct"); backing is given, lent to someone or voiced ("Robin Cook gave his support to Mr
+  Brown's prime ministerial ambitions" stays).
+* a market held up: "intervened to support the dollar", "Chart support was cited at
+  97-23/32", "new support prices for grains" (SUPPORT; ~40 on Reuters): no actor is backed.
+* market demand, whatever modifies it: "South Korean camera demand rose", "demand from
+  Japanese investors is heavy" (REQUEST); a claim's demand ("a $540m repayment demand") stays.
 * an executive's resignation from a company post: "resigned as vice-chairman and a director
-  to pursue other interests" (RETREAT; 2 audited, ~36 in the corpus). The events guide counts
-  a resignation under pressure (CONCEDE, `senses`: "resigned over the affair") and keeps a
-  plain one with no pressure out ("has resigned for personal reasons": no event); a
-  company post (chief executive, officer, director, vice-chairman) with no political or
-  public body named makes it a personnel move.
+  to pursue other interests" (RETREAT; 2 audited, ~36 in the corpus), from a firm's board, or
+  one a firm reports ("Triton Group Ltd said John Stiska has resigned as its president"). The
+  events guide counts a resignation under pressure (CONCEDE, `senses`: "resigned over the
+  affair") and keeps a plain one with no pressure out ("has resigned for personal reasons": no
+  event); a company post (chief executive, officer, director, vice-chairman) with no political
+  or public body named makes it a personnel move.
 """
 
 from __future__ import annotations
