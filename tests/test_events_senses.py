@@ -599,3 +599,34 @@ def test_onlookers_sharing_a_view_make_no_agreement(body, agreed, nlp):
     ]
     frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
     assert ("AGREE" in set(frame["event_type"])) is agreed, frame.select("event_type").rows()
+
+
+@pytest.mark.parametrize(
+    ("body", "conceded"),
+    [
+        # bbc/politics/183.txt: an admission reported (CONCEDE by Nicholas Scott before)
+        ("Sir Nicholas admitted he misled MPs when he denied his department had been involved "
+         "in wrecking tactics designed to kill the Disability Bill in 1994.", False),
+        # events heldout3, bbc/sport/263.txt (gold: no event): a manager's admission
+        ("McLeish admitted his team's defending was amateurish after watching them lose 2-0 to "
+         "Guy Roux's French side.", False),
+        # reuters newid 4670: (CONCEDE by Nakasone before)
+        ("Nakasone admitted the tax was a major factor in an upper house by-election defeat "
+         "for his party on Sunday.", False),
+        # reuters newid 1770: an act admitted in a guilty plea stays
+        ("The 41-year-old Slutksy admitted accepting 165,000 dlrs in bribes.", True),
+        # reuters newid 925: a state let in stays
+        ("Should quickly discard its prejudice against favourable tariff treatment for "
+         "Chinese goods and admit China into the Generalised System of Preference (GSP).", True),
+    ],
+)  # fmt: skip
+def test_an_admission_reported_is_no_concession(body, conceded, nlp):
+    actors = [
+        ("act_scott", "Nicholas Scott", "PERSON", "GBR", ["Sir Nicholas"]),
+        ("act_mcleish", "Alex McLeish", "PERSON", "GBR", ["McLeish"]),
+        ("act_nakasone", "Yasuhiro Nakasone", "PERSON", "JPN", ["Nakasone"]),
+        ("act_slutsky", "Leonard Slutsky", "PERSON", "USA", ["Slutksy"]),
+        ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
+    ]
+    frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
+    assert ("CONCEDE" in set(frame["event_type"])) is conceded, frame.select("event_type").rows()

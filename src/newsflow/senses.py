@@ -25,6 +25,11 @@ Dizzee Rascal", `newsflow.blows`'s):
 * "resigned over the affair", "resigned after leaking details": resigning under pressure yields
   (CONCEDE, the guide's "resigns under pressure"); "resigned to allow elections" stays the
   lexicon's RETREAT, as PLOVER codes a resignation with no cause named.
+* "admitted (that) X ...", "'We have no leverage,' one official admitted" report an admission:
+  a statement, no yielding (the guide's CONCEDE yields; "Mr Myers has admitted that he ordered
+  false accounting entries" is labelled no CONCEDE); the clause's own trigger, if any, is the
+  event. "admit China into the GSP", "admitted one felony count", "admitted accepting
+  payments" (a thing or an act admitted, not a clause) stay.
 * "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
   a welcoming subject or someone welcomed).
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
@@ -391,6 +396,8 @@ def refine(
         if stock_phrases.under_pressure(token):
             return ("CONCEDE", "08")
         return found
+    if verbal and lemma == "admit" and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "Nakasone admitted the tax was a major factor": an admission reported
     if lemma == "welcome" and _greeting(token):
         return None
     if verbal and lemma == "ask" and found[0] == "REQUEST":
