@@ -630,3 +630,36 @@ def test_an_admission_reported_is_no_concession(body, conceded, nlp):
     ]
     frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
     assert ("CONCEDE" in set(frame["event_type"])) is conceded, frame.select("event_type").rows()
+
+
+@pytest.mark.parametrize(
+    ("body", "accused"),
+    [
+        # bbc/business/004.txt: a cause blamed (ACCUSE by British Airways before)
+        ("British Airways has blamed high fuel prices for a 40% drop in profits.", False),
+        # reuters newid 6481: a decline blamed on disruptions (ACCUSE by Habbel before)
+        ("Habbel blamed the profit decline on disruptions to output caused by the introduction "
+         "of the new Audi 80 model, on currency factors and on negative publicity in the U.S.",
+         False),
+        # reuters newid 14864: a failure blamed on the employers (generic) stays
+        ("IG-Metall official Ernst Eisenmann, speaking last night, blamed the failure of the "
+         "negotiations on the employers.", True),
+        # reuters newid 21002: a state blamed stays
+        ("Iraq blames Iran for the outbreak of hostilities, which have entailed World War "
+         "I-style infantry attacks resulting in horrific casualties.", True),
+        # reuters newid 4046: blamed on a state's refusal stays
+        ("Moscow blamed the end of the freeze on U.S. Refusal to join a total test ban.", True),
+    ],
+)  # fmt: skip
+def test_a_cause_blamed_is_no_accusation(body, accused, nlp):
+    actors = [
+        ("act_ba", "British Airways", "ORG", "GBR", ["British Airways"]),
+        ("act_habbel", "Wolfgang Habbel", "PERSON", "DEU", ["Habbel"]),
+        ("act_eis", "Ernst Eisenmann", "PERSON", "DEU", ["Ernst Eisenmann"]),
+        ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq"]),
+        ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran"]),
+        ("act_rus", "Soviet Union", "COUNTRY", "SUN", ["Moscow"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["U.S."]),
+    ]
+    frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
+    assert ("ACCUSE" in set(frame["event_type"])) is accused, frame.select("event_type").rows()

@@ -30,6 +30,13 @@ Dizzee Rascal", `newsflow.blows`'s):
   false accounting entries" is labelled no CONCEDE); the clause's own trigger, if any, is the
   event. "admit China into the GSP", "admitted one felony count", "admitted accepting
   payments" (a thing or an act admitted, not a clause) stay.
+* "British Airways has blamed high fuel prices for a 40% drop in profits", "The company blamed
+  the loss on the continuing depression in agriculture": a cause blamed is an opinion about a
+  thing (the guide's "opinions about things rather than actors"), no accusation; "blame" is an
+  ACCUSE only when what it blames (its object, or what the blame is put "on") names someone
+  (`doers.names_doer`: a name, a pronoun, an agent noun, or one as its owner: "blamed the
+  failure of the negotiations on the employers", "blamed the agency's senior management",
+  "Moscow blamed the end of the freeze on U.S. refusal").
 * "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
   a welcoming subject or someone welcomed).
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
@@ -275,6 +282,58 @@ def _recognises_no_polity(verb: Token) -> bool:
     return not any(t.pos_ == "PROPN" or t.lemma_.lower() in POLITIES for t in themes)
 
 
+BLAMED_OTHERS = frozenset({"other", "another"})  # "each side blaming the other", "one another"
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _names_someone(word: Token) -> bool:
+    """Does this blamed phrase name someone: its head, an owner or a name before it ("the
+    agency's senior management", "U.S. refusal", "Indonesian demands"), or whose it is ("the
+    reluctance of governments", "an order by Duvalier", "problems with Iran")?"""
+    if word.lower_ in BLAMED_OTHERS:
+        return True
+    if word.lower_ not in THING_PRONOUNS and doers.names_doer(word, ()):
+        return True
+    for child in word.children:
+        if child.dep_ in ("poss", "compound") and doers.names_doer(child, ()):
+            return True
+        if child.dep_ == "amod" and child.is_title and child.i > word.sent.start:
+            return True  # a nationality: "Indonesian demands"
+        if child.dep_ == "prep" and child.lower_ in ("of", "by", "with"):
+            whose = [g for g in child.children if g.dep_ == "pobj"]
+            if any(doers.names_doer(g, ()) for g in whose):
+                return True
+    return False
+
+
+def _on_objects(words: list[Token]) -> list[Token]:
+    """What the "on" phrases of these words name ("blamed the drop on currency movements")."""
+    return [
+        g for w in words for p in w.children if p.dep_ == "prep" and p.lower_ == "on"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def _blames_a_thing(verb: Token) -> bool:
+    """Is everything this "blame" may blame a thing ("blamed weak demand", "blamed the drop on
+    currency movements")? What it may blame: what its "on" names, the object then being what
+    is blamed on it; else its object or passive subject, a relative clause's referent
+    ("replacement workers that the union has blamed"), and an "on" the parse put inside the
+    object ("blamed the failure of the negotiations on the employers"); with their conjuncts."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    relative = verb.dep_ == "relcl" and (
+        not objects or any(o.lower_ in RELATIVE_PRONOUNS for o in objects)
+    )
+    referent = [verb.head] if relative else []
+    blamed = _on_objects([verb])
+    if not blamed:
+        inner = [t for o in objects if o.dep_ == "dobj" for t in o.subtree]
+        blamed = (referent or objects) + _on_objects(inner)
+    blamed += referent
+    return bool(blamed) and not any(_names_someone(w) for b in blamed for w in (b, *b.conjuncts))
+
+
 def _onlookers_agree(verb: Token) -> bool:
     """ "Economists generally agreed that there will be no major changes", "Most analysts agree
     that the government will have to accept inflation", "Diplomatic and banking sources in
@@ -430,6 +489,8 @@ def refine(
     if lemma == "charge" and found[0] == "ACCUSE" and _charges_a_price(token):
         return None
     if verbal and lemma in ("recognise", "recognize") and _recognises_no_polity(token):
+        return None
+    if verbal and lemma == "blame" and found[0] == "ACCUSE" and _blames_a_thing(token):
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _onlookers_agree(token):
         return None
