@@ -24,6 +24,8 @@ MUST_MERGE = [
     ("Yousuf Raza Gilani", "Yusuf Raza Gillani"),
     ("Sayed Mohammad Ali", "Seyed Muhammad Ali"),
     ("Bashar al-Assad", "al-Assad"),
+    ("Alan Greenspan", "Alan Greespan"),  # reuters: a long surname misspelt
+    ("Wayne Rooney", "Wayne Rooneys"),  # bbc: a possessive "s" left on
 ]
 
 MUST_NOT_MERGE = [
@@ -37,6 +39,11 @@ MUST_NOT_MERGE = [
     ("Abdul Kabir", "Abdul Qadir"),
     ("Margaret Thatcher", "Ben Thatcher"),  # "Ben" folds to the particle "bin"
     ("Al Gore", "Tipper Gore"),  # a capitalised first "Al" is a given name
+    # reuters: short surnames one letter apart (James Baker was stored as James R. Barker)
+    ("James Baker", "James R. Barker"),
+    ("John Bolton", "John Button"),
+    ("John Makin", "John McCain"),
+    ("Steven J. Ross", "Stephen Rose"),
 ]
 
 
