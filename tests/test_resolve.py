@@ -266,3 +266,16 @@ def test_history_reads_only_the_surnames_a_match_can_reach():
         "bank of ingland",
         "bank of ireland",
     ]
+
+
+def test_a_bare_body_word_joins_no_named_body() -> None:
+    """Reuters: one article called Bank of Tokyo International Ltd "the Bank", and the bare
+    "Bank" of 191 other articles (the World Bank, central banks) joined it. A bare body word
+    joins the actor known by that word alone; a company's short name still joins it."""
+    registry = ActorRegistry(THRESHOLD)
+    boti = registry.resolve("ORG", ["Bank of Tokyo International Ltd", "Bank"])
+    bank = registry.resolve("ORG", ["Bank"])
+    assert bank != boti
+    assert registry.resolve("ORG", ["Bank"]) == bank  # one actor for the bare word
+    sony = registry.resolve("ORG", ["Sony Corp", "Sony"])
+    assert registry.resolve("ORG", ["Sony"]) == sony

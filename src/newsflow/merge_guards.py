@@ -10,7 +10,8 @@ are the whole evidence:
   both fold to "bc", "IOC" and "EEOC" to "iuc", and "CBS" is one letter from "Cubs".
 
 A one-word name matches only by the very word ("Qomi" still joins "Hassan Kazemi Qomi", a lone
-"Keane" the one Keane known), an organisation's also by its plural ("Wasp"/"Wasps").
+"Keane" the one Keane known), an organisation's also by its plural ("Wasp"/"Wasps"); a bare
+body word ("the Bank", "the Commission") only the actor known by that word alone.
 
 * a company's name is its words, not their sound: romanisation folds and sound-alike scores,
   right for "Kazemi Ghomi", made "Western Inc" of "Vestron Inc", "Irving Bank" of "Ewing
@@ -34,6 +35,27 @@ from newsflow.short_orgs import LEGAL_FORMS
 TYPO_WORD = 5  # letters: a shorter word must be spelt the same ("Seal" is not "Sealy")
 LONG_WORD = 8  # letters: a word this long may carry two typos beside a confirming word
 UNCONFIRMING = LEGAL_FORMS | {"of", "the", "for"}  # "Corp" says nothing of which company
+
+
+# Head words of bodies' names: alone ("the Bank said", "the Commission"), a common noun naming
+# whichever body the article is about. The Reuters run gave 363 bare "Bank" mentions of 191
+# articles (the World Bank, central banks) to Bank of Tokyo International Ltd, which one article
+# had called "the Bank".
+BODY_WORDS = frozenset(
+    {"bank", "banks", "fund", "commission", "committee", "council", "ministry", "department",
+     "agency", "authority", "board", "office", "bureau", "service", "union", "federation",
+     "association", "organisation", "organization", "league", "movement", "institute",
+     "university", "college", "group", "company", "corporation", "court", "exchange", "trust",
+     "foundation", "community", "assembly", "congress", "parliament", "senate", "house",
+     "treasury", "cabinet", "administration", "government", "party", "front", "army", "club"}
+)  # fmt: skip
+
+
+def bare_body(said: set[str]) -> bool:
+    """Whether every form (folded) an entity is seen under is a bare body word ("Bank"): it then
+    joins only the actor known by that word alone, never a named body that one article called
+    so (`resolve.ActorRegistry.resolve`)."""
+    return bool(said) and said <= BODY_WORDS
 
 
 def fuzzy_comparable(ours: str, theirs: str, one_word: bool, person: bool) -> bool:

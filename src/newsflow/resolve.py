@@ -26,6 +26,7 @@ from newsflow import schema
 from newsflow.ids import short_hash
 from newsflow.merge_guards import (
     AliasShape,
+    bare_body,
     full_name_may_join,
     fuzzy_comparable,
     lone_name_fits,
@@ -581,6 +582,9 @@ class ActorRegistry:
                 # actor of that bare name, founded by the first such mention, takes it: one
                 # "Keane" for every article that never says which, not one more per article
                 said = {fold_text(f) for f in forms}
+                ranked = [i for i in ranked if self._known_only_as(i, said)][:1]
+            said = {fold_text(f) for f in forms}
+            if actor_type != "PERSON" and longest == 1 and bare_body(said):
                 ranked = [i for i in ranked if self._known_only_as(i, said)][:1]
             actor = self._actors[ranked[0]] if ranked else None
         if actor is None:
