@@ -47,3 +47,34 @@ def test_a_capital_that_acts_still_stands_for_its_government(nlp):
     body = "Paris said it would reject any move to link the two issues at the talks."
     events = found_events(body, nlp, ACTORS, PUBLISHED)
     assert ("REJECT", "act_fra", None) in events
+
+
+VENUE_ACTORS = [
+    ("act_bel", "Belgium", "COUNTRY", "BEL", ["Belgium"]),
+    ("act_brussels", "Brussels", "PLACE", "BEL", ["Brussels"]),
+    ("act_eu", "European Union", "ORG", None, ["EU"]),
+    ("act_ec", "European Community", "ORG", None, ["European Community"]),
+    ("act_jor", "Jordan", "COUNTRY", "JOR", ["Jordan"]),
+    ("act_amman", "Amman", "PLACE", "JOR", ["Amman"]),
+    ("act_saddam", "Saddam Hussein", "PERSON", "IRQ", ["Saddam Hussein"]),
+]  # fmt: skip
+
+
+def test_the_city_where_talks_are_held_is_no_party_to_them(nlp):
+    # bbc/politics/373.txt (CONSULT Belgium -> European Union before)
+    body = "EU leaders are holding talks in Brussels on how to re-energise the sluggish European economy."
+    events = found_events(body, nlp, VENUE_ACTORS, PUBLISHED)
+    assert all("act_bel" not in event for event in events), events
+    # reuters newid 15741 (CONSULT European Community -> Belgium before)
+    body = (
+        "European Community trade experts will meet in Brussels tomorrow to discuss possible EC "
+        "action against Japan over trade, British Prime Minister Margaret Thatcher said."
+    )
+    assert all("act_bel" not in event for event in found_events(body, nlp, VENUE_ACTORS, PUBLISHED))
+
+
+def test_a_visit_s_city_stays_its_host(nlp):
+    # PLOVER gold (CONSULT, target "Amman"): a visit's city is its host country
+    body = "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday."
+    events = found_events(body, nlp, VENUE_ACTORS, PUBLISHED)
+    assert any(e[0] == "CONSULT" and e[2] == "act_jor" for e in events), events

@@ -396,6 +396,9 @@ def _complement_targets(
     return out
 
 
+VISITS = frozenset({"visit", "trip", "tour", "arrive"})  # CONSULTs whose city hosts them
+
+
 def _locative_actors(
     words: list[Token], mentions: dict[int, RoleMention], triggers: Container[int]
 ) -> list[RoleMention]:
@@ -583,7 +586,11 @@ def sentence_candidates(
             said = reported_subjects(doc, event_type, sources[0].tokens, lexicon)
             targets += [m for j in said for m in _with_conj(doc[j], by_token)]
         if not targets and event_type in lexicon.locative_target_types:
-            targets += _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
+            places = _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
+            # "EU leaders are holding talks in Brussels": a city where a gathering is held is its
+            # venue, not a party; a visit's city is its host ("arrived in Amman on a visit")
+            venue = event_type == "CONSULT" and token.lemma_.lower() not in VISITS
+            targets += [m for m in places if not (venue and m.stands_for)]
         sources = sources or orphan_agents[i]
         if (
             not sources
