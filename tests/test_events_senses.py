@@ -663,3 +663,37 @@ def test_a_cause_blamed_is_no_accusation(body, accused, nlp):
     ]
     frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
     assert ("ACCUSE" in set(frame["event_type"])) is accused, frame.select("event_type").rows()
+
+
+@pytest.mark.parametrize(
+    ("body", "agreed"),
+    [
+        # bbc/politics/290.txt: a reader sharing a columnist's view (AGREE before)
+        ("I agree with Frederick Forsyth.", False),
+        # bbc/politics/296.txt: a peer sharing a view (AGREE Tebbit -> Fox before)
+        ("Tory peer Lord Tebbit said he agreed with Dr Fox's view, and said the case should be "
+         "looked at on its merits.", False),
+        # reuters newid 8597: a minister sharing remarks (AGREE before)
+        ("Vice Economic Minister Wang Chien-shien agreed with Wang's remarks and said efforts to "
+         "avert U.S. Protectionism were running out of time.", False),
+        # reuters newid 19266: an act agreed with a state stays
+        ("A French Finance Ministry statement issued the same time as the Paris Club statement, "
+         "said France had formally agreed with Gabon to reschedule bilateral unpaid debt "
+         "amounting to about 440 mln francs.", True),
+        # reuters newid 4010: a rescheduling agreed with creditors stays
+        ("yesterday jamaica agreed with creditor banks to reschedule over the next 12 years some "
+         "181 miln dlrs due in 1987-89.", True),
+    ],
+)  # fmt: skip
+def test_sharing_a_view_is_no_agreement(body, agreed, nlp):
+    actors = [
+        ("act_forsyth", "Frederick Forsyth", "PERSON", "GBR", ["Frederick Forsyth"]),
+        ("act_tebbit", "Norman Tebbit", "PERSON", "GBR", ["Lord Tebbit"]),
+        ("act_fox", "Liam Fox", "PERSON", "GBR", ["Dr Fox"]),
+        ("act_wang", "Wang Chien-shien", "PERSON", "TWN", ["Wang Chien-shien"]),
+        ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
+        ("act_gab", "Gabon", "COUNTRY", "GAB", ["Gabon"]),
+        ("act_jam", "Jamaica", "COUNTRY", "JAM", ["jamaica"]),
+    ]
+    frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
+    assert ("AGREE" in set(frame["event_type"])) is agreed, frame.select("event_type").rows()

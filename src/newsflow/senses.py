@@ -37,6 +37,9 @@ Dizzee Rascal", `newsflow.blows`'s):
   (`doers.names_doer`: a name, a pronoun, an agent noun, or one as its owner: "blamed the
   failure of the negotiations on the employers", "blamed the agency's senior management",
   "Moscow blamed the end of the freeze on U.S. refusal").
+* "he agreed with Dr Fox's view", "I agree with Frederick Forsyth": sharing an opinion is no
+  AGREE (the guide's AGREE agrees to something); "agreed with General Motors Corp to
+  discontinue negotiations" stays.
 * "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
   a welcoming subject or someone welcomed).
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
@@ -334,6 +337,39 @@ def _blames_a_thing(verb: Token) -> bool:
     return bool(blamed) and not any(_names_someone(w) for b in blamed for w in (b, *b.conjuncts))
 
 
+VIEWS = frozenset(
+    {"view", "opinion", "assessment", "comment", "remark", "analysis", "conclusion", "verdict",
+     "sentiment", "point", "argument", "criticism", "finding", "diagnosis", "prediction",
+     "policy", "tactic", "what", "this", "that", "it"}
+)  # fmt: skip
+AGREED_ON = ("ccomp", "xcomp", "dobj", "advcl")  # "agreed with GM to discontinue negotiations"
+AGREED_PREPS = ("on", "to", "for", "over", "about")  # "agreed with Egypt for the supply of"
+
+
+def _agrees_with_a_view(verb: Token) -> bool:
+    """ "Lord Tebbit said he agreed with Dr Fox's view", "I agree with Frederick Forsyth",
+    "analysts are inclined to agree with Mr Lakhani": sharing someone's opinion, no accord.
+    "agree with" a view, or with someone when nothing is agreed on (no clause, object or "to"
+    act, no "on"/"for" matter); "Deere and Co said it agreed with General Motors Corp to
+    discontinue negotiations", "had agreed with Ryzhkov that they would work to achieve ...",
+    "agreed with a request by producers", what is agreed with someone ("a restructuring
+    agreed with the Paris Club", "the loan was agreed with a 13-bank advisory committee")
+    stay."""
+    if verb.dep_ in ("acl", "relcl") or any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
+    ):
+        return False
+    withs = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]  # fmt: skip
+    if any(w.lemma_.lower() in VIEWS for w in withs):
+        return True
+    nothing_agreed = not any(
+        c.dep_ in AGREED_ON or (c.dep_ == "prep" and c.lower_ in AGREED_PREPS)
+        for c in verb.children
+    )
+    return nothing_agreed and any(doers.names_doer(w, ()) for w in withs)
+
+
 def _onlookers_agree(verb: Token) -> bool:
     """ "Economists generally agreed that there will be no major changes", "Most analysts agree
     that the government will have to accept inflation", "Diplomatic and banking sources in
@@ -491,6 +527,8 @@ def refine(
     if verbal and lemma in ("recognise", "recognize") and _recognises_no_polity(token):
         return None
     if verbal and lemma == "blame" and found[0] == "ACCUSE" and _blames_a_thing(token):
+        return None
+    if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_with_a_view(token):
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _onlookers_agree(token):
         return None
