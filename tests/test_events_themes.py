@@ -40,6 +40,8 @@ ACTORS = [
     ("act_doe", "Department of Energy", "ORG", "USA", ["The Department of Energy"]),
     ("act_mys", "Malaysia", "COUNTRY", "MYS", ["Malaysia"]),
     ("act_tyndall", "John Tyndall", "PERSON", "GBR", ["Mr Tyndall"]),
+    ("act_nintendo", "Nintendo", "COMPANY", "JPN", ["Nintendo"]),
+    ("act_fon", "Bryn Fôn", "PERSON", "GBR", ["Fôn"]),
     ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran"]),
     ("act_ssb", "State Statistics Bureau", "ORG", "CHN", ["State Statistics Bureau"]),
     ("act_dza", "Algeria", "COUNTRY", "DZA", ["Algeria"]),
@@ -153,6 +155,15 @@ RELEASE_DEPLOY = [
         "CONCEDE",
         True,
     ),
+    # a product released is no concession (CONCEDE Nintendo before): bbc/tech/247.txt
+    (
+        "Nintendo is releasing an adapter for its DS handheld console so it can play music and "
+        "video.",
+        "CONCEDE",
+        False,
+    ),
+    # spent heldout3 (gold CONCEDE): a man released, his name parsed a noun
+    ("Fôn was released without charge .", "CONCEDE", True),
     # reuters (OPEC, 1987): efforts deployed are no forces; spent heldout bbc/politics/263.txt
     # (no gold event): "wisdom needs to be deployed", the theme the controller's subject
     (

@@ -23,7 +23,9 @@ facility or listing sought, and "seek to" do something (an attempt: "seeking to 
 plants", "sought to reassure Labour MPs"), ask nobody for anything. "Provide" and "supply"
 are AID only of aid, relief, weapons, intelligence or a loan ("providing ... military
 intelligence to Macedonia", PLOVER's AID); planes, equipment, services or oil supplied are
-trade. "Lend" keeps AID but for a figure of speech ("lent credence to", "lend weight").
+trade. "Release" yields (CONCEDE) only someone or someone's held ship or assets: a name, a pronoun or
+an agent noun ("Fôn was released without charge"); a product or a text released ("released
+the FX/C compiler", "Nintendo is releasing an adapter") is none. "Lend" keeps AID but for a figure of speech ("lent credence to", "lend weight").
 "Grant" is AID of aid, credit or asylum, CONCEDE of immunity, an extension or permission (the
 guide's "granted permission by a bankruptcy court"), none of options, rights or patents.
 "Block" is a PROTEST of a road or an entry (obstructed passage), a REJECT of a proposal, a sale
@@ -43,6 +45,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from newsflow import doers
+
 CURRENCY = {"$", "£", "€", "¥"}
 QUANTITY_PREPS = {"of", "in"}  # "500 tonnes of wheat", "$1bn in assets"
 
@@ -56,6 +60,9 @@ class VerbThemes:
     only: bool
     needs_theme: bool = False  # "the crisis broke", "break even": no theme named, no event
     particles: frozenset[str] | None = None  # particles that keep a phrasal entry (None: any)
+    # an unlisted theme keeps the type only when it names someone ("released Kim Dae-jung";
+    # "released the FX/C compiler", "release its planting intentions report" are none)
+    only_someone: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class Themes:
                     bool(spec["only"]),
                     bool(spec.get("needs_theme", False)),
                     frozenset(spec["particles"]) if "particles" in spec else None,
+                    bool(spec.get("only_someone", False)),
                 )
                 for lemma, spec in data["verbs"].items()
             },
@@ -104,7 +112,18 @@ class Themes:
             for name, event_type in spec.types:
                 if words & self.classes.get(name, frozenset()):
                     return None if event_type is None else (event_type, CAMEO_ROOTS[event_type])
+        if spec.only_someone and not _names_someone(verb):
+            return None
         return None if spec.only else found
+
+
+def _names_someone(verb: Token) -> bool:
+    """Does the verb's theme (or a conjunct) name someone: a name (a capitalised word the parse
+    may tag a noun: "Fôn was released"), a pronoun, an agent noun?"""
+    theme = _theme(verb)
+    return theme is None or any(
+        t.is_title or doers.names_doer(t, ()) for t in (theme, *theme.conjuncts)
+    )
 
 
 # The CAMEO root a retyped report carries (the lexicon's root for each PLOVER type it can get).
