@@ -697,3 +697,33 @@ def test_sharing_a_view_is_no_agreement(body, agreed, nlp):
     ]
     frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
     assert ("AGREE" in set(frame["event_type"])) is agreed, frame.select("event_type").rows()
+
+
+@pytest.mark.parametrize(
+    ("body", "refused"),
+    [
+        # reuters newid 9673: silence (REJECT by Canada before)
+        ("Canada declined to state a position.", False),
+        # reuters newid 5186: details withheld (REJECT by Ongpin before)
+        ("Ongpin declined to disclose details of the banks' new offer and bankers also declined "
+         "to be specific ahead of their next meeting with Ongpin on Monday.", False),
+        # reuters newid 8029: silence (REJECT by Clark before)
+        ("Clark declined to forecast the outcome of the discussions.", False),
+        # reuters newid 13320: an offer declined stays
+        ("Kuwait had earlier declined an offer of U.S. Naval escorts as too public an admission "
+         "of its need for protection, they said.", True),
+        # PLOVER gold REJECT: a post declined stays
+        ("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya "
+         "Anti-Corruption Commision.", True),
+    ],
+)  # fmt: skip
+def test_a_fall_or_silence_is_no_refusal(body, refused, nlp):
+    actors = [
+        ("act_can", "Canada", "COUNTRY", "CAN", ["Canada"]),
+        ("act_ongpin", "Jaime Ongpin", "PERSON", "PHL", ["Ongpin"]),
+        ("act_clark", "Joe Clark", "PERSON", "CAN", ["Clark"]),
+        ("act_kwt", "Kuwait", "COUNTRY", "KWT", ["Kuwait"]),
+        ("act_awori", "Moody Awori", "PERSON", "KEN", ["Moody Awori"]),
+    ]
+    frame = article_events(body, nlp, fresh_state(), actors, date(1987, 3, 20))
+    assert ("REJECT" in set(frame["event_type"])) is refused, frame.select("event_type").rows()

@@ -37,6 +37,8 @@ Dizzee Rascal", `newsflow.blows`'s):
   (`doers.names_doer`: a name, a pronoun, an agent noun, or one as its owner: "blamed the
   failure of the negotiations on the employers", "blamed the agency's senior management",
   "Moscow blamed the end of the freeze on U.S. refusal").
+* "exports declined last year to 7.4 billion dlrs" is a fall and "declined to comment" silence:
+  "decline" refuses (REJECT) only an offer, a post or an act ("declined to attend").
 * "he agreed with Dr Fox's view", "I agree with Frederick Forsyth": sharing an opinion is no
   AGREE (the guide's AGREE agrees to something); "agreed with General Motors Corp to
   discontinue negotiations" stays.
@@ -337,6 +339,41 @@ def _blames_a_thing(verb: Token) -> bool:
     return bool(blamed) and not any(_names_someone(w) for b in blamed for w in (b, *b.conjuncts))
 
 
+# what one declines to do that refuses no one: to speak ("declined to comment", "declined to
+# say what he will do", "declined to be specific", "declined to give details"; CAMEO 011
+# "decline comment", a statement PLOVER drops)
+COMMENTS = frozenset(
+    {"comment", "say", "discuss", "elaborate", "identify", "confirm", "disclose", "specify",
+     "forecast", "name", "reveal", "speculate", "predict", "detail", "answer", "estimate",
+     "quantify", "describe", "explain", "state", "talk", "speak", "be"}
+)  # fmt: skip
+TELLING = frozenset({"give", "make", "provide", "offer"})  # "give details", "make any comment"
+TOLD = frozenset(
+    {"detail", "estimate", "figure", "view", "idea", "comment", "information", "breakdown",
+     "indication", "number", "forecast", "projection", "position", "name", "price"}
+)  # fmt: skip
+
+
+def _declines_nothing(verb: Token) -> bool:
+    """ "Turkey's exports declined last year to 7.4 billion dlrs", "declined 6.7 billion marks"
+    (a fall: nothing declined), "declined to comment", "declined to give details" (silence): no
+    refusal. "Kuwait had earlier declined an offer of U.S. Naval escorts", "declined to attend
+    the February meeting" stay."""
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "dobj")]
+    if not acts:
+        return True
+    for act in acts:
+        lemma = act.lemma_.lower()
+        if act.dep_ == "dobj" and (act.like_num or any(c.dep_ == "nummod" for c in act.children)):
+            return True  # "declined 40 pct", "declined 75.4 mln dlrs"
+        if lemma in COMMENTS:
+            return True
+        told = {c.lemma_.lower() for c in act.children if c.dep_ == "dobj"}
+        if lemma in TELLING and told & TOLD:
+            return True
+    return False
+
+
 VIEWS = frozenset(
     {"view", "opinion", "assessment", "comment", "remark", "analysis", "conclusion", "verdict",
      "sentiment", "point", "argument", "criticism", "finding", "diagnosis", "prediction",
@@ -527,6 +564,8 @@ def refine(
     if verbal and lemma in ("recognise", "recognize") and _recognises_no_polity(token):
         return None
     if verbal and lemma == "blame" and found[0] == "ACCUSE" and _blames_a_thing(token):
+        return None
+    if verbal and lemma == "decline" and found[0] == "REJECT" and _declines_nothing(token):
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_with_a_view(token):
         return None
