@@ -1,0 +1,62 @@
+"""Draw a random audit's items: a seeded sample of the events a whole-corpus warehouse holds.
+
+    python -m bench.labels.events.random_audit BBC_WAREHOUSE REUTERS_WAREHOUSE OUT_DIR N [SEED]
+
+N events of each warehouse (as change_audit.py compares them: type, source name, target name,
+evidence), drawn with SEED (17 when left out), shuffled into `items.json` with the generic
+words the event stores on a side no actor fills (`source_generic`, `target_generic`: "workers",
+"the government"); `key.json` holds the population of each corpus. What a judge finds right in the sample estimates the precision of
+what the warehouse says, whatever the labelled sets say.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+import duckdb
+
+from bench.labels.events.change_audit import tuples
+
+GENERICS = """
+select e.source_generic, e.target_generic from events e
+left join actors s on s.actor_id = e.source_actor_id
+left join actors t on t.actor_id = e.target_actor_id
+where e.event_type = ? and s.name is not distinct from ? and t.name is not distinct from ?
+and e.evidence = ?
+"""
+
+
+def generics(path: str, row: tuple) -> tuple[str | None, str | None]:
+    """The generic words of the first stored event with this (type, source, target, evidence)."""
+    with duckdb.connect(path, read_only=True) as con:
+        found = con.execute(GENERICS, list(row)).fetchall()
+    return (found[0][0], found[0][1]) if found else (None, None)
+
+
+def main(argv: list[str]) -> None:
+    bbc, reuters, out, n = argv[:4]
+    rng = random.Random(int(argv[4]) if len(argv) > 4 else 17)
+    items: list[dict] = []
+    population: dict[str, int] = {}
+    for corpus, path in (("bbc", bbc), ("reuters", reuters)):
+        rows = sorted(tuples(path), key=str)
+        population[corpus] = len(rows)
+        for row in rng.sample(rows, min(int(n), len(rows))):
+            kind, source, target, evidence = row
+            source_generic, target_generic = generics(path, row)
+            items.append(
+                {"corpus": corpus, "event_type": kind, "source": source,
+                 "source_generic": source_generic, "target": target,
+                 "target_generic": target_generic, "evidence": evidence}
+            )  # fmt: skip
+    rng.shuffle(items)
+    with open(f"{out}/items.json", "w", encoding="utf-8") as f:
+        json.dump([dict(item, id=i) for i, item in enumerate(items)], f, indent=1)
+    with open(f"{out}/key.json", "w", encoding="utf-8") as f:
+        json.dump({"population": population}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
