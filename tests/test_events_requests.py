@@ -98,3 +98,26 @@ def test_called_for_an_actor_to_act_asks_that_actor(nlp):
     assert [(t, s) for t, s, _ in found_events(body, nlp, actors, date(1987, 3, 4))] == [
         ("REQUEST", "act_nugent")
     ]
+
+
+HEARERS = [
+    ("act_miller", "James Miller", "PERSON", "USA", ["James Miller"]),
+    ("act_reuters", "Reuters", "ORG", "GBR", ["Reuters"]),
+    ("act_boerse", "Deutsche Boerse", "ORG", "DEU", ["Deutsche Boerse"]),
+    ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
+]  # fmt: skip
+
+
+def test_the_hearer_of_a_reported_demand_is_not_asked(nlp):
+    # reuters newid 20614: an expectation told to a news agency (REQUEST Miller -> Reuters before)
+    text = (
+        "Similarly, President Reagan's budget manager, James Miller, told Reuters the safeguards "
+        "in place should be adequate."
+    )
+    assert found_events(text, nlp, HEARERS, date(1987, 3, 20)) == []
+    # bbc/business/203.txt (REQUEST Deutsche Boerse -> Reuters before)
+    text = (
+        "But Deutsche Boerse told news agency Reuters such a move would have to wait until May's "
+        "annual general meeting."
+    )
+    assert found_events(text, nlp, HEARERS, date(2005, 3, 1)) == []

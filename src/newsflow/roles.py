@@ -201,6 +201,12 @@ def _asked_in_clause(trigger: Token, mentions: dict[int, RoleMention]) -> list[R
     return [m for c in subjects for m in _with_conj(c, mentions)]
 
 
+def _reports_only(verb: Token, lexicon: Lexicon) -> bool:
+    """Is the verb a reporting verb ("said", "told") that is no trigger of its own?"""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.reporting_verbs and (lemma, "VERB") not in lexicon.words
+
+
 def _verb_roles(
     verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -233,7 +239,12 @@ def _verb_roles(
     if event_type == "REQUEST":
         targets += _asked_in_clause(verb, mentions)
     topic_object = verb.lemma_.lower() in lexicon.topic_object_verbs
+    # "James Miller told Reuters the safeguards in place should be adequate": a demand reported
+    # to a hearer asks whoever its clause names (`_complement_targets`), not the hearer
+    reported = event_type == "REQUEST" and _reports_only(verb, lexicon)
     for child in verb.children:
+        if reported:
+            break
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
             targets += _with_conj(child, mentions)
     if topic_object:  # "discussing the report with the Bank" (`comitative`)
@@ -428,11 +439,7 @@ def _no_event(
     if verbal and target is None:
         if lemma in lexicon.target_required_verbs:
             return True
-        if (
-            event_type == "REQUEST"
-            and lemma in lexicon.reporting_verbs
-            and (lemma, "VERB") not in lexicon.words
-        ):
+        if event_type == "REQUEST" and _reports_only(token, lexicon):
             return True  # "X said Y must ...", Y no actor ("X said Y had failed": `failings`)
     if not verbal and source is None and event_type in lexicon.statement_types:
         return True
