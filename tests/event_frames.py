@@ -75,6 +75,11 @@ def found_events(body: str, nlp, actors: list[Actor], published: date) -> list[t
     return sorted(frame.select("event_type", "source_actor_id", "target_actor_id").rows(), key=str)
 
 
+def event_types(body: str, nlp, actors: list[Actor], published: date) -> set[str]:
+    """The types of the events the events stage finds in one article `body`."""
+    return set(article_events(body, nlp, fresh_state(), actors, published)["event_type"])
+
+
 def joined_reports(
     body: str, nlp, actors: list[Actor], published: date, columns: tuple[str, ...]
 ) -> list[tuple]:
