@@ -6,7 +6,8 @@
 SEED (13 when left out: the thirteenth session's audit, `change_audit13/`) seeds the sample.
 
 Events are compared as (type, source name, target name, evidence) tuples; `items.json` holds
-the shuffled sample without its side, `key.json` the side of each item and the population.
+the shuffled sample without its side (with the generic word a side stores where no named actor
+fills it, from the seventeenth session on), `key.json` the side of each item and the population.
 """
 
 from __future__ import annotations
@@ -17,16 +18,32 @@ import sys
 
 import duckdb
 
-QUERY = """
-select e.event_type, s.name, t.name, e.evidence from events e
+JOINS = """
+from events e
 left join actors s on s.actor_id = e.source_actor_id
 left join actors t on t.actor_id = e.target_actor_id
 """
+QUERY = "select e.event_type, s.name, t.name, e.evidence" + JOINS
 
 
 def tuples(path: str) -> set[tuple]:
     with duckdb.connect(path, read_only=True) as con:
         return set(con.execute(QUERY).fetchall())
+
+
+GENERICS = (
+    "select e.source_generic, e.target_generic"
+    + JOINS
+    + "where e.event_type = ? and s.name is not distinct from ? and t.name is not distinct from ?"
+    " and e.evidence = ?"
+)
+
+
+def generics(path: str, row: tuple) -> tuple[str | None, str | None]:
+    """The generic words of the first stored event with this (type, source, target, evidence)."""
+    with duckdb.connect(path, read_only=True) as con:
+        found = con.execute(GENERICS, list(row)).fetchall()
+    return (found[0][0], found[0][1]) if found else (None, None)
 
 
 def main(argv: list[str]) -> None:
@@ -39,9 +56,14 @@ def main(argv: list[str]) -> None:
         for side, found, n in (("gone", before - after, n_gone), ("new", after - before, n_new)):
             rows = sorted(found, key=str)
             population[f"{corpus}_{side}"] = len(rows)
-            for kind, source, target, evidence in rng.sample(rows, min(int(n), len(rows))):
+            path = before_path if side == "gone" else after_path
+            for row in rng.sample(rows, min(int(n), len(rows))):
+                kind, source, target, evidence = row
+                source_generic, target_generic = generics(path, row)
                 item = {"corpus": corpus, "event_type": kind, "source": source}
-                items.append(({**item, "target": target, "evidence": evidence}, side))
+                item |= {"source_generic": source_generic, "target": target}
+                item |= {"target_generic": target_generic, "evidence": evidence}
+                items.append((item, side))
     rng.shuffle(items)
     with open(f"{out}/items.json", "w", encoding="utf-8") as f:
         json.dump([dict(item, id=i) for i, (item, _) in enumerate(items)], f, indent=1)

@@ -5,8 +5,8 @@
 N events of each warehouse (as change_audit.py compares them: type, source name, target name,
 evidence), drawn with SEED (17 when left out), shuffled into `items.json` with the generic
 words the event stores on a side no actor fills (`source_generic`, `target_generic`: "workers",
-"the government"); `key.json` holds the population of each corpus. What a judge finds right in the sample estimates the precision of
-what the warehouse says, whatever the labelled sets say.
+"the government"); `key.json` holds the population of each corpus. What a judge finds right in
+the sample estimates the precision of what the warehouse says, whatever the labelled sets say.
 """
 
 from __future__ import annotations
@@ -15,24 +15,7 @@ import json
 import random
 import sys
 
-import duckdb
-
-from bench.labels.events.change_audit import tuples
-
-GENERICS = """
-select e.source_generic, e.target_generic from events e
-left join actors s on s.actor_id = e.source_actor_id
-left join actors t on t.actor_id = e.target_actor_id
-where e.event_type = ? and s.name is not distinct from ? and t.name is not distinct from ?
-and e.evidence = ?
-"""
-
-
-def generics(path: str, row: tuple) -> tuple[str | None, str | None]:
-    """The generic words of the first stored event with this (type, source, target, evidence)."""
-    with duckdb.connect(path, read_only=True) as con:
-        found = con.execute(GENERICS, list(row)).fetchall()
-    return (found[0][0], found[0][1]) if found else (None, None)
+from bench.labels.events.change_audit import generics, tuples
 
 
 def main(argv: list[str]) -> None:
