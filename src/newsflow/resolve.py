@@ -469,6 +469,8 @@ class ActorRegistry:
             # A full name decides who this is: the lone surname beside it in the same document
             # ("Mr Khan") says nothing about which Khan, so it must not match Imran Khan's "Khan".
             forms = [f for f in forms if len(name_tokens(f)) >= 2] or forms
+        else:  # likewise "the Bank" beside "Bank of Tokyo International Ltd" (`bare_body`)
+            forms = [f for f in forms if not bare_body({fold_text(f)})] or forms
         spelt = set() if person else set(spelt_out(forms))
         exact: set[str] = set()
         by_spelt: set[str] = set()  # actors a spelt-out form matches
