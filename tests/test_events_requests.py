@@ -121,3 +121,16 @@ def test_the_hearer_of_a_reported_demand_is_not_asked(nlp):
         "annual general meeting."
     )
     assert found_events(text, nlp, HEARERS, date(2005, 3, 1)) == []
+
+
+def test_a_demand_that_asks_a_pronoun_asks_the_hearer(nlp):
+    # reuters newid 13072 (change_audit17 item 30, right before the rule above, lost by it)
+    actors = [("act_sec", "Securities and Exchange Commission", "ORG", "USA",
+               ["Securities and Exchange Commission"])]  # fmt: skip
+    text = (
+        "The Securities and Exchange Commission reminded corporate raiders and others tendering "
+        "for the shares of companies that they must extend the period their offers are open if "
+        "key conditions are changed."
+    )
+    events = found_events(text, nlp, actors, date(1987, 3, 20))
+    assert [e[:2] for e in events if e[0] == "REQUEST"] == [("REQUEST", "act_sec")], events

@@ -207,6 +207,18 @@ def _reports_only(verb: Token, lexicon: Lexicon) -> bool:
     return lemma in lexicon.reporting_verbs and (lemma, "VERB") not in lexicon.words
 
 
+HEARER_PRONOUNS = frozenset({"they", "he", "she", "it", "you"})
+
+
+def _asks_the_hearer(verb: Token) -> bool:
+    """Does a reported demand's clause ask a pronoun, which stands for the one told?"""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in HEARER_PRONOUNS
+        for clause in speech.reported_clauses(verb)
+        for c in clause.children
+    )
+
+
 def _verb_roles(
     verb: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -240,8 +252,10 @@ def _verb_roles(
         targets += _asked_in_clause(verb, mentions)
     topic_object = verb.lemma_.lower() in lexicon.topic_object_verbs
     # "James Miller told Reuters the safeguards in place should be adequate": a demand reported
-    # to a hearer asks whoever its clause names (`_complement_targets`), not the hearer
+    # to a hearer asks whoever its clause names (`_complement_targets`), not the hearer, unless
+    # the clause asks a pronoun ("reminded corporate raiders ... that they must extend")
     reported = event_type == "REQUEST" and _reports_only(verb, lexicon)
+    reported = reported and not _asks_the_hearer(verb)
     for child in verb.children:
         if reported:
             break
