@@ -579,14 +579,13 @@ class ActorRegistry:
             if actor_type == "PERSON" and longest == 1:
                 last = {(fold_text(f).split() or [""])[-1] for f in forms}
                 ranked = [i for i in ranked if lone_name_fits(last, self._shapes(self._actors[i]))]
-            if actor_type == "PERSON" and longest == 1 and len(ranked) != 1:
-                # a lone surname joins a known person only when exactly one fits; else the
-                # actor of that bare name, founded by the first such mention, takes it: one
-                # "Keane" for every article that never says which, not one more per article
-                said = {fold_text(f) for f in forms}
-                ranked = [i for i in ranked if self._known_only_as(i, said)][:1]
             said = {fold_text(f) for f in forms}
-            if actor_type != "PERSON" and longest == 1 and bare_body(said):
+            # a lone surname joins a known person only when exactly one fits; else the actor of
+            # that bare name, founded by the first such mention, takes it: one "Keane" for
+            # every article that never says which, not one more per article. A bare body word
+            # ("Bank") joins only the actor of that word, whatever fits (`bare_body`).
+            lone_person = actor_type == "PERSON" and len(ranked) != 1
+            if longest == 1 and (lone_person or (actor_type != "PERSON" and bare_body(said))):
                 ranked = [i for i in ranked if self._known_only_as(i, said)][:1]
             actor = self._actors[ranked[0]] if ranked else None
         if actor is None:

@@ -255,10 +255,8 @@ def _verb_roles(
     # to a hearer asks whoever its clause names (`_complement_targets`), not the hearer, unless
     # the clause asks a pronoun ("reminded corporate raiders ... that they must extend")
     reported = event_type == "REQUEST" and _reports_only(verb, lexicon)
-    reported = reported and not _asks_the_hearer(verb)
-    for child in verb.children:
-        if reported:
-            break
+    hearers = [] if reported and not _asks_the_hearer(verb) else list(verb.children)
+    for child in hearers:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
             targets += _with_conj(child, mentions)
     if topic_object:  # "discussing the report with the Bank" (`comitative`)

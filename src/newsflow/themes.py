@@ -23,9 +23,10 @@ facility or listing sought, and "seek to" do something (an attempt: "seeking to 
 plants", "sought to reassure Labour MPs"), ask nobody for anything. "Provide" and "supply"
 are AID only of aid, relief, weapons, intelligence or a loan ("providing ... military
 intelligence to Macedonia", PLOVER's AID); planes, equipment, services or oil supplied are
-trade. "Release" yields (CONCEDE) only someone or someone's held ship or assets: a name, a pronoun or
-an agent noun ("Fôn was released without charge"); a product or a text released ("released
-the FX/C compiler", "Nintendo is releasing an adapter") is none. "Lend" keeps AID but for a figure of speech ("lent credence to", "lend weight").
+trade. "Release" yields (CONCEDE) only someone, or a held ship or assets: a name, a pronoun
+or an agent noun ("Fôn was released without charge"); a product or a text released
+("released the FX/C compiler", "Nintendo is releasing an adapter") is none. "Lend" keeps AID
+but for a figure of speech ("lent credence to", "lend weight").
 "Grant" is AID of aid, credit or asylum, CONCEDE of immunity, an extension or permission (the
 guide's "granted permission by a bankruptcy court"), none of options, rights or patents.
 "Block" is a PROTEST of a road or an entry (obstructed passage), a REJECT of a proposal, a sale
@@ -112,12 +113,12 @@ class Themes:
             for name, event_type in spec.types:
                 if words & self.classes.get(name, frozenset()):
                     return None if event_type is None else (event_type, CAMEO_ROOTS[event_type])
-        if spec.only_someone and not _names_someone(verb):
+        if spec.only_someone and not _theme_names_someone(verb):
             return None
         return None if spec.only else found
 
 
-def _names_someone(verb: Token) -> bool:
+def _theme_names_someone(verb: Token) -> bool:
     """Does the verb's theme (or a conjunct) name someone: a name (a capitalised word the parse
     may tag a noun: "Fôn was released"), a pronoun, an agent noun?"""
     theme = _theme(verb)
