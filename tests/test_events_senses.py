@@ -570,38 +570,11 @@ def test_recognising_supports_only_a_state_or_an_accord(body, types, nlp):
     assert found == types if types is not None else found, found
 
 
-@pytest.mark.parametrize(
-    ("body", "agreed"),
-    [
-        # reuters newid 20061: economists sharing a view (AGREE by "economists" before)
-        ("Economists generally agreed that there will be no major changes in Japan's economic "
-         "policies under a new leader.", False),
-        # reuters newid 6395: sources sharing a view (AGREE before)
-        ("Diplomatic and banking sources in Kinshasa agreed that a compromise formula could be "
-         "reached in the coming weeks enabling pro-Western Zaire to obtain a much needed "
-         "injection of cash.", False),
-        # reuters newid 5176: states agreeing stay AGREE
-        ("On February 22, the United States, Japan, West Germany, France, Britain and Canada "
-         "agreed that major currencies were within ranges broadly reflecting underlying "
-         "economic conditions.", True),
-        # reuters newid 1557: ministers agreeing a scheme stay AGREE
-        ('The ministers agreed that under this "extensification" scheme, farmers would '
-         "qualify for compensation if they cut output of specific products by at least 20 "
-         "pct.", True),
-    ],
-)  # fmt: skip
-def test_onlookers_sharing_a_view_make_no_agreement(body, agreed, nlp):
-    actors = [
-        ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
-        ("act_zaire", "Zaire", "COUNTRY", "ZAR", ["Zaire", "Kinshasa"]),
-        ("act_usa", "United States", "COUNTRY", "USA", ["the United States"]),
-        ("act_deu", "West Germany", "COUNTRY", "DEU", ["West Germany"]),
-    ]
-    types = event_types(body, nlp, actors, date(1987, 3, 20))
-    assert ("AGREE" in types) is agreed, types
-
-
 SENSE_ACTORS = [
+    ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
+    ("act_zaire", "Zaire", "COUNTRY", "ZAR", ["Zaire", "Kinshasa"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["the United States", "U.S."]),
+    ("act_deu", "West Germany", "COUNTRY", "DEU", ["West Germany"]),
     ("act_scott", "Nicholas Scott", "PERSON", "GBR", ["Sir Nicholas"]),
     ("act_mcleish", "Alex McLeish", "PERSON", "GBR", ["McLeish"]),
     ("act_nakasone", "Yasuhiro Nakasone", "PERSON", "JPN", ["Nakasone"]),
@@ -613,7 +586,6 @@ SENSE_ACTORS = [
     ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq"]),
     ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran"]),
     ("act_rus", "Soviet Union", "COUNTRY", "SUN", ["Moscow"]),
-    ("act_usa", "United States", "COUNTRY", "USA", ["U.S."]),
     ("act_forsyth", "Frederick Forsyth", "PERSON", "GBR", ["Frederick Forsyth"]),
     ("act_tebbit", "Norman Tebbit", "PERSON", "GBR", ["Lord Tebbit"]),
     ("act_fox", "Liam Fox", "PERSON", "GBR", ["Dr Fox"]),
@@ -630,6 +602,37 @@ SENSE_ACTORS = [
 
 # (sentence, type, whether its events hold the type): the senses of this module's rules
 SENSE_CASES = [
+    # reuters newid 20061: economists sharing a view (AGREE by "economists" before)
+    (
+        "Economists generally agreed that there will be no major changes in Japan's economic "
+        "policies under a new leader.",
+        "AGREE",
+        False,
+    ),
+    # reuters newid 6395: sources sharing a view (AGREE before)
+    (
+        "Diplomatic and banking sources in Kinshasa agreed that a compromise formula could be "
+        "reached in the coming weeks enabling pro-Western Zaire to obtain a much needed "
+        "injection of cash.",
+        "AGREE",
+        False,
+    ),
+    # reuters newid 5176: states agreeing stay AGREE
+    (
+        "On February 22, the United States, Japan, West Germany, France, Britain and Canada "
+        "agreed that major currencies were within ranges broadly reflecting underlying "
+        "economic conditions.",
+        "AGREE",
+        True,
+    ),
+    # reuters newid 1557: ministers agreeing a scheme stay AGREE
+    (
+        'The ministers agreed that under this "extensification" scheme, farmers would '
+        "qualify for compensation if they cut output of specific products by at least 20 "
+        "pct.",
+        "AGREE",
+        True,
+    ),
     # bbc/politics/183.txt: an admission reported (CONCEDE by Nicholas Scott before)
     (
         "Sir Nicholas admitted he misled MPs when he denied his department had been involved "

@@ -537,17 +537,6 @@ CAPTURING = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "types"), CAPTURING, ids=lambda v: str(v)[:40])
-def test_capturing_a_prize_or_readers_is_no_assault(nlp, text, types):
-    actors = ACTORS + [
-        ("act_amazon", "Amazon", "COMPANY", "USA", ["Amazon"]),
-        ("act_tcd", "Chad", "COUNTRY", "TCD", ["Chad"]),
-        ("act_lby2", "Libya", "COUNTRY", "LBY", ["Libyan"]),
-    ]
-    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
-    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
-
-
 REINFORCING = [
     # reuters newid 4944: expectations reinforced (MOBILIZE U.S. before)
     ("U.S. February reports reflecting slim gains in industrial output and moderating inflation "
@@ -557,15 +546,6 @@ REINFORCING = [
     ("Iraq has reinforced its troops along the southern front near Basra, Iran said.",
      {"MOBILIZE"}),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("text", "types"), REINFORCING, ids=lambda v: str(v)[:40])
-def test_reinforcing_mobilizes_only_forces(nlp, text, types):
-    actors = ACTORS + [
-        ("act_fed", "Federal Reserve", "ORG", "USA", ["the Federal Reserve"]),
-    ]
-    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
-    assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
 
 
 OFFERING = [
@@ -578,13 +558,24 @@ OFFERING = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "types"), OFFERING, ids=lambda v: str(v)[:40])
-def test_offering_a_remark_commits_to_nothing(nlp, text, types):
-    actors = ACTORS + [
-        ("act_greenspan", "Alan Greenspan", "PERSON", "USA", ["Mr Greenspan"]),
-        ("act_us2", "United States", "COUNTRY", "USA", ["the U.S."]),
-        ("act_col", "Colombia", "COUNTRY", "COL", ["Colombia"]),
-        ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
-    ]
-    frame = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 2))
+# Words of force, reinforcing and offering (`themes.json`, `blows.PRIZES`): one actor list.
+THEME_ACTORS = ACTORS + [
+    ("act_amazon", "Amazon", "COMPANY", "USA", ["Amazon"]),
+    ("act_tcd", "Chad", "COUNTRY", "TCD", ["Chad"]),
+    ("act_lby2", "Libya", "COUNTRY", "LBY", ["Libyan"]),
+    ("act_fed", "Federal Reserve", "ORG", "USA", ["the Federal Reserve"]),
+    ("act_greenspan", "Alan Greenspan", "PERSON", "USA", ["Mr Greenspan"]),
+    ("act_us2", "United States", "COUNTRY", "USA", ["the U.S."]),
+    ("act_col", "Colombia", "COUNTRY", "COL", ["Colombia"]),
+    ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "types"), CAPTURING + REINFORCING + OFFERING, ids=lambda v: str(v)[:40]
+)
+def test_capturing_reinforcing_or_offering_is_typed_by_what_it_takes(nlp, text, types):
+    """A prize or readers captured is no ASSAULT, expectations reinforced no MOBILIZE, good news
+    offered no AGREE; an outpost captured, troops reinforced, assistance offered keep theirs."""
+    frame = article_events(text, nlp, fresh_state(), THEME_ACTORS, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
