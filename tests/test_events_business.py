@@ -250,3 +250,15 @@ def test_a_firm_s_name_is_read_past_reuters_angle_brackets(nlp):
     span = frozenset(range(1, 5))  # "Beryllium International Corp >"
     assert [doc[i].text for i in sorted(span)][-2:] == ["Corp", ">"]
     assert state_triggers.is_firm(RoleMention("m1", "act_beryllium", "act_beryllium", span), doc)
+
+
+def test_people_of_a_firm_agreeing_stay_an_agree(nlp):
+    # heldout2 (spent): bbc/business/425 (gold AGREE, source "12 senior executives"). Generic
+    # firms make a deal between firms (`state_triggers.FIRM_NOUNS`: "the two Japanese
+    # companies will collaborate" is none); a firm's people are no firm.
+    body = (
+        "The company also said 12 senior executives - none of whom were involved directly in "
+        "the accounting of the revised figures - have voluntarily agreed to repay to bonuses "
+        "awarded in 2003 totalling $8.6m."
+    )
+    assert found_events(body, nlp, ACTORS, PUBLISHED) == [("AGREE", None, None)]

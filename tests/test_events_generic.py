@@ -21,6 +21,10 @@ ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_libdem", "Liberal Democrats", "PARTY", "GBR", ["Liberal Democrats", "Lib Dems"]),
     ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan", "Japanese"]),
+    ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil", "Brazilian"]),
+    ("act_deu", "West Germany", "COUNTRY", "DEU", ["West Germany", "West German"]),
+    ("act_irq", "Iraq", "COUNTRY", "IRQ", ["Iraq", "Iraqi"]),
+    ("act_irn", "Iran", "COUNTRY", "IRN", ["Iran", "Iranian"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["France", "French"]),
     ("act_hunts", "Hunt brothers", "GROUP", "USA", ["the Hunts", "Hunts"]),
     ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Zambia", "Zambian"]),
@@ -121,13 +125,51 @@ def test_a_named_conjunct_takes_the_role_before_a_generic_one(nlp, state):
     assert found(text, nlp, state) == [("ACCUSE", "act_libdem", None, "asserted")]
 
 
-def test_an_actor_named_inside_a_generic_phrase_keeps_its_role(nlp, state):
-    # tune: reuters 12795 ("Japanese commercial banks": Japan is named inside the phrase)
-    text = (
+# A nationality on a non-state noun names no state (`nationals`, GUIDE "Generic actors": the
+# entity is named only when the article makes it certain; tune gold for reuters 12795 labels
+# "Japanese commercial banks" with no name). Real sentences; each was an event of the country.
+NATIONALITY_CASES = [
+    (  # tune: reuters 12795 (gold REQUEST, target "Japanese commercial banks", name null)
         "The Finance Ministry has asked Japanese commercial banks to moderate their dollar "
-        "sales, bank dealers said."
+        "sales, bank dealers said.",
+        ("REQUEST", None, "ministry", None, "japanese commercial bank"),
+    ),
+    (  # bbc/business/211 (random_audit18 #10: COOPERATE Japan, a deal of two firms)
+        "The two Japanese companies will collaborate in research & development, production, "
+        "marketing and licensing.",
+        None,
+    ),
+    (  # reuters 12828: bankers are no state (was REQUEST Germany -> Brazil)
+        "West German bankers also said then that Brazil should seek an understanding with the "
+        "IMF.",
+        ("REQUEST", None, None, "act_bra", None),
+    ),
+    (  # reuters 4953: the press is no state (was SUPPORT Brazil)
+        "Brazilian newspapers today hailed these agreements as a sign that the national strike "
+        "could soon come to an end.",
+        ("SUPPORT", None, "brazilian newspaper", None, None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONALITY_CASES)
+def test_a_nationality_on_a_non_state_noun_names_no_state(nlp, state, text, expected):
+    frame = events_of(text, nlp, state).select(
+        "event_type", "source_actor_id", "source_generic", "target_actor_id", "target_generic"
     )
-    assert [(t, s, o) for t, s, o, _ in found(text, nlp, state)] == [("REQUEST", None, "act_jpn")]
+    assert frame.rows() == ([] if expected is None else [expected])
+
+
+def test_a_nationality_on_the_state_s_own_agents_is_the_state(nlp, state):
+    # reuters 1899; the state's sectors (military, government, police) keep the country, as
+    # the tune gold does for "an attack by Iraqi jets" (reuters 20090) and "French ministry
+    # officials" (reuters 20348)
+    text = (
+        "In the south, IRNA said, Iranian forces captured several Iraqi defence posts east of "
+        "Iraq's second city, Basra, in a drive north along the Shatt al-Arab waterway."
+    )
+    rows = events_of(text, nlp, state).select("event_type", "source_actor_id").rows()
+    assert ("ASSAULT", "act_irn") in rows
 
 
 def test_groups_like_a_named_group_are_that_group_never_a_generic_event(nlp, state):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow import agents
 from newsflow.geo import Place
+from newsflow.nationals import nationality_tokens
 from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
 
 # Head nouns (lemmas) of generic agents, by CAMEO agent sector (police, military, government,
@@ -128,7 +129,8 @@ def role_mentions(
     generic actor (one per noun, keyed by its position: two generics are never one actor);
     the state's own ones as the `home` country's actor when the article makes it certain, and
     a bare "the government" as the `sole` country an article without a dateline names."""
-    named = {i for m in mentions for i in m.tokens}
+    # "Japanese companies": the nationality names no actor of its own (`nationals`)
+    named = {i for m in mentions for i in m.tokens} - nationality_tokens(doc, mentions)
     out = []
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in named:

