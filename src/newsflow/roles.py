@@ -20,6 +20,7 @@ from newsflow import (
     actorless,
     comitative,
     control,
+    defences,
     doers,
     infinitives,
     participles,
@@ -652,6 +653,11 @@ def sentence_candidates(
             )
         ):
             target = None  # "Iran's delegation ... would lead his country": one side, not two
+        if event_type == "SUPPORT" and token.lemma_.lower() in defences.DEFENDING:
+            defence = defences.reading(token, target is not None)  # "defended his policies"
+            if defence is None:
+                continue
+            event_type, root = defence
         found.append(
             (
                 event_type,

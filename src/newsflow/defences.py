@@ -1,0 +1,48 @@
+"""Defending one's own is a denial, not support (issue 20, random audits).
+
+The lexicon reads "defend" as SUPPORT, the events guide's verbal support of another actor
+("A Highland councillor has also defended Mr McConnell"). Most defences in news are of the
+speaker's own: "President da Silva has defended his policies", "Mr Blair also defended his
+party's attitude", "a spokesman for the Home Office defended the proposals", "would defend
+themselves strongly against the accusations". The guide settles those as a denial of the
+criticism, REJECT (GUIDE.md, reuters 18835: "defending one's own country's policies against
+charges is a denial"); the second random audit (`bench/labels/events/random_audit18`) found
+five such SUPPORTs in 200 events. So a defence whose roles name no other actor is REJECT.
+
+Two defences name no event at all: a title or crown defended ("Hewitt returns to defend his
+title", "defending champion": sport), and a price, a currency or a market share ("OPEC's
+determination to defend prices", "central banks were prepared to defend the Paris pact" is
+still read, a pact having parties): market policy, which the guide keeps out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+DEFENDING = {"defend"}
+# what is defended when the defence is a contest's or a market's, no event
+TITLES = {"title", "crown", "championship", "trophy", "cup", "medal", "champion", "belt"}
+MARKETS = {"price", "prices", "currency", "dollar", "yen", "sterling", "pound", "parity", "peg",
+           "share", "level", "floor", "rate", "market"}  # fmt: skip
+
+
+NEAR = 3  # words after "defending" its noun may be ("defending 60m champion")
+
+
+def _defended(token: Token) -> list[Token]:
+    """What the defence is of: its object, or the noun a participle modifies ("defending
+    champion", which the parser may leave unattached: the next few words are read)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.lower_ != "defending":
+        return objects
+    after = token.doc[token.i + 1 : min(token.i + 1 + NEAR, token.sent.end)]
+    return [*objects, token.head, *after]
+
+
+def reading(token: Token, has_target: bool) -> tuple[str, str] | None:
+    """(event_type, cameo_root) of a "defend" SUPPORT given whether its roles name another
+    actor; None when the defence is a title's or a price's."""
+    defended = {t.lemma_.lower() for t in _defended(token)}
+    if defended & (TITLES | MARKETS):
+        return None
+    return ("SUPPORT", "05") if has_target else ("REJECT", "12")
