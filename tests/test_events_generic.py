@@ -140,8 +140,7 @@ NATIONALITY_CASES = [
         None,
     ),
     (  # reuters 12828: bankers are no state (was REQUEST Germany -> Brazil)
-        "West German bankers also said then that Brazil should seek an understanding with the "
-        "IMF.",
+        "West German bankers also said then that Brazil should seek an understanding with the IMF.",
         ("REQUEST", None, None, "act_bra", None),
     ),
     (  # reuters 4953: the press is no state (was SUPPORT Brazil)
@@ -302,11 +301,12 @@ KEPT_NOUN_SENTENCES = [
         "PROTEST",
         "farmer",
     ),
-    (  # reuters 243: a plural "forces"
-        "Iran said its forces had captured one of Iraq's strongest fortifications east of Basra "
-        "on the Gulf War southern front in a major battle overnight.",
+    (  # reuters 21443: a plural "forces" (an owned "its forces" said by a country is the
+        # country's: `nationals.speaker_country`)
+        "Naval forces attacked two of its oil platforms in the southern Gulf on Monday "
+        "afternoon, the Iranian news agency IRNA reported.",
         "ASSAULT",
-        "force",
+        "naval force",
     ),
 ]
 
@@ -315,3 +315,29 @@ KEPT_NOUN_SENTENCES = [
 def test_kept_agents_still_make_their_events(nlp, state, text, event_type, generic_word):
     found_events = events_of(text, nlp, state).select("event_type", "source_generic").rows()
     assert (event_type, generic_word) in found_events
+
+
+# "its troops" in what a country says are that country's (`nationals.speaker_country`); the
+# first random audit found "Chad said yesterday its troops had captured" with no source
+SPEAKER_COUNTRY_CASES = [
+    (  # reuters 12736 (random_audit17 #17: ASSAULT None -> Libya before)
+        "Chad said yesterday its troops had captured the Libyan outpost of Gouro, some 150 km "
+        "south of the disputed Aouzou strip in the far north of the central African country.",
+        ("ASSAULT", "act_tcd", "act_lby"),
+    ),
+    (  # reuters 8516: craft are no generic agent, but "its warplanes" are Iraq's
+        "Iraq said its warplanes had attacked a supertanker and four Iranian oil sites and vowed "
+        "to keep up such raids until the Gulf war ends.",
+        ("ASSAULT", "act_irq", "act_irn"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_COUNTRY_CASES)
+def test_a_country_s_own_agents_in_what_it_says_are_that_country(nlp, state, text, expected):
+    actors = ACTORS + [
+        ("act_tcd", "Chad", "COUNTRY", "TCD", ["Chad"]),
+        ("act_lby", "Libya", "COUNTRY", "LBY", ["Libya", "Libyan"]),
+    ]
+    frame = article_events(text, nlp, state, actors, PUBLISHED)
+    assert expected in frame.select("event_type", "source_actor_id", "target_actor_id").rows()

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow import agents
 from newsflow.geo import Place
-from newsflow.nationals import nationality_tokens
+from newsflow.nationals import nationality_tokens, speaker_country
 from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
 
 # Head nouns (lemmas) of generic agents, by CAMEO agent sector (police, military, government,
@@ -131,9 +131,14 @@ def role_mentions(
     a bare "the government" as the `sole` country an article without a dateline names."""
     # "Japanese companies": the nationality names no actor of its own (`nationals`)
     named = {i for m in mentions for i in m.tokens} - nationality_tokens(doc, mentions)
+    by_token = {i: m for m in mentions for i in m.tokens}
     out = []
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in named:
+            continue
+        owner = speaker_country(token, by_token) if token.dep_ in NOUN_ROLES else None
+        if owner is not None:  # "Chad said yesterday its troops had captured"
+            out.append(owner)
             continue
         lemma = token.lemma_.lower()
         if lemma not in GENERIC_NOUNS or token.dep_ not in NOUN_ROLES:
