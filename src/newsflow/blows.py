@@ -23,6 +23,9 @@ ACCUSE) or drops it (no event):
   takeover battle", "battle it out for best actor"); so is "target" ("to target nine
   marginal Labour seats", "the Fed would no longer target M-1"). "Captured her first WTA
   title", "captured 25 pct of the market" take a prize or a share: no event.
+* "raid" is typed COERCE (a police raid, `senses` hands it here): a raid of war is an ASSAULT
+  ("Iraqi planes yesterday raided the nearby Ardeshir oil field", "an Iraqi air raid",
+  "Pretoria has raided alleged ANC bases"), "a 95 mln dlr share raid" no event.
 """
 
 from __future__ import annotations
@@ -92,6 +95,12 @@ ARMS_WORDS = {
     "attack", "offensive", "front", "army", "soldier", "troop", "militia", "artillery", "tank",
     "gunfire", "casualty", "wound", "injure", "capture", "ceasefire", "cease-fire", "invasion",
 }  # fmt: skip
+# what makes a raid a blow of war (`military_raid`): its kind, its raider, what it hits
+WAR_RAIDS = {"air", "bombing", "missile", "naval", "commando", "aerial", "rocket", "helicopter",
+             "cross-border", "retaliatory"}  # fmt: skip
+RAIDERS = (WEAPONS - {"mob", "rioter", "mine", "fire"}) | agents.sector_nouns(("MIL",))
+WAR_TARGETS = {"base", "position", "camp", "outpost", "platform", "rig", "oilfield",
+               "installation", "garrison", "stronghold"}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 FIXTURE_WORDS = {
     "cup", "league", "nations", "semi-final", "quarter-final", "derby", "top-of-the-table",
@@ -370,6 +379,35 @@ def _retort(verb: Token) -> bool:
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
     at = any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
     return "out" in particles or ("back" in particles and at)
+
+
+def military_raid(raid: Token) -> bool:
+    """Is this raid a blow of war, not a police search: an air, bombing or missile raid, one
+    whose raider is an armed force or its craft ("Iraqi planes yesterday raided the Ardeshir
+    oil field", "Israeli helicopter gunships raided south Lebanon", "Israeli planes carried
+    out a similar raid"), or one on bases, positions or oil rigs ("Pretoria has raided alleged
+    ANC bases")? Police raid offices and homes (COERCE, as the lexicon types "raid")."""
+    if _modifiers(raid) & WAR_RAIDS:
+        return True
+    raiders = agents_of(raid) + [c for c in raid.children if c.dep_ == "poss"]
+    if raid.dep_ == "dobj":  # "carried out a raid": the light verb's subject
+        raiders += agents_of(raid.head)
+    targets = [c for c in raid.children if c.dep_ == "dobj"]
+    targets += [
+        g for p in raid.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    ]
+    return any(r.lemma_.lower() in RAIDERS for r in raiders) or any(
+        t.lemma_.lower() in WAR_TARGETS or t.lower_.rstrip("s") in WAR_TARGETS for t in targets
+    )  # "bases" is lemmatised "basis"
+
+
+def market_raid(raid: Token) -> bool:
+    """ "A 95 mln dlr share raid": a buyer's raid on shares, business."""
+    return bool(_modifiers(raid) & {"share", "stock", "market", "stake"})
+
+
+def _modifiers(word: Token) -> set[str]:
+    return {c.lower_ for c in word.children if c.dep_ in ("amod", "compound", "nmod")}
 
 
 def refine(

@@ -522,6 +522,10 @@ def refine(
             return found_now
         return harms.refine(token, found_now, war_words)  # "kill the deal", "shot to the top"
     verbal = token.pos_ in ("VERB", "AUX")
+    if lemma == "raid" and found[0] == "COERCE":  # "Iraqi planes raided", "a share raid"
+        if blows.market_raid(token):
+            return None
+        return ("ASSAULT", "19") if blows.military_raid(token) else found
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
     if verbal and lemma == "resign" and found[0] == "RETREAT":
