@@ -50,7 +50,8 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
 # "talks on Afghanistan": the topic, not the other party.
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
-FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE")}  # a noun's "for": a verb's is the reason
+# a noun's "for" ("praise for X", "aid for Ecuador", "a loan for Mauritius"): a verb's is the reason
+FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE"), ("for", "AID")}
 # "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
@@ -300,6 +301,19 @@ def _adjunct_party(
     return named or _subject(verb, mentions)
 
 
+def _owner_verb(noun: Token) -> Token | None:
+    """The verb whose subject a noun's "its"/"their" stands for: the verb the noun hangs from
+    ("the ILO reiterated its demand"), but when the noun is that verb's own subject ("its
+    loans to Brazil total 2.7 billion dlrs"), the verb reporting that clause ("BankAmerica
+    said its loans ..."): the subject's own phrase would give the loans' recipient."""
+    verb = _governing_verb(noun)
+    if verb is None or not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i):
+        return verb
+    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return None
+
+
 def _noun_roles(
     noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -310,7 +324,7 @@ def _noun_roles(
         noun = noun.head  # "a mediation mission between X and Y": the phrase's head holds the roles
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and child.i not in mentions:
-            verb = _governing_verb(noun)  # "the ILO reiterated its demand": its = the ILO
+            verb = _owner_verb(noun)  # "the ILO reiterated its demand": its = the ILO
             sources += _subject(verb, mentions) if verb is not None else []
         elif child.dep_ == "poss":
             sources += _actors_in(child, mentions)
