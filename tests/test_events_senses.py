@@ -598,6 +598,9 @@ SENSE_ACTORS = [
     ("act_clark", "Joe Clark", "PERSON", "CAN", ["Clark"]),
     ("act_kwt", "Kuwait", "COUNTRY", "KWT", ["Kuwait"]),
     ("act_awori", "Moody Awori", "PERSON", "KEN", ["Moody Awori"]),
+    ("act_doherty", "Pete Doherty", "PERSON", "GBR", ["Doherty"]),
+    ("act_bsaa", "Bangkok Shipowners and Agents Association", "ORG", "THA",
+     ["Bangkok Shipowners and Agents Association"]),
 ]  # fmt: skip
 
 # (sentence, type, whether its events hold the type): the senses of this module's rules
@@ -739,6 +742,21 @@ SENSE_CASES = [
         "Kuwait had earlier declined an offer of U.S. Naval escorts as too public an admission "
         "of its need for protection, they said.",
         "REJECT",
+        True,
+    ),
+    # bbc/tech/297: a product's appeal to a public (REQUEST before)
+    (
+        "The Mac mini will appeal to PC users looking for an attractive, 'no fuss' computer.",
+        "REQUEST",
+        False,
+    ),
+    # bbc/entertainment/276: a plea to act stays
+    ("Doherty appealed to fans to calm down, saying:", "REQUEST", True),
+    # reuters newid 11271: a plea to a government stays
+    (
+        "The Bangkok Shipowners and Agents Association has appealed to the government to scrap "
+        "the purchase plan.",
+        "REQUEST",
         True,
     ),
     # PLOVER gold REJECT: a post declined stays

@@ -214,6 +214,34 @@ def _asks_for_something(verb: Token) -> bool:
     return False
 
 
+# who an appeal "to" goes to when it is a legal appeal, a plea whatever else the clause says
+APPEAL_BODIES = {"court", "tribunal", "judge", "commission", "panel", "board", "authority",
+                 "government", "minister", "ministry", "council", "parliament", "committee"}  # fmt: skip
+
+
+def _attracts(verb: Token) -> bool:
+    """Is "appeal to X" the appeal of a thing to a public ("the Mac mini will appeal to PC
+    users", "the game appealed to the Kiwi psyche"), not a plea? A plea asks for something: an
+    act ("appealed to fans to calm down", "to the government to scrap the plan", which the
+    parser may hang on the one asked), something "for" ("appealed to 24 countries for
+    emergency aid"), or what a court should rule ("appeal to the Court of Arbitration")."""
+    to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not to:
+        return False
+    asked = [g for p in to for g in p.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in APPEAL_BODIES or g.pos_ == "PROPN" for g in asked):
+        return False
+    pleas = [
+        c
+        for t in (verb, *asked)
+        for c in t.children
+        if c.dep_ in ("xcomp", "ccomp", "acl", "relcl") and c.tag_ == "VB"
+    ]
+    return not pleas and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "against") for c in verb.children
+    )
+
+
 def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
     """Does the verb's clause ask for an act: a demand modal, a bare subjunctive, or "on"?"""
     for child in verb.children:
@@ -536,6 +564,8 @@ def refine(
         return None  # "Nakasone admitted the tax was a major factor": an admission reported
     if lemma == "welcome" and _greeting(token):
         return None
+    if verbal and lemma == "appeal" and found[0] == "REQUEST" and _attracts(token):
+        return None  # "the Mac mini will appeal to PC users"
     if verbal and lemma == "ask" and found[0] == "REQUEST":
         return found if _asks_for_something(token) else None
     if verbal and lemma == "plead":
