@@ -26,6 +26,8 @@ ACTORS = [
     ("act_gardener", "Jason Gardener", "PERSON", "GBR", ["Jason Gardener"]),
     ("act_opec", "OPEC", "ORG", None, ["OPEC"]),
     ("act_fahd", "King Fahd", "PERSON", "SAU", ["King Fahd"]),
+    ("act_buckhorn", "Buckhorn Inc", "ORG", "USA", ["Buckhorn"]),
+    ("act_ropak", "Ropak Corporation", "ORG", "USA", ["Ropak Corporation"]),
 ]  # fmt: skip
 
 CASES = [
@@ -61,6 +63,12 @@ CASES = [
         "King Fahd has stamped his personal authority on OPEC's new-found determination to "
         "defend prices in a move Western diplomats believe underlines the kingdom's need to "
         "secure a stable source of income for its economy.",
+        [],
+    ),
+    (  # reuters 1260: defending against a takeover is business (SUPPORT -> Ropak before)
+        "Buckhorn said the year's results included a 4,250,000 non-recurring expense incurred to "
+        "complete major restructuring efforts and to defend against the hostile tender offer "
+        "from Ropak Corporation.",
         [],
     ),
 ]

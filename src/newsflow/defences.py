@@ -10,9 +10,10 @@ charges is a denial"); the second random audit (`bench/labels/events/random_audi
 five such SUPPORTs in 200 events. So a defence whose roles name no other actor is REJECT.
 
 Two defences name no event at all: a title or crown defended ("Hewitt returns to defend his
-title", "defending champion": sport), and a price, a currency or a market share ("OPEC's
-determination to defend prices", "central banks were prepared to defend the Paris pact" is
-still read, a pact having parties): market policy, which the guide keeps out.
+title", "defending champion": sport), a price, a currency or a market share ("OPEC's
+determination to defend prices"; "central banks were prepared to defend the Paris pact" is
+still read, a pact having parties): market policy, which the guide keeps out; and a defence
+against a takeover, a bid or an offer: business.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ DEFENDING = {"defend"}
 # what is defended when the defence is a contest's or a market's, no event
 TITLES = {"title", "crown", "championship", "trophy", "cup", "medal", "champion", "belt"}
 MARKETS = {"price", "prices", "currency", "dollar", "yen", "sterling", "pound", "parity", "peg",
-           "share", "level", "floor", "rate", "market"}  # fmt: skip
+           "share", "level", "floor", "rate", "market", "takeover", "bid", "offer"}  # fmt: skip
 
 
 NEAR = 3  # words after "defending" its noun may be ("defending 60m champion")
@@ -33,6 +34,9 @@ def _defended(token: Token) -> list[Token]:
     """What the defence is of: its object, or the noun a participle modifies ("defending
     champion", which the parser may leave unattached: the next few words are read)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [  # "to defend against a hostile takeover"
+        g for p in token.children if p.lower_ == "against" for g in p.children if g.dep_ == "pobj"
+    ]
     if token.lower_ != "defending":
         return objects
     after = token.doc[token.i + 1 : min(token.i + 1 + NEAR, token.sent.end)]
