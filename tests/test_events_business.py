@@ -128,6 +128,69 @@ def test_press_conferences_company_meetings_and_unreturned_calls_make_no_event(b
     assert found_events(body, nlp, ACTORS, PUBLISHED) == []
 
 
+SPEECH_ACTORS = [
+    ("act_mittal", "Lakshmi Mittal", "PERSON", "GBR", ["Mr Mittal"]),
+    ("act_treybig", "James Treybig", "PERSON", "USA", ["James Treybig"]),
+    ("act_dee", "Jack Dee", "PERSON", "GBR", ["Jack Dee"]),
+    ("act_fry", "Stephen Fry", "PERSON", "GBR", ["Stephen Fry"]),
+    ("act_gtm", "Guatemala", "COUNTRY", "GTM", ["Guatemala", "Guatemalan"]),
+    ("act_balladur", "Edouard Balladur", "PERSON", "FRA", ["Edouard Balladur"]),
+    ("act_opec", "OPEC", "ORG", None, ["Organization of Petroleum Exporting Countries", "OPEC"]),
+    ("act_prescott", "John Prescott", "PERSON", "GBR", ["John Prescott"]),
+]  # fmt: skip
+# (sentence, its CONSULT events): a gathering only spoken to and a show hosted consult no one
+# (random audits: "speech boast to conference", "market quote at a conference", no event)
+SPEECH_CASES = [
+    (  # bbc/business/027 (CONSULT Mittal before)
+        '"We are investing in modernisation so employees will go down," Mr Mittal told the '
+        "conference in Chicago.",
+        [],
+    ),
+    (  # reuters 2357 (CONSULT Treybig before)
+        '"We feel we will continue to see higher growth in the quarter," James Treybig, '
+        "president and and chief executive officer, told a meeting of securities analysts.",
+        [],
+    ),
+    (  # bbc/entertainment/034 (CONSULT Jack Dee before)
+        "The awards, which were hosted by Jack Dee, are to be screened on ITV London on Tuesday "
+        "at 2300 GMT.",
+        [],
+    ),
+    (  # bbc/entertainment/038 (CONSULT Stephen Fry before)
+        "Hosted by Stephen Fry, the glittering ceremony will be broadcast on BBC One at 2010 GMT.",
+        [],
+    ),
+    (  # reuters 11372: a meeting of producers hosted stays
+        "Guatemala will host a meeting of other milds coffee producers probably in May to "
+        "discuss basic export quotas, the Guatemalan delegate to the International Coffee "
+        "Organization, ICO, said.",
+        [("CONSULT", "act_gtm", None)],
+    ),
+    (  # reuters 17359: a meeting where something was done stays
+        "The current benchmark price of 18 dlrs a barrel was established by the Organization "
+        "of Petroleum Exporting Countries (OPEC) at its December meeting when the cartel set a "
+        "15.8 mln barrel per day production ceiling.",
+        [("CONSULT", "act_opec", None)],
+    ),
+    (  # bbc/politics/218: a dinner hosted, where two leaders met, stays
+        "And that at a dinner hosted by Deputy Prime Minister John Prescott he told Mr Brown of "
+        "his intention to stand down.",
+        [("CONSULT", "act_prescott", None)],
+    ),
+    (  # reuters 21277: the host of the G7's Louvre meeting stays
+        "French Finance Minister Edouard Balladur, who hosted the Louvre meeting, was the only "
+        "one of the G7 Finance Ministers to respond directly to Baker's remarks.",
+        [("CONSULT", "act_balladur", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SPEECH_CASES)
+def test_a_gathering_spoken_to_or_a_show_hosted_consults_no_one(body, expected, nlp):
+    found = found_events(body, nlp, SPEECH_ACTORS, PUBLISHED)
+    assert [e for e in found if e[0] == "CONSULT"] == expected
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -31,6 +31,10 @@ that business with the lexicon's words, and the first trigger audit of 250 Reute
   ask nobody). A state buying or selling under an accord ("the Soviet Union agreed to buy the
   plant's entire annual output") is PLOVER's AGREE, so these triggers name an event only with a
   state on a side, as `state_triggers` reads "talks".
+* A gathering only spoken to or at ("Mr Mittal told the conference in Chicago", "he told a
+  meeting of securities analysts", "said at a conference": 144 CONSULT events of the corpora,
+  the random audits judged such speeches no event) and a show hosted ("The awards, which were
+  hosted by Jack Dee") consult no one.
 * A meeting that is annual, special, general or of a board is a body's own gathering:
   a firm's ("Vanderbilt Gold's special meeting", "the annual meeting") is business, a state
   body's ("a special meeting of EC farm ministers") may be CONSULT, so it also needs a state.
@@ -42,7 +46,14 @@ from spacy.tokens import Token
 
 from newsflow import participles
 
-GATHERINGS = {"conference", "meeting", "briefing", "session", "call", "talk", "talks"}
+GATHERINGS = {"conference", "meeting", "briefing", "session", "call", "talk", "talks", "summit"}
+# how a speaker addresses a gathering ("told the conference", "addressed a meeting"), or
+# speaks at or to one ("said at a conference", "in a speech to the summit")
+ADDRESSING = {"tell", "address", "assure", "brief", "inform", "warn"}
+SPEAKING = {"say", "speak", "tell", "add", "state", "announce", "declare", "speech", "address",
+            "remark", "statement", "comment", "warn", "predict"}  # fmt: skip
+SHOWS = {"show", "ceremony", "award", "awards", "concert", "programme", "program", "festival",
+         "quiz", "gala", "broadcast", "series"}  # fmt: skip
 # who a gathering is for, when that makes it no event: reporters, a firm's owners
 PRESS_OR_OWNERS = {"press", "news", "shareholder", "shareholders", "stockholder", "stockholders"}
 # who a speaker talks to when that is the press, no party ("talking to journalists")
@@ -111,15 +122,47 @@ def _reporters_question(verb: Token) -> bool:
     return all(a.lemma_.lower() in PRESS_PEOPLE for a in askers if a.dep_ == "pobj")
 
 
+def _speech_venue(gathering: Token) -> bool:
+    """Is the gathering only where someone spoke ("Mr Mittal told the conference in Chicago",
+    "he told a meeting of securities analysts", "said at a conference", "in a speech to the
+    summit")? A speaker addressing a gathering consults no one."""
+    head = gathering.head
+    if gathering.dep_ in ("dobj", "dative") and head.lemma_.lower() in ADDRESSING:
+        return True
+    if gathering.dep_ == "pobj" and head.lower_ in ("at", "to", "before"):
+        return head.head.lemma_.lower() in SPEAKING
+    return False
+
+
+def _hosts_a_show(verb: Token) -> bool:
+    """ "The awards, which were hosted by Jack Dee", "hosted children's shows": a presenter's
+    show, no meeting of parties."""
+    if verb.lemma_.lower() != "host":
+        return False
+    hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        hosted.append(verb.head)
+    if verb.dep_ == "advcl":  # "Hosted by Stephen Fry, the glittering ceremony will be ..."
+        hosted += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(h.lemma_.lower() in SHOWS for h in hosted)
+
+
 def no_event(token: Token) -> bool:
     """Is this trigger word routine business that names no event: a press conference, talk
     with journalists, a reporter's question, a shareholders' meeting, a reporter's unreturned
-    call, a declined comment?"""
+    call, a declined comment, a gathering only spoken to, a show hosted?"""
     if token.pos_ in ("VERB", "AUX"):
-        return _declines_comment(token) or _talks_to_press(token) or _reporters_question(token)
+        return (
+            _declines_comment(token)
+            or _talks_to_press(token)
+            or _reporters_question(token)
+            or _hosts_a_show(token)
+        )
     if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in GATHERINGS:
         return False
-    return bool(_modifiers(token) & PRESS_OR_OWNERS) or _returned_call(token)
+    return (
+        bool(_modifiers(token) & PRESS_OR_OWNERS) or _returned_call(token) or _speech_venue(token)
+    )
 
 
 def _reaches_transaction(token: Token) -> bool:
