@@ -5,7 +5,7 @@ from the Sydney International" a RETREAT, "I broke him four times" a SANCTION. T
 guide keeps sport results out; off-field news in a sports report (a coach fined and banned by
 the Rugby Football Union, his criticism of a referee) stays.
 
-Whole real BBC articles (bbc/sport/457.txt, 444.txt, 319.txt; bbc/politics/183.txt), copied
+Whole real BBC articles (bbc/sport/457.txt, 444.txt, 319.txt, 190.txt; bbc/politics/183.txt), copied
 to tests/fixtures/events/bbc_sport, through the real events stage: the sports test reads the
 whole report. Mentions are alias matches of the actors listed here.
 """
@@ -60,3 +60,17 @@ def test_a_ban_and_a_fine_in_a_sports_report_stay(nlp):
 def test_a_politics_report_using_two_sports_words_is_no_sports_report():
     # "the premiership of Margaret Thatcher", "a strong defender of the Anglo-Irish Agreement"
     assert not sport_play.is_sports_text(_body("politics_183.txt"))
+
+
+def test_a_side_hosting_others_plays_them(nlp):
+    # bbc/sport/190: "former champions Zambia will host Lesotho, Malawi and Swaziland in the
+    # third group in Lusaka" was CONSULT Lesotho -> Zambia; a group of matches is play
+    body = _body("sport_190.txt")
+    assert sport_play.is_sports_text(body)
+    actors = [
+        ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Zambia"]),
+        ("act_lso", "Lesotho", "COUNTRY", "LSO", ["Lesotho"]),
+        ("act_nam", "Namibia", "COUNTRY", "NAM", ["Namibia"]),
+    ]
+    consults = [e for e in found_events(body, nlp, actors, date(2005, 2, 1)) if e[0] == "CONSULT"]
+    assert consults == []

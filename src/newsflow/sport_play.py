@@ -1,6 +1,7 @@
 """Play told in sports reports is no event (issue 20): "Nadal beat Canas 6-4 6-4", "Sunday's
 clash with Wales", "sent off against Argentina", "broke serve twice", "pulled out of the
-Kooyong Classic", "they meet again at Highbury", "Henry produced a sublime strike".
+Kooyong Classic", "they meet again at Highbury", "Zambia will host Lesotho, Malawi and
+Swaziland", "Henry produced a sublime strike".
 
 The labelling guide keeps sport results out of the events; a sports report tells its play
 with the trigger lexicon's words of war, diplomacy and law. In a report that uses at least
@@ -35,7 +36,7 @@ PLAY = {
     "ASSAULT": {"beat", "clash", "fight", "battle", "injure", "attack", "hit", "storm", "shoot",
                 "shot", "strike", "defeat", "thrash", "crush", "rout", "hammer", "tackle"},
     "SANCTION": {"break", "recall"},
-    "CONSULT": {"meet", "meeting", "visit"},
+    "CONSULT": {"meet", "meeting", "visit", "host"},
     "AID": {"send", "give", "help"},
     "CONCEDE": {"allow", "ease"},
     "RETREAT": {"pull", "withdraw"},
