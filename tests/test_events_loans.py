@@ -53,3 +53,14 @@ CASES = [
 @pytest.mark.parametrize(("body", "expected"), CASES)
 def test_a_loan_is_the_lender_s_to_the_borrower(nlp, body, expected):
     assert found_events(body, nlp, ACTORS, PUBLISHED) == [expected]
+
+
+def test_a_loan_word_modifying_another_noun_aids_no_one_it_is_for(nlp):
+    # reuters 7366: the "for" is the problems', not a loan's (AID -> Texas Commerce with the
+    # noun's "for" read through the compound)
+    body = (
+        "Love said he believed the real estate loan problems for Texas Commerce and other major "
+        "state banks would peak by the third or fourth quarter."
+    )
+    actors = [("act_tc", "Texas Commerce Bancshares Inc", "ORG", "USA", ["Texas Commerce"])]
+    assert found_events(body, nlp, actors, PUBLISHED) == []

@@ -320,6 +320,7 @@ def _noun_roles(
     """Source and target actors of a noun trigger ("Qomi's meeting with Kabir", "talks between X and Y")."""
     sources: list[RoleMention] = []
     targets: list[RoleMention] = []
+    trigger = noun
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "a mediation mission between X and Y": the phrase's head holds the roles
     for child in noun.children:
@@ -341,7 +342,10 @@ def _noun_roles(
                     targets += (
                         pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
                     )
-                elif _target_prep(prep, event_type, lexicon) or (prep, event_type) in FOR_TARGETS:
+                elif _target_prep(prep, event_type, lexicon) or (
+                    (prep, event_type) in FOR_TARGETS
+                    and (noun.i == trigger.i or event_type != "AID")  # not "loan problems for X"
+                ):
                     targets += _actors_in(pobj, mentions)  # "praise/support for X": X
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
