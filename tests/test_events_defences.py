@@ -27,6 +27,7 @@ ACTORS = [
     ("act_opec", "OPEC", "ORG", None, ["OPEC"]),
     ("act_fahd", "King Fahd", "PERSON", "SAU", ["King Fahd"]),
     ("act_buckhorn", "Buckhorn Inc", "ORG", "USA", ["Buckhorn"]),
+    ("act_vidal", "Gore Vidal", "PERSON", "USA", ["Gore Vidal"]),
     ("act_ropak", "Ropak Corporation", "ORG", "USA", ["Ropak Corporation"]),
 ]  # fmt: skip
 
@@ -48,6 +49,12 @@ CASES = [
     (  # bbc/politics/094: support of another actor stays SUPPORT
         "A Highland councillor who was at the event has also defended Mr McConnell.",
         [("SUPPORT", None, "act_mcconnell")],
+    ),
+    (  # bbc/entertainment/072: a thing of someone else's defended stays SUPPORT (change_audit18
+        # judged it right; REJECT for a while)
+        'But novelist Gore Vidal defended the film, saying it was "barrier-breaking" for its '
+        "frank depiction of bisexuality.",
+        [("SUPPORT", "act_vidal", None)],
     ),
     (  # bbc/sport/484: a title defended is play, no event (SUPPORT Hewitt before)
         "In the men's event, world number three Lleyton Hewitt returns to defend his title, "

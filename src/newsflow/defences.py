@@ -7,7 +7,9 @@ party's attitude", "a spokesman for the Home Office defended the proposals", "wo
 themselves strongly against the accusations". The guide settles those as a denial of the
 criticism, REJECT (GUIDE.md, reuters 18835: "defending one's own country's policies against
 charges is a denial"); the second random audit (`bench/labels/events/random_audit18`) found
-five such SUPPORTs in 200 events. So a defence whose roles name no other actor is REJECT.
+five such SUPPORTs in 200 events. So a defence of one's own (oneself, something owned, a
+decision, plan or record) whose roles name no other actor is REJECT; a defence of a thing of
+someone else's ("Gore Vidal defended the film") stays SUPPORT.
 
 Two defences name no event at all: a title or crown defended ("Hewitt returns to defend his
 title", "defending champion": sport), a price, a currency or a market share ("OPEC's
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsflow import blows
+
 DEFENDING = {"defend"}
 # what is defended when the defence is a contest's or a market's, no event
 TITLES = {"title", "crown", "championship", "trophy", "cup", "medal", "champion", "belt"}
@@ -27,6 +31,9 @@ MARKETS = {"price", "prices", "currency", "dollar", "yen", "sterling", "pound", 
            "share", "level", "floor", "rate", "market", "takeover", "bid", "offer"}  # fmt: skip
 
 
+# a defender's own doings, beside `blows.SAID_OR_DONE` (decisions, plans, records ...)
+DEEDS = {"measure", "stance", "position", "action", "regime", "rule", "regulation", "bill",
+         "program", "plans", "package", "conduct", "tactic", "choice", "attitude", "poster"}  # fmt: skip
 NEAR = 3  # words after "defending" its noun may be ("defending 60m champion")
 
 
@@ -43,10 +50,24 @@ def _defended(token: Token) -> list[Token]:
     return [*objects, token.head, *after]
 
 
+def _own(objects: list[Token]) -> bool:
+    """Is what is defended the defender's own: itself ("defend themselves"), something owned
+    ("his policies", "the UK's current regime"), or a decision, plan or record (`blows`'
+    things said or done: "defended the proposals")? Not "defended the film", "defend it"."""
+    return any(
+        o.lower_.endswith(("self", "selves"))
+        or any(c.dep_ == "poss" for c in o.children)
+        or o.lemma_.lower() in blows.SAID_OR_DONE | DEEDS
+        for o in objects
+    )
+
+
 def reading(token: Token, has_target: bool) -> tuple[str, str] | None:
     """(event_type, cameo_root) of a "defend" SUPPORT given whether its roles name another
     actor; None when the defence is a title's or a price's."""
-    defended = {t.lemma_.lower() for t in _defended(token)}
-    if defended & (TITLES | MARKETS):
+    objects = _defended(token)
+    if {t.lemma_.lower() for t in objects} & (TITLES | MARKETS):
         return None
-    return ("SUPPORT", "05") if has_target else ("REJECT", "12")
+    if has_target or not _own(objects):
+        return ("SUPPORT", "05")  # "defended Mr McConnell", "Gore Vidal defended the film"
+    return ("REJECT", "12")
