@@ -131,8 +131,8 @@ def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
     if mention is None:
         return False
     if mention.is_generic:
-        words = (mention.label or "").split()
-        return bool(words) and words[-1] in FIRM_NOUNS
+        label = (mention.label or "").split()
+        return bool(label) and label[-1] in FIRM_NOUNS
     words = [doc[i] for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
     return bool(words) and words[-1].lower_.strip(".") in FIRM_FORMS
 
