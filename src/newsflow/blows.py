@@ -58,11 +58,12 @@ CRITICS = {"critic", "commentator", "columnist", "newspaper", "press", "reviewer
 
 # What can physically hit (`_figurative_hit`): weapons, mobs, and the armed or violent agents of
 # `data/events/generic_agents.json` (its police, military, rebel, armed-group and crime sectors).
-WEAPONS = {
-    "gunfire", "fire", "shell", "shelling", "bomb", "bomber", "rocket", "mortar", "bullet",
-    "grenade", "explosive", "explosion", "blast", "missile", "artillery", "warplane", "plane",
-    "jet", "aircraft", "helicopter", "gunship", "drone", "warship", "ship", "tank", "torpedo",
-    "mine", "mob", "rioter",
+# the craft an armed force strikes from (`nationals` gives a country's own to it)
+CRAFT = {"warplane", "plane", "jet", "aircraft", "helicopter", "gunship", "drone", "warship",
+         "ship", "tank", "gunboat", "bomber", "artillery"}  # fmt: skip
+WEAPONS = CRAFT | {
+    "gunfire", "fire", "shell", "shelling", "bomb", "rocket", "mortar", "bullet", "grenade",
+    "explosive", "explosion", "blast", "missile", "torpedo", "mine", "mob", "rioter",
 }  # fmt: skip
 VIOLENT_SECTORS = ("COP", "MIL", "REB", "UAF", "CRM")
 # Armed groups known by a name, which the sector nouns do not hold: "The Bernabeu was targeted by
@@ -98,7 +99,7 @@ ARMS_WORDS = {
 # what makes a raid a blow of war (`military_raid`): its kind, its raider, what it hits
 WAR_RAIDS = {"air", "bombing", "missile", "naval", "commando", "aerial", "rocket", "helicopter",
              "cross-border", "retaliatory"}  # fmt: skip
-RAIDERS = (WEAPONS - {"mob", "rioter", "mine", "fire"}) | agents.sector_nouns(("MIL",))
+RAIDERS = CRAFT | agents.sector_nouns(("MIL",))
 WAR_TARGETS = {"base", "position", "camp", "outpost", "platform", "rig", "oilfield",
                "installation", "garrison", "stronghold"}  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

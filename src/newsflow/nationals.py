@@ -27,26 +27,24 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from newsflow import agents
+from newsflow import agents, blows
+from newsflow.state_triggers import STATE_SECTORS
 
 if TYPE_CHECKING:  # roles and generic call it: a runtime import would be circular
     from newsflow.roles import RoleMention
 
-STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+OWN_SECTORS = (*STATE_SECTORS, "SPY")  # the state's own agents, its spies with them
 # trades and people the generic list leaves out (too common, or dropped by its audits)
 TRADES = frozenset(
     {"firm", "customer", "voter", "shareholder", "investor", "lender", "banker", "club",
      "industry", "analyst", "dealer", "importer", "consumer", "insurer", "broker", "buyer",
      "seller", "refiner", "grower", "maker", "owner", "media", "business", "player"}
 )  # fmt: skip
-NON_STATE_HEADS = (agents.sector_nouns() - agents.sector_nouns(STATE_SECTORS)) | TRADES
+NON_STATE_HEADS = (agents.sector_nouns() - agents.sector_nouns(OWN_SECTORS)) | TRADES
 MODIFIER_DEPS = ("amod", "compound", "nmod")
 # A state's agents, and the craft its forces attack in, that "its" gives to the country
 # speaking ("Iraq said today its warplanes had attacked"): the generic list leaves vehicles out.
-STATE_AGENTS = agents.sector_nouns(STATE_SECTORS) | {
-    "warplane", "jet", "plane", "aircraft", "helicopter", "gunboat", "warship", "ship", "tank",
-    "artillery", "gunship", "bomber", "fighter",
-}  # fmt: skip
+STATE_AGENTS = agents.sector_nouns(OWN_SECTORS) | blows.CRAFT
 OWNING_PRONOUNS = {"its", "their"}
 
 
