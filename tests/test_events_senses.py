@@ -599,6 +599,9 @@ SENSE_ACTORS = [
     ("act_kwt", "Kuwait", "COUNTRY", "KWT", ["Kuwait"]),
     ("act_awori", "Moody Awori", "PERSON", "KEN", ["Moody Awori"]),
     ("act_doherty", "Pete Doherty", "PERSON", "GBR", ["Doherty"]),
+    ("act_fogg", "Ian Fogg", "PERSON", "GBR", ["Ian Fogg"]),
+    ("act_varzi", "Mehdi Varzi", "PERSON", "GBR", ["Mehdi Varzi"]),
+    ("act_taketomi", "Susumu Taketomi", "PERSON", "JPN", ["Susumu Taketomi"]),
     ("act_bsaa", "Bangkok Shipowners and Agents Association", "ORG", "THA",
      ["Bangkok Shipowners and Agents Association"]),
 ]  # fmt: skip
@@ -744,6 +747,21 @@ SENSE_CASES = [
         "REJECT",
         True,
     ),
+    # bbc/tech/300: an analyst named with his title shares a view (AGREE before)
+    (
+        "Ian Fogg, broadband and personal technology analyst at Jupiter Research, agreed that the "
+        "Mac mini could be very popular.",
+        "AGREE",
+        False,
+    ),
+    # reuters newid 19588: an analyst agreeing with the view just quoted (AGREE before)
+    (
+        "Mehdi Varzi, analyst with stockbroker Kleinwort Grieveson in London, agreed.",
+        "AGREE",
+        False,
+    ),
+    # reuters newid 4165 (AGREE before)
+    ("Industrial Bank of Japan Ltd senior economist Susumu Taketomi agreed.", "AGREE", False),
     # bbc/tech/297: a product's appeal to a public (REQUEST before)
     (
         "The Mac mini will appeal to PC users looking for an attractive, 'no fuss' computer.",

@@ -119,6 +119,8 @@ ONLOOKERS = {
     "analyst", "economist", "dealer", "expert", "trader", "banker", "observer", "source",
     "forecaster", "strategist", "commentator", "broker", "manager", "specialist", "critic",
 }  # fmt: skip
+# what an agreement is of: a clause agreed that, a thing, an act, a party or a topic
+AGREED_WHAT = ("ccomp", "dobj", "xcomp", "prep", "advcl", "attr")
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
     "ensure", "oversee", "run", "manage", "lead", "supervise", "monitor", "regulate", "enforce",
@@ -438,14 +440,25 @@ def _agrees_with_a_view(verb: Token) -> bool:
 def _onlookers_agree(verb: Token) -> bool:
     """ "Economists generally agreed that there will be no major changes", "Most analysts agree
     that the government will have to accept inflation", "Diplomatic and banking sources in
-    Kinshasa agreed that a compromise formula could be reached": onlookers sharing a view, no
-    party's agreement. "The ministers agreed that ... farmers would qualify for compensation"
+    Kinshasa agreed that a compromise formula could be reached", "Mehdi Varzi, analyst with
+    stockbroker Kleinwort Grieveson in London, agreed.": onlookers sharing a view, no party's
+    agreement. "The ministers agreed that ... farmers would qualify for compensation"
     and "both sides agreed that the group ... would continue its work" stay."""
-    if not any(c.dep_ == "ccomp" for c in verb.children):
-        return False
+    complements = [c for c in verb.children if c.dep_ in AGREED_WHAT]
+    if complements and not any(c.dep_ == "ccomp" for c in complements):
+        return False  # "agreed to cut", "agreed a deal", "agreed with Gabon"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.conjuncts]
-    return bool(subjects) and all(s.lemma_.lower() in ONLOOKERS for s in subjects)
+    return bool(subjects) and all(_onlooker(s) for s in subjects)
+
+
+def _onlooker(subject: Token) -> bool:
+    """Is the subject an onlooker: "economists", or one named with an onlooker's title ("Ian
+    Fogg, broadband and personal technology analyst at Jupiter Research", "senior economist
+    Susumu Taketomi")? A bare "X agreed." of such a one shares the view just reported."""
+    titles = [c for c in subject.children if c.dep_ in ("appos", "compound")]
+    titles += [t for c in titles for t in c.conjuncts]  # "broadband and ... analyst" as parsed
+    return subject.lemma_.lower() in ONLOOKERS or any(t.lemma_.lower() in ONLOOKERS for t in titles)
 
 
 def _warns_of_a_state(verb: Token) -> bool:
