@@ -602,6 +602,10 @@ SENSE_ACTORS = [
     ("act_fogg", "Ian Fogg", "PERSON", "GBR", ["Ian Fogg"]),
     ("act_varzi", "Mehdi Varzi", "PERSON", "GBR", ["Mehdi Varzi"]),
     ("act_taketomi", "Susumu Taketomi", "PERSON", "JPN", ["Susumu Taketomi"]),
+    ("act_dot", "Department of Transportation", "ORG", "USA", ["DOT"]),
+    ("act_commission", "European Commission", "ORG", None, ["The Commission"]),
+    ("act_egy", "Egypt", "COUNTRY", "EGY", ["Egypt"]),
+    ("act_sun", "Soviet Union", "COUNTRY", "SUN", ["Soviet Union"]),
     ("act_bsaa", "Bangkok Shipowners and Agents Association", "ORG", "THA",
      ["Bangkok Shipowners and Agents Association"]),
 ]  # fmt: skip
@@ -762,6 +766,28 @@ SENSE_CASES = [
     ),
     # reuters newid 4165 (AGREE before)
     ("Industrial Bank of Japan Ltd senior economist Susumu Taketomi agreed.", "AGREE", False),
+    # reuters newid 3992: a body's own plan proposed is no agreement (AGREE DOT before)
+    (
+        "The DOT first proposed the immunity plan in late January and said it might be granted "
+        "for a total of 13 airports.",
+        "AGREE",
+        False,
+    ),
+    # reuters newid 19591 (AGREE Commission before)
+    (
+        "The Commission has proposed radical changes in the way the member countries contribute "
+        "to the budget, suggesting payments should be linked to economic output instead of tax "
+        "revenue.",
+        "AGREE",
+        False,
+    ),
+    # reuters newid 5180: a proposal to another party stays
+    (
+        "One official said Egypt would propose a new exchange rate for trade with the Soviet "
+        "Union.",
+        "AGREE",
+        True,
+    ),
     # bbc/tech/297: a product's appeal to a public (REQUEST before)
     (
         "The Mac mini will appeal to PC users looking for an attractive, 'no fuss' computer.",
