@@ -79,7 +79,7 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow import blows, business, doers, harms, speech, stock_phrases
+from newsflow import blows, business, doers, harms, showings, speech, stock_phrases
 
 # What a warning threatens when it is a threat: "warned of retaliation", "warned that the trade
 # bill could prompt retaliation", "warned that sanctions would follow".
@@ -563,6 +563,8 @@ def refine(
             return found_now
         return harms.refine(token, found_now, war_words)  # "kill the deal", "shot to the top"
     verbal = token.pos_ in ("VERB", "AUX")
+    if found[0] == "PROTEST" and showings.no_protest(token):
+        return None  # "the Index demonstrates that ...", "Wheat futures also rallied"
     if lemma == "raid" and found[0] == "COERCE":  # "Iraqi planes raided", "a share raid"
         if blows.market_raid(token):
             return None
