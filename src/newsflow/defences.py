@@ -7,9 +7,8 @@ party's attitude", "a spokesman for the Home Office defended the proposals", "wo
 themselves strongly against the accusations". The guide settles those as a denial of the
 criticism, REJECT (GUIDE.md, reuters 18835: "defending one's own country's policies against
 charges is a denial"); the second random audit (`bench/labels/events/random_audit18`) found
-five such SUPPORTs in 200 events. So a defence of one's own (oneself, something owned, a
-decision, plan or record) whose roles name no other actor is REJECT; a defence of a thing of
-someone else's ("Gore Vidal defended the film") stays SUPPORT.
+five such SUPPORTs in 200 events. So a defence whose roles name no other actor is REJECT, but
+for a work of someone else's, a film or a book ("Gore Vidal defended the film"): SUPPORT.
 
 Two defences name no event at all: a title or crown defended ("Hewitt returns to defend his
 title", "defending champion": sport), a price, a currency or a market share ("OPEC's
@@ -22,18 +21,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsflow import blows
-
 DEFENDING = {"defend"}
 # what is defended when the defence is a contest's or a market's, no event
 TITLES = {"title", "crown", "championship", "trophy", "cup", "medal", "champion", "belt"}
 MARKETS = {"price", "prices", "currency", "dollar", "yen", "sterling", "pound", "parity", "peg",
            "share", "level", "floor", "rate", "market", "takeover", "bid", "offer"}  # fmt: skip
-
-
-# a defender's own doings, beside `blows.SAID_OR_DONE` (decisions, plans, records ...)
-DEEDS = {"measure", "stance", "position", "action", "regime", "rule", "regulation", "bill",
-         "program", "plans", "package", "conduct", "tactic", "choice", "attitude", "poster"}  # fmt: skip
+# works whose defence supports their makers ("Gore Vidal defended the film")
+WORKS = {"film", "movie", "book", "novel", "show", "programme", "series", "song", "album",
+         "play", "painting", "documentary", "artwork", "opera", "musical"}  # fmt: skip
 NEAR = 3  # words after "defending" its noun may be ("defending 60m champion")
 
 
@@ -50,15 +45,12 @@ def _defended(token: Token) -> list[Token]:
     return [*objects, token.head, *after]
 
 
-def _own(objects: list[Token]) -> bool:
-    """Is what is defended the defender's own: itself ("defend themselves"), something owned
-    ("his policies", "the UK's current regime"), or a decision, plan or record (`blows`'
-    things said or done: "defended the proposals")? Not "defended the film", "defend it"."""
+def _a_work(objects: list[Token]) -> bool:
+    """Is what is defended a work of someone else's, a film, a book, a show ("Gore Vidal
+    defended the film"), not one's own ("his film")? Defended policies, plans, records, deals,
+    lawsuits and oneself are one's own side of a dispute."""
     return any(
-        o.lower_.endswith(("self", "selves"))
-        or any(c.dep_ == "poss" for c in o.children)
-        or o.lemma_.lower() in blows.SAID_OR_DONE | DEEDS
-        for o in objects
+        o.lemma_.lower() in WORKS and not any(c.dep_ == "poss" for c in o.children) for o in objects
     )
 
 
@@ -68,6 +60,6 @@ def reading(token: Token, has_target: bool) -> tuple[str, str] | None:
     objects = _defended(token)
     if {t.lemma_.lower() for t in objects} & (TITLES | MARKETS):
         return None
-    if has_target or not _own(objects):
+    if has_target or _a_work(objects):
         return ("SUPPORT", "05")  # "defended Mr McConnell", "Gore Vidal defended the film"
     return ("REJECT", "12")
