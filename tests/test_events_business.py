@@ -77,6 +77,12 @@ def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
         # newid 9870: two technology agreements of a firm (AGREE Commodore before)
         "Commodore International Corp said it entered into two agreements to provide Amiga "
         "computer graphics technology to the coin-operated amusement industry.",
+        # newid 19247: a firm withdrawing from a market (RETREAT Lloyds Bank before)
+        "Lloyds Bank Plc said it is withdrawing from market making in Eurobonds and U.K. "
+        "Government bonds (gilts).",
+        # newid 18585: a firm withdrawing a takeover offer (RETREAT before)
+        "Service Resources Corp said it has withdrawn and terminated its 23 dlr per share "
+        "takeover offer to Sorg Inc because Sorg failed to respond to the bid.",
     ],
 )
 def test_a_deal_between_firms_makes_no_event(body, nlp):
@@ -89,6 +95,9 @@ def test_a_deal_between_firms_makes_no_event(body, nlp):
         ("act_mltv", "ML Technology Ventures L.P.", "ORG", None, ["ML Technology Ventures L.P."]),
         ("act_commodore", "Commodore International Corp", "ORG", None,
          ["Commodore International Corp"]),
+        ("act_lloyds", "Lloyds Bank Plc", "ORG", "GBR", ["Lloyds Bank Plc"]),
+        ("act_src", "Service Resources Corp", "ORG", "USA", ["Service Resources Corp"]),
+        ("act_sorg", "Sorg Inc", "ORG", "USA", ["Sorg Inc", "Sorg"]),
     ]  # fmt: skip
     assert found_events(body, nlp, actors, PUBLISHED) == []
 
