@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.event_frames import found_events
 
 ACTORS = [
@@ -32,16 +34,6 @@ def test_a_pact_named_after_a_capital_gives_that_country_no_role(nlp):
     assert found_events(body, nlp, ACTORS, PUBLISHED) == [("REJECT", "act_ita", None)]
 
 
-def test_the_countries_agreeing_at_a_capital_s_meeting_are_not_its_country(nlp):
-    # newid 10382: "agreed at the Paris meeting" (CONSULT France before, from the meeting)
-    body = (
-        "Dealers said this tended to confirm the market's impression that major industrial "
-        "countries had agreed at the Paris meeting on an effective floor for the dollar of 148 "
-        "yen, and the market seemed ready to test it."
-    )
-    assert all("act_fra" not in event for event in found_events(body, nlp, ACTORS, PUBLISHED))
-
-
 def test_a_capital_that_acts_still_stands_for_its_government(nlp):
     # the rule reads a capital as a venue only as a modifier of a gathering or accord
     body = "Paris said it would reject any move to link the two issues at the talks."
@@ -60,17 +52,35 @@ VENUE_ACTORS = [
 ]  # fmt: skip
 
 
-def test_the_city_where_talks_are_held_is_no_party_to_them(nlp):
-    # bbc/politics/373.txt (CONSULT Belgium -> European Union before)
-    body = "EU leaders are holding talks in Brussels on how to re-energise the sluggish European economy."
-    events = found_events(body, nlp, VENUE_ACTORS, PUBLISHED)
-    assert all("act_bel" not in event for event in events), events
-    # reuters newid 15741 (CONSULT European Community -> Belgium before)
-    body = (
+# (sentence, actors, the country of the city named): a city where a meeting or talks are held
+# gives its country no role
+VENUE_CASES = [
+    (  # reuters newid 10382: "agreed at the Paris meeting" (CONSULT France before)
+        "Dealers said this tended to confirm the market's impression that major industrial "
+        "countries had agreed at the Paris meeting on an effective floor for the dollar of 148 "
+        "yen, and the market seemed ready to test it.",
+        ACTORS,
+        "act_fra",
+    ),
+    (  # bbc/politics/373.txt (CONSULT Belgium -> European Union before)
+        "EU leaders are holding talks in Brussels on how to re-energise the sluggish European "
+        "economy.",
+        VENUE_ACTORS,
+        "act_bel",
+    ),
+    (  # reuters newid 15741 (CONSULT European Community -> Belgium before)
         "European Community trade experts will meet in Brussels tomorrow to discuss possible EC "
-        "action against Japan over trade, British Prime Minister Margaret Thatcher said."
-    )
-    assert all("act_bel" not in event for event in found_events(body, nlp, VENUE_ACTORS, PUBLISHED))
+        "action against Japan over trade, British Prime Minister Margaret Thatcher said.",
+        VENUE_ACTORS,
+        "act_bel",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "actors", "venue_country"), VENUE_CASES)
+def test_the_city_where_talks_are_held_is_no_party_to_them(nlp, body, actors, venue_country):
+    events = found_events(body, nlp, actors, PUBLISHED)
+    assert all(venue_country not in event for event in events), events
 
 
 def test_a_visit_s_city_stays_its_host(nlp):

@@ -24,8 +24,8 @@ SHOWN_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 TRADED = MARKET_THINGS | {
     "future", "futures", "index", "gold", "silver", "copper", "wheat", "corn", "soybean",
     "hog", "cattle", "belly", "equity", "gilt", "note", "treasury", "commodity", "metal",
-    "sugar", "coffee", "cocoa", "yield", "contract", "dollar", "currency", "bourse", "exchange",
-    "street", "stocks", "shares", "prices", "bonds", "markets",
+    "sugar", "coffee", "cocoa", "yield", "contract", "bourse", "exchange", "street", "stocks",
+    "shares", "prices", "bonds", "markets",
 }  # fmt: skip
 # where a price rallies to or from ("rallied to end the morning unchanged", "from early losses")
 PRICE_WORDS = {"level", "loss", "gain", "high", "low", "cent", "point", "pct", "percent"}
