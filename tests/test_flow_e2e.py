@@ -144,3 +144,27 @@ def test_the_five_seeds_are_one_story(seeds_run):
     # two seeds carry no outlet; their texts are their own, so each is an outlet
     assert len(stories) == 1 and num_articles == 5 and num_sources == 5
     assert disagree == 0 and talks_sources == 5
+
+
+def test_event_confidence_is_the_fitted_probability_raised_per_outlet(seeds_run):
+    """Each stored confidence is newsflow.confidence's probability for what the row says,
+    raised by 0.6 of the remaining doubt per further outlet (sql/queries/refresh_event_counts.sql;
+    issue 20): the talks, told by several outlets, stand above the same reading told once."""
+    import polars as pl
+
+    from newsflow import confidence
+
+    warehouse, *_ = seeds_run
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        events = pl.from_arrow(
+            con.execute(
+                f"select confidence, num_sources, {', '.join(confidence.COLUMNS)} from events"
+            ).arrow()
+        )
+    p = confidence.probability(events).alias("p")
+    expected = 1 - (1 - p) * 0.6 ** (events["num_sources"] - 1)
+    assert events.height >= 10
+    assert (events["confidence"] - expected).abs().max() <= 1e-3
+    told_again = events.with_columns(p).filter(pl.col("num_sources") > 1)
+    assert told_again.height >= 1
+    assert (told_again["confidence"] > told_again["p"]).all()

@@ -26,7 +26,17 @@ import duckdb
 import polars as pl
 import spacy
 
-from newsflow import blas, definites, generic, morph, pronouns, resources, schema, sport_play
+from newsflow import (
+    blas,
+    confidence,
+    definites,
+    generic,
+    morph,
+    pronouns,
+    resources,
+    schema,
+    sport_play,
+)
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
 from newsflow.event_sides import SEPARATOR, base_key
 from newsflow.geo import Gazetteer, Place
@@ -595,8 +605,9 @@ def detect_events(
         for known in known_frame.filter(pl.col("event_id").is_in(list(dup_only))).to_dicts():
             rows.append({name: known[name] for name in schema.EVENTS.names()})
             key_rows.append({name: known[name] for name in EVENT_KEYS.names()})
-    # num_sources and confidence (which grows with it) count outlets: the load sets them in
-    # SQL (sql/queries/refresh_event_counts.sql); a staged row carries null for both.
+    # num_sources counts outlets: the load sets it in SQL (sql/queries/refresh_event_counts.sql),
+    # where confidence grows with it; a staged row carries null outlets and the probability the
+    # row's reading is right (`confidence`, fitted on the blind audits).
     counts = all_support.group_by("event_id").agg(
         pl.col("num_mentions").sum().alias("num_mentions"),
         pl.col("article_id").n_unique().alias("num_articles"),
@@ -617,11 +628,9 @@ def detect_events(
         .filter(pl.col("event_id").is_in(list(touched)))
         .drop("num_mentions", "num_articles", "num_sources", "confidence")
         .join(counts, on="event_id", how="inner")
-        .with_columns(
-            pl.lit(None, pl.Int64).alias("num_sources"),
-            pl.lit(None, pl.Float64).alias("confidence"),
-        )
+        .with_columns(pl.lit(None, pl.Int64).alias("num_sources"))
     )
+    events_frame = events_frame.with_columns(confidence.probability(events_frame))
     events_frame = schema.conform(events_frame, schema.EVENTS).sort("event_id")
     keys_frame = schema.conform(
         pl.DataFrame(key_rows, schema=EVENT_KEYS, orient="row"), EVENT_KEYS

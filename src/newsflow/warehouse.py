@@ -59,11 +59,21 @@ def _fill_dedupe_lookup(con: duckdb.DuckDBPyConnection) -> None:
     lookup.fill_dedupe_lookup(con)
 
 
-# Migrations whose new table or column holds values only Python computes (name folding): the
-# function fills them for the rows loaded before, in the migration's transaction.
+def _refill_event_confidence(con: duckdb.DuckDBPyConnection) -> None:
+    if not _holds_rows(con, "events"):
+        return
+    from newsflow import confidence  # noqa: PLC0415 - polars and the model only when needed
+
+    confidence.refill(con)
+
+
+# Migrations whose new table or column holds values only Python computes (name folding, the
+# confidence model): the function fills them for the rows loaded before, in the migration's
+# transaction.
 _BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "090_actor_lookup.sql": _fill_actor_lookup,
     "092_dedupe_lookup.sql": _fill_dedupe_lookup,
+    "095_event_confidence.sql": _refill_event_confidence,
 }
 
 

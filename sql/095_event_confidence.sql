@@ -1,0 +1,6 @@
+-- Issue 20: events.confidence becomes the probability that an event is real and of its type,
+-- fitted on blind audits of the warehouse (src/newsflow/confidence.py), raised by further
+-- outlets as before. It was the sentence's evidence score so raised, which the audits found no
+-- better than a constant. Rows loaded before this migration are recomputed from what they say
+-- (type, named or generic sides, mode) and their outlets by the Python backfill that
+-- warehouse.migrate runs with this file (confidence.refill); no table changes.
