@@ -76,15 +76,15 @@ def test_daily_event_counts(con) -> None:
     assert rows(
         con, "select * from daily_event_counts order by event_date nulls last, event_type"
     ) == [
-        (d(1), "CONSULT", 1, 3, 3),
-        (d(2), "AGREE", 1, 1, 1),
-        (d(2), "CONSULT", 2, 2, 3),
-        (d(2), "PROTEST", 1, 2, 2),
-        (d(3), "ASSAULT", 1, 1, 1),
-        (d(3), "PROTEST", 1, 1, 1),
-        (d(4), "ACCUSE", 1, 3, 3),
-        (d(6), "ACCUSE", 1, 1, 1),
-        (None, "THREATEN", 1, 1, 1),
+        (d(1), "CONSULT", 1, 3, 3, 0.9),
+        (d(2), "AGREE", 1, 1, 1, 0.85),
+        (d(2), "CONSULT", 2, 2, 3, 1.4),  # e_03 0.8 and e_09 0.6
+        (d(2), "PROTEST", 1, 2, 2, 0.9),
+        (d(3), "ASSAULT", 1, 1, 1, 0.75),
+        (d(3), "PROTEST", 1, 1, 1, 0.6),
+        (d(4), "ACCUSE", 1, 3, 3, 0.9),
+        (d(6), "ACCUSE", 1, 1, 1, 0.7),
+        (None, "THREATEN", 1, 1, 1, 0.4),
     ]
     # undated events are kept: the view adds up to the events table
     assert rows(con, "select sum(num_events) from daily_event_counts") == rows(
@@ -107,6 +107,12 @@ def test_actor_network(con) -> None:
         ("Punjab Police", "Jamaat-e-Islami", 1, 1, ["ASSAULT"], d(3), d(3)),
         ("United States", "Iran", 1, 1, ["THREATEN"], None, None),
     ]
+    # confidence summed: e_01 0.9 and e_02 0.85; e_06 0.9 and e_07 0.7
+    assert rows(
+        con,
+        "select source_name, target_name, expected_events from actor_network "
+        "where num_events = 2 order by source_name",
+    ) == [("Afghanistan", "Pakistan", 1.75), ("Iran", "United States", 1.6)]
     # the event without a target (e_10) is not a pair
     assert rows(con, "select count(*) from actor_network where 'act_ji' = source_actor_id") == [
         (1,)

@@ -1,5 +1,7 @@
 -- Directed source -> target actor pairs, one row per pair, with the event types between them.
 -- Symmetric types (e.g. CONSULT) are stored in a stable actor order, so a pair appears once.
+-- expected_events sums confidence: how many of them a careful reader would find real and of
+-- their type (newsflow.confidence).
 create or replace view actor_network as
 with pairs as (
     select
@@ -7,6 +9,7 @@ with pairs as (
         target_actor_id,
         count(*) as num_events,
         sum(num_articles) as num_articles,
+        round(sum(confidence), 2) as expected_events,
         list(distinct event_type order by event_type) as event_types,
         min(event_date) as first_date,
         max(event_date) as last_date
@@ -28,7 +31,8 @@ final as (
         pairs.num_articles,
         pairs.event_types,
         pairs.first_date,
-        pairs.last_date
+        pairs.last_date,
+        pairs.expected_events
     from pairs
     left join actors as source on source.actor_id = pairs.source_actor_id
     left join actors as target on target.actor_id = pairs.target_actor_id
