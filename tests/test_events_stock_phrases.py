@@ -441,3 +441,42 @@ def test_a_firm_s_post_left_is_no_retreat(body, left, nlp):
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("RETREAT" in types) is left, types
+
+
+@pytest.mark.parametrize(
+    ("body", "yields"),
+    [
+        # newid 8571: board members of a firm resign (RETREAT, no actor, before)
+        ("In addition, Avalon said three other directors resigned.", False),
+        ("Avalon Corp said that <Deltec Panamerica SA> has arranged to sell its 23 pct stake in "
+         "Avalon and that Deltec's three representatives on Avalon's board had resigned.", False),
+        # newid 16345: a firm, named with its legal form among others, reports its president's going
+        ("Woodward and Lothrop Inc said president David Mullen resigned, and will be replaced "
+         "by Tom Roach effective April 20, 1987.", False),
+        # newid 20662 and bbc/business/393: personal reasons
+        ('Romo Leroux resigned last week for "personal and family" reasons, the spokesman said.',
+         False),
+        ("The clothing and home furnishing retailer said Ms Mohd-Saaid had resigned for personal "
+         "reasons.", False),
+        # newid 6633: a company title, but under pressure: the guide's CONCEDE stays
+        ("Financial director Rolf Selowsky resigned last week after news of the currency fraud, "
+         "an executive has been fired and several others are suspended.", True),
+        # newid 7461: a minister's resignation stays (PLOVER's RETREAT)
+        ("Ecuador's Minister for Industry and Trade resigned today, but denied he was responding "
+         "to recent protests against a new austerity program that went into effect after a "
+         "devastating earthquake.", True),
+    ],
+)  # fmt: skip
+def test_a_firm_s_people_or_personal_reasons_resigning_yield_nothing(body, yields, nlp):
+    actors = [
+        ("act_avalon", "Avalon Corp", "ORG", "USA", ["Avalon Corp", "Avalon"]),
+        ("act_deltec", "Deltec", "ORG", None, ["Deltec Panamerica SA", "Deltec"]),
+        ("act_woodward", "Woodward and Lothrop Inc", "ORG", "USA", ["Woodward and Lothrop Inc"]),
+        ("act_mullen", "David Mullen", "PERSON", "USA", ["David Mullen"]),
+        ("act_romo", "Romo Leroux", "PERSON", "ECU", ["Romo Leroux"]),
+        ("act_saaid", "Mohd-Saaid", "PERSON", None, ["Ms Mohd-Saaid"]),
+        ("act_selowsky", "Rolf Selowsky", "PERSON", "DEU", ["Rolf Selowsky"]),
+        ("act_ecu", "Ecuador", "COUNTRY", "ECU", ["Ecuador"]),
+    ]
+    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
+    assert bool(types & {"RETREAT", "CONCEDE"}) is yields, types

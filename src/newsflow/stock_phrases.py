@@ -160,6 +160,8 @@ PUBLIC_BODIES = {
 # "group", which may be a central bank or a political group
 FIRMS = {"company", "firm", "subsidiary", "unit", "corporation"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
+PERSONAL = {"personal", "family", "health"}  # "resigned for personal reasons"
+PRIVATE_AIMS = {"pursue", "spend", "retire"}  # "resigned to pursue other interests"
 
 
 def _asks_anonymity(verb: Token) -> bool:
@@ -357,7 +359,42 @@ def _corporate_resignation(verb: Token) -> bool:
     if words & (PUBLIC_BODIES | {"general", "director-general"}):
         return False
     corporate = bool(words & CORPORATE_TITLES) or {"vice", "chairman"} <= words
-    return corporate or bool(words & FIRMS) or _leaves_a_firm(verb)
+    return (
+        corporate
+        or bool(words & FIRMS)
+        or _leaves_a_firm(verb)
+        or _company_people(verb)
+        or _personal_reasons(verb)
+    )
+
+
+def _company_people(verb: Token) -> bool:
+    """ "three other directors resigned", "finance director Rolf Selowsky resigned", "Deltec's
+    three representatives on Avalon's board had resigned": the one resigning is named by a
+    company title or a seat on a board, and no public body."""
+    words = {
+        t.lemma_.lower()
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for t in s.subtree
+        if t.dep_ not in ("relcl", "appos") or t.i == s.i
+    }
+    if words & (PUBLIC_BODIES | {"general", "director-general"}):
+        return False
+    return bool(words & CORPORATE_TITLES) or ("board" in words and "representative" in words)
+
+
+def _personal_reasons(verb: Token) -> bool:
+    """ "resigned last week for 'personal and family' reasons", "to pursue other interests":
+    a resignation its own cause explains is no yielding to anyone (the guide keeps it out)."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            reasons = [g for g in child.children if g.lemma_.lower() == "reason"]
+            if any({t.lower_ for t in r.subtree} & PERSONAL for r in reasons):
+                return True
+        if child.dep_ == "advcl" and child.lemma_.lower() in PRIVATE_AIMS:
+            return True
+    return False
 
 
 def _leaves_a_firm(verb: Token) -> bool:
@@ -373,8 +410,11 @@ def _leaves_a_firm(verb: Token) -> bool:
     reporter = verb.head if verb.dep_ == "ccomp" else None
     if reporter is None or reporter.lemma_.lower() not in ("say", "announce"):
         return False
-    return any(  # the subject's head is its last word: "Triton Group Ltd" -> "Ltd"
-        s.dep_ == "nsubj" and s.lower_.strip(".") in FIRM_FORMS for s in reporter.children
+    return any(  # "Triton Group Ltd", "Woodward and Lothrop Inc"
+        t.lower_.strip(".") in FIRM_FORMS
+        for s in reporter.children
+        if s.dep_ == "nsubj"
+        for t in s.subtree
     )
 
 
