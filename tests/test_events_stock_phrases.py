@@ -461,6 +461,14 @@ def test_a_firm_s_post_left_is_no_retreat(body, left, nlp):
         # newid 6633: a company title, but under pressure: the guide's CONCEDE stays
         ("Financial director Rolf Selowsky resigned last week after news of the currency fraud, "
          "an executive has been fired and several others are suspended.", True),
+        # bbc/business/326: a firm's people, but after a scandal (a clause): CONCEDE stays
+        ("The two most senior executives at US mortgage giant Fannie Mae have resigned after "
+         "accounting irregularities were uncovered at the company.", True),
+        # newid 6471: a firm's executive, on allegations: CONCEDE stays
+        ("Another senior Morgan Grenfell executive, Geoffrey Collier, resigned late last year "
+         "on allegations of trading on insider information.", True),
+        # newid 3590: a title said of him aside ("who was NSC director") is no company post
+        ("Poindexter, who was NSC director and North's boss, resigned the same day.", True),
         # newid 7461: a minister's resignation stays (PLOVER's RETREAT)
         ("Ecuador's Minister for Industry and Trade resigned today, but denied he was responding "
          "to recent protests against a new austerity program that went into effect after a "
@@ -477,6 +485,9 @@ def test_a_firm_s_people_or_personal_reasons_resigning_yield_nothing(body, yield
         ("act_saaid", "Mohd-Saaid", "PERSON", None, ["Ms Mohd-Saaid"]),
         ("act_selowsky", "Rolf Selowsky", "PERSON", "DEU", ["Rolf Selowsky"]),
         ("act_ecu", "Ecuador", "COUNTRY", "ECU", ["Ecuador"]),
+        ("act_fannie", "Fannie Mae", "ORG", "USA", ["Fannie Mae"]),
+        ("act_collier", "Geoffrey Collier", "PERSON", "GBR", ["Geoffrey Collier"]),
+        ("act_poindexter", "John Poindexter", "PERSON", "USA", ["Poindexter"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert bool(types & {"RETREAT", "CONCEDE"}) is yields, types

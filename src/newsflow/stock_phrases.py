@@ -160,6 +160,8 @@ PUBLIC_BODIES = {
 # "group", which may be a central bank or a political group
 FIRMS = {"company", "firm", "subsidiary", "unit", "corporation"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
+# "resigned late last year on allegations of trading on insider information"
+PRESSURE_CAUSES = {"allegation", "accusation", "charge", "scandal", "criticism", "pressure"}
 PERSONAL = {"personal", "family", "health"}  # "resigned for personal reasons"
 PRIVATE_AIMS = {"pursue", "spend", "retire"}  # "resigned to pursue other interests"
 
@@ -274,10 +276,17 @@ def _posts(verb: Token) -> list[Token]:
 
 
 def under_pressure(verb: Token) -> bool:
-    """ "resigned over the row", "resigned as home secretary after an inquiry": a cause of
-    pressure on the verb or, as the parser often hangs it, on the post resigned."""
+    """ "resigned over the row", "resigned as home secretary after an inquiry", "have resigned
+    after accounting irregularities were uncovered", "resigned ... on allegations of": a cause
+    of pressure on the verb or, as the parser often hangs it, on the post resigned; or a clause
+    of one."""
     return any(
-        c.dep_ == "prep" and c.lower_ in PRESSURE_PREPS
+        (c.dep_ == "prep" and c.lower_ in PRESSURE_PREPS)
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in PRESSURE_CAUSES for g in c.children))
+        or (
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in PRESSURE_PREPS for m in c.children)
+        )
         for w in [verb, *_posts(verb)]
         for c in w.children
     )
@@ -372,12 +381,20 @@ def _company_people(verb: Token) -> bool:
     """ "three other directors resigned", "finance director Rolf Selowsky resigned", "Deltec's
     three representatives on Avalon's board had resigned": the one resigning is named by a
     company title or a seat on a board, and no public body."""
+    asides = {  # what a relative clause or an apposition says of them: "who was NSC director"
+        t.i
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for c in s.children
+        if c.dep_ in ("relcl", "appos")
+        for t in c.subtree
+    }
     words = {
         t.lemma_.lower()
         for s in verb.children
         if s.dep_ == "nsubj"
         for t in s.subtree
-        if t.dep_ not in ("relcl", "appos") or t.i == s.i
+        if t.i not in asides
     }
     if words & (PUBLIC_BODIES | {"general", "director-general"}):
         return False
