@@ -17,7 +17,7 @@ import pytest
 
 from newsflow import events, roles, schema
 from newsflow.settings import Settings
-from tests.event_frames import article_events, article_frames, fresh_state
+from tests.event_frames import article_events, article_frames, event_types, fresh_state
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -579,3 +579,41 @@ def test_capturing_reinforcing_or_offering_is_typed_by_what_it_takes(nlp, text, 
     offered no AGREE; an outpost captured, troops reinforced, assistance offered keep theirs."""
     frame = article_events(text, nlp, fresh_state(), THEME_ACTORS, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # newid 794, 10797, 2087: a nomination, a request, an opposition withdrawn back down
+        # (the guide's CONCEDE; RETREAT before)
+        ("The White House announced it was withdrawing the controversial nomination of Robert "
+         "Gates as CIA director at Gates's request and has not yet decided on a replacement.",
+         "CONCEDE"),
+        ("The Greek government later withdrew Friday's request to Washington to close down its "
+         "telecommunications base at Nea Makri, north of Athens, saying that the reasons which "
+         "had prompted it to make the request were no longer valid.", "CONCEDE"),
+        ("He said if USDA feels it cannot withdraw its opposition to a market loan, there are "
+         "still numerous ways the USDA could change the loan without new legislation.",
+         "CONCEDE"),
+        # newid 9487: a firm's bid withdrawn is business
+        ("On March 16, TWA withdrew its bid, saying it did not intend to seek control of USAir "
+         "Group or to acquire more of its stock at the time.", None),
+        # newid 9695: forces withdrawing stay a RETREAT
+        ("Libyan forces appear to be withdrawing from their last stronghold in Chad after "
+         "suffering defeats at the hands of French-backed government troops, according to "
+         "officials in both the U.S. And France.", "RETREAT"),
+    ],
+)  # fmt: skip
+def test_a_proposal_withdrawn_backs_down_a_bid_is_business(nlp, body, kind):
+    actors = [
+        ("act_usa", "United States", "COUNTRY", "USA", ["The White House", "Washington"]),
+        ("act_gates", "Robert Gates", "PERSON", "USA", ["Robert Gates", "Gates"]),
+        ("act_grc", "Greece", "COUNTRY", "GRC", ["The Greek government"]),
+        ("act_usda", "USDA", "ORG", "USA", ["USDA"]),
+        ("act_twa", "Trans World Airlines", "COMPANY", "USA", ["TWA"]),
+        ("act_usair", "USAir Group", "COMPANY", "USA", ["USAir Group"]),
+        ("act_lby", "Libya", "COUNTRY", "LBY", ["Libyan"]),
+        ("act_tcd", "Chad", "COUNTRY", "TCD", ["Chad"]),
+    ]
+    types = event_types(body, nlp, actors, date(1987, 3, 20)) & {"CONCEDE", "RETREAT"}
+    assert types == ({kind} if kind else set()), types

@@ -3,7 +3,8 @@
 The trigger lexicon gives "withdraw" RETREAT, "give" AID, "exchange" COOPERATE and "cut"
 SANCTION, but the codebook types the act by its theme, the thing moved: withdrawing troops is a
 RETREAT, withdrawing an ambassador, inspectors, aid or a party's whip reduces relations
-(SANCTION), withdrawing $1bn in assets is business; giving money or grain is AID, "giving
+(SANCTION), withdrawing a nomination, a request, a threat or an opposition backs down (the
+guide's CONCEDE), withdrawing $1bn in assets, a bid, an offer or warrants is business; giving money or grain is AID, "giving
 Britain a bad name" or "given legal force" gives nothing; exchanging views is talk (CONSULT);
 cutting or reducing aid or ties is a SANCTION, cutting a holding or prices (or reducing a
 trade surplus) is business. The theme is the verb's object, else its passive subject ("the
