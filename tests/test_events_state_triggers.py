@@ -122,3 +122,42 @@ def test_talks_of_an_intergovernmental_body_stay_a_consult(nlp):
     )
     consults = [e for e in found_events(body, nlp, ACTORS, PUBLISHED) if e[0] == "CONSULT"]
     assert consults == [("CONSULT", EC_ID, "act_comecon")]
+
+
+FIRMS_NAMED_SHORT = [
+    # actor_id, name, actor_type, country_code, aliases: the names extraction resolved the
+    # short forms to (the article names each in full first: "Dataproducts Corp", "<Redland Plc>")
+    ("act_dataproducts", "Dataproducts Corp", "ORG", "USA", ["Dataproducts Corp"]),
+    ("act_hp", "Hewlett-Packard Co", "ORG", "USA", ["Hewlett-Packard"]),
+    ("act_mannesmann", "Mannesmann AG", "ORG", "DEU", ["Mannesmann"]),
+    ("act_sachs", "Fichtel und Sachs AG", "ORG", "DEU", ["Fichtel und Sachs AG"]),
+    ("act_citic", "China International Trust and Investment Corporation", "ORG", "CHN", ["CITIC"]),
+    ("act_redland", "Redland Plc", "ORG", "GBR", ["Redland"]),
+    ("act_monier", "Monier Ltd", "ORG", "AUS", ["Monier"]),
+    ("act_bmc", "BMC Industries Inc", "ORG", "USA", ["BMC"]),
+    ("act_ita", "Italy", "COUNTRY", "ITA", ["Italy"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "deal"),
+    [
+        # newid 6615, 11243, 19540, 17212: firms' deals and talks, a side named short
+        ("Dataproducts Corp said it agreed to market Hewlett-Packard's line of matrix printers "
+         "through its domestic and international distribution network.", False),
+        ("Mannesmann, which yesterday announced it had agreed to take a majority stake in the "
+         "Fichtel und Sachs AG car parts group for an undisclosed sum, saw third party group "
+         "turnover fall nine pct in 1986 to 16.60 billion marks.", False),
+        ("CITIC in May agreed to invest about 80 mln dlrs in Portland.", False),
+        ("As previously reported, Redland and Monier had been discussing a possible Redland bid "
+         "for Monier but the talks broke off two weeks ago.", False),
+        # newid 2937: a firm named short, a state on the other side: the deal stays
+        ("BMC also said it has entered into a joint venture agreement with Italy to produce "
+         "finished single vision plastic eyewear lenses using a new manufacturing process.", True),
+    ],
+)  # fmt: skip
+def test_a_firm_named_short_is_still_a_firm(body, deal, nlp):
+    """A firm's deal is business whether the sentence names it in full or short: its actor's
+    full name carries the legal form (`events.role_actors`, `state_triggers.is_firm`)."""
+    types = {e[0] for e in found_events(body, nlp, FIRMS_NAMED_SHORT, date(1987, 3, 20))}
+    assert bool(types & {"AGREE", "CONSULT"}) is deal, types

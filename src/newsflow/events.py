@@ -36,6 +36,7 @@ from newsflow import (
     resources,
     schema,
     sport_play,
+    state_triggers,
 )
 from newsflow.event_merge import EVENT_KEYS, group_reports, merge_group
 from newsflow.event_sides import SEPARATOR, base_key
@@ -253,10 +254,11 @@ def with_metonym_countries(
 
 
 def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> pl.DataFrame:
-    """(actor_id, role_actor_id, actor_key, actor_type, stands_for) of every actor that can
-    take a role: a capital or seat takes it as its country's actor (and type; `stands_for`
+    """(actor_id, role_actor_id, actor_key, actor_type, stands_for, firm) of every actor that
+    can take a role: a capital or seat takes it as its country's actor (and type; `stands_for`
     says so, since "the Paris accord" names where, not who: `roles._noun_roles`); other places
-    take none."""
+    take none. `firm`: the actor's full name ends in a firm's legal form, so "TWA withdrew its
+    bid" is told of a firm although the sentence names it short (`state_triggers.is_firm`)."""
     countries = {
         row["country_code"]: row["actor_id"]
         for row in actors.filter(pl.col("actor_type") == "COUNTRY")
@@ -302,6 +304,7 @@ def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str
         .alias("actor_key"),
         pl.col("role_type").alias("actor_type"),
         (pl.col("role_actor_id") != pl.col("actor_id")).alias("stands_for"),
+        state_triggers.firm_names(actors, "role_actor_id"),
     )
 
 
@@ -342,6 +345,7 @@ def sentences_to_parse(
             "char_end",
             "actor_type",
             "stands_for",
+            "firm",
         )
         .sort_by("char_start")
         .alias("mentions"),

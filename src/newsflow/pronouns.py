@@ -142,7 +142,11 @@ def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> p
         .filter(pl.col("char_start") - pl.col("sentence_start") <= SUBJECT_CHARS)
         .sort("char_start")
         .group_by("article_id", "sentence_index")
-        .agg(pl.struct("actor_id", "actor_key", "actor_type").first().alias("thing_antecedent"))
+        .agg(
+            pl.struct("actor_id", "actor_key", "actor_type", "firm")
+            .first()
+            .alias("thing_antecedent")
+        )
         .with_columns(pl.col("sentence_index") + 1)
     )
     return sentences.select("article_id", "sentence_index").join(
@@ -173,7 +177,7 @@ def thing_mentions(
         out.append(
             RoleMention(
                 "", before["actor_id"], before["actor_key"], frozenset({token.i}),
-                before["actor_type"],
+                before["actor_type"], firm=bool(before.get("firm")),
             )
         )  # fmt: skip
     return out

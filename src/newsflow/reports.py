@@ -244,6 +244,7 @@ def candidates_in_doc(
                 frozenset(t.i for t in span),
                 m.get("actor_type"),
                 stands_for=bool(m.get("stands_for")),
+                firm=bool(m.get("firm")),
             )
         )
     before = [

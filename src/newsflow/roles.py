@@ -74,6 +74,7 @@ class RoleMention:
     actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
     label: str | None = None  # a generic actor's words, lemmatised ("police", "security force")
     stands_for: bool = False  # a capital or seat named for its country ("Islamabad said")
+    firm: bool = False  # its actor's full name ends in a firm's legal form ("Trans World ... Inc")
 
     @property
     def is_person(self) -> bool:

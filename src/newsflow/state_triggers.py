@@ -22,6 +22,7 @@ import json
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
+import polars as pl
 from spacy.tokens import Doc, Token
 
 from newsflow import agents, business, resources
@@ -136,6 +137,8 @@ def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
     if mention.is_generic:
         label = (mention.label or "").split()
         return bool(label) and label[-1] in FIRM_NOUNS
+    if mention.firm:  # "TWA withdrew its bid": Trans World Airlines Inc, named short
+        return True
     words = [doc[i] for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
     return bool(words) and words[-1].lower_.strip(".") in FIRM_FORMS
 
@@ -183,3 +186,17 @@ def state_allows(
     return is_labour(source, token.doc, workers) or (
         symmetric and is_labour(target, token.doc, workers)
     )
+
+
+def firm_names(actors: pl.DataFrame, id_column: str) -> pl.Expr:
+    """`firm`: whether the actor `id_column` names is an organisation whose full name ends in a
+    firm's legal form (FIRM_FORMS: "Trans World Airlines Inc", "Monier Ltd")."""
+    firms = actors.filter(
+        ~pl.col("actor_type").is_in(["PERSON", "COUNTRY", "PLACE"])
+        & pl.col("name")
+        .str.to_lowercase()
+        .str.extract(r"([a-z.]+)\W*$")
+        .str.strip_chars(".")
+        .is_in(sorted(FIRM_FORMS))
+    )["actor_id"]
+    return pl.col(id_column).is_in(firms.implode()).alias("firm")
