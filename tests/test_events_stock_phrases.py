@@ -453,6 +453,9 @@ def test_a_firm_s_post_left_is_no_retreat(body, left, nlp):
         # newid 16345: a firm, named with its legal form among others, reports its president's going
         ("Woodward and Lothrop Inc said president David Mullen resigned, and will be replaced "
          "by Tom Roach effective April 20, 1987.", False),
+        # newid 18720: the company title said of him in apposition
+        ("Commonwealth Savings and Loan Association said Michael McCarthy, its president and "
+         "chief operating officer, resigned.", False),
         # newid 20662 and bbc/business/393: personal reasons
         ('Romo Leroux resigned last week for "personal and family" reasons, the spokesman said.',
          False),
@@ -488,6 +491,7 @@ def test_a_firm_s_people_or_personal_reasons_resigning_yield_nothing(body, yield
         ("act_fannie", "Fannie Mae", "ORG", "USA", ["Fannie Mae"]),
         ("act_collier", "Geoffrey Collier", "PERSON", "GBR", ["Geoffrey Collier"]),
         ("act_poindexter", "John Poindexter", "PERSON", "USA", ["Poindexter"]),
+        ("act_mccarthy", "Michael McCarthy", "PERSON", "USA", ["Michael McCarthy"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert bool(types & {"RETREAT", "CONCEDE"}) is yields, types

@@ -162,6 +162,12 @@ FIRMS = {"company", "firm", "subsidiary", "unit", "corporation"}
 PRESSURE_PREPS = {"over", "after", "amid"}  # "resigned over the row / after the leak / amid claims"
 # "resigned late last year on allegations of trading on insider information"
 PRESSURE_CAUSES = {"allegation", "accusation", "charge", "scandal", "criticism", "pressure"}
+# a clause of pressure: "after accounting irregularities were uncovered", not "shortly after
+# parent company Associated Dry Goods was acquired"
+SCANDAL_WORDS = PRESSURE_CAUSES | {
+    "scandal", "irregularity", "fraud", "affair", "inquiry", "investigation", "revelation",
+    "discover", "uncover", "reveal", "allege", "accuse", "criticise", "criticize", "leak",
+}  # fmt: skip
 PERSONAL = {"personal", "family", "health"}  # "resigned for personal reasons"
 PRIVATE_AIMS = {"pursue", "spend", "retire"}  # "resigned to pursue other interests"
 
@@ -286,6 +292,7 @@ def under_pressure(verb: Token) -> bool:
         or (
             c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in PRESSURE_PREPS for m in c.children)
+            and any(t.lemma_.lower() in SCANDAL_WORDS for t in c.subtree)
         )
         for w in [verb, *_posts(verb)]
         for c in w.children
@@ -381,12 +388,12 @@ def _company_people(verb: Token) -> bool:
     """ "three other directors resigned", "finance director Rolf Selowsky resigned", "Deltec's
     three representatives on Avalon's board had resigned": the one resigning is named by a
     company title or a seat on a board, and no public body."""
-    asides = {  # what a relative clause or an apposition says of them: "who was NSC director"
+    asides = {  # what a relative clause says of them: "who was NSC director"
         t.i
         for s in verb.children
         if s.dep_ == "nsubj"
         for c in s.children
-        if c.dep_ in ("relcl", "appos")
+        if c.dep_ == "relcl"
         for t in c.subtree
     }
     words = {
