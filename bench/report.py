@@ -143,6 +143,13 @@ def startup_goals(results_dir: Path = RESULTS) -> list[str]:
             value = seeds[key]
             rows.append(_goal(f"seeds end to end vs bare spaCy, {how}", value, "<= 4",
                               value <= 4, "startup"))  # fmt: skip
+    check = _load(results_dir, "confidence_check")
+    if check:  # events.confidence on an audit judged after the model was fitted (issue 20)
+        model, stored = check["model"], check["stored_confidence"]
+        rows.append(_goal(f"events.confidence on {check['audit']} (n={model['events']}), Brier "
+                          f"(stored score before: {stored['brier']})", model["brier"],
+                          f"< constant {model['brier_constant']} (our bar)",
+                          model["brier"] < model["brier_constant"], "confidence_check"))  # fmt: skip
     return rows
 
 
