@@ -426,26 +426,6 @@ def test_a_market_held_up_is_no_backing(body, backed, nlp):
         ("Finnish Social Democrat Prime Minister Kalevi Sorsa and his centre-left majority "
          "government resigned formally, clearing the way for the Conservatives to re-enter "
          "government after 21 years in opposition.", True),
-    ],
-)  # fmt: skip
-def test_a_firm_s_post_left_is_no_retreat(body, left, nlp):
-    actors = [
-        ("act_iomega", "Iomega Corp", "ORG", "USA", ["Iomega Corp"]),
-        ("act_fusco", "Gabriel Fusco", "PERSON", "USA", ["Gabriel Fusco"]),
-        ("act_triton", "Triton Group Ltd", "ORG", "USA", ["Triton Group Ltd"]),
-        ("act_stiska", "John Stiska", "PERSON", "USA", ["John Stiska"]),
-        ("act_roatley", "Robert Oatley", "PERSON", "AUS", ["Robert Oatley"]),
-        ("act_southcorp", "Southcorp", "ORG", "AUS", ["Southcorp"]),
-        ("act_ep", "European Parliament", "ORG", None, ["the European Parliament"]),
-        ("act_sorsa", "Kalevi Sorsa", "PERSON", "FIN", ["Kalevi Sorsa"]),
-    ]
-    types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
-    assert ("RETREAT" in types) is left, types
-
-
-@pytest.mark.parametrize(
-    ("body", "yields"),
-    [
         # newid 8571: board members of a firm resign (RETREAT, no actor, before)
         ("In addition, Avalon said three other directors resigned.", False),
         ("Avalon Corp said that <Deltec Panamerica SA> has arranged to sell its 23 pct stake in "
@@ -478,8 +458,18 @@ def test_a_firm_s_post_left_is_no_retreat(body, left, nlp):
          "devastating earthquake.", True),
     ],
 )  # fmt: skip
-def test_a_firm_s_people_or_personal_reasons_resigning_yield_nothing(body, yields, nlp):
+def test_a_firm_s_post_or_people_or_personal_reasons_resigning_yield_nothing(body, left, nlp):
+    """A company post left, a firm's people or a cause of one's own: no event; a public post
+    left stays the lexicon's RETREAT, one left under pressure the guide's CONCEDE."""
     actors = [
+        ("act_iomega", "Iomega Corp", "ORG", "USA", ["Iomega Corp"]),
+        ("act_fusco", "Gabriel Fusco", "PERSON", "USA", ["Gabriel Fusco"]),
+        ("act_triton", "Triton Group Ltd", "ORG", "USA", ["Triton Group Ltd"]),
+        ("act_stiska", "John Stiska", "PERSON", "USA", ["John Stiska"]),
+        ("act_roatley", "Robert Oatley", "PERSON", "AUS", ["Robert Oatley"]),
+        ("act_southcorp", "Southcorp", "ORG", "AUS", ["Southcorp"]),
+        ("act_ep", "European Parliament", "ORG", None, ["the European Parliament"]),
+        ("act_sorsa", "Kalevi Sorsa", "PERSON", "FIN", ["Kalevi Sorsa"]),
         ("act_avalon", "Avalon Corp", "ORG", "USA", ["Avalon Corp", "Avalon"]),
         ("act_deltec", "Deltec", "ORG", None, ["Deltec Panamerica SA", "Deltec"]),
         ("act_woodward", "Woodward and Lothrop Inc", "ORG", "USA", ["Woodward and Lothrop Inc"]),
@@ -494,4 +484,4 @@ def test_a_firm_s_people_or_personal_reasons_resigning_yield_nothing(body, yield
         ("act_mccarthy", "Michael McCarthy", "PERSON", "USA", ["Michael McCarthy"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
-    assert bool(types & {"RETREAT", "CONCEDE"}) is yields, types
+    assert bool(types & {"RETREAT", "CONCEDE"}) is left, types
