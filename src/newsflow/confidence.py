@@ -22,12 +22,10 @@ import numpy as np
 import polars as pl
 
 from newsflow import resources
+from newsflow.triggers import EVENT_TYPES
 
 MODEL_FILE = "data/events/confidence.json"
-PLOVER_TYPES = (
-    "ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
-    "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
-)  # fmt: skip
+PLOVER_TYPES = tuple(sorted(EVENT_TYPES))  # the coefficients' order in MODEL_FILE
 # What an event row says that the model reads: the columns of `schema.EVENTS` it needs.
 COLUMNS = ("event_type", "source_actor_id", "target_actor_id", "source_generic",
            "target_generic", "mode")  # fmt: skip

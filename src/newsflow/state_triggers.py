@@ -140,7 +140,12 @@ def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
     if mention.firm:  # "TWA withdrew its bid": Trans World Airlines Inc, named short
         return True
     words = [doc[i] for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
-    return bool(words) and words[-1].lower_.strip(".") in FIRM_FORMS
+    return bool(words) and is_legal_form(words[-1].text)
+
+
+def is_legal_form(word: str) -> bool:
+    """Is the word a firm's legal form ("Inc", "Ltd.", "N.V.")?"""
+    return word.lower().strip(".") in FIRM_FORMS
 
 
 def between_firms(

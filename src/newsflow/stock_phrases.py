@@ -72,7 +72,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsflow import doers, speech
-from newsflow.state_triggers import FIRM_FORMS  # the legal form ending a firm's name
+from newsflow.state_triggers import is_legal_form  # the legal form ending a firm's name
 
 ASKING = {"ask", "request"}
 # what a source asks not to be: "identified", "named", "quoted"; or to stay: "anonymous"
@@ -448,10 +448,7 @@ def _leaves_a_firm(verb: Token) -> bool:
     if reporter is None or reporter.lemma_.lower() not in ("say", "announce"):
         return False
     return any(  # "Triton Group Ltd", "Woodward and Lothrop Inc"
-        t.lower_.strip(".") in FIRM_FORMS
-        for s in reporter.children
-        if s.dep_ == "nsubj"
-        for t in s.subtree
+        is_legal_form(t.text) for s in reporter.children if s.dep_ == "nsubj" for t in s.subtree
     )
 
 
