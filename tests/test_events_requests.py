@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.event_frames import found_events
 
 ACTORS = [
@@ -134,3 +136,91 @@ def test_a_demand_that_asks_a_pronoun_asks_the_hearer(nlp):
     )
     events = found_events(text, nlp, actors, date(1987, 3, 20))
     assert [e[:2] for e in events if e[0] == "REQUEST"] == [("REQUEST", "act_sec")], events
+
+
+WANTERS = [
+    ("act_unions", "five unions", "GROUP", "GBR", ["The five unions"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["the government", "Britain"]),
+    ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan", "Tokyo"]),
+    ("act_kor", "South Korea", "COUNTRY", "KOR", ["The Seoul government"]),
+    ("act_mdd", "McDonnell Douglas Corp", "ORG", "USA", ["McDonnell Douglas"]),
+    ("act_airbus", "Airbus", "ORG", None, ["Airbus"]),
+    ("act_howard", "Michael Howard", "PERSON", "GBR", ["Michael Howard"]),
+    ("act_lawson", "Nigel Lawson", "PERSON", "GBR", ["Nigel Lawson"]),
+    ("act_msft", "Microsoft", "ORG", "USA", ["Microsoft"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["Washington"]),
+    ("act_iadb", "Inter-American Development Bank", "IGO", None, ["IADB"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("source", "published", "text", "requests", "gone"),
+    [
+        # what one wants another to do is asked of them (guide: "(the US) hopes Japan will take
+        # steps" is REQUEST), not the other's planned act, which the first three were before
+        # (McDonnell Douglas asked nothing before)
+        (
+            "bbc/politics/069.txt",
+            date(2005, 3, 1),
+            "The five unions meeting Mr Prescott want the government to withdraw these regulations.",
+            [("REQUEST", "act_unions", "act_gbr")],
+            ("CONCEDE", "act_gbr", None),
+        ),
+        (
+            "reuters newid 4995",
+            date(1987, 3, 12),
+            "Britain wants Japan to agree a timetable for work towards joint rules on capital "
+            "adequacy for banks along the lines of a January outline agreement between the U.S and "
+            "the U.K., Corporate Affairs Minister Michael Howard said.",
+            [("REQUEST", "act_gbr", "act_jpn")],
+            ("AGREE", "act_jpn", None),
+        ),
+        (
+            "reuters newid 5810",
+            date(1987, 3, 16),
+            "The Seoul government wants Tokyo to ease various import restrictions and simplify "
+            "customs inspections for South Korean goods to help reduce the trade deficit.",
+            [("REQUEST", "act_kor", "act_jpn")],
+            ("CONCEDE", "act_jpn", None),
+        ),
+        (
+            "reuters newid 3286",
+            date(1987, 3, 9),
+            "McDonnell Douglas wanted Airbus to help build its MD-11, while Airbus insisted "
+            "McDonnell drop the MD-11 and cooperate over its A340.",
+            [("REQUEST", "act_mdd", "act_airbus")],
+            None,
+        ),
+        # no actor asked: a currency is no one
+        (
+            "reuters newid 12121",
+            date(1987, 4, 1),
+            "Chancellor of the Exchequer Nigel Lawson said he wanted sterling to stay roughly where "
+            "it was, specifying a rate of around 2.90 marks and 1.60 dlrs.",
+            [],
+            None,
+        ),
+        # one's own aim stays a plan, no request
+        (
+            "bbc/tech/082.txt",
+            date(2005, 3, 1),
+            "Microsoft has said repeatedly that it wants to be first to the market and some "
+            "analysts predict that Xbox 2 will be released in the US before the end of 2005.",
+            [],
+            None,
+        ),
+        (
+            "reuters newid 8128",
+            date(1987, 3, 24),
+            "Washington wants to involve the IADB in its debt strategy through increased lending, "
+            "but as the bank's largest single shareholder it also wants to require countries to "
+            "adopt far-reaching economic reforms to qualify for loans.",
+            [],
+            None,
+        ),
+    ],
+)
+def test_wanting_another_to_act_asks_them(nlp, source, published, text, requests, gone):
+    events = [e[:3] for e in found_events(text, nlp, WANTERS, published)]
+    assert [e for e in events if e[0] == "REQUEST"] == requests, (source, events)
+    assert gone not in events, (source, events)

@@ -9,6 +9,11 @@ subject no target. A conjunct with a subject of its own is a reported clause too
 "The U.N. called for Israel to withdraw": the parser hangs "for" on the infinitive as its
 mark, not on "called" as the phrasal verb's particle; such a for-to clause is what was called
 for, and its subject the one asked (`for_to_clauses`).
+
+"The five unions want the government to withdraw these regulations": what someone wants
+another to do is asked of them, the guide's REQUEST ("(the US) hopes Japan will take steps"),
+not the other's own planned act; what one wants to do oneself ("wants to be first") stays a
+plan (`wanted_of_another`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
+WANTING = frozenset({"want", "like"})  # "like" only after "would": "would like X to"
+WOULD = frozenset({"would", "'d"})
+NOT_ASKED = frozenset({"it", "this", "that", "there"})  # "wants it to be": no one asked
 
 
 def reported_clauses(verb: Token) -> list[Token]:
@@ -45,4 +53,27 @@ def for_to_clauses(verb: Token) -> list[Token]:
         and clause.i > verb.i
         and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ]
+
+
+def wanted_of_another(verb: Token) -> list[Token]:
+    """The infinitives in which `verb` ("want", "would like") asks someone other than its
+    subject to act: "want the government to withdraw" (the parser makes "government" the
+    infinitive's own subject) or "wanted Airbus to help" (the verb's object). None for one's
+    own aim ("wants to be first", "would like to see")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in WANTING:
+        return []
+    if lemma == "like" and not any(c.dep_ == "aux" and c.lower_ in WOULD for c in verb.children):
+        return []
+    asked = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in NOT_ASKED]
+    return [
+        clause
+        for clause in verb.children
+        if clause.dep_ in ("ccomp", "xcomp")
+        and clause.i > verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and (
+            asked or any(c.dep_ in SUBJECTS and c.lower_ not in NOT_ASKED for c in clause.children)
+        )
     ]

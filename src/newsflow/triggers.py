@@ -242,6 +242,9 @@ class Lexicon:
         naming = forms({opinions.NAMING_VERB}, ("verb",))
         for word in self.condemning_words | self.approving_words:  # `opinions`
             needs.setdefault(word, set()).update(reporting | naming)
+        for form in forms({"want"}, ("verb",)):  # "want Y to": `speech.wanted_of_another`
+            needs.setdefault(form, set()).add("to")
+        needs.setdefault("like", set()).update({"would", "d"})  # "would like Y to", "'d like"
         # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
         demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
         for form in demand_forms:
@@ -257,7 +260,8 @@ class Lexicon:
         """The string hashes of every lemma `trigger` looks up: a token whose LEMMA and LOWER
         are neither names no event."""
         lemmas = {lemma for lemma, _ in self.words} | {lemma for lemma, _ in self.phrasal}
-        return frozenset(hash_string(lemma) for lemma in lemmas | self.reporting_verbs)
+        lemmas |= self.reporting_verbs | speech.WANTING
+        return frozenset(hash_string(lemma) for lemma in lemmas)
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
@@ -295,6 +299,8 @@ class Lexicon:
                 token, self.approving_words
             ):
                 return ("SUPPORT", "05")  # "Katwala said the change was 'long overdue'"
+            if speech.wanted_of_another(token):
+                return ("REQUEST", "10")  # "the unions want the government to withdraw"
             found = self.words.get((lemma, "VERB"))
             if found is not None and lemma == "strike":
                 return self._strike(token, found)
