@@ -150,6 +150,8 @@ WANTERS = [
     ("act_msft", "Microsoft", "ORG", "USA", ["Microsoft"]),
     ("act_usa", "United States", "COUNTRY", "USA", ["Washington"]),
     ("act_iadb", "Inter-American Development Bank", "IGO", None, ["IADB"]),
+    ("act_mcclaren", "Steve McClaren", "PERSON", "GBR", ["Steve McClaren"]),
+    ("act_boro", "Middlesbrough", "ORG", "GBR", ["Middlesbrough"]),
 ]  # fmt: skip
 
 
@@ -206,6 +208,15 @@ WANTERS = [
             date(2005, 3, 1),
             "Microsoft has said repeatedly that it wants to be first to the market and some "
             "analysts predict that Xbox 2 will be released in the US before the end of 2005.",
+            [],
+            None,
+        ),
+        # a state wished on another is no act asked of them
+        (
+            "bbc/sport/261.txt",
+            date(2005, 3, 1),
+            "Steve McClaren wants his Middlesbrough team to win their Uefa Cup group by beating "
+            "Partizan Belgrade.",
             [],
             None,
         ),

@@ -24,6 +24,12 @@ SUBJECTS = ("nsubj", "nsubjpass")
 WANTING = frozenset({"want", "like"})  # "like" only after "would": "would like X to"
 WOULD = frozenset({"would", "'d"})
 NOT_ASKED = frozenset({"it", "this", "that", "there"})  # "wants it to be": no one asked
+# what one wishes another to be, feel or achieve is a wish, no act asked of them ("wants his
+# team to win", "we all want Mike to get better", "I don't want the fans to think")
+WISHED_STATES = frozenset(
+    {"be", "become", "feel", "get", "have", "know", "like", "love", "enjoy", "play", "remain",
+     "see", "seem", "stay", "succeed", "think", "understand", "believe", "win", "work"}
+)  # fmt: skip
 
 
 def reported_clauses(verb: Token) -> list[Token]:
@@ -60,7 +66,8 @@ def wanted_of_another(verb: Token) -> list[Token]:
     """The infinitives in which `verb` ("want", "would like") asks someone other than its
     subject to act: "want the government to withdraw" (the parser makes "government" the
     infinitive's own subject) or "wanted Airbus to help" (the verb's object). None for one's
-    own aim ("wants to be first", "would like to see")."""
+    own aim ("wants to be first", "would like to see") or a state wished on another
+    (`WISHED_STATES`: "wants his Middlesbrough team to win")."""
     lemma = verb.lemma_.lower()
     if lemma not in WANTING:
         return []
@@ -72,6 +79,7 @@ def wanted_of_another(verb: Token) -> list[Token]:
         for clause in verb.children
         if clause.dep_ in ("ccomp", "xcomp")
         and clause.i > verb.i
+        and clause.lemma_.lower() not in WISHED_STATES
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         and (
             asked or any(c.dep_ in SUBJECTS and c.lower_ not in NOT_ASKED for c in clause.children)
