@@ -140,6 +140,7 @@ def test_a_demand_that_asks_a_pronoun_asks_the_hearer(nlp):
 
 WANTERS = [
     ("act_unions", "five unions", "GROUP", "GBR", ["The five unions"]),
+    ("act_prescott", "John Prescott", "PERSON", "GBR", ["Mr Prescott"]),
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["the government", "Britain"]),
     ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan", "Tokyo"]),
     ("act_kor", "South Korea", "COUNTRY", "KOR", ["The Seoul government"]),
@@ -165,7 +166,7 @@ WANTERS = [
             "bbc/politics/069.txt",
             date(2005, 3, 1),
             "The five unions meeting Mr Prescott want the government to withdraw these regulations.",
-            [("REQUEST", "act_unions", "act_gbr")],
+            [("REQUEST", "act_unions", "act_gbr")],  # not Prescott, whom they meet
             ("CONCEDE", "act_gbr", None),
         ),
         (

@@ -8,7 +8,10 @@ event of its own (CONSULT, the minister's) and the signing does not take it over
 climb up the governors stops at a "during" or "at" phrase: the setting the act happened in
 ("during his visit", "at a summit"). A sequence stays folded: in "Iran agreed to a ceasefire
 after fighting Pakistan" the fighting names the other party of the ceasefire, whose target
-the AGREE borrows (`roles.sentence_candidates`).
+the AGREE borrows (`roles.sentence_candidates`). A trigger in a clause that describes the
+subject is no content either: in "The five unions meeting Mr Prescott want the government to
+withdraw these regulations" the meeting says which unions want, and its party (Prescott) is no
+one asked.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Token
 
 SETTING_PREPS = frozenset({"during", "at"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def controller(
@@ -25,10 +29,15 @@ def controller(
     triggers: Mapping[int, tuple[str, str]],
     controlling_types: Container[str],
 ) -> Token | None:
-    """The nearest governing trigger of a controlling type, not across the act's setting."""
-    for governor, _dep in chain:
+    """The nearest governing trigger of a controlling type, not across the act's setting nor
+    out of a clause that describes the controller's subject."""
+    previous = ""
+    for governor, dep in chain:
         if governor.dep_ == "prep" and governor.lower_ in SETTING_PREPS:
             return None
+        if previous == "acl" and dep in SUBJECTS:
+            return None  # "the unions meeting Mr Prescott want ...": who wants, not what
+        previous = dep
         if governor.i in triggers and triggers[governor.i][0] in controlling_types:
             return governor
     return None
