@@ -47,3 +47,27 @@ def test_a_meeting_during_which_a_memorandum_was_signed_is_a_consultation(nlp):
         "Shankar Aiyar."
     )
     assert ("CONSULT", "act_india", "act_russia") in found(text, nlp)
+
+
+SUBJECT_CLAUSES = [
+    ("act_unions", "five unions", "GROUP", "GBR", ["The five unions"]),
+    ("act_prescott", "John Prescott", "PERSON", "GBR", ["Mr Prescott"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["the government"]),
+    ("act_tories", "Conservative Party", "ORG", "GBR", ["the Conservatives"]),
+    ("act_eu", "European Union", "IGO", None, ["European Union"]),
+]  # fmt: skip
+
+
+def test_a_clause_describing_who_acts_is_not_what_the_act_controls(nlp):
+    # bbc/politics/069: the meeting says which unions want (REQUEST -> Prescott before, whom
+    # the meeting lent as the one asked); bbc/politics/136: a passive subject is what the act
+    # is about, so the lifting stays folded into the condemnation (no CONCEDE of its own)
+    text = "The five unions meeting Mr Prescott want the government to withdraw these regulations."
+    events = found_events(text, nlp, SUBJECT_CLAUSES, date(2005, 1, 1))
+    assert ("REQUEST", "act_unions", "act_gbr") in events, events
+    text = (
+        "Moves to lift the European Union's ban on arms exports to China have been condemned by "
+        "human rights groups and the Conservatives."
+    )
+    events = found_events(text, nlp, SUBJECT_CLAUSES, date(2005, 1, 1))
+    assert [e[:3] for e in events] == [("ACCUSE", "act_tories", "act_eu")], events

@@ -558,6 +558,24 @@ OFFERING = [
 ]  # fmt: skip
 
 
+SIGNING = [
+    # bbc/politics/068 and reuters newid 9847, 3650: a name put to a petition, a motion or a
+    # statement agrees to nothing (AGREE before); the statement's urging is the event
+    ("Ninety one MPs have signed a petition backing the amendment.", set()),
+    ("One hundred members of Britain's ruling Conservative Party have signed a motion calling "
+     "for trade sanctions against Japan to force Tokyo to open its domestic market to British "
+     "goods.", {"REQUEST"}),
+    ("The statement, signed by Rear-Admiral Augustus Aikhomu, the regime's number two, urged "
+     "the media to exercise restraint in reporting the clashes which began last weekend in "
+     "Kafanchan, a Christian enclave in the mainly-Moslem north.", {"REQUEST"}),
+    # reuters newid 12363: a letter of understanding signed stays an agreement
+    ("The federal government and the Japanese trading company, C. Itoh and Co Ltd, have signed "
+     "a letter of understanding to try and boost trade ties between the two countries, the "
+     "Industry department said.",
+     {"AGREE"}),
+]  # fmt: skip
+
+
 # Words of force, reinforcing and offering (`themes.json`, `blows.PRIZES`): one actor list.
 THEME_ACTORS = ACTORS + [
     ("act_amazon", "Amazon", "COMPANY", "USA", ["Amazon"]),
@@ -568,15 +586,21 @@ THEME_ACTORS = ACTORS + [
     ("act_us2", "United States", "COUNTRY", "USA", ["the U.S."]),
     ("act_col", "Colombia", "COUNTRY", "COL", ["Colombia"]),
     ("act_ven", "Venezuela", "COUNTRY", "VEN", ["Venezuela"]),
+    ("act_tories", "Conservative Party", "ORG", "GBR", ["Conservative Party"]),
+    ("act_jpn2", "Japan", "COUNTRY", "JPN", ["Japan", "Tokyo"]),
+    ("act_aikhomu", "Augustus Aikhomu", "PERSON", "NGA", ["Augustus Aikhomu"]),
+    ("act_can", "Canada", "COUNTRY", "CAN", ["The federal government"]),
+    ("act_itoh", "C. Itoh and Co Ltd", "ORG", "JPN", ["C. Itoh and Co Ltd"]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("text", "types"), CAPTURING + REINFORCING + OFFERING, ids=lambda v: str(v)[:40]
+    ("text", "types"), CAPTURING + REINFORCING + OFFERING + SIGNING, ids=lambda v: str(v)[:40]
 )
 def test_capturing_reinforcing_or_offering_is_typed_by_what_it_takes(nlp, text, types):
     """A prize or readers captured is no ASSAULT, expectations reinforced no MOBILIZE, good news
-    offered no AGREE; an outpost captured, troops reinforced, assistance offered keep theirs."""
+    offered no AGREE, a petition signed no AGREE; an outpost captured, troops reinforced,
+    assistance offered, a letter of understanding signed keep theirs."""
     frame = article_events(text, nlp, fresh_state(), THEME_ACTORS, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
 

@@ -21,7 +21,7 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Token
 
 SETTING_PREPS = frozenset({"during", "at"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+AGENT_SUBJECT = "nsubj"  # active: "Moves to lift the ban have been condemned" stays folded
 
 
 def controller(
@@ -30,12 +30,13 @@ def controller(
     controlling_types: Container[str],
 ) -> Token | None:
     """The nearest governing trigger of a controlling type, not across the act's setting nor
-    out of a clause that describes the controller's subject."""
+    out of a clause that describes who acts (the active subject: a passive subject is what
+    the act is about, "Moves to lift the EU's ban ... have been condemned")."""
     previous = ""
     for governor, dep in chain:
         if governor.dep_ == "prep" and governor.lower_ in SETTING_PREPS:
             return None
-        if previous == "acl" and dep in SUBJECTS:
+        if previous == "acl" and dep == AGENT_SUBJECT:
             return None  # "the unions meeting Mr Prescott want ...": who wants, not what
         previous = dep
         if governor.i in triggers and triggers[governor.i][0] in controlling_types:
