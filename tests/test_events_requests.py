@@ -153,6 +153,8 @@ WANTERS = [
     ("act_iadb", "Inter-American Development Bank", "IGO", None, ["IADB"]),
     ("act_mcclaren", "Steve McClaren", "PERSON", "GBR", ["Steve McClaren"]),
     ("act_boro", "Middlesbrough", "ORG", "GBR", ["Middlesbrough"]),
+    ("act_fed", "Federal Reserve", "ORG", "USA", ["the Fed"]),
+    ("act_klm", "KLM", "ORG", "NLD", ["KLM"]),
 ]  # fmt: skip
 
 
@@ -194,6 +196,15 @@ WANTERS = [
             [("REQUEST", "act_mdd", "act_airbus")],
             None,
         ),
+        # "would like" asks as "want" does (no event before)
+        (
+            "reuters newid 19478",
+            date(1987, 6, 19),
+            '"The lesson of history is that once the inflation genie gets out of the bottle, it '
+            'continues to persist," he said, adding he would like the Fed to tighten credit.',
+            [("REQUEST", None, "act_fed")],
+            None,
+        ),
         # no actor asked: a currency is no one
         (
             "reuters newid 12121",
@@ -202,6 +213,17 @@ WANTERS = [
             "it was, specifying a rate of around 2.90 marks and 1.60 dlrs.",
             [],
             None,
+        ),
+        # firms' units, no actors, are asked nothing: no request, and the cooperation wished
+        # is no act of KLM's (COOPERATE KLM before)
+        (
+            "reuters newid 7593",
+            date(1987, 3, 20),
+            "She said KLM would like the two courier services to cooperate in future and did not "
+            "exclude a future merger between them to combine IML's strong world-wide network with "
+            "XP's mainly European activities.",
+            [],
+            ("COOPERATE", "act_klm", None),
         ),
         # one's own aim stays a plan, no request
         (
