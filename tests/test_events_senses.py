@@ -718,6 +718,14 @@ SENSE_CASES = [
         "AGREE",
         False,
     ),
+    # reuters newid 16544, 5318: a need or a report agreed with is a view shared (AGREE before)
+    (
+        "Takahashi of Mitsubishi Research also agreed with the need for the government to float "
+        "more bonds to raise funds needed for economic expansion.",
+        "AGREE",
+        False,
+    ),
+    ("French economists, including Cheval at Indosuez, agreed with the report.", "AGREE", False),
     # reuters newid 19266: an act agreed with a state stays
     (
         "A French Finance Ministry statement issued the same time as the Paris Club statement, "

@@ -407,7 +407,7 @@ def _declines_nothing(verb: Token) -> bool:
 VIEWS = frozenset(
     {"view", "opinion", "assessment", "comment", "remark", "analysis", "conclusion", "verdict",
      "sentiment", "point", "argument", "criticism", "finding", "diagnosis", "prediction",
-     "policy", "tactic", "what", "this", "that", "it"}
+     "policy", "tactic", "need", "report", "what", "this", "that", "it"}
 )  # fmt: skip
 AGREED_ON = ("ccomp", "xcomp", "dobj", "advcl")  # "agreed with GM to discontinue negotiations"
 AGREED_PREPS = ("on", "to", "for", "over", "about")  # "agreed with Egypt for the supply of"
@@ -415,6 +415,7 @@ AGREED_PREPS = ("on", "to", "for", "over", "about")  # "agreed with Egypt for th
 
 def _agrees_with_a_view(verb: Token) -> bool:
     """ "Lord Tebbit said he agreed with Dr Fox's view", "I agree with Frederick Forsyth",
+    "also agreed with the need for the government to float more bonds",
     "analysts are inclined to agree with Mr Lakhani": sharing someone's opinion, no accord.
     "agree with" a view, or with someone when nothing is agreed on (no clause, object or "to"
     act, no "on"/"for" matter); "Deere and Co said it agreed with General Motors Corp to
