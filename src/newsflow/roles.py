@@ -458,6 +458,19 @@ def _locative_actors(
     return out
 
 
+GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet"})
+
+
+def _others_government(doc: Doc, source: RoleMention, target: RoleMention) -> bool:
+    """Is the target the government of the source's country, named as such ("Oliver Heald
+    accused the government of dragging its feet": an opposition politician against the state,
+    the guide's ACCUSE -> United Kingdom)? A country named as a country ("Hassan Kazemi Qomi
+    would lead his country in the talks") is the source's own side."""
+    if source.actor_type == "COUNTRY" or target.actor_type != "COUNTRY" or target.stands_for:
+        return False
+    return any(doc[i].lemma_.lower() in GOVERNMENT_WORDS for i in target.tokens)
+
+
 def _no_event(
     token: Token,
     event_type: str,
@@ -667,7 +680,9 @@ def sentence_candidates(
             and (
                 source.actor_id == target.actor_id
                 or (
-                    source.key == target.key and "COUNTRY" in (source.actor_type, target.actor_type)
+                    source.key == target.key
+                    and "COUNTRY" in (source.actor_type, target.actor_type)
+                    and not _others_government(doc, source, target)
                 )
             )
         ):
