@@ -22,11 +22,16 @@ ACTORS = [
     ("act_qomi", "Hassan Kazemi Qomi", "PERSON", "IRN", ["Hassan Kazemi Qomi"]),
     ("act_irn", "Iran", "COUNTRY", "IRN", ["his country"]),
     ("act_pak", "Pakistan", "COUNTRY", "PAK", ["Pakistan"]),
+
+]  # fmt: skip
+GERMANS = [
+    ("act_schroeder", "Gerhard Schroeder", "PERSON", "DEU", ["Mr Schroeder"]),
+    ("act_deu", "Germany", "COUNTRY", "DEU", ["government"]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("source", "published", "text", "expected"),
+    ("source", "published", "text", "expected", "actors"),
     [
         # bbc/politics/372: the opposition against the government (no target before)
         (
@@ -35,6 +40,16 @@ ACTORS = [
             "Shadow Constitutional Affairs Secretary Oliver Heald accused the government of "
             '"dragging its feet" over "this badly needed measure".',
             ("ACCUSE", "act_heald", "act_gbr"),
+            ACTORS,
+        ),
+        # bbc/business/457: government as a notion is no one (REQUEST -> Germany at 92a0391)
+        (
+            "bbc/business/457.txt",
+            date(2005, 3, 1),
+            "Mr Schroeder also called for heads of government to play a larger role in shaping "
+            "reforms to the pact.",
+            ("REQUEST", "act_schroeder", None),
+            GERMANS,
         ),
         # seeds/000_f4bd5beb25040c29.txt: the country the delegate leads is his own side
         (
@@ -44,9 +59,10 @@ ACTORS = [
             "Afghanistan, Hassan Kazemi Qomi would lead his country in the talks, while Pakistan "
             "would be led by special representative for Afghanistan.",
             ("CONSULT", "act_qomi", None),
+            ACTORS,
         ),
     ],
 )
-def test_against_ones_own_government_is_two_sides(nlp, source, published, text, expected):
-    events = [e[:3] for e in found_events(text, nlp, ACTORS, published)]
+def test_against_ones_own_government_is_two_sides(nlp, source, published, text, expected, actors):
+    events = [e[:3] for e in found_events(text, nlp, actors, published)]
     assert [e for e in events if e[0] == expected[0]] == [expected], (source, events)

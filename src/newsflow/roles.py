@@ -465,10 +465,16 @@ def _others_government(doc: Doc, source: RoleMention, target: RoleMention) -> bo
     """Is the target the government of the source's country, named as such ("Oliver Heald
     accused the government of dragging its feet": an opposition politician against the state,
     the guide's ACCUSE -> United Kingdom)? A country named as a country ("Hassan Kazemi Qomi
-    would lead his country in the talks") is the source's own side."""
+    would lead his country in the talks") is the source's own side, and government as a
+    notion is no one ("called for heads of government to play a larger role", "the help of a
+    head of an allied government")."""
     if source.actor_type == "COUNTRY" or target.actor_type != "COUNTRY" or target.stands_for:
         return False
-    return any(doc[i].lemma_.lower() in GOVERNMENT_WORDS for i in target.tokens)
+    return any(
+        doc[i].lemma_.lower() in GOVERNMENT_WORDS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in doc[i].children)
+        for i in target.tokens
+    )
 
 
 def _no_event(
