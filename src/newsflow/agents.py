@@ -12,6 +12,11 @@ from typing import Any
 
 from newsflow import resources
 
+# The state itself, or its organs: in an article whose dateline country it names, "the
+# government" is that country's government (bench/labels/events/GUIDE.md "Generic actors",
+# `generic`), and a person or body of that country against it is two sides (`roles`).
+STATE_ORGANS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
+
 AGENTS: dict[str, Any] = json.loads(
     resources.path("data/events/generic_agents.json").read_text(encoding="utf-8")
 )

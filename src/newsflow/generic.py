@@ -34,9 +34,6 @@ GENERIC_NOUNS = agents.sector_nouns()
 PLURAL_ONLY = frozenset(agents.AGENTS["plural_only"])
 # Phrases after a generic noun that say where, when or about what, not who it is.
 NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
-# The state itself, or its organs: in an article whose dateline country it names, "the
-# government" is that country's government (bench/labels/events/GUIDE.md "Generic actors").
-STATE_NOUNS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
 STATE_MODIFIERS = frozenset({"government", "federal", "ministry", "security", "state"})
 
 
@@ -111,7 +108,7 @@ def _named_countries(article: dict[str, Any]) -> list[tuple[str, str]]:
 def _of_the_state(token: Token) -> bool:
     """Is the generic agent the state itself ("the government", "the Finance Ministry",
     "government forces", "federal agricultural officials"), not people in it ("officials")?"""
-    if token.lemma_.lower() in STATE_NOUNS:
+    if token.lemma_.lower() in agents.STATE_ORGANS:
         return True
     return any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in STATE_MODIFIERS

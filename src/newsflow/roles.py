@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow import (
     actorless,
+    agents,
     comitative,
     control,
     defences,
@@ -458,9 +459,6 @@ def _locative_actors(
     return out
 
 
-GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet"})
-
-
 def _others_government(doc: Doc, source: RoleMention, target: RoleMention) -> bool:
     """Is the target the government of the source's country, named as such ("Oliver Heald
     accused the government of dragging its feet": an opposition politician against the state,
@@ -471,7 +469,7 @@ def _others_government(doc: Doc, source: RoleMention, target: RoleMention) -> bo
     if source.actor_type == "COUNTRY" or target.actor_type != "COUNTRY" or target.stands_for:
         return False
     return any(
-        doc[i].lemma_.lower() in GOVERNMENT_WORDS
+        doc[i].lemma_.lower() in agents.STATE_ORGANS  # the state or its organs
         and any(c.dep_ == "det" and c.lower_ == "the" for c in doc[i].children)
         for i in target.tokens
     )
