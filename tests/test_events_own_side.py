@@ -1,5 +1,5 @@
 """A person or body against its own country's government is two sides (issue 20,
-`roles._others_government`): "Oliver Heald accused the government of ..." is the guide's ACCUSE
+`own_side.others_government`): "Oliver Heald accused the government of ..." is the guide's ACCUSE
 -> United Kingdom. A country named as a country ("would lead his country in the talks") stays the
 speaker's own side, no target.
 

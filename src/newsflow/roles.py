@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Token
 
 from newsflow import (
     actorless,
-    agents,
     comitative,
     control,
     defences,
@@ -32,6 +31,7 @@ from newsflow import (
 )
 from newsflow.modes import governors, trigger_mode, unless_clauses
 from newsflow.nationals import names_nationality
+from newsflow.own_side import one_side
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
 from newsflow.strikes import on_strike
@@ -459,22 +459,6 @@ def _locative_actors(
     return out
 
 
-def _others_government(doc: Doc, source: RoleMention, target: RoleMention) -> bool:
-    """Is the target the government of the source's country, named as such ("Oliver Heald
-    accused the government of dragging its feet": an opposition politician against the state,
-    the guide's ACCUSE -> United Kingdom)? A country named as a country ("Hassan Kazemi Qomi
-    would lead his country in the talks") is the source's own side, and government as a
-    notion is no one ("called for heads of government to play a larger role", "the help of a
-    head of an allied government")."""
-    if source.actor_type == "COUNTRY" or target.actor_type != "COUNTRY" or target.stands_for:
-        return False
-    return any(
-        doc[i].lemma_.lower() in agents.STATE_ORGANS  # the state or its organs
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in doc[i].children)
-        for i in target.tokens
-    )
-
-
 def _no_event(
     token: Token,
     event_type: str,
@@ -678,18 +662,7 @@ def sentence_candidates(
             continue  # "could be talking to a white knight": talks are a state's (trigger audit)
         if _no_event(token, event_type, verbal, source, target, lexicon):
             continue
-        if (
-            source is not None
-            and target is not None
-            and (
-                source.actor_id == target.actor_id
-                or (
-                    source.key == target.key
-                    and "COUNTRY" in (source.actor_type, target.actor_type)
-                    and not _others_government(doc, source, target)
-                )
-            )
-        ):
+        if source is not None and target is not None and one_side(doc, source, target):
             target = None  # "Iran's delegation ... would lead his country": one side, not two
         if event_type == "SUPPORT" and token.lemma_.lower() in defences.DEFENDING:
             defence = defences.reading(token, target is not None)  # "defended his policies"
