@@ -21,7 +21,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass")
-WANTING = frozenset({"want", "like"})  # "like" only after "would": "would like X to"
+WANTING = frozenset({"want"})
+WOULD_WANTING = frozenset({"like"})  # only after "would": "would like X to"
 WOULD = frozenset({"would", "'d"})
 NOT_ASKED = frozenset({"it", "this", "that", "there"})  # "wants it to be": no one asked
 # what one wishes another to be, feel or achieve is a wish, no act asked of them ("wants his
@@ -69,9 +70,11 @@ def wanted_of_another(verb: Token) -> list[Token]:
     own aim ("wants to be first", "would like to see") or a state wished on another
     (`WISHED_STATES`: "wants his Middlesbrough team to win")."""
     lemma = verb.lemma_.lower()
-    if lemma not in WANTING:
+    if lemma not in WANTING | WOULD_WANTING:
         return []
-    if lemma == "like" and not any(c.dep_ == "aux" and c.lower_ in WOULD for c in verb.children):
+    if lemma in WOULD_WANTING and not any(
+        c.dep_ == "aux" and c.lower_ in WOULD for c in verb.children
+    ):
         return []
     asked = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in NOT_ASKED]
     return [

@@ -242,9 +242,10 @@ class Lexicon:
         naming = forms({opinions.NAMING_VERB}, ("verb",))
         for word in self.condemning_words | self.approving_words:  # `opinions`
             needs.setdefault(word, set()).update(reporting | naming)
-        for form in forms({"want"}, ("verb",)):  # "want Y to": `speech.wanted_of_another`
+        for form in forms(set(speech.WANTING), ("verb",)):  # "want Y to": `speech`
             needs.setdefault(form, set()).add("to")
-        needs.setdefault("like", set()).update({"would", "d"})  # "would like Y to", "'d like"
+        for form in forms(set(speech.WOULD_WANTING), ("verb",)):  # "would like", "'d like"
+            needs.setdefault(form, set()).update({"would", "d"})  # cue words drop the "'"
         # "said Y had to / needed to": a cue only with its "to" ("has" alone is everywhere)
         demand_forms = sorted(forms(set(self.demand_verbs), ("verb",)))
         for form in demand_forms:
@@ -260,7 +261,7 @@ class Lexicon:
         """The string hashes of every lemma `trigger` looks up: a token whose LEMMA and LOWER
         are neither names no event."""
         lemmas = {lemma for lemma, _ in self.words} | {lemma for lemma, _ in self.phrasal}
-        lemmas |= self.reporting_verbs | speech.WANTING
+        lemmas |= self.reporting_verbs | speech.WANTING | speech.WOULD_WANTING
         return frozenset(hash_string(lemma) for lemma in lemmas)
 
     def trigger(self, token: Token) -> tuple[str, str] | None:
