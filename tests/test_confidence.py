@@ -92,3 +92,31 @@ def test_migration_recomputes_the_confidence_of_events_loaded_before(tmp_path):
         "e1": pytest.approx(p[0], abs=1e-3),
         "e2": pytest.approx(1 - (1 - p[1]) * 0.6, abs=1e-3),
     }
+
+
+def test_the_migration_and_the_load_raise_confidence_alike(tmp_path):
+    """Further outlets raise confidence in two places, the load's SQL
+    (queries/refresh_event_counts.sql) and the migration's backfill (`confidence.refill`): an
+    event with three outlets ends with the same confidence either way."""
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    wh.migrate(con)
+    p = confidence.probability(_events([("ACCUSE", "a1", "a2", None, None, "asserted")]))[0]
+    con.execute(
+        "insert into events (event_id, event_type, source_actor_id, target_actor_id, mode, "
+        "num_mentions, num_articles, num_sources, confidence) "
+        "values ('e1', 'ACCUSE', 'a1', 'a2', 'asserted', 3, 3, null, ?)",
+        [p],
+    )
+    for article, outlet in [("x1", "bbc"), ("x2", "reuters"), ("x3", "ap")]:
+        con.execute(
+            "insert into event_articles (event_id, article_id, num_mentions, outlet) "
+            "values ('e1', ?, 1, ?)",
+            [article, outlet],
+        )
+    con.execute(resources.sql("queries/refresh_event_counts.sql"))
+    loaded = con.execute("select num_sources, confidence from events").fetchone()
+    confidence.refill(con)
+    refilled = con.execute("select confidence from events").fetchone()[0]
+    assert loaded[0] == 3
+    assert refilled == pytest.approx(loaded[1], abs=1e-9)
+    assert loaded[1] == pytest.approx(1 - (1 - p) * confidence.OUTLET_DOUBT**2, abs=1e-3)
