@@ -41,7 +41,8 @@ Dizzee Rascal", `newsflow.blows`'s):
   "decline" refuses (REJECT) only an offer, a post or an act ("declined to attend").
 * "he agreed with Dr Fox's view", "I agree with Frederick Forsyth": sharing an opinion is no
   AGREE (the guide's AGREE agrees to something); "agreed with General Motors Corp to
-  discontinue negotiations" stays.
+  discontinue negotiations" stays. Nor is "Mr Wallace agreed and said ...": one party agreeing
+  nothing shares a view (`_agrees_alone`).
 * "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
   a welcoming subject or someone welcomed).
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
@@ -453,6 +454,27 @@ def _onlookers_agree(verb: Token) -> bool:
     return bool(subjects) and all(_onlooker(s) for s in subjects)
 
 
+def _agrees_alone(verb: Token) -> bool:
+    """ "Mr Wallace agreed and said the figures had to be looked at in context", "Mr Templeton
+    said he agreed.", "I agree ...": one party agreeing nothing (no clause, object, act or
+    matter, no "with" partner) shares the view just reported; an accord needs something agreed
+    or two parties ("officials of the ruling party and the opposition parties agreed at a
+    meeting", "the two sides agreed" stay)."""
+    if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ in AGREED_WHAT for c in verb.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dative") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and _single(subjects[0])
+
+
+def _single(subject: Token) -> bool:
+    """One party: a singular noun or pronoun with no conjunct ("Mr Valentine", "he", "I")."""
+    if subject.conjuncts or subject.lower_ in ("we", "they", "both", "all"):
+        return False
+    return subject.tag_ in ("NN", "NNP", "PRP")
+
+
 def _onlooker(subject: Token) -> bool:
     """Is the subject an onlooker: "economists", or one named with an onlooker's title ("Ian
     Fogg, broadband and personal technology analyst at Jupiter Research", "senior economist
@@ -620,6 +642,8 @@ def refine(
     if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_with_a_view(token):
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _onlookers_agree(token):
+        return None
+    if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_alone(token):
         return None
     if (
         verbal
