@@ -602,6 +602,9 @@ SENSE_ACTORS = [
     ("act_fogg", "Ian Fogg", "PERSON", "GBR", ["Ian Fogg"]),
     ("act_varzi", "Mehdi Varzi", "PERSON", "GBR", ["Mehdi Varzi"]),
     ("act_taketomi", "Susumu Taketomi", "PERSON", "JPN", ["Susumu Taketomi"]),
+    ("act_wallace", "Jim Wallace", "PERSON", "GBR", ["Mr Wallace"]),
+    ("act_duncan", "Marvin Duncan", "PERSON", "USA", ["Marvin Duncan"]),
+    ("act_german", "Michael German", "PERSON", "USA", ["Michael German"]),
     ("act_dot", "Department of Transportation", "ORG", "USA", ["DOT"]),
     ("act_commission", "European Commission", "ORG", None, ["The Commission"]),
     ("act_egy", "Egypt", "COUNTRY", "EGY", ["Egypt"]),
@@ -774,6 +777,26 @@ SENSE_CASES = [
     ),
     # reuters newid 4165 (AGREE before)
     ("Industrial Bank of Japan Ltd senior economist Susumu Taketomi agreed.", "AGREE", False),
+    # bbc/politics/047.txt, reuters newids 177, 17416: a side agreeing nothing shares the view
+    # just reported (AGREE before)
+    (
+        "Mr Wallace agreed and said the figures had to be looked at in context.",
+        "AGREE",
+        False,
+    ),
+    (
+        "The other Republican member of the three-man FCA board, Marvin Duncan, agreed.",
+        "AGREE",
+        False,
+    ),
+    (
+        'Michael German of AGA agreed and said, "Nevertheless, outlet for several hundred billion '
+        'cubic feet of gas a year is significant in a glutted market."',
+        "AGREE",
+        False,
+    ),
+    # bbc/business/149.txt: a view refused (a negated AGREE before)
+    ("The segment's leaders do not agree.", "AGREE", False),
     # reuters newid 3992: a body's own plan proposed is no agreement (AGREE DOT before)
     (
         "The DOT first proposed the immunity plan in late January and said it might be granted "

@@ -41,7 +41,7 @@ Dizzee Rascal", `newsflow.blows`'s):
   "decline" refuses (REJECT) only an offer, a post or an act ("declined to attend").
 * "he agreed with Dr Fox's view", "I agree with Frederick Forsyth": sharing an opinion is no
   AGREE (the guide's AGREE agrees to something); "agreed with General Motors Corp to
-  discontinue negotiations" stays. Nor is "Mr Wallace agreed and said ...": one party agreeing
+  discontinue negotiations" stays. Nor is "Mr Wallace agreed and said ...": a side agreeing
   nothing shares a view (`_agrees_alone`).
 * "'Welcome to the New Labour media centre,' he said" greets; it welcomes no one (SUPPORT needs
   a welcoming subject or someone welcomed).
@@ -456,23 +456,16 @@ def _onlookers_agree(verb: Token) -> bool:
 
 def _agrees_alone(verb: Token) -> bool:
     """ "Mr Wallace agreed and said the figures had to be looked at in context", "Mr Templeton
-    said he agreed.", "I agree ...": one party agreeing nothing (no clause, object, act or
-    matter, no "with" partner) shares the view just reported; an accord needs something agreed
-    or two parties ("officials of the ruling party and the opposition parties agreed at a
-    meeting", "the two sides agreed" stay)."""
+    said he agreed.", "The segment's leaders do not agree.": a side agreeing nothing (no
+    clause, object, act or matter, no "with" partner) shares or refuses the view just
+    reported; an accord needs something agreed or two parties named ("officials of the ruling
+    party and the opposition parties agreed at a meeting" stays)."""
     if verb.dep_ in ("acl", "relcl", "amod") or any(c.dep_ in AGREED_WHAT for c in verb.children):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dative") for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return len(subjects) == 1 and _single(subjects[0])
-
-
-def _single(subject: Token) -> bool:
-    """One party: a singular noun or pronoun with no conjunct ("Mr Valentine", "he", "I")."""
-    if subject.conjuncts or subject.lower_ in ("we", "they", "both", "all"):
-        return False
-    return subject.tag_ in ("NN", "NNP", "PRP")
+    return len(subjects) == 1 and not subjects[0].conjuncts
 
 
 def _onlooker(subject: Token) -> bool:
