@@ -797,6 +797,15 @@ SENSE_CASES = [
     ),
     # bbc/business/149.txt: a view refused (a negated AGREE before)
     ("The segment's leaders do not agree.", "AGREE", False),
+    # reuters newid 7011 (the tune half's gold AGREE): a pact parsed as the subject of
+    # "agreed" is no side agreeing alone
+    (
+        "The pact, agreed last year, calls on Japan to stop selling cut-price chips in world "
+        "markets and to increase its imports of American chips to reduce some of its huge trade "
+        "surplus.",
+        "AGREE",
+        True,
+    ),
     # reuters newid 3992: a body's own plan proposed is no agreement (AGREE DOT before)
     (
         "The DOT first proposed the immunity plan in late January and said it might be granted "

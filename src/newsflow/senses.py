@@ -465,7 +465,9 @@ def _agrees_alone(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent", "dative") for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return len(subjects) == 1 and not subjects[0].conjuncts
+    # a side, not a thing: "The pact, agreed last year, calls on Japan" parses "pact" as the
+    # subject of "agreed"
+    return len(subjects) == 1 and not subjects[0].conjuncts and doers.names_doer(subjects[0], ())
 
 
 def _onlooker(subject: Token) -> bool:
