@@ -1,9 +1,9 @@
-"""Negotiating and discussing name an event only when a state, or workers, take a side (issue 20,
-`newsflow.state_triggers`), as "talks" do since the trigger audit: the random audits 18-20
-judged a firm's negotiations and discussions no event (the events guide keeps "joint-venture and
-takeover talks between companies" out).
+"""Talks with a firm on a side are an event only when a state, or workers, take the other
+(issue 20, `newsflow.state_triggers.between_firms`): the random audits 18-20 judged a firm's
+negotiations and discussions no event (the events guide keeps "joint-venture and takeover talks
+between companies" out).
 
-Real Reuters sentences (reuters21578.jsonl.gz newids 1217, 8010, 3004, 16948, 6126), through
+Real Reuters sentences (reuters21578.jsonl.gz newids 1217, 3004, 16948, 6126), through
 the real events stage; mentions are alias matches of the actors listed here.
 """
 
@@ -22,7 +22,6 @@ ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_varian", "Varian Associates Inc", "ORG", None, ["Varian Associates Inc"]),
     ("act_philips", "Philips Electronics", "ORG", None, ["Philips Electronics"]),
-    ("act_chemlawn", "Chemlawn", "ORG", None, ["Chemlawn"]),
     ("act_kepco", "Kepco", "ORG", None, ["Kepco"]),
     ("act_ce", "Combustion Engineering Inc", "ORG", None, ["Combustion Engineering Inc"]),
     ("act_ind", "India", "COUNTRY", "IND", ["Indian"]),
@@ -40,9 +39,6 @@ ACTORS = [
         "Varian Associates Inc said it is holding discussions with Philips Electronics "
         "regarding the purchase of Philips' broadcast transmission unit in the United Kingdom, "
         "Pye TVT Limited.",
-        # newid 8010: a firm negotiating with takeover suitors
-        "Chemlawn had said last week that it was negotiating with other possible suitors, which "
-        "it did not identify.",
         # newid 3004: a utility negotiating with its suppliers
         "Kepco has been negotiating with Combustion Engineering Inc (CSP) for pressurised "
         "light-water reactors and General Electric Co (GE) for turbines.",

@@ -95,6 +95,9 @@ FIRM_FORMS = {
 # withdrawing from market making", "has withdrawn and terminated its 23 dlr per share takeover
 # offer" (28 RETREAT events of the Reuters corpus at ba5fc21, all of them business)
 FIRM_DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "RETREAT"}
+# ... and talks with a firm on either side: the random audits 18-20 judged a firm's
+# negotiations and discussions with anyone but a state or workers no event (9 of 9)
+FIRM_TALK_TYPES = {"CONSULT"}
 # words that make a name a firm's, not a union's ("First Union Corp", "Union Carbide")
 COMPANY_WORDS = FIRM_FORMS | {"bank", "group", "pacific", "carbide"}
 
@@ -154,12 +157,16 @@ def between_firms(
     """Is this a deal or talks of a firm with another firm or with no one named ("Boeing Co and
     ARGOSystems Inc said they reached an agreement", "K Mart Corp said it signed an agreement
     to supply merchandise"), or a firm's withdrawal ("TCBY Enterprises Inc said it will apply
-    ... to withdraw its registration statement")?"""
-    return (
-        event_type in FIRM_DEAL_TYPES
-        and is_firm(source, token.doc)
-        and (target is None or is_firm(target, token.doc))
-    )
+    ... to withdraw its registration statement")? Talks with a firm on either side are a
+    firm's business whoever the other side is ("Varian Associates Inc said it is holding
+    discussions with Philips Electronics", "Kepco has been negotiating with Combustion
+    Engineering Inc"): `state_allows` keeps them when a state or workers take the other."""
+    if event_type not in FIRM_DEAL_TYPES:
+        return False
+    doc = token.doc
+    if event_type in FIRM_TALK_TYPES and (is_firm(source, doc) or is_firm(target, doc)):
+        return True
+    return is_firm(source, doc) and (target is None or is_firm(target, doc))
 
 
 def state_allows(
