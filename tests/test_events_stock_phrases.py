@@ -485,3 +485,42 @@ def test_a_firm_s_post_or_people_or_personal_reasons_resigning_yield_nothing(bod
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert bool(types & {"RETREAT", "CONCEDE"}) is left, types
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # bbc/tech/098.txt (REQUEST by the UK before)
+        "Britain's first mobile phone call was made across the Vodafone network on 1 January "
+        "1985 by veteran comedian Ernie Wise.",
+        # bbc/entertainment/375.txt (REQUEST Schaffel -> Kite before)
+        "Ms Kite said she received a phone call on 13 February 2003 from a Jackson associate, "
+        "Marc Schaffel, who said the boy and his family had left the Neverland ranch where they "
+        "had been staying.",
+        # newid 15267 (REQUEST by Virgin Islands Telephone before)
+        "Virgin Islands Telephone, which operates telephone systems in the U.S. Virgin Islands, "
+        "handles about 1.5 mln local calls per week and one mln long-distance calls per month, "
+        "the company said.",
+    ],
+)
+def test_a_telephone_call_is_no_request(body, nlp):
+    actors = [
+        ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
+        ("act_vodafone", "Vodafone", "ORG", "GBR", ["Vodafone"]),
+        ("act_kite", "Ann Kite", "PERSON", "USA", ["Ms Kite"]),
+        ("act_schaffel", "Marc Schaffel", "PERSON", "USA", ["Marc Schaffel"]),
+        ("act_vitelco", "Virgin Islands Telephone", "ORG", "USA", ["Virgin Islands Telephone"]),
+    ]
+    assert [e for e in found_events(body, nlp, actors, PUBLISHED) if e[0] == "REQUEST"] == []
+
+
+def test_a_ministry_s_call_to_act_stays_a_request(nlp):
+    # newid 5850: a call with an owner and an act asked for
+    body = (
+        "MITI's call to Japanese chip makers last month to cut production of key memory chips in "
+        "the first quarter of this year has begun to dry up the source of cheap chips for sale in "
+        "the non-regulated grey market, Honda said."
+    )
+    actors = [("act_miti", "Ministry of International Trade and Industry", "ORG", "JPN", ["MITI"])]
+    requests = [e for e in found_events(body, nlp, actors, PUBLISHED) if e[0] == "REQUEST"]
+    assert [s for _, s, _ in requests] == ["act_miti"]

@@ -35,7 +35,10 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   its outstanding 8-1/2 pct sinking fund debentures", "India has called a fresh buying tender
   for up to four 13,000 tonne cargoes of white sugar", "Alcoa is long call options" (REQUEST
   from "call"; ~25 in the corpus, none a request): an issuer retiring its debt or a buyer
-  inviting offers is routine business, and a call option is a contract.
+  inviting offers is routine business, and a call option is a contract. So is a telephone
+  call: "Britain's first mobile phone call was made across the Vodafone network", "handles
+  about 1.5 mln local calls per week", "received a phone call on 13 February 2003 from a
+  Jackson associate" (REQUEST; 9 on the two corpora at 10ba7f7) ask nothing.
 * a central bank's or treasury's market operations: "the Bundesbank accepted bids for 6.1
   billion marks at today's tender for a 28-day securities repurchase pact", "the Bank of France
   said it will offer 7.5 billion francs' worth of negotiable Treasury bills at its next public
@@ -151,6 +154,9 @@ CHART_WORDS = {"chart", "technical", "price", "market", "income", "farm", "custo
 SHARES = {"pct", "percent", "%", "per", "cent", "third", "half", "quarter", "majority", "minority"}
 # what an issuer or a buyer "calls": a security for redemption, a tender for offers
 CALLED_BUSINESS = {"redemption", "tender"}
+# what makes a "call" a telephone call ("a mobile phone call", "local calls", "Voip calls")
+LINES = {"phone", "telephone", "mobile", "voip", "conference", "video", "local", "long-distance",
+         "distance"}  # fmt: skip
 RELATIVES = {"which", "that"}
 CORPORATE_TITLES = {
     "vice-chairman", "director", "executive", "officer", "treasurer", "controller", "ceo",
@@ -270,11 +276,16 @@ def _contributes_to_a_figure(verb: Token) -> bool:
 
 
 def _calls_business(word: Token) -> bool:
-    """ "called for redemption", "called a fresh buying tender", "call options"."""
+    """ "called for redemption", "called a fresh buying tender", "call options", "a phone
+    call"."""
     if word.lemma_.lower() != "call":
         return False
     if word.pos_ not in ("VERB", "AUX"):
-        return word.dep_ == "compound"  # "call options", "an automatic call distributor"
+        if word.dep_ == "compound":
+            return True  # "call options", "an automatic call distributor"
+        return any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ in LINES for c in word.children
+        )  # "a mobile phone call", "1.5 mln local calls per week"
     called = [c for c in word.children if c.dep_ == "dobj"] + [
         g for c in word.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
     ]
