@@ -576,6 +576,22 @@ SIGNING = [
 ]  # fmt: skip
 
 
+COMMITTING = [
+    # bbc/entertainment/258, bbc/sport/510: a misdeed or a fault committed is no commitment
+    # (AGREE before)
+    ("Cobain committed suicide in 1994.", set()),
+    ("Mirza, playing in her first WTA final, began nervously in front of a raucous home crowd - "
+     "committing three double faults in her opening service game.", set()),
+    # bbc/business/396, bbc/politics/340: a state or a party committed to a course stays
+    ("China committed to gradually opening up its banking sector when it joined the World "
+     "Trade Organisation in 2002.", {"AGREE"}),
+    ('The Labour party has committed itself to "universal, affordable and flexible" childcare '
+     "for parents of all 3 to 14 year-olds, including childcare centred on schools to be "
+     "available from 8am to 6pm.",
+     {"AGREE"}),
+]  # fmt: skip
+
+
 # Words of force, reinforcing and offering (`themes.json`, `blows.PRIZES`): one actor list.
 THEME_ACTORS = ACTORS + [
     ("act_amazon", "Amazon", "COMPANY", "USA", ["Amazon"]),
@@ -591,16 +607,23 @@ THEME_ACTORS = ACTORS + [
     ("act_aikhomu", "Augustus Aikhomu", "PERSON", "NGA", ["Augustus Aikhomu"]),
     ("act_can", "Canada", "COUNTRY", "CAN", ["The federal government"]),
     ("act_itoh", "C. Itoh and Co Ltd", "ORG", "JPN", ["C. Itoh and Co Ltd"]),
+    ("act_cobain", "Kurt Cobain", "PERSON", "USA", ["Cobain"]),
+    ("act_mirza", "Sania Mirza", "PERSON", "IND", ["Mirza"]),
+    ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
+    ("act_labour", "Labour Party", "ORG", "GBR", ["The Labour party"]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("text", "types"), CAPTURING + REINFORCING + OFFERING + SIGNING, ids=lambda v: str(v)[:40]
+    ("text", "types"),
+    CAPTURING + REINFORCING + OFFERING + SIGNING + COMMITTING,
+    ids=lambda v: str(v)[:40],
 )
 def test_capturing_reinforcing_or_offering_is_typed_by_what_it_takes(nlp, text, types):
     """A prize or readers captured is no ASSAULT, expectations reinforced no MOBILIZE, good news
-    offered no AGREE, a petition signed no AGREE; an outpost captured, troops reinforced,
-    assistance offered, a letter of understanding signed keep theirs."""
+    offered no AGREE, a petition signed or suicide committed no AGREE; an outpost captured,
+    troops reinforced, assistance offered, a letter of understanding signed, a course committed
+    to keep theirs."""
     frame = article_events(text, nlp, fresh_state(), THEME_ACTORS, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
 
