@@ -3,7 +3,7 @@
 negotiations and discussions no event (the events guide keeps "joint-venture and takeover talks
 between companies" out).
 
-Real Reuters sentences (reuters21578.jsonl.gz newids 1217, 3004, 16948, 6126), through
+Real Reuters sentences (reuters21578.jsonl.gz newids 1217, 3004, 4971, 6126), through
 the real events stage; mentions are alias matches of the actors listed here.
 """
 
@@ -13,19 +13,15 @@ from datetime import date
 
 import pytest
 
-from newsflow.ids import short_hash
-from tests.event_frames import found_events
+from tests.event_frames import article_events, found_events, fresh_state
 
-# the curated id the registry pins the World Bank to (data/entities/known_actors.jsonl)
-WORLD_BANK = "act_" + short_hash("ORG", "known:world_bank")
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
     ("act_varian", "Varian Associates Inc", "ORG", None, ["Varian Associates Inc"]),
     ("act_philips", "Philips Electronics", "ORG", None, ["Philips Electronics"]),
     ("act_kepco", "Kepco", "ORG", None, ["Kepco"]),
     ("act_ce", "Combustion Engineering Inc", "ORG", None, ["Combustion Engineering Inc"]),
-    ("act_ind", "India", "COUNTRY", "IND", ["Indian"]),
-    (WORLD_BANK, "World Bank", "ORG", None, ["the Bank"]),
+    ("act_machinea", "Jose Luis Machinea", "PERSON", None, ["Jose Luis Machinea"]),
     ("act_swf", "Southwest Forest Industries Inc", "ORG", None, ["Southwest Forest"]),
     ("act_ibew", "International Brotherhood of Electrical Workers", "ORG", None,
      ["International Brotherhood of Electrical Workers"]),
@@ -50,11 +46,15 @@ def test_a_firm_s_negotiations_and_discussions_are_no_event(body, nlp):
     assert [e for e in found if e[0] == "CONSULT"] == []
 
 
-def test_a_government_discussing_a_report_with_the_bank_stays_a_consult(nlp):
-    # newid 16948 (the spent heldout2's gold: CONSULT India -> World Bank, either order)
-    body = "An Indian official told Reuters the government was discussing the report with the Bank."
-    consults = [e for e in found_events(body, nlp, ACTORS, date(1987, 4, 21)) if e[0] == "CONSULT"]
-    assert [{s, t} for _, s, t in consults] == [{"act_ind", WORLD_BANK}]
+def test_a_state_s_negotiations_with_creditor_banks_stay_a_consult(nlp):
+    # newid 4971: banks named by a generic noun are no named firm; a state's debt talks stay
+    body = (
+        "Central Bank President Jose Luis Machinea said negotiations with creditor banks on "
+        "Argentina's 30 billion dlr private sector foreign debt were difficult."
+    )
+    frame = article_events(body, nlp, fresh_state(), ACTORS, date(1987, 3, 13))
+    rows = frame.select("event_type", "target_generic").rows()
+    assert ("CONSULT", "creditor bank") in rows, rows
 
 
 def test_a_firm_negotiating_with_a_union_stays_a_consult(nlp):

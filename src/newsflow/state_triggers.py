@@ -151,6 +151,12 @@ def is_legal_form(word: str) -> bool:
     return word.lower().strip(".") in FIRM_FORMS
 
 
+def _named_firm(mention: RoleMention | None, doc: Doc) -> bool:
+    """A firm named, not a generic noun of firms: a state's "negotiations with creditor banks"
+    on its debt are PLOVER's CONSULT, whoever the registry ties the speaker to."""
+    return mention is not None and not mention.is_generic and is_firm(mention, doc)
+
+
 def between_firms(
     token: Token, event_type: str, source: RoleMention | None, target: RoleMention | None
 ) -> bool:
@@ -164,7 +170,7 @@ def between_firms(
     if event_type not in FIRM_DEAL_TYPES:
         return False
     doc = token.doc
-    if event_type in FIRM_TALK_TYPES and (is_firm(source, doc) or is_firm(target, doc)):
+    if event_type in FIRM_TALK_TYPES and (_named_firm(source, doc) or _named_firm(target, doc)):
         return True
     return is_firm(source, doc) and (target is None or is_firm(target, doc))
 
