@@ -65,3 +65,18 @@ def test_a_firm_negotiating_with_a_union_stays_a_consult(nlp):
     )
     consults = [e for e in found_events(body, nlp, ACTORS, date(1987, 3, 16)) if e[0] == "CONSULT"]
     assert [{s, t} for _, s, t in consults] == [{"act_swf", "act_ibew"}]
+
+
+def test_a_firm_named_by_its_trade_is_a_firm(nlp):
+    # newid 17548 (random audit 20: "aircraft purchase agreement: routine commercial"): the
+    # buyer carries a country, which read it as a state before (AGREE Metro Airlines -> Saab)
+    body = (
+        "The U.S. Regional carrier <Metro Airlines> has signed an agreement with Saab Scania AB "
+        "<SABS ST> to buy 16 34-seater Saab SF340 aircraft worth a total 650 mln crowns, the "
+        "Swedish group's largest single order yet, Saab said."
+    )
+    actors = [
+        ("act_metro", "Metro Airlines", "ORG", "USA", ["Metro Airlines"]),
+        ("act_saab", "Saab Scania AB", "ORG", "SWE", ["Saab Scania AB"]),
+    ]
+    assert found_events(body, nlp, actors, date(1987, 6, 1)) == []

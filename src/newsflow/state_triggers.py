@@ -86,10 +86,13 @@ def is_state(mention: RoleMention | None) -> bool:
 LABOUR_TYPES = {"CONSULT", "AGREE"}  # talks, offers and acceptances ("declined" is a figure's too)
 # Deals and talks between firms are routine business, no PLOVER event (the events guide:
 # "joint-venture and takeover talks between companies", "X sold its unit to Y"): a side is a
-# firm when its name ends in a legal form ("Boeing Co", "Photon Technology International Inc").
+# firm when its name ends in a legal form ("Boeing Co", "Photon Technology International Inc",
+# "Saab Scania AB", "The Walt Disney Company", "Broken Hill Pty", "Norsk Hydro ASA").
 FIRM_FORMS = {
     "corp", "corporation", "inc", "co", "ltd", "plc", "ag", "sa", "nv", "holdings", "bancorp",
-    "bancshares", "lp", "llc", "gmbh", "spa", "bhd", "kk", "n.v", "s.a", "l.p",
+    "bancshares", "lp", "llc", "gmbh", "spa", "bhd", "kk", "n.v", "s.a", "l.p", "company",
+    "cos", "limited", "incorporated", "ab", "asa", "a/s", "oy", "oyj", "pty", "bv", "b.v",
+    "kgaa", "sarl", "srl", "pte", "s.p.a",
 }  # fmt: skip
 # ... and so is a firm's withdrawal with no state on a side: "Lloyds Bank Plc said it is
 # withdrawing from market making", "has withdrawn and terminated its 23 dlr per share takeover
@@ -98,6 +101,15 @@ FIRM_DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "RETREAT"}
 # ... and talks with a firm on either side: the random audits 18-20 judged a firm's
 # negotiations and discussions with anyone but a state or workers no event (9 of 9)
 FIRM_TALK_TYPES = {"CONSULT"}
+# the trade a name ends in makes it a firm's too, unless an "of" makes it a body's ("Metro
+# Airlines", "Texas Industries", "Varian Associates"; not "Ministry of Petroleum"): the
+# registry ties many firms to a country, which without this read them as states
+TRADE_WORDS = {
+    "airlines", "airline", "airways", "industries", "motors", "systems", "associates",
+    "partners", "electronics", "pharmaceuticals", "enterprises", "technologies",
+    "communications", "petroleum", "semiconductor", "laboratories", "brothers", "chemicals",
+    "computers", "foods", "stores", "mining", "shipping",
+}  # fmt: skip
 # words that make a name a firm's, not a union's ("First Union Corp", "Union Carbide")
 COMPANY_WORDS = FIRM_FORMS | {"bank", "group", "pacific", "carbide"}
 
@@ -142,8 +154,16 @@ def is_firm(mention: RoleMention | None, doc: Doc) -> bool:
         return bool(label) and label[-1] in FIRM_NOUNS
     if mention.firm:  # "TWA withdrew its bid": Trans World Airlines Inc, named short
         return True
-    words = [doc[i] for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
-    return bool(words) and is_legal_form(words[-1].text)
+    words = [doc[i].text for i in sorted(mention.tokens) if any(c.isalnum() for c in doc[i].text)]
+    return firm_name(words)
+
+
+def firm_name(words: list[str]) -> bool:
+    """Do a name's words end in a legal form, or in a trade with no "of" before it?"""
+    if not words:
+        return False
+    last = words[-1].lower().strip(".")
+    return last in FIRM_FORMS or (last in TRADE_WORDS and "of" not in {w.lower() for w in words})
 
 
 def is_legal_form(word: str) -> bool:
@@ -208,13 +228,15 @@ def state_allows(
 
 def firm_names(actors: pl.DataFrame, id_column: str) -> pl.Expr:
     """`firm`: whether the actor `id_column` names is an organisation whose full name ends in a
-    firm's legal form (FIRM_FORMS: "Trans World Airlines Inc", "Monier Ltd")."""
+    firm's legal form (FIRM_FORMS: "Trans World Airlines Inc", "Monier Ltd") or in a trade
+    with no "of" (TRADE_WORDS: "Metro Airlines"), as `firm_name` reads a name."""
+    name = pl.col("name").str.to_lowercase()
+    last = name.str.extract(r"([a-z.]+)\W*$").str.strip_chars(".")
     firms = actors.filter(
         ~pl.col("actor_type").is_in(["PERSON", "COUNTRY", "PLACE"])
-        & pl.col("name")
-        .str.to_lowercase()
-        .str.extract(r"([a-z.]+)\W*$")
-        .str.strip_chars(".")
-        .is_in(sorted(FIRM_FORMS))
+        & (
+            last.is_in(sorted(FIRM_FORMS))
+            | (last.is_in(sorted(TRADE_WORDS)) & ~name.str.contains(r"\bof\b"))
+        )
     )["actor_id"]
     return pl.col(id_column).is_in(firms.implode()).alias("firm")
