@@ -5,7 +5,8 @@ from the Sydney International" a RETREAT, "I broke him four times" a SANCTION. T
 guide keeps sport results out; off-field news in a sports report (a coach fined and banned by
 the Rugby Football Union, his criticism of a referee) stays.
 
-Whole real BBC articles (bbc/sport/457.txt, 444.txt, 319.txt, 190.txt; bbc/politics/183.txt), copied
+Whole real BBC articles (bbc/sport/457.txt, 444.txt, 319.txt, 190.txt, 282.txt, 313.txt,
+255.txt, 246.txt, 384.txt, 179.txt, 331.txt; bbc/politics/183.txt), copied
 to tests/fixtures/events/bbc_sport, through the real events stage: the sports test reads the
 whole report. Mentions are alias matches of the actors listed here.
 """
@@ -14,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from newsflow import sport_play
 from tests.event_frames import found_events
@@ -74,3 +77,41 @@ def test_a_side_hosting_others_plays_them(nlp):
     ]
     consults = [e for e in found_events(body, nlp, actors, date(2005, 2, 1)) if e[0] == "CONSULT"]
     assert consults == []
+
+
+@pytest.mark.parametrize(
+    ("name", "actors", "play"),
+    [
+        # "Giggs was a tremendous threat" (THREATEN before)
+        ("sport_282.txt", [("act_giggs", "Ryan Giggs", "PERSON", "GBR", ["Giggs"])], "THREATEN"),
+        # "He destroyed South Africa's Os du Randt in the scrum" (COERCE before)
+        (
+            "sport_313.txt",
+            [("act_du_randt", "Os du Randt", "PERSON", "ZAF", ["Os du Randt"])],
+            "COERCE",
+        ),
+        # "Bouba Diop's superb 25-yard strike cancelled out the visitors' lead" (SANCTION)
+        (
+            "sport_255.txt",
+            [("act_diop", "Papa Bouba Diop", "PERSON", "SEN", ["Bouba Diop"])],
+            "SANCTION",
+        ),
+        # "Chelsea's main threat was coming from crosses" (THREATEN before)
+        ("sport_246.txt", [("act_chelsea", "Chelsea", "ORG", "GBR", ["Chelsea"])], "THREATEN"),
+        # "Calum MacRae surrendered possession" (RETREAT before)
+        (
+            "sport_384.txt",
+            [("act_macrae", "Calum MacRae", "PERSON", "GBR", ["Calum MacRae"])],
+            "RETREAT",
+        ),
+        # "Burnley are yet to concede a goal in this Cup run" (CONCEDE before)
+        ("sport_179.txt", [("act_burnley", "Burnley", "ORG", "GBR", ["Burnley"])], "CONCEDE"),
+        # "The North side have been hit by the withdrawals of Scotland duo" (RETREAT before)
+        ("sport_331.txt", [("act_north", "North", "ORG", None, ["North"])], "RETREAT"),
+    ],
+)
+def test_threats_conceded_goals_and_surrendered_possession_are_play(name, actors, play, nlp):
+    body = _body(name)
+    assert sport_play.is_sports_text(body)
+    types = {t for t, _, _ in found_events(body, nlp, actors, date(2005, 2, 1))}
+    assert play not in types, types

@@ -1,7 +1,9 @@
 """Play told in sports reports is no event (issue 20): "Nadal beat Canas 6-4 6-4", "Sunday's
 clash with Wales", "sent off against Argentina", "broke serve twice", "pulled out of the
 Kooyong Classic", "they meet again at Highbury", "Zambia will host Lesotho, Malawi and
-Swaziland", "Henry produced a sublime strike".
+Swaziland", "Henry produced a sublime strike", "Giggs was a tremendous threat", "Burnley are
+yet to concede a goal", "Calum MacRae surrendered possession", "a strike cancelled out the
+visitors' lead".
 
 The labelling guide keeps sport results out of the events; a sports report tells its play
 with the trigger lexicon's words of war, diplomacy and law. In a report that uses at least
@@ -35,14 +37,15 @@ MIN_WORDS = 5
 PLAY = {
     "ASSAULT": {"beat", "clash", "fight", "battle", "injure", "attack", "hit", "storm", "shoot",
                 "shot", "strike", "defeat", "thrash", "crush", "rout", "hammer", "tackle"},
-    "SANCTION": {"break", "recall"},
+    "SANCTION": {"break", "recall", "cancel"},  # "a strike cancelled out the visitors' lead"
     "CONSULT": {"meet", "meeting", "visit", "host"},
     "AID": {"send", "give", "help"},
-    "CONCEDE": {"allow", "ease"},
-    "RETREAT": {"pull", "withdraw"},
+    "CONCEDE": {"allow", "ease", "concede"},  # "double-faults to concede the first mini-break"
+    "RETREAT": {"pull", "withdraw", "withdrawal", "retreat", "surrender"},
     "PROTEST": {"strike", "rally", "block"},
     "ACCUSE": {"clash"},  # a clash `senses` reads as a row: between sides here, a game
-    "COERCE": {"prevent"},
+    "COERCE": {"prevent", "destroy", "demolish"},  # "destroyed Os du Randt in the scrum"
+    "THREATEN": {"threat"},  # "Giggs was a tremendous threat", "Chelsea's main threat"
 }  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z-]*")
 
