@@ -592,6 +592,18 @@ COMMITTING = [
 ]  # fmt: skip
 
 
+MEETING = [
+    # reuters newid 3034, bbc/politics/165: a quota or a concern met meets no one (CONSULT
+    # Uganda -> ICO, CONSULT -> Jowell before)
+    ("For several years Uganda had been unable to meet its ICO export quota as rebel activity "
+     "disrupted the coffee industry.", set()),
+    ("But Ms Jowell insisted his concerns had been met.", set()),
+    # bbc/politics/188: a president met stays
+    ("He arrived in Britain on Sunday night after flying from the United States, where he met "
+     "President George W Bush.", {"CONSULT"}),
+]  # fmt: skip
+
+
 # Words of force, reinforcing and offering (`themes.json`, `blows.PRIZES`): one actor list.
 THEME_ACTORS = ACTORS + [
     ("act_amazon", "Amazon", "COMPANY", "USA", ["Amazon"]),
@@ -611,19 +623,23 @@ THEME_ACTORS = ACTORS + [
     ("act_mirza", "Sania Mirza", "PERSON", "IND", ["Mirza"]),
     ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
     ("act_labour", "Labour Party", "ORG", "GBR", ["The Labour party"]),
+    ("act_uga", "Uganda", "COUNTRY", "UGA", ["Uganda"]),
+    ("act_ico", "International Coffee Organization", "ORG", None, ["ICO"]),
+    ("act_jowell", "Tessa Jowell", "PERSON", "GBR", ["Ms Jowell"]),
+    ("act_bush", "George W Bush", "PERSON", "USA", ["George W Bush"]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("text", "types"),
-    CAPTURING + REINFORCING + OFFERING + SIGNING + COMMITTING,
+    CAPTURING + REINFORCING + OFFERING + SIGNING + COMMITTING + MEETING,
     ids=lambda v: str(v)[:40],
 )
 def test_capturing_reinforcing_or_offering_is_typed_by_what_it_takes(nlp, text, types):
     """A prize or readers captured is no ASSAULT, expectations reinforced no MOBILIZE, good news
-    offered no AGREE, a petition signed or suicide committed no AGREE; an outpost captured,
-    troops reinforced, assistance offered, a letter of understanding signed, a course committed
-    to keep theirs."""
+    offered no AGREE, a petition signed or suicide committed no AGREE, a quota met no CONSULT;
+    an outpost captured, troops reinforced, assistance offered, a letter of understanding
+    signed, a course committed to, a president met keep theirs."""
     frame = article_events(text, nlp, fresh_state(), THEME_ACTORS, date(1987, 4, 2))
     assert set(frame["event_type"]) == types, frame.select("event_type", "mode").rows()
 
