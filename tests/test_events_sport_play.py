@@ -6,7 +6,7 @@ guide keeps sport results out; off-field news in a sports report (a coach fined 
 the Rugby Football Union, his criticism of a referee) stays.
 
 Whole real BBC articles (bbc/sport/457.txt, 444.txt, 319.txt, 190.txt, 282.txt, 313.txt,
-255.txt, 246.txt, 384.txt, 179.txt, 331.txt; bbc/politics/183.txt), copied
+255.txt, 246.txt, 384.txt, 179.txt, 331.txt, 293.txt, 171.txt, 107.txt, 490.txt, 234.txt; bbc/politics/183.txt), copied
 to tests/fixtures/events/bbc_sport, through the real events stage: the sports test reads the
 whole report. Mentions are alias matches of the actors listed here.
 """
@@ -115,3 +115,39 @@ def test_threats_conceded_goals_and_surrendered_possession_are_play(name, actors
     assert sport_play.is_sports_text(body)
     types = {t for t, _, _ in found_events(body, nlp, actors, date(2005, 2, 1))}
     assert play not in types, types
+
+
+@pytest.mark.parametrize(
+    ("name", "actors"),
+    [
+        # "Seti Kiole was denied a late try"
+        ("sport_293.txt", [("act_kiole", "Seti Kiole", "PERSON", "TON", ["Seti Kiole"])]),
+        # "Middlesbrough midfielder James Morrison has been ruled out for up to eight weeks"
+        (
+            "sport_171.txt",
+            [("act_morrison", "James Morrison", "PERSON", "GBR", ["James Morrison"])],
+        ),
+        # "The keeper denied the same player again 10 minutes later"
+        ("sport_107.txt", [("act_keeper", "Keeper", "PERSON", None, ["The keeper"])]),
+    ],
+)
+def test_a_try_denied_or_a_player_ruled_out_is_play(name, actors, nlp):
+    # each was a REJECT before
+    body = _body(name)
+    assert sport_play.is_sports_text(body)
+    assert "REJECT" not in {t for t, _, _ in found_events(body, nlp, actors, date(2005, 2, 1))}
+
+
+def test_a_champion_ruling_out_his_chances_stays_a_rejection(nlp):
+    # "Newly-crowned Australian Open champion Marat Safin has ruled out any chance of winning
+    # Wimbledon in the future": an active "ruled out" refuses
+    actors = [("act_safin", "Marat Safin", "PERSON", "RUS", ["Marat Safin"])]
+    events = found_events(_body("sport_490.txt"), nlp, actors, date(2005, 2, 1))
+    assert ("REJECT", "act_safin", None) in events
+
+
+def test_a_chairman_denying_claims_stays_a_rejection(nlp):
+    # "But Lions chairman Theo Paphitis has denied the claims": a claim denied is news
+    actors = [("act_paphitis", "Theo Paphitis", "PERSON", "GBR", ["Theo Paphitis"])]
+    events = found_events(_body("sport_234.txt"), nlp, actors, date(2005, 2, 1))
+    assert ("REJECT", "act_paphitis", None) in events

@@ -513,9 +513,7 @@ def sentence_candidates(
     named_words = {i for i, m in by_token.items() if not m.is_generic}  # "Countryside Alliance"
     triggers = {i: f for i, f in found_at.items() if f is not None and i not in named_words}
     if sports:  # "Nadal beat Canas 6-4 6-4", "the clash with Wales" (`sport_play`)
-        triggers = {
-            i: f for i, f in triggers.items() if not sport_play.is_play(f[0], doc[i].lemma_.lower())
-        }
+        triggers = {i: f for i, f in triggers.items() if not sport_play.is_play(f[0], doc[i])}
     suppressed: set[int] = set()
     borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
     orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from newsflow import sports
 
 # The words of `sports` (which files clubs) and more that, several together, only sports
@@ -55,6 +57,32 @@ def is_sports_text(body: str) -> bool:
     return len(SPORTS_WORDS.intersection(_WORD.findall(body.lower()))) >= MIN_WORDS
 
 
-def is_play(event_type: str, lemma: str) -> bool:
-    """Does a trigger of `event_type` with `lemma` name play when a sports report uses it?"""
-    return lemma in PLAY.get(event_type, ())
+# What one denies, defends against criticism, when a denial or a defence is news, not play:
+# "denied reports of a row", "denied the charges", "defended his decision"
+CLAIMS = {
+    "report", "claim", "charge", "allegation", "accusation", "rumour", "rumor", "suggestion",
+    "story", "speculation", "remark", "comment", "decision", "performance", "record", "choice",
+    "policy", "selection", "tactic", "approach", "move", "stance", "view", "statement",
+    "action", "court", "surface", "it", "this", "that",
+}  # fmt: skip
+
+
+def is_play(event_type: str, token: Token) -> bool:
+    """Does a trigger of `event_type` name play when a sports report uses it? By its lemma
+    (PLAY), or a refusal told of the game: "the keeper denied the same player again", "Seti
+    Kiole was denied a late try", "Wales defended fairly well", "has to defend a break point",
+    "has been ruled out for up to eight weeks" (hurt, not refused). A denial of a claim ("denied
+    reports", "denies using drugs", "denied Phillips made the remark"), a defence of a decision
+    and an active "ruled out" ("has ruled out retiring") stay REJECTs."""
+    lemma = token.lemma_.lower()
+    if lemma in PLAY.get(event_type, ()):
+        return True
+    if event_type != "REJECT" or lemma not in ("deny", "defend", "rule"):
+        return False
+    deps = {c.dep_ for c in token.children}
+    if lemma == "rule":  # "was ruled out for offside / with an injury"
+        return "nsubjpass" in deps or "auxpass" in deps
+    if deps & {"ccomp", "xcomp", "pcomp"}:
+        return False  # "denied Phillips made the remark", "denies using drugs"
+    claimed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(c.lemma_.lower() in CLAIMS for c in claimed)
