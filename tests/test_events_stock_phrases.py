@@ -85,6 +85,13 @@ def test_loan_losses_are_no_loan(body, nlp):
         # newid 1911: investors' buying (REQUEST Japan before)
         ("One trader said that although demand from Japanese investors is heavy, it may prove "
          "to be only short-term.", False),
+        # bbc/business/252, bbc/entertainment/321: demand met is a market's (REQUEST by BT and
+        # by the UK before, once "meet" no longer made a CONSULT of them)
+        ("To meet the growing demand for greater bandwidth, BT said it would begin trials in "
+         "April with a view to launching higher-speed services nationally from the autumn.",
+         False),
+        ('A slew of great new British artists have met UK music fans\' demand for great music," '
+         "said BPI chairman Peter Jameson.", False),
         # newid 17216: a leader's demand of another stays a REQUEST
         ("Japanese officials have said Nakasone's main demand when he arrives for talks with "
          "Reagan on Wednesday would be the immediate lifting of the tariffs.", True),
@@ -106,6 +113,8 @@ def test_market_demand_is_no_one_s_demand(body, asked, nlp):
         ("act_forber", "Forber and Platel Inc", "ORG", "USA", ["Forber and Platel Inc"]),
         ("act_medirx", "Medi-Rx America Inc", "ORG", "USA", ["Medi-Rx America Inc"]),
         ("act_rosneft", "Rosneft", "ORG", "RUS", ["Rosneft"]),
+        ("act_bt", "British Telecom", "ORG", "GBR", ["BT"]),
+        ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["UK"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("REQUEST" in types) is asked, types

@@ -96,6 +96,7 @@ DEMAND_VERBS = {
     "rise", "fall", "grow", "increase", "decline", "drop", "slow", "weaken", "strengthen",
     "recover", "outstrip", "exceed", "outweigh", "stimulate", "boost", "spur", "create", "expand",
     "generate", "curb", "dampen", "fuel", "revive", "lift", "depress", "sustain", "shift",
+    "meet", "satisfy",  # "to meet the growing demand for greater bandwidth"
 }  # fmt: skip
 # how much market demand there is: "demand from Japanese investors is heavy"
 DEMAND_LEVELS = {
