@@ -593,11 +593,14 @@ COMMITTING = [
 
 
 MEETING = [
-    # reuters newid 3034, bbc/politics/165: a quota or a concern met meets no one (CONSULT
-    # Uganda -> ICO, CONSULT -> Jowell before)
+    # reuters newid 3034: a quota met meets no one (CONSULT Uganda -> ICO before)
     ("For several years Uganda had been unable to meet its ICO export quota as rebel activity "
      "disrupted the coffee industry.", set()),
-    ("But Ms Jowell insisted his concerns had been met.", set()),
+    # bbc/politics/165, PLOVER gold REJECT-0018: concerns or demands met yield to them
+    # (CONSULT -> Jowell before); not met, a negated CONCEDE (PLOVER's REJECT: plover_type)
+    ("But Ms Jowell insisted his concerns had been met.", {"CONCEDE"}),
+    ("The U.S. said it would not meet hostage-takers demands to release prisoners in Iraq, "
+     "including a number of females.", {"CONCEDE"}),
     # bbc/politics/188: a president met stays
     ("He arrived in Britain on Sunday night after flying from the United States, where he met "
      "President George W Bush.", {"CONSULT"}),
@@ -627,6 +630,8 @@ THEME_ACTORS = ACTORS + [
     ("act_ico", "International Coffee Organization", "ORG", None, ["ICO"]),
     ("act_jowell", "Tessa Jowell", "PERSON", "GBR", ["Ms Jowell"]),
     ("act_bush", "George W Bush", "PERSON", "USA", ["George W Bush"]),
+    ("act_us3", "United States", "COUNTRY", "USA", ["The U.S."]),
+    ("act_takers", "hostage-takers", "GROUP", None, ["hostage-takers"]),
 ]  # fmt: skip
 
 
@@ -637,7 +642,8 @@ THEME_ACTORS = ACTORS + [
 )
 def test_capturing_reinforcing_or_offering_is_typed_by_what_it_takes(nlp, text, types):
     """A prize or readers captured is no ASSAULT, expectations reinforced no MOBILIZE, good news
-    offered no AGREE, a petition signed or suicide committed no AGREE, a quota met no CONSULT;
+    offered no AGREE, a petition signed or suicide committed no AGREE, a quota met no CONSULT
+    and concerns met a CONCEDE;
     an outpost captured, troops reinforced, assistance offered, a letter of understanding
     signed, a course committed to, a president met keep theirs."""
     frame = article_events(text, nlp, fresh_state(), THEME_ACTORS, date(1987, 4, 2))
