@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
 import pytest
 
+from newsflow import state_triggers
 from tests.event_frames import article_events, found_events, fresh_state
 
 ACTORS = [
@@ -80,3 +82,19 @@ def test_a_firm_named_by_its_trade_is_a_firm(nlp):
         ("act_saab", "Saab Scania AB", "ORG", "SWE", ["Saab Scania AB"]),
     ]
     assert found_events(body, nlp, actors, date(1987, 6, 1)) == []
+
+
+def test_the_registry_and_a_mention_read_a_firm_s_name_alike():
+    # `firm_names` (the registry's full names, polars) and `firm_name` (a mention's words) are
+    # two spellings of one rule: they must agree
+    names = [
+        "Norsk Hydro A/S", "Boeing Co.", "Metro Airlines", "Ministry of Petroleum", "Monier Ltd",
+        "Bank of England", "Saab Scania AB", "Varian Associates",
+        "Federation of Hong Kong Industries", "The Walt Disney Company",
+    ]  # fmt: skip
+    frame = pl.DataFrame(
+        {"actor_id": [str(i) for i in range(len(names))], "name": names, "actor_type": "ORG"}
+    )
+    flags = frame.select(state_triggers.firm_names(frame, "actor_id"))["firm"].to_list()
+    assert flags == [state_triggers.firm_name(n.split()) for n in names]
+    assert flags == [True, True, True, False, True, False, True, True, False, True]

@@ -42,7 +42,7 @@ PLAY = {
     "SANCTION": {"break", "recall", "cancel"},  # "a strike cancelled out the visitors' lead"
     "CONSULT": {"meet", "meeting", "visit", "host"},
     "AID": {"send", "give", "help"},
-    "CONCEDE": {"allow", "ease", "concede"},  # "double-faults to concede the first mini-break"
+    "CONCEDE": {"allow", "ease", "concede"},  # "Burnley are yet to concede a goal"
     "RETREAT": {"pull", "withdraw", "withdrawal", "retreat", "surrender"},
     "PROTEST": {"strike", "rally", "block"},
     "ACCUSE": {"clash"},  # a clash `senses` reads as a row: between sides here, a game

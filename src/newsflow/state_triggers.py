@@ -231,7 +231,7 @@ def firm_names(actors: pl.DataFrame, id_column: str) -> pl.Expr:
     firm's legal form (FIRM_FORMS: "Trans World Airlines Inc", "Monier Ltd") or in a trade
     with no "of" (TRADE_WORDS: "Metro Airlines"), as `firm_name` reads a name."""
     name = pl.col("name").str.to_lowercase()
-    last = name.str.extract(r"([a-z.]+)\W*$").str.strip_chars(".")
+    last = name.str.extract(r"([a-z./]+)[^a-z./]*$").str.strip_chars(".")  # "a/s" too
     firms = actors.filter(
         ~pl.col("actor_type").is_in(["PERSON", "COUNTRY", "PLACE"])
         & (
