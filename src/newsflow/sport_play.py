@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Token
 
-from newsflow import sports
+from newsflow import blows, sports
 
 # The words of `sports` (which files clubs) and more that, several together, only sports
 # reports use: positions, officials, scoring, the tennis and athletics words.
@@ -57,13 +57,12 @@ def is_sports_text(body: str) -> bool:
     return len(SPORTS_WORDS.intersection(_WORD.findall(body.lower()))) >= MIN_WORDS
 
 
-# What one denies, defends against criticism, when a denial or a defence is news, not play:
-# "denied reports of a row", "denied the charges", "defended his decision"
-CLAIMS = {
-    "report", "claim", "charge", "allegation", "accusation", "rumour", "rumor", "suggestion",
-    "story", "speculation", "remark", "comment", "decision", "performance", "record", "choice",
-    "policy", "selection", "tactic", "approach", "move", "stance", "view", "statement",
-    "action", "court", "surface", "it", "this", "that",
+# What one denies or defends against criticism when a denial or a defence is news, not play:
+# something said, decided or done (what a verbal attack is aimed at, `blows.SAID_OR_DONE`:
+# "defended his decision") or a claim ("denied reports of a row", "denied the charges")
+CLAIMS = blows.SAID_OR_DONE | {
+    "allegation", "accusation", "charge", "rumour", "rumor", "suggestion", "story",
+    "speculation", "selection", "choice", "action", "court", "surface", "it", "this", "that",
 }  # fmt: skip
 
 
