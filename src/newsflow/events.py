@@ -254,11 +254,12 @@ def with_metonym_countries(
 
 
 def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> pl.DataFrame:
-    """(actor_id, role_actor_id, actor_key, actor_type, stands_for, firm) of every actor that
+    """(actor_id, role_actor_id, actor_key, actor_type, stands_for, firm, public) of every actor that
     can take a role: a capital or seat takes it as its country's actor (and type; `stands_for`
     says so, since "the Paris accord" names where, not who: `roles._noun_roles`); other places
     take none. `firm`: the actor's full name ends in a firm's legal form, so "TWA withdrew its
-    bid" is told of a firm although the sentence names it short (`state_triggers.is_firm`)."""
+    bid" is told of a firm although the sentence names it short (`state_triggers.is_firm`);
+    `public`: it is a state's body's ("the SEC", `state_triggers.public_bodies`)."""
     countries = {
         row["country_code"]: row["actor_id"]
         for row in actors.filter(pl.col("actor_type") == "COUNTRY")
@@ -305,6 +306,7 @@ def role_actors(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str
         pl.col("role_type").alias("actor_type"),
         (pl.col("role_actor_id") != pl.col("actor_id")).alias("stands_for"),
         state_triggers.firm_names(actors, "role_actor_id"),
+        state_triggers.public_bodies(actors, "role_actor_id"),
     )
 
 
@@ -346,6 +348,7 @@ def sentences_to_parse(
             "actor_type",
             "stands_for",
             "firm",
+            "public",
         )
         .sort_by("char_start")
         .alias("mentions"),

@@ -143,7 +143,7 @@ def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> p
         .sort("char_start")
         .group_by("article_id", "sentence_index")
         .agg(
-            pl.struct("actor_id", "actor_key", "actor_type", "firm")
+            pl.struct("actor_id", "actor_key", "actor_type", "firm", "public")
             .first()
             .alias("thing_antecedent")
         )
@@ -178,6 +178,7 @@ def thing_mentions(
             RoleMention(
                 "", before["actor_id"], before["actor_key"], frozenset({token.i}),
                 before["actor_type"], firm=bool(before.get("firm")),
+                public=bool(before.get("public")),
             )
         )  # fmt: skip
     return out

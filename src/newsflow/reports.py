@@ -245,6 +245,7 @@ def candidates_in_doc(
                 m.get("actor_type"),
                 stands_for=bool(m.get("stands_for")),
                 firm=bool(m.get("firm")),
+                public=bool(m.get("public")),
             )
         )
     before = [

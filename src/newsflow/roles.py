@@ -76,6 +76,7 @@ class RoleMention:
     label: str | None = None  # a generic actor's words, lemmatised ("police", "security force")
     stands_for: bool = False  # a capital or seat named for its country ("Islamabad said")
     firm: bool = False  # its actor's full name ends in a firm's legal form ("Trans World ... Inc")
+    public: bool = False  # its actor's full name is a state body's ("Justice Department")
 
     @property
     def is_person(self) -> bool:

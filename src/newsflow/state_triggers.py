@@ -72,6 +72,10 @@ def is_state(mention: RoleMention | None) -> bool:
     if mention.is_generic:
         words = (mention.label or "").split()
         return bool(words) and words[-1] in STATE_NOUNS  # "security force" -> force
+    # a body named as one of a state's ("Securities and Exchange Commission", "Justice
+    # Department", "U.S. Senate"), which the registry may tie to no country
+    if mention.public:
+        return True
     # a person or body the registry gives a country keys as that country (`events.role_actors`)
     return mention.key != mention.actor_id
 
@@ -98,9 +102,11 @@ FIRM_FORMS = {
 # withdrawing from market making", "has withdrawn and terminated its 23 dlr per share takeover
 # offer" (28 RETREAT events of the Reuters corpus at ba5fc21, all of them business)
 FIRM_DEAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "RETREAT"}
-# ... and talks with a firm on either side: the random audits 18-20 judged a firm's
-# negotiations and discussions with anyone but a state or workers no event (9 of 9)
-FIRM_TALK_TYPES = {"CONSULT"}
+# ... and talks, deals and joint work with a firm on either side: the random audits 18-20
+# judged a firm's negotiations and discussions with anyone but a state or workers no event (9
+# of 9), and its pacts and joint work with a person or body the registry ties to no country
+# ("Compris said it signed the pact with Accor North American Corp") are its business too
+FIRM_TALK_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # the trade a name ends in makes it a firm's too, unless an "of" makes it a body's ("Metro
 # Airlines", "Texas Industries", "Varian Associates"; not "Ministry of Petroleum"): the
 # registry ties many firms to a country, which without this read them as states
@@ -112,6 +118,9 @@ TRADE_WORDS = {
 }  # fmt: skip
 # words that make a name a firm's, not a union's ("First Union Corp", "Union Carbide")
 COMPANY_WORDS = FIRM_FORMS | {"bank", "group", "pacific", "carbide"}
+# a union word after these names a firm or a lender ("Western Union signed an agreement with
+# Electronic Data Systems Corp": a pact between firms), not workers
+UNION_FIRMS = {"western", "credit"}
 
 
 def is_labour(mention: RoleMention | None, doc: Doc, workers: Container[str]) -> bool:
@@ -126,6 +135,9 @@ def is_labour(mention: RoleMention | None, doc: Doc, workers: Container[str]) ->
         return False
     if tokens and tokens[0].lower_ == "union":
         tokens = tokens[1:]
+    pairs = zip(tokens, tokens[1:], strict=False)
+    if any(a.lower_ in UNION_FIRMS and b.lower_ == "union" for a, b in pairs):
+        return False
     return any(form in workers for t in tokens for form in worker_forms(t))
 
 
@@ -205,13 +217,16 @@ def state_allows(
     """May this report stand: its trigger needs no state (neither a state-only word, a deal
     whose object is commerce, `business.needs_state`, nor a deal between firms), or a state,
     or workers or a union, take the source (either side for an order-free type)?"""
-    if (
-        not state_only(token, lexicon.state_source_words)
-        and not business.needs_state(token, event_type)
-        and not between_firms(token, event_type, source, target)
-    ):
+    needs_state = state_only(token, lexicon.state_source_words) or business.needs_state(
+        token, event_type
+    )
+    if not needs_state and not between_firms(token, event_type, source, target):
         return True
-    symmetric = event_type in lexicon.symmetric_types
+    # a firm's pact or talks with a state: the state may take either side ("Walt Disney Co
+    # said it has signed a definitive agreement with the French government")
+    symmetric = event_type in lexicon.symmetric_types or (
+        not needs_state and event_type in FIRM_TALK_TYPES
+    )
     doc = token.doc
     # a firm the registry ties to a country ("Boeing Co", USA) is keyed by it, but no state
     if (is_state(source) and not is_firm(source, doc)) or (
@@ -224,6 +239,31 @@ def state_allows(
     return is_labour(source, token.doc, workers) or (
         symmetric and is_labour(target, token.doc, workers)
     )
+
+
+# Words that name a body of a state: the registry ties many to no country (85 Reuters events
+# of the "Securities and Exchange Commission", the FDA, the Justice Department, "U.S. Senate"
+# at 9489d00), and a firm's settlement with its regulator is the events guide's AGREE
+PUBLIC_BODY_WORDS = {
+    "government", "ministry", "department", "agency", "commission", "administration", "court",
+    "parliament", "congress", "senate", "treasury", "tribunal", "cabinet", "council",
+}  # fmt: skip
+# ... unless these make it a trade's ("Kyodo News Agency", "an advertising agency")
+TRADE_AGENCY_WORDS = {"news", "press", "advertising", "travel", "rating", "ratings"}
+
+
+def public_bodies(actors: pl.DataFrame, id_column: str) -> pl.Expr:
+    """`public`: whether the actor `id_column` names is an organisation or group whose full
+    name holds a word of a state's body (PUBLIC_BODY_WORDS) and is no firm's (`firm_names`)."""
+    words = pl.col("name").str.to_lowercase().str.extract_all(r"[a-z]+")
+    firm = actors.select(firm_names(actors, "actor_id"))["firm"]
+    public = actors.filter(
+        pl.col("actor_type").is_in(["ORG", "GROUP"])
+        & ~firm
+        & words.list.eval(pl.element().is_in(sorted(PUBLIC_BODY_WORDS))).list.any()
+        & ~words.list.eval(pl.element().is_in(sorted(TRADE_AGENCY_WORDS))).list.any()
+    )["actor_id"]
+    return pl.col(id_column).is_in(public.implode()).alias("public")
 
 
 def firm_names(actors: pl.DataFrame, id_column: str) -> pl.Expr:
