@@ -196,6 +196,31 @@ def _allowed_by_a_thing(verb: Token) -> bool:
     )
 
 
+# a name before a common noun that makes it someone's ("British Navy ships"; not "The January
+# sales")
+DOER_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def _helped_by_a_thing(verb: Token) -> bool:
+    """Is this "help" a thing's effect: its subject (a relative's noun, or the subject of the
+    verb it completes) a common noun that names no one who acts? "The rumour helped GEC's share
+    price to rise", "These discoveries will help Australia's self-sufficiency", "the declines
+    will help exporters", "The January sales have failed to help the UK High Street": no aid
+    between actors (the random audits: "opinion on the World Bank's role, no act"). A pronoun
+    or a name ("it would help", "Japan will help") stays someone's."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and subjects and all(s.lower_ in blows.RELATIVES for s in subjects):
+        subjects = [verb.head]  # "positive cash flow ..., which will help GM"
+    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_ != "be":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "failed to help"
+    return bool(subjects) and all(
+        s.pos_ == "NOUN"
+        and not doers.names_doer(s, ())
+        and not any(c.dep_ == "compound" and c.ent_type_ in DOER_ENTITIES for c in s.children)
+        for s in subjects  # "British Navy ships have helped the relief effort" stays
+    )
+
+
 def _greeting(word: Token) -> bool:
     """ "Welcome to X": no subject, auxiliary or object, only the place one is welcomed to."""
     deps = {c.dep_ for c in word.children}
@@ -619,6 +644,8 @@ def refine(
         return None  # "priced to yield 6.86 pct", "the program has yielded positive results"
     if verbal and lemma == "allow" and found[0] == "CONCEDE" and _allowed_by_a_thing(token):
         return None  # "the cancellation of the contract allows Igene to proceed"
+    if verbal and lemma == "help" and found[0] == "AID" and _helped_by_a_thing(token):
+        return None  # "the rumour helped GEC's share price to rise"
     if verbal and lemma in GIVING_VERBS and found[0] == "AID":
         given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return ("CONCEDE", "08") if given & PERMISSIONS else found
