@@ -555,6 +555,10 @@ OFFERING = [
     # reuters newid 3556 (Ecuador's earthquake): assistance offered by states stays AGREE
     ("Only three countries, the U.S., Colombia and Venezuela, had offered assistance.",
      {"AGREE"}),
+    # reuters newid 13573: a treasury's securities offered are debt issued (AGREE before, once
+    # the treasury counted as a state's body: change_audit24)
+    ("The Italian Treasury said it would offer 2,500 billion lire of indexed government "
+     "discount certificates at rates slightly higher than on the preceding issue.", set()),
 ]  # fmt: skip
 
 
@@ -632,6 +636,7 @@ THEME_ACTORS = ACTORS + [
     ("act_bush", "George W Bush", "PERSON", "USA", ["George W Bush"]),
     ("act_us3", "United States", "COUNTRY", "USA", ["The U.S."]),
     ("act_takers", "hostage-takers", "GROUP", None, ["hostage-takers"]),
+    ("act_ittreasury", "Italian Treasury", "ORG", "ITA", ["Italian Treasury"]),
 ]  # fmt: skip
 
 

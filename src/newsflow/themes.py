@@ -35,8 +35,9 @@ or a vote (a veto: "Brazil ... blocked the proposal"), a SANCTION of aid; "preve
 only of an entry or a march ("police had prevented their entry into the capital"); sites
 blocked or a rate rise prevented ("will prevent the Bank of Japan from raising its discount
 rate") are none. "Reinforce" is a MOBILIZE only of forces ("reinforced expectations" is none);
-"offer" of news, a view, an opportunity, shares or prices commits to nothing ("Mr Greenspan did
-offer some good news"), any other offer keeps AGREE.
+"offer" of news, a view, an opportunity, shares, certificates or prices commits to nothing ("Mr
+Greenspan did offer some good news", a treasury's offer of certificates: debt issued), any other
+offer keeps AGREE.
 """
 
 from __future__ import annotations
