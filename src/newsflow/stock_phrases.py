@@ -488,3 +488,25 @@ def no_event(token: Token) -> bool:
         or _support_provided(token)
         or _market_support(token)
     )
+
+
+# how a figure moves or stands: "output must rise", "balances should fluctuate around 30 mln"
+FIGURE_MOVES = {
+    "rise", "fall", "grow", "increase", "decline", "drop", "slow", "weaken", "strengthen",
+    "recover", "fluctuate", "remain", "stay", "reach", "exceed", "improve", "ease", "climb",
+    "surge", "slump", "stabilise", "stabilize", "average", "total", "top", "hover", "range",
+    "level", "firm", "soften", "rebound", "pick",
+}  # fmt: skip
+
+
+def figure_forecast(clause: Token) -> bool:
+    """Is a reported "should"/"must" clause a figure's expected course, not an act asked of
+    anyone: a thing's move ("China's 1987 cotton output must rise above the 1986 level",
+    "national income ... should rise by 4.3 pct", "cash balances should fluctuate around 30 mln
+    N.Z. Dlrs")? Its subject is a common noun naming no one who acts."""
+    if clause.lemma_.lower() not in FIGURE_MOVES:
+        return False
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and not doers.names_doer(s, ()) for s in subjects
+    )

@@ -19,7 +19,7 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, opinions, resources, senses, speech, strikes
+from newsflow import failings, opinions, resources, senses, speech, stock_phrases, strikes
 from newsflow.themes import Themes
 
 EVENT_TYPES = (
@@ -319,6 +319,7 @@ class Lexicon:
         """Does the verb report that someone else must or should act ("said Y must return")?"""
         return any(
             clause.dep_ != "xcomp"
+            and not stock_phrases.figure_forecast(clause)  # "output must rise"
             and (
                 any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
                 or (clause.lemma_.lower() in self.demand_verbs and self._to_act(clause))
