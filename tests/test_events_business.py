@@ -214,6 +214,10 @@ def test_a_gathering_spoken_to_or_a_show_hosted_consults_no_one(body, expected, 
         "The official, who declined to be identified, told Reuters Sandoz had made a "
         "substantial addition to reserves to cope with the consequences of the accident at "
         "Schweizerhalle.",
+        # newid 6882: a stance withheld (REJECT once the department counted as a state's
+        # body: change_audit24)
+        "Agriculture Department officials have declined to take any official position on the "
+        "issue.",
     ],
 )
 def test_a_declined_comment_makes_no_event(body, nlp):

@@ -66,6 +66,11 @@ NO_COMMENT = {
     "comment", "say", "confirm", "elaborate", "speculate", "disclose", "identify", "name",
     "specify", "detail", "answer",
 }  # fmt: skip
+# what a source withholds from reporters, by the verb: a stance taken, a figure given
+WITHHELD = {
+    "take": frozenset({"position", "stand", "stance"}),
+    "give": frozenset({"figure", "detail", "number", "breakdown", "estimate", "reason", "name"}),
+}
 # a body's own gathering: a state body's may be CONSULT, a firm's is business
 OWN_GATHERING = {"annual", "special", "general", "board", "extraordinary"}
 # the object of a deal that makes it commerce when no state is on a side
@@ -97,8 +102,17 @@ def _declines_comment(verb: Token) -> bool:
     return verb.lemma_.lower() in REFUSING and any(
         (c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT)
         or (c.dep_ == "dobj" and c.lemma_.lower() == "comment")
+        or (c.dep_ == "xcomp" and _withholds(c))
         for c in verb.children
     )
+
+
+def _withholds(verb: Token) -> bool:
+    """ "declined to take any official position on the issue", "declined to give a figure for
+    the deal": a stance or a figure withheld from reporters, as a comment is."""
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    withheld = WITHHELD.get(verb.lemma_.lower(), frozenset())
+    return bool(objects & withheld)
 
 
 def _talks_to_press(verb: Token) -> bool:
