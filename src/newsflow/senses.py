@@ -80,7 +80,7 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow import blows, business, doers, harms, showings, speech, stock_phrases
+from newsflow import blows, business, doers, harms, retreats, showings, speech, stock_phrases
 
 # What a warning threatens when it is a threat: "warned of retaliation", "warned that the trade
 # bill could prompt retaliation", "warned that sanctions would follow".
@@ -614,6 +614,8 @@ def refine(
         return ("ASSAULT", "19") if blows.military_raid(token) else found
     if verbal and lemma in STATEMENT_ONLY_VERBS and found[0] == "REQUEST":
         return found if _demands(token, demand_modals) else None
+    if found[0] == "RETREAT" and retreats.no_retreat(token):
+        return None  # "Oil prices retreated", "withdrawn from the oil market"
     if verbal and lemma == "resign" and found[0] == "RETREAT":
         if stock_phrases.under_pressure(token):
             return ("CONCEDE", "08")

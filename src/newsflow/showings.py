@@ -27,6 +27,8 @@ TRADED = MARKET_THINGS | {
     "sugar", "coffee", "cocoa", "yield", "contract", "bourse", "exchange", "street", "stocks",
     "shares", "prices", "bonds", "markets",
 }  # fmt: skip
+# figures that retreat as prices do ("year-to-date its domestic car sales retreated 60 pct")
+FIGURE_SUBJECTS = {"sales", "sale", "rate", "rates", "earnings", "profit", "profits", "output"}
 # where a price rallies to or from ("rallied to end the morning unchanged", "from early losses")
 PRICE_WORDS = {"level", "loss", "gain", "high", "low", "cent", "point", "pct", "percent"}
 
@@ -74,3 +76,14 @@ def no_protest(token: Token) -> bool:
     if lemma == "rally":
         return _market_rally(token)
     return False
+
+
+def market_retreat(token: Token) -> bool:
+    """Is this "retreat" a price's or a figure's fall: "Gold futures retreated from modest early
+    gains", "the U.S. currency retreated", "Wendy's retreated from an earlier high of 13-3/8",
+    "opened 15 to 18 cents higher and then retreated slightly", "sales retreated 60 pct", "the
+    sudden Wall Street retreat"? Read as a rally is read, and a figure as subject."""
+    if _market_rally(token) or (token.dep_ == "conj" and _market_rally(token.head)):
+        return True
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in FIGURE_SUBJECTS or s.lower_ in FIGURE_SUBJECTS for s in subjects)
