@@ -3,7 +3,8 @@ Mauritius" is Mauritius's.
 
 The whole-corpus read found AID events whose source was the borrower: in "BankAmerica said its
 outstanding loans to Brazil currently total about 2.7 billion dlrs" the "its" was read from
-the subject of "total", the loans' own phrase, which names Brazil. A noun's "its" that is
+the subject of "total", the loans' own phrase, which names Brazil (that sentence is a lender's
+book, no event, since the twenty-second session). A noun's "its" that is
 itself its verb's subject stands for the subject of the verb reporting it. A noun's "for" names
 the one aided ("aid for", "a loan for"), as it names the one praised or accused.
 
@@ -31,12 +32,9 @@ ACTORS = [
 ]  # fmt: skip
 
 CASES = [
-    (  # reuters 6053 (AID Brazil -> none before)
-        "BankAmerica said its outstanding loans to Brazil currently total about 2.7 billion "
-        "dlrs, including about 1.5 billion dlrs in long-term loans and 1.2 billion dlrs in "
-        "short-term loans.",
-        ("AID", "act_ba", "act_bra"),
-    ),
+    # reuters 6053, "BankAmerica said its outstanding loans to Brazil currently total about 2.7
+    # billion dlrs", was this file's case of the "its" rule (AID BankAmerica -> Brazil); a
+    # lender's book is no event now (`stock_phrases._loan_book`, tests/test_events_loan_books.py)
     (  # reuters 16937: the Asian Development Bank's loans, as Fujioka says (AID India before)
         '"There is a sort of agreement that our loans to India should be modest and that the '
         'World Bank should be the major lender," Fujioka said.',

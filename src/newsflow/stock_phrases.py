@@ -116,6 +116,13 @@ BOOKKEEPING = {
     "writeoff", "chargeoff", "charge-off", "quality", "reserve", "reserves", "budget", "rate",
     "demand", "growth", "officer", "agency", "worker", "volume", "servicing", "activity",
 }  # fmt: skip
+LOANS = {"loan", "lending"}
+# how a lender's book tells a loan's status ("non-accrual", "on the books", "written down")
+LOAN_STATUS = (
+    "accrual", "accruing", "non-performing", "nonperforming", "on the books", "exposure",
+    "cash basis", "write down", "writing down", "written down", "write off", "writing off",
+    "written off", "loan loss",
+)  # fmt: skip
 MARKET_HELP = {"total", "market", "stg", "liquidity"}  # "the Bank's total help", "mln stg help"
 HELP_NOUNS = {"help", "assistance", "aid"}
 # figures and market moves, which an "attribute" explains rather than blames on anyone
@@ -238,6 +245,19 @@ def _market_demand(noun: Token) -> bool:
 def _bookkeeping(noun: Token) -> bool:
     """ "loan losses", "aid budget": the trigger only modifies the noun reported."""
     return noun.dep_ == "compound" and noun.head.lemma_.lower() in BOOKKEEPING
+
+
+def _loan_book(noun: Token) -> bool:
+    """ "placing loans to borrowers in Brazil on non-accrual", "Business loans on the books of
+    major U.S. banks ... fell 618 mln dlrs", "laying the groundwork for writing down Brazilian
+    loans": a lender's book, no loan given. A loan that is the subject of a figure's move, or in
+    a sentence that tells a book's status."""
+    if noun.lemma_.lower() not in LOANS:
+        return False
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in FIGURE_MOVES:
+        return True
+    text = noun.sent.text.lower()
+    return any(status in text for status in LOAN_STATUS)
 
 
 def _market_help(noun: Token) -> bool:
@@ -482,6 +502,7 @@ def no_event(token: Token) -> bool:
     return (
         _market_demand(token)
         or _bookkeeping(token)
+        or _loan_book(token)
         or _market_help(token)
         or _calls_business(token)
         or _market_operation(token)
