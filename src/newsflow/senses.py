@@ -221,6 +221,14 @@ def _helped_by_a_thing(verb: Token) -> bool:
     )
 
 
+def _promises_an_outcome(verb: Token) -> bool:
+    """ "this year's event promises to be the best yet", "what promises to be a memorable
+    summer", "promising Channel Islands decathlete": a prospect, no commitment by anyone."""
+    if verb.dep_ == "amod":
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in verb.children)
+
+
 def _greeting(word: Token) -> bool:
     """ "Welcome to X": no subject, auxiliary or object, only the place one is welcomed to."""
     deps = {c.dep_ for c in word.children}
@@ -663,6 +671,8 @@ def refine(
         return None
     if verbal and lemma == "decline" and found[0] == "REJECT" and _declines_nothing(token):
         return None
+    if verbal and lemma == "promise" and found[0] == "AGREE" and _promises_an_outcome(token):
+        return None  # "The game promises to be a great spectacle"
     if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_with_a_view(token):
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _onlookers_agree(token):
