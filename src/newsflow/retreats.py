@@ -19,11 +19,12 @@ from newsflow import showings
 # business, a contest or a sale, no PLOVER retreat ("Merx has since withdrawn from the oil
 # market", "Greg Rusedski was forced to withdraw from the Open 13", "Gazprom and Gazpromneft
 # withdrew from the auction")
+# (not a "race" or a "contest": a candidate's withdrawal from an election is news)
 LEFT_VENTURES = {
     "market", "markets", "business", "making", "stock", "stocks", "auction", "bidding", "bid",
-    "sale", "tender", "tournament", "championship", "open", "classic", "race", "match", "game",
-    "games", "competition", "contest", "concert", "tour", "performance", "show", "festival",
-    "final", "cup", "event", "league", "smelting", "venture",
+    "sale", "tender", "tournament", "championship", "open", "classic", "match", "game", "games",
+    "competition", "concert", "tour", "performance", "show", "festival", "final", "cup", "event",
+    "league", "smelting", "venture",
 }  # fmt: skip
 LEAVING = {"withdraw", "withdrawal", "pull"}  # the RETREAT triggers that leave something
 
