@@ -5,7 +5,7 @@ SANCTION, but the codebook types the act by its theme, the thing moved: withdraw
 RETREAT, withdrawing an ambassador, inspectors, aid or a party's whip reduces relations
 (SANCTION), withdrawing a nomination, a request, a threat or an opposition backs down (the
 guide's CONCEDE), withdrawing $1bn in assets, a bid, an offer or warrants is business, and so is
-withdrawing a product, a poster, a rating or an approval; "pull" is a RETREAT only of forces
+withdrawing a product, a poster or a rating; "pull" is a RETREAT only of forces
 (or "pull out", "pull back": "Turkey pulled warships back"), never a show pulled, "pulls it off"
 or "pull in 16 million viewers"; giving money or grain is AID, "giving
 Britain a bad name" or "given legal force" gives nothing; exchanging views is talk (CONSULT);
