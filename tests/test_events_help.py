@@ -3,10 +3,10 @@
 "help" is AID in the lexicon. Its subject is often a thing whose effect is reported ("the
 rumour helped GEC's share price to rise"): the random audits judged such sentences no event
 ("opinion on the World Bank's role, no act"). A subject that names someone (a name, a pronoun,
-an agent noun, a name before the noun) keeps the aid.
+an agent noun) keeps the aid.
 
-Real sentences: Reuters (reuters21578.jsonl.gz newids 1682, 11177, 15161), BBC business 225 and
-politics 276, BBC business 488 (China's loan to Russia); mentions are alias matches of the
+Real sentences: Reuters (reuters21578.jsonl.gz newids 306, 1682, 11177, 15161), BBC business
+225 and 488 (China's loan to Russia); mentions are alias matches of the
 actors listed here, through the real events stage.
 """
 
@@ -16,6 +16,7 @@ from datetime import date
 
 import pytest
 
+from newsflow import senses
 from tests.event_frames import found_events
 
 ACTORS = [
@@ -26,7 +27,6 @@ ACTORS = [
     ("act_gm", "General Motors", "ORG", None, ["GM"]),
     ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
     ("act_rus", "Russia", "COUNTRY", "RUS", ["Russia", "Russian"]),
-    ("act_navy", "Royal Navy", "ORG", "GBR", ["British Navy"]),
 ]  # fmt: skip
 
 
@@ -62,13 +62,24 @@ def test_help_done_by_a_thing_is_no_aid(body, nlp):
             "the key Yuganskneftegas unit of oil group Yukos, it has been revealed.",
             ("AID", "act_chn", "act_rus"),
         ),
-        # BBC politics 276: a name before the noun makes the ships someone's
-        (
-            "British Navy ships have helped the relief effort and the prime minister has said "
-            "the government could ultimately give hundreds of millions of pounds in aid.",
-            ("AID", "act_navy", None),
-        ),
     ],
 )
 def test_help_done_by_someone_stays_aid(body, aid, nlp):
     assert aid in found_events(body, nlp, ACTORS, date(2005, 1, 5))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # BBC business 488: the subject of the verb "help" completes is a state
+        "China lent Russia $6bn (3.2bn pounds) to help the Russian government renationalise the "
+        "key Yuganskneftegas unit of oil group Yukos, it has been revealed.",
+        # newid 306: banks, an agent noun
+        "Bank of Japan officials said they hope Japanese commercial banks will help Nigeria "
+        "overcome its debt problems.",
+    ],
+)
+def test_help_by_a_state_or_an_agent_noun_is_someone_s(body, nlp):
+    # the rule itself, on the role parser's reading: these helpers act
+    verb = next(t for t in nlp(body) if t.lemma_ == "help")
+    assert not senses._helped_by_a_thing(verb)

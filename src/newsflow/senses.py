@@ -196,11 +196,6 @@ def _allowed_by_a_thing(verb: Token) -> bool:
     )
 
 
-# a name before a common noun that makes it someone's ("British Navy ships"; not "The January
-# sales")
-DOER_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
-
-
 def _helped_by_a_thing(verb: Token) -> bool:
     """Is this "help" a thing's effect: its subject (a relative's noun, or the subject of the
     verb it completes) a common noun that names no one who acts? "The rumour helped GEC's share
@@ -214,10 +209,7 @@ def _helped_by_a_thing(verb: Token) -> bool:
     if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.lemma_ != "be":
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "failed to help"
     return bool(subjects) and all(
-        s.pos_ == "NOUN"
-        and not doers.names_doer(s, ())
-        and not any(c.dep_ == "compound" and c.ent_type_ in DOER_ENTITIES for c in s.children)
-        for s in subjects  # "British Navy ships have helped the relief effort" stays
+        s.pos_ == "NOUN" and not doers.names_doer(s, ()) for s in subjects
     )
 
 
