@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsflow.stock_phrases import MARKET_THINGS
+from newsflow.stock_phrases import FIGURES, MARKET_THINGS
 
 # what shows rather than protests: an object, a clause, an infinitive ("demonstrate why")
 SHOWN_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd"}
@@ -27,8 +27,6 @@ TRADED = MARKET_THINGS | {
     "sugar", "coffee", "cocoa", "yield", "contract", "bourse", "exchange", "street", "stocks",
     "shares", "prices", "bonds", "markets",
 }  # fmt: skip
-# figures that retreat as prices do ("year-to-date its domestic car sales retreated 60 pct")
-FIGURE_SUBJECTS = {"sales", "sale", "rate", "rates", "earnings", "profit", "profits", "output"}
 # where a price rallies to or from ("rallied to end the morning unchanged", "from early losses")
 PRICE_WORDS = {"level", "loss", "gain", "high", "low", "cent", "point", "pct", "percent"}
 
@@ -82,8 +80,9 @@ def market_retreat(token: Token) -> bool:
     """Is this "retreat" a price's or a figure's fall: "Gold futures retreated from modest early
     gains", "the U.S. currency retreated", "Wendy's retreated from an earlier high of 13-3/8",
     "opened 15 to 18 cents higher and then retreated slightly", "sales retreated 60 pct", "the
-    sudden Wall Street retreat"? Read as a rally is read, and a figure as subject."""
+    sudden Wall Street retreat"? Read as a rally is read, and a figure (`stock_phrases.FIGURES`:
+    sales, earnings, output ...) as subject."""
     if _market_rally(token) or (token.dep_ == "conj" and _market_rally(token.head)):
         return True
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return any(s.lemma_.lower() in FIGURE_SUBJECTS or s.lower_ in FIGURE_SUBJECTS for s in subjects)
+    return any(s.lemma_.lower() in FIGURES or s.lower_ in FIGURES for s in subjects)
