@@ -12,7 +12,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from newsflow import events, generic, roles, schema
+from newsflow import agents, events, generic, roles, schema
 from newsflow.geo import Gazetteer
 from tests.event_frames import article_events, article_frames
 
@@ -241,7 +241,7 @@ def test_a_singular_body_word_is_no_generic_agent_but_its_plural_is():
     cue = pl.Series(["the company said", "rival companies said", "the MPs said", "policemen said"])
     assert cue.str.contains(generic.GENERIC_CUE).to_list() == [False, True, True, True]
     assert {"company", "council", "party"} <= generic.PLURAL_ONLY
-    assert generic.plural("gunman") == "gunmen" and generic.plural("authority") == "authorities"
+    assert agents.plural("gunman") == "gunmen" and agents.plural("authority") == "authorities"
 
 
 # The generic-agent audits (issue 20; bench/labels/events/generic_audit/summary.md). BBC, 206

@@ -28,3 +28,15 @@ def sector_nouns(sectors: Iterable[str] | None = None) -> frozenset[str]:
     return frozenset(
         word for sector in chosen.values() for words in sector.values() for word in words
     )
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a lower-case agent noun ("gunman" -> "gunmen", "authority"
+    -> "authorities", "mp" -> "mps"): enough for a cue the parse then checks."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"

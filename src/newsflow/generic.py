@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsflow import agents
+from newsflow.agents import plural
 from newsflow.geo import Place
 from newsflow.nationals import nationality_tokens, speaker_country
 from newsflow.roles import ADJUNCT_PREPS, GENERIC_TYPE, TOPIC_PREPS, RoleMention
@@ -35,18 +36,6 @@ PLURAL_ONLY = frozenset(agents.AGENTS["plural_only"])
 # Phrases after a generic noun that say where, when or about what, not who it is.
 NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
 STATE_MODIFIERS = frozenset({"government", "federal", "ministry", "security", "state"})
-
-
-def plural(noun: str) -> str:
-    """The regular English plural of a lower-case agent noun ("gunman" -> "gunmen", "authority"
-    -> "authorities", "mp" -> "mps"): enough for the cue below, which the parse then checks."""
-    if noun.endswith("man"):
-        return noun[:-3] + "men"
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
 
 
 def _cue(nouns: frozenset[str], plural_only: frozenset[str]) -> str:
