@@ -57,6 +57,10 @@ FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE"), ("for", "AID")}
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
 # "an attack on the anniversary of X's death": a time, not a target.
+# An AGREE each side makes on its own: "France and Germany vowed to run their budget deficits
+# below the EU cap", "Indonesia, Sri Lanka and the Seychelles accepted the Paris Club offer" are
+# two pledges or acceptances, not a pact of one with the other ("X and Y agreed", "signed").
+ONE_SIDED_AGREE = {"pledge", "promise", "vow", "accept", "offer", "guarantee", "undertake"}
 # "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
 MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
@@ -642,7 +646,9 @@ def sentence_candidates(
         # "Pakistan and Iran held talks / agreed", "India and Russia signed a memorandum": the
         # conjunct is the other party. In "TTP and ISKP pose threats" both are sources, and one
         # cannot be the other's target.
-        mutual = event_type in lexicon.symmetric_types or event_type == "AGREE"
+        mutual = event_type in lexicon.symmetric_types or (
+            event_type == "AGREE" and token.lemma_.lower() not in ONE_SIDED_AGREE
+        )
         if (
             verbal
             and len(sources) > 1
