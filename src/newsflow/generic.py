@@ -33,6 +33,10 @@ GENERIC_NOUNS = agents.sector_nouns()
 # Plural-only generics: "groups", "companies", "leaders" name agents; "the group", "the
 # company", "the leader" are mostly a named actor told again (a company, a country, a person).
 PLURAL_ONLY = frozenset(agents.AGENTS["plural_only"])
+# Nouns that fill a side an event has without them, but never form one (`roles.fill_sides`):
+# "a shareholder sued it", "watchdogs have said"; alone they were routine business.
+FILL_ONLY = frozenset(agents.AGENTS["fill_only"])
+ROLE_NOUNS = GENERIC_NOUNS | FILL_ONLY
 # Phrases after a generic noun that say where, when or about what, not who it is.
 NOT_NAMING_PREPS = ADJUNCT_PREPS | TOPIC_PREPS | {"with", "against", "to", "for", "by"}
 STATE_MODIFIERS = frozenset({"government", "federal", "ministry", "security", "state"})
@@ -127,7 +131,7 @@ def role_mentions(
             out.append(owner)
             continue
         lemma = token.lemma_.lower()
-        if lemma not in GENERIC_NOUNS or token.dep_ not in NOUN_ROLES:
+        if lemma not in ROLE_NOUNS or token.dep_ not in NOUN_ROLES:
             continue
         if lemma in PLURAL_ONLY and token.tag_ not in ("NNS", "NNPS"):
             continue
@@ -144,7 +148,12 @@ def role_mentions(
             out.append(RoleMention("", sole[0], sole[1], frozenset({token.i}), "COUNTRY"))
             continue
         key = f"generic:{lemma}:{token.i}"
-        out.append(RoleMention("", key, key, frozenset({token.i}), GENERIC_TYPE, label(token)))
+        fill = lemma in FILL_ONLY
+        out.append(
+            RoleMention(
+                "", key, key, frozenset({token.i}), GENERIC_TYPE, label(token), fill_only=fill
+            )
+        )
     return out
 
 

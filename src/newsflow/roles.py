@@ -81,6 +81,7 @@ class RoleMention:
     stands_for: bool = False  # a capital or seat named for its country ("Islamabad said")
     firm: bool = False  # its actor's full name ends in a firm's legal form ("Trans World ... Inc")
     public: bool = False  # its actor's full name is a state body's ("Justice Department")
+    fill_only: bool = False  # a generic that names a side but forms no event ("a shareholder")
 
     @property
     def is_person(self) -> bool:
@@ -92,6 +93,29 @@ class RoleMention:
 
 
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+
+
+def fill_sides(
+    token: Token,
+    event_type: str,
+    source: RoleMention | None,
+    target: RoleMention | None,
+    mentions: dict[int, RoleMention],
+    lexicon: Lexicon,
+) -> tuple[RoleMention | None, RoleMention | None]:
+    """An empty side of an event the sentence forms without them, filled by a side-filling
+    generic (`RoleMention.fill_only`) the trigger's parse gives it: "Guest Supply Inc said a
+    shareholder sued it" (source "shareholder"), "watchdogs have said". The event, its type and
+    its named sides are decided before, so such a word never forms or drops one."""
+    read = _verb_roles if verbal_token(token) else _noun_roles
+    sources, targets = read(token, event_type, mentions, lexicon)
+    taken = {m.actor_id for m in (source, target) if m is not None}
+    if source is None:
+        source = next((m for m in sources if m.fill_only and m.actor_id not in taken), None)
+        taken |= {source.actor_id} if source is not None else set()
+    if target is None:
+        target = next((m for m in targets if m.fill_only and m.actor_id not in taken), None)
+    return source, target
 
 
 def _referent(token: Token) -> Token:
@@ -506,7 +530,9 @@ def sentence_candidates(
 ]:
     """Event reports in one parsed sentence: (type, cameo_root, mode, source, target, trigger, chain, verbal).
     In a sports report (`sports`) a trigger that names play ("beat", "clash") is none."""
-    by_token = {i: m for m in mentions for i in m.tokens}
+    # a side-filling generic ("a shareholder") takes no part in forming events: `fill_sides`
+    fills = {i: m for m in mentions if m.fill_only for i in m.tokens}
+    by_token = {i: m for m in mentions if not m.fill_only for i in m.tokens}
     # Only a word whose lemma or lower-cased form is a trigger lemma can be one: the others
     # are skipped by their hashes, without making a Token each.
     named = lexicon.trigger_lemma_ids
@@ -669,6 +695,10 @@ def sentence_candidates(
             continue
         if source is not None and target is not None and one_side(doc, source, target):
             target = None  # "Iran's delegation ... would lead his country": one side, not two
+        if fills and (source is None or target is None):
+            source, target = fill_sides(
+                token, event_type, source, target, by_token | fills, lexicon
+            )
         if event_type == "SUPPORT" and token.lemma_.lower() in defences.DEFENDING:
             defence = defences.reading(token, target is not None)  # "defended his policies"
             if defence is None:

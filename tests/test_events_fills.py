@@ -1,0 +1,79 @@
+"""Sides named by a side-filling generic (issue 20, `roles.fill_sides`, generic_agents.json
+`fill_only`): "a shareholder sued it", "watchdogs have said", "could not sue the firms" were
+stored with that side null, the largest class of wrong roles in random_audit24. Such a word
+fills an empty side of an event the sentence forms without it, and never forms one itself
+("Investors are hungry for high-grade debt ...," agreed one trader: no event). Real sentences of
+the Reuters corpus (wire.jsonl line) and the BBC bundle, through the real events stage.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from newsflow import generic, roles
+from tests.event_frames import article_events, fresh_state
+
+ACTORS = [
+    # actor_id, name, actor_type, country_code, aliases
+    ("act_guest", "Guest Supply Inc", "ORG", None, ["Guest Supply INc"]),
+    ("act_fannie", "Fannie Mae", "ORG", None, ["Fannie Mae"]),
+    ("act_usa", "United States", "COUNTRY", "USA", ["US"]),
+    ("act_court", "Court of Appeals", "ORG", None, ["Court of Appeals"]),
+]  # fmt: skip
+
+
+def sides(text: str, nlp, when: date) -> list[tuple]:
+    frame = article_events(text, nlp, fresh_state(), ACTORS, when)
+    columns = ("event_type", "source_actor_id", "source_generic")
+    return frame.select(*columns, "target_actor_id", "target_generic").rows()
+
+
+def test_a_shareholder_who_sued_is_the_source(nlp):
+    # wire.jsonl:8037 (random_audit24 item 72: "'a shareholder' names source, null wrong")
+    text = (
+        "Guest Supply INc said a shareholder sued it and certain officers and directors, "
+        "alleging misrepresentations and omissions in the prospectus for the company's "
+        "September 1986 public offering."
+    )
+    found = sides(text, nlp, date(1987, 3, 20))
+    assert [(e[0], e[2]) for e in found] == [("ACCUSE", "shareholder")]
+
+
+def test_watchdogs_who_said_a_firm_should_restate_ask_it(nlp):
+    # bbc/business/298.txt (random_audit24 item 181)
+    text = (
+        "US mortgage company Fannie Mae should restate its earnings, a move that is likely to "
+        "put a billion-dollar dent in its accounts, watchdogs have said."
+    )
+    assert sides(text, nlp, date(2004, 12, 16)) == [
+        ("REQUEST", None, "watchdog", "act_fannie", None)
+    ]
+
+
+def test_the_firms_a_government_may_not_sue_are_the_target(nlp):
+    # bbc/business/010.txt (random_audit24 item 96)
+    text = (
+        "The three-judge panel in the District of Columbia's Court of Appeals ruled on Friday "
+        "that the US government could not sue the firms under the anti-racketeering laws."
+    )
+    assert ("ACCUSE", "act_usa", None, None, "firm") in sides(text, nlp, date(2005, 2, 5))
+
+
+def test_investors_alone_form_no_event(nlp):
+    # wire.jsonl:355 (the generic-agent audit: "a trader's remark on investors' appetite",
+    # formed by "investors" alone when they were a sector noun): the role parser's own parse
+    # and mentions, as `reports` hands them to it
+    lexicon = roles.Lexicon.load()
+    doc = nlp(
+        '"Investors are hungry for high-grade debt issued by household names," agreed one '
+        "corporate bond trader."
+    )
+    fills = generic.role_mentions(doc, [])
+    assert [(m.label, m.fill_only) for m in fills] == [("investor", True)]
+    assert roles.sentence_candidates(doc, fills, lexicon, sports=False) == []
+    # the same word as a sector noun formed the AGREE the audit judged no event
+    sector = [dataclasses.replace(m, fill_only=False) for m in fills]
+    assert [c[0] for c in roles.sentence_candidates(doc, sector, lexicon, sports=False)] == [
+        "AGREE"
+    ]
