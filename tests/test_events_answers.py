@@ -24,6 +24,12 @@ ACTORS = [
     ("act_lipietz", "Alain Lipietz", "PERSON", "FRA", ["Alain Lipietz"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["French"]),
     ("act_ancram", "Michael Ancram", "PERSON", "GBR", ["Ancram"]),
+    ("act_naylor", "Frank Naylor", "PERSON", "USA", ["Mr. Naylor"]),
+    ("act_moos", "Moos", "PERSON", "USA", ["Moos"]),
+    ("act_buba", "Bundesbank", "ORG", "DEU", ["Bundesbank"]),
+    ("act_richards", "Ann Richards", "PERSON", "USA", ["Ann Richards"]),
+    ("act_mattox", "Jim Mattox", "PERSON", "USA", ["Jim Mattox"]),
+    ("act_miyazaki", "Miyazaki", "PLACE", "JPN", ["Miyazaki"]),
 ]  # fmt: skip
 
 
@@ -78,3 +84,30 @@ def test_giving_in_to_pressure_is_a_concession_not_aid(nlp):
     found = events(text, nlp, date(2005, 3, 1))
     assert ("CONCEDE", "act_gbr", "act_fra") in found
     assert not [e for e in found if e[0] == "AID"]
+
+
+def test_giving_with_an_in_phrase_is_no_concession(nlp):
+    # wire.jsonl:2427, wire.jsonl:17306: "in" is a preposition here, not "give in"'s particle
+    texts = [
+        '"He (Foley) is willing to give Mr. Naylor some time in this regard," Moos said.',
+        "In the report, the Bundesbank gave a rare glimpse of the extent of intramarginal and "
+        "obligatory EMS intervention that has taken place since the foundation of the "
+        "eight-currency system on March 13, 1979.",
+    ]
+    for text in texts:
+        assert not [e for e in events(text, nlp) if e[0] == "CONCEDE"], text
+
+
+def test_turning_down_and_caving_in_without_an_ask_name_no_event(nlp):
+    # wire.jsonl:7103 (freight rates), 14749 (an idiom), 6397 (a roof): nothing asked is answered
+    texts = [
+        "Rates turned down as an earlier rise in bunker prices, which had supported the market "
+        "at the start of the year, faltered but then recovered on the reported Soviet interest.",
+        "But as State Treasurer Ann Richards said last Thursday, \"Jim Mattox's decision today "
+        "turns the heat down on the pressure cooker, but we must not think that the goose isn't "
+        'still cooking."',
+        "A man died in Miyazaki prefecture when his truck overturned, and another was seriously "
+        "hurt when his roof caved in, police said.",
+    ]
+    for text in texts:
+        assert not [e for e in events(text, nlp) if e[0] in ("REJECT", "CONCEDE")], text

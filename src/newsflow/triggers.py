@@ -126,6 +126,9 @@ class Lexicon:
     sports_strike_words: frozenset[str] = frozenset()  # "a 25-yard strike ... the ball": none
     # (lemma, VERB|NOUN) that name an event only with a state on a side ("talks": `state_triggers`)
     state_source_words: frozenset[tuple[str, str]] = frozenset()
+    # (lemma, particle) of phrasal entries whose particle is an adverb particle only ("gave in
+    # to pressure"), never a preposition ("give Mr. Naylor some time in this regard")
+    particle_only: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -137,12 +140,15 @@ class Lexicon:
         words: dict[tuple[str, str], tuple[str, str]] = {}
         phrasal: dict[tuple[str, str], tuple[str, str]] = {}
         state_source: set[tuple[str, str]] = set()
+        particle_only: set[tuple[str, str]] = set()
         for entry in entries:
             if entry["event_type"] not in EVENT_TYPES:
                 raise ValueError(f"lexicon entry {entry} has a type outside PLOVER's 16")
             value = (entry["event_type"], entry["cameo_root"])
             if "particle" in entry:
                 phrasal.setdefault((entry["lemma"], entry["particle"]), value)
+                if entry.get("dep") == "prt":
+                    particle_only.add((entry["lemma"], entry["particle"]))
             else:
                 words.setdefault((entry["lemma"], entry["pos"]), value)
                 if entry.get("source") == "state":
@@ -179,6 +185,7 @@ class Lexicon:
             military_strike_context=frozenset(cues["military_strike_context"]),
             sports_strike_words=frozenset(cues["sports_strike_words"]),
             state_source_words=frozenset(state_source),
+            particle_only=frozenset(particle_only),
         )
 
     def trigger_cues(self, nlp: spacy.language.Language) -> TriggerCues:
@@ -283,8 +290,11 @@ class Lexicon:
             # COERCE, not "set up"'s COOPERATE
             for child in sorted(token.children, key=lambda c: c.dep_ != "dobj"):
                 particle = child.lemma_.lower()
-                if child.dep_ in ("prt", "prep", "dobj") and (lemma, particle) in self.phrasal:
-                    return self.phrasal[(lemma, particle)]
+                key = (lemma, particle)
+                if child.dep_ in ("prt", "prep", "dobj") and key in self.phrasal:
+                    if child.dep_ != "prt" and key in self.particle_only:
+                        continue
+                    return self.phrasal[key]
             # "called for Israel to withdraw": the particle marks a for-to clause
             if (lemma, "for") in self.phrasal and speech.for_to_clauses(token):
                 return self.phrasal[(lemma, "for")]
