@@ -308,6 +308,8 @@ RULES = {
     "places and countries included",
     "short_orgs": "an organisation's short name or acronym joins the full name the article "
     "gave it ('Occidental' -> 'Occidental Petroleum Corp', 'NAO')",
+    "legal_tails": "a legal form NER split off its firm joins it back ('Merrill Lynch' + 'and Co "
+    "Inc'); alone it is dropped",
 }
 
 

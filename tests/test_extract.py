@@ -538,3 +538,19 @@ def test_rulers_build_their_patterns_with_the_tokenizer_alone(nlp, monkeypatch) 
     found = entities(nlp)
     assert sum(map(len, found)) > 200
     assert found == entities(stock)
+
+
+def test_a_legal_form_split_off_its_firm_joins_it_back(nlp) -> None:
+    # Reuters wire.jsonl:2670 and 3384 (bodies joined to one line): the small model reads
+    # "Merrill Lynch" + "Co Inc" and the person "Robert C. Brown" + "Co"
+    bodies = [
+        "Rollins Environmental Services Inc said an offering of 900,000 common shares is under "
+        "way at 34.625 dlrs a share through underwriter Merrill Lynch and Co Inc <MER>.",
+        "United Security Financial Corp of Illinois said it has signed a letter of intent to buy "
+        "Robert Co. Brown and Co Inc's <RCBI> MAGIC Insurance Group unit. Robert C. Brown and Co "
+        "would receive newly issued United Security stock.",
+    ]
+    actors = extracted_actors(nlp, *bodies)
+    assert actors["Merrill Lynch and Co Inc"]["actor_type"] == "ORG"
+    assert actors["Robert C. Brown and Co"]["actor_type"] == "ORG"
+    assert not {"Co Inc", "Co", "Merrill Lynch", "Robert C. Brown"} & actors.keys()

@@ -46,6 +46,7 @@ from newsflow.ids import short_hash
 from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
 from newsflow.resolve import ActorRegistry, ResolveRequest, fold_text
 from newsflow.settings import Settings
+from newsflow.short_orgs import join_legal_tails
 
 LEXICON_PIPE = "newsflow_lexicon"
 LINE_BREAKS_PIPE = "newsflow_line_breaks"
@@ -350,7 +351,8 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
     noise = _noise_spans(body) if "noise_lines" not in off else []
     publisher = fold_text(source_name) if source_name and "publisher" not in off else None
     mentions: list[Mention] = []
-    for ent in (part for whole in doc.ents for part in _split_parts(whole, off)):
+    wholes = doc.ents if "legal_tails" in off else join_legal_tails(doc.ents)
+    for ent in (part for whole in wholes for part in _split_parts(whole, off)):
         label = ent.label_
         if label not in _LABELS or (label == "FAC" and "fac_places" in off):
             continue

@@ -17,11 +17,17 @@ Three readings, each of a full name the article names (and no curated actor's ke
 * an acronym whose letters are exactly the initials of the full name's words ("NAO" =
   "National Audit Office", "CSA" = "Child Support Agency").
 A short name two full names of the article fit stays its own actor.
+
+Before any of that, `join_legal_tails` gives a firm back the legal form NER split off it
+("Merrill Lynch" + "Co Inc" -> "Merrill Lynch and Co Inc").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span
 
 # Words that name a company's legal form, not the company ("Corp", "and Co", "Inc").
 LEGAL_FORMS = frozenset(
@@ -68,3 +74,38 @@ def full_name_of(short: str, fulls: list[tuple[str, int]]) -> int:
     """The entity of the one full name (form, entity) that `short` names, else -1."""
     found = {entity for form, entity in fulls if names_one(short, form)}
     return found.pop() if len(found) == 1 else -1
+
+
+# The words a firm's name may end in after "and" ("Merrill Lynch and Co Inc", "John Wiley and
+# Sons Inc", "G.D. Searle and Co"): an entity of these words alone names no firm.
+TAIL_FORMS = LEGAL_FORMS - {"and", "&"} | {"sons", "son", "cie", "bancorp", "lp", "gmbh", "bv"}
+
+
+def _tail_only(ent: Span) -> bool:
+    words = [t.lower_.strip(".,") for t in ent if t.lower_ not in ("'s", "’s")]
+    return bool(words) and all(w in TAIL_FORMS for w in words)
+
+
+def join_legal_tails(ents: Iterable[Span]) -> list[Span]:
+    """The entities with a legal form split off its firm joined back: the small English model
+    reads "Merrill Lynch and Co Inc" as "Merrill Lynch" and "Co Inc", "Robert C. Brown and Co"
+    as a person and "Co" (Reuters at f9e6899: 538 mentions of 31 actors named "Co Inc", "Co
+    Ltd", "Sons Inc", "SA"...). A tail right after an organisation or person, with only "and"
+    or "&" between, becomes one organisation with it; a tail after a name the entity ruler
+    knows, or after no name, is dropped: it names no firm of its own."""
+    out: list[Span] = []
+    for ent in ents:
+        if not len(ent) or not _tail_only(ent):
+            out.append(ent)
+            continue
+        prev = out[-1] if out else None
+        between = ent.doc[prev.end : ent.start] if prev is not None else None
+        joined = (
+            prev is not None
+            and between is not None
+            and [t.lower_ for t in between] in (["and"], ["&"], [])
+            and prev.label_ in ("ORG", "PERSON")
+        )
+        if joined and prev is not None and not prev.ent_id_:
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+    return out
