@@ -16,6 +16,7 @@ from newsflow import schema
 from newsflow.extract import extract_batch, load_nlp
 from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
+from newsflow.short_orgs import body_of
 from newsflow.state_triggers import INTERGOVERNMENTAL
 
 SEEDS = Path(__file__).parent / "fixtures" / "entities"
@@ -554,3 +555,28 @@ def test_a_legal_form_split_off_its_firm_joins_it_back(nlp) -> None:
     assert actors["Merrill Lynch and Co Inc"]["actor_type"] == "ORG"
     assert actors["Robert C. Brown and Co"]["actor_type"] == "ORG"
     assert not {"Co Inc", "Co", "Merrill Lynch", "Robert C. Brown"} & actors.keys()
+
+
+def test_a_body_named_by_its_head_word_is_the_body_the_article_names(nlp) -> None:
+    # Reuters wire.jsonl:341 and 11437 (bodies joined to one line, cut): "the Bank's" is the
+    # Bank of England's, "by the Community" the European Community's
+    bodies = [
+        "The Bank of England said it had provided the money market with 37 mln stg assistance "
+        "in the morning session. This compares with the Bank's downward revised estimate of the "
+        "shortfall in the system today of around 700 mln stg.",
+        "U.S. Agriculture Undersecretary Daniel Amstutz said he was confident that a European "
+        "Community, EC, proposal to tax vegetable and marine oils and fats would not be "
+        "approved by the Community.",
+    ]
+    actors = extracted_actors(nlp, *bodies)
+    assert {"Bank of England", "European Community"} <= actors.keys()
+    assert not {"Bank", "Community"} & actors.keys()
+
+
+def test_a_head_word_two_bodies_share_or_a_house_joins_neither() -> None:
+    assert body_of("Bank", [("Bank of England", 3)]) == 3
+    assert body_of("Community", [("European Community", 5)]) == 5
+    # two banks named: "the Bank" is either; "House" is no body word ("White House")
+    assert body_of("Bank", [("World Bank", 0), ("Bank of Japan", 1)]) == -1
+    assert body_of("House", [("White House", 0)]) == -1
+    assert body_of("Bank", [("Bank", 2)]) == -1  # a one-word name heads nothing

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow.lexicon import FILLER, POSSESSIVE, KnownActor, Lexicon
 from newsflow.resolve import fold_text, name_tokens
-from newsflow.short_orgs import full_name_of
+from newsflow.short_orgs import body_of, full_name_of
 
 _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
 # A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
@@ -259,6 +259,7 @@ def group_entities(
     by_key: dict[str, int] = {}
     persons: list[tuple[list[str], int]] = []  # folded tokens of full names -> entity
     orgs: list[tuple[str, int]] = []  # organisation names -> entity, longest first
+    bodies: list[tuple[str, int]] = []  # ... and curated ones' names, for "the Bank" (`body_of`)
 
     def new_entity(m: Mention) -> int:
         entities.append(Entity(m.actor_type, m.key))
@@ -274,6 +275,8 @@ def group_entities(
             m.entity = by_key.get(m.key, -1)
             if m.entity < 0:
                 m.entity = by_key[m.key] = new_entity(m)
+            if m.actor_type in {"ORG", "GROUP"}:
+                bodies.append((m.form, m.entity))
             continue
         fold = fold_text(m.form)
         # a one-word name, or an "organisation" that is a person's name in part or in full
@@ -295,6 +298,8 @@ def group_entities(
         m.entity = by_key.get(key, -1)
         if m.entity < 0 and is_org and org_join:  # "Occidental" after "Occidental Petroleum Corp"
             m.entity = full_name_of(m.form, orgs)
+            if m.entity < 0:  # "the Bank" after "the Bank of England"
+                m.entity = body_of(m.form, orgs + bodies)
         if m.entity < 0:
             m.entity = new_entity(m)
         by_key[key] = m.entity

@@ -18,6 +18,11 @@ Three readings, each of a full name the article names (and no curated actor's ke
   "National Audit Office", "CSA" = "Child Support Agency").
 A short name two full names of the article fit stays its own actor.
 
+A fourth reading takes in the curated actors too: a body's head word alone ("the Bank", "the
+Community") is the one body the article names with it (`body_of`); the registry kept "Bank"
+(362 Reuters mentions at f9e6899, the Bank of England's, Japan's and others' in one actor),
+"Commission" (220) and "Community" (102) as actors of their own.
+
 Before any of that, `join_legal_tails` gives a firm back the legal form NER split off it
 ("Merrill Lynch" + "Co Inc" -> "Merrill Lynch and Co Inc").
 """
@@ -68,6 +73,37 @@ def names_one(short: str, full: str) -> bool:
         return True
     company = f[-1] in LEGAL_FORMS - {"and", "&"}
     return company and len(s) < len(f) and f[: len(s)] == s
+
+
+# A body named by its head word alone, capitalised: "the Bank" after "the Bank of England",
+# "the Community" after "the European Community", "the Commission" after "the Securities and
+# Exchange Commission". Not "House" ("White House" or the House of Representatives), "Union"
+# (workers' or the Soviet one), "Group" or "Government" (a firm's, a party's).
+BODY_WORDS = frozenset(
+    {"bank", "fund", "commission", "ministry", "department", "committee", "board", "council",
+     "treasury", "court", "agency", "exchange", "senate", "parliament", "assembly", "cabinet",
+     "office", "authority", "community", "bureau", "secretariat", "federation", "association",
+     "institute", "organisation", "organization"}
+)  # fmt: skip
+
+
+def _head_word(words: tuple[str, ...]) -> str | None:
+    """The word a body's full name is headed by: its first before "of" ("Bank of England"),
+    else its last ("European Community", "U.S. Treasury")."""
+    if len(words) < 2:
+        return None
+    return words[0] if words[1] == "of" else words[-1]
+
+
+def body_of(short: str, fulls: list[tuple[str, int]]) -> int:
+    """The entity of the one full name (form, entity) whose head word `short` is, when `short`
+    is a body word alone ("Bank" -> "Bank of England"), else -1 (none, or two: "World Bank"
+    and "Bank of Japan")."""
+    words = org_words(short)
+    if len(words) != 1 or words[0] not in BODY_WORDS:
+        return -1
+    found = {entity for form, entity in fulls if _head_word(org_words(form)) == words[0]}
+    return found.pop() if len(found) == 1 else -1
 
 
 def full_name_of(short: str, fulls: list[tuple[str, int]]) -> int:
