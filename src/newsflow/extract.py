@@ -27,6 +27,7 @@ from typing import cast
 import numpy as np
 import polars as pl
 import spacy
+from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
@@ -78,6 +79,33 @@ _GOVERNMENT_VERBS = frozenset(
 )  # fmt: skip
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
+
+
+# Lower-case words that begin a person's name as NER spans it ("van der Merwe", "de la Madrid").
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
+     "ibn", "al", "el", "dos", "das", "ter", "ten"}
+)  # fmt: skip
+
+
+def _title_slip(doc: Doc, start: int, titles: frozenset[str]) -> bool:
+    """Is the token at `start` a slip for a title, right after a title word ("Prime Minsiter")?"""
+    return (
+        start > 0 and doc[start - 1].lower_ in titles and _misspelt_title(doc[start].lower_, titles)
+    )
+
+
+def _misspelt_title(word: str, titles: frozenset[str]) -> bool:
+    """Is `word` (lower case) a title written with a slip ("Prime Minsiter Yasuhiro Nakasone",
+    "Finance Miniister H. Onno Ruding"): within two edits of a title of six letters or more,
+    with its first letter? Read only after a title word: "Justine" is two edits from "justice". The Reuters registry named Nakasone "Minsiter Yasuhiro Nakasone"
+    (260 mentions at f9e6899), Miyazawa and Thatcher so too, as the longest form wins."""
+    return len(word) >= 6 and any(
+        len(t) >= 6 and t[0] == word[0] and Levenshtein.distance(word, t, score_cutoff=2) <= 2
+        for t in titles
+    )
+
+
 # party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
 _PARTY_WORDS = frozenset(
     {"conservative", "conservatives", "liberal", "liberals", "republican", "republicans",
@@ -233,6 +261,13 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             or (tok.is_sent_start and low in _SENTENCE_ADVERBS and start + 1 < end)
         ):
             start += 1
+        elif (
+            person
+            and start + 2 < end
+            and ((tok.is_lower and low not in _NAME_PARTICLES) or _title_slip(doc, start, strip))
+            and all(t.is_title for t in doc[start + 1 : end] if t.is_alpha and len(t) > 3)
+        ):
+            start += 1  # "prime minsiter Margaret Thatcher", "plus Ryan Giggs"
         elif (
             not person
             and tok.is_lower
