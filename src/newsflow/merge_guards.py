@@ -30,25 +30,11 @@ from collections.abc import Callable
 
 import jellyfish
 
-from newsflow.short_orgs import LEGAL_FORMS
+from newsflow.short_orgs import BODY_WORDS, LEGAL_FORMS
 
 TYPO_WORD = 5  # letters: a shorter word must be spelt the same ("Seal" is not "Sealy")
 LONG_WORD = 8  # letters: a word this long may carry two typos beside a confirming word
 UNCONFIRMING = LEGAL_FORMS | {"of", "the", "for"}  # "Corp" says nothing of which company
-
-
-# Head words of bodies' names: alone ("the Bank said", "the Commission"), a common noun naming
-# whichever body the article is about. The Reuters run gave 363 bare "Bank" mentions of 191
-# articles (the World Bank, central banks) to Bank of Tokyo International Ltd, which one article
-# had called "the Bank".
-BODY_WORDS = frozenset(
-    {"bank", "banks", "fund", "commission", "committee", "council", "ministry", "department",
-     "agency", "authority", "board", "office", "bureau", "service", "union", "federation",
-     "association", "organisation", "organization", "league", "movement", "institute",
-     "university", "college", "group", "company", "corporation", "court", "exchange", "trust",
-     "foundation", "community", "assembly", "congress", "parliament", "senate", "house",
-     "treasury", "cabinet", "administration", "government", "party", "front", "army", "club"}
-)  # fmt: skip
 
 
 def bare_body(said: set[str]) -> bool:
