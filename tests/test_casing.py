@@ -69,3 +69,21 @@ def test_joining_words_and_units_after_us_or_uk_go_lower_case():
     assert truecase(text) == (
         "between the U.S. and Japan, 50 mln U.S. dlrs, the U.K. has said, the U.S. In 1986"
     )
+
+
+def test_a_name_going_on_after_of_or_and_keeps_its_capital():
+    # Reuters wire.jsonl:2128 and 19618, cut: "department", "securities" are lower case in the
+    # rest of each article, but here they begin a body's name
+    dot = (
+        "The U.S. Department of Transportation said it gave final approval to USAir Group's "
+        "proposed 400 mln dlr acquisition of Pacific Southwest Airlines. The department said the "
+        "acquisition is not likely to substantially lessen competition. The department had given "
+        "its tentative approval of the acquisition in January."
+    )
+    sec = (
+        "Texaco Inc said the U.S. Securities and Exchange Commission will urge the Texas Supreme "
+        "Court to accept the Texaco, Pennzoil Co <PZL> case for review. The commission will urge "
+        "the Texas Supreme Court to review the issue of federal securities law in the "
+        "Texaco-Pennzoil case."
+    )
+    assert truecase(dot) == dot and truecase(sec) == sec

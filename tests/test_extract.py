@@ -608,3 +608,18 @@ def test_a_title_misspelt_or_a_trade_before_a_name_is_no_part_of_it(nlp) -> None
         "International tournament."
     )
     assert "Justine Henin-Hardenne" in extracted_actors(nlp, champion)
+
+
+def test_an_acronym_leaving_out_a_country_prefix_is_the_body_named_in_full(nlp) -> None:
+    # Reuters wire.jsonl:16261 (cut): "EPA" is the U.S. Environmental Protection Agency. Its
+    # initials with the prefix are USEPA, so the acronym stood alone and the registry gave it
+    # to whichever "EPA" had more mentions (Japan's Economic Planning Agency, at 4f75d49)
+    body = (
+        "CECOS International Inc, a subsidiary of Browning-Ferris Industries Inc, said it expects "
+        "the U.S. Environmental Protection Agency to sue the company, claiming non-compliance "
+        "with regulatory requirements at CECOS' Livingston, Louisiana hazardous waste treatment "
+        "plant. CECOS said the EPA advised the company it intendend to seek a penalty in the "
+        "range of five mln dlrs to 10 mln dlrs."
+    )
+    actors = extracted_actors(nlp, body)
+    assert "U.S. Environmental Protection Agency" in actors and "EPA" not in actors

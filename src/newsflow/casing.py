@@ -61,8 +61,10 @@ def _case_of(word: str, forms: dict[str, Counter[str]]) -> str:
     return word[0] + word[1:].lower()
 
 
-# A capitalised word after "U.S."/"U.K." and a space, and whether a capitalised word follows.
-_AFTER_ABBREVIATION = re.compile(r"\bU\.[SK]\. ([A-Z][a-z]+)\b(\s+[A-Z])?")
+# A capitalised word after "U.S."/"U.K." and a space, and whether a capitalised word follows,
+# right after it or after "of", "and", "for" ("U.S. Department of Transportation", "U.S.
+# Securities and Exchange Commission": a name goes on).
+_AFTER_ABBREVIATION = re.compile(r"\bU\.[SK]\. ([A-Z][a-z]+)\b(\s+(?:(?:of|and|for|&)\s+)?[A-Z])?")
 # ... and after one whatever follows: joining words and verbs no sentence of a wire story
 # begins with, and the units of its figures ("U.S. Dlrs", "U.S. Dollar").
 _JOINING = re.compile(

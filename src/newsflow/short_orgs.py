@@ -62,12 +62,22 @@ def _initials(form: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+# A country's abbreviation before a body's name, which its acronym leaves out ("EPA" for the
+# "U.S. Environmental Protection Agency", "FDA" for the "U.S. Food and Drug Administration")
+COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|U\.K\.|US|UK)\s+")
+
+
+def _acronyms(full: str) -> set[str]:
+    """The acronyms a full name may go by: its initials, with and without a country's prefix."""
+    return {_initials(full), _initials(COUNTRY_PREFIX.sub("", full))}
+
+
 def names_one(short: str, full: str) -> bool:
     """Does `short` name the organisation the article named `full` (another name)?"""
     s, f = org_words(short), org_words(full)
     if not s or not f or s == f:
         return False
-    if ACRONYM.match(short) and len(f) >= 2 and _initials(full) == short:
+    if ACRONYM.match(short) and len(f) >= 2 and short in _acronyms(full):
         return True
     if _without_forms(s) == _without_forms(f):
         return True
