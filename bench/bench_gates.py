@@ -176,6 +176,7 @@ def events_for(mentions: pl.DataFrame) -> pl.DataFrame:
             pl.lit(2643743, pl.Int64).alias("geonames_id"),  # London
             pl.lit(None, pl.String).alias("source_generic"),
             pl.lit(None, pl.String).alias("target_generic"),
+            pl.lit(types).list.get(pl.col("i") % 4).alias("plover_type"),  # all asserted
         ),
         schema.EVENTS,
     )

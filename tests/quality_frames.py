@@ -144,6 +144,7 @@ def events(n: int = 3) -> pl.DataFrame:
             "geonames_id": [2800866, None, 2988507][:n],
             "source_generic": [None] * n,
             "target_generic": [None, "farmer", None][:n],
+            "plover_type": ["AGREE", "CONSULT", "PROTEST"][:n],
         },
         schema=schema.EVENTS,
     )

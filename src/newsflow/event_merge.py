@@ -23,7 +23,7 @@ from newsflow.geo import Place
 from newsflow.ids import short_hash
 from newsflow.reports import Candidate
 from newsflow.timex import EventDate
-from newsflow.triggers import Lexicon
+from newsflow.triggers import Lexicon, plover_type
 
 # Each event's merge key and date window (sql/030_events.sql `event_keys`), kept with the
 # known events in `events.EventState` so later reports can join them.
@@ -455,6 +455,7 @@ def merge_group(group: _Group) -> tuple[dict[str, Any], dict[str, Any]]:
     row["mode"] = (
         "asserted" if "asserted" in modes else (lead.mode if lead is not None else row["mode"])
     )
+    row["plover_type"] = plover_type(row["event_type"], row["mode"])
     return row, keys_row
 
 

@@ -132,6 +132,9 @@ EVENTS = _schema(
         # a null role's generic agent, lemmatised ("police", "protester"); null if named or none
         "source_generic": pl.String,
         "target_generic": pl.String,
+        # the PLOVER codebook's type: a negated cooperative act a REJECT, a planned or possible
+        # one the intent it states (AGREE, THREATEN); else event_type (`triggers.plover_type`)
+        "plover_type": pl.String,
     }
 )
 

@@ -67,13 +67,30 @@ def _refill_event_confidence(con: duckdb.DuckDBPyConnection) -> None:
     confidence.refill(con)
 
 
+def _fill_plover_types(con: duckdb.DuckDBPyConnection) -> None:
+    if not _holds_rows(con, "events"):
+        return
+    from newsflow.triggers import plover_type  # noqa: PLC0415 - spaCy only when needed
+
+    pairs = con.execute(
+        "select distinct event_type, mode from events where plover_type is null"
+    ).fetchall()
+    for event_type, mode in pairs:
+        con.execute(
+            "update events set plover_type = ? where plover_type is null"
+            " and event_type = ? and mode is not distinct from ?",
+            [plover_type(event_type, mode), event_type, mode],
+        )
+
+
 # Migrations whose new table or column holds values only Python computes (name folding, the
-# confidence model): the function fills them for the rows loaded before, in the migration's
+# confidence model, the PLOVER type rule): the function fills them for the rows loaded before, in the migration's
 # transaction.
 _BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "090_actor_lookup.sql": _fill_actor_lookup,
     "092_dedupe_lookup.sql": _fill_dedupe_lookup,
     "095_event_confidence.sql": _refill_event_confidence,
+    "096_event_plover_type.sql": _fill_plover_types,
 }
 
 
