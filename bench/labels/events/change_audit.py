@@ -58,18 +58,27 @@ def main(argv: list[str]) -> None:
             population[f"{corpus}_{side}"] = len(rows)
             path = before_path if side == "gone" else after_path
             for row in rng.sample(rows, min(int(n), len(rows))):
-                kind, source, target, evidence = row
-                source_generic, target_generic = generics(path, row)
-                item = {"corpus": corpus, "event_type": kind, "source": source}
-                item |= {"source_generic": source_generic, "target": target}
-                item |= {"target_generic": target_generic, "evidence": evidence}
-                items.append((item, side))
+                items.append((audit_item(corpus, row, generics(path, row)), side))
     rng.shuffle(items)
+    write(out, items, "sides", population)
+
+
+def audit_item(corpus: str, row: tuple, generic_words: tuple[str | None, str | None]) -> dict:
+    """One audit item: a stored (type, source, target, evidence) tuple with its generic words."""
+    kind, source, target, evidence = row
+    item = {"corpus": corpus, "event_type": kind, "source": source}
+    item |= {"source_generic": generic_words[0], "target": target}
+    return item | {"target_generic": generic_words[1], "evidence": evidence}
+
+
+def write(out: str, items: list[tuple[dict, str]], key: str, population: dict[str, int]) -> None:
+    """`items.json` (the items, numbered, without what each is) and `key.json` (`key`: item
+    number -> what it is, and the populations) in `out`."""
     with open(f"{out}/items.json", "w", encoding="utf-8") as f:
         json.dump([dict(item, id=i) for i, (item, _) in enumerate(items)], f, indent=1)
-    sides = {str(i): side for i, (_, side) in enumerate(items)}
+    hidden = {str(i): side for i, (_, side) in enumerate(items)}
     with open(f"{out}/key.json", "w", encoding="utf-8") as f:
-        json.dump({"sides": sides, "population": population}, f, indent=1)
+        json.dump({key: hidden, "population": population}, f, indent=1)
 
 
 if __name__ == "__main__":

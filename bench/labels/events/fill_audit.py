@@ -1,6 +1,6 @@
 """Draw a fill audit's items: stored events whose empty side a side-filling generic now names.
 
-    python bench/labels/events/fill_audit.py BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
+    python -m bench.labels.events.fill_audit BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
         OUT_DIR N [SEED]
 
 `roles.fill_sides` (issue 20) puts a side-filling generic ("a shareholder", "watchdogs", "the
@@ -15,12 +15,12 @@ it belongs to.
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 
 import duckdb
 
+from bench.labels.events.change_audit import audit_item, write
 from newsflow.agents import AGENTS
 
 FILL_ONLY = frozenset(AGENTS["fill_only"])
@@ -71,18 +71,9 @@ def main(argv: list[str]) -> None:
         found = filled(stored(before_path), after)
         population[corpus] = len(found)
         for row, side in rng.sample(found, min(int(n), len(found))):
-            kind, source, target, evidence = row
-            source_generic, target_generic = after[row]
-            item = {"corpus": corpus, "event_type": kind, "source": source}
-            item |= {"source_generic": source_generic, "target": target}
-            item |= {"target_generic": target_generic, "evidence": evidence}
-            items.append((item, side))
+            items.append((audit_item(corpus, row, after[row]), side))
     rng.shuffle(items)
-    with open(f"{out}/items.json", "w", encoding="utf-8") as f:
-        json.dump([dict(item, id=i) for i, (item, _) in enumerate(items)], f, indent=1)
-    sides = {str(i): side for i, (_, side) in enumerate(items)}
-    with open(f"{out}/key.json", "w", encoding="utf-8") as f:
-        json.dump({"filled": sides, "population": population}, f, indent=1)
+    write(out, items, "filled", population)
 
 
 if __name__ == "__main__":
