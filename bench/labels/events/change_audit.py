@@ -71,14 +71,16 @@ def audit_item(corpus: str, row: tuple, generic_words: tuple[str | None, str | N
     return item | {"target_generic": generic_words[1], "evidence": evidence}
 
 
-def write(out: str, items: list[tuple[dict, str]], key: str, population: dict[str, int]) -> None:
+def write(
+    out: str, items: list[tuple[dict, str]], key: str | None, population: dict[str, int]
+) -> None:
     """`items.json` (the items, numbered, without what each is) and `key.json` (`key`: item
-    number -> what it is, and the populations) in `out`."""
+    number -> what it is, unless None; and the populations) in `out`."""
     with open(f"{out}/items.json", "w", encoding="utf-8") as f:
         json.dump([dict(item, id=i) for i, (item, _) in enumerate(items)], f, indent=1)
-    hidden = {str(i): side for i, (_, side) in enumerate(items)}
+    hidden = {} if key is None else {key: {str(i): side for i, (_, side) in enumerate(items)}}
     with open(f"{out}/key.json", "w", encoding="utf-8") as f:
-        json.dump({key: hidden, "population": population}, f, indent=1)
+        json.dump(hidden | {"population": population}, f, indent=1)
 
 
 if __name__ == "__main__":

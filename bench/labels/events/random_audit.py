@@ -11,34 +11,24 @@ the sample estimates the precision of what the warehouse says, whatever the labe
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 
-from bench.labels.events.change_audit import generics, tuples
+from bench.labels.events.change_audit import audit_item, generics, tuples, write
 
 
 def main(argv: list[str]) -> None:
     bbc, reuters, out, n = argv[:4]
     rng = random.Random(int(argv[4]) if len(argv) > 4 else 17)
-    items: list[dict] = []
+    items: list[tuple[dict, str]] = []
     population: dict[str, int] = {}
     for corpus, path in (("bbc", bbc), ("reuters", reuters)):
         rows = sorted(tuples(path), key=str)
         population[corpus] = len(rows)
         for row in rng.sample(rows, min(int(n), len(rows))):
-            kind, source, target, evidence = row
-            source_generic, target_generic = generics(path, row)
-            items.append(
-                {"corpus": corpus, "event_type": kind, "source": source,
-                 "source_generic": source_generic, "target": target,
-                 "target_generic": target_generic, "evidence": evidence}
-            )  # fmt: skip
+            items.append((audit_item(corpus, row, generics(path, row)), corpus))
     rng.shuffle(items)
-    with open(f"{out}/items.json", "w", encoding="utf-8") as f:
-        json.dump([dict(item, id=i) for i, item in enumerate(items)], f, indent=1)
-    with open(f"{out}/key.json", "w", encoding="utf-8") as f:
-        json.dump({"population": population}, f, indent=1)
+    write(out, items, None, population)
 
 
 if __name__ == "__main__":
