@@ -98,8 +98,9 @@ def _title_slip(doc: Doc, start: int, titles: frozenset[str]) -> bool:
 def _misspelt_title(word: str, titles: frozenset[str]) -> bool:
     """Is `word` (lower case) a title written with a slip ("Prime Minsiter Yasuhiro Nakasone",
     "Finance Miniister H. Onno Ruding"): within two edits of a title of six letters or more,
-    with its first letter? Read only after a title word: "Justine" is two edits from "justice". The Reuters registry named Nakasone "Minsiter Yasuhiro Nakasone"
-    (260 mentions at f9e6899), Miyazawa and Thatcher so too, as the longest form wins."""
+    with its first letter? The Reuters registry named Nakasone "Minsiter Yasuhiro Nakasone" (260
+    mentions at f9e6899), Miyazawa and Thatcher so too, as the longest form wins. Read only after
+    a title word (`_title_slip`): "Justine" is two edits from "justice"."""
     return len(word) >= 6 and any(
         len(t) >= 6 and t[0] == word[0] and Levenshtein.distance(word, t, score_cutoff=2) <= 2
         for t in titles

@@ -56,11 +56,11 @@ FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE"), ("for", "AID")}
 # "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
 # source; "talks from Monday", "withdrawal from Iraq" are no such thing.
 FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "AID"}
-# "an attack on the anniversary of X's death": a time, not a target.
 # An AGREE each side makes on its own: "France and Germany vowed to run their budget deficits
 # below the EU cap", "Indonesia, Sri Lanka and the Seychelles accepted the Paris Club offer" are
 # two pledges or acceptances, not a pact of one with the other ("X and Y agreed", "signed").
 ONE_SIDED_AGREE = {"pledge", "promise", "vow", "accept", "offer", "guarantee", "undertake"}
+# "an attack on the anniversary of X's death": a time, not a target.
 # "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
 MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
@@ -103,8 +103,8 @@ def fill_sides(
     mentions: dict[int, RoleMention],
     lexicon: Lexicon,
 ) -> tuple[RoleMention | None, RoleMention | None]:
-    """An empty side of an event the sentence forms without them, filled by a side-filling
-    generic (`RoleMention.fill_only`) the trigger's parse gives it: "Guest Supply Inc said a
+    """An empty side of an event the sentence forms without side-filling generics, filled by one
+    (`RoleMention.fill_only`) the trigger's parse gives that side: "Guest Supply Inc said a
     shareholder sued it" (source "shareholder"), "watchdogs have said". The event, its type and
     its named sides are decided before, so such a word never forms or drops one."""
     read = _verb_roles if verbal_token(token) else _noun_roles
@@ -695,15 +695,15 @@ def sentence_candidates(
             continue
         if source is not None and target is not None and one_side(doc, source, target):
             target = None  # "Iran's delegation ... would lead his country": one side, not two
-        if fills and (source is None or target is None):
-            source, target = fill_sides(
-                token, event_type, source, target, by_token | fills, lexicon
-            )
         if event_type == "SUPPORT" and token.lemma_.lower() in defences.DEFENDING:
             defence = defences.reading(token, target is not None)  # "defended his policies"
             if defence is None:
                 continue
             event_type, root = defence
+        if fills and (source is None or target is None):  # after every decision on the event
+            source, target = fill_sides(
+                token, event_type, source, target, by_token | fills, lexicon
+            )
         found.append(
             (
                 event_type,

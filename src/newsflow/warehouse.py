@@ -84,8 +84,8 @@ def _fill_plover_types(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # Migrations whose new table or column holds values only Python computes (name folding, the
-# confidence model, the PLOVER type rule): the function fills them for the rows loaded before, in the migration's
-# transaction.
+# confidence model, the PLOVER type rule): the function fills them for the rows loaded before,
+# in the migration's transaction.
 _BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "090_actor_lookup.sql": _fill_actor_lookup,
     "092_dedupe_lookup.sql": _fill_dedupe_lookup,
