@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Token
 from newsflow import agents, blows
 from newsflow.state_triggers import STATE_SECTORS
 
-if TYPE_CHECKING:  # roles and generic call it: a runtime import would be circular
-    from newsflow.roles import RoleMention
+if TYPE_CHECKING:  # phrase_actors and generic call it: a runtime import would be circular
+    from newsflow.phrase_actors import RoleMention
 
 OWN_SECTORS = (*STATE_SECTORS, "SPY")  # the state's own agents, its spies with them
 # trades and people the generic list leaves out (too common, or dropped by its audits)

@@ -160,8 +160,9 @@ def thing_mentions(
     """A subject "it" as a mention of the organisation, group or country the previous
     sentence names first (`before`), when the sentence names none before the pronoun. With
     one named before it, the roles already read the pronoun as that clause's speaker ("Syria
-    says it will withdraw", `roles._subject`); a pronoun of a thing ("it is a bad deal") or a
-    possessive ("its car loans unit", mostly the company's own affairs) takes no role."""
+    says it will withdraw", `phrase_actors.subject_actors`); a pronoun of a thing ("it is a
+    bad deal") or a possessive ("its car loans unit", mostly the company's own affairs) takes
+    no role."""
     if not before:
         return []
     things = [min(m.tokens) for m in mentions if m.actor_type in THING_KINDS and m.tokens]

@@ -4,14 +4,14 @@ A trigger (`triggers.Lexicon`) names the event type; the dependency parse gives 
 (subject -> source; object, "with X", "between X and Y" -> target; passive "by X" -> source;
 a relative pronoun stands for its noun, a pronoun subject for the speaker it refers to);
 cue lists give the mode (asserted, negated, planned, possible). `reports` turns each
-(type, source, target) into a dated, placed `Candidate`.
+(type, source, target) into a dated, placed `Candidate`. Which actors a phrase or a verb's
+subject names is `phrase_actors`' (the layer below).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Container
-from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -30,27 +30,38 @@ from newsflow import (
     sport_play,
 )
 from newsflow.modes import governors, trigger_mode, unless_clauses
-from newsflow.nationals import names_nationality
 from newsflow.own_side import one_side
+from newsflow.phrase_actors import (
+    ADJUNCT_PREPS,
+    GENERIC_TYPE,
+    TOPIC_PREPS,
+    RoleMention,
+    actors_in,
+    governing_verb,
+    subject_actors,
+    with_conj,
+)
 from newsflow.relative_speech import reported_subjects
 from newsflow.state_triggers import state_allows
 from newsflow.strikes import on_strike
 from newsflow.triggers import EVENT_TYPES, INTENT_AS_THREATEN, MODES, Lexicon, plover_type
-from newsflow.venues import names_venue
 
-__all__ = ["EVENT_TYPES", "MODES", "Lexicon", "plover_type", "sentence_candidates"]
+__all__ = [
+    "ADJUNCT_PREPS",
+    "EVENT_TYPES",
+    "GENERIC_TYPE",
+    "MODES",
+    "TOPIC_PREPS",
+    "Lexicon",
+    "RoleMention",
+    "plover_type",
+    "sentence_candidates",
+]
 
-ROLE_SKIP_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark",
-                  "det", "case"}  # fmt: skip
-# Adjunct prepositions: an actor inside "in Afghanistan" / "since 2021" is where or when, not who.
-ADJUNCT_PREPS = {"in", "at", "near", "within", "across", "inside", "outside", "during", "since", "over",
-                 "after", "before", "following", "amid", "amidst", "under", "throughout", "around", "despite"}  # fmt: skip
 TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "into", "from", "at"}
 # "the invasion of X", "the arrest of X": the "of" phrase of these nouns is the target (not of
 # "the withdrawal of US troops", where it is who acts).
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
-# "talks on Afghanistan": the topic, not the other party.
-TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # a noun's "for" ("praise for X", "aid for Ecuador", "a loan for Mauritius"): a verb's is the reason
 FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE"), ("for", "AID")}
 # "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
@@ -65,34 +76,6 @@ ONE_SIDED_AGREE = {"pledge", "promise", "vow", "accept", "offer", "guarantee", "
 MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
-
-
-GENERIC_TYPE = "GENERIC"
-
-
-@dataclass(frozen=True)
-class RoleMention:
-    mention_id: str  # "" for a pronoun standing for a person named elsewhere
-    actor_id: str
-    key: str  # merge key: the actor's country for states and their officials, else the actor
-    tokens: frozenset[int]
-    actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
-    label: str | None = None  # a generic actor's words, lemmatised ("police", "security force")
-    stands_for: bool = False  # a capital or seat named for its country ("Islamabad said")
-    firm: bool = False  # its actor's full name ends in a firm's legal form ("Trans World ... Inc")
-    public: bool = False  # its actor's full name is a state body's ("Justice Department")
-    fill_only: bool = False  # a generic that names a side but forms no event ("a shareholder")
-
-    @property
-    def is_person(self) -> bool:
-        return self.actor_type == "PERSON"
-
-    @property
-    def is_generic(self) -> bool:  # "police", "officials": a role, no actor (`generic`)
-        return self.actor_type == GENERIC_TYPE
-
-
-RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 
 
 def fill_sides(
@@ -118,101 +101,6 @@ def fill_sides(
     return source, target
 
 
-def _referent(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("Soleimani, a commander, who was killed" -> the
-    commander's head, Soleimani); any other token is itself."""
-    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT", "WP$"):
-        return token
-    clause = token.head
-    if clause.dep_ != "relcl":
-        return token
-    noun = clause.head
-    while noun.dep_ == "appos" and noun.head.i != noun.i:
-        noun = noun.head
-    return noun
-
-
-def _actors_in(
-    head: Token, mentions: dict[int, RoleMention], *, skip_conj: bool = True
-) -> list[RoleMention]:
-    """Actor mentions in the phrase headed by `head`, nearest first (possessors ranked one deeper)."""
-    head = _referent(head)
-    found: dict[str, tuple[int, int, RoleMention]] = {}
-    queue: list[tuple[Token, int]] = [(head, 0)]
-    while queue:
-        token, depth = queue.pop(0)
-        mention = mentions.get(token.i)
-        if (
-            mention is not None
-            and mention.mention_id not in found
-            and not names_venue(token, mention)
-            and not names_nationality(token.doc, mention)
-        ):
-            found[mention.mention_id] = (depth, token.i, mention)
-        for child in token.children:
-            if child.dep_ in ROLE_SKIP_DEPS and not (child.dep_ == "conj" and not skip_conj):
-                continue
-            if child.dep_ == "prep" and child.lemma_.lower() in ADJUNCT_PREPS | TOPIC_PREPS:
-                continue
-            queue.append((child, depth + (2 if child.dep_ == "poss" else 1)))
-    return [m for _, _, m in sorted(found.values(), key=lambda item: (item[0], item[1]))]
-
-
-def _with_conj(head: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
-    """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's."""
-    out = _actors_in(head, mentions)[:1]
-    # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition.
-    # Not a list of members ("the GCC states -- the UAE, Saudi Arabia, Bahrain ..."): those
-    # are the head told again, no other party.
-    appositions = [a for a in head.children if a.dep_ == "appos" and len(a.conjuncts) < 2]
-    for conj in [*head.conjuncts, *(c for a in appositions for c in a.conjuncts)]:
-        out += _actors_in(conj, mentions)[:1]
-    return out
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb a noun phrase hangs from ("an increase in X" under "reported")."""
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _subject(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
-    """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks").
-
-    A pronoun subject stands for the speaker of the clause it depends on ("Syria says it will
-    withdraw"), or, in a relative clause, for the subject of the clause the relative clause
-    hangs from ("officials reported an increase, which they attribute to X"); a relative
-    pronoun for the noun it follows; a he/she the extraction tied to a person is that person.
-    """
-    token: Token | None = verb
-    for _ in range(5):
-        assert token is not None
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        if not subjects and token.i != verb.i:
-            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-        named = [s for s in subjects if s.pos_ != "PRON" or s.i in mentions]
-        relative = [s for s in subjects if _referent(s).i != s.i]
-        if named or relative:
-            return [m for s in named + relative for m in _with_conj(s, mentions)]
-        climb = ("xcomp", "acomp", "conj", "advcl", "pcomp", "acl") + (
-            ("ccomp",) if subjects else ()
-        )
-        if token.dep_ in climb and token.head.i != token.i:
-            token = token.head
-            continue
-        if token.dep_ == "relcl" and subjects:
-            token = _governing_verb(token.head)
-            if token is not None:
-                continue
-        break
-    return []
-
-
 def _target_prep(prep: str, event_type: str, lexicon: Lexicon) -> bool:
     """Does this preposition introduce the target ("talks with X"), not the topic ("talks on X")?
     A request's "for" names the act asked for, and the actors in it are the ones asked ("called
@@ -233,7 +121,7 @@ def _asked_in_clause(trigger: Token, mentions: dict[int, RoleMention]) -> list[R
     calls for him to resign" (`speech.for_to_clauses`)."""
     clauses = speech.for_to_clauses(trigger)
     subjects = [c for clause in clauses for c in clause.children if c.dep_ in speech.SUBJECTS]
-    return [m for c in subjects for m in _with_conj(c, mentions)]
+    return [m for c in subjects for m in with_conj(c, mentions)]
 
 
 def _reports_only(verb: Token, lexicon: Lexicon) -> bool:
@@ -266,23 +154,23 @@ def _verb_roles(
     if doers.helped_by_a_cause(event_type, agents, mentions):
         return [], []  # "the pound was supported by an improved outlook": a cause, no actor
     for agent in agents:  # "was carried out by X"
-        sources += _with_conj(agent, mentions)
+        sources += with_conj(agent, mentions)
     if passive:
         for subject in passive:
-            targets += _with_conj(subject, mentions)
+            targets += with_conj(subject, mentions)
     elif participles.is_bare(verb):
         # "appeared in court, charged with fraud", "launched the offensive, backed by Syria":
         # the subject the participle borrows is the one charged or backed, not the actor. A
         # doer named that is no actor ("helped by rising exports") is a thing: no target.
         if verb.dep_ == "advcl" and (sources or not agents):
-            targets += _subject(verb, mentions)
+            targets += subject_actors(verb, mentions)
         elif verb.head.i in mentions and sources:  # "Canada, supported by Australia, ..."
-            targets += _with_conj(verb.head, mentions)
+            targets += with_conj(verb.head, mentions)
     elif not agents:
-        sources += _subject(verb, mentions)
+        sources += subject_actors(verb, mentions)
         doer = None if sources else infinitives.doer(verb, lexicon.light_verbs)
         if doer is not None:  # "UKIP's decision to suspend X", "continued the contacts to ..."
-            sources += (_subject if verbal_token(doer) else _actors_in)(doer, mentions)
+            sources += (subject_actors if verbal_token(doer) else actors_in)(doer, mentions)
     if event_type == "REQUEST":
         targets += _asked_in_clause(verb, mentions)
     topic_object = verb.lemma_.lower() in lexicon.topic_object_verbs
@@ -293,15 +181,15 @@ def _verb_roles(
     hearers = [] if reported and not _asks_the_hearer(verb) else list(verb.children)
     for child in hearers:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):
-            targets += _with_conj(child, mentions)
+            targets += with_conj(child, mentions)
     if topic_object:  # "discussing the report with the Bank" (`comitative`)
-        targets += comitative.object_partners(verb, lambda t: _actors_in(t, mentions))
+        targets += comitative.object_partners(verb, lambda t: actors_in(t, mentions))
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
         if (verb.lemma_.lower(), noun.lemma_.lower()) in lexicon.phrasal:
             # "keep the pressure on X": the phrase's noun holds the target, not the verb
             for on in (c for c in noun.children if c.dep_ == "prep"):
                 if _target_prep(on.lemma_.lower(), event_type, lexicon):
-                    targets += [m for pobj in _pobjs(on) for m in _actors_in(pobj, mentions)]
+                    targets += [m for pobj in _pobjs(on) for m in actors_in(pobj, mentions)]
     for child in verb.children:
         prep = child.lemma_.lower()
         # A fronted phrase ("At the consultations, X called on Y") sets the scene; it names no target.
@@ -309,11 +197,11 @@ def _verb_roles(
             continue
         if prep == "between":
             for pobj in _pobjs(child):
-                pair = _with_conj(pobj, mentions)
-                targets += pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
+                pair = with_conj(pobj, mentions)
+                targets += pair if len(pair) > 1 else actors_in(pobj, mentions, skip_conj=False)
         elif _target_prep(prep, event_type, lexicon):
             for pobj in _pobjs(child):
-                targets += _actors_in(pobj, mentions, skip_conj=False)
+                targets += actors_in(pobj, mentions, skip_conj=False)
     return sources, targets
 
 
@@ -328,8 +216,8 @@ def _adjunct_party(
     if noun.dep_ != "pobj" or noun.head.lemma_.lower() not in MEETING_ADJUNCTS:
         return []
     agents = [c for c in verb.children if c.dep_ == "agent"]
-    named = [m for a in agents for pobj in _pobjs(a) for m in _with_conj(pobj, mentions)]
-    return named or _subject(verb, mentions)
+    named = [m for a in agents for pobj in _pobjs(a) for m in with_conj(pobj, mentions)]
+    return named or subject_actors(verb, mentions)
 
 
 def _owner_verb(noun: Token) -> Token | None:
@@ -337,7 +225,7 @@ def _owner_verb(noun: Token) -> Token | None:
     ("the ILO reiterated its demand"), but when the noun is that verb's own subject ("its
     loans to Brazil total 2.7 billion dlrs"), the verb reporting that clause ("BankAmerica
     said its loans ..."): the subject's own phrase would give the loans' recipient."""
-    verb = _governing_verb(noun)
+    verb = governing_verb(noun)
     if verb is None or not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i):
         return verb
     if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
@@ -357,37 +245,35 @@ def _noun_roles(
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and child.i not in mentions:
             verb = _owner_verb(noun)  # "the ILO reiterated its demand": its = the ILO
-            sources += _subject(verb, mentions) if verb is not None else []
+            sources += subject_actors(verb, mentions) if verb is not None else []
         elif child.dep_ == "poss":
-            sources += _actors_in(child, mentions)
+            sources += actors_in(child, mentions)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
-            sources += _actors_in(child, mentions, skip_conj=False)  # "Pak-Iran talks"
+            sources += actors_in(child, mentions, skip_conj=False)  # "Pak-Iran talks"
         elif child.dep_ == "prep":
             prep = child.lemma_.lower()
             for pobj in _pobjs(child):
                 if prep == "by" or (prep == "from" and event_type in FROM_SOURCE_TYPES):
-                    sources += _actors_in(pobj, mentions)  # "criticism from X", "aid from Y"
+                    sources += actors_in(pobj, mentions)  # "criticism from X", "aid from Y"
                 elif prep == "between":  # "between X's chief Y and Z": Y and Z, not X
-                    pair = _with_conj(pobj, mentions)
+                    pair = with_conj(pobj, mentions)
                     # "between Pakistani and Iranian officials": both sides modify one noun
-                    targets += (
-                        pair if len(pair) > 1 else _actors_in(pobj, mentions, skip_conj=False)
-                    )
+                    targets += pair if len(pair) > 1 else actors_in(pobj, mentions, skip_conj=False)
                 elif _target_prep(prep, event_type, lexicon) or (
                     (prep, event_type) in FOR_TARGETS
                     and (noun.i == trigger.i or event_type != "AID")  # not "loan problems for X"
                 ):
-                    targets += _actors_in(pobj, mentions)  # "praise/support for X": X
+                    targets += actors_in(pobj, mentions)  # "praise/support for X": X
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
-                    targets += _actors_in(pobj, mentions)[:1]
+                    targets += actors_in(pobj, mentions)[:1]
                 elif prep == "of" and event_type in OF_TARGET_TYPES:
                     # "the invasion of South Lebanon", "a blockade of Serbia", "the arrest of X"
-                    targets += _actors_in(pobj, mentions)[:1]
+                    targets += actors_in(pobj, mentions)[:1]
         elif child.dep_ == "acl":  # "attacks carried out by X"
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
-                    sources += _actors_in(pobj, mentions)
+                    sources += actors_in(pobj, mentions)
     if event_type == "REQUEST":
         targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
     if not sources:
@@ -397,29 +283,29 @@ def _noun_roles(
         for word in [w for n in nouns for w in (n.subtree if n.i == noun.i else n.children)]:
             if word.dep_ == "acl" and word.lemma_.lower() in lexicon.light_verbs:
                 for agent in (g for g in word.children if g.dep_ == "agent"):
-                    sources += [m for pobj in _pobjs(agent) for m in _actors_in(pobj, mentions)]
+                    sources += [m for pobj in _pobjs(agent) for m in actors_in(pobj, mentions)]
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "agent":
         # "Iran was rocked by a terrorist attack": the passive subject is the one attacked.
         passive = [c for c in head.head.children if c.dep_ == "nsubjpass"]
-        targets += [m for c in passive for m in _with_conj(c, mentions)]
+        targets += [m for c in passive for m in with_conj(c, mentions)]
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         for agent in (c for c in head.children if c.dep_ == "agent"):  # "was claimed by X"
             for pobj in _pobjs(agent):
-                sources += _actors_in(pobj, mentions)
+                sources += actors_in(pobj, mentions)
     else:
         verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
         if noun.dep_ == "pobj" and head.lemma_.lower() == "for" and verb.pos_ == "NOUN":
             # "X leads a delegation for talks with Y": who leads the delegation talks.
-            verb = _governing_verb(verb) or verb
+            verb = governing_verb(verb) or verb
         taking_part = noun.dep_ != "pobj" or head.lemma_.lower() in ("in", "into", "for")
         taking_part |= on_strike(noun, verb)  # "went on strike": the miners strike
         if verb.lower_ == "part" and verb.dep_ == "pobj" and verb.head.lower_ == "as":
             # "X is set to address voters as part of an appeal to Y": X appeals
             verb, taking_part = verb.head.head, True
         if receipts.receives(verb, noun):  # "X faced criticism from Y": Y criticised X
-            found = receipts.givers(verb, noun, lambda t: _actors_in(t, mentions))
-            return [*sources, *found], [*targets, *_subject(verb, mentions)]
+            found = receipts.givers(verb, noun, lambda t: actors_in(t, mentions))
+            return [*sources, *found], [*targets, *subject_actors(verb, mentions)]
         if not sources:
             sources += _adjunct_party(noun, verb, event_type, mentions, lexicon)
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
@@ -428,12 +314,12 @@ def _noun_roles(
             # A verb that is an event itself ("condemned", "denied") makes the noun its topic.
             light = verb.lemma_.lower() in lexicon.light_verbs or lexicon.trigger(verb) is None
             if light or noun.dep_ == "pobj":
-                sources += _subject(verb, mentions)
+                sources += subject_actors(verb, mentions)
                 for child in verb.children:  # "will give Tanzania a grant"
                     if child.dep_ in ("dative", "iobj") or (
                         child.dep_ == "dobj" and child.i != noun.i
                     ):
-                        targets += _actors_in(child, mentions)
+                        targets += actors_in(child, mentions)
             for child in verb.children:
                 if (
                     child.dep_ == "prep"
@@ -442,7 +328,7 @@ def _noun_roles(
                     and _target_prep(child.lemma_.lower(), event_type, lexicon)
                 ):
                     for pobj in _pobjs(child):
-                        targets += _actors_in(pobj, mentions)
+                        targets += actors_in(pobj, mentions)
     return sources, targets
 
 
@@ -460,14 +346,14 @@ def _complement_targets(
     for clause in speech.reported_clauses(verb):  # with "... and Y should judge"
         if clause.dep_ != "xcomp":
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                out += _with_conj(subject, mentions)
+                out += with_conj(subject, mentions)
         out += _verb_roles(clause, "", mentions, lexicon)[1]
         for noun in (c for c in clause.children if c.dep_ == "dobj"):
             for prep in (
                 p for p in noun.children if p.dep_ == "prep" and p.lemma_.lower() in TARGET_PREPS
             ):
                 for pobj in _pobjs(prep):
-                    out += _actors_in(pobj, mentions)
+                    out += actors_in(pobj, mentions)
     return out
 
 
@@ -484,7 +370,7 @@ def _locative_actors(
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lemma_.lower() == "in"):
             for pobj in _pobjs(prep):
                 if pobj.i not in triggers:
-                    out += _actors_in(pobj, mentions)[:1]
+                    out += actors_in(pobj, mentions)[:1]
     return out
 
 
@@ -576,7 +462,7 @@ def sentence_candidates(
             if agents and nouns:
                 # "attacks in Iran carried out by ISKP" parsed with "carried" off the noun.
                 suppressed.add(i)
-                orphan_agents[max(nouns)] += [m for a in agents for m in _actors_in(a, by_token)]
+                orphan_agents[max(nouns)] += [m for a in agents for m in actors_in(a, by_token)]
                 continue
         controller = control.controller(chain, triggers, lexicon.controlling_types)
         if (
@@ -619,7 +505,7 @@ def sentence_candidates(
         verbal = token.pos_ in ("VERB", "AUX")
         if verbal and token.lemma_.lower() in lexicon.actor_object_verbs:
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            if objects and not any(_actors_in(o, by_token) for o in objects):
+            if objects and not any(actors_in(o, by_token) for o in objects):
                 continue  # "meet its obligations", "hit a record"
         if verbal:
             sources, targets = _verb_roles(token, event_type, by_token, lexicon)
@@ -649,13 +535,13 @@ def sentence_candidates(
         if (
             event_type == "THREATEN"
         ):  # "... unless Israel rescinded the annexation": the one threatened
-            targets += [m for c in conditions for m in _subject(c, by_token)]
+            targets += [m for c in conditions for m in subject_actors(c, by_token)]
         targets += borrowed_targets[i]
         if not targets and verbal and event_type in lexicon.controlling_types:
             targets += _complement_targets(token, by_token, lexicon)
         if not targets and not verbal and sources:  # "criticism from X, which said Y ..."
             said = reported_subjects(doc, event_type, sources[0].tokens, lexicon)
-            targets += [m for j in said for m in _with_conj(doc[j], by_token)]
+            targets += [m for j in said for m in with_conj(doc[j], by_token)]
         if not targets and event_type in lexicon.locative_target_types:
             places = _locative_actors([token] + [g for g, _ in chain[:2]], by_token, triggers)
             # "EU leaders are holding talks in Brussels": a city where a gathering is held is its

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-if TYPE_CHECKING:  # roles calls `names_venue`: a runtime import would be circular
-    from newsflow.roles import RoleMention
+if TYPE_CHECKING:  # phrase_actors calls `names_venue`: a runtime import would be circular
+    from newsflow.phrase_actors import RoleMention
 
 # nouns of gatherings and accords that are held somewhere
 VENUE_NOUNS = {

@@ -1,0 +1,147 @@
+"""Which actors a phrase names, and who a verb's subject is (issues 7 and 20): the role parser's
+lowest layer (`roles` reads triggers' roles with it).
+
+An actor mention takes a role as a `RoleMention`. `actors_in` finds the mentions in a noun
+phrase, nearest first, leaving out where and when ("in Afghanistan", "since 2021") and what it
+is about; `with_conj` adds each conjunct's ("Pakistan and Iran"); `subject_actors` finds a
+verb's subject through control, coordination, relative clauses and pronouns standing for a
+speaker; a relative pronoun stands for the noun it follows (`referent`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsflow.nationals import names_nationality
+from newsflow.venues import names_venue
+
+ROLE_SKIP_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc", "conj", "mark",
+                  "det", "case"}  # fmt: skip
+# Adjunct prepositions: an actor inside "in Afghanistan" / "since 2021" is where or when, not who.
+ADJUNCT_PREPS = {"in", "at", "near", "within", "across", "inside", "outside", "during", "since", "over",
+                 "after", "before", "following", "amid", "amidst", "under", "throughout", "around", "despite"}  # fmt: skip
+# "talks on Afghanistan": the topic, not the other party.
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+GENERIC_TYPE = "GENERIC"
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    mention_id: str  # "" for a pronoun standing for a person named elsewhere
+    actor_id: str
+    key: str  # merge key: the actor's country for states and their officials, else the actor
+    tokens: frozenset[int]
+    actor_type: str | None = None  # of the actor it takes a role as (a capital's: COUNTRY)
+    label: str | None = None  # a generic actor's words, lemmatised ("police", "security force")
+    stands_for: bool = False  # a capital or seat named for its country ("Islamabad said")
+    firm: bool = False  # its actor's full name ends in a firm's legal form ("Trans World ... Inc")
+    public: bool = False  # its actor's full name is a state body's ("Justice Department")
+    fill_only: bool = False  # a generic that names a side but forms no event ("a shareholder")
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor_type == "PERSON"
+
+    @property
+    def is_generic(self) -> bool:  # "police", "officials": a role, no actor (`generic`)
+        return self.actor_type == GENERIC_TYPE
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+
+
+def referent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Soleimani, a commander, who was killed" -> the
+    commander's head, Soleimani); any other token is itself."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.tag_ not in ("WP", "WDT", "WP$"):
+        return token
+    clause = token.head
+    if clause.dep_ != "relcl":
+        return token
+    noun = clause.head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
+def actors_in(
+    head: Token, mentions: dict[int, RoleMention], *, skip_conj: bool = True
+) -> list[RoleMention]:
+    """Actor mentions in the phrase headed by `head`, nearest first (possessors ranked one deeper)."""
+    head = referent(head)
+    found: dict[str, tuple[int, int, RoleMention]] = {}
+    queue: list[tuple[Token, int]] = [(head, 0)]
+    while queue:
+        token, depth = queue.pop(0)
+        mention = mentions.get(token.i)
+        if (
+            mention is not None
+            and mention.mention_id not in found
+            and not names_venue(token, mention)
+            and not names_nationality(token.doc, mention)
+        ):
+            found[mention.mention_id] = (depth, token.i, mention)
+        for child in token.children:
+            if child.dep_ in ROLE_SKIP_DEPS and not (child.dep_ == "conj" and not skip_conj):
+                continue
+            if child.dep_ == "prep" and child.lemma_.lower() in ADJUNCT_PREPS | TOPIC_PREPS:
+                continue
+            queue.append((child, depth + (2 if child.dep_ == "poss" else 1)))
+    return [m for _, _, m in sorted(found.values(), key=lambda item: (item[0], item[1]))]
+
+
+def with_conj(head: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
+    """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's."""
+    out = actors_in(head, mentions)[:1]
+    # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition.
+    # Not a list of members ("the GCC states -- the UAE, Saudi Arabia, Bahrain ..."): those
+    # are the head told again, no other party.
+    appositions = [a for a in head.children if a.dep_ == "appos" and len(a.conjuncts) < 2]
+    for conj in [*head.conjuncts, *(c for a in appositions for c in a.conjuncts)]:
+        out += actors_in(conj, mentions)[:1]
+    return out
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from ("an increase in X" under "reported")."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
+    """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks").
+
+    A pronoun subject stands for the speaker of the clause it depends on ("Syria says it will
+    withdraw"), or, in a relative clause, for the subject of the clause the relative clause
+    hangs from ("officials reported an increase, which they attribute to X"); a relative
+    pronoun for the noun it follows; a he/she the extraction tied to a person is that person.
+    """
+    token: Token | None = verb
+    for _ in range(5):
+        assert token is not None
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and token.i != verb.i:
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        named = [s for s in subjects if s.pos_ != "PRON" or s.i in mentions]
+        relative = [s for s in subjects if referent(s).i != s.i]
+        if named or relative:
+            return [m for s in named + relative for m in with_conj(s, mentions)]
+        climb = ("xcomp", "acomp", "conj", "advcl", "pcomp", "acl") + (
+            ("ccomp",) if subjects else ()
+        )
+        if token.dep_ in climb and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "relcl" and subjects:
+            token = governing_verb(token.head)
+            if token is not None:
+                continue
+        break
+    return []
