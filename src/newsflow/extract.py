@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from newsflow import blas, resources, schema, sports
+from newsflow import blas, national_bodies, resources, schema, sports
 from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
@@ -43,6 +43,7 @@ from newsflow.doc_entities import (
     org_names,
     surname_mentions,
 )
+from newsflow.geo import Gazetteer
 from newsflow.ids import short_hash
 from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
 from newsflow.resolve import ActorRegistry, ResolveRequest, fold_text
@@ -504,7 +505,7 @@ def extractable(articles: pl.DataFrame) -> pl.DataFrame:
             not_exact_copy() & (pl.col("language") == "en") & (pl.col("body").str.len_chars() > 0)
         )
         .filter(pl.col("content_hash").is_null() | pl.col("content_hash").is_first_distinct())
-        .select("article_id", "body", "source_name")
+        .select("article_id", "body", "source_name", "dateline")
     )
 
 
@@ -521,6 +522,15 @@ def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[D
 
 
 _Resolve = tuple[ResolveRequest, str | None]  # what to resolve, and the entity's country
+
+
+def _dateline_country(
+    dateline: str | None, mentions: list[Mention], gazetteer: Gazetteer
+) -> str | None:
+    """The ISO-3 code of the dateline's country (a city of a country the article names first)."""
+    named = frozenset(m.country for m in mentions if m.actor_type == "COUNTRY" and m.country)
+    place = gazetteer.lookup(dateline, named) if dateline else None
+    return place.country_code if place is not None else None
 
 
 def extract_batch(
@@ -547,9 +557,11 @@ def extract_batch(
     # Mentions and entities of every document first, so that the registry reads the warehouse
     # actors the whole batch can match at once (`ActorRegistry.prefetch`), then resolved in order.
     found: list[tuple[str, str, list[int], list[Mention], list[_Resolve]]] = []
-    for article_id, source_name, body, doc in zip(
+    gazetteer = Gazetteer.load()
+    for article_id, source_name, dateline, body, doc in zip(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
+        todo.get_column("dateline").to_list(),
         bodies,
         docs if docs is not None else annotate(bodies, nlp, settings.n_process),
         strict=True,
@@ -588,9 +600,25 @@ def extract_batch(
                 if m.entity == idx and m.country and (ent.key is None or m.key is not None)
             )
             ent.country = ent.country or (votes.most_common(1)[0][0] if votes else None)
+        national = national_bodies.entity_bodies(
+            [
+                [m.form for m in mentions if m.entity == idx]
+                if ent.key is None and ent.actor_type in ("ORG", "GROUP")
+                else []
+                for idx, ent in enumerate(entities)
+            ],
+            [ent.country for ent in entities],
+            _dateline_country(dateline, mentions, gazetteer),
+            lex.countries,
+            lex.capitals,
+        )
         resolved: list[_Resolve] = []
         for idx, ent in enumerate(entities):
             forms = [m.form for m in mentions if m.entity == idx]
+            state_body = national[idx]
+            if state_body is not None:  # one actor per country: `national_bodies`
+                resolved.append((("ORG", forms, state_body[0], None), state_body[1]))
+                continue
             name = None
             if ent.key and ent.key.startswith("country:"):
                 name = lex.country_names.get(ent.key.removeprefix("country:"), forms[0])

@@ -1,0 +1,189 @@
+"""A state body's generic name is one body per country (issue 20: one actor per real entity).
+
+"The Finance Ministry", "the Treasury", "the Central Bank", "Parliament", "the Senate" name
+whichever country's body the article is about. The registry matched them by name alone, so the
+first country one of them was seen with took every later one: at f9e6899's code the Reuters run
+stored one "Finance Ministry" (Spain's) for 234 mentions of 167 articles, 70 of them datelined
+TOKYO and 25 PARIS; one "Treasury" (Britain's) for 343 mentions, 106 articles WASHINGTON and 12
+LONDON; one "Central Bank" (Egypt's) for Taiwan's, the Philippines' and Brazil's; the BBC run's
+"Treasury" was the United States'.
+
+A name is a national body's when every word of it, once a country's name is set aside, is a
+portfolio or body word and it has a head ("Finance Ministry", "Ministry of Foreign Affairs",
+"Commerce Department", "U.S. Treasury", "Japanese Finance Ministry", "Central Bank of Brazil",
+"Supreme Court", "National Assembly"); a proper name ("Bank of Japan", "White House", "Scottish
+Parliament", "California Senate") is not. Its country, in order: a country the name itself
+carries; the country the article attributes to it ("Japan's Finance Ministry", `doc_entities`);
+the one country the article gives a body of that kind; the dateline's country ("TOKYO - ... the
+Finance Ministry said"); else none: the BBC files carry no dateline, and a body the text gives no
+country stays one of no country, apart from every country's. The registry keys the actor by
+body and country (`body_key`), so each country's body is one actor and the same id in every run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from newsflow.short_orgs import HEAD_WORDS, org_words
+
+# What a body is: the head word, and the words that must go with it (empty: none needed)
+HEADS: dict[str, frozenset[str]] = {
+    "ministry": frozenset(),
+    "department": frozenset(),
+    "office": frozenset({"foreign", "home", "cabinet", "war"}),
+    "treasury": frozenset(),
+    "parliament": frozenset(),
+    "senate": frozenset(),
+    "cabinet": frozenset(),
+    "house": frozenset({"", "representatives", "lower", "upper", "councillors", "deputies"}),
+    "chamber": frozenset({"deputies"}),
+    "bank": frozenset({"central", "reserve", "national", "state"}),
+    "assembly": frozenset({"national", "legislative", "federal", "constituent"}),
+    "court": frozenset(
+        {"supreme", "high", "constitutional", "federal", "appeal", "appeals", "administrative"}
+    ),
+}
+# Portfolios and the words bodies' names are made of ("Ministry of International Trade and
+# Industry", "Department for Constitutional Affairs"), spellings folded to one word each
+PORTFOLIOS: dict[str, str] = {
+    word: word
+    for word in (
+        "finance", "foreign", "trade", "commerce", "agriculture", "industry", "economy",
+        "defence", "interior", "home", "justice", "labor", "energy", "transport", "health",
+        "education", "environment", "information", "communications", "petroleum", "oil",
+        "mines", "planning", "budget", "treasury", "state", "external", "international",
+        "culture", "tourism", "food", "fisheries", "forestry", "housing", "social", "welfare",
+        "employment", "construction", "public", "works", "supply", "cooperatives", "resources",
+        "mineral", "natural", "war", "posts", "telecommunications", "science", "technology",
+        "development", "cooperation", "water", "irrigation", "power", "revenue", "customs",
+        "immigration", "security", "shipping", "aviation", "civil", "constitutional",
+        "pensions", "work", "navy", "army", "lands", "land", "national", "central", "federal",
+        "reserve", "supreme", "high", "legislative", "constituent", "appeal", "appeals",
+        "administrative", "representatives", "lower", "upper", "councillors", "deputies",
+        "cabinet",
+    )
+} | {
+    "agricultural": "agriculture", "industrial": "industry", "industries": "industry",
+    "economic": "economy", "economics": "economy", "defense": "defence", "labour": "labor",
+    "transportation": "transport", "communication": "communications", "financial": "finance",
+}  # fmt: skip
+FILLER = frozenset({"of", "and", "for", "the", "&", "affairs", "'s", "’s"})
+# a nation within a state names a body of its own, not the state's ("Scottish Parliament")
+SUBNATIONAL = frozenset(
+    {"scottish", "scotland", "welsh", "wales", "english", "england", "northern"}
+)
+_WORD = re.compile(r"[\w.&'’]+")
+_MAX_COUNTRY_WORDS = 3
+
+
+def _words(form: str) -> list[str]:
+    return [w for w in _WORD.findall(form) if w not in ("'s", "’s")]
+
+
+def _country_at(words: list[str], i: int, countries: Mapping[str, str]) -> tuple[str, int] | None:
+    """(ISO-3, words taken) of the longest country's name (or adjective) at `words[i]`."""
+    for n in range(min(_MAX_COUNTRY_WORDS, len(words) - i), 0, -1):
+        text = " ".join(words[i : i + n])
+        code = countries.get(text) or countries.get(text.removesuffix("'s").removesuffix("’s"))
+        if code:
+            return code, n
+    return None
+
+
+def body_of_form(
+    form: str, countries: Mapping[str, str], capitals: Mapping[str, str]
+) -> tuple[str, str | None] | None:
+    """(body, country the name carries) of a national body's name, else None.
+
+    The body is its head and its portfolio words, sorted ("ministry:finance" for "Finance
+    Ministry", "Ministry of Finance" and "Japanese Finance Ministry"); the country is the one
+    a country's name, adjective or capital in the name gives ("U.S. Treasury")."""
+    words = _words(form)
+    found: set[str] = set()
+    kept: list[str] = []
+    head_first = False  # "Ministry of Finance": the head comes first, before "of"
+    i = 0
+    while i < len(words):
+        low = words[i].lower().strip(".")
+        if low in SUBNATIONAL:
+            return None
+        country = _country_at(words, i, countries)
+        if country is not None:
+            found.add(country[0])
+            i += country[1]
+            continue
+        if words[i] in capitals and words[i][:1].isupper():
+            found.add(capitals[words[i]])
+        elif low in ("of", "for") and len(kept) == 1 and kept[0] in HEADS:
+            head_first = True
+        elif low not in FILLER:
+            kept.append(low)
+        i += 1
+    if len(found) > 1 or not kept:
+        return None
+    head = kept[0] if head_first else kept[-1]
+    if head not in HEADS:
+        return None
+    rest = kept[1:] if head_first else kept[:-1]
+    portfolio = {PORTFOLIOS.get(w, "?") for w in rest}
+    needed = HEADS[head]
+    if "?" in portfolio or (needed and not (needed & portfolio or ("" in needed and not rest))):
+        return None
+    if head == "treasury":  # "the Treasury" is the "Treasury Department"
+        head, portfolio = "ministry", {"treasury"}
+    elif head in ("department", "office"):
+        head = "ministry"
+    if head == "ministry" and not portfolio:
+        return None  # "the Ministry": which one is `short_orgs.body_of`'s to say
+    if head == "house" and portfolio <= {"representatives", "lower"}:
+        portfolio = set()  # "the House" of an American story is its House of Representatives
+    return ":".join([head, *sorted(portfolio)]), (found.pop() if found else None)
+
+
+def _bare_head(form: str) -> bool:
+    words = org_words(form)
+    return len(words) == 1 and words[0] in HEAD_WORDS
+
+
+def body_key(body: str, country: str | None) -> str:
+    """The registry key of a country's body (`resolve.ActorRegistry.resolve`)."""
+    return f"body:{country or '-'}:{body}"
+
+
+def entity_bodies(
+    forms: Sequence[Sequence[str]],
+    attributed: Sequence[str | None],
+    dateline_country: str | None,
+    countries: Mapping[str, str],
+    capitals: Mapping[str, str],
+) -> list[tuple[str, str | None] | None]:
+    """(registry key, country) of each of an article's entities (its `forms`, the country the
+    article `attributed` to it) that is a national body, else None. A bare head word beside the full
+    name ("the Ministry", joined to it by `short_orgs.body_of`) does not stop an entity being
+    one; two countries in its names do."""
+    bodies: list[tuple[str, str | None] | None] = []
+    for names in forms:
+        read = [body_of_form(f, countries, capitals) for f in names]
+        whole = [b for b, f in zip(read, names, strict=True) if b or not _bare_head(f)]
+        kinds = {b[0] for b in whole if b}
+        carried = {b[1] for b in whole if b and b[1]}
+        if None in whole or len(kinds) != 1 or len(carried) > 1:
+            bodies.append(None)
+        else:
+            bodies.append((kinds.pop(), carried.pop() if carried else None))
+    # the one country the article gives a body of a kind stands for its bare mentions too
+    given: dict[str, set[str]] = {}
+    for body, country in zip(bodies, attributed, strict=True):
+        if body and (body[1] or country):
+            given.setdefault(body[0], set()).add(body[1] or country or "")
+    keys: list[tuple[str, str | None] | None] = []
+    for body, country in zip(bodies, attributed, strict=True):
+        if body is None:
+            keys.append(None)
+            continue
+        others = given.get(body[0], set())
+        only = next(iter(others)) if len(others) == 1 else None
+        code = body[1] or country or only or dateline_country
+        keys.append((body_key(body[0], code), code))
+    return keys

@@ -1,0 +1,140 @@
+"""A state body's generic name is one actor per country (issue 20: one actor per real entity).
+
+The registry matched "the Finance Ministry", "the Treasury" by name alone: the Reuters run
+stored one "Finance Ministry" (Spain's) for Tokyo's and Paris' reports, one "Treasury"
+(Britain's) for Washington's, and the BBC's Treasury as the United States'. Real Reuters
+records and a real BBC file (tests/fixtures/bodies), through the real pipeline into a real
+DuckDB file, in two runs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsflow import pipeline
+from newsflow.extract import Lexicon
+from newsflow.national_bodies import body_of_form, entity_bodies
+from newsflow.resources import path as resource_path
+from newsflow.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bodies"
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.load(resource_path("data/entities"))
+
+
+@pytest.mark.parametrize(
+    ("form", "body"),
+    [
+        ("Finance Ministry", ("ministry:finance", None)),
+        ("Ministry of Finance", ("ministry:finance", None)),
+        ("Japanese Finance Ministry", ("ministry:finance", "JPN")),
+        ("Japan's Finance Ministry", ("ministry:finance", "JPN")),
+        ("Foreign Affairs Ministry", ("ministry:foreign", None)),
+        ("Ministry of Foreign Affairs", ("ministry:foreign", None)),
+        ("Defense Ministry", ("ministry:defence", None)),
+        ("Agricultural Ministry", ("ministry:agriculture", None)),
+        ("Department for Education", ("ministry:education", None)),
+        ("Commerce Department", ("ministry:commerce", None)),
+        ("Department of Commerce", ("ministry:commerce", None)),
+        ("U.S. Treasury", ("ministry:treasury", "USA")),
+        ("Treasury", ("ministry:treasury", None)),
+        ("Treasury Department", ("ministry:treasury", None)),
+        ("Central Bank of Brazil", ("bank:central", "BRA")),
+        ("Reserve Bank of India", ("bank:reserve", "IND")),
+        ("House", ("house", None)),
+        ("House of Representatives", ("house", None)),
+        ("Upper House", ("house:upper", None)),
+        ("U.S. Senate", ("senate", "USA")),
+        ("Parliament", ("parliament", None)),
+        ("Supreme Court", ("court:supreme", None)),
+        ("National Assembly", ("assembly:national", None)),
+        ("Irish Finance Ministry", ("ministry:finance", "IRL")),
+        # proper names, committees and other bodies are not a country's generic body
+        ("Bank of Japan", None),
+        ("World Bank", None),
+        ("Bank", None),
+        ("Ministry", None),
+        ("White House", None),
+        ("Scottish Parliament", None),
+        ("Senate Finance Committee", None),
+        ("General Assembly", None),
+        ("California Senate", None),
+        ("U.S.-Japan Finance Ministry", None),
+        ("Federal Reserve", None),
+    ],
+)
+def test_body_of_form(lex, form, body) -> None:
+    assert body_of_form(form, lex.countries, lex.capitals) == body
+
+
+def test_country_order_form_attributed_article_dateline(lex) -> None:
+    forms = [
+        ["Finance Ministry"],  # bare: the article's "Japanese Finance Ministry" says whose
+        ["Japanese Finance Ministry"],
+        ["Treasury", "Ministry"],  # a bare head beside it does not stop it
+        ["Senate"],  # attributed by the article ("the U.S. Senate")
+        ["White House"],
+        ["Finance Ministry", "French Finance Ministry", "Japanese Finance Ministry"],
+    ]
+    attributed = [None, None, None, "USA", None, None]
+    keys = entity_bodies(forms, attributed, "GBR", lex.countries, lex.capitals)
+    assert keys == [
+        ("body:JPN:ministry:finance", "JPN"),
+        ("body:JPN:ministry:finance", "JPN"),
+        ("body:GBR:ministry:treasury", "GBR"),  # the dateline's country
+        ("body:USA:senate", "USA"),
+        None,
+        None,  # two countries: no one body
+    ]
+    assert entity_bodies([["Treasury"]], [None], None, lex.countries, lex.capitals) == [
+        ("body:-:ministry:treasury", None)
+    ]
+
+
+def _bodies(warehouse: Path) -> dict[tuple[str, str | None], set[str]]:
+    """(actor name, country) of the generic bodies -> the datelines of their mentions' articles
+    (the BBC file's: "-")."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            """select a.name, a.country_code, coalesce(split_part(r.dateline, ',', 1), '-')
+               from mentions m join actors a using (actor_id) join articles r using (article_id)
+               where a.name in ('Finance Ministry', 'Treasury', 'Treasury Department')"""
+        ).fetchall()
+    out: dict[tuple[str, str | None], set[str]] = {}
+    for name, country, dateline in rows:
+        out.setdefault((name, country), set()).add(dateline)
+    return out
+
+
+def test_each_countrys_body_is_its_own_actor_across_runs(tmp_path) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    shutil.copy(FIXTURES / "reuters_first.jsonl", first / "wire.jsonl")
+    shutil.copy(FIXTURES / "reuters_later.jsonl", later / "wire.jsonl")
+    shutil.copy(FIXTURES / "bbc_politics_077.txt", later / "077.txt")
+    settings = Settings(warehouse=tmp_path / "w.duckdb", nlp_workers=0)
+    assert pipeline.run_bundle(first, settings)["loaded"] == 4
+    assert pipeline.run_bundle(later, settings)["loaded"] == 2
+    found = _bodies(settings.warehouse)
+    # Tokyo's reports of both runs are Japan's ministry, Paris' France's
+    assert found[("Finance Ministry", "JPN")] == {"TOKYO"}
+    assert found[("Finance Ministry", "FRA")] == {"PARIS"}
+    # "The Treasury Department said ..., the Treasury said": one body, the United States'
+    assert found[("Treasury Department", "USA")] == {"WASHINGTON"}
+    assert found[("Treasury", "GBR")] == {"LONDON"}
+    # the BBC file names no country's Treasury: one of no country, apart from both
+    assert found[("Treasury", None)] == {"-"}
+    assert len(found) == 5
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        ids = con.execute(
+            """select count(distinct actor_id) from actors
+               where name = 'Finance Ministry' and country_code = 'JPN'"""
+        ).fetchone()[0]
+    assert ids == 1  # the later run's Tokyo report joined the first run's actor
