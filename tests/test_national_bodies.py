@@ -16,7 +16,7 @@ import pytest
 
 from newsflow import pipeline
 from newsflow.extract import Lexicon
-from newsflow.national_bodies import body_of_form, entity_bodies
+from newsflow.national_bodies import body_of_form, entity_bodies, known_bodies
 from newsflow.resources import path as resource_path
 from newsflow.settings import Settings
 
@@ -48,7 +48,7 @@ def lex() -> Lexicon:
         ("Central Bank of Brazil", ("bank:central", "BRA")),
         ("Reserve Bank of India", ("bank:reserve", "IND")),
         ("House", ("house", None)),
-        ("House of Representatives", ("house", None)),
+        ("House of Representatives", ("house:representatives", None)),
         ("Upper House", ("house:upper", None)),
         ("U.S. Senate", ("senate", "USA")),
         ("Parliament", ("parliament", None)),
@@ -83,7 +83,7 @@ def test_country_order_form_attributed_article_dateline(lex) -> None:
         ["Finance Ministry", "French Finance Ministry", "Japanese Finance Ministry"],
     ]
     attributed = [None, None, None, "USA", None, None]
-    keys = entity_bodies(forms, attributed, "GBR", lex.countries, lex.capitals)
+    keys = entity_bodies(forms, attributed, "GBR", lex, {})
     assert keys == [
         ("body:JPN:ministry:finance", "JPN"),
         ("body:JPN:ministry:finance", "JPN"),
@@ -92,8 +92,31 @@ def test_country_order_form_attributed_article_dateline(lex) -> None:
         None,
         None,  # two countries: no one body
     ]
-    assert entity_bodies([["Treasury"]], [None], None, lex.countries, lex.capitals) == [
-        ("body:-:ministry:treasury", None)
+    # a body of no known country is one per name: two BBC items' commerce ministries
+    # ("Ministry of Commerce", "Commerce Department") may be China's and America's
+    none = entity_bodies(
+        [["the Treasury"], ["Ministry of Commerce"], ["Commerce Department"]],
+        [None, None, None],
+        None,
+        lex,
+        {},
+    )
+    assert none == [
+        ("body:-:treasury", None),
+        ("body:-:ministry of commerce", None),
+        ("body:-:commerce department", None),
+    ]
+
+
+def test_a_curated_body_takes_its_countrys_bare_name(lex) -> None:
+    # a Zurich item's "the National Bank" is the Swiss National Bank (known_actors.jsonl)
+    known = known_bodies(lex)
+    assert known["body:CHE:bank:national"] == "known:swiss_national_bank"
+    assert entity_bodies([["National Bank"]], [None], "CHE", lex, known) == [
+        ("known:swiss_national_bank", "CHE")
+    ]
+    assert entity_bodies([["National Bank"]], [None], "POL", lex, known) == [
+        ("body:POL:bank:national", "POL")
     ]
 
 

@@ -558,6 +558,7 @@ def extract_batch(
     # actors the whole batch can match at once (`ActorRegistry.prefetch`), then resolved in order.
     found: list[tuple[str, str, list[int], list[Mention], list[_Resolve]]] = []
     gazetteer = Gazetteer.load()
+    known_bodies = national_bodies.known_bodies(lex)
     for article_id, source_name, dateline, body, doc in zip(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
@@ -609,13 +610,18 @@ def extract_batch(
             ],
             [ent.country for ent in entities],
             _dateline_country(dateline, mentions, gazetteer),
-            lex.countries,
-            lex.capitals,
+            lex,
+            known_bodies,
         )
         resolved: list[_Resolve] = []
         for idx, ent in enumerate(entities):
             forms = [m.form for m in mentions if m.entity == idx]
             state_body = national[idx]
+            if state_body is not None and state_body[0] in lex.known:
+                known = lex.known[state_body[0]]  # "the National Bank" of a Zurich item
+                request = (known.actor_type, forms, state_body[0], known.name)
+                resolved.append((request, state_body[1]))
+                continue
             if state_body is not None:  # one actor per country: `national_bodies`
                 resolved.append((("ORG", forms, state_body[0], None), state_body[1]))
                 continue

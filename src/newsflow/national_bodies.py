@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsflow.lexicon import Lexicon
 from newsflow.short_orgs import HEAD_WORDS, org_words
 
 # What a body is: the head word, and the words that must go with it (empty: none needed)
@@ -136,8 +137,6 @@ def body_of_form(
         head = "ministry"
     if head == "ministry" and not portfolio:
         return None  # "the Ministry": which one is `short_orgs.body_of`'s to say
-    if head == "house" and portfolio <= {"representatives", "lower"}:
-        portfolio = set()  # "the House" of an American story is its House of Representatives
     return ":".join([head, *sorted(portfolio)]), (found.pop() if found else None)
 
 
@@ -146,23 +145,39 @@ def _bare_head(form: str) -> bool:
     return len(words) == 1 and words[0] in HEAD_WORDS
 
 
-def body_key(body: str, country: str | None) -> str:
-    """The registry key of a country's body (`resolve.ActorRegistry.resolve`)."""
-    return f"body:{country or '-'}:{body}"
+def body_key(body: str, country: str | None, name: str) -> str:
+    """The registry key of a country's body (`resolve.ActorRegistry.resolve`). A body of no
+    known country is keyed by its name: "Ministry of Commerce" and "Commerce Department" of
+    two BBC items may be China's and America's."""
+    return f"body:{country}:{body}" if country else f"body:-:{' '.join(org_words(name))}"
+
+
+def known_bodies(lex: Lexicon) -> dict[str, str]:
+    """Registry keys of the curated actors that are a country's body (`known_actors.jsonl`),
+    by their body's key: a Zurich item's "the National Bank" is the Swiss National Bank."""
+    out = {}
+    for key, known in lex.known.items():
+        body = body_of_form(known.name, lex.countries, lex.capitals)
+        country = (body[1] if body else None) or known.country_code
+        if body is not None and country:
+            out[body_key(body[0], country, known.name)] = key
+    return out
 
 
 def entity_bodies(
     forms: Sequence[Sequence[str]],
     attributed: Sequence[str | None],
     dateline_country: str | None,
-    countries: Mapping[str, str],
-    capitals: Mapping[str, str],
+    lex: Lexicon,
+    known: Mapping[str, str],
 ) -> list[tuple[str, str | None] | None]:
     """(registry key, country) of each of an article's entities (its `forms`, the country the
-    article `attributed` to it) that is a national body, else None. A bare head word beside the full
-    name ("the Ministry", joined to it by `short_orgs.body_of`) does not stop an entity being
-    one; two countries in its names do."""
-    bodies: list[tuple[str, str | None] | None] = []
+    article `attributed` to it) that is a national body, else None. A bare head word beside the
+    full name ("the Ministry", joined to it by `short_orgs.body_of`) does not stop an entity
+    being one; two countries in its names do. A body a curated actor is (`known`, from
+    `known_bodies`) has that actor's key."""
+    countries, capitals = lex.countries, lex.capitals
+    bodies: list[tuple[str, str | None, str] | None] = []
     for names in forms:
         read = [body_of_form(f, countries, capitals) for f in names]
         whole = [b for b, f in zip(read, names, strict=True) if b or not _bare_head(f)]
@@ -170,8 +185,10 @@ def entity_bodies(
         carried = {b[1] for b in whole if b and b[1]}
         if None in whole or len(kinds) != 1 or len(carried) > 1:
             bodies.append(None)
-        else:
-            bodies.append((kinds.pop(), carried.pop() if carried else None))
+            continue
+        named = [f for b, f in zip(read, names, strict=True) if b]
+        longest = max(named, key=lambda f: (len(org_words(f)), f))
+        bodies.append((kinds.pop(), carried.pop() if carried else None, longest))
     # the one country the article gives a body of a kind stands for its bare mentions too
     given: dict[str, set[str]] = {}
     for body, country in zip(bodies, attributed, strict=True):
@@ -185,5 +202,6 @@ def entity_bodies(
         others = given.get(body[0], set())
         only = next(iter(others)) if len(others) == 1 else None
         code = body[1] or country or only or dateline_country
-        keys.append((body_key(body[0], code), code))
+        key = body_key(body[0], code, body[2])
+        keys.append((known.get(key, key), code))
     return keys
