@@ -16,7 +16,7 @@ import pytest
 
 from newsflow import pipeline
 from newsflow.extract import Lexicon
-from newsflow.national_bodies import body_of_form, entity_bodies, known_bodies
+from newsflow.national_bodies import body_of_form, entity_bodies, known_bodies, polity
 from newsflow.resources import path as resource_path
 from newsflow.settings import Settings
 
@@ -120,6 +120,12 @@ def test_a_curated_body_takes_its_countrys_bare_name(lex) -> None:
     ]
 
 
+def test_polity_of_an_article_without_a_dateline() -> None:
+    assert polity(["GBR", "GBR", None]) == "GBR"  # Labour, the Commons, the UN
+    assert polity(["GBR", "USA"]) is None  # the Bank of England and the Fed
+    assert polity([None]) is None
+
+
 def _bodies(warehouse: Path) -> dict[tuple[str, str | None], set[str]]:
     """(actor name, country) of the generic bodies -> the datelines of their mentions' articles
     (the BBC file's: "-")."""
@@ -151,10 +157,10 @@ def test_each_countrys_body_is_its_own_actor_across_runs(tmp_path) -> None:
     assert found[("Finance Ministry", "FRA")] == {"PARIS"}
     # "The Treasury Department said ..., the Treasury said": one body, the United States'
     assert found[("Treasury Department", "USA")] == {"WASHINGTON"}
-    assert found[("Treasury", "GBR")] == {"LONDON"}
-    # the BBC file names no country's Treasury: one of no country, apart from both
-    assert found[("Treasury", None)] == {"-"}
-    assert len(found) == 5
+    # the BBC file has no dateline; its curated actors (the Commons, Labour) are Britain's, so
+    # its Treasury is the London wire's, apart from the United States'
+    assert found[("Treasury", "GBR")] == {"LONDON", "-"}
+    assert len(found) == 4
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
         ids = con.execute(
             """select count(distinct actor_id) from actors

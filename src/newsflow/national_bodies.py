@@ -15,7 +15,8 @@ portfolio or body word and it has a head ("Finance Ministry", "Ministry of Forei
 Parliament", "California Senate") is not. Its country, in order: a country the name itself
 carries; the country the article attributes to it ("Japan's Finance Ministry", `doc_entities`);
 the one country the article gives a body of that kind; the dateline's country ("TOKYO - ... the
-Finance Ministry said"); else none: the BBC files carry no dateline, and a body the text gives no
+Finance Ministry said"); without a dateline (the BBC files), the one country the article's curated
+actors are of (`polity`: Labour and the Commons, Britain); else none: a body the text gives no
 country stays one of no country, apart from every country's. The registry keys the actor by
 body and country (`body_key`), so each country's body is one actor and the same id in every run.
 """
@@ -23,7 +24,7 @@ body and country (`body_key`), so each country's body is one actor and the same 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from newsflow.lexicon import Lexicon
 from newsflow.short_orgs import HEAD_WORDS, org_words
@@ -143,6 +144,15 @@ def body_of_form(
 def _bare_head(form: str) -> bool:
     words = org_words(form)
     return len(words) == 1 and words[0] in HEAD_WORDS
+
+
+def polity(curated: Iterable[str | None]) -> str | None:
+    """The country of an article without a dateline (a BBC file), for its bodies: the one
+    country its curated actors with a country are of (Labour, the Conservatives and the
+    Commons: Britain; the Federal Reserve and the Democrats: the United States), else None (none,
+    or two: the Bank of England and the Fed)."""
+    found = {c for c in curated if c}
+    return found.pop() if len(found) == 1 else None
 
 
 def body_key(body: str, country: str | None, name: str) -> str:
