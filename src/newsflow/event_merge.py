@@ -99,9 +99,14 @@ class _Key:
         if places is False:
             return False
         same_story = self.story_id is not None and self.story_id == other.story_id
-        if places is True and (dated or same_story):
-            # Without a date on both, a shared place is no evidence of one event: "Howard
-            # rejects ..." in two undated stories from Britain are two events.
+        narrow = dated and (
+            self.hi - self.lo <= timedelta(days=1) and other.hi - other.lo <= timedelta(days=1)  # type: ignore[operator]
+        )
+        if places is True and (narrow or same_story):
+            # Without a day on both, a shared place is no evidence of one event: "Howard
+            # rejects ..." in two undated stories from Britain are two events, and so are
+            # the senators' Toshiba ban "they will propose" (a fortnight's window) and the
+            # Treasury's tax-treaty notice of a day in it, both filed from Washington.
             return True
         partial = None in self.pair or None in other.pair
         if same_story and not partial:
@@ -116,9 +121,6 @@ class _Key:
             )
         # Same full actor pair on the same day needs no place or story to agree.
         exact = not partial and pairs_agree(self.pair, other.pair, self.symmetric)
-        narrow = dated and (
-            self.hi - self.lo <= timedelta(days=1) and other.hi - other.lo <= timedelta(days=1)  # type: ignore[operator]
-        )
         return exact and narrow
 
 
