@@ -7,8 +7,9 @@ An event of the warehouse stands for one happening however many articles report 
 (`event_articles`). `draw` takes the pairs of articles of different stories that share an event
 in BEFORE; those sharing none in AFTER are split by the change, the others kept. It samples
 N_SPLIT split and N_KEPT kept pairs and writes, shuffled, OUT/items.json: for each article of a
-pair its title, dateline, date and the sentences of its mentions that the BEFORE event holds
-(what each reports). OUT/key.json holds, unseen by the judge, which stratum each item is of and
+pair its title, dateline, date and what it reports (the sentences of its mentions the BEFORE
+event holds; else its own event's evidence after the change; else the event's evidence if the
+article holds it: a pair neither gives a sentence for is passed over, and counted). OUT/key.json holds, unseen by the judge, which stratum each item is of and
 the population sizes. A judge answers by bench/labels/events/SPLIT_GUIDE.md into
 OUT/judged.jsonl (`same`, `different`, `unclear`); `score` counts each stratum's answers.
 """
@@ -36,11 +37,16 @@ where x.article_id = ? and y.article_id = ?
 """
 REPORT = """
 select r.title, r.dateline, coalesce(r.published_date, r.crawl_date), r.body, e.event_type,
-       list(m.char_start order by m.char_start)
+       e.evidence, list(m.char_start order by m.char_start)
 from articles r join events e on e.event_id = ?
 left join mentions m on m.article_id = r.article_id and m.event_id = e.event_id
 where r.article_id = ?
 group by all
+"""
+# the article's own event of that type after the change, when it is the article's alone
+OWN_EVENT = """
+select e.evidence from after_wh.events e join after_wh.event_articles ea using (event_id)
+where ea.article_id = ? and e.event_type = ? and e.num_articles = 1
 """
 _END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])|\n\s*\n")
 
@@ -57,18 +63,26 @@ def _sentences(body: str, starts: list[int]) -> list[str]:
     return out
 
 
-def _report(con: duckdb.DuckDBPyConnection, event_id: str, article_id: str) -> dict:
-    title, dateline, when, body, kind, starts = con.execute(
+def _report(con: duckdb.DuckDBPyConnection, event_id: str, article_id: str) -> dict | None:
+    """What the article reports of the event: the sentences of its mentions the event holds;
+    else, the evidence of the article's own event of that type after the change; else the
+    event's evidence if the article holds it; else None (the pair is not drawn)."""
+    title, dateline, when, body, kind, evidence, starts = con.execute(
         REPORT, [event_id, article_id]
     ).fetchone()
     starts = [s for s in (starts or []) if s is not None]
-    return {
-        "title": title,
-        "dateline": dateline,
-        "date": str(when) if when else None,
-        "event_type": kind,
-        "sentences": _sentences(body, starts) if starts else [body[:400]],
-    }
+    own = con.execute(OWN_EVENT, [article_id, kind]).fetchall()
+    if starts:
+        sentences = _sentences(body, starts)
+    elif len(own) == 1 and own[0][0] and own[0][0] in body:
+        sentences = [own[0][0]]
+    elif evidence and evidence in body:
+        sentences = [evidence]
+    else:
+        return None
+    when = str(when) if when else None
+    return {"title": title, "dateline": dateline, "date": when, "event_type": kind,
+            "sentences": sentences}  # fmt: skip
 
 
 def draw(args: list[str]) -> None:
@@ -92,16 +106,27 @@ def draw(args: list[str]) -> None:
                     SHARED.replace("event_articles", "after_wh.event_articles"), [x, y]
                 )
                 (split if shared.fetchone()[0] == 0 else kept).append((event_id, x, y))
-        chosen = [("split", p) for p in rng.sample(split, min(int(n_split), len(split)))]
-        chosen += [("kept", p) for p in rng.sample(kept, min(int(n_kept), len(kept)))]
+        chosen: list[tuple[str, dict, dict, tuple]] = []
+        skipped = Counter()
+        for stratum, pairs, wanted in (("split", split, n_split), ("kept", kept, n_kept)):
+            taken = 0
+            for event_id, x, y in rng.sample(pairs, len(pairs)):
+                if taken == int(wanted):
+                    break
+                a, b = _report(con, event_id, x), _report(con, event_id, y)
+                if a is None or b is None:
+                    skipped[stratum] += 1  # no sentence of the article is known to report it
+                    continue
+                chosen.append((stratum, a, b, (event_id, x, y)))
+                taken += 1
         rng.shuffle(chosen)
         items, key = [], {}
-        for i, (stratum, (event_id, x, y)) in enumerate(chosen):
-            items.append({"id": i, "a": _report(con, event_id, x), "b": _report(con, event_id, y)})
+        for i, (stratum, a, b, (event_id, x, y)) in enumerate(chosen):
+            items.append({"id": i, "a": a, "b": b})
             key[str(i)] = {"stratum": stratum, "event_id": event_id, "articles": [x, y]}
     Path(out).mkdir(parents=True, exist_ok=True)
     (Path(out) / "items.json").write_text(json.dumps(items, indent=1) + "\n")
-    population = {"split_pairs": len(split), "kept_pairs": len(kept)}
+    population = {"split_pairs": len(split), "kept_pairs": len(kept), "skipped": dict(skipped)}
     (Path(out) / "key.json").write_text(
         json.dumps({"items": key, "population": population}, indent=1) + "\n"
     )
