@@ -17,6 +17,7 @@ import pytest
 from newsflow import pipeline
 from newsflow.extract import Lexicon
 from newsflow.national_bodies import body_of_form, entity_bodies, known_bodies, polity
+from newsflow.resolve import ActorRegistry
 from newsflow.resources import path as resource_path
 from newsflow.settings import Settings
 
@@ -105,6 +106,29 @@ def test_country_order_form_attributed_article_dateline(lex) -> None:
         ("body:-:treasury", None),
         ("body:-:ministry of commerce", None),
         ("body:-:commerce department", None),
+    ]
+
+
+def test_the_acronym_an_article_gives_a_body_goes_with_it(lex) -> None:
+    # "the U.S. Department of Transportation (DOT)": one entity of both forms (Reuters)
+    forms = [["Department of Transportation", "DOT"], ["DOT"]]
+    assert entity_bodies(forms, [None, None], "USA", lex, {}) == [
+        ("body:USA:ministry:transport", "USA"),
+        None,  # an acronym alone names no body
+    ]
+
+
+def test_a_bodys_name_is_its_most_used_form() -> None:
+    # the longest form named the actor before: "U.S. Department of Agriculture of the" (one
+    # NER span) for 247 mentions of "U.S. Agriculture Department" (Reuters)
+    registry = ActorRegistry()
+    key = "body:USA:ministry:agriculture"
+    forms = ["U.S. Agriculture Department"] * 3 + ["Department", "Agriculture Department"]
+    registry.resolve("ORG", forms, "USA", key=key)
+    actor_id = registry.resolve("ORG", ["U.S. Department of Agriculture of the"], "USA", key=key)
+    frame = registry.to_frame()
+    assert frame.filter(frame["actor_id"] == actor_id)["name"].to_list() == [
+        "U.S. Agriculture Department"
     ]
 
 

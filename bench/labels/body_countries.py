@@ -1,10 +1,10 @@
 """Whose body is it: a blind audit of national-body mentions' countries (issue 20).
 
     uv run python -m bench.labels.body_countries draw BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
-        OUT N SEED
-    uv run python -m bench.labels.body_countries score OUT
+        OUT N SEED [BBC_SHARE [EARLIER_KEY.json ...]]
+    uv run python -m bench.labels.body_countries score OUT [LABEL BBC_WAREHOUSE REU_WAREHOUSE]
 
-`draw` samples N mentions (a third BBC, two thirds Reuters) of the actors whose name is a
+`draw` samples N mentions (a third BBC unless BBC_SHARE says, none an earlier audit drew) of the actors whose name is a
 national body's (`national_bodies.body_of_form`) in the AFTER warehouses, with their whole
 article (the mention marked `[[...]]`), into OUT/items.json; OUT/key.json holds, unseen by the
 judge, the country each mention's actor has in the BEFORE and AFTER warehouses (the same
@@ -12,7 +12,8 @@ mention: same article, same characters) and the population sizes. A judge labels
 bench/labels/body_countries/GUIDE.md into OUT/judged.jsonl. `score` counts, before and after,
 the mentions whose stored country is the judged one (a judged `unknown` is right when the
 stored country is null; `not_state` items are left out), with Wilson 95% intervals, and writes
-OUT/scores.json.
+OUT/scores.json. With LABEL and two more warehouses (a later change's runs), the same mentions'
+countries there are scored too, as LABEL.
 """
 
 from __future__ import annotations
@@ -63,16 +64,23 @@ def _before(warehouse: str, row: tuple) -> dict:
 
 
 def draw(args: list[str]) -> None:
-    bbc_before, bbc_after, reu_before, reu_after, out, n, seed = args
+    bbc_before, bbc_after, reu_before, reu_after, out, n, seed, *more = args
+    bbc_share = float(more[0]) if more else 1 / 3
+    drawn = set()
+    for earlier in more[1:]:  # audits drawn before: their mentions are not drawn again
+        for mention in json.loads(Path(earlier).read_text())["mentions"].values():
+            drawn.add((mention["article_id"], mention["char_start"]))
     lex = Lexicon.load(resource_path("data/entities"))
     rng = random.Random(int(seed))
     items, key, population = [], {}, {}
+    n_bbc = round(int(n) * bbc_share)
     for corpus, before, after, share in (
-        ("bbc", bbc_before, bbc_after, int(n) // 3),
-        ("reuters", reu_before, reu_after, int(n) - int(n) // 3),
+        ("bbc", bbc_before, bbc_after, n_bbc),
+        ("reuters", reu_before, reu_after, int(n) - n_bbc),
     ):
         rows = _body_mentions(after, lex)
         population[corpus] = len(rows)
+        rows = [r for r in rows if (r[0], r[1]) not in drawn]
         for row in rng.sample(rows, min(share, len(rows))):
             article_id, start, end, name, country, title, dateline, body = row
             i = len(items)
@@ -115,6 +123,16 @@ def score(args: list[str]) -> None:
     out = Path(args[0])
     key = json.loads((out / "key.json").read_text())["mentions"]
     items = {i["id"]: i for i in json.loads((out / "items.json").read_text())}
+    sides = ["before", "after"]
+    if len(args) == 4:  # a later change's warehouses: the same mentions' countries there
+        label, bbc, reuters = args[1:]
+        sides.append(label)
+        for i, mention in key.items():
+            warehouse = bbc if items[int(i)]["corpus"] == "bbc" else reuters
+            at = [mention["article_id"], mention["char_start"]]
+            with duckdb.connect(warehouse, read_only=True) as con:
+                found = con.execute(COUNTRY_AT.replace("and m.char_end = ?", ""), at).fetchone()
+            mention[label] = {"country": found[0] if found else None}
     judged = [json.loads(line) for line in (out / "judged.jsonl").read_text().splitlines()]
     result: dict[str, dict] = {}
     for corpus in ("bbc", "reuters", "all"):
@@ -124,7 +142,7 @@ def score(args: list[str]) -> None:
             if j["country"] != "not_state" and corpus in ("all", items[j["id"]]["corpus"])
         ]
         figures: dict[str, object] = {"judged": len(rows)}
-        for side in ("before", "after"):
+        for side in sides:
             right = sum(
                 key[str(j["id"])][side]["country"]
                 == (None if j["country"] == "unknown" else j["country"])
@@ -138,6 +156,7 @@ def score(args: list[str]) -> None:
         figures["unknown"] = sum(j["country"] == "unknown" for j in rows)
         result[corpus] = figures
     result["not_state"] = sum(j["country"] == "not_state" for j in judged)
+    result["sides"] = sides
     (out / "scores.json").write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result, indent=1))
 

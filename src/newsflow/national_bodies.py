@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from newsflow.lexicon import Lexicon
-from newsflow.short_orgs import HEAD_WORDS, org_words
+from newsflow.short_orgs import ACRONYM, HEAD_WORDS, org_words
 
 # What a body is: the head word, and the words that must go with it (empty: none needed)
 HEADS: dict[str, frozenset[str]] = {
@@ -141,9 +141,12 @@ def body_of_form(
     return ":".join([head, *sorted(portfolio)]), (found.pop() if found else None)
 
 
-def _bare_head(form: str) -> bool:
+def _beside_the_name(form: str) -> bool:
+    """A form that goes with a body's full name in one entity without being one: a bare head
+    word ("the Ministry", joined by `short_orgs.body_of`) or the acronym the article gave it
+    ("Department of Transportation (DOT)")."""
     words = org_words(form)
-    return len(words) == 1 and words[0] in HEAD_WORDS
+    return (len(words) == 1 and words[0] in HEAD_WORDS) or bool(ACRONYM.match(form))
 
 
 def polity(curated: Iterable[str | None]) -> str | None:
@@ -182,15 +185,15 @@ def entity_bodies(
     known: Mapping[str, str],
 ) -> list[tuple[str, str | None] | None]:
     """(registry key, country) of each of an article's entities (its `forms`, the country the
-    article `attributed` to it) that is a national body, else None. A bare head word beside the
-    full name ("the Ministry", joined to it by `short_orgs.body_of`) does not stop an entity
-    being one; two countries in its names do. A body a curated actor is (`known`, from
+    article `attributed` to it) that is a national body, else None. A bare head word or an
+    acronym beside the full name (`_beside_the_name`) does not stop an entity being one; two
+    countries in its names do. A body a curated actor is (`known`, from
     `known_bodies`) has that actor's key."""
     countries, capitals = lex.countries, lex.capitals
     bodies: list[tuple[str, str | None, str] | None] = []
     for names in forms:
         read = [body_of_form(f, countries, capitals) for f in names]
-        whole = [b for b, f in zip(read, names, strict=True) if b or not _bare_head(f)]
+        whole = [b for b, f in zip(read, names, strict=True) if b or not _beside_the_name(f)]
         kinds = {b[0] for b in whole if b}
         carried = {b[1] for b in whole if b and b[1]}
         if None in whole or len(kinds) != 1 or len(carried) > 1:

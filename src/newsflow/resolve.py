@@ -251,11 +251,22 @@ class _Actor:
     fixed_name: str | None = None  # countries and curated actors keep their curated name
     stored: bool = False  # fixed_name is only the name read from the warehouse
     pinned: bool = False  # a curated entity (country, known actor): its country is curated
+    by_use: bool = False  # a state's body (`national_bodies`): named by its most used form
 
     @property
     def name(self) -> str:
         if self.fixed_name:
             return self.fixed_name
+        if self.by_use:  # "U.S. Agriculture Department" (247), not a one-off longer span
+            return max(
+                self.aliases,
+                key=lambda a: (
+                    len(name_tokens(a)) >= 2,
+                    self.counts[a],
+                    len(name_tokens(a)),
+                    -self.aliases.index(a),
+                ),
+            )
         return max(
             self.aliases,
             key=lambda a: (len(name_tokens(a)), self.counts[a], -self.aliases.index(a)),
@@ -600,6 +611,7 @@ class ActorRegistry:
         if key is not None:
             self._by_key[key] = actor.actor_id
             actor.pinned = True
+            actor.by_use = key.startswith("body:")
             if name:
                 actor.fixed_name, actor.stored = name, False
         if actor.country_code is None and country_code and (key is not None or not actor.pinned):
