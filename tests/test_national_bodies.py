@@ -15,13 +15,15 @@ import duckdb
 import pytest
 
 from newsflow import pipeline
-from newsflow.extract import Lexicon
+from newsflow.extract import Lexicon, extract_batch, load_nlp
 from newsflow.national_bodies import body_of_form, entity_bodies, known_bodies, polity
 from newsflow.resolve import ActorRegistry
 from newsflow.resources import path as resource_path
 from newsflow.settings import Settings
+from tests.test_extract import deduped
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bodies"
+SETTINGS = Settings()
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +150,20 @@ def test_polity_of_an_article_without_a_dateline() -> None:
     assert polity(["GBR", "GBR", None]) == "GBR"  # Labour, the Commons, the UN
     assert polity(["GBR", "USA"]) is None  # the Bank of England and the Fed
     assert polity([None]) is None
+
+
+@pytest.fixture(scope="module")
+def extract_nlp():
+    return load_nlp(SETTINGS.spacy_model)
+
+
+def test_an_undated_item_naming_one_country_gives_it_its_bodies(extract_nlp) -> None:
+    # a real BBC file: no dateline, no curated actor, one country named ("the US")
+    body = (FIXTURES / "bbc_business_jobs_us.txt").read_text(encoding="utf-8")
+    registry = ActorRegistry()
+    extract_batch(deduped([body]), extract_nlp, registry, SETTINGS)
+    found = {(r["name"], r["country_code"]) for r in registry.to_frame().iter_rows(named=True)}
+    assert ("Labor Department", "USA") in found
 
 
 def _bodies(warehouse: Path) -> dict[tuple[str, str | None], set[str]]:

@@ -528,12 +528,13 @@ def _home_country(
     dateline: str | None, mentions: list[Mention], gazetteer: Gazetteer, lex: Lexicon
 ) -> str | None:
     """The ISO-3 code of the dateline's country (a city of a country the article names first);
-    without a dateline, the one country the article's curated actors are of (`national_bodies`)."""
+    without a dateline, the one country the article's curated actors are of, else the one
+    country it names (`national_bodies.polity`)."""
+    named = [m.country for m in mentions if m.actor_type == "COUNTRY" and m.country]
     if not dateline:
         curated = [lex.known[m.key].country_code for m in mentions if m.key in lex.known]
-        return national_bodies.polity(curated)
-    named = frozenset(m.country for m in mentions if m.actor_type == "COUNTRY" and m.country)
-    place = gazetteer.lookup(dateline, named)
+        return national_bodies.polity(curated) or national_bodies.polity(named)
+    place = gazetteer.lookup(dateline, frozenset(named))
     return place.country_code if place is not None else None
 
 

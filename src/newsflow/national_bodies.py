@@ -16,8 +16,8 @@ Parliament", "California Senate") is not. Its country, in order: a country the n
 carries; the country the article attributes to it ("Japan's Finance Ministry", `doc_entities`);
 the one country the article gives a body of that kind; the dateline's country ("TOKYO - ... the
 Finance Ministry said"); without a dateline (the BBC files), the one country the article's curated
-actors are of (`polity`: Labour and the Commons, Britain); else none: a body the text gives no
-country stays one of no country, apart from every country's. The registry keys the actor by
+actors are of (`polity`: Labour and the Commons, Britain), else the one country it names; else
+none: a body the text gives no country stays one of no country, apart from every country's. The registry keys the actor by
 body and country (`body_key`), so each country's body is one actor and the same id in every run.
 """
 
@@ -149,12 +149,13 @@ def _beside_the_name(form: str) -> bool:
     return (len(words) == 1 and words[0] in HEAD_WORDS) or bool(ACRONYM.match(form))
 
 
-def polity(curated: Iterable[str | None]) -> str | None:
+def polity(countries: Iterable[str | None]) -> str | None:
     """The country of an article without a dateline (a BBC file), for its bodies: the one
     country its curated actors with a country are of (Labour, the Conservatives and the
-    Commons: Britain; the Federal Reserve and the Democrats: the United States), else None (none,
-    or two: the Bank of England and the Fed)."""
-    found = {c for c in curated if c}
+    Commons: Britain; the Federal Reserve and the Democrats: the United States), else the one
+    country it names ("Jobs growth still slow in the US ... the Labor Department"); None for
+    none or two (the Bank of England and the Fed)."""
+    found = {c for c in countries if c}
     return found.pop() if len(found) == 1 else None
 
 
