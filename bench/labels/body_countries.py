@@ -3,6 +3,7 @@
     uv run python -m bench.labels.body_countries draw BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
         OUT N SEED [BBC_SHARE [EARLIER_KEY.json ...]]
     uv run python -m bench.labels.body_countries score OUT [LABEL BBC_WAREHOUSE REU_WAREHOUSE]
+    uv run python -m bench.labels.body_countries results
 
 `draw` samples N mentions (a third BBC unless BBC_SHARE says, none an earlier audit drew) of the actors whose name is a
 national body's (`national_bodies.body_of_form`) in the AFTER warehouses, with their whole
@@ -13,7 +14,8 @@ bench/labels/body_countries/GUIDE.md into OUT/judged.jsonl. `score` counts, befo
 the mentions whose stored country is the judged one (a judged `unknown` is right when the
 stored country is null; `not_state` items are left out), with Wilson 95% intervals, and writes
 OUT/scores.json. With LABEL and two more warehouses (a later change's runs), the same mentions'
-countries there are scored too, as LABEL.
+countries there are scored too, as LABEL. `results` gathers every audit's scores.json into
+bench/results/body_countries.json (for docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -161,5 +163,18 @@ def score(args: list[str]) -> None:
     print(json.dumps(result, indent=1))
 
 
+def results(args: list[str]) -> None:
+    here = Path(__file__).resolve().parent
+    gathered = {
+        scores.parent.name: json.loads(scores.read_text())
+        for scores in sorted((here / "body_countries").glob("*/scores.json"))
+    }
+    out = here.parent / "results" / "body_countries.json"
+    out.write_text(
+        json.dumps({"benchmark": "body countries (issue 20)"} | gathered, indent=1) + "\n"
+    )
+    print(f"wrote {out}")
+
+
 if __name__ == "__main__":
-    {"draw": draw, "score": score}[sys.argv[1]](sys.argv[2:])
+    {"draw": draw, "score": score, "results": results}[sys.argv[1]](sys.argv[2:])
