@@ -2,6 +2,7 @@
 
     uv run python -m bench.labels.events.split_audit draw BEFORE AFTER OUT N_SPLIT N_KEPT SEED
     uv run python -m bench.labels.events.split_audit score OUT
+    uv run python -m bench.labels.events.split_audit results
 
 An event of the warehouse stands for one happening however many articles report it
 (`event_articles`). `draw` takes the pairs of articles of different stories that share an event
@@ -11,7 +12,9 @@ pair its title, dateline, date and what it reports (the sentences of its mention
 event holds; else its own event's evidence after the change; else the event's evidence if the
 article holds it: a pair neither gives a sentence for is passed over, and counted). OUT/key.json holds, unseen by the judge, which stratum each item is of and
 the population sizes. A judge answers by bench/labels/events/SPLIT_GUIDE.md into
-OUT/judged.jsonl (`same`, `different`, `unclear`); `score` counts each stratum's answers.
+OUT/judged.jsonl (`same`, `different`, `unclear`); `score` counts each stratum's answers;
+`results` gathers every split audit's scores and populations into
+bench/results/split_audits.json (for docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -145,5 +148,16 @@ def score(args: list[str]) -> None:
     print(json.dumps(result, indent=1))
 
 
+def results(args: list[str]) -> None:
+    here = Path(__file__).resolve().parent
+    gathered = {}
+    for scores in sorted(here.glob("split_audit*/scores.json")):
+        population = json.loads((scores.parent / "key.json").read_text())["population"]
+        gathered[scores.parent.name] = json.loads(scores.read_text()) | {"population": population}
+    out = here.parents[1] / "results" / "split_audits.json"
+    out.write_text(json.dumps({"benchmark": "split audits (issue 20)"} | gathered, indent=1) + "\n")
+    print(f"wrote {out}")
+
+
 if __name__ == "__main__":
-    {"draw": draw, "score": score}[sys.argv[1]](sys.argv[2:])
+    {"draw": draw, "score": score, "results": results}[sys.argv[1]](sys.argv[2:])
