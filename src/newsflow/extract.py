@@ -524,20 +524,6 @@ def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[D
 _Resolve = tuple[ResolveRequest, str | None]  # what to resolve, and the entity's country
 
 
-def _home_country(
-    dateline: str | None, mentions: list[Mention], gazetteer: Gazetteer, lex: Lexicon
-) -> str | None:
-    """The ISO-3 code of the dateline's country (a city of a country the article names first);
-    without a dateline, the one country the article's curated actors are of, else the one
-    country it names (`national_bodies.polity`)."""
-    named = [m.country for m in mentions if m.actor_type == "COUNTRY" and m.country]
-    if not dateline:
-        curated = [lex.known[m.key].country_code for m in mentions if m.key in lex.known]
-        return national_bodies.polity(curated) or national_bodies.polity(named)
-    place = gazetteer.lookup(dateline, frozenset(named))
-    return place.country_code if place is not None else None
-
-
 def extract_batch(
     articles: pl.DataFrame,
     nlp: Language,
@@ -614,7 +600,7 @@ def extract_batch(
                 for idx, ent in enumerate(entities)
             ],
             [ent.country for ent in entities],
-            _home_country(dateline, mentions, gazetteer, lex),
+            national_bodies.home_country(dateline, mentions, gazetteer, lex),
             lex,
             known_bodies,
         )

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from newsflow.doc_entities import Mention
+from newsflow.geo import Gazetteer
 from newsflow.lexicon import Lexicon
 from newsflow.short_orgs import ACRONYM, HEAD_WORDS, org_words
 
@@ -157,6 +159,20 @@ def polity(countries: Iterable[str | None]) -> str | None:
     none or two (the Bank of England and the Fed)."""
     found = {c for c in countries if c}
     return found.pop() if len(found) == 1 else None
+
+
+def home_country(
+    dateline: str | None, mentions: list[Mention], gazetteer: Gazetteer, lex: Lexicon
+) -> str | None:
+    """The ISO-3 code of the dateline's country (a city of a country the article names first);
+    without a dateline, the one country the article's curated actors are of, else the one
+    country it names (`polity`)."""
+    named = [m.country for m in mentions if m.actor_type == "COUNTRY" and m.country]
+    if not dateline:
+        curated = [lex.known[m.key].country_code for m in mentions if m.key in lex.known]
+        return polity(curated) or polity(named)
+    place = gazetteer.lookup(dateline, frozenset(named))
+    return place.country_code if place is not None else None
 
 
 def body_key(body: str, country: str | None, name: str) -> str:
