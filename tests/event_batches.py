@@ -5,6 +5,7 @@ warehouse, and its event rows."""
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -155,3 +156,17 @@ def rows_of(result: events.EventResult) -> list[tuple]:
 
 def one(text: str, nlp, state, **kw) -> list[tuple]:
     return rows_of(detect([article("a1", text, **kw)], nlp, state))
+
+
+def wire_warehouse(tmp_path: Path, records: Path) -> Path:
+    """A warehouse in `tmp_path` holding the wire records of one JSON-lines fixture, run
+    through the real pipeline (every record loaded)."""
+    from newsflow import pipeline  # the whole stack: only tests that run it pay its import
+
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    shutil.copy(records, bundle / "wire.jsonl")
+    settings = Settings(warehouse=tmp_path / "w.duckdb", nlp_workers=0)
+    lines = len(records.read_text(encoding="utf-8").splitlines())
+    assert pipeline.run_bundle(bundle, settings)["loaded"] == lines
+    return settings.warehouse

@@ -9,24 +9,18 @@ AGREE "event" of five articles, found by the Reuters generic-agent audit. Real r
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
 
-from newsflow import pipeline
-from newsflow.settings import Settings
+from tests.event_batches import wire_warehouse
 
 RECORDS = Path(__file__).parent / "fixtures" / "events" / "reuters_washington_25mar1987.jsonl"
 
 
 def test_reports_naming_nobody_are_not_pooled_across_stories(tmp_path):
-    bundle = tmp_path / "bundle"
-    bundle.mkdir()
-    shutil.copy(RECORDS, bundle / "wire.jsonl")
-    settings = Settings(warehouse=tmp_path / "w.duckdb", nlp_workers=0)
-    assert pipeline.run_bundle(bundle, settings)["loaded"] == 5
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+    warehouse = wire_warehouse(tmp_path, RECORDS)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
         rows = con.execute(
             """select e.event_id, count(distinct a.story_id), count(*)
                from events e join event_articles using (event_id) join articles a using (article_id)

@@ -11,24 +11,18 @@ DuckDB file."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
 
-from newsflow import pipeline
-from newsflow.settings import Settings
+from tests.event_batches import wire_warehouse
 
 RECORDS = Path(__file__).parent / "fixtures" / "events" / "reuters_washington_june1987.jsonl"
 
 
 def test_a_fortnights_window_and_a_shared_dateline_join_no_two_stories(tmp_path) -> None:
-    bundle = tmp_path / "bundle"
-    bundle.mkdir()
-    shutil.copy(RECORDS, bundle / "wire.jsonl")
-    settings = Settings(warehouse=tmp_path / "w.duckdb", nlp_workers=0)
-    assert pipeline.run_bundle(bundle, settings)["loaded"] == 4
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+    warehouse = wire_warehouse(tmp_path, RECORDS)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
         stories = con.execute("select count(distinct story_id) from articles").fetchone()[0]
         joined = con.execute(
             """select e.evidence, count(distinct ea.article_id)
