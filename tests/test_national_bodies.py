@@ -8,6 +8,7 @@ DuckDB file, in two runs."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -164,6 +165,19 @@ def test_an_undated_item_naming_one_country_gives_it_its_bodies(extract_nlp) -> 
     extract_batch(deduped([body]), extract_nlp, registry, SETTINGS)
     found = {(r["name"], r["country_code"]) for r in registry.to_frame().iter_rows(named=True)}
     assert ("Labor Department", "USA") in found
+
+
+def test_a_departments_acronym_with_of_joins_it(extract_nlp) -> None:
+    # Reuters names "the U.S. Department of Transportation", then "the DOT report said": the
+    # acronym keeps the "of" (audit26: three "DOT" mentions were an actor of their own)
+    record = json.loads((FIXTURES / "reuters_dot_smoking.json").read_text(encoding="utf-8"))
+    registry = ActorRegistry()
+    articles = deduped([record["body"]], dateline=["WASHINGTON"])
+    extract_batch(articles, extract_nlp, registry, SETTINGS)
+    found = {r["name"]: r for r in registry.to_frame().iter_rows(named=True)}
+    assert "DOT" not in found
+    assert found["U.S. Department of Transportation"]["country_code"] == "USA"
+    assert "DOT" in found["U.S. Department of Transportation"]["aliases"]
 
 
 def _bodies(warehouse: Path) -> dict[tuple[str, str | None], set[str]]:

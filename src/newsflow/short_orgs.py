@@ -57,8 +57,8 @@ def _without_forms(words: tuple[str, ...]) -> tuple[str, ...]:
     return words[:end]
 
 
-def _initials(form: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", form) if w and w.lower() not in ACRONYM_SKIPS]
+def _initials(form: str, skips: frozenset[str] = ACRONYM_SKIPS) -> str:
+    words = [w for w in re.split(r"[\s\-]+", form) if w and w.lower() not in skips]
     return "".join(w[0] for w in words).upper()
 
 
@@ -68,8 +68,12 @@ COUNTRY_PREFIX = re.compile(r"^(?:U\.S\.|U\.K\.|US|UK)\s+")
 
 
 def _acronyms(full: str) -> set[str]:
-    """The acronyms a full name may go by: its initials, with and without a country's prefix."""
-    return {_initials(full), _initials(COUNTRY_PREFIX.sub("", full))}
+    """The acronyms a full name may go by: its initials, with and without a country's prefix,
+    and with the "of" an American department's keeps ("DOT" for the "U.S. Department of
+    Transportation", "DOE", "DOJ": Reuters names them so after the full name)."""
+    bare = COUNTRY_PREFIX.sub("", full)
+    with_of = ACRONYM_SKIPS - {"of"}
+    return {_initials(full), _initials(bare), _initials(full, with_of), _initials(bare, with_of)}
 
 
 def names_one(short: str, full: str) -> bool:
