@@ -2,7 +2,7 @@
 
 "The Finance Ministry", "the Treasury", "the Central Bank", "Parliament", "the Senate" name
 whichever country's body the article is about. The registry matched them by name alone, so the
-first country one of them was seen with took every later one: at f9e6899's code the Reuters run
+first country one of them was seen with took every later one: at 78aa2c7 the Reuters run
 stored one "Finance Ministry" (Spain's) for 234 mentions of 167 articles, 70 of them datelined
 TOKYO and 25 PARIS; one "Treasury" (Britain's) for 343 mentions, 106 articles WASHINGTON and 12
 LONDON; one "Central Bank" (Egypt's) for Taiwan's, the Philippines' and Brazil's; the BBC run's
@@ -15,10 +15,11 @@ portfolio or body word and it has a head ("Finance Ministry", "Ministry of Forei
 Parliament", "California Senate") is not. Its country, in order: a country the name itself
 carries; the country the article attributes to it ("Japan's Finance Ministry", `doc_entities`);
 the one country the article gives a body of that kind; the dateline's country ("TOKYO - ... the
-Finance Ministry said"); without a dateline (the BBC files), the one country the article's curated
-actors are of (`polity`: Labour and the Commons, Britain), else the one country it names; else
-none: a body the text gives no country stays one of no country, apart from every country's. The registry keys the actor by
-body and country (`body_key`), so each country's body is one actor and the same id in every run.
+Finance Ministry said"); without a dateline (the BBC files), the one country the article's
+curated actors are of (`polity`: Labour and the Commons, Britain), else the one country it
+names; else none: a body the text gives no country stays one of no country, apart from every
+country's. The registry keys the actor by body and country (`body_key`), so each country's
+body is one actor and the same id in every run.
 """
 
 from __future__ import annotations
@@ -197,12 +198,13 @@ def known_bodies(lex: Lexicon) -> dict[str, str]:
 def entity_bodies(
     forms: Sequence[Sequence[str]],
     attributed: Sequence[str | None],
-    dateline_country: str | None,
+    home: str | None,
     lex: Lexicon,
     known: Mapping[str, str],
 ) -> list[tuple[str, str | None] | None]:
     """(registry key, country) of each of an article's entities (its `forms`, the country the
-    article `attributed` to it) that is a national body, else None. A bare head word or an
+    article `attributed` to it) that is a national body, else None; `home` is the article's
+    country (`home_country`). A bare head word or an
     acronym beside the full name (`_beside_the_name`) does not stop an entity being one; two
     countries in its names do. A body a curated actor is (`known`, from
     `known_bodies`) has that actor's key."""
@@ -231,7 +233,7 @@ def entity_bodies(
             continue
         others = given.get(body[0], set())
         only = next(iter(others)) if len(others) == 1 else None
-        code = body[1] or country or only or dateline_country
+        code = body[1] or country or only or home
         key = body_key(body[0], code, body[2])
         keys.append((known.get(key, key), code))
     return keys
