@@ -17,7 +17,14 @@ import pytest
 
 from newsflow import pipeline
 from newsflow.extract import Lexicon, extract_batch, load_nlp
-from newsflow.national_bodies import body_of_form, entity_bodies, known_bodies, polity
+from newsflow.national_bodies import (
+    body_of_form,
+    entity_bodies,
+    known_bodies,
+    polity,
+    request,
+    story_countries,
+)
 from newsflow.resolve import ActorRegistry
 from newsflow.resources import path as resource_path
 from newsflow.settings import Settings
@@ -77,6 +84,13 @@ def test_body_of_form(lex, form, body) -> None:
     assert body_of_form(form, lex.countries, lex.capitals) == body
 
 
+def _keys(bodies: list, lex: Lexicon, known: dict | None = None) -> list:
+    """(registry key, country) of each body, as extract asks the registry for it."""
+    return [
+        (request(b, [b.name], lex, known or {})[0][2], b.country) if b else None for b in bodies
+    ]
+
+
 def test_country_order_form_attributed_article_dateline(lex) -> None:
     forms = [
         ["Finance Ministry"],  # bare: the article's "Japanese Finance Ministry" says whose
@@ -87,7 +101,7 @@ def test_country_order_form_attributed_article_dateline(lex) -> None:
         ["Finance Ministry", "French Finance Ministry", "Japanese Finance Ministry"],
     ]
     attributed = [None, None, None, "USA", None, None]
-    keys = entity_bodies(forms, attributed, "GBR", lex, {})
+    keys = _keys(entity_bodies(forms, attributed, "GBR", lex), lex)
     assert keys == [
         ("body:JPN:ministry:finance", "JPN"),
         ("body:JPN:ministry:finance", "JPN"),
@@ -98,24 +112,33 @@ def test_country_order_form_attributed_article_dateline(lex) -> None:
     ]
     # a body of no known country is one per name: two BBC items' commerce ministries
     # ("Ministry of Commerce", "Commerce Department") may be China's and America's
-    none = entity_bodies(
-        [["the Treasury"], ["Ministry of Commerce"], ["Commerce Department"]],
-        [None, None, None],
-        None,
-        lex,
-        {},
-    )
-    assert none == [
+    forms = [["the Treasury"], ["Ministry of Commerce"], ["Commerce Department"]]
+    assert _keys(entity_bodies(forms, [None, None, None], None, lex), lex) == [
         ("body:-:treasury", None),
         ("body:-:ministry of commerce", None),
         ("body:-:commerce department", None),
     ]
 
 
+def test_a_story_gives_a_body_its_country(lex) -> None:
+    # the seeds: Dawn's Islamabad report names Pakistan's "Foreign Office"; Khaama Press's
+    # item of the same story, with no dateline and three countries named, says "Foreign
+    # Office (FO)" and left it an actor of no country beside Pakistan's
+    dawn = entity_bodies([["Foreign Office"]], [None], "PAK", lex)
+    khaama = entity_bodies([["Foreign Office", "FO"]], [None], None, lex)
+    other = entity_bodies([["Foreign Office"]], [None], None, lex)
+    filled = story_countries([("s_talks", dawn), ("s_talks", khaama), ("s_trade", other)])
+    assert [_keys(bodies, lex) for bodies in filled] == [
+        [("body:PAK:ministry:foreign", "PAK")],
+        [("body:PAK:ministry:foreign", "PAK")],
+        [("body:-:foreign office", None)],  # another story: says nothing of this one
+    ]
+
+
 def test_the_acronym_an_article_gives_a_body_goes_with_it(lex) -> None:
     # "the U.S. Department of Transportation (DOT)": one entity of both forms (Reuters)
     forms = [["Department of Transportation", "DOT"], ["DOT"]]
-    assert entity_bodies(forms, [None, None], "USA", lex, {}) == [
+    assert _keys(entity_bodies(forms, [None, None], "USA", lex), lex) == [
         ("body:USA:ministry:transport", "USA"),
         None,  # an acronym alone names no body
     ]
@@ -139,12 +162,10 @@ def test_a_curated_body_takes_its_countrys_bare_name(lex) -> None:
     # a Zurich item's "the National Bank" is the Swiss National Bank (known_actors.jsonl)
     known = known_bodies(lex)
     assert known["body:CHE:bank:national"] == "known:swiss_national_bank"
-    assert entity_bodies([["National Bank"]], [None], "CHE", lex, known) == [
-        ("known:swiss_national_bank", "CHE")
-    ]
-    assert entity_bodies([["National Bank"]], [None], "POL", lex, known) == [
-        ("body:POL:bank:national", "POL")
-    ]
+    swiss = entity_bodies([["National Bank"]], [None], "CHE", lex)
+    assert _keys(swiss, lex, known) == [("known:swiss_national_bank", "CHE")]
+    polish = entity_bodies([["National Bank"]], [None], "POL", lex)
+    assert _keys(polish, lex, known) == [("body:POL:bank:national", "POL")]
 
 
 def test_polity_of_an_article_without_a_dateline() -> None:

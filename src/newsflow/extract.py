@@ -505,7 +505,7 @@ def extractable(articles: pl.DataFrame) -> pl.DataFrame:
             not_exact_copy() & (pl.col("language") == "en") & (pl.col("body").str.len_chars() > 0)
         )
         .filter(pl.col("content_hash").is_null() | pl.col("content_hash").is_first_distinct())
-        .select("article_id", "body", "source_name", "dateline")
+        .select("article_id", "body", "source_name", "dateline", "story_id")
     )
 
 
@@ -547,13 +547,15 @@ def extract_batch(
     bodies = todo.get_column("body").to_list()
     # Mentions and entities of every document first, so that the registry reads the warehouse
     # actors the whole batch can match at once (`ActorRegistry.prefetch`), then resolved in order.
-    found: list[tuple[str, str, list[int], list[Mention], list[_Resolve]]] = []
+    found: list[tuple[str, str, list[int], list[Mention], list[_Resolve | None]]] = []
+    bodies_found: list[tuple[str | None, list[national_bodies.Body | None]]] = []
     gazetteer = Gazetteer.load()
     known_bodies = national_bodies.known_bodies(lex)
-    for article_id, source_name, dateline, body, doc in zip(
+    for article_id, source_name, dateline, story_id, body, doc in zip(
         todo.get_column("article_id").to_list(),
         todo.get_column("source_name").to_list(),
         todo.get_column("dateline").to_list(),
+        todo.get_column("story_id").to_list(),
         bodies,
         docs if docs is not None else annotate(bodies, nlp, settings.n_process),
         strict=True,
@@ -602,19 +604,12 @@ def extract_batch(
             [ent.country for ent in entities],
             national_bodies.home_country(dateline, mentions, gazetteer, lex),
             lex,
-            known_bodies,
         )
-        resolved: list[_Resolve] = []
+        resolved: list[_Resolve | None] = []
         for idx, ent in enumerate(entities):
             forms = [m.form for m in mentions if m.entity == idx]
-            state_body = national[idx]
-            if state_body is not None and state_body[0] in lex.known:
-                known = lex.known[state_body[0]]  # "the National Bank" of a Zurich item
-                request = (known.actor_type, forms, state_body[0], known.name)
-                resolved.append((request, state_body[1]))
-                continue
-            if state_body is not None:  # one actor per country: `national_bodies`
-                resolved.append((("ORG", forms, state_body[0], None), state_body[1]))
+            if national[idx] is not None:
+                resolved.append(None)  # a state's body: resolved once its story is read
                 continue
             name = None
             if ent.key and ent.key.startswith("country:"):
@@ -625,13 +620,26 @@ def extract_batch(
                 name = _PLACE_SUFFIX.sub("", max(forms, key=len))
             resolved.append(((ent.actor_type, forms, ent.key, name), ent.country))
         found.append((article_id, body, starts, mentions, resolved))
-    registry.prefetch((request for *_, resolved in found for request, _ in resolved), threshold)
+        bodies_found.append((story_id, national))
+    # one actor per state's body and country, the story filling what an article leaves open
+    for (*_, mentions, resolved), national in zip(
+        found, national_bodies.story_countries(bodies_found), strict=True
+    ):
+        for idx, state_body in enumerate(national):
+            if state_body is not None:
+                forms = [m.form for m in mentions if m.entity == idx]
+                resolved[idx] = national_bodies.request(state_body, forms, lex, known_bodies)
+    registry.prefetch(
+        (r[0] for *_, resolved in found for r in resolved if r is not None), threshold
+    )
     for article_id, body, starts, mentions, resolved in found:
         actor_of = {
             idx: registry.resolve(
                 actor_type, forms, country, key=key, name=name, threshold=threshold
             )
-            for idx, ((actor_type, forms, key, name), country) in enumerate(resolved)
+            for idx, ((actor_type, forms, key, name), country) in enumerate(
+                cast(list[_Resolve], resolved)  # every body's request was filled in above
+            )
         }
         for m in mentions:
             rows["article_id"].append(article_id)

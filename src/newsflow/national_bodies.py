@@ -17,8 +17,8 @@ carries; the country the article attributes to it ("Japan's Finance Ministry", `
 the one country the article gives a body of that kind; the dateline's country ("TOKYO - ... the
 Finance Ministry said"); without a dateline (the BBC files), the one country the article's
 curated actors are of (`polity`: Labour and the Commons, Britain), else the one country it
-names; else none: a body the text gives no country stays one of no country, apart from every
-country's. The registry keys the actor by body and country (`body_key`), so each country's
+names; else the one country the other articles of its story give it (`story_countries`); else
+none: a body the text gives no country stays one of no country, apart from every country's. The registry keys the actor by body and country (`body_key`), so each country's
 body is one actor and the same id in every run.
 """
 
@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from newsflow.doc_entities import Mention
 from newsflow.geo import Gazetteer
 from newsflow.lexicon import Lexicon
+from newsflow.resolve import ResolveRequest
 from newsflow.short_orgs import ACRONYM, HEAD_WORDS, org_words
 
 # What a body is: the head word, and the words that must go with it (empty: none needed)
@@ -195,21 +197,27 @@ def known_bodies(lex: Lexicon) -> dict[str, str]:
     return out
 
 
+class Body(NamedTuple):
+    """A national body an article names: its kind ("ministry:finance"), its country, and the
+    longest name the article gives it."""
+
+    kind: str
+    country: str | None
+    name: str
+
+
 def entity_bodies(
     forms: Sequence[Sequence[str]],
     attributed: Sequence[str | None],
     home: str | None,
     lex: Lexicon,
-    known: Mapping[str, str],
-) -> list[tuple[str, str | None] | None]:
-    """(registry key, country) of each of an article's entities (its `forms`, the country the
-    article `attributed` to it) that is a national body, else None; `home` is the article's
-    country (`home_country`). A bare head word or an
-    acronym beside the full name (`_beside_the_name`) does not stop an entity being one; two
-    countries in its names do. A body a curated actor is (`known`, from
-    `known_bodies`) has that actor's key."""
+) -> list[Body | None]:
+    """The national body each of an article's entities (its `forms`, the country the article
+    `attributed` to it) is, else None; `home` is the article's country (`home_country`). A bare
+    head word or an acronym beside the full name (`_beside_the_name`) does not stop an entity
+    being one; two countries in its names do."""
     countries, capitals = lex.countries, lex.capitals
-    bodies: list[tuple[str, str | None, str] | None] = []
+    bodies: list[Body | None] = []
     for names in forms:
         read = [body_of_form(f, countries, capitals) for f in names]
         whole = [b for b, f in zip(read, names, strict=True) if b or not _beside_the_name(f)]
@@ -220,20 +228,51 @@ def entity_bodies(
             continue
         named = [f for b, f in zip(read, names, strict=True) if b]
         longest = max(named, key=lambda f: (len(org_words(f)), f))
-        bodies.append((kinds.pop(), carried.pop() if carried else None, longest))
+        bodies.append(Body(kinds.pop(), carried.pop() if carried else None, longest))
     # the one country the article gives a body of a kind stands for its bare mentions too
     given: dict[str, set[str]] = {}
     for body, country in zip(bodies, attributed, strict=True):
-        if body and (body[1] or country):
-            given.setdefault(body[0], set()).add(body[1] or country or "")
-    keys: list[tuple[str, str | None] | None] = []
+        if body and (body.country or country):
+            given.setdefault(body.kind, set()).add(body.country or country or "")
+    out: list[Body | None] = []
     for body, country in zip(bodies, attributed, strict=True):
-        if body is None:
-            keys.append(None)
-            continue
-        others = given.get(body[0], set())
+        others = given.get(body.kind, set()) if body else set()
         only = next(iter(others)) if len(others) == 1 else None
-        code = body[1] or country or only or home
-        key = body_key(body[0], code, body[2])
-        keys.append((known.get(key, key), code))
-    return keys
+        out.append(body._replace(country=body.country or country or only or home) if body else None)
+    return out
+
+
+def story_countries(
+    articles: Sequence[tuple[str | None, Sequence[Body | None]]],
+) -> list[list[Body | None]]:
+    """The bodies of each (story id, bodies) article, a body of no country given the one
+    country the other articles of its story give that body: the seeds' Khaama Press item
+    names Pakistan, Iran and Afghanistan and no dateline, and its "Foreign Office" is the one
+    Dawn's Islamabad report gives Pakistan."""
+    given: dict[tuple[str, str], set[str]] = {}
+    for story, bodies in articles:
+        for body in bodies:
+            if story and body and body.country:
+                given.setdefault((story, body.kind), set()).add(body.country)
+    out: list[list[Body | None]] = []
+    for story, bodies in articles:
+        row: list[Body | None] = []
+        for body in bodies:
+            found = given.get((story, body.kind), set()) if story and body else set()
+            if body and body.country is None and len(found) == 1:
+                body = body._replace(country=next(iter(found)))
+            row.append(body)
+        out.append(row)
+    return out
+
+
+def request(
+    body: Body, forms: list[str], lex: Lexicon, known: Mapping[str, str]
+) -> tuple[ResolveRequest, str | None]:
+    """What the registry resolves a body's mentions `forms` to, with its country: the body's key
+    (`body_key`), or the curated actor it is (`known`, from `known_bodies`)."""
+    key = body_key(body.kind, body.country, body.name)
+    if key in known:  # "the National Bank" of a Zurich item
+        curated = lex.known[known[key]]
+        return (curated.actor_type, forms, known[key], curated.name), body.country
+    return ("ORG", forms, key, None), body.country
