@@ -43,6 +43,11 @@ COUNTRY_AT = """
 select a.country_code, a.name from mentions m join actors a using (actor_id)
 where m.article_id = ? and m.char_start = ? and m.char_end = ?
 """
+# a later warehouse's mention starting there (its span may end elsewhere)
+COUNTRY_FROM = """
+select a.country_code from mentions m join actors a using (actor_id)
+where m.article_id = ? and m.char_start = ?
+"""
 
 
 def _body_mentions(warehouse: str, lex: Lexicon) -> list[tuple]:
@@ -133,7 +138,7 @@ def score(args: list[str]) -> None:
             warehouse = bbc if items[int(i)]["corpus"] == "bbc" else reuters
             at = [mention["article_id"], mention["char_start"]]
             with duckdb.connect(warehouse, read_only=True) as con:
-                found = con.execute(COUNTRY_AT.replace("and m.char_end = ?", ""), at).fetchone()
+                found = con.execute(COUNTRY_FROM, at).fetchone()
             mention[label] = {"country": found[0] if found else None}
     judged = [json.loads(line) for line in (out / "judged.jsonl").read_text().splitlines()]
     result: dict[str, dict] = {}

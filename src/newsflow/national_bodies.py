@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from newsflow.doc_entities import Mention
 from newsflow.geo import Gazetteer
@@ -80,6 +80,7 @@ FILLER = frozenset({"of", "and", "for", "the", "&", "affairs", "'s", "’s"})
 SUBNATIONAL = frozenset(
     {"scottish", "scotland", "welsh", "wales", "english", "england", "northern"}
 )
+K = TypeVar("K")  # what `_one_country` groups by
 _WORD = re.compile(r"[\w.&'’]+")
 _MAX_COUNTRY_WORDS = 3
 
@@ -133,9 +134,11 @@ def body_of_form(
     if head not in HEADS:
         return None
     rest = kept[1:] if head_first else kept[:-1]
-    portfolio = {PORTFOLIOS.get(w, "?") for w in rest}
+    if any(w not in PORTFOLIOS for w in rest):
+        return None  # "White House", "Senate Finance Committee": a proper name
+    portfolio = {PORTFOLIOS[w] for w in rest}
     needed = HEADS[head]
-    if "?" in portfolio or (needed and not (needed & portfolio or ("" in needed and not rest))):
+    if needed and not (needed & portfolio or ("" in needed and not rest)):
         return None
     if head == "treasury":  # "the Treasury" is the "Treasury Department"
         head, portfolio = "ministry", {"treasury"}
@@ -176,6 +179,14 @@ def home_country(
         return polity(curated) or polity(named)
     place = gazetteer.lookup(dateline, frozenset(named))
     return place.country_code if place is not None else None
+
+
+def _one_country(pairs: Iterable[tuple[K, str | None]]) -> dict[K, str | None]:
+    """Each key's one country among (key, country) `pairs`: None where they give none or two."""
+    seen: dict[K, list[str | None]] = {}
+    for key, country in pairs:
+        seen.setdefault(key, []).append(country)
+    return {key: polity(countries) for key, countries in seen.items()}
 
 
 def body_key(body: str, country: str | None, name: str) -> str:
@@ -230,16 +241,12 @@ def entity_bodies(
         longest = max(named, key=lambda f: (len(org_words(f)), f))
         bodies.append(Body(kinds.pop(), carried.pop() if carried else None, longest))
     # the one country the article gives a body of a kind stands for its bare mentions too
-    given: dict[str, set[str]] = {}
-    for body, country in zip(bodies, attributed, strict=True):
-        if body and (body.country or country):
-            given.setdefault(body.kind, set()).add(body.country or country or "")
-    out: list[Body | None] = []
-    for body, country in zip(bodies, attributed, strict=True):
-        others = given.get(body.kind, set()) if body else set()
-        only = next(iter(others)) if len(others) == 1 else None
-        out.append(body._replace(country=body.country or country or only or home) if body else None)
-    return out
+    pairs = zip(bodies, attributed, strict=True)
+    given = _one_country((body.kind, body.country or country) for body, country in pairs if body)
+    return [
+        body._replace(country=body.country or country or given[body.kind] or home) if body else None
+        for body, country in zip(bodies, attributed, strict=True)
+    ]
 
 
 def story_countries(
@@ -249,21 +256,21 @@ def story_countries(
     country the other articles of its story give that body: the seeds' Khaama Press item
     names Pakistan, Iran and Afghanistan and no dateline, and its "Foreign Office" is the one
     Dawn's Islamabad report gives Pakistan."""
-    given: dict[tuple[str, str], set[str]] = {}
-    for story, bodies in articles:
-        for body in bodies:
-            if story and body and body.country:
-                given.setdefault((story, body.kind), set()).add(body.country)
-    out: list[list[Body | None]] = []
-    for story, bodies in articles:
-        row: list[Body | None] = []
-        for body in bodies:
-            found = given.get((story, body.kind), set()) if story and body else set()
-            if body and body.country is None and len(found) == 1:
-                body = body._replace(country=next(iter(found)))
-            row.append(body)
-        out.append(row)
-    return out
+    given = _one_country(
+        ((story, body.kind), body.country)
+        for story, bodies in articles
+        for body in bodies
+        if story and body
+    )
+    return [
+        [
+            body._replace(country=given[(story, body.kind)])
+            if story and body and body.country is None
+            else body
+            for body in bodies
+        ]
+        for story, bodies in articles
+    ]
 
 
 def request(

@@ -34,8 +34,8 @@ select ea.event_id, list(distinct ea.article_id order by ea.article_id) as arts
 from event_articles ea join articles a using (article_id)
 group by 1 having count(distinct a.story_id) > 1
 """
-SHARED = """
-select count(*) from event_articles x join event_articles y using (event_id)
+SHARED_AFTER = """
+select count(*) from after_wh.event_articles x join after_wh.event_articles y using (event_id)
 where x.article_id = ? and y.article_id = ?
 """
 REPORT = """
@@ -105,9 +105,7 @@ def draw(args: list[str]) -> None:
             for x, y in combinations(arts, 2):
                 if stories[x] == stories[y]:
                     continue
-                shared = con.execute(
-                    SHARED.replace("event_articles", "after_wh.event_articles"), [x, y]
-                )
+                shared = con.execute(SHARED_AFTER, [x, y])
                 (split if shared.fetchone()[0] == 0 else kept).append((event_id, x, y))
         chosen: list[tuple[str, dict, dict, tuple]] = []
         skipped = Counter()
