@@ -66,6 +66,9 @@ def referent(token: Token) -> Token:
     return noun
 
 
+OWNER_MODIFIERS = ("compound", "amod", "nmod")
+
+
 def actors_in(
     head: Token, mentions: dict[int, RoleMention], *, skip_conj: bool = True
 ) -> list[RoleMention]:
@@ -83,12 +86,17 @@ def actors_in(
             and not names_nationality(token.doc, mention)
         ):
             found[mention.mention_id] = (depth, token.i, mention)
+        # "Motley Crue guitarist Mick Mars": the name in apposition is the one who acts; the
+        # word's modifiers rank with a possessor ("Iran's envoy Qomi"), behind it. Not a list
+        # of members ("the GCC states -- the UAE, Saudi Arabia ..."): the head told again
+        named = any(c.dep_ == "appos" and not c.conjuncts for c in token.children)
         for child in token.children:
             if child.dep_ in ROLE_SKIP_DEPS and not (child.dep_ == "conj" and not skip_conj):
                 continue
             if child.dep_ == "prep" and child.lemma_.lower() in ADJUNCT_PREPS | TOPIC_PREPS:
                 continue
-            queue.append((child, depth + (2 if child.dep_ == "poss" else 1)))
+            owner = child.dep_ == "poss" or (named and child.dep_ in OWNER_MODIFIERS)
+            queue.append((child, depth + (2 if owner else 1)))
     return [m for _, _, m in sorted(found.values(), key=lambda item: (item[0], item[1]))]
 
 

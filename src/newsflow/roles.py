@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow import (
     actorless,
+    blows,
     comitative,
     control,
     defences,
@@ -62,6 +63,17 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 # "the invasion of X", "the arrest of X": the "of" phrase of these nouns is the target (not of
 # "the withdrawal of US troops", where it is who acts).
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+# Nouns whose owner is the one acted on: "his arrest", "Hariri's assassination", "her
+# suspension", "serving his ban". With an object phrase the owner acts ("Brazil's suspension of
+# interest payments", "lifted its ban on shipments", "Korea's ban of U.S. meat").
+PATIENT_NOUNS = {
+    "arrest", "detention", "imprisonment", "jailing", "internment", "execution", "expulsion",
+    "deportation", "extradition", "kidnapping", "abduction", "capture", "assassination",
+    "murder", "killing", "slaying", "sacking", "dismissal", "ouster", "suspension", "ban",
+    "conviction", "trial", "prosecution", "indictment", "sentence", "sentencing", "release",
+    "interrogation", "torture",
+}  # fmt: skip
+PATIENT_OBJECT_PREPS = {"of", "on", "against", "from"}
 # a noun's "for" ("praise for X", "aid for Ecuador", "a loan for Mauritius"): a verb's is the reason
 FOR_TARGETS = {("for", "SUPPORT"), ("for", "ACCUSE"), ("for", "AID")}
 # "criticism from X", "a warning from X", "aid from Y": a said or given thing comes from its
@@ -158,6 +170,10 @@ def _verb_roles(
     if passive:
         for subject in passive:
             targets += with_conj(subject, mentions)
+        # "Mick Mars is being sued by his ex-girlfriend": the by-phrase's owner is the one
+        # acted on, who is not the doer
+        acted_on = {t.actor_id for t in targets}
+        sources = [s for s in sources if s.actor_id not in acted_on]
     elif participles.is_bare(verb):
         # "appeared in court, charged with fraud", "launched the offensive, backed by Syria":
         # the subject the participle borrows is the one charged or backed, not the actor. A
@@ -233,6 +249,21 @@ def _owner_verb(noun: Token) -> Token | None:
     return None
 
 
+def _owner_acted_on(noun: Token) -> bool:
+    """Is the owner of this noun trigger the one it is done to ("Scholl's arrest", "his
+    suspension runs out"), not its doer ("Brazil's suspension of interest payments")?"""
+    if noun.lemma_.lower() not in PATIENT_NOUNS:
+        return False
+    objects = [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lemma_.lower() in PATIENT_OBJECT_PREPS
+        for p in _pobjs(c)
+        if p.lemma_.lower() not in blows.WEEKDAYS  # "Hariri's assassination on Monday"
+    ]
+    return not objects
+
+
 def _noun_roles(
     noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -242,12 +273,13 @@ def _noun_roles(
     trigger = noun
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "a mediation mission between X and Y": the phrase's head holds the roles
+    owners = targets if _owner_acted_on(trigger) else sources
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON" and child.i not in mentions:
             verb = _owner_verb(noun)  # "the ILO reiterated its demand": its = the ILO
-            sources += subject_actors(verb, mentions) if verb is not None else []
+            owners += subject_actors(verb, mentions) if verb is not None else []
         elif child.dep_ == "poss":
-            sources += actors_in(child, mentions)
+            owners += actors_in(child, mentions)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
             sources += actors_in(child, mentions, skip_conj=False)  # "Pak-Iran talks"
         elif child.dep_ == "prep":
