@@ -32,7 +32,9 @@ SPORTS_WORDS = sports.SPORTS_WORDS | frozenset(
      "sprinter", "marathon", "medal", "medals", "races", "referee", "umpire", "fly-half",
      "scrum", "scrum-half", "flanker", "slam", "wimbledon", "tie-break", "tiebreak", "club",
      "clubs", "player", "players", "game", "title", "champion", "champions", "championships",
-     "manager", "boss", "captain", "skipper", "uefa", "fifa", "iaaf"}
+     "manager", "boss", "captain", "skipper", "uefa", "fifa", "iaaf", "indoor", "doping",
+     "bronze", "medallist", "medallists", "secs", "sprint", "hurdles", "hurdler", "relay",
+     "olympian", "seeded"}
 )  # fmt: skip
 MIN_WORDS = 5
 # Trigger lemmas that in a sports report name play, not the event type the lexicon gives.
@@ -48,7 +50,10 @@ PLAY = {
     "ACCUSE": {"clash"},  # a clash `senses` reads as a row: between sides here, a game
     "COERCE": {"prevent", "destroy", "demolish"},  # "destroyed Os du Randt in the scrum"
     "THREATEN": {"threat"},  # "Giggs was a tremendous threat", "Chelsea's main threat"
+    "COOPERATE": {"partnership"},  # "Brown and Carragher are likely to be the partnership"
 }  # fmt: skip
+# An appeal the officials turn down in play: "Arsenal also had a penalty appeal rejected"
+PLAY_APPEALS = {"penalty", "lbw", "handball", "offside"}
 _WORD = re.compile(r"[a-z][a-z-]*")
 
 
@@ -76,9 +81,17 @@ def is_play(event_type: str, token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in PLAY.get(event_type, ()):
         return True
-    if event_type != "REJECT" or lemma not in ("deny", "defend", "rule"):
+    if lemma == "charge" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return True  # "his chip was charged down by Orquera"
+    if event_type != "REJECT" or lemma not in ("deny", "defend", "rule", "reject"):
         return False
     deps = {c.dep_ for c in token.children}
+    if lemma == "reject":  # "had a penalty appeal rejected"
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and any(g.dep_ == "compound" and g.lower_ in PLAY_APPEALS for g in c.children)
+            for c in token.children
+        )
     if lemma == "rule":  # "was ruled out for offside / with an injury"
         return "nsubjpass" in deps or "auxpass" in deps
     if deps & {"ccomp", "xcomp", "pcomp"}:
