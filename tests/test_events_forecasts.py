@@ -4,8 +4,13 @@
 rise", "national income ... should rise by 4.3 pct" report where a figure is to go: a plan or
 an expectation, asked of no one, and the events guide keeps statistics out.
 
-Real Reuters sentences (reuters21578.jsonl.gz newids 4679, 11461, 21368), through the real
-events stage; mentions are alias matches of the actors listed here.
+An onlooker's warning ("warned HVB Group economist Andreas Rees", "Analysts warned that
+France still was facing challenges") is a forecast too (`senses`), no THREATEN; a side's
+warning stays one.
+
+Real Reuters sentences (reuters21578.jsonl.gz newids 4679, 11461, 21368, 12178) and BBC ones
+(bbc/business/387.txt, 190.txt), through the real events stage; mentions are alias matches of
+the actors listed here.
 """
 
 from __future__ import annotations
@@ -52,3 +57,43 @@ def test_an_act_someone_must_do_stays_a_request(nlp):
     )
     found = found_events(body, nlp, ACTORS, date(1987, 3, 31))
     assert ("REQUEST", "act_yeutter", "act_jpn") in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        # bbc/business/387.txt: an economist's warning of a figure (THREATEN HVB Group before)
+        (
+            '"Be prepared for a nasty figure for January 2005, about five million unemployed on a '
+            'non-seasonally adjusted basis," warned HVB Group economist Andreas Rees.',
+            [
+                ("act_hvb", "HVB Group", "ORG", "DEU", ["HVB Group"]),
+                ("act_rees", "Andreas Rees", "PERSON", "DEU", ["Andreas Rees"]),
+            ],
+        ),
+        # bbc/business/190.txt: analysts' view of a country (THREATEN -> France before)
+        (
+            "Analysts warned that France still was facing challenges and was unlikely to keep "
+            "expanding at its current pace.",
+            [("act_fra", "France", "COUNTRY", "FRA", ["France"])],
+        ),
+    ],
+)
+def test_an_onlookers_warning_is_no_threat(body, actors, nlp):
+    found = found_events(body, nlp, actors, date(2005, 2, 1))
+    assert [e for e in found if e[0] == "THREATEN"] == [], found
+
+
+def test_a_side_warning_stays_a_threat(nlp):
+    # newid 12178 (Reuters, 1 Apr 1987): the warning of a side, not of an onlooker
+    actors = [
+        ("act_usa", "United States", "COUNTRY", "USA", ["Reagan administration"]),
+        ("act_fra", "France", "COUNTRY", "FRA", ["France"]),
+        ("act_deu", "Germany", "COUNTRY", "DEU", ["Germany"]),
+    ]
+    body = (
+        "The Reagan administration has warned France and Germany that it may retaliate if "
+        "control of the company is awarded on political grounds."
+    )
+    found = found_events(body, nlp, actors, date(1987, 4, 1))
+    assert ("THREATEN", "act_usa", "act_fra") in found, found

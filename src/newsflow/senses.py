@@ -474,9 +474,17 @@ def _onlookers_agree(verb: Token) -> bool:
     complements = [c for c in verb.children if c.dep_ in AGREED_WHAT]
     if complements and not any(c.dep_ == "ccomp" for c in complements):
         return False  # "agreed to cut", "agreed a deal", "agreed with Gabon"
+    return _onlookers_only(verb)
+
+
+def _onlookers_only(verb: Token) -> bool:
+    """Are the subjects of `verb` onlookers, but for things no one could be ("warned HVB
+    Group economist Andreas Rees", the quote's "five million" parsed as a second subject)? An
+    onlooker's warning is a forecast, no threat."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.conjuncts]
-    return bool(subjects) and all(_onlooker(s) for s in subjects)
+    onlookers = [s for s in subjects if _onlooker(s)]
+    return bool(onlookers) and all(s in onlookers or not doers.names_doer(s, ()) for s in subjects)
 
 
 def _agrees_alone(verb: Token) -> bool:
@@ -671,6 +679,8 @@ def refine(
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_alone(token):
         return None
+    if verbal and lemma == "warn" and found[0] == "THREATEN" and _onlookers_only(token):
+        return None  # "Be prepared for a nasty figure," warned HVB Group economist Andreas Rees
     if (
         verbal
         and lemma == "warn"
