@@ -97,3 +97,14 @@ def test_a_side_warning_stays_a_threat(nlp):
     )
     found = found_events(body, nlp, actors, date(1987, 4, 1))
     assert ("THREATEN", "act_usa", "act_fra") in found, found
+
+
+def test_a_stadium_managers_warning_stays_a_threat(nlp):
+    # bbc/sport/148.txt: a manager in charge warns of what he will do, no onlooker
+    actors = [("act_corner", "Kevin Corner", "PERSON", "GBR", ["Kevin Corner"])]
+    body = (
+        'But Palace stadium manager Kevin Corner has warned: "If they wear them inside Selhurst '
+        "Park they will be immediately rejected on safety grounds."
+    )
+    found = found_events(body, nlp, actors, date(2005, 1, 20))
+    assert ("THREATEN", "act_corner", None) in found, found

@@ -120,6 +120,9 @@ ONLOOKERS = {
     "analyst", "economist", "dealer", "expert", "trader", "banker", "observer", "source",
     "forecaster", "strategist", "commentator", "broker", "manager", "specialist", "critic",
 }  # fmt: skip
+# whose warning is a forecast: not a manager's ("Palace stadium manager Kevin Corner has
+# warned: 'If they wear them inside Selhurst Park they will be immediately rejected'")
+WARNING_ONLOOKERS = ONLOOKERS - {"manager"}
 # what an agreement is of: a clause agreed that, a thing, an act, a party or a topic
 AGREED_WHAT = ("ccomp", "dobj", "xcomp", "prep", "advcl", "attr")
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
@@ -477,13 +480,13 @@ def _onlookers_agree(verb: Token) -> bool:
     return _onlookers_only(verb)
 
 
-def _onlookers_only(verb: Token) -> bool:
+def _onlookers_only(verb: Token, words: Container[str] = ONLOOKERS) -> bool:
     """Are the subjects of `verb` onlookers, but for things no one could be ("warned HVB
     Group economist Andreas Rees", the quote's "five million" parsed as a second subject)? An
     onlooker's warning is a forecast, no threat."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [c for s in subjects for c in s.conjuncts]
-    onlookers = [s for s in subjects if _onlooker(s)]
+    onlookers = [s for s in subjects if _onlooker(s, words)]
     return bool(onlookers) and all(s in onlookers or not doers.names_doer(s, ()) for s in subjects)
 
 
@@ -503,13 +506,13 @@ def _agrees_alone(verb: Token) -> bool:
     return len(subjects) == 1 and not subjects[0].conjuncts and doers.names_doer(subjects[0], ())
 
 
-def _onlooker(subject: Token) -> bool:
+def _onlooker(subject: Token, words: Container[str] = ONLOOKERS) -> bool:
     """Is the subject an onlooker: "economists", or one named with an onlooker's title ("Ian
     Fogg, broadband and personal technology analyst at Jupiter Research", "senior economist
     Susumu Taketomi")? A bare "X agreed." of such a one shares the view just reported."""
     titles = [c for c in subject.children if c.dep_ in ("appos", "compound")]
     titles += [t for c in titles for t in c.conjuncts]  # "broadband and ... analyst" as parsed
-    return subject.lemma_.lower() in ONLOOKERS or any(t.lemma_.lower() in ONLOOKERS for t in titles)
+    return subject.lemma_.lower() in words or any(t.lemma_.lower() in words for t in titles)
 
 
 def _warns_of_a_state(verb: Token) -> bool:
@@ -679,15 +682,11 @@ def refine(
         return None
     if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_alone(token):
         return None
-    if verbal and lemma == "warn" and found[0] == "THREATEN" and _onlookers_only(token):
-        return None  # "Be prepared for a nasty figure," warned HVB Group economist Andreas Rees
-    if (
-        verbal
-        and lemma == "warn"
-        and found[0] == "THREATEN"
-        and (_warns_of_a_state(token) or _warns_of_a_trend(token))
-    ):
-        return ("REQUEST", "10") if _warns_someone(token) else None
+    if verbal and lemma == "warn" and found[0] == "THREATEN":
+        if _onlookers_only(token, WARNING_ONLOOKERS):
+            return None  # "Be prepared for a nasty figure," warned HVB Group economist Andreas Rees
+        if _warns_of_a_state(token) or _warns_of_a_trend(token):
+            return ("REQUEST", "10") if _warns_someone(token) else None
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
     if (
