@@ -1,14 +1,16 @@
 """Who an event's owner and a passive's by-phrase are (issue 20, `roles`, `phrase_actors`).
 
-"his arrest", "Hariri's assassination", "her suspension": the owner of these nouns is the one
-acted on, stored before as the one who acted (COERCE George Michael -> nobody for "his arrest
-for lewd conduct"). With an object phrase the owner acts: "Brazil's suspension of interest
-payments". In "Mick Mars is being sued by his ex-girlfriend" the one sued is not the suer, and
-in "Motley Crue guitarist Mick Mars" the name in apposition is the one sued, not the band.
+"his arrest", "Hariri's assassination", "her suspension": the owner of these nouns, a person,
+is the one acted on, stored before as the one who acted (COERCE George Michael -> nobody for
+"his arrest for lewd conduct"). With an object phrase the owner acts ("Brazil's suspension of
+interest payments"), and so does a state ("Brazil's suspension last month of part of its
+interest payments"). In "Mick Mars is being sued by his ex-girlfriend" the one sued is not
+the suer, and in "Motley Crue guitarist Mick Mars" the name in apposition is the one sued, not
+the band.
 
 Real sentences of the BBC bundle (bbc/business/167.txt, bbc/entertainment/252.txt,
-bbc/tech/102.txt) and the Reuters corpus (items 6216, 10118, 17196), with the sentence before
-where a pronoun needs it, through the real events stage.
+bbc/tech/102.txt) and the Reuters corpus (newids 6216, 8101, 10118, 17196), with the sentence
+before where a pronoun needs it, through the real events stage.
 """
 
 from __future__ import annotations
@@ -67,6 +69,21 @@ def test_an_owner_with_an_object_phrase_still_acts(nlp):
         "such other sectors as utilities, telephones and industrials, analysts pointed out."
     )
     assert ("SANCTION", "act_brazil", None) in events(text, nlp, date(1987, 3, 26))
+
+
+def test_a_state_owning_a_suspension_is_its_doer(nlp):
+    # newid 8101: the object phrase hangs off "last month", not "suspension": a state acts
+    # (was SANCTION Wolfgang Roeller -> Brazil with the owner read as the one acted on)
+    actors = [*ACTORS, ("act_roeller", "Wolfgang Roeller", "PERSON", "DEU", ["Roeller"])]
+    text = (
+        "Roeller, who is also management board spokesman of Dresdner Bank AG, said in a radio "
+        "interview it is unlikely Brazil's suspension last month of part of its interest payments "
+        "would lead to a chain reaction in Latin America."
+    )
+    sanctions = [
+        e for e in found_events(text, nlp, actors, date(1987, 3, 22)) if e[0] == "SANCTION"
+    ]
+    assert sanctions == [("SANCTION", "act_brazil", None)]
 
 
 def test_the_one_sued_by_his_ex_girlfriend_is_the_target_not_the_suer(nlp):

@@ -63,9 +63,10 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 # "the invasion of X", "the arrest of X": the "of" phrase of these nouns is the target (not of
 # "the withdrawal of US troops", where it is who acts).
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
-# Nouns whose owner is the one acted on: "his arrest", "Hariri's assassination", "her
-# suspension", "serving his ban". With an object phrase the owner acts ("Brazil's suspension of
-# interest payments", "lifted its ban on shipments", "Korea's ban of U.S. meat").
+# Nouns whose owner, a person, is the one acted on: "his arrest", "Hariri's assassination",
+# "her suspension", "serving his ban". With an object phrase the owner acts ("Brazil's
+# suspension of interest payments", "lifted its ban on shipments", "Korea's ban of U.S. meat"),
+# and a state or a firm acts ("Brazil's suspension last month of part of its payments").
 PATIENT_NOUNS = {
     "arrest", "detention", "imprisonment", "jailing", "internment", "execution", "expulsion",
     "deportation", "extradition", "kidnapping", "abduction", "capture", "assassination",
@@ -273,13 +274,14 @@ def _noun_roles(
     trigger = noun
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "a mediation mission between X and Y": the phrase's head holds the roles
-    owners = targets if _owner_acted_on(trigger) else sources
+    acted_on = _owner_acted_on(trigger)
     for child in noun.children:
+        owners: list[RoleMention] = []
         if child.dep_ == "poss" and child.pos_ == "PRON" and child.i not in mentions:
             verb = _owner_verb(noun)  # "the ILO reiterated its demand": its = the ILO
-            owners += subject_actors(verb, mentions) if verb is not None else []
+            owners = subject_actors(verb, mentions) if verb is not None else []
         elif child.dep_ == "poss":
-            owners += actors_in(child, mentions)
+            owners = actors_in(child, mentions)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
             sources += actors_in(child, mentions, skip_conj=False)  # "Pak-Iran talks"
         elif child.dep_ == "prep":
@@ -306,6 +308,8 @@ def _noun_roles(
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
                     sources += actors_in(pobj, mentions)
+        for owner in owners:  # "Hariri's assassination": a person is acted on; not "Brazil's
+            (targets if acted_on and owner.actor_type == "PERSON" else sources).append(owner)
     if event_type == "REQUEST":
         targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
     if not sources:
