@@ -190,3 +190,29 @@ def test_a_hyphenated_surname_typed_org_joins_the_person_named_in_full(nlp):
     found = extract(nlp, body)
     people = {(m["name"], m["type"]) for m in found if "Kilroy" in m["text"]}
     assert people == {("Robert Kilroy-Silk", "PERSON")}, found
+
+
+def test_a_firm_reuters_marks_in_angle_brackets_is_named_without_them(nlp):
+    # reuters21578 newids 12881 and 1606: Reuters writes an unlisted firm "<Algoma Steel Corp
+    # Ltd>"; NER took the closing bracket into the name ("Algoma Steel Corp Ltd>"), an actor
+    # apart from the firm named plainly (1,266 such actors in the whole corpus)
+    algoma = (
+        "<Algoma Steel Corp Ltd> said there were no specific developments to explain the recent "
+        "increase in its share price and there were no announcements planned or anticipated.\n\n"
+        "The company said it made the statement at the request of the Toronto Stock Exchange."
+    )
+    comdata = (
+        "Comdata Network Inc said it is in active talks with other parties on a possible "
+        "acquisition or recapitalization of Comdata in an effort to maximize shareholder "
+        "values.\n\nComdata said <Rosewood Financial Inc> together with <Cypress Partners LP> "
+        "and <Driftwood Ltd> have acquired over five pct of Comdata stock and Rosewood intends "
+        "to acquire over 15 pct of Comdata.\n\nComdata said it has not yet reached a definitive "
+        "agreement with <Mason Best Co> for the previously-announced recapitalization and "
+        "self-tender offer."
+    )
+    mentions = extract(nlp, algoma, comdata)
+    assert all(
+        "<" not in m["text"] + m["name"] and ">" not in m["text"] + m["name"] for m in mentions
+    ), mentions
+    names = {m["name"] for m in mentions}
+    assert {"Algoma Steel Corp Ltd", "Rosewood Financial Inc", "Mason Best Co"} <= names, names

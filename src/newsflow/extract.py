@@ -79,6 +79,7 @@ _GOVERNMENT_VERBS = frozenset(
      "imposed", "sanctioned", "responded", "claimed", "claims", "believes", "fears", "hopes"}
 )  # fmt: skip
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_ANGLES = frozenset({"<", ">"})  # Reuters marks a private firm "<Rolls-Royce Ltd>": no part of it
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 
 
@@ -259,7 +260,7 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
             or low in FILLER
             or tok.is_punct
             or tok.is_space
-            or tok.text in POSSESSIVE
+            or tok.text in POSSESSIVE | _ANGLES
             or (tok.is_sent_start and low in _SENTENCE_ADVERBS and start + 1 < end)
         ):
             start += 1
@@ -281,7 +282,7 @@ def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
         else:
             break
     while end > start and (  # possessives, punctuation, "Lisa Raymond 7-5"
-        doc[end - 1].text in POSSESSIVE
+        doc[end - 1].text in POSSESSIVE | _ANGLES
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or (person and doc[end - 1].text in _POST_NOMINALS and "strip_titles" not in lex.off)
