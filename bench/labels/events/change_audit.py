@@ -1,7 +1,7 @@
 """Draw a change audit's items: a seeded sample of event tuples gone and new between warehouses.
 
     python bench/labels/events/change_audit.py BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
-        OUT_DIR N_GONE N_NEW [SEED]
+        OUT_DIR N_GONE N_NEW [SEED] [--plain-names]
 
 SEED (13 when left out: the thirteenth session's audit, `change_audit13/`) seeds the sample.
 
@@ -26,9 +26,16 @@ left join actors t on t.actor_id = e.target_actor_id
 QUERY = "select e.event_type, s.name, t.name, e.evidence" + JOINS
 
 
-def tuples(path: str) -> set[tuple]:
+def tuples(path: str, plain: bool = False) -> dict[tuple, tuple]:
+    """Each stored (type, source, target, evidence) tuple, keyed by itself, or with `plain` by
+    its names less the angle brackets Reuters puts round a firm ("Rolls-Royce Ltd>", named so
+    before 37eb6b6): a tuple only renamed so is no change to judge."""
     with duckdb.connect(path, read_only=True) as con:
-        return set(con.execute(QUERY).fetchall())
+        rows = con.execute(QUERY).fetchall()
+    if not plain:
+        return {row: row for row in rows}
+    bare = lambda name: None if name is None else name.strip("<>")  # noqa: E731
+    return {(k, bare(s), bare(t), e): (k, s, t, e) for k, s, t, e in rows}
 
 
 GENERICS = (
@@ -47,18 +54,24 @@ def generics(path: str, row: tuple) -> tuple[str | None, str | None]:
 
 
 def main(argv: list[str]) -> None:
+    plain = "--plain-names" in argv
+    argv = [a for a in argv if a != "--plain-names"]
     bbc_a, bbc_b, reu_a, reu_b, out, n_gone, n_new = argv[:7]
     rng = random.Random(int(argv[7]) if len(argv) > 7 else 13)
     items: list[tuple[dict, str]] = []
     population: dict[str, int] = {}
     for corpus, before_path, after_path in (("bbc", bbc_a, bbc_b), ("reuters", reu_a, reu_b)):
-        before, after = tuples(before_path), tuples(after_path)
-        for side, found, n in (("gone", before - after, n_gone), ("new", after - before, n_new)):
+        before, after = tuples(before_path, plain), tuples(after_path, plain)
+        for side, found, n in (
+            ("gone", before.keys() - after.keys(), n_gone),
+            ("new", after.keys() - before.keys(), n_new),
+        ):
             rows = sorted(found, key=str)
             population[f"{corpus}_{side}"] = len(rows)
-            path = before_path if side == "gone" else after_path
+            path, stored = (before_path, before) if side == "gone" else (after_path, after)
             for row in rng.sample(rows, min(int(n), len(rows))):
-                items.append((audit_item(corpus, row, generics(path, row)), side))
+                raw = stored[row]
+                items.append((audit_item(corpus, raw, generics(path, raw)), side))
     rng.shuffle(items)
     write(out, items, "sides", population)
 
