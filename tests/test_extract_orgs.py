@@ -216,3 +216,25 @@ def test_a_firm_reuters_marks_in_angle_brackets_is_named_without_them(nlp):
     ), mentions
     names = {m["name"] for m in mentions}
     assert {"Algoma Steel Corp Ltd", "Rosewood Financial Inc", "Mason Best Co"} <= names, names
+
+
+def test_a_name_run_across_a_ticker_bracket_is_cut_at_it(nlp):
+    # newid 16576: NER took "Sears, Roebuck and Co <S" (the name of 51 Sears mentions in the
+    # whole corpus); newid 482: "Texas Air Corp's <TEX> Continental Airlines" gave "TEX>
+    # Continental Airlines"
+    sears = (
+        "Hitech Engineering Co said it won\nlitigation brought against it by Coldwell Banker "
+        "Commercial\nServices Group, a unit of Sears, Roebuck and Co <S>.\n    In the lawsuit, "
+        "tried in U.S. District Court for the\nEastern District of Virginia, Coldwell had "
+        "claimed that Hitech\nimproperly canceled a lease for additional office space and\n"
+        "sought damages of 350,000 dlrs."
+    )
+    continental = (
+        "Presidential Airways Inc said it will serve 12 cities when it starts operating "
+        "Continental Express under a joint marketing agreement with Texas Air Corp's <TEX> "
+        "Continental Airlines on March 23."
+    )
+    mentions = extract(nlp, sears, continental)
+    names = {m["name"] for m in mentions}
+    assert not [n for n in names if "<" in n or ">" in n], names
+    assert {"Sears, Roebuck and Co", "Continental Airlines"} <= names, names

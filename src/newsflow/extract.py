@@ -3,7 +3,7 @@
 spaCy's statistical NER runs with an EntityRuler of curated groups/organisations before it (so
 "Tehreek-e-Taliban Pakistan" is one entity) and a country/demonym ruler after it, over the body
 with its all-capitals lines in the article's case (casing.truecase). Each entity is cleaned
-(titles and honorifics stripped, page furniture and the publisher's byline dropped) and typed by
+(titles and honorifics stripped: name_spans; page furniture and the publisher's byline dropped) and typed by
 what it names in its sentence (places NER calls people, capitals that act for their government,
 facilities, party adherents); in sports reports places in team positions are clubs (sports).
 The mentions of one article are then grouped into local entities ("Mr. Qomi" -> "Hassan Kazmi
@@ -27,13 +27,12 @@ from typing import cast
 import numpy as np
 import polars as pl
 import spacy
-from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from newsflow import blas, national_bodies, resources, schema, sports
+from newsflow import blas, name_spans, national_bodies, resources, schema, sports
 from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
@@ -45,7 +44,7 @@ from newsflow.doc_entities import (
 )
 from newsflow.geo import Gazetteer
 from newsflow.ids import short_hash
-from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
+from newsflow.lexicon import Lexicon
 from newsflow.resolve import ActorRegistry, ResolveRequest, fold_text
 from newsflow.settings import Settings
 from newsflow.short_orgs import join_legal_tails
@@ -62,14 +61,6 @@ _MENAFN = re.compile(r"\(MENAFN[^)\n]*\)")
 _FOOTER_START = re.compile(r"(?im)^[ \t]*published in [^\n]*$")
 _SOFT_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
 _LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "COUNTRY", "GROUP"})
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-     "northwest", "northeast", "southwest", "southeast", "north-west", "north-east",
-     "south-west", "south-east", "mid", "inner", "outer", "greater"}
-)  # fmt: skip
-_POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE"})
-_SENTENCE_ADVERBS = frozenset({"later", "earlier", "then", "meanwhile", "now", "but", "and"})
-_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # forms of address only people take
 # what a capital does when it stands for its government ("Tehran rejected the offer")
 _GOVERNMENT_VERBS = frozenset(
     {"said", "says", "say", "announced", "rejected", "rejects", "accused", "accuses", "denied",
@@ -79,34 +70,6 @@ _GOVERNMENT_VERBS = frozenset(
      "imposed", "sanctioned", "responded", "claimed", "claims", "believes", "fears", "hopes"}
 )  # fmt: skip
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-_ANGLES = frozenset({"<", ">"})  # Reuters marks a private firm "<Rolls-Royce Ltd>": no part of it
-_PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
-
-
-# Lower-case words that begin a person's name as NER spans it ("van der Merwe", "de la Madrid").
-_NAME_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "bin",
-     "ibn", "al", "el", "dos", "das", "ter", "ten"}
-)  # fmt: skip
-
-
-def _title_slip(doc: Doc, start: int, titles: frozenset[str]) -> bool:
-    """Is the token at `start` a slip for a title, right after a title word ("Prime Minsiter")?"""
-    return (
-        start > 0 and doc[start - 1].lower_ in titles and _misspelt_title(doc[start].lower_, titles)
-    )
-
-
-def _misspelt_title(word: str, titles: frozenset[str]) -> bool:
-    """Is `word` (lower case) a title written with a slip ("Prime Minsiter Yasuhiro Nakasone",
-    "Finance Miniister H. Onno Ruding"): within two edits of a title of six letters or more,
-    with its first letter? The Reuters registry named Nakasone "Minsiter Yasuhiro Nakasone" (260
-    mentions at f9e6899), Miyazawa and Thatcher so too, as the longest form wins. Read only after
-    a title word (`_title_slip`): "Justine" is two edits from "justice"."""
-    return len(word) >= 6 and any(
-        len(t) >= 6 and t[0] == word[0] and Levenshtein.distance(word, t, score_cutoff=2) <= 2
-        for t in titles
-    )
 
 
 # party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
@@ -221,81 +184,6 @@ def _line_words(body: str, start: int) -> int:
     return len(body[line_start : line_end if line_end >= 0 else len(body)].split())
 
 
-def _clean_span(span: Span, lex: Lexicon) -> tuple[int, int, str | None]:
-    """Token bounds of the name inside `span` after stripping titles, honorifics, possessives.
-
-    Titles are stripped from people only: "Foreign Office" is an organisation's name.
-    """
-    doc, start, end = span.doc, span.start, span.end
-    for i in range(start, end):  # "Foreign Office (FO": drop an unclosed parenthesis
-        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
-            end = i
-            break
-    person = span.label_ == "PERSON"
-    strip = lex.honorifics | lex.roles if person and "strip_titles" not in lex.off else frozenset()
-    peerages = person and "peerages" not in lex.off
-    if peerages and start > 0 and doc[start - 1].text in _PEERAGES:
-        start -= 1  # "Lord Falconer" is the name; NER often leaves "Lord" out
-    country: str | None = None
-    while start < end:
-        tok = doc[start]
-        low = tok.lower_.rstrip(".")
-        if (
-            peerages
-            and tok.text in _PEERAGES
-            and start + 1 < end
-            and doc[start + 1].lower_.rstrip(".") not in strip
-        ):
-            break  # a peerage is part of the name ("Lord Falconer"); "Lord Justice X" is not
-        if (
-            person
-            and tok.text in lex.countries
-            and start + 1 < end
-            and "country_prefix" not in lex.off
-        ):
-            country = lex.countries[tok.text]
-            start += 1
-        elif (
-            low in strip
-            or low in FILLER
-            or tok.is_punct
-            or tok.is_space
-            or tok.text in POSSESSIVE | _ANGLES
-            or (tok.is_sent_start and low in _SENTENCE_ADVERBS and start + 1 < end)
-        ):
-            start += 1
-        elif (
-            person
-            and start + 2 < end
-            and ((tok.is_lower and low not in _NAME_PARTICLES) or _title_slip(doc, start, strip))
-            and all(t.is_title for t in doc[start + 1 : end] if t.is_alpha and len(t) > 3)
-        ):
-            start += 1  # "prime minsiter Margaret Thatcher", "plus Ryan Giggs"
-        elif (
-            not person
-            and tok.is_lower
-            and low in _COMPASS
-            and start + 1 < end
-            and "compass_words" not in lex.off
-        ):
-            start += 1  # "west London" is London
-        else:
-            break
-    while end > start and (  # possessives, punctuation, "Lisa Raymond 7-5"
-        doc[end - 1].text in POSSESSIVE | _ANGLES
-        or doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or (person and doc[end - 1].text in _POST_NOMINALS and "strip_titles" not in lex.off)
-        or (
-            person
-            and not any(c.isalpha() for c in doc[end - 1].text)
-            and "person_digits" not in lex.off
-        )
-    ):
-        end -= 1
-    return start, end, country
-
-
 def _soft_wrapped(body: str) -> bool:
     """True for bodies hard-wrapped at a fixed width (Reuters): a single newline is a space."""
     lines = [len(line) for line in body.splitlines() if line.strip()]
@@ -366,20 +254,6 @@ def _capital_acting(doc: Doc, start: int, end: int, name: str, lex: Lexicon) -> 
     return start == 0 or doc[start - 1].lower_ not in {"in", "at", "from", "to", "near", "of"}
 
 
-def _person_shaped(ent: Span) -> bool:
-    """An ORG entity that is a person by its form: "Ms Jamieson", "Later Lord Falconer",
-    "Guy Mansfield QC" (a form of address or peerage, then a capitalised name; or a
-    post-nominal after a capitalised name)."""
-    start = ent.start + 1 if ent[0].is_sent_start and ent[0].lower_ in _SENTENCE_ADVERBS else 0
-    words = ent[start - ent.start :] if start else ent
-    if len(words) < 2:
-        return False
-    first = words[0].text.rstrip(".")
-    if (first.lower() in _ADDRESS or first in _PEERAGES) and words[1].is_title:
-        return True
-    return words[-1].text in _POST_NOMINALS and all(t.is_title for t in words[:-1])
-
-
 def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[Mention]:
     """Cleaned actor mentions of one document, in order, junk and page furniture dropped.
 
@@ -396,7 +270,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         if _in_spans(noise, ent.start_char, ent.end_char):
             continue
-        if label == "ORG" and "honorific_persons" not in off and _person_shaped(ent):
+        if label == "ORG" and "honorific_persons" not in off and name_spans.person_shaped(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ms Jamieson" is a person
             label = "PERSON"
         if ent.ent_id_ in lex.known:
@@ -417,7 +291,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
                 )
             )
             continue
-        start, end, country = _clean_span(ent, lex)
+        start, end, country = name_spans.clean_span(ent, lex)
         if start >= end:
             continue
         span = doc[start:end]

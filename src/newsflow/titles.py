@@ -4,7 +4,7 @@
 News names a person once with their office ("Chancellor Gordon Brown", "Tory shadow
 chancellor Oliver Letwin", "Vince Cable, the Lib Dems' Treasury spokesman") and then calls them
 by the office alone ("the chancellor said ...", "the shadow chancellor accused ..."). Extraction
-strips the title from the name (`extract._clean_span`), so the later "the chancellor" was no
+strips the title from the name (`name_spans.clean_span`), so the later "the chancellor" was no
 mention at all and the event it acts in lost its role.
 
 Here each person mention's title is read from the article text around it (`holders`): the
