@@ -9,7 +9,7 @@ the suer, and in "Motley Crue guitarist Mick Mars" the name in apposition is the
 the band.
 
 Real sentences of the BBC bundle (bbc/business/167.txt, bbc/entertainment/252.txt,
-bbc/tech/102.txt) and the Reuters corpus (newids 6216, 8101, 10118, 17196), with the sentence
+bbc/tech/102.txt, bbc/politics/027.txt) and the Reuters corpus (newids 6216, 8101, 10118, 17196), with the sentence
 before where a pronoun needs it, through the real events stage.
 """
 
@@ -31,6 +31,8 @@ ACTORS = [
     ("act_gcc", "Gulf Cooperation Council", "ORG", None, ["GCC"]),
     ("act_uae", "United Arab Emirates", "COUNTRY", "ARE", ["UAE"]),
     ("act_sau", "Saudi Arabia", "COUNTRY", "SAU", ["Saudi Arabia"]),
+    ("act_butler", "Lord Butler", "PERSON", "GBR", ["Lord Butler"]),
+    ("act_armstrong", "Lord Armstrong", "PERSON", "GBR", ["Lord Armstrong"]),
 ]  # fmt: skip
 
 
@@ -93,6 +95,17 @@ def test_the_one_sued_by_his_ex_girlfriend_is_the_target_not_the_suer(nlp):
     )
     found = [e for e in events(text, nlp, date(2005, 2, 1)) if e[0] == "ACCUSE"]
     assert found == [("ACCUSE", None, "act_mars")]  # was Mick Mars -> Motley Crue
+
+
+def test_the_doer_past_the_owner_of_a_by_phrase_is_the_source(nlp):
+    # bbc/politics/027.txt: "his" is Butler, whose assessment was backed; Armstrong backed it
+    # (was SUPPORT nobody -> Butler once the owner was dropped, Butler -> nobody before)
+    text = (
+        '"All that is part of what is bad government in this country." Lord Butler\'s '
+        "assessment was backed by his predecessor as Cabinet Secretary, Lord Armstrong."
+    )
+    found = [e for e in events(text, nlp, date(2004, 12, 9)) if e[0] == "SUPPORT"]
+    assert found == [("SUPPORT", "act_armstrong", "act_butler")], found
 
 
 def test_a_list_of_members_in_apposition_leaves_the_group_acting(nlp):

@@ -10,6 +10,7 @@ speaker; a relative pronoun stands for the noun it follows (`referent`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -100,15 +101,23 @@ def actors_in(
     return [m for _, _, m in sorted(found.values(), key=lambda item: (item[0], item[1]))]
 
 
-def with_conj(head: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
-    """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's."""
-    out = actors_in(head, mentions)[:1]
+def with_conj(
+    head: Token, mentions: dict[int, RoleMention], other_than: Collection[str] = ()
+) -> list[RoleMention]:
+    """Actors of a coordinated phrase ("Pakistan and Iran"): the head's, then each conjunct's;
+    the first of each that is no actor of `other_than` ("backed by his predecessor as Cabinet
+    Secretary, Lord Armstrong": not "his", Butler, whose assessment was backed)."""
+
+    def first(token: Token) -> list[RoleMention]:
+        return [m for m in actors_in(token, mentions) if m.actor_id not in other_than][:1]
+
+    out = first(head)
     # "Iran's envoy Qomi and TTP leaders": the parser may hang the conjunct on the apposition.
     # Not a list of members ("the GCC states -- the UAE, Saudi Arabia, Bahrain ..."): those
     # are the head told again, no other party.
     appositions = [a for a in head.children if a.dep_ == "appos" and len(a.conjuncts) < 2]
     for conj in [*head.conjuncts, *(c for a in appositions for c in a.conjuncts)]:
-        out += actors_in(conj, mentions)[:1]
+        out += first(conj)
     return out
 
 

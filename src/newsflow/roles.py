@@ -166,16 +166,14 @@ def _verb_roles(
     agents = [g for c in verb.children if c.dep_ == "agent" for g in _pobjs(c)]
     if doers.helped_by_a_cause(event_type, agents, mentions):
         return [], []  # "the pound was supported by an improved outlook": a cause, no actor
-    for agent in agents:  # "was carried out by X"
-        sources += with_conj(agent, mentions)
-    if passive:
-        for subject in passive:
-            targets += with_conj(subject, mentions)
-        # "Mick Mars is being sued by his ex-girlfriend": the by-phrase's owner is the one
-        # acted on, who is not the doer
-        acted_on = {t.actor_id for t in targets}
-        sources = [s for s in sources if s.actor_id not in acted_on]
-    elif participles.is_bare(verb):
+    for subject in passive:
+        targets += with_conj(subject, mentions)
+    # "was carried out by X"; not the one acted on ("Mick Mars is being sued by his
+    # ex-girlfriend": no source)
+    acted_on = {t.actor_id for t in targets}
+    for agent in agents:
+        sources += with_conj(agent, mentions, other_than=acted_on)
+    if not passive and participles.is_bare(verb):
         # "appeared in court, charged with fraud", "launched the offensive, backed by Syria":
         # the subject the participle borrows is the one charged or backed, not the actor. A
         # doer named that is no actor ("helped by rising exports") is a thing: no target.
@@ -183,7 +181,7 @@ def _verb_roles(
             targets += subject_actors(verb, mentions)
         elif verb.head.i in mentions and sources:  # "Canada, supported by Australia, ..."
             targets += with_conj(verb.head, mentions)
-    elif not agents:
+    elif not passive and not agents:
         sources += subject_actors(verb, mentions)
         doer = None if sources else infinitives.doer(verb, lexicon.light_verbs)
         if doer is not None:  # "UKIP's decision to suspend X", "continued the contacts to ..."
