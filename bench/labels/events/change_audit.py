@@ -2,6 +2,7 @@
 
     python bench/labels/events/change_audit.py BBC_BEFORE BBC_AFTER REU_BEFORE REU_AFTER \
         OUT_DIR N_GONE N_NEW [SEED] [--plain-names]
+    python bench/labels/events/change_audit.py score OUT_DIR   (after judged.jsonl is written)
 
 SEED (13 when left out: the thirteenth session's audit, `change_audit13/`) seeds the sample.
 
@@ -53,7 +54,35 @@ def generics(path: str, row: tuple) -> tuple[str | None, str | None]:
     return (found[0][0], found[0][1]) if found else (None, None)
 
 
+def score(out: str) -> None:
+    """Print the judged audit in `out` per side and corpus: items, events, type right, type and
+    roles right (with Wilson 95% intervals)."""
+    from bench.labels.body_countries import _wilson
+
+    with open(f"{out}/key.json", encoding="utf-8") as f:
+        sides = json.load(f)["sides"]
+    with open(f"{out}/items.json", encoding="utf-8") as f:
+        corpora = {str(item["id"]): item["corpus"] for item in json.load(f)}
+    with open(f"{out}/judged.jsonl", encoding="utf-8") as f:
+        judged = [json.loads(line) for line in f if line.strip()]
+    print("side corpus items event type_right roles_right")
+    for side in ("gone", "new"):
+        for corpus in ("bbc", "reuters", None):
+            rows = [
+                j
+                for j in judged
+                if sides[str(j["id"])] == side and corpus in (None, corpora[str(j["id"])])
+            ]
+            n = len(rows)
+            counts = [sum(bool(j[k]) for j in rows) for k in ("event", "type_right", "roles_right")]
+            cells = [f"{k} {_wilson(k, n)}" for k in counts]
+            print(side, corpus or "all", n, *cells)
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["score"]:
+        score(argv[1])
+        return
     plain = "--plain-names" in argv
     argv = [a for a in argv if a != "--plain-names"]
     bbc_a, bbc_b, reu_a, reu_b, out, n_gone, n_new = argv[:7]
