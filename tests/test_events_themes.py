@@ -32,6 +32,12 @@ ACTORS = [
     ("act_eu", "European Union", "IGO", None, ["EU"]),
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["Britain"]),
     ("act_ec", "European Community", "IGO", None, ["The European Community"]),
+    ("act_rocco", "Nikki Rocco", "PERSON", "USA", ["Nikki Rocco"]),
+    ("act_universal", "Universal", "ORG", "USA", ["Universal"]),
+    ("act_ray", "Ray", "PERSON", None, ["Ray"]),
+    ("act_psp", "PSP", "ORG", None, ["PSP"]),
+    ("act_wakaoji", "Nobuyuki Wakaoji", "PERSON", "JPN", ["Nobuyuki Wakaoji"]),
+    ("act_benigno", "Teodoro Benigno", "PERSON", "PHL", ["Teodoro Benigno"]),
     ("act_civ", "Ivory Coast", "COUNTRY", "CIV", ["Ivory Coast"]),
     ("act_fra", "France", "COUNTRY", "FRA", ["French"]),
     ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Copperbelt"]),
@@ -164,6 +170,22 @@ RELEASE_DEPLOY = [
     ),
     # spent heldout3 (gold CONCEDE): a man released, his name parsed a noun
     ("Fôn was released without charge .", "CONCEDE", True),
+    # bbc/entertainment/363.txt: a film NER names like a person (CONCEDE Nikki Rocco -> Ray
+    # before); bbc/tech/345.txt: a console (CONCEDE -> United States before)
+    (
+        '"I have never equated the Academy Awards with how much money a movie takes in," said '
+        "Nikki Rocco, head of distribution at Universal which released nominee Ray.",
+        "CONCEDE",
+        False,
+    ),
+    ("Already available in Japan, the PSP is released in the US on 24 March.", "CONCEDE", False),
+    # reuters newid 11842 (1 Apr 1987): a hostage released yields
+    (
+        "Kidnapped Japanese businessman\nNobuyuki Wakaoji has been released after four months "
+        "in\ncaptivity, Presidential spokesman Teodoro Benigno said.",
+        "CONCEDE",
+        True,
+    ),
     # reuters (OPEC, 1987): efforts deployed are no forces; spent heldout bbc/politics/263.txt
     # (no gold event): "wisdom needs to be deployed", the theme the controller's subject
     (

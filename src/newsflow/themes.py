@@ -28,8 +28,10 @@ plants", "sought to reassure Labour MPs"), ask nobody for anything. "Provide" an
 are AID only of aid, relief, weapons, intelligence or a loan ("providing ... military
 intelligence to Macedonia", PLOVER's AID); planes, equipment, services or oil supplied are
 trade. "Release" yields (CONCEDE) only someone, or a held ship or assets: a name, a pronoun
-or an agent noun ("Fôn was released without charge"); a product or a text released
-("released the FX/C compiler", "Nintendo is releasing an adapter") is none. "Lend" keeps AID
+or an agent noun ("Fôn was released without charge") in a sentence that says they were held
+(jail, custody, bail, hostage, kidnapped, charge: the `custody` class); a product or a text
+released ("released the FX/C compiler", "Nintendo is releasing an adapter", "Universal, which
+released nominee Ray", "the PSP is released in the US") is none. "Lend" keeps AID
 but for a figure of speech ("lent credence to", "lend weight").
 "Grant" is AID of aid, credit or asylum, CONCEDE of immunity, an extension or permission (the
 guide's "granted permission by a bankruptcy court"), none of options, rights or patents.
@@ -69,6 +71,9 @@ class VerbThemes:
     # an unlisted theme keeps the type only when it names someone ("released Kim Dae-jung";
     # "released the FX/C compiler", "release its planting intentions report" are none)
     only_someone: bool = False
+    # the class a word of the sentence must be of for someone to count ("released on bail",
+    # "from jail": a person freed; "Universal, which released nominee Ray": a film)
+    someone_needs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class Themes:
                     bool(spec.get("needs_theme", False)),
                     frozenset(spec["particles"]) if "particles" in spec else None,
                     bool(spec.get("only_someone", False)),
+                    spec.get("someone_needs"),
                 )
                 for lemma, spec in data["verbs"].items()
             },
@@ -119,6 +125,9 @@ class Themes:
                 if words & self.classes.get(name, frozenset()):
                     return None if event_type is None else (event_type, CAMEO_ROOTS[event_type])
         if spec.only_someone and not _theme_names_someone(verb):
+            return None
+        needs = self.classes.get(spec.someone_needs or "", frozenset())
+        if spec.someone_needs and not any(t.lemma_.lower() in needs for t in verb.sent):
             return None
         return None if spec.only else found
 
