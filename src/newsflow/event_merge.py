@@ -41,6 +41,9 @@ EVENT_KEYS = pl.Schema(
 )
 
 
+LINKING_WORDS = 12  # the words a sentence needs to link two reports by itself (`_linking`)
+
+
 @dataclass
 class _Group:
     """Candidates (and at most one known event) that report the same event."""
@@ -77,6 +80,7 @@ class _Key:
     story_id: str | None
     symmetric: bool
     background: bool = False
+    evidence: str | None = None  # the sentence that tells it, when long enough to link (`_linking`)
 
     def dates_meet(self, other: _Key) -> bool:
         """Either undated, or the date windows come within a day. History told in one report
@@ -98,6 +102,11 @@ class _Key:
         places = _places_agree(self.place_key, other.place_key)
         if places is False:
             return False
+        if self.evidence is not None and self.evidence == other.evidence:
+            # One sentence two articles carry, the same sides and type, tells one happening,
+            # whatever else they lack: a re-filed item's "Bankers said they would relay the
+            # Brazilian request" or a BBC story told twice were two events.
+            return True
         same_story = self.story_id is not None and self.story_id == other.story_id
         narrow = dated and (
             self.hi - self.lo <= timedelta(days=1) and other.hi - other.lo <= timedelta(days=1)  # type: ignore[operator]
@@ -135,6 +144,7 @@ def _candidate_key(c: Candidate) -> _Key:
         c.story_id,
         c.symmetric,
         c.background,
+        _linking(c.evidence),
     )
 
 
@@ -149,7 +159,14 @@ def _known_key(row: dict[str, Any], lexicon: Lexicon) -> _Key:
         row["story_id"],
         row["event_type"] in lexicon.symmetric_types,
         bool(row["background"]),
+        _linking(row.get("evidence")),
     )
+
+
+def _linking(evidence: str | None) -> str | None:
+    """A sentence long enough that two articles carrying it tell one happening: a dozen words
+    ("Russia attacked Ukraine in Kharkiv." in two undated stories may be two attacks)."""
+    return evidence if evidence is not None and len(evidence.split()) >= LINKING_WORDS else None
 
 
 def _joined_span(
