@@ -11,6 +11,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
 
 from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
+from newsflow.short_orgs import LEGAL_FORMS
 
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -58,6 +59,8 @@ def _outside_angles(doc: Doc, start: int, end: int) -> tuple[int, int]:
             return start, i
         if doc[i].text == ">":
             ticker = i - start == 1 and doc[start].is_upper
+            if ticker and all(t.lower_.rstrip(".") in LEGAL_FORMS for t in doc[i + 1 : end]):
+                return start, start  # "BankAmerica <BAC> Corp" as "BAC> Corp": no name left
             return (i + 1, end) if ticker else (start, i)
     return start, end
 
