@@ -104,8 +104,8 @@ class _Key:
             return False
         if self.evidence is not None and self.evidence == other.evidence:
             # One sentence two articles carry, the same sides and type, tells one happening,
-            # whatever else they lack: a re-filed item's "Bankers said they would relay the
-            # Brazilian request" or a BBC story told twice were two events.
+            # whatever else they lack: a re-filed item's "Government officials said Japan would
+            # make a formal request next week for emergency talks" gave an event per filing.
             return True
         same_story = self.story_id is not None and self.story_id == other.story_id
         narrow = dated and (

@@ -306,7 +306,7 @@ def _noun_roles(
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 for pobj in _pobjs(agent):
                     sources += actors_in(pobj, mentions)
-        for owner in owners:  # "Hariri's assassination": a person is acted on; not "Brazil's
+        for owner in owners:  # a person owner is acted on ("Hariri's assassination")
             (targets if acted_on and owner.actor_type == "PERSON" else sources).append(owner)
     if event_type == "REQUEST":
         targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
