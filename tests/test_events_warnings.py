@@ -1,4 +1,4 @@
-"""A warning of how things will go is no threat (issue 20, `senses._warns_of_a_trend`).
+"""A warning of how things will go is no threat (issue 20, `forecasts._warns_of_a_trend`).
 
 "Heineken ... warned that earnings in 2005 may also slide", "the firm warned of lower margins
 this year", "Mervyn King warned ... that the era of consistently low inflation ... may be coming

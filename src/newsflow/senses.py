@@ -80,19 +80,17 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from newsflow import blows, business, doers, harms, retreats, showings, speech, stock_phrases
+from newsflow import (
+    blows,
+    business,
+    doers,
+    forecasts,
+    harms,
+    retreats,
+    showings,
+    stock_phrases,
+)
 
-# What a warning threatens when it is a threat: "warned of retaliation", "warned that the trade
-# bill could prompt retaliation", "warned that sanctions would follow".
-THREATENED_ACTS = {
-    "action", "retaliation", "retaliate", "sanction", "consequence", "strike", "war", "measure",
-    "step", "reprisal", "boycott", "veto", "penalty", "fine", "ban", "tariff", "embargo",
-    "force", "attack", "violence", "protest", "suit", "lawsuit", "legal", "court",
-    "expulsion", "countermeasure", "ultimatum", "punishment", "punish", "walkout", "block",
-    "military", "arrest", "prosecution", "quota", "restriction", "curb", "revenge", "response",
-    "row", "dispute", "confrontation", "reaction", "hostility", "clash", "fight", "sue",
-    "crackdown", "intervention", "invasion", "raid", "seizure",
-}  # fmt: skip
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
 GIVING_VERBS = {"give", "grant"}
 PERMISSIONS = {"permission", "approval", "consent", "clearance", "leave", "licence", "license"}
@@ -115,14 +113,6 @@ POLITIES = {
     "treaty", "pact", "border", "frontier", "election", "result", "ruling", "decision", "right",
     "claim", "union", "organisation", "organization", "victory", "win", "outcome",
 }  # fmt: skip
-# who shares a view rather than makes a deal: "economists agreed that ..." (`_onlookers_agree`)
-ONLOOKERS = {
-    "analyst", "economist", "dealer", "expert", "trader", "banker", "observer", "source",
-    "forecaster", "strategist", "commentator", "broker", "manager", "specialist", "critic",
-}  # fmt: skip
-# whose warning is a forecast: not a manager's ("Palace stadium manager Kevin Corner has
-# warned: 'If they wear them inside Selhurst Park they will be immediately rejected'")
-WARNING_ONLOOKERS = ONLOOKERS - {"manager"}
 # what an agreement is of: a clause agreed that, a thing, an act, a party or a topic
 AGREED_WHAT = ("ccomp", "dobj", "xcomp", "prep", "advcl", "attr")
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
@@ -477,17 +467,7 @@ def _onlookers_agree(verb: Token) -> bool:
     complements = [c for c in verb.children if c.dep_ in AGREED_WHAT]
     if complements and not any(c.dep_ == "ccomp" for c in complements):
         return False  # "agreed to cut", "agreed a deal", "agreed with Gabon"
-    return _onlookers_only(verb)
-
-
-def _onlookers_only(verb: Token, words: Container[str] = ONLOOKERS) -> bool:
-    """Are the subjects of `verb` onlookers, but for things no one could be ("warned HVB
-    Group economist Andreas Rees", the quote's "five million" parsed as a second subject)? An
-    onlooker's warning is a forecast, no threat."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    subjects += [c for s in subjects for c in s.conjuncts]
-    onlookers = [s for s in subjects if _onlooker(s, words)]
-    return bool(onlookers) and all(s in onlookers or not doers.names_doer(s, ()) for s in subjects)
+    return forecasts.onlookers_only(verb)
 
 
 def _agrees_alone(verb: Token) -> bool:
@@ -504,64 +484,6 @@ def _agrees_alone(verb: Token) -> bool:
     # a side, not a thing: "The pact, agreed last year, calls on Japan" parses "pact" as the
     # subject of "agreed"
     return len(subjects) == 1 and not subjects[0].conjuncts and doers.names_doer(subjects[0], ())
-
-
-def _onlooker(subject: Token, words: Container[str] = ONLOOKERS) -> bool:
-    """Is the subject an onlooker: "economists", or one named with an onlooker's title ("Ian
-    Fogg, broadband and personal technology analyst at Jupiter Research", "senior economist
-    Susumu Taketomi")? A bare "X agreed." of such a one shares the view just reported."""
-    titles = [c for c in subject.children if c.dep_ in ("appos", "compound")]
-    titles += [t for c in titles for t in c.conjuncts]  # "broadband and ... analyst" as parsed
-    return subject.lemma_.lower() in words or any(t.lemma_.lower() in words for t in titles)
-
-
-def _warns_of_a_state(verb: Token) -> bool:
-    """ "warned (that) X was / could be Y": every reported clause is a copula with a subject
-    of its own (no "there", no "warned X to ...")."""
-    clauses = speech.reported_clauses(verb)
-    return bool(clauses) and all(
-        c.dep_ != "xcomp"
-        and c.lemma_.lower() == "be"
-        and not any(g.lower_ == "there" for g in c.children)
-        for c in clauses
-    )
-
-
-def _warns_of_a_trend(verb: Token) -> bool:
-    """ "warned that earnings in 2005 may also slide", "warned that yields were expected to
-    decline", "warned of rising U.S. reliance on foreign oil imports": a forecast of how things
-    will go (CAMEO 012), no threat. Every reported clause has a thing for subject (no one who
-    could act, no pronoun) and no word of a threatened act ("warned that the trade bill could
-    prompt retaliation" stays); a bare "warned of" names no threatened act either."""
-    clauses = [c for c in speech.reported_clauses(verb) if c.dep_ == "ccomp"]
-    if not clauses:
-        of = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        return bool(of) and not any(_threatened_act(g) for g in of)
-    return all(_thing_subject(c) and not _threatened_act(c) for c in clauses)
-
-
-def _thing_subject(clause: Token) -> bool:
-    """Is the clause's subject a thing: a common noun that names no one who acts, or "there"?"""
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if not subjects:
-        return False
-    subject = subjects[0]
-    if subject.dep_ == "expl":
-        return True
-    lemma = subject.lemma_.lower()
-    return subject.pos_ == "NOUN" and lemma not in doers.PEOPLE and lemma not in blows.CROWDS
-
-
-def _threatened_act(head: Token) -> bool:
-    """Does the phrase under `head` name an act one threatens ("retaliation", "sanctions",
-    "legal action", "a trade war")?"""
-    return any(t.lemma_.lower() in THREATENED_ACTS for t in head.subtree)
-
-
-def _warns_someone(verb: Token) -> bool:
-    """ "warned Tony Blair that ...", "warned them": a named or pronoun addressee (not "warned
-    the picture was ...", where the parser made the clause's subject an object)."""
-    return any(c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "PRON") for c in verb.children)
 
 
 def _names_a_side(noun: Token) -> bool:
@@ -683,10 +605,7 @@ def refine(
     if verbal and lemma == "agree" and found[0] == "AGREE" and _agrees_alone(token):
         return None
     if verbal and lemma == "warn" and found[0] == "THREATEN":
-        if _onlookers_only(token, WARNING_ONLOOKERS):
-            return None  # "Be prepared for a nasty figure," warned HVB Group economist Andreas Rees
-        if _warns_of_a_state(token) or _warns_of_a_trend(token):
-            return ("REQUEST", "10") if _warns_someone(token) else None
+        return forecasts.warning(token, found)
     if not verbal and lemma == "opposition" and _names_a_side(token):
         return None
     if (
