@@ -82,7 +82,7 @@ def trigger_mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexico
         return "negated"  # "broke the pledges", "the ceasefire was violated"
     for word, _dep in chain:
         lemma = word.lemma_.lower()
-        if lemma in lexicon.negating_verbs:
+        if lexicon.negates(word):
             return "negated"
         if lemma in lexicon.planned_verbs:
             mode = "planned"

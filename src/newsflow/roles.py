@@ -511,7 +511,7 @@ def sentence_candidates(
             read = _verb_roles if verbal_token(token) else _noun_roles
             borrowed_targets[protest] += read(token, "REQUEST", by_token, lexicon)[1]
             continue
-        negator = next((g for g, _ in chain if g.lemma_.lower() in lexicon.negating_verbs), None)
+        negator = next((g for g, _ in chain if lexicon.negates(g)), None)
         if (
             negator is not None
             and token.head.i == negator.i

@@ -19,7 +19,16 @@ import spacy
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Token
 
-from newsflow import failings, opinions, resources, senses, speech, stock_phrases, strikes
+from newsflow import (
+    failings,
+    opinions,
+    resources,
+    rulings,
+    senses,
+    speech,
+    stock_phrases,
+    strikes,
+)
 from newsflow.themes import Themes
 
 EVENT_TYPES = (
@@ -246,6 +255,9 @@ class Lexicon:
         )
         for form in failing:  # "said Y had failed to", "the failure of Y to ..., X said"
             needs.setdefault(form, set()).update(reporting)
+        courts = forms(set(rulings.COURT_WORDS), ("noun",))
+        for form in forms({rulings.RULING_VERB}, ("verb",)):  # "the law lords ruled that"
+            needs.setdefault(form, set()).update(courts)
         naming = forms({opinions.NAMING_VERB}, ("verb",))
         for word in self.condemning_words | self.approving_words:  # `opinions`
             needs.setdefault(word, set()).update(reporting | naming)
@@ -271,6 +283,17 @@ class Lexicon:
         lemmas |= self.reporting_verbs | speech.WANTING | speech.WOULD_WANTING
         return frozenset(hash_string(lemma) for lemma in lemmas)
 
+    def negates(self, word: Token) -> bool:
+        """Does `word` deny what it governs ("denied attacking", "ruled out a deal")? "Rule"
+        only with its particle: "law lords ruled that the detention ... breached human rights"
+        denies no detention (`rulings`)."""
+        lemma = word.lemma_.lower()
+        if lemma not in self.negating_verbs:
+            return False
+        return lemma != rulings.RULING_VERB or any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in word.children
+        )
+
     def trigger(self, token: Token) -> tuple[str, str] | None:
         """(event_type, cameo_root) when `token` names an event, else None."""
         found = self._lexical(token)
@@ -286,6 +309,8 @@ class Lexicon:
                 return ("ACCUSE", "11")  # "Mr Howard called that suggestion 'disgraceful'"
             if opinions.names_a_condemnation(token, self.approving_words):
                 return ("SUPPORT", "05")  # "Mark Oaten called the change pragmatic"
+            if rulings.rules_against(token):
+                return rulings.REJECT  # "law lords ruled that the detention ... breached"
             # an object entry before a particle one: "set up roadblocks" is the roadblocks'
             # COERCE, not "set up"'s COOPERATE
             for child in sorted(token.children, key=lambda c: c.dep_ != "dobj"):
