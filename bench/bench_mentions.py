@@ -302,6 +302,7 @@ RULES = {
     "capital_governments": "a capital that says or does something is its country's government",
     "org_places": "a one-word ORG that is a region or big city is a PLACE (clubs aside)",
     "honorific_persons": "an ORG shaped like a person ('Ms X', 'Lord X', 'X QC') is a PERSON",
+    "acronym_persons": "a one-word PERSON with a digit or in capitals ('MI6', 'BAA') is an ORG",
     "norp_parties": "party adherents NER calls NORP ('Conservative') are the party",
     "surnames": "later bare surnames of people named in full",
     "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "

@@ -244,3 +244,31 @@ def test_a_name_run_across_a_ticker_bracket_is_cut_at_it(nlp):
     assert not [n for n in names if "<" in n or ">" in n], names
     assert {"Sears, Roebuck and Co", "Continental Airlines"} <= names, names
     assert "Corp" not in names, names
+
+
+def test_a_one_word_name_with_a_digit_or_in_capitals_is_no_person(nlp):
+    # bbc/politics/100 and 369: NER called "MI6" and "BAA" people, and an arrest owned by "his"
+    # went to the MI6 "person" the clause named (COERCE -> MI6)
+    found = extract(
+        nlp,
+        "Martin Mubanga claimed in the Observer that an MI6 officer played a key role in "
+        "consigning him to the US camp in Cuba, following his arrest in Zambia.",
+        "UK airport operator BAA has reiterated its support for the government's aviation "
+        "expansion plans to airports throughout the country. BAA, which operates all three, said "
+        "it was consulting with local communities.",
+    )
+    types = {(m["text"], m["type"]) for m in found}
+    assert ("MI6", "ORG") in types, found
+    assert ("BAA", "ORG") in types and ("BAA", "PERSON") not in types, found
+    assert ("Martin Mubanga", "PERSON") in types
+
+
+def test_initials_numerals_and_a_line_in_capitals_keep_their_people(nlp):
+    found = extract(
+        nlp,
+        "J.B. Hunt said profits rose. Henry VIII was a king.",
+        "BAKER SAYS BAA PLAN IS FINE\n\nTreasury Secretary James Baker said on Monday the plan "
+        "was fine.",
+    )
+    types = {(m["text"], m["type"]) for m in found}
+    assert {("J.B. Hunt", "PERSON"), ("Henry VIII", "PERSON"), ("BAKER", "PERSON")} <= types, found

@@ -273,6 +273,9 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
         if label == "ORG" and "honorific_persons" not in off and name_spans.person_shaped(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ms Jamieson" is a person
             label = "PERSON"
+        elif label == "PERSON" and "acronym_persons" not in off and name_spans.acronym_shaped(ent):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": no person
+            label = "ORG"
         if ent.ent_id_ in lex.known:
             known = lex.known[ent.ent_id_]
             ent = _trim_space(ent)

@@ -2,7 +2,8 @@
 fillers and punctuation stripped from its ends, a peerage kept ("Lord Falconer"), a country
 before a person's name read as the person's country ("Pakistani Foreign Minister Jilani"), a
 Reuters ticker or firm bracket cut off ("Sears, Roebuck and Co <S", "<Rolls-Royce Ltd>"); and
-the ORG entities that are people by their form ("Ms Jamieson", "Guy Mansfield QC").
+the ORG entities that are people by their form ("Ms Jamieson", "Guy Mansfield QC"), and the
+PERSON ones that are none ("MI6", "BAA").
 """
 
 from __future__ import annotations
@@ -153,3 +154,23 @@ def person_shaped(ent: Span) -> bool:
     if (first.lower() in _ADDRESS or first in _PEERAGES) and words[1].is_title:
         return True
     return words[-1].text in _POST_NOMINALS and all(t.is_title for t in words[:-1])
+
+
+_ROMAN = frozenset("IVXLCDM")  # "Henry VIII", "the England XV": no acronym
+
+
+def acronym_shaped(ent: Span) -> bool:
+    """A PERSON entity that no person is by its form: one word with a digit ("MI6", "O2",
+    "DB9", "G-6") or in capitals without dots ("BAA", "ODPM", "GPRS"). Initials ("J.B.")
+    and Roman numerals stay."""
+    if len(ent) != 1:
+        return False
+    text = ent.text
+    if any(c.isdigit() for c in text):
+        return any(c.isalpha() for c in text)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or not text.isupper() or "." in text or set(letters) <= _ROMAN:
+        return False
+    doc = ent.doc
+    beside = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
+    return not any(len(t) > 1 and t.text.isupper() for t in beside)  # a line in capitals
