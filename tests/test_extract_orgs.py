@@ -272,3 +272,34 @@ def test_initials_numerals_and_a_line_in_capitals_keep_their_people(nlp):
     )
     types = {(m["text"], m["type"]) for m in found}
     assert {("J.B. Hunt", "PERSON"), ("Henry VIII", "PERSON"), ("BAKER", "PERSON")} <= types, found
+
+
+def test_standard_and_poors_is_one_actor_however_reuters_writes_it(nlp):
+    # reuters21578 newid 12387: NER split "Standard and Poor's Corp" at "and" ("Poor's Corp",
+    # 134 Reuters mentions), and "S and P" was an ORG "P" (76): ten actors for one agency
+    found = extract(
+        nlp,
+        "Standard and Poor's Corp said it may\ndowngrade GAF Corp's 415 mln dlrs of BB-minus "
+        "senior debt and\nB-rated subordinated debt.\n    S and P cited GAF's 3.2 billion dlr "
+        "acquisition offer for\nBorg-Warner Corp <BOR>.",
+    )
+    agency = [m for m in found if m["name"] == "Standard and Poor's Corp"]
+    assert [m["text"] for m in agency] == ["Standard and Poor's Corp", "S and P"], found
+    assert not any(m["text"] in ("BB", "P", "Poor's Corp") for m in found), found
+
+
+def test_wire_table_words_are_no_actors(nlp):
+    # newids 619 (an earnings table: "Revs" was a PERSON with 297 Reuters mentions), 10746,
+    # 14649
+    found = extract(
+        nlp,
+        "Qtr ended Jan 31\n    Shr 72 cts vs 71 cts\n    Net 3,062,000 vs 3,023,000\n    Revs "
+        "58.5 mln vs 56.4 mln\n    Nine mths\n    Shr 2.10 dlrs vs 1.73 dlrs",
+        "Singapore's M-1 money supply  rose\n2.7 pct in January to 10.09 billion Singapore dlrs "
+        "after a 3.7\npct increase in December, the Monetary Authority of Singapore\nsaid.",
+        "Based on that\nprice, dealers said refined corn oil, FOB, New York, was\nnominally 27.15 "
+        "cents a lb.",
+    )
+    texts = {m["text"] for m in found}
+    assert not texts & {"Revs", "Shr", "M-1", "FOB"}, found
+    assert {"Singapore", "Monetary Authority of Singapore", "New York"} <= texts, found
