@@ -303,3 +303,14 @@ def test_wire_table_words_are_no_actors(nlp):
     texts = {m["text"] for m in found}
     assert not texts & {"Revs", "Shr", "M-1", "FOB"}, found
     assert {"Singapore", "Monetary Authority of Singapore", "New York"} <= texts, found
+
+
+def test_the_us_written_without_its_last_point_is_the_country(nlp):
+    # reuters21578: "the U.S seeks" was a PLACE "U.S" (58 Reuters mentions)
+    found = extract(
+        nlp,
+        "Baker said the U.S seeks a greater say in bank decisions for its contributions.",
+        "EC sales to the U.S, against about a third in recent years, were half of the total.",
+    )
+    us = [(m["text"], m["name"], m["type"]) for m in found if m["text"] == "U.S"]
+    assert us == [("U.S", "United States", "COUNTRY")] * 2, found
