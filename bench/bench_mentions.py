@@ -293,6 +293,7 @@ RULES = {
     "inline_acronyms": "acronyms defined in brackets, and their later uses",
     "fac_places": "facilities (FAC: airports, squares, grounds) are PLACE actors",
     "person_places": "a name NER calls PERSON that is a region or big city is a PLACE",
+    "office_persons": "... unless an office stands before it ('President Bush')",
     "peerages": "'Lord X', 'Baroness X' kept whole as a person's name",
     "sports_clubs": "in sports reports, places in team positions are clubs (ORG)",
     "club_gazetteer": "in sports reports, regions and cities NER missed are clubs",

@@ -314,3 +314,16 @@ def test_the_us_written_without_its_last_point_is_the_country(nlp):
     )
     us = [(m["text"], m["name"], m["type"]) for m in found if m["text"] == "U.S"]
     assert us == [("U.S", "United States", "COUNTRY")] * 2, found
+
+
+def test_a_place_name_after_an_office_is_a_person(nlp):
+    # bbc-news-2005: "President Bush" was a PLACE (Bush, Egypt) in 35 of the BBC's 58 "Bush"
+    # PLACE mentions; a bare "Manchester" NER calls PERSON stays a place
+    found = extract(
+        nlp,
+        "President Bush has said he will work with Europe on Iran.",
+        "The meeting will be held in Manchester next week.",
+    )
+    types = {(m["text"], m["type"]) for m in found}
+    assert ("Bush", "PERSON") in types, found
+    assert ("Manchester", "PLACE") in types, found

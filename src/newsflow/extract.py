@@ -30,7 +30,7 @@ import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsflow import blas, name_spans, national_bodies, resources, schema, sports
 from newsflow.casing import truecase
@@ -247,6 +247,12 @@ def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
     return not words or all(w in junk for w in words)
 
 
+def _addressed(before: Token, lex: Lexicon) -> bool:
+    """Is the word before a name a form of address or an office ("Mr", "President")?"""
+    word = before.lower_.rstrip(".")
+    return word in lex.honorifics or (word in lex.roles and "office_persons" not in lex.off)
+
+
 def _capital_acting(doc: Doc, start: int, end: int, name: str, lex: Lexicon) -> bool:
     """A national capital that says or does something, not a place things happen in."""
     if name not in lex.capitals or end >= len(doc) or doc[end].lower_ not in _GOVERNMENT_VERBS:
@@ -314,11 +320,12 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
         elif label in {"GPE", "LOC", "FAC"} or (
             # "Derbyshire", "Manchester" called PERSON: places before people (in-document
-            # resolution gives them back to a person named in full with that surname)
+            # resolution gives them back to a person named in full with that surname), but
+            # not after a form of address or an office ("Mr Jackson", "President Bush")
             label == "PERSON"
             and bare in lex.place_names
             and "person_places" not in off
-            and not (start > 0 and doc[start - 1].lower_.rstrip(".") in lex.honorifics)
+            and not (start > 0 and _addressed(doc[start - 1], lex))
         ):
             place = _PLACE_SUFFIX.sub("", bare)
             country = lex.places.get(place) or lex.place_names.get(place)
