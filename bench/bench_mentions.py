@@ -310,6 +310,8 @@ RULES = {
     "places and countries included",
     "short_orgs": "an organisation's short name or acronym joins the full name the article "
     "gave it ('Occidental' -> 'Occidental Petroleum Corp', 'NAO')",
+    "firm_short_names": "a one-word PERSON or PLACE that begins the one company name the "
+    "article gives is that company ('Dome' after 'Dome Petroleum Ltd')",
     "legal_tails": "a legal form NER split off its firm joins it back ('Merrill Lynch' + 'and Co "
     "Inc'); alone it is dropped",
 }

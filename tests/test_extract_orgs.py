@@ -327,3 +327,45 @@ def test_a_place_name_after_an_office_is_a_person(nlp):
     types = {(m["text"], m["type"]) for m in found}
     assert ("Bush", "PERSON") in types, found
     assert ("Manchester", "PLACE") in types, found
+
+
+DOME = (  # reuters21578 newid 1825
+    "Dome Petroleum Ltd's plan to reschedule\ndebt of more than 6.1 billion Canadian dlrs will "
+    "likely be\ndetailed to a group of 56 major creditors on Monday or Tuesday\nnext week, a "
+    "company spokesman said.\n    Circulation of the complex plan to reschedule the company's\n"
+    "debt was delayed to incorporate late changes resulting from\ndiscussions with Dome's "
+    "lenders, spokesman David Annesley told\nReuters in response to an inquiry.\n    Annesley "
+    "said Dome expects its debt will total between 6.3\nbillion and 6.5 billion dlrs by June 30, "
+    "1987, when it hopes to\nimplement the debt plan now under negotiation."
+)
+BAKER = (  # newid 1920
+    "The directors of Hughes Tool Co\n<HT> said they would recommend to shareholders that they "
+    "reject\na merger with Baker International Corp <BKO> today.\n    The Hughes board objected "
+    "to a U.S. Department of Justice\nrequirement that Baker sell off several specialised\n"
+    "subsidiaries in businesses related to oil-drilling."
+)
+
+
+def test_a_firms_short_name_ner_called_a_place_or_person_is_the_firm(nlp):
+    # "Dome" was a PLACE (151 Reuters mentions), "Baker" a PERSON beside Baker International
+    # Corp: each is the company the article named in full
+    found = extract(nlp, DOME, BAKER)
+    short = {(m["text"], m["name"], m["type"]) for m in found if m["text"] in ("Dome", "Baker")}
+    assert short == {
+        ("Dome", "Dome Petroleum Ltd", "ORG"),
+        ("Baker", "Baker International Corp", "ORG"),
+    }, found
+
+
+def test_a_place_where_a_firm_works_and_a_person_of_its_name_stay(nlp):
+    # the same firm names beside the town and the man: "in Burlington" is where, and "Baker"
+    # after "James Baker" is the Treasury Secretary
+    found = extract(
+        nlp,
+        "Burlington Industries Inc said it will close its plant in Burlington next year.",
+        "Treasury Secretary James Baker met Baker International Corp executives. Baker said "
+        "the dollar was stable.",
+    )
+    kinds = {(m["text"], m["type"]) for m in found if m["text"] in ("Burlington", "Baker")}
+    assert ("Baker", "ORG") not in kinds, found
+    assert ("Burlington", "ORG") not in kinds, found

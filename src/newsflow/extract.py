@@ -37,6 +37,7 @@ from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
     attribute_countries,
+    firm_short_names,
     group_entities,
     inline_acronyms,
     org_names,
@@ -462,6 +463,8 @@ def extract_batch(
         if "surnames" not in lex.off:
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
+        if "firm_short_names" not in lex.off:
+            firm_short_names(doc, mentions)  # "Dome" after "Dome Petroleum Ltd": no place
         attribute_countries(doc, mentions, lex)
         entities = group_entities(
             mentions, "person_join" not in lex.off, "short_orgs" not in lex.off

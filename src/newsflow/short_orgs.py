@@ -85,8 +85,7 @@ def names_one(short: str, full: str) -> bool:
         return True
     if _without_forms(s) == _without_forms(f):
         return True
-    company = f[-1] in LEGAL_FORMS - {"and", "&"}
-    return company and len(s) < len(f) and f[: len(s)] == s
+    return is_company(full) and len(s) < len(f) and f[: len(s)] == s
 
 
 # Head words of bodies' names: alone ("the Bank said", "the Commission"), a common noun naming
@@ -166,3 +165,9 @@ def join_legal_tails(ents: Iterable[Span]) -> list[Span]:
         if joined and prev is not None and not prev.ent_id_:
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
     return out
+
+
+def is_company(form: str) -> bool:
+    """Does an organisation's name end in a legal form ("Dome Petroleum Ltd")?"""
+    words = org_words(form)
+    return bool(words) and words[-1] in LEGAL_FORMS - {"and", "&"}
