@@ -369,3 +369,18 @@ def test_a_place_where_a_firm_works_and_a_person_of_its_name_stay(nlp):
     kinds = {(m["text"], m["type"]) for m in found if m["text"] in ("Burlington", "Baker")}
     assert ("Baker", "ORG") not in kinds, found
     assert ("Burlington", "ORG") not in kinds, found
+
+
+def test_an_award_is_no_actor(nlp):
+    # bbc-news-2005 entertainment: "Oscar" was a PERSON with 137 BBC mentions ("winning him an
+    # Oscar in 1973"); the man named Oscar stays a person
+    found = extract(
+        nlp,
+        "But Brando, who died last July at the age of 80, eventually took the role of Don "
+        "Corleone, winning him an Oscar in 1973 which he notoriously refused.",
+        "Meanwhile, design engineer Takuo Miyagishima will be awarded an Oscar at the Scientific "
+        "and Technical Awards Dinner on 12 February 2005. Oscar Wilde wrote plays.",
+    )
+    texts = {m["text"]: m["type"] for m in found}
+    assert "Oscar" not in texts, found
+    assert texts.get("Oscar Wilde") == "PERSON" and texts.get("Brando") == "PERSON", found
