@@ -384,3 +384,17 @@ def test_an_award_is_no_actor(nlp):
     texts = {m["text"]: m["type"] for m in found}
     assert "Oscar" not in texts, found
     assert texts.get("Oscar Wilde") == "PERSON" and texts.get("Brando") == "PERSON", found
+
+
+def test_the_law_lords_are_the_house_of_lords_in_any_case(nlp):
+    # bbc-news-2005 politics/384: NER missed the lower-case "law lords" (16 BBC mentions), so
+    # their ruling had no source
+    found = extract(
+        nlp,
+        "It comes after law lords ruled that the detention of 12 foreign terror suspects "
+        "without trial breached human rights. The Law Lords said the rules were incompatible.",
+    )
+    assert [(m["text"], m["name"]) for m in found] == [
+        ("law lords", "House of Lords"),
+        ("Law Lords", "House of Lords"),
+    ], found
