@@ -312,6 +312,8 @@ RULES = {
     "gave it ('Occidental' -> 'Occidental Petroleum Corp', 'NAO')",
     "firm_short_names": "a one-word PERSON or PLACE that begins the one company name the "
     "article gives is that company ('Dome' after 'Dome Petroleum Ltd')",
+    "cued_firms": "a one-word PERSON the article writes like a firm ('oil giant Yukos', 'X, "
+    "which', 'X said it') and never like a person is an ORG",
     "legal_tails": "a legal form NER split off its firm joins it back ('Merrill Lynch' + 'and Co "
     "Inc'); alone it is dropped",
 }

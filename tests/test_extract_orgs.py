@@ -3,6 +3,8 @@ and the ActorRegistry: each test pins one rule of extract, doc_entities or sport
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsflow.extract import load_nlp
@@ -10,6 +12,7 @@ from newsflow.settings import Settings
 from tests.extract_frames import extract_bodies
 
 SETTINGS = Settings()
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -398,3 +401,19 @@ def test_the_law_lords_are_the_house_of_lords_in_any_case(nlp):
         ("law lords", "House of Lords"),
         ("Law Lords", "House of Lords"),
     ], found
+
+
+def test_a_name_written_like_a_firms_is_no_person(nlp):
+    # bbc-news-2005 business/025 (whole): "Yukos" was a PERSON at all 178 BBC mentions; the
+    # article writes "oil giant Yukos", "Yukos claimed it"
+    body = (FIXTURES / "entities" / "bbc_business_025.txt").read_text(encoding="utf-8")
+    kinds = {m["type"] for m in extract(nlp, body) if m["text"] == "Yukos"}
+    assert kinds == {"ORG"}, kinds
+    # business/047: "Budget airline Ryanair"; a man of one name written like a person stays
+    found = extract(
+        nlp,
+        "Budget airline Ryanair has placed an order for 70 Boeing 737-800 planes.",
+        "The band Keane played. Keane, who formed the band in 1997, said he was pleased.",
+    )
+    kinds = {(m["text"], m["type"]) for m in found}
+    assert ("Ryanair", "ORG") in kinds and ("Keane", "ORG") not in kinds, found

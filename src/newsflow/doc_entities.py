@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow.lexicon import FILLER, POSSESSIVE, KnownActor, Lexicon
 from newsflow.resolve import fold_text, name_tokens
-from newsflow.short_orgs import body_of, full_name_of, is_company, names_one, org_words
+from newsflow.short_orgs import body_of, full_name_of
 
 _PREPOSITIONS = frozenset({"to", "on", "for", "in", "with", "against", "from", "into", "toward"})
 # A name listed beside another is not governed by it: "Bush and Blair", "New Labour and Tony
@@ -397,34 +397,3 @@ def org_names(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
         m.tok_start, m.start = start, doc[start].idx
         m.form = doc[start : m.tok_end].text
     return [m for m in mentions if id(m) not in dropped]
-
-
-# Before a place that is where something happens, not a firm: "a plant in Burlington"
-LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "around", "across", "from", "into"})
-
-
-def firm_short_names(doc: Doc, mentions: list[Mention]) -> None:
-    """Give a firm's short name NER called a person or a place back to the firm (issue 22):
-    Reuters names "Dome Petroleum Ltd" and then "Dome" (151 mentions a PLACE), "Piedmont
-    Aviation Inc" then "Piedmont" (82), "Cyacq Corp" then "Cyacq" (36 a PERSON). A one-word
-    PERSON or PLACE mention whose word begins the name of exactly one company the article names
-    in full (a legal form at its end: `names_one`) is an organisation, which `group_entities`
-    then joins to that company; not when the article names a
-    person with that word ("James Baker" beside "Baker International Corp"), nor a place after
-    a preposition of place ("its plant in Burlington"). Mentions are changed in place."""
-    firms = {
-        m.form
-        for m in mentions
-        if m.actor_type == "ORG" and len(org_words(m.form)) >= 2 and is_company(m.form)
-    }
-    people = {w for m in mentions if m.actor_type == "PERSON" for w in org_words(m.form)[1:]}
-    for m in mentions:
-        if m.actor_type not in ("PERSON", "PLACE") or m.tok_end - m.tok_start != 1:
-            continue
-        before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-        if m.actor_type == "PLACE" and before in LOCATIVE_WORDS:
-            continue
-        if set(org_words(m.form)) & people:
-            continue
-        if len({f for f in firms if names_one(m.form, f)}) == 1:
-            m.actor_type, m.key, m.country = "ORG", None, None

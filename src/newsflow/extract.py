@@ -32,12 +32,11 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 
-from newsflow import blas, name_spans, national_bodies, resources, schema, sports
+from newsflow import blas, firm_names, name_spans, national_bodies, resources, schema, sports
 from newsflow.casing import truecase
 from newsflow.doc_entities import (
     Mention,
     attribute_countries,
-    firm_short_names,
     group_entities,
     inline_acronyms,
     org_names,
@@ -251,7 +250,7 @@ def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
 def _addressed(before: Token, lex: Lexicon) -> bool:
     """Is the word before a name a form of address or an office ("Mr", "President")?"""
     word = before.lower_.rstrip(".")
-    return word in lex.honorifics or (word in lex.roles and "office_persons" not in lex.off)
+    return word in lex.honorifics or (word in lex.offices and "office_persons" not in lex.off)
 
 
 def _capital_acting(doc: Doc, start: int, end: int, name: str, lex: Lexicon) -> bool:
@@ -464,7 +463,9 @@ def extract_batch(
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
         if "firm_short_names" not in lex.off:
-            firm_short_names(doc, mentions)  # "Dome" after "Dome Petroleum Ltd": no place
+            firm_names.firm_short_names(doc, mentions)  # "Dome" after "Dome Petroleum Ltd"
+        if "cued_firms" not in lex.off:
+            firm_names.cued_firms(doc, mentions, lex)  # "oil giant Yukos": no person
         attribute_countries(doc, mentions, lex)
         entities = group_entities(
             mentions, "person_join" not in lex.off, "short_orgs" not in lex.off

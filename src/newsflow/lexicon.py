@@ -16,6 +16,13 @@ BIG_PLACE = 100_000  # people: a city this big is a place before it is a person'
 FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
 
 
+# roles.txt words that modify an office rather than name one
+ROLE_MODIFIERS = frozenset(
+    {"caretaker", "interim", "acting", "former", "ex", "late", "chief", "deputy", "assistant",
+     "associate", "senior", "junior"}
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class KnownActor:
     key: str
@@ -52,6 +59,12 @@ class Lexicon:
     # rules switched off: empty in runs; bench/bench_mentions.py --ablate measures what each
     # rule gains or loses by switching it off (see RULES)
     off: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def offices(self) -> frozenset[str]:
+        """The roles that name an office or a trade ("president", "striker"), not the words
+        that only modify one ("former", "acting", "deputy": "former Yukos boss")."""
+        return self.roles - ROLE_MODIFIERS
 
     @functools.cached_property
     def junk_words(self) -> frozenset[str]:
