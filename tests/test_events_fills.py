@@ -1,6 +1,6 @@
 """Sides named by a side-filling generic (issue 20, `roles.fill_sides`, generic_agents.json
 `fill_only`): "a shareholder sued it", "watchdogs have said", "could not sue the firms" were
-stored with that side null, the largest class of wrong roles in random_audit24. Such a word
+stored with that side null (the last is now a court's ruling, `rulings`), the largest class of wrong roles in random_audit24. Such a word
 fills an empty side of an event the sentence forms without it, and never forms one itself
 ("Investors are hungry for high-grade debt ...," agreed one trader: no event). Real sentences of
 the Reuters corpus (wire.jsonl line) and the BBC bundle, through the real events stage.
@@ -51,13 +51,16 @@ def test_watchdogs_who_said_a_firm_should_restate_ask_it(nlp):
     ]
 
 
-def test_the_firms_a_government_may_not_sue_are_the_target(nlp):
-    # bbc/business/010.txt (random_audit24 item 96)
+def test_a_suit_a_court_rules_out_is_the_courts_reject_not_the_suitors_accusation(nlp):
+    # bbc/business/010.txt (random_audit24 item 96; "Court rejects $280bn tobacco case"): this
+    # test asserted ACCUSE United States -> "firm" (the generic filling the target) until the
+    # twenty-sixth session read the sentence as the guide labels a court ruling against a
+    # party's suit (`rulings`): the court's REJECT of the government; the panel is no actor
     text = (
         "The three-judge panel in the District of Columbia's Court of Appeals ruled on Friday "
         "that the US government could not sue the firms under the anti-racketeering laws."
     )
-    assert ("ACCUSE", "act_usa", None, None, "firm") in sides(text, nlp, date(2005, 2, 5))
+    assert sides(text, nlp, date(2005, 2, 5)) == [("REJECT", None, None, "act_usa", None)]
 
 
 def test_investors_alone_form_no_event(nlp):

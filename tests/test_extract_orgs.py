@@ -406,7 +406,7 @@ def test_the_law_lords_are_the_house_of_lords_in_any_case(nlp):
 def test_a_name_written_like_a_firms_is_no_person(nlp):
     # bbc-news-2005 business/025 (whole): "Yukos" was a PERSON at all 178 BBC mentions; the
     # article writes "oil giant Yukos", "Yukos claimed it"
-    body = (FIXTURES / "entities" / "bbc_business_025.txt").read_text(encoding="utf-8")
+    body = (FIXTURES / "firm_names" / "bbc_business_025.txt").read_text(encoding="utf-8")
     kinds = {m["type"] for m in extract(nlp, body) if m["text"] == "Yukos"}
     assert kinds == {"ORG"}, kinds
     # business/047: "Budget airline Ryanair"; a man of one name written like a person stays
