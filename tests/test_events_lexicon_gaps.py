@@ -18,6 +18,8 @@ ACTORS = [
     ("act_galloway", "George Galloway", "PERSON", "GBR", ["Mr Galloway"]),
     ("act_blair", "Tony Blair", "PERSON", "GBR", ["Tony Blair"]),
     ("act_thomas", "Gareth Thomas", "PERSON", "GBR", ["Gareth Thomas"]),
+    ("act_morrison", "James Morrison", "PERSON", "GBR", ["James Morrison"]),
+    ("act_wilson", "Andrew Wilson", "PERSON", "GBR", ["Andrew Wilson"]),
 ]  # fmt: skip
 
 
@@ -51,3 +53,19 @@ def test_a_player_ruled_out_of_a_match_is_no_rejection(nlp):
         "broken thumb."
     )
     assert found(text, nlp) == []
+
+
+def test_a_player_ruled_out_for_weeks_is_no_rejection(nlp):
+    # BBC bundle bbc/sport/171 and 406: injured players out for a while, no one refusing
+    for text in (
+        "Middlesbrough midfielder James Morrison has been ruled out for up to eight weeks after "
+        "an operation on Tuesday.",
+        "Another potential option, Glasgow flanker Andrew Wilson, has been ruled out for a month "
+        "after damaging ligaments in both knees against Northampton recently.",
+    ):
+        assert [e for e in found(text, nlp) if e[0] == "REJECT"] == [], text
+
+
+def test_an_act_ruled_out_for_now_is_still_refused(nlp):
+    text = "A televised debate was ruled out for now by Tony Blair."
+    assert ("REJECT", "act_blair", None) in found(text, nlp)

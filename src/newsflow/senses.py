@@ -48,8 +48,9 @@ Dizzee Rascal", `newsflow.blows`'s):
 * "'Why build your own grid?' he asked" reports a question, not a request: "ask" is a REQUEST
   only with someone or something asked for ("asked France to help", "asked for a meeting",
   "asked that the case be dropped").
-* "ruled out a deal" refuses it (REJECT); "was ruled out of the match / the race" is an
-  exclusion (an injured player, a candidate), no refusal by anyone.
+* "ruled out a deal" refuses it (REJECT); "was ruled out of the match / the race", "has been
+  ruled out for up to eight weeks", "was ruled out for offside" is an exclusion (an injured
+  player, a candidate, a goal), no refusal by anyone.
 * "is charged with ensuring order", "charged with overseeing the inquiry" gives a duty, not an
   accusation: "charge" with a gerund of looking after something is no event; "charged with
   avoiding a drugs test / covering up defects / fraud" stays the lexicon's ACCUSE. A price or
@@ -278,11 +279,21 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
     return not any(c.dep_ == "ccomp" for c in verb.children)  # "insisted", "he insisted so"
 
 
+FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # "for now"
+
+
 def _ruled_out_of(verb: Token) -> bool:
     """ "ruled out of the match": an "of" after the particle (or on the verb) names what one is
-    excluded from."""
+    excluded from; so does a passive's "for" ("has been ruled out for up to eight weeks", "was
+    ruled out for offside": an injured player, a goal disallowed), not "for now"."""
     outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
-    return any(c.dep_ == "prep" and c.lower_ == "of" for w in [verb, *outs] for c in w.children)
+    preps = [c for w in [verb, *outs] for c in w.children if c.dep_ == "prep"]
+    if any(p.lower_ == "of" for p in preps):
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return passive and any(
+        p.lower_ == "for" and not any(g.lower_ in FOR_A_WHILE for g in p.subtree) for p in preps
+    )
 
 
 def _charged_with_duty(verb: Token) -> bool:
