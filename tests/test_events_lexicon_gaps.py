@@ -56,7 +56,7 @@ def test_a_player_ruled_out_of_a_match_is_no_rejection(nlp):
 
 
 def test_a_player_ruled_out_for_weeks_is_no_rejection(nlp):
-    # BBC bundle bbc/sport/171 and 406: injured players out for a while, no one refusing
+    # BBC bundle bbc/sport/171 and 353: injured players out for a while, no one refusing
     for text in (
         "Middlesbrough midfielder James Morrison has been ruled out for up to eight weeks after "
         "an operation on Tuesday.",
