@@ -417,3 +417,21 @@ def test_a_name_written_like_a_firms_is_no_person(nlp):
     )
     kinds = {(m["text"], m["type"]) for m in found}
     assert ("Ryanair", "ORG") in kinds and ("Keane", "ORG") not in kinds, found
+
+
+def test_a_firm_short_name_is_no_person_of_its_initial_nor_a_state_of_a_body(nlp):
+    # entity_changes28 (judged blind; mended after, so tuned on): reuters21578 newid 16023
+    # "Goodrich said Moore is still actively looking" joined "M. Keith Goodrich" by the initial
+    # M; newid 7644 "the Public Utilities Commission of Ohio" beside "Ohio Edison Co"
+    found = extract(
+        nlp,
+        "Moore Corp Ltd expects 1987 profits from\ncontinuing operations will exceed 1986 "
+        "results, president M. Keith Goodrich said.\n    Goodrich said Moore is still actively "
+        "looking for\nacquisitions related to its core areas of business.",
+        "Ohio Edison Co said it has\ncompleted the sale and leaseback of 30 pct of its 30 pct\n"
+        "interest. It plans\non filing a rate application with the Public Utilities\nCommission "
+        "of Ohio to recover the Perry costs later this year.",
+    )
+    names = {(m["text"], m["name"]) for m in found}
+    assert ("Moore", "Moore Corp Ltd") in names, found
+    assert ("Ohio", "Ohio Edison Co") not in names, found

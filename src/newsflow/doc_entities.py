@@ -332,10 +332,13 @@ def _person_target(
     if len(tokens) == 1 and not subset:
         tok = tokens[0]
         surname = [e for full, e in persons if full[-1] == tok]
+        # a word of four letters or more begun by another ("Kazemi" / "Kazemi-Qomi"); not an
+        # initial ("Moore" is not "M. Keith Goodrich")
         prefix = [
             e
             for full, e in persons
-            if len(tok) >= 4 and any(f.startswith(tok) or tok.startswith(f) for f in full)
+            if len(tok) >= 4
+            and any(f.startswith(tok) or (len(f) >= 4 and tok.startswith(f)) for f in full)
         ]
         for candidates in (surname, prefix):
             if len(set(candidates)) == 1:

@@ -12,7 +12,8 @@ mentions), "bank Absa", "airline Ryanair". Two readings of the article, before
   shares") and never like a person's ("X, who", "X said he", "Mr X") is an organisation.
 
 Neither reads a name the article also gives a person ("James Baker" beside "Baker
-International Corp"), nor a place after a preposition of place ("its plant in Burlington").
+International Corp"), nor a place after a preposition of place ("its plant in Burlington",
+"the Public Utilities Commission of Ohio").
 Mentions are changed in place.
 """
 
@@ -25,7 +26,10 @@ from newsflow.lexicon import Lexicon
 from newsflow.short_orgs import is_company, names_one, org_words
 
 # Before a place that is where something happens, not a firm: "a plant in Burlington"
-LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "around", "across", "from", "into"})
+# or the place a body is of ("the Public Utilities Commission of Ohio" beside "Ohio Edison Co")
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "from", "into", "of"}
+)
 # Words that stand before a firm's name and not a person's: "oil giant Yukos", "bank Absa"
 # (not "maker", "producer" or "publisher": "film-maker Moore", "producer Bruckheimer")
 FIRM_WORDS = frozenset(
