@@ -108,8 +108,9 @@ def score(out: str) -> None:
         dropped = [j for j in rows if keys[str(j["id"])] == "dropped"]
         no_actor = sum(not j["names_an_actor"] for j in dropped)
         n, d = len(changed), len(dropped)
-        print(corpus or "all", f"changed {n}: after right {_wilson(after, n)},",
-              f"before right {_wilson(before, n)}; dropped {d}: no actor {_wilson(no_actor, d)}")  # fmt: skip
+        print(corpus or "all", f"changed {n}: after right {after} {_wilson(after, n)},",
+              f"before right {before} {_wilson(before, n)};",
+              f"dropped {d}: no actor {no_actor} {_wilson(no_actor, d)}")  # fmt: skip
 
 
 def main(argv: list[str]) -> None:
