@@ -298,6 +298,7 @@ RULES = {
     "sports_clubs": "in sports reports, places in team positions are clubs (ORG)",
     "club_gazetteer": "in sports reports, regions and cities NER missed are clubs",
     "split_dashes": "an entity never crosses a dash between spaces ('CRICKET - X')",
+    "split_versus": "an entity never crosses a lower-case 'v' or 'vs' ('Everton v Sunderland')",
     "org_names": "a name ending in Party/Ministry/Bank/Corp... takes in the capitalised words "
     "(places, demonyms) NER left out before it",
     "capital_governments": "a capital that says or does something is its country's government",

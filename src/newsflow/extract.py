@@ -70,6 +70,7 @@ _GOVERNMENT_VERBS = frozenset(
      "imposed", "sanctioned", "responded", "claimed", "claims", "believes", "fears", "hopes"}
 )  # fmt: skip
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_VERSUS = frozenset({"v", "vs", "v.", "vs.", "versus"})  # "Everton v Sunderland"
 
 
 # party adherents NER calls NORP: the party is the actor (known_actors names the big ones)
@@ -198,13 +199,15 @@ def _text_for_nlp(body: str, off: frozenset[str] = frozenset()) -> str:
 
 
 def _split_parts(span: Span, off: frozenset[str]) -> list[Span]:
-    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ...") or a
-    dash between spaces ("CRICKET - LEICESTERSHIRE", "MPs - Keith Vaz"), and a person never a
+    """An entity never crosses a line break (headline "...says Blair" + "Tony Blair ..."), a
+    dash between spaces ("CRICKET - LEICESTERSHIRE", "MPs - Keith Vaz") or a lower-case "v" or
+    "vs" ("Everton v Sunderland", a fixture; "Henry V" keeps its numeral), and a person never a
     comma ("Lloyd, Broster" in a team list)."""
     parts, start = [], span.start
     lines = "split_lines" not in off
     dashes = "split_dashes" not in off
     commas = span.label_ == "PERSON" and "split_person_commas" not in off
+    versus = "split_versus" not in off
     doc = span.doc
     for tok in span:
         comma = tok.text == "," and commas
@@ -214,7 +217,7 @@ def _split_parts(span: Span, off: frozenset[str]) -> list[Span]:
             and tok.whitespace_
             and tok.i > 0
             and doc[tok.i - 1].whitespace_
-        )
+        ) or (versus and tok.text in _VERSUS and tok.i > span.start)
         if (
             comma
             or dash
