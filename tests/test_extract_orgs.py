@@ -449,3 +449,20 @@ def test_a_fixture_is_two_clubs_and_a_kings_numeral_stays(nlp):
     assert not any(" v " in t for t in texts), found
     assert {"Everton", "Sunderland"} <= texts, found
     assert "Henry" not in texts, found
+
+
+def test_a_product_is_no_actor_its_maker_is(nlp):
+    # bbc-news-2005 tech: "iPod" was an ORG with 49 mentions in the technology section, "Xbox" 39,
+    # "Windows XP" a PLACE
+    found = extract(
+        nlp,
+        "Microsoft has said it will replace more than 14 million power cables for its Xbox "
+        "consoles due to safety concerns. A follow-up to Xbox is expected to released at the end "
+        "of this year or the beginning of 2006.",
+        "The event will play host to a large collection of digital music players, from companies "
+        "such as Creative, Sony and Philips as well as the ubiquitously fashionable iPod from "
+        "Apple.",
+    )
+    texts = {m["text"] for m in found}
+    assert not texts & {"Xbox", "iPod"}, found
+    assert {"Microsoft", "Sony", "Apple"} <= texts, found

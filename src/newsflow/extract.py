@@ -318,6 +318,8 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
         iso3 = lex.countries.get(text) or lex.countries.get(bare)
         if "ethnonyms" not in off and fold_text(bare) in lex.ethnonyms:
             continue  # "Baloch", "Pashtun": peoples, not actors by themselves
+        if "products" not in off and fold_text(bare) in lex.products:
+            continue  # "iPod", "Xbox", "Windows XP": things the firms make
         one_word = len(span) == 1 and "country_any_label" not in off
         if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or one_word):
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3

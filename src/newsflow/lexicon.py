@@ -48,6 +48,7 @@ class Lexicon:
     page_words: frozenset[str]
     group_words: frozenset[str]
     ethnonyms: frozenset[str]
+    products: frozenset[str]  # folded whole names of products and technologies: no actors
     countries: dict[str, str]  # surface form -> ISO3
     country_names: dict[str, str]  # ISO3 -> canonical name
     known: dict[str, KnownActor]  # "known:<key>" -> curated actor
@@ -118,6 +119,7 @@ class Lexicon:
             page_words=words("page_words.txt"),
             group_words=words("group_words.txt"),
             ethnonyms=words("ethnonyms.txt"),
+            products=words("products.txt"),
             countries=countries,
             country_names=names,
             known=known,
