@@ -466,3 +466,24 @@ def test_a_product_is_no_actor_its_maker_is(nlp):
     texts = {m["text"] for m in found}
     assert not texts & {"Xbox", "iPod"}, found
     assert {"Microsoft", "Sony", "Apple"} <= texts, found
+
+
+def test_a_rating_word_that_is_also_a_body_keeps_the_body(nlp):
+    # reuters21578 newid 19: "CCC" is the Commodity Credit Corporation (169 Reuters mentions);
+    # listing "ccc" with the ratings as junk had dropped 123 of them. bbc sport/001: "the AAAs
+    # title", the Amateur Athletic Association. A bare rating stays no actor ("BB", newid 618)
+    ccc = extract(
+        nlp,
+        "The Commodity Credit Corporation, CCC,\nhas accepted an export bonus offer to cover the "
+        "sale of 37,000\nlong tons of wheat flour to North Yemen, the U.S. Agriculture\n"
+        "Department said.\n    The wheat four is for shipment March-May and the bonus\nawarded "
+        "was 119.05 dlrs per tonnes and will be paid in the form\nof commodities from the CCC "
+        "inventory.",
+    )
+    assert [m["name"] for m in ccc if m["text"] == "CCC"] == ["Commodity Credit Corporation"] * 2
+    rating = extract(
+        nlp,
+        "Raised were the companies' senior debt to BB from B and\nsubordinated debt to B-plus "
+        "from CCC-plus.",
+    )
+    assert "BB" not in [m["text"] for m in rating], rating
