@@ -30,7 +30,7 @@ import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsflow import blas, firm_names, name_spans, national_bodies, resources, schema, sports
 from newsflow.casing import truecase
@@ -44,7 +44,7 @@ from newsflow.doc_entities import (
 )
 from newsflow.geo import Gazetteer
 from newsflow.ids import short_hash
-from newsflow.lexicon import Lexicon
+from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
 from newsflow.resolve import ActorRegistry, ResolveRequest, fold_text
 from newsflow.settings import Settings
 from newsflow.short_orgs import join_legal_tails
@@ -250,17 +250,11 @@ def _is_junk(tokens: list[str], lex: Lexicon) -> bool:
     return not words or all(w in junk for w in words)
 
 
-def _addressed(before: Token, lex: Lexicon) -> bool:
-    """Is the word before a name a form of address or an office ("Mr", "President")?"""
-    word = before.lower_.rstrip(".")
-    return word in lex.honorifics or (word in lex.offices and "office_persons" not in lex.off)
-
-
 def _capital_acting(doc: Doc, start: int, end: int, name: str, lex: Lexicon) -> bool:
     """A national capital that says or does something, not a place things happen in."""
     if name not in lex.capitals or end >= len(doc) or doc[end].lower_ not in _GOVERNMENT_VERBS:
         return False
-    return start == 0 or doc[start - 1].lower_ not in {"in", "at", "from", "to", "near", "of"}
+    return start == 0 or doc[start - 1].lower_ not in PLACE_PREPOSITIONS
 
 
 def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) -> list[Mention]:
@@ -330,7 +324,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             label == "PERSON"
             and bare in lex.place_names
             and "person_places" not in off
-            and not (start > 0 and _addressed(doc[start - 1], lex))
+            and not (start > 0 and lex.addresses(doc[start - 1].lower_))
         ):
             place = _PLACE_SUFFIX.sub("", bare)
             country = lex.places.get(place) or lex.place_names.get(place)

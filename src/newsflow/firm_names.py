@@ -22,14 +22,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsflow.doc_entities import Mention
-from newsflow.lexicon import Lexicon
+from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
 from newsflow.short_orgs import is_company, names_one, org_words
 
-# Before a place that is where something happens, not a firm: "a plant in Burlington"
-# or the place a body is of ("the Public Utilities Commission of Ohio" beside "Ohio Edison Co")
-LOCATIVE_WORDS = frozenset(
-    {"in", "at", "near", "outside", "around", "across", "from", "into", "of"}
-)
 # Words that stand before a firm's name and not a person's: "oil giant Yukos", "bank Absa"
 # (not "maker", "producer" or "publisher": "film-maker Moore", "producer Bruckheimer")
 FIRM_WORDS = frozenset(
@@ -66,7 +61,7 @@ def firm_short_names(doc: Doc, mentions: list[Mention]) -> None:
         if m.actor_type not in ("PERSON", "PLACE") or m.tok_end - m.tok_start != 1:
             continue
         before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-        if m.actor_type == "PLACE" and before in LOCATIVE_WORDS:
+        if m.actor_type == "PLACE" and before in PLACE_PREPOSITIONS:
             continue
         if set(org_words(m.form)) & people:
             continue
@@ -76,21 +71,22 @@ def firm_short_names(doc: Doc, mentions: list[Mention]) -> None:
 
 def _cues(doc: Doc, m: Mention, lex: Lexicon) -> tuple[bool, bool]:
     """(written like a firm's name, written like a person's) at this one mention."""
-    words = [t.lower_ for t in doc[m.tok_end : m.tok_end + 3]]
-    before = doc[m.tok_start - 1].lower_.rstrip(".") if m.tok_start > 0 else ""
+    after = [t.lower_ for t in doc[m.tok_end : m.tok_end + 2]]
+    first, second = (after + ["", ""])[:2]
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    said = first in SAYING
     firm = (
         before in FIRM_WORDS
-        or words[:2] == [",", "which"]
-        or (words[:1] and words[0] in SAYING and words[1:2] == ["it"])
-        or (words[:1] and words[0] in ("'s", "'") and words[1:2] and words[1] in FIRM_THINGS)
+        or (first, second) == (",", "which")
+        or (said and second == "it")
+        or (first in ("'s", "'") and second in FIRM_THINGS)
     )
     person = (
-        before in lex.honorifics
-        or before in lex.offices
-        or words[:2] == [",", "who"]
-        or (words[:1] and words[0] in SAYING and words[1:2] in (["he"], ["she"]))
+        lex.addresses(before)
+        or (first, second) == (",", "who")
+        or (said and second in ("he", "she"))
     )
-    return bool(firm), bool(person)
+    return firm, person
 
 
 def cued_firms(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:

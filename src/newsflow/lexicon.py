@@ -16,6 +16,13 @@ BIG_PLACE = 100_000  # people: a city this big is a place before it is a person'
 FILLER = frozenset({"of", "for", "on", "the", "and", "to", "in", "affairs", "&", "a", "an", "at"})
 
 
+# Words before a name that make it a place where something happens, not an actor ("in
+# Leicester", "its plant in Burlington", "the Commission of Ohio", "visiting Kabul"): `sports`
+# (a club), `firm_names` (a firm), `extract` (a capital's government)
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "to", "outside", "around", "across", "into", "of", "via",
+     "visit", "visited", "visiting", "toward", "towards", "throughout"}
+)  # fmt: skip
 # roles.txt words that modify an office rather than name one
 ROLE_MODIFIERS = frozenset(
     {"caretaker", "interim", "acting", "former", "ex", "late", "chief", "deputy", "assistant",
@@ -66,6 +73,14 @@ class Lexicon:
         """The roles that name an office or a trade ("president", "striker"), not the words
         that only modify one ("former", "acting", "deputy": "former Yukos boss")."""
         return self.roles - ROLE_MODIFIERS
+
+    def addresses(self, word: str) -> bool:
+        """Does `word` (lower case) address a person by form or office ("Mr", "President",
+        "striker"; not "former")?"""
+        word = word.rstrip(".")
+        return word in self.honorifics or (
+            word in self.offices and "office_persons" not in self.off
+        )
 
     @functools.cached_property
     def junk_words(self) -> frozenset[str]:

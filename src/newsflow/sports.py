@@ -20,7 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsflow.doc_entities import Mention
-from newsflow.lexicon import Lexicon
+from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
 
 SPORTS_WORDS = frozenset(
     {"innings", "wicket", "wickets", "halftime", "half-time", "goalkeeper", "striker",
@@ -35,10 +35,6 @@ SPORTS_WORDS = frozenset(
 )  # fmt: skip
 _SPORTS_IDS = frozenset(get_string_id(w) for w in SPORTS_WORDS)
 _MIN_SPORTS_WORDS = 3  # distinct sports words a report needs
-_LOCATIVE = frozenset(
-    {"in", "at", "from", "near", "to", "outside", "around", "across", "into", "of", "via",
-     "visit", "visited", "visiting", "toward", "towards", "throughout"}
-)  # fmt: skip
 _DATE = re.compile(
     r"\s*(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\.? \d)"
 )
@@ -52,7 +48,7 @@ def is_sports_report(doc: Doc) -> bool:
 
 def _locative(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
-    if before in _LOCATIVE:
+    if before in PLACE_PREPOSITIONS:
         return True
     after = doc[end] if end < len(doc) else None
     if after is not None and _DATE.match(doc[end : end + 6].text):
