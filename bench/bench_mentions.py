@@ -316,6 +316,8 @@ RULES = {
     "article gives is that company ('Dome' after 'Dome Petroleum Ltd')",
     "cued_firms": "a one-word PERSON the article writes like a firm ('oil giant Yukos', 'X, "
     "which', 'X said it') and never like a person is an ORG",
+    "batch_firms": "a PERSON name some article of the batch writes with a firm's or club's words "
+    "('Chelsea boss', 'oil giant Yukos') and none like a person's is an ORG in every article",
     "legal_tails": "a legal form NER split off its firm joins it back ('Merrill Lynch' + 'and Co "
     "Inc'); alone it is dropped",
 }

@@ -406,6 +406,27 @@ def annotate(bodies: list[str], nlp: Language, n_process: int = 1) -> Iterator[D
 
 
 _Resolve = tuple[ResolveRequest, str | None]  # what to resolve, and the entity's country
+_Found = tuple[str, str, list[int], list[Mention], list[_Resolve | None]]
+
+
+def _batch_firms(found: list[_Found], cues: list[firm_names.NameCues]) -> None:
+    """Make organisations of the PERSON entities that name one of the batch's `firms`
+    (`firm_names.batch_firms`), in every article of the batch (`cues`: each article's own)."""
+    firms = firm_names.batch_firms(cues)
+    for (*_, mentions, resolved), here in zip(found, cues, strict=True):
+        for idx, request in enumerate(resolved):
+            if request is None:
+                continue
+            (actor_type, forms, key, name), country = request
+            if (
+                actor_type == "PERSON"
+                and key is None
+                and firm_names.is_batch_firm(forms, firms, here)
+            ):
+                resolved[idx] = (("ORG", forms, key, name), country)
+                for m in mentions:
+                    if m.entity == idx:
+                        m.actor_type = "ORG"
 
 
 def extract_batch(
@@ -431,8 +452,9 @@ def extract_batch(
     bodies = todo.get_column("body").to_list()
     # Mentions and entities of every document first, so that the registry reads the warehouse
     # actors the whole batch can match at once (`ActorRegistry.prefetch`), then resolved in order.
-    found: list[tuple[str, str, list[int], list[Mention], list[_Resolve | None]]] = []
+    found: list[_Found] = []
     bodies_found: list[tuple[str | None, list[national_bodies.Body | None]]] = []
+    cues: list[firm_names.NameCues] = []  # of each article
     gazetteer = Gazetteer.load()
     known_bodies = national_bodies.known_bodies(lex)
     for article_id, source_name, dateline, story_id, body, doc in zip(
@@ -461,6 +483,7 @@ def extract_batch(
         if "surnames" not in lex.off:
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
+        cues.append(firm_names.name_cues(doc, mentions, lex))  # before cued_firms retypes
         if "firm_short_names" not in lex.off:
             firm_names.firm_short_names(doc, mentions)  # "Dome" after "Dome Petroleum Ltd"
         if "cued_firms" not in lex.off:
@@ -509,6 +532,8 @@ def extract_batch(
             resolved.append(((ent.actor_type, forms, ent.key, name), ent.country))
         found.append((article_id, body, starts, mentions, resolved))
         bodies_found.append((story_id, national))
+    if "batch_firms" not in lex.off:  # "Manchester United boss ..." in one article: a club
+        _batch_firms(found, cues)
     # one actor per state's body and country, the story filling what an article leaves open
     for (*_, mentions, resolved), national in zip(
         found, national_bodies.story_countries(bodies_found), strict=True
