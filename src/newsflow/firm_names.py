@@ -46,6 +46,14 @@ FIRM_THINGS = frozenset(
      "profits", "profit", "assets", "chairman", "directors", "takeover", "executives"}
 )  # fmt: skip
 SAYING = frozenset({"said", "says"})
+# Words of `Lexicon.addresses` that stand before a firm's name as often as a person's: "oil
+# producer Yukos", "broadcaster ITV", "bookmaker William Hill", "market leader Nokia", and
+# the first words of offices ("home", "state", "foreign": the office's head word follows)
+NOT_ONLY_PEOPLE = frozenset(
+    {"producer", "broadcaster", "bookmaker", "leader", "head", "federal", "state", "home",
+     "finance", "foreign", "defence", "defense", "interior", "high", "special", "provincial",
+     "personal", "prime"}
+)  # fmt: skip
 # Who works for a club or a firm, written straight after its name: "Chelsea boss Jose
 # Mourinho", "Charlton midfielder Graham Stuart" (a person has no "boss" or "striker"; not
 # "fans", "side" or "forward": "James Bond fans", "play Kaka forward")
@@ -98,9 +106,14 @@ def _strong_cue(doc: Doc, m: Mention) -> bool:
 
 
 def _addressed(before: str, lex: Lexicon) -> bool:
-    """Does the word before a name address a person ("Mr", "striker"), not an office in the
-    plural, which names a team or a firm: "Premiership leaders Chelsea"?"""
-    return lex.addresses(before) and not (before.endswith("s") and lex.addresses(before[:-1]))
+    """Does the word before a name address a person ("Mr", "striker")? Not an office in the
+    plural, which names a team or a firm ("Premiership leaders Chelsea"), nor one of the
+    offices that firms hold too (`NOT_ONLY_PEOPLE`)."""
+    return (
+        lex.addresses(before)
+        and before not in NOT_ONLY_PEOPLE
+        and not (before.endswith("s") and lex.addresses(before[:-1]))
+    )
 
 
 def _cues(doc: Doc, m: Mention, lex: Lexicon) -> tuple[bool, bool]:
