@@ -409,8 +409,9 @@ _Resolve = tuple[ResolveRequest, str | None]  # what to resolve, and the entity'
 _Found = tuple[str, str, list[int], list[Mention], list[_Resolve | None]]
 
 
-def _batch_firms(found: list[_Found], cues: list[firm_names.NameCues]) -> None:
-    """Make organisations of the PERSON entities that name one of the batch's `firms`
+def _batch_firms(found: list[_Found], cues: list[firm_names.NameCues], lex: Lexicon) -> None:
+    """Make organisations of the PERSON entities, and of the PLACE entities the gazetteer does
+    not know, that name one of the batch's `firms`
     (`firm_names.batch_firms`), in every article of the batch (`cues`: each article's own)."""
     firms = firm_names.batch_firms(cues)
     for (*_, mentions, resolved), here in zip(found, cues, strict=True):
@@ -418,15 +419,18 @@ def _batch_firms(found: list[_Found], cues: list[firm_names.NameCues]) -> None:
             if request is None:
                 continue
             (actor_type, forms, key, name), country = request
-            if (
-                actor_type == "PERSON"
-                and key is None
-                and firm_names.is_batch_firm(forms, firms, here)
-            ):
-                resolved[idx] = (("ORG", forms, key, name), country)
+            person = actor_type == "PERSON" and key is None
+            place = (  # the gazetteer's places stay places
+                actor_type == "PLACE"
+                and (key or "").startswith("place:")
+                and name not in lex.place_names
+                and name not in lex.places
+            )
+            if (person or place) and firm_names.is_batch_firm(forms, firms, here):
+                resolved[idx] = (("ORG", forms, None, None), country)
                 for m in mentions:
                     if m.entity == idx:
-                        m.actor_type = "ORG"
+                        m.actor_type, m.key = "ORG", None
 
 
 def extract_batch(
@@ -533,7 +537,7 @@ def extract_batch(
         found.append((article_id, body, starts, mentions, resolved))
         bodies_found.append((story_id, national))
     if "batch_firms" not in lex.off:  # "Manchester United boss ..." in one article: a club
-        _batch_firms(found, cues)
+        _batch_firms(found, cues, lex)
     # one actor per state's body and country, the story filling what an article leaves open
     for (*_, mentions, resolved), national in zip(
         found, national_bodies.story_countries(bodies_found), strict=True

@@ -46,6 +46,11 @@ FIRM_THINGS = frozenset(
      "profits", "profit", "assets", "chairman", "directors", "takeover", "executives"}
 )  # fmt: skip
 SAYING = frozenset({"said", "says"})
+# Last words of club names that end no person's or place's name
+CLUB_TAILS = frozenset(
+    {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "argyle", "rangers",
+     "wednesday"}
+)  # fmt: skip
 # Words of `Lexicon.addresses` that stand before a firm's name as often as a person's: "oil
 # producer Yukos", "broadcaster ITV", "bookmaker William Hill", "market leader Nokia", and
 # the first words of offices ("home", "state", "foreign": the office's head word follows)
@@ -170,9 +175,10 @@ def name_cues(doc: Doc, mentions: list[Mention], lex: Lexicon) -> NameCues:
     """The `NameCues` of one article's PERSON (and NER's ORG) mentions."""
     cues = NameCues()
     for m in mentions:
-        if m.actor_type not in ("PERSON", "ORG") or m.key is not None:
+        if not (m.key is None and m.actor_type in ("PERSON", "ORG")) and not unknown_place(m, lex):
             continue
-        if _strong_cue(doc, m):  # NER's ORG "Chelsea boss" speaks for its PERSON "Chelsea"
+        # NER's ORG "Chelsea boss" speaks for its PERSON "Chelsea"
+        if _strong_cue(doc, m) or (m.actor_type == "PERSON" and club_shaped(m.form)):
             cues.firms.add(name_key(m.form))
         if m.actor_type != "PERSON":
             continue
@@ -187,6 +193,24 @@ def name_cues(doc: Doc, mentions: list[Mention], lex: Lexicon) -> NameCues:
         if len(words := name_key(m.form).split()) >= 2:
             cues.people.add(words[-1])
     return cues
+
+
+def club_shaped(form: str) -> bool:
+    """Is a name of two words or more one of a club's, by its last word: "Manchester United",
+    "Blackburn Rovers", "Sheffield Wednesday" (not "City", "Villa" or "Forest": "Mexico
+    City", "David Villa")?"""
+    words = name_key(form).split()
+    return len(words) >= 2 and words[-1] in CLUB_TAILS
+
+
+def unknown_place(m: Mention, lex: Lexicon) -> bool:
+    """Is the mention a PLACE the gazetteer does not know (NER's "Gazprom", "BT")?"""
+    return (
+        m.actor_type == "PLACE"
+        and (m.key or "").startswith("place:")
+        and m.form not in lex.place_names
+        and m.form not in lex.places
+    )
 
 
 def batch_firms(cues: list[NameCues]) -> set[str]:
