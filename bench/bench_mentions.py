@@ -289,7 +289,7 @@ RULES = {
     "publisher": "the publisher's name in a short byline line dropped",
     "ethnonyms": "peoples and faiths dropped",
     "products": "products and technologies dropped ('iPod', 'Xbox', 'Windows XP')",
-    "country_any_label": "a one-word country name is a COUNTRY whatever NER called it",
+    "country_any_label": "a country's name is a COUNTRY whatever NER called it",
     "norp_places": "a NORP entity that is a gazetteer city is a PLACE",
     "inline_acronyms": "acronyms defined in brackets, and their later uses",
     "fac_places": "facilities (FAC: airports, squares, grounds) are PLACE actors",

@@ -314,8 +314,9 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue  # "Baloch", "Pashtun": peoples, not actors by themselves
         if "products" not in off and fold_text(bare) in lex.products:
             continue  # "iPod", "Xbox", "Windows XP": things the firms make
-        one_word = len(span) == 1 and "country_any_label" not in off
-        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or one_word):
+        # a country's very name is the country whatever NER calls it ("Sri Lanka" a PERSON)
+        any_label = "country_any_label" not in off
+        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or any_label):
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
         elif label in {"GPE", "LOC", "FAC"} or (
             # "Derbyshire", "Manchester" called PERSON: places before people (in-document
