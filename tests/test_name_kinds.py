@@ -101,3 +101,27 @@ def test_a_countrys_name_is_the_country_whatever_ner_calls_it(nlp):
     found = {(r["actor_name"], r["actor_type"], r["country_code"]) for r in rows
              if r["mention_text"].replace("\n", " ") == "Sri Lanka"}  # fmt: skip
     assert found == {("Sri Lanka", "COUNTRY", "LKA")}
+
+
+def test_a_person_named_to_an_office_stays_a_person(nlp):
+    # Reuters newids 14519 and 12639: the staff word follows the person it names, not a club
+    # or a firm before its holder's name ("Chelsea boss Jose Mourinho")
+    elected = (
+        "Manhattan National Corp said it elected\nCharles Hinckley chairman and chief executive "
+        "officer of the\nlife insurance holding company.\n    Hinckley succeeds Wilmot Wheeler "
+        "Jr, who returns to his\nformer position as vice chairman, the company said."
+    )
+    quoted = (
+        "Heightened concern over renewed\ninflation is feeding the rally in silver and the "
+        "upward move\ncould drive the inflation hedge metal this year to as much as\n9.00 dlrs "
+        "per troy ounce, Mike Boswell chairman of Sunshine\nMining Co told Reuters in an "
+        "interview."
+    )
+    rows = extract_bodies(nlp, elected, quoted, settings=SETTINGS).iter_rows(named=True)
+    found = {(r["mention_text"], r["actor_type"]) for r in rows
+             if r["mention_text"] in ("Charles Hinckley", "Hinckley", "Mike Boswell")}  # fmt: skip
+    assert found == {
+        ("Charles Hinckley", "PERSON"),
+        ("Hinckley", "PERSON"),
+        ("Mike Boswell", "PERSON"),
+    }

@@ -103,9 +103,12 @@ def _strong_cue(doc: Doc, m: Mention) -> bool:
     after = [t.lower_ for t in doc[m.tok_end : m.tok_end + 2]]
     first, second = (after + ["", ""])[:2]
     before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    named = doc[m.tok_end + 1] if m.tok_end + 1 < len(doc) else None
     return (
         before in FIRM_WORDS
-        or first in STAFF_WORDS
+        # the staff word before its holder's name: not "elected Charles Hinckley chairman and
+        # chief executive", "Mike Boswell chairman of Sunshine Mining Co"
+        or (first in STAFF_WORDS and named is not None and named.is_title and named.is_alpha)
         or (first in ("'s", "'") and second in FIRM_THINGS)
     )
 
