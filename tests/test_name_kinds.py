@@ -117,11 +117,11 @@ def test_a_person_named_to_an_office_stays_a_person(nlp):
         "per troy ounce, Mike Boswell chairman of Sunshine\nMining Co told Reuters in an "
         "interview."
     )
-    rows = extract_bodies(nlp, elected, quoted, settings=SETTINGS).iter_rows(named=True)
-    found = {(r["mention_text"], r["actor_type"]) for r in rows
-             if r["mention_text"] in ("Charles Hinckley", "Hinckley", "Mike Boswell")}  # fmt: skip
-    assert found == {
-        ("Charles Hinckley", "PERSON"),
-        ("Hinckley", "PERSON"),
-        ("Mike Boswell", "PERSON"),
-    }
+    # BBC entertainment 181: "broadcaster" stands before firms and people alike
+    broadcaster = (FIXTURES / "bbc_entertainment_181.txt").read_text(encoding="utf-8")
+    rows = extract_bodies(nlp, elected, quoted, broadcaster, settings=SETTINGS).iter_rows(
+        named=True
+    )
+    names = ("Charles Hinckley", "Hinckley", "Mike Boswell", "Chris Evans", "Evans")
+    found = {(r["mention_text"], r["actor_type"]) for r in rows if r["mention_text"] in names}
+    assert found == {(name, "PERSON") for name in names}

@@ -34,10 +34,11 @@ from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
 from newsflow.short_orgs import is_company, names_one, org_words
 
 # Words that stand before a firm's name and not a person's: "oil giant Yukos", "bank Absa"
-# (not "maker", "producer" or "publisher": "film-maker Moore", "producer Bruckheimer")
+# (not "maker", "producer", "publisher" or "broadcaster": "film-maker Moore", "producer
+# Bruckheimer", "Broadcaster Chris Evans")
 FIRM_WORDS = frozenset(
     {"giant", "firm", "company", "group", "operator", "carrier", "airline", "retailer",
-     "network", "bank", "broadcaster", "label", "studio", "chain", "supplier", "manufacturer",
+     "network", "bank", "label", "studio", "chain", "supplier", "manufacturer",
      "insurer", "agency", "club", "band"}
 )  # fmt: skip
 # What a firm owns and a person does not: "DaimlerChrysler's shares", "Yukos's assets"
@@ -51,8 +52,9 @@ CLUB_TAILS = frozenset(
     {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "argyle", "rangers",
      "wednesday"}
 )  # fmt: skip
-# Words of `Lexicon.addresses` that stand before a firm's name as often as a person's: "oil
-# producer Yukos", "broadcaster ITV", "bookmaker William Hill", "market leader Nokia", and
+# Words of `Lexicon.addresses` that stand before a firm's name as often as a person's, so
+# neither: "oil producer Yukos", "broadcaster ITV" beside "Broadcaster Chris Evans",
+# "bookmaker William Hill", "market leader Nokia", and
 # the first words of offices ("home", "state", "foreign": the office's head word follows)
 NOT_ONLY_PEOPLE = frozenset(
     {"producer", "broadcaster", "bookmaker", "leader", "head", "federal", "state", "home",
