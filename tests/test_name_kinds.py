@@ -125,3 +125,12 @@ def test_a_person_named_to_an_office_stays_a_person(nlp):
     names = ("Charles Hinckley", "Hinckley", "Mike Boswell", "Chris Evans", "Evans")
     found = {(r["mention_text"], r["actor_type"]) for r in rows if r["mention_text"] in names}
     assert found == {(name, "PERSON") for name in names}
+
+
+def test_an_acronym_defined_for_a_countrys_government_is_kept(nlp):
+    # BBC politics 209: "The Palestinian Authority (PA)" is the curated country's government
+    # (any label, above); its "PA" had been an organisation's acronym, and was lost with it
+    body = (FIXTURES / "bbc_politics_209.txt").read_text(encoding="utf-8")
+    rows = extract_bodies(nlp, body, settings=SETTINGS).iter_rows(named=True)
+    found = {(r["actor_type"], r["country_code"]) for r in rows if r["mention_text"] == "PA"}
+    assert found == {("COUNTRY", "PSE")}

@@ -179,14 +179,15 @@ def _tokens_with_text(doc: Doc, texts: Collection[str]) -> Iterator[Token]:
 def inline_acronyms(
     doc: Doc, mentions: list[Mention], known: Mapping[str, KnownActor] | None = None
 ) -> list[Mention]:
-    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", and their
-    reuse. A curated acronym lends its actor to the name it is defined for only when that name
-    shares a word with the actor's names (`known`): "Den Norske Creditbank (DNC)" is the
-    bank's own, and this document's "DNC" is the bank, not the Democratic Party."""
+    """Mentions for acronyms defined inline, "Balochistan National Party (BNP)", "The
+    Palestinian Authority (PA)" (a country's government, `COUNTRY`), and their reuse. A
+    curated acronym lends its actor to the name it is defined for only when that name shares
+    a word with the actor's names (`known`): "Den Norske Creditbank (DNC)" is the bank's own,
+    and this document's "DNC" is the bank, not the Democratic Party."""
     covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     defined: dict[str, Mention] = {}
     for m in mentions:
-        if m.actor_type not in {"ORG", "GROUP"} or m.tok_end + 2 >= len(doc):
+        if m.actor_type not in {"ORG", "GROUP", "COUNTRY"} or m.tok_end + 2 >= len(doc):
             continue
         open_, acro, close = doc[m.tok_end], doc[m.tok_end + 1], doc[m.tok_end + 2]
         parenthesised = open_.text == "(" and close.text == ")" and _ACRONYM.match(acro.text)
