@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import polars as pl
 import pytest
 
 from newsflow import events
@@ -267,12 +268,18 @@ def test_trigger_forms_cover_every_trigger_the_parser_finds(nlp, lexicon, seeds_
     assert len(texts) > 5
     triggers = [t for doc in nlp.pipe(texts) for t in doc if lexicon.trigger(t) is not None]
     assert len(triggers) > 50
-    missing = {t.lower_ for t in triggers if t.lower_ not in forms}
+    # a word that cues only with a partner counts as covered: "He added: 'We have had to
+    # play ...'" is a REQUEST of "added", which cues with "had to" (the sentences test below)
+    partners = set().union(*cues.needs.values())
+    missing = {t.lower_ for t in triggers if t.lower_ not in forms | partners}
     assert not missing
+    # the sentences' cue words as the events stage reads them (`events`: "had to" -> "hadto")
+    texts = sorted({t.sent.text for t in triggers})
+    words = pl.DataFrame({"text": texts}).select(cues.words(pl.col("text").str.to_lowercase()))
     skipped = {
-        t.sent.text
-        for t in triggers
-        if not cues.match({w.lower_ for w in t.sent if not w.is_punct and not w.is_space})
+        text
+        for text, said in zip(texts, words.to_series().to_list(), strict=True)
+        if not cues.match(set(said))
     }
     assert not skipped
     assert "met" in forms and "talks" in forms and "meet" in forms
