@@ -412,8 +412,8 @@ _Found = tuple[str, str, list[int], list[Mention], list[_Resolve | None]]
 
 def _batch_firms(found: list[_Found], cues: list[firm_names.NameCues], lex: Lexicon) -> None:
     """Make organisations of the PERSON entities, and of the PLACE entities the gazetteer does
-    not know, that name one of the batch's `firms`
-    (`firm_names.batch_firms`), in every article of the batch (`cues`: each article's own)."""
+    not know, that name one of the batch's firms (`firm_names.batch_firms`), in every article
+    of the batch (`cues`: each article's own)."""
     firms = firm_names.batch_firms(cues)
     for (*_, mentions, resolved), here in zip(found, cues, strict=True):
         for idx, request in enumerate(resolved):

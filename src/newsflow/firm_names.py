@@ -1,8 +1,9 @@
-"""Names NER typed as people or places that are firms, read in one article (issue 22).
+"""Names NER typed as people or places that are firms, read in one article or across the
+articles of a batch (issue 22).
 
 The small model calls many one-word firm names people or places: Reuters' "Dome" (Dome
 Petroleum Ltd, 151 mentions a PLACE), "Cyacq" (a PERSON), the BBC's "Yukos" (a PERSON, 178
-mentions), "bank Absa", "airline Ryanair". Two readings of the article, before
+mentions), "bank Absa", "airline Ryanair". Readings of the article, before
 `doc_entities.group_entities` joins its names:
 
 * `firm_short_names`: a one-word PERSON or PLACE mention whose word begins the name of exactly
@@ -14,10 +15,12 @@ mentions), "bank Absa", "airline Ryanair". Two readings of the article, before
   some article of the batch writes with a firm's or a club's words ("oil giant Yukos",
   "Manchester United boss Alex Ferguson", "Charlton midfielder Graham Stuart") and none writes
   like a person's is an organisation in every article of the batch, also where NER's PERSON
-  comes with no cue: the small model reads "Manchester United" a PERSON in 45 BBC articles,
-  "Yukos" in 8 and "Chelsea" in 12, and the lone "Charlton" joined Bobby Charlton.
+  comes with no cue: at ff3078e the BBC run had "Manchester United" a PERSON at 140 mentions,
+  "Chelsea" at 65 and "Yukos" at 53, and the lone "Charlton" joined Bobby Charlton. A PLACE
+  the gazetteer does not know reads alike ("Gazprom"), and a club-shaped name ("Blackburn
+  Rovers") is written as a club's.
 
-Neither reads a name the article also gives a person ("James Baker" beside "Baker
+None reads a name the article also gives a person ("James Baker" beside "Baker
 International Corp"), nor a place after a preposition of place ("its plant in Burlington",
 "the Public Utilities Commission of Ohio").
 Mentions are changed in place.
@@ -54,8 +57,8 @@ CLUB_TAILS = frozenset(
 )  # fmt: skip
 # Words of `Lexicon.addresses` that stand before a firm's name as often as a person's, so
 # neither: "oil producer Yukos", "broadcaster ITV" beside "Broadcaster Chris Evans",
-# "bookmaker William Hill", "market leader Nokia", and
-# the first words of offices ("home", "state", "foreign": the office's head word follows)
+# "bookmaker William Hill", "market leader Nokia", and the first words of offices ("home",
+# "state", "foreign": the office's head word follows)
 NOT_ONLY_PEOPLE = frozenset(
     {"producer", "broadcaster", "bookmaker", "leader", "head", "federal", "state", "home",
      "finance", "foreign", "defence", "defense", "interior", "high", "special", "provincial",
@@ -177,7 +180,8 @@ class NameCues:
 
 
 def name_cues(doc: Doc, mentions: list[Mention], lex: Lexicon) -> NameCues:
-    """The `NameCues` of one article's PERSON (and NER's ORG) mentions."""
+    """The `NameCues` of one article's PERSON mentions, with the firm's words that its ORG
+    mentions and the PLACE mentions the gazetteer does not know take."""
     cues = NameCues()
     for m in mentions:
         if not (m.key is None and m.actor_type in ("PERSON", "ORG")) and not unknown_place(m, lex):
@@ -230,7 +234,7 @@ def batch_firms(cues: list[NameCues]) -> set[str]:
 
 
 def is_batch_firm(forms: list[str], firms: set[str], cues: NameCues) -> bool:
-    """Does a PERSON entity seen under `forms` in the article of `cues` name one of the batch's
+    """Does an entity seen under `forms` in the article of `cues` name one of the batch's
     `firms`: its longest form is one, its other forms are words of it ("Manchester United",
     "United"), and the article writes none of them like a person's?"""
     if not forms or not firms:
