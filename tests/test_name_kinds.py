@@ -134,3 +134,11 @@ def test_an_acronym_defined_for_a_countrys_government_is_kept(nlp):
     rows = extract_bodies(nlp, body, settings=SETTINGS).iter_rows(named=True)
     found = {(r["actor_type"], r["country_code"]) for r in rows if r["mention_text"] == "PA"}
     assert found == {("COUNTRY", "PSE")}
+
+
+def test_a_lone_word_that_ends_many_club_names_joins_no_one_club(nlp):
+    # BBC sport 107 writes "United" alone for Dundee United; 249 names Manchester United and
+    # then "played for United": the lone word of 107 is not Manchester United's
+    found = types_of(nlp, "United", "bbc_sport_249.txt", "bbc_sport_107.txt")
+    assert found["a_0"] == {("Manchester United", "ORG")}
+    assert ("Manchester United", "ORG") not in found["a_1"]
