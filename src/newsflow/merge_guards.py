@@ -40,7 +40,9 @@ UNCONFIRMING = LEGAL_FORMS | {"of", "the", "for"}  # "Corp" says nothing of whic
 # Words that end many clubs' and firms' names: alone, an article's "United" is Dundee United,
 # United Airlines or United Breweries as often as Manchester United (BBC: 11 of 13 lone
 # "United" mentions that joined Manchester United at bf99e41 meant another)
-SHARED_TAILS = frozenset({"united", "city", "rovers", "athletic", "albion", "rangers", "county"})
+# ("Rangers" alone is Glasgow Rangers in the BBC's Scottish reports, and a lone "Rovers" would
+# draw Rover, the car maker, by its plural)
+SHARED_TAILS = frozenset({"united", "city", "athletic", "albion", "county"})
 
 
 def bare_body(said: set[str]) -> bool:
