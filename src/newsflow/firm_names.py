@@ -129,19 +129,26 @@ def _addressed(before: str, lex: Lexicon) -> bool:
     )
 
 
+def _person_cues(doc: Doc, m: Mention, lex: Lexicon) -> tuple[bool, bool]:
+    """(written like a person's name: "Mr X", "striker X", "X said he"; followed by ", who",
+    which British English writes of clubs too: "Chelsea, who are top of the league")."""
+    after = [t.lower_ for t in doc[m.tok_end : m.tok_end + 2]]
+    first, second = (after + ["", ""])[:2]
+    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+    said_he = first in SAYING and second in ("he", "she")
+    return _addressed(before, lex) or said_he, (first, second) == (",", "who")
+
+
 def _cues(doc: Doc, m: Mention, lex: Lexicon) -> tuple[bool, bool]:
     """(written like a firm's name, written like a person's) at this one mention."""
     after = [t.lower_ for t in doc[m.tok_end : m.tok_end + 2]]
     first, second = (after + ["", ""])[:2]
-    before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-    said = first in SAYING
-    firm = _strong_cue(doc, m) or (first, second) == (",", "which") or (said and second == "it")
-    person = (
-        _addressed(before, lex)
-        or (first, second) == (",", "who")
-        or (said and second in ("he", "she"))
+    firm = (
+        _strong_cue(doc, m)
+        or (first, second) == (",", "which")
+        or (first in SAYING and second == "it")
     )
-    return firm, person
+    return firm, any(_person_cues(doc, m, lex))
 
 
 def cued_firms(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
@@ -191,13 +198,10 @@ def name_cues(doc: Doc, mentions: list[Mention], lex: Lexicon) -> NameCues:
             cues.firms.add(name_key(m.form))
         if m.actor_type != "PERSON":
             continue
-        after = [t.lower_ for t in doc[m.tok_end : m.tok_end + 2]]
-        before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-        # not ", who" across articles: British English writes "Chelsea, who are top of the
-        # league"
-        if _addressed(before, lex) or (after[:1] == ["said"] and after[1:] in (["he"], ["she"])):
+        person, who = _person_cues(doc, m, lex)  # ", who" only in its own article
+        if person:
             cues.people.add(name_key(m.form))
-        if _cues(doc, m, lex)[1]:
+        if person or who:
             cues.persons_here.add(name_key(m.form))
         if len(words := name_key(m.form).split()) >= 2:
             cues.people.add(words[-1])
