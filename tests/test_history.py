@@ -38,6 +38,7 @@ TABLES = {  # the content tables (run ids left out) and the events' merge bookke
     "article_signatures": "select * from article_signatures order by article_id",
     "article_bands": "select * from article_bands order by band_key, article_id",
     "story_term_df": "select * from story_term_df order by slot",
+    "name_cues": "select name, cue from name_cues order by all",
 }
 
 
@@ -146,6 +147,7 @@ def test_on_demand_loads_what_full_loads(two_warehouses):
     # the sequence exercises what history is for: actors named again, events merged across runs
     assert len(full["actors"]) > 50 and len(full["events"]) > 3
     assert any(len(aliases) > 1 for *_, aliases in full["actors"])
+    assert {cue for _, cue in full["name_cues"]} == {"firm", "person"}
     by_event = pl.DataFrame(full["event_articles"], schema=["e", "a", "s", "n", "o"], orient="row")
     assert by_event.group_by("e").len()["len"].max() >= 3
     summaries = two_warehouses["full"][1]

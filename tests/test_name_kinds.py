@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import polars as pl
 import pytest
 
-from newsflow.extract import load_nlp
+from bench.bench_extract import deduped
+from newsflow import pipeline
+from newsflow.extract import extract_batch, load_nlp
+from newsflow.firm_names import NameCues, batch_firms
+from newsflow.name_memory import NameMemory
+from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
 from tests.extract_frames import extract_bodies
 
@@ -142,3 +149,92 @@ def test_a_lone_word_that_ends_many_club_names_joins_no_one_club(nlp):
     found = types_of(nlp, "United", "bbc_sport_249.txt", "bbc_sport_107.txt")
     assert found["a_0"] == {("Manchester United", "ORG")}
     assert ("Manchester United", "ORG") not in found["a_1"]
+
+
+def types_in_batches(nlp, name: str, *batches: list[str]) -> list[set[tuple[str, str]]]:
+    """{(actor name, actor type)} of the mentions whose text is `name`, per batch, with each
+    list of `files` extracted as one batch, one after another, into one registry."""
+    registry, found = ActorRegistry(), []
+    for files in batches:
+        bodies = [(FIXTURES / f).read_text(encoding="utf-8") for f in files]
+        mentions = extract_batch(deduped(bodies), nlp, registry, SETTINGS).mentions
+        rows = mentions.join(registry.to_frame(), on="actor_id").filter(
+            pl.col("mention_text") == name
+        )
+        found.append(set(rows.select("name", "actor_type").iter_rows()))
+    return found
+
+
+def test_a_firm_named_in_an_earlier_batch_is_a_firm_in_a_later_one(nlp):
+    # 324 alone reads "Yukos" a person (above); 157's "former Yukos boss" a batch before
+    earlier, later = types_in_batches(
+        nlp, "Yukos", ["bbc_business_157.txt"], ["bbc_business_324.txt"]
+    )
+    assert earlier == later == {("Yukos", "ORG")}
+
+
+def test_a_surname_blocks_a_firm_in_its_own_batch_only(nlp):
+    # 282's "Roy Keane" (a person named in full, written with no person's cue of its own)
+    # keeps the band's name a surname in its batch; a batch later, 253's lone "Keane" is the
+    # band that 142 named
+    _, same = types_in_batches(
+        nlp,
+        "Keane",
+        ["bbc_entertainment_142.txt"],
+        ["bbc_sport_282.txt", "bbc_entertainment_253.txt"],
+    )
+    assert {t for _, t in same} == {"PERSON"}
+    *_, later = types_in_batches(
+        nlp,
+        "Keane",
+        ["bbc_entertainment_142.txt"],
+        ["bbc_sport_282.txt"],
+        ["bbc_entertainment_253.txt"],
+    )
+    assert later == {("Keane", "ORG")}
+
+
+def test_a_name_given_a_person_before_is_a_firm_no_more():
+    # BBC: "Fox" is Liam Fox ("Mr Fox", politics 007) and the broadcaster (entertainment 226)
+    memory = NameMemory()
+    assert batch_firms([NameCues(firms={"fox"})], NameMemory(), {"fox"}) == {"fox"}
+    assert batch_firms([NameCues(people={"fox"}, surnames={"keane"})], memory, {"fox"}) == set()
+    assert batch_firms([NameCues(firms={"fox", "keane"})], memory, {"fox"}) == {"keane"}
+    learned = memory.new_rows("r1").select("name", "cue").rows()
+    assert learned == [("fox", "person"), ("fox", "firm"), ("keane", "firm")]
+
+
+def _bundle(folder: Path, *files: str) -> Path:
+    folder.mkdir()
+    for f in files:
+        (folder / f).write_text((FIXTURES / f).read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def _yukos_types(warehouse: Path, source: str) -> set[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "select distinct t.actor_type from mentions m join actors t using (actor_id) "
+            "join articles a using (article_id) "
+            "where m.mention_text = 'Yukos' and a.source_path like '%' || $source",
+            {"source": source},
+        ).fetchall()
+    return {t for (t,) in rows}
+
+
+@pytest.mark.parametrize("history", ["full", "on_demand"])
+def test_a_firm_named_in_an_earlier_run_is_a_firm_in_a_later_one(tmp_path, history):
+    # a daily deployment: Monday's bundle writes "former Yukos boss Mikhail Khodorkovsky"
+    # (157), Tuesday's names "Yukos" alone (324), which the small model reads a person
+    monday = _bundle(tmp_path / "monday", "bbc_business_157.txt")
+    tuesday = _bundle(tmp_path / "tuesday", "bbc_business_324.txt")
+    settings = Settings(warehouse=tmp_path / "w.duckdb", nlp_workers=0, history=history)
+    pipeline.run_bundle(monday, settings)
+    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
+        cues = con.execute("select name, cue from name_cues").fetchall()
+    assert ("yukos", "firm") in cues
+    pipeline.run_bundle(tuesday, settings)
+    assert _yukos_types(settings.warehouse, "bbc_business_324.txt") == {"ORG"}
+    alone = settings.replace(warehouse=tmp_path / "alone.duckdb")
+    pipeline.run_bundle(tuesday, alone)
+    assert _yukos_types(alone.warehouse, "bbc_business_324.txt") == {"PERSON"}

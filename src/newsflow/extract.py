@@ -45,6 +45,7 @@ from newsflow.doc_entities import (
 from newsflow.geo import Gazetteer
 from newsflow.ids import short_hash
 from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
+from newsflow.name_memory import NameMemory
 from newsflow.resolve import ActorRegistry, ResolveRequest, fold_text
 from newsflow.settings import Settings
 from newsflow.short_orgs import join_legal_tails
@@ -410,24 +411,37 @@ _Resolve = tuple[ResolveRequest, str | None]  # what to resolve, and the entity'
 _Found = tuple[str, str, list[int], list[Mention], list[_Resolve | None]]
 
 
-def _batch_firms(found: list[_Found], cues: list[firm_names.NameCues], lex: Lexicon) -> None:
+def _may_be_firm(request: _Resolve, lex: Lexicon) -> bool:
+    """Is a resolve request a PERSON's, or that of a PLACE the gazetteer does not know?"""
+    (actor_type, _, key, name), _ = request
+    return (actor_type == "PERSON" and key is None) or (
+        actor_type == "PLACE"  # the gazetteer's places stay places
+        and (key or "").startswith("place:")
+        and name not in lex.place_names
+        and name not in lex.places
+    )
+
+
+def _batch_firms(
+    found: list[_Found], cues: list[firm_names.NameCues], lex: Lexicon, memory: NameMemory
+) -> None:
     """Make organisations of the PERSON entities, and of the PLACE entities the gazetteer does
-    not know, that name one of the batch's firms (`firm_names.batch_firms`), in every article
-    of the batch (`cues`: each article's own)."""
-    firms = firm_names.batch_firms(cues)
+    not know, that name one of the batch's firms (`firm_names.batch_firms`: with what
+    `memory` read in earlier batches and runs), in every article of the batch (`cues`: each
+    article's own)."""
+    names = {
+        firm_names.name_key(max(r[0][1], key=lambda f: (len(f.split()), f)))
+        for *_, resolved in found
+        for r in resolved
+        if r is not None and r[0][1] and _may_be_firm(r, lex)
+    }
+    firms = firm_names.batch_firms(cues, memory, names)
     for (*_, mentions, resolved), here in zip(found, cues, strict=True):
         for idx, request in enumerate(resolved):
-            if request is None:
+            if request is None or not _may_be_firm(request, lex):
                 continue
-            (actor_type, forms, key, name), country = request
-            person = actor_type == "PERSON" and key is None
-            place = (  # the gazetteer's places stay places
-                actor_type == "PLACE"
-                and (key or "").startswith("place:")
-                and name not in lex.place_names
-                and name not in lex.places
-            )
-            if (person or place) and firm_names.is_batch_firm(forms, firms, here):
+            (_, forms, _, _), country = request
+            if firm_names.is_batch_firm(forms, firms, here):
                 resolved[idx] = (("ORG", forms, None, None), country)
                 for m in mentions:
                     if m.entity == idx:
@@ -538,7 +552,7 @@ def extract_batch(
         found.append((article_id, body, starts, mentions, resolved))
         bodies_found.append((story_id, national))
     if "batch_firms" not in lex.off:  # "Manchester United boss ..." in one article: a club
-        _batch_firms(found, cues, lex)
+        _batch_firms(found, cues, lex, registry.names)
     # one actor per state's body and country, the story filling what an article leaves open
     for (*_, mentions, resolved), national in zip(
         found, national_bodies.story_countries(bodies_found), strict=True

@@ -18,7 +18,9 @@ mentions), "bank Absa", "airline Ryanair". Readings of the article, before
   comes with no cue: at ff3078e the BBC run had "Manchester United" a PERSON at 140 mentions,
   "Chelsea" at 65 and "Yukos" at 53, and the lone "Charlton" joined Bobby Charlton. A PLACE
   the gazetteer does not know reads alike ("Gazprom"), and a club-shaped name ("Blackburn
-  Rovers") is written as a club's.
+  Rovers") is written as a club's. What earlier batches and runs wrote of a name counts too
+  (`name_memory.NameMemory`, the registry's `names`): a firm named in Monday's bundle is the
+  firm in Tuesday's.
 
 None reads a name the article also gives a person ("James Baker" beside "Baker
 International Corp"), nor a place after a preposition of place ("its plant in Burlington",
@@ -28,12 +30,14 @@ Mentions are changed in place.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from newsflow.doc_entities import Mention
 from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
+from newsflow.name_memory import NameMemory
 from newsflow.short_orgs import is_company, names_one, org_words
 
 # Words that stand before a firm's name and not a person's: "oil giant Yukos", "bank Absa"
@@ -178,9 +182,8 @@ class NameCues:
     """What one article says of its PERSON names, by `name_key`, for `batch_firms`."""
 
     firms: set[str] = field(default_factory=set)  # written with a firm's or club's own words
-    # given a person: "Mr X", "striker X", "X said he", and the last words of people named
-    # in full ("Keane" of "Roy Keane")
-    people: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # given a person: "Mr X", "X said he"
+    surnames: set[str] = field(default_factory=set)  # last words of people named in full
     # written like a person's in this article, also "X, who" (`cued_firms`): the batch does
     # not overrule the article's own reading
     persons_here: set[str] = field(default_factory=set)
@@ -204,7 +207,7 @@ def name_cues(doc: Doc, mentions: list[Mention], lex: Lexicon) -> NameCues:
         if person or who:
             cues.persons_here.add(name_key(m.form))
         if len(words := name_key(m.form).split()) >= 2:
-            cues.people.add(words[-1])
+            cues.surnames.add(words[-1])  # "Keane" of "Roy Keane"
     return cues
 
 
@@ -226,14 +229,23 @@ def unknown_place(m: Mention, lex: Lexicon) -> bool:
     )
 
 
-def batch_firms(cues: list[NameCues]) -> set[str]:
-    """The names (`name_key`) that some article of the batch writes like a firm's or a club's
-    and none gives a person: organisations in every article of the batch that does not write
-    them like a person's (`is_batch_firm`). A person's surname stays a surname ("band Keane" in
-    one article, "Roy Keane" in another); an article's own cue still makes its mention a firm
-    (`cued_firms`: "Charlton midfielder")."""
+def batch_firms(
+    cues: list[NameCues], memory: NameMemory | None = None, names: Iterable[str] = ()
+) -> set[str]:
+    """The names (`name_key`) that some article of the batch, or of what `memory` read before
+    it, writes like a firm's or a club's and none gives a person: organisations in every
+    article of the batch that does not write them like a person's (`is_batch_firm`). A
+    person's surname in the batch stays a surname ("band Keane" in one article, "Roy Keane" in
+    another); an article's own cue still makes its mention a firm (`cued_firms`: "Charlton
+    midfielder"). `names`: the batch's names that may be firms, whose earlier cues `memory`
+    reads; the batch's cues join the memory after."""
     firms = set().union(*(c.firms for c in cues))
-    people = set().union(*(c.people for c in cues))
+    people = set().union(*(c.people | c.surnames for c in cues))
+    if memory is not None:
+        memory.recall({*names, *firms})
+        firms |= memory.firms
+        people |= memory.people
+        memory.learn((c.firms, c.people) for c in cues)
     return firms - people
 
 

@@ -66,6 +66,14 @@ class WarehouseHistory(wh.ShortReads):
         found = self._query("actors", sql, {"keys": keys, "ids": ids})
         return found.filter(~pl.col("actor_id").is_in(held))
 
+    def name_cues(self, names: list[str]) -> pl.DataFrame:
+        """(name, cue) rows of `names` (`name_memory.NameMemory`)."""
+        if not self._holds_any("name_cues"):
+            return pl.DataFrame(schema={"name": pl.String, "cue": pl.String})
+        return self._query(
+            "name_cues", resources.sql("queries/history_name_cues.sql"), {"names": names}
+        )
+
     def events(
         self,
         pairs: list[str],

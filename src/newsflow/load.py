@@ -30,6 +30,7 @@ MERGE_RULES: dict[str, str] = {
     "mentions": "ignore",
     "actors": "replace",
     "actor_lookup": "ignore",  # an alias's keys never change; new aliases add rows
+    "name_cues": "ignore",  # a set: a cue stored once stays (newsflow.name_memory)
     "article_bands": "append",  # only new canonical articles' bands: a run never restages one
     "events": "replace",
     "event_keys": "replace",  # an event's merge key and date window widen as reports arrive
@@ -42,6 +43,7 @@ MERGE_RULES: dict[str, str] = {
 TABLE_ORDER = [
     "actors",
     "actor_lookup",
+    "name_cues",
     "articles",
     "events",
     "mentions",
@@ -323,6 +325,11 @@ def _load_quarantine(con: duckdb.DuckDBPyConnection, parquet_glob: str, run_id: 
 def known_article_ids(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Id and input hash of every article already in the warehouse (to skip known content)."""
     return con.execute("select article_id, input_hash from articles").pl()
+
+
+def known_name_cues(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every stored name cue (`name_memory`): what earlier runs wrote of names' kinds."""
+    return con.execute("select name, cue from name_cues").pl()
 
 
 def known_actors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

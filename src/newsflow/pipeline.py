@@ -32,6 +32,7 @@ from newsflow import (
     ingest,
     interrupts,
     load,
+    name_memory,
     nlp_workers,
     parse,
     quality,
@@ -269,6 +270,7 @@ def final_checks(ctx: RunContext) -> None:
     actors = gate(ctx, "actors", actors, 0)
     ctx.staging.write("actors", 0, actors)
     ctx.staging.write("actor_lookup", 0, resolve.actor_lookup_rows(actors))
+    ctx.staging.write("name_cues", 0, _registry(ctx).names.new_rows(ctx.run_id))
     ctx.counts["actors"] = actors.height
     if ctx.history_reads is not None:
         log.info(
@@ -431,11 +433,14 @@ def read_history(
     empty ones that read what each batch can touch through a `WarehouseHistory` (`on_demand`)."""
     if settings.history == "full":
         registry = resolve.ActorRegistry.from_frame(load.known_actors(con))
+        registry.names = name_memory.NameMemory.from_frame(load.known_name_cues(con))
         return None, registry, events.load_event_state(con)
     reads = history.WarehouseHistory(settings.warehouse, settings.lock_timeout_s)
     event_state = events.EventState.empty()
     event_state.history = reads.events
-    return reads, resolve.ActorRegistry(history=reads), event_state
+    registry = resolve.ActorRegistry(history=reads)
+    registry.names = name_memory.NameMemory(reads)
+    return reads, registry, event_state
 
 
 def run_bundle(

@@ -33,6 +33,7 @@ from newsflow.merge_guards import (
     spelt_out,
     typo_apart,
 )
+from newsflow.name_memory import NameMemory
 
 # Ordered digraph/letter folds for Arabic, Persian and Urdu romanisations.
 _FOLDS = (
@@ -351,6 +352,8 @@ class ActorRegistry:
         # many aliases and actors share it
         self._surnames: dict[tuple[str, str], _SurnameBlock] = {}
         self._snapshot: dict[str, tuple] = {}
+        # what the run's articles wrote of names' kinds (the pipeline gives it the warehouse's)
+        self.names = NameMemory()
 
     @classmethod
     def from_frame(cls, actors: pl.DataFrame, threshold: float = 0.88) -> ActorRegistry:
