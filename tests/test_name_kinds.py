@@ -18,6 +18,7 @@ from newsflow.firm_names import NameCues, batch_firms
 from newsflow.name_memory import NameMemory
 from newsflow.resolve import ActorRegistry
 from newsflow.settings import Settings
+from newsflow.short_orgs import names_one
 from tests.extract_frames import extract_bodies
 
 SETTINGS = Settings()
@@ -149,6 +150,19 @@ def test_a_lone_word_that_ends_many_club_names_joins_no_one_club(nlp):
     found = types_of(nlp, "United", "bbc_sport_249.txt", "bbc_sport_107.txt")
     assert found["a_0"] == {("Manchester United", "ORG")}
     assert ("Manchester United", "ORG") not in found["a_1"]
+
+
+def test_a_name_that_begins_a_longer_one_is_not_its_acronym(nlp):
+    # BBC tech 136 names BT and "BT Together", a calling plan: the letters of "BT" are the
+    # plan's initials, and the company's mentions had joined the plan (74 BBC mentions of the
+    # ORG "BT" were the actor "BT Together")
+    assert not names_one("BT", "BT Together")
+    assert names_one("NAO", "National Audit Office")
+    body = (FIXTURES / "bbc_tech_136.txt").read_text(encoding="utf-8")
+    rows = extract_bodies(nlp, body, settings=SETTINGS).filter(
+        (pl.col("mention_text") == "BT") & (pl.col("actor_type") == "ORG")
+    )
+    assert set(rows["actor_name"]) == {"BT"}
 
 
 def types_in_batches(nlp, name: str, *batches: list[str]) -> list[set[tuple[str, str]]]:

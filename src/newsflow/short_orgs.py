@@ -81,7 +81,8 @@ def names_one(short: str, full: str) -> bool:
     s, f = org_words(short), org_words(full)
     if not s or not f or s == f:
         return False
-    if ACRONYM.match(short) and len(f) >= 2 and short in _acronyms(full):
+    # not a name that begins with the short one: "BT Together" (a calling plan) is no "BT"
+    if ACRONYM.match(short) and len(f) >= 2 and f[0] != s[0] and short in _acronyms(full):
         return True
     if _without_forms(s) == _without_forms(f):
         return True
