@@ -29,6 +29,13 @@ ACTORS = [
     ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Gordon Brown", "Mr Brown"]),
     ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
     ("act_willetts", "David Willetts", "PERSON", "GBR", ["David Willetts"]),
+    ("act_mcconnell", "Jack McConnell", "PERSON", "GBR", ["Jack McConnell", "Mr McConnell"]),
+    ("act_sturgeon", "Nicola Sturgeon", "PERSON", "GBR", ["Nicola Sturgeon"]),
+    ("act_snp", "Scottish National Party", "GROUP", "GBR", ["Scottish National Party"]),
+    ("act_ebbers", "Bernie Ebbers", "PERSON", "USA", ["Bernie Ebbers", "Mr Ebbers"]),
+    ("act_sullivan", "Scott Sullivan", "PERSON", "USA", ["Scott Sullivan", "Mr Sullivan"]),
+    ("act_scott", "Nicholas Scott", "PERSON", "GBR", ["Sir Nicholas"]),
+    ("act_victoria", "Victoria Scott", "PERSON", "GBR", ["Victoria"]),
 ]  # fmt: skip
 
 
@@ -146,3 +153,51 @@ def test_a_sentence_about_someone_unnamed_ends_the_run(nlp):
         "party's promises to raise the basic state pension and replace council tax."
     )
     assert all(r[2] != "act_willetts" for r in found(body, nlp) if r[0] == 4)
+
+
+def test_an_object_him_is_the_person_named_before_not_its_clauses_subject(nlp):
+    # BBC politics 019 (random_audit30: ACCUSE by Sturgeon stored with no target): "him" is
+    # McConnell, named before it, not Sturgeon, the subject of the clause it stands in
+    # (binding theory's principle B)
+    body = (
+        "Mr McConnell was speaking on Monday to more than 100 secondary pupils from schools in "
+        "the Highlands about the problems of binge drinking and drink promotions. The Scottish "
+        "National Party's Holyrood leader Nicola Sturgeon wrote to Mr McConnell on Tuesday "
+        "accusing him of an error of judgement and calling for him to apologise for his "
+        '"ill-judged comment" and withdraw it immediately.'
+    )
+    accused = {r[2:] for r in found(body, nlp) if r[0] == 1 and r[1] == "ACCUSE"}
+    assert accused == {("act_sturgeon", "act_mcconnell")}
+    # ... and, named in the sentence before, the one the party "accused him of": BBC 019 again
+    body = (
+        "Mr McConnell was speaking on Monday to more than 100 secondary pupils. The one-sentence "
+        "comment was immediately criticised by the Scottish National Party which accused him "
+        "of encouraging young people to get drunk."
+    )
+    accused = {r[2:] for r in found(body, nlp) if r[0] == 1 and r[1] == "ACCUSE"}
+    assert ("act_snp", "act_mcconnell") in accused
+
+
+def test_an_object_him_is_not_the_person_a_subject_he_stands_for(nlp):
+    # BBC business 100: "he" is Ebbers, so the "him" he met is Sullivan
+    body = (
+        "During his second day of questioning in the New York trial Mr Ebbers played down his "
+        "working relationship with Mr Sullivan and denied he frequently met him to discuss "
+        "company business when questioned by his lawyer."
+    )
+    met = {r[2:] for r in found(body, nlp) if r[1] == "CONSULT"}
+    assert all(target != "act_ebbers" for _, target in met)
+
+
+def test_an_object_him_is_not_the_subject_of_a_clause_above_it(nlp):
+    # BBC politics 183: the nearest person named before "him" is Victoria, the subject "she"
+    # of the clause above it; "him" is her father, named in the sentence before
+    body = (
+        "Sir Nicholas admitted he misled MPs when he denied his department had been involved "
+        "in wrecking tactics designed to kill the Disability Bill in 1994. Victoria, a lobbyist "
+        "for disabled rights, denounced her father's actions and heaped insult on injury when "
+        "she joined the calls for him to resign."
+    )
+    roles = [r[1:] for r in found(body, nlp) if r[0] == 1]
+    assert ("REQUEST", "act_victoria", "act_scott") in roles
+    assert all(target != "act_victoria" for *_, target in roles)

@@ -2,7 +2,9 @@
 
 The labelling guide names a pronoun's antecedent as the role ("It rejected bids" -> `name`
 "United States Department of Agriculture"), so an event whose only actor is a pronoun is no
-longer left without one. "he"/"she"/"his" stand for people (`person_mentions`); a
+longer left without one. "he"/"she"/"his" stand for people (`person_mentions`), and so do
+the objects "him"/"her" ("accusing him of", "calls for him to resign"), never for a subject of
+a clause they stand in; a
 subject "it", in a sentence that names no organisation, group or country before it, stands
 for the one the sentence just before names first (in news that is nearly always its subject:
 "USDA accepted Algeria's bid ... It rejected bids for wheat"). Nothing is read from a new
@@ -14,14 +16,17 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsflow.roles import RoleMention
 
 # The actor kinds a thing pronoun may stand for: never a person ("they" for two people is too
 # often the speakers of a quote) and never a place (a role needs an actor).
 THING_KINDS = ("ORG", "GROUP", "COUNTRY")
-PERSONAL_PRONOUNS = {"he", "she", "his"}  # subject and possessive forms only: "him" is ambiguous
+PERSONAL_PRONOUNS = {"he", "she", "his"}  # subject and possessive forms
+# Object forms ("accusing him of", "calling for her to resign"; "her" not as a possessive):
+# never the person its own clause's subject names, nor that of a clause above it
+OBJECT_PRONOUNS = {"him", "her"}
 # Only "it": on the BBC bundle most "they"/"them" with no organisation before them were
 # people (players, a band, the speakers of a quote), and most objects were no actor at all.
 THING_PRONOUNS = {"it"}
@@ -108,26 +113,40 @@ def _run_starts(sentences: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
 def person_mentions(
     doc: Doc, mentions: list[RoleMention], antecedents: list[RoleMention]
 ) -> list[RoleMention]:
-    """ "he"/"she"/"his" as mentions of the person they stand for: the nearest person named
-    before them in the sentence, else the first of `antecedents` (`person_antecedents`).
-    Lets "He dismissed the claims" or "his meeting with X" take a role. A subject pronoun
-    never stands for a person its own clause then names (binding theory's principle C: in
-    "He then accused the Tory leader" or "He said Mr Brown had failed", "he" is someone
-    else), so it takes the next person named before it."""
+    """ "he"/"she"/"his", and the objects "him"/"her", as mentions of the person they stand
+    for: the nearest person named before them in the sentence, else the first of
+    `antecedents` (`person_antecedents`). Lets "He dismissed the claims", "his meeting with
+    X" or "accusing him of" take a role. A subject pronoun never stands for a person its own
+    clause then names (binding theory's principle C: in "He then accused the Tory leader" or
+    "He said Mr Brown had failed", "he" is someone else), nor an object pronoun for the
+    subject of a clause it stands in (principle B: `_subjects_above`); each takes the next
+    person named before it."""
     people = sorted((min(m.tokens), m) for m in mentions if m.is_person and m.tokens)
-    out = []
+    out: list[RoleMention] = []
     for token in doc:
-        if token.lower_ not in PERSONAL_PRONOUNS or token.pos_ != "PRON":
+        if token.pos_ != "PRON":
             continue
-        before = [m for i, m in reversed(people) if i < token.i]
         barred: set[str] = set()
-        if token.dep_ in PERSON_SUBJECTS:
+        if token.lower_ in OBJECT_PRONOUNS and token.dep_ != "poss":
+            barred = _subjects_above(token, [*(m for _, m in people), *out])
+        elif token.lower_ not in PERSONAL_PRONOUNS:
+            continue
+        elif token.dep_ in PERSON_SUBJECTS:
             clause = {t.i for t in token.head.subtree}
             barred = {m.actor_id for i, m in people if i > token.i and i in clause}
+        before = [m for i, m in reversed(people) if i < token.i]
         found = next((m for m in before + antecedents if m.actor_id not in barred), None)
         if found is not None:
             out.append(RoleMention("", found.actor_id, found.key, frozenset({token.i}), "PERSON"))
     return out
+
+
+def _subjects_above(token: Token, people: list[RoleMention]) -> set[str]:
+    """The people who are the subjects of the clauses an object pronoun stands in ("Sturgeon
+    wrote to Mr McConnell accusing him": not Sturgeon; "he denied he met him": not "he"),
+    whom the pronoun cannot stand for (binding theory's principle B)."""
+    subjects = {c.i for a in token.ancestors for c in a.children if c.dep_ in PERSON_SUBJECTS}
+    return {m.actor_id for m in people if m.tokens & subjects}
 
 
 def previous_subjects(sentences: pl.DataFrame, role_mentions: pl.DataFrame) -> pl.DataFrame:
