@@ -201,7 +201,7 @@ class EventResult:
     reports: pl.DataFrame  # EVENT_REPORTS: each sentence's report and the event it joined
 
 
-PRONOUN_CUE = r"(?i)\b(?:he|she|his|him|her)\b"
+PRONOUN_CUE = r"(?i)\b(?:he|she|his)\b"
 
 
 def metonyms(actors: pl.DataFrame, gazetteer: Gazetteer, seats: dict[str, str]) -> dict[str, str]:
