@@ -307,6 +307,8 @@ RULES = {
     "honorific_persons": "an ORG shaped like a person ('Ms X', 'Lord X', 'X QC') is a PERSON",
     "acronym_persons": "a one-word PERSON with a digit or in capitals ('MI6', 'BAA') is an ORG",
     "norp_parties": "party adherents NER calls NORP ('Conservative') are the party",
+    "place_surnames": "a one-word PLACE the gazetteer does not know that is the surname of a "
+    "person the article names in full is that person ('O'Gara' beside 'Ronan O'Gara')",
     "surnames": "later bare surnames of people named in full",
     "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "
     "places and countries included",

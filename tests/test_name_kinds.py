@@ -165,6 +165,29 @@ def test_a_name_that_begins_a_longer_one_is_not_its_acronym(nlp):
     assert set(rows["actor_name"]) == {"BT"}
 
 
+def test_a_place_that_is_the_surname_of_a_person_named_in_full_is_that_person(nlp):
+    # BBC sport 302: "Ronan O'Gara", then "O'Gara" three times a PLACE the gazetteer does not
+    # know ("with O'Gara landing the conversion"), each its own actor
+    body = (FIXTURES / "bbc_sport_302.txt").read_text(encoding="utf-8")
+    rows = extract_bodies(nlp, body, settings=SETTINGS).filter(pl.col("mention_text") == "O'Gara")
+    assert set(rows.select("actor_name", "actor_type").iter_rows()) == {("Ronan O'Gara", "PERSON")}
+    # Reuters newid 16937: "Fujioka", a Japanese town the gazetteer knows, where it speaks
+    # ("central bank, Fujioka said"); Manila and Osaka stay places
+    body = (
+        "The Asian Development Bank (ADB) will\nnot change its decision to admit China as a "
+        "member despite\nprotests from founder member Taiwan, bank president Masao\nFujioka "
+        "said.\n    Fujioka told Reuters in an interview that Taiwan had been\ninvited to the "
+        "bank's 20th annual meeting starting April 27 in\nOsaka. ADB loans would be\nrouted "
+        "through the country's central bank, Fujioka said.\n    Its last annual meeting was "
+        "in Manila."
+    )
+    rows = extract_bodies(nlp, body, settings=SETTINGS)
+    found = set(rows.filter(pl.col("mention_text") == "Fujioka")["actor_name"])
+    assert found == {"Masao Fujioka"}
+    places = rows.filter(pl.col("mention_text").is_in(["Osaka", "Manila"]))
+    assert set(places["actor_type"]) == {"PLACE"}
+
+
 def types_in_batches(nlp, name: str, *batches: list[str]) -> list[set[tuple[str, str]]]:
     """{(actor name, actor type)} of the mentions whose text is `name`, per batch, with each
     list of `files` extracted as one batch, one after another, into one registry."""

@@ -499,6 +499,8 @@ def extract_batch(
             mentions = org_names(doc, mentions, lex)
         if "inline_acronyms" not in lex.off:
             mentions += inline_acronyms(doc, mentions, lex.known)
+        if "place_surnames" not in lex.off:  # "O'Gara" a PLACE beside "Ronan O'Gara"
+            firm_names.place_surnames(doc, mentions, lex)
         if "surnames" not in lex.off:
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)

@@ -54,6 +54,7 @@ FIRM_THINGS = frozenset(
      "profits", "profit", "assets", "chairman", "directors", "takeover", "executives"}
 )  # fmt: skip
 SAYING = frozenset({"said", "says"})
+SPEAKS = SAYING | {"told", "added"}  # what a person does and a place does not
 # Last words of club names that end no person's or place's name
 CLUB_TAILS = frozenset(
     {"united", "rovers", "wanderers", "athletic", "albion", "hotspur", "argyle", "rangers",
@@ -227,6 +228,36 @@ def unknown_place(m: Mention, lex: Lexicon) -> bool:
         and m.form not in lex.place_names
         and m.form not in lex.places
     )
+
+
+def place_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """A one-word PLACE the gazetteer does not know that is the surname of a person the article
+    names in full is that person (`group_entities` then joins them): NER typed "O'Gara" a
+    PLACE at 29 BBC mentions beside "Ronan O'Gara", and a keyed place joined no one. A place
+    the gazetteer knows too only where it speaks ("Fujioka said", beside "Masao Fujioka": a
+    Japanese town). Not after a preposition of place, and not a word that begins the name of
+    a company the article names ("Jefferies" beside "Jefferies Group Inc" and "Boyd
+    Jefferies")."""
+    surnames = {
+        words[-1]
+        for m in mentions
+        if m.actor_type == "PERSON" and len(words := m.form.split()) >= 2
+    }
+    firms = [org_words(m.form) for m in mentions if m.actor_type == "ORG"]
+    for m in mentions:
+        if m.tok_end - m.tok_start != 1 or m.form not in surnames or m.actor_type != "PLACE":
+            continue
+        after = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
+        # a place the gazetteer knows too ("Fujioka", a Japanese town) when it speaks
+        if not (unknown_place(m, lex) or ((m.key or "").startswith("place:") and after in SPEAKS)):
+            continue
+        before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
+        words = org_words(m.form)
+        if before in PLACE_PREPOSITIONS or any(
+            len(f) > len(words) and f[: len(words)] == words for f in firms
+        ):
+            continue
+        m.actor_type, m.key, m.country = "PERSON", None, None
 
 
 def batch_firms(
