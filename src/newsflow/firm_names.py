@@ -252,9 +252,9 @@ def place_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
         if not (unknown_place(m, lex) or ((m.key or "").startswith("place:") and after in SPEAKS)):
             continue
         before = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-        words = org_words(m.form)
+        own = org_words(m.form)
         if before in PLACE_PREPOSITIONS or any(
-            len(f) > len(words) and f[: len(words)] == words for f in firms
+            len(f) > len(own) and f[: len(own)] == own for f in firms
         ):
             continue
         m.actor_type, m.key, m.country = "PERSON", None, None
