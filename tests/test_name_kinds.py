@@ -186,6 +186,11 @@ def test_a_place_that_is_the_surname_of_a_person_named_in_full_is_that_person(nl
     assert found == {"Masao Fujioka"}
     places = rows.filter(pl.col("mention_text").is_in(["Osaka", "Manila"]))
     assert set(places["actor_type"]) == {"PLACE"}
+    # BBC entertainment 255: "Indie dance band Kasabian", named after Linda Kasabian, whom
+    # the article names in full: the band is no person
+    body = (FIXTURES / "bbc_entertainment_255.txt").read_text(encoding="utf-8")
+    rows = extract_bodies(nlp, body, settings=SETTINGS).filter(pl.col("mention_text") == "Kasabian")
+    assert "Linda Kasabian" not in set(rows["actor_name"])
 
 
 def types_in_batches(nlp, name: str, *batches: list[str]) -> list[set[tuple[str, str]]]:

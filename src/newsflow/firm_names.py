@@ -235,17 +235,21 @@ def place_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
     names in full is that person (`group_entities` then joins them): NER typed "O'Gara" a
     PLACE at 29 BBC mentions beside "Ronan O'Gara", and a keyed place joined no one. A place
     the gazetteer knows too only where it speaks ("Fujioka said", beside "Masao Fujioka": a
-    Japanese town). Not after a preposition of place, and not a word that begins the name of
-    a company the article names ("Jefferies" beside "Jefferies Group Inc" and "Boyd
-    Jefferies")."""
+    Japanese town). Not after a preposition of place, not a word that begins the name of a
+    company the article names ("Jefferies" beside "Jefferies Group Inc" and "Boyd
+    Jefferies"), and not a name the article writes as a firm's ("dance band Kasabian", beside
+    "Linda Kasabian", after whom the band is named)."""
     surnames = {
         words[-1]
         for m in mentions
         if m.actor_type == "PERSON" and len(words := m.form.split()) >= 2
     }
     firms = [org_words(m.form) for m in mentions if m.actor_type == "ORG"]
+    cued = {m.form for m in mentions if _strong_cue(doc, m)}  # "dance band Kasabian"
     for m in mentions:
         if m.tok_end - m.tok_start != 1 or m.form not in surnames or m.actor_type != "PLACE":
+            continue
+        if m.form in cued:  # a band named after Linda Kasabian
             continue
         after = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
         # a place the gazetteer knows too ("Fujioka", a Japanese town) when it speaks
