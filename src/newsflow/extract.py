@@ -430,7 +430,7 @@ def _batch_firms(
     `memory` read in earlier batches and runs), in every article of the batch (`cues`: each
     article's own)."""
     names = {
-        firm_names.name_key(max(r[0][1], key=lambda f: (len(f.split()), f)))
+        firm_names.entity_key(r[0][1])
         for *_, resolved in found
         for r in resolved
         if r is not None and r[0][1] and _may_be_firm(r, lex)

@@ -1,5 +1,5 @@
-"""Names NER typed as people or places that are firms, read in one article or across the
-articles of a batch (issue 22).
+"""Names NER typed as people or places that are firms (or as places that are people), read in
+one article or across the articles of a batch (issue 22).
 
 The small model calls many one-word firm names people or places: Reuters' "Dome" (Dome
 Petroleum Ltd, 151 mentions a PLACE), "Cyacq" (a PERSON), the BBC's "Yukos" (a PERSON, 178
@@ -21,6 +21,9 @@ mentions), "bank Absa", "airline Ryanair". Readings of the article, before
   Rovers") is written as a club's. What earlier batches and runs wrote of a name counts too
   (`name_memory.NameMemory`, the registry's `names`): a firm named in Monday's bundle is the
   firm in Tuesday's.
+
+And one reading of places that are people: `place_surnames`, a one-word PLACE that is the
+surname of a person the article names in full ("O'Gara" beside "Ronan O'Gara") is that person.
 
 None reads a name the article also gives a person ("James Baker" beside "Baker
 International Corp"), nor a place after a preposition of place ("its plant in Burlington",
@@ -244,12 +247,19 @@ def place_surnames(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
         for m in mentions
         if m.actor_type == "PERSON" and len(words := m.form.split()) >= 2
     }
+    candidates = [
+        m
+        for m in mentions
+        if m.actor_type == "PLACE" and m.tok_end - m.tok_start == 1 and m.form in surnames
+    ]
+    if not candidates:
+        return
     firms = [org_words(m.form) for m in mentions if m.actor_type == "ORG"]
-    cued = {m.form for m in mentions if _strong_cue(doc, m)}  # "dance band Kasabian"
-    for m in mentions:
-        if m.tok_end - m.tok_start != 1 or m.form not in surnames or m.actor_type != "PLACE":
-            continue
-        if m.form in cued:  # a band named after Linda Kasabian
+    forms = {m.form for m in candidates}
+    # "dance band Kasabian": a band named after Linda Kasabian
+    cued = {m.form for m in mentions if m.form in forms and _strong_cue(doc, m)}
+    for m in candidates:
+        if m.form in cued:
             continue
         after = doc[m.tok_end].lower_ if m.tok_end < len(doc) else ""
         # a place the gazetteer knows too ("Fujioka", a Japanese town) when it speaks
@@ -284,16 +294,21 @@ def batch_firms(
     return firms - people
 
 
+def entity_key(forms: list[str]) -> str:
+    """The `name_key` of an entity's longest form, which `batch_firms` names it by."""
+    return name_key(max(forms, key=lambda f: (len(f.split()), f)))
+
+
 def is_batch_firm(forms: list[str], firms: set[str], cues: NameCues) -> bool:
     """Does an entity seen under `forms` in the article of `cues` name one of the batch's
     `firms`: its longest form is one, its other forms are words of it ("Manchester United",
     "United"), and the article writes none of them like a person's?"""
     if not forms or not firms:
         return False
-    longest = max(forms, key=lambda f: (len(f.split()), f))
-    words = set(name_key(longest).split())
+    longest = entity_key(forms)
+    words = set(longest.split())
     return (
-        name_key(longest) in firms
+        longest in firms
         and all(set(name_key(f).split()) <= words for f in forms)
         and not {name_key(f) for f in forms} & cues.persons_here
     )
