@@ -90,7 +90,8 @@ def joined_reports(
     result = events.detect_events(
         articles, mentions, frame, sentences, nlp, fresh_state(), Settings()
     )
-    return sorted(result.reports.join(result.events, on="event_id").select(*columns).rows())
+    rows = result.reports.join(result.events, on="event_id").select(*columns).rows()
+    return sorted(rows, key=lambda row: tuple((v is None, v) for v in row))  # None last
 
 
 def sentence_roles(body: str, nlp, actors: list[Actor], published: date) -> list[tuple]:
