@@ -6,16 +6,19 @@ audits of whole-corpus warehouses (bench/labels/events/random_audit*) found that
 about a half, and far from even across events: most accusations are right, most firms'
 "agreements" and "withdrawals" are not, negated reports rarely are. A logistic model over what
 every event row carries (its type, whether each side is a named actor or only generic words,
-its mode) was fitted on those judgements (`bench/fit_confidence.py`, the coefficients in
-`data/events/confidence.json` with how well they did on an audit left out), so the column is
-an estimated probability an analyst can filter and sum on. Further outlets raise it in the load
-(`sql/queries/refresh_event_counts.sql`).
+its mode, whether the article reports it more than once) and the words of its evidence sentence
+(a film's plot, a match, a share price, "I think") was fitted on those judgements
+(`bench/fit_confidence.py`, the coefficients in `data/events/confidence.json` with how well they
+did on an audit left out), so the column is an estimated probability an analyst can filter and
+sum on. Further outlets raise it in the load (`sql/queries/refresh_event_counts.sql`).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -32,7 +35,14 @@ OUTLET_DOUBT = 0.6
 PLOVER_TYPES = tuple(sorted(EVENT_TYPES))  # the coefficients' order in MODEL_FILE
 # What an event row says that the model reads: the columns of `schema.EVENTS` it needs.
 COLUMNS = ("event_type", "source_actor_id", "target_actor_id", "source_generic",
-           "target_generic", "mode")  # fmt: skip
+           "target_generic", "mode", "num_mentions", "evidence")  # fmt: skip
+# The words of an evidence sentence the model reads: lower-cased letters, inner ' and -.
+WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def words(sentence: str | None) -> set[str]:
+    """The distinct words of an evidence sentence, as the model's word features read them."""
+    return set(WORD.findall((sentence or "").lower()))
 
 
 def feature_names() -> list[str]:
@@ -46,11 +56,13 @@ def feature_names() -> list[str]:
         "target_generic",
         "negated",
         "planned_or_possible",
+        "repeated",
     ]
 
 
-def features(events: pl.DataFrame) -> np.ndarray:
-    """One row of `feature_names()` values per event (0/1 each)."""
+def features(events: pl.DataFrame, vocabulary: Mapping[str, int] | None = None) -> np.ndarray:
+    """One row of `feature_names()` values per event (0/1 each), then one column per word of
+    `vocabulary` (word -> column after those) that the event's evidence holds."""
     kind = events["event_type"]
     mode = events["mode"].fill_null("asserted")
     columns = [
@@ -62,8 +74,17 @@ def features(events: pl.DataFrame) -> np.ndarray:
         events["target_generic"].is_not_null().to_numpy(),
         (mode == "negated").to_numpy(),
         mode.is_in(["planned", "possible"]).to_numpy(),
+        (events["num_mentions"].cast(pl.Int64).fill_null(1) > 1).to_numpy(),
     ]
-    return np.column_stack(columns).astype(np.float64)
+    dense = np.column_stack(columns).astype(np.float64)
+    if not vocabulary:
+        return dense
+    found = np.zeros((events.height, len(vocabulary)))
+    for row, sentence in enumerate(events["evidence"].to_list()):
+        for word in words(sentence):
+            if word in vocabulary:
+                found[row, vocabulary[word]] = 1.0
+    return np.hstack([dense, found])
 
 
 @functools.cache
@@ -74,12 +95,16 @@ def model() -> dict[str, Any]:
 
 def probability(events: pl.DataFrame, fitted: dict[str, Any] | None = None) -> pl.Series:
     """The estimated probability that each event is real and of its type (0-1, 3 decimals)."""
-    coefficients = (fitted or model())["coefficients"]
+    fitted = fitted or model()
+    coefficients, word_weights = fitted["coefficients"], fitted["words"]
     missing = [name for name in feature_names() if name not in coefficients]
     if missing:
         raise ValueError(f"{MODEL_FILE} has no coefficient for {missing}: refit it")
-    weights = np.array([coefficients[name] for name in feature_names()])
-    p = 1.0 / (1.0 + np.exp(-(features(events) @ weights)))
+    weights = np.array(
+        [coefficients[name] for name in feature_names()] + list(word_weights.values())
+    )
+    vocabulary = {word: column for column, word in enumerate(word_weights)}
+    p = 1.0 / (1.0 + np.exp(-(features(events, vocabulary) @ weights)))
     return pl.Series("confidence", np.round(p, 3), dtype=pl.Float64)
 
 

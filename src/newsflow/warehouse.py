@@ -91,6 +91,7 @@ _BACKFILLS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {
     "092_dedupe_lookup.sql": _fill_dedupe_lookup,
     "095_event_confidence.sql": _refill_event_confidence,
     "096_event_plover_type.sql": _fill_plover_types,
+    "098_event_confidence_words.sql": _refill_event_confidence,
 }
 
 

@@ -1,0 +1,6 @@
+-- Issue 20: events.confidence is refitted on seven blind random audits (1,220 judged events, it
+-- was three) and reads two more things of each event: whether its article reports it more than
+-- once (num_mentions > 1) and the words of its evidence sentence (src/newsflow/confidence.py,
+-- data/events/confidence.json). Rows loaded before this migration are recomputed with the new
+-- model and their outlets by the Python backfill that warehouse.migrate runs with this file
+-- (confidence.refill); no table changes.
