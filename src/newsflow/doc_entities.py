@@ -240,6 +240,8 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     for tok in _tokens_with_text(doc, surnames):
         if tok.i in covered:
             continue
+        if tok.i > 0 and doc[tok.i - 1].text == "<":
+            continue  # a Reuters bracket holds a firm or its ticker ("Mark IV Industries <IV>")
         if (
             tok.i > 0
             and doc[tok.i - 1].text[:1].isupper()

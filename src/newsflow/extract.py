@@ -267,6 +267,7 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
     noise = _noise_spans(body) if "noise_lines" not in off else []
     publisher = fold_text(source_name) if source_name and "publisher" not in off else None
     mentions: list[Mention] = []
+    marks = name_spans.brackets(body) if "bracket_firms" not in off and "<" in body else {}
     wholes = doc.ents if "legal_tails" in off else join_legal_tails(doc.ents)
     for ent in (part for whole in wholes for part in _split_parts(whole, off)):
         label = ent.label_
@@ -274,14 +275,21 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue
         if _in_spans(noise, ent.start_char, ent.end_char):
             continue
-        if label == "ORG" and "honorific_persons" not in off and name_spans.person_shaped(ent):
+        firm = bool(marks) and name_spans.bracketed(ent, marks)
+        if firm and mentions and body[mentions[-1].end : ent.start_char] == " <":
+            continue  # "Union Carbide Corp <UK>": the ticker names the firm just named
+        firm |= label != "ORG" and "company_forms" not in off and name_spans.company_shaped(ent)
+        if firm and label != "ORG":
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "<Telepanel Inc>", "Krupp GmbH"
+            label = "ORG"
+        elif label == "ORG" and "honorific_persons" not in off and name_spans.person_shaped(ent):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ms Jamieson" is a person
             label = "PERSON"
         elif label == "PERSON" and "acronym_persons" not in off and name_spans.acronym_shaped(ent):
             ent = Span(doc, ent.start, ent.end, label="ORG")  # "MI6", "BAA": no person
             label = "ORG"
-        if ent.ent_id_ in lex.known:
-            known = lex.known[ent.ent_id_]
+        known = lex.known.get(ent.ent_id_) if ent.ent_id_ else None
+        if known is not None and not (firm and known.actor_type in ("COUNTRY", "PLACE")):
             ent = _trim_space(ent)
             if not len(ent):
                 continue
@@ -317,7 +325,9 @@ def _doc_mentions(doc: Doc, body: str, lex: Lexicon, source_name: str | None) ->
             continue  # "iPod", "Xbox", "Windows XP": things the firms make
         # a country's very name is the country whatever NER calls it ("Sri Lanka" a PERSON)
         any_label = "country_any_label" not in off
-        if iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or any_label):
+        if firm:  # no country, place or capital: a firm ("<UK>" is Union Carbide's ticker)
+            actor_type, key = "ORG", None
+        elif iso3 and (label in {"GPE", "LOC", "NORP", "COUNTRY"} or any_label):
             actor_type, key, country = "COUNTRY", "country:" + iso3, iso3
         elif label in {"GPE", "LOC", "FAC"} or (
             # "Derbyshire", "Manchester" called PERSON: places before people (in-document

@@ -2,11 +2,15 @@
 fillers and punctuation stripped from its ends, a peerage kept ("Lord Falconer"), a country
 before a person's name read as the person's country ("Pakistani Foreign Minister Jilani"), a
 Reuters ticker or firm bracket cut off ("Sears, Roebuck and Co <S", "<Rolls-Royce Ltd>"); and
-the ORG entities that are people by their form ("Ms Jamieson", "Guy Mansfield QC"), and the
-PERSON ones that are none ("MI6", "BAA").
+the ORG entities that are people by their form ("Ms Jamieson", "Guy Mansfield QC"), the
+PERSON ones that are none ("MI6", "BAA"), and the firms by their form whatever NER called them
+("John Labatt Ltd", a Reuters bracket "<Telepanel Inc>"; a ticker after the firm's name,
+"Chemical New York Corp <CHL>", names it again).
 """
 
 from __future__ import annotations
+
+import re
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
@@ -24,6 +28,14 @@ _SENTENCE_ADVERBS = frozenset({"later", "earlier", "then", "meanwhile", "now", "
 _ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # forms of address only people take
 _ANGLES = frozenset({"<", ">"})  # Reuters marks a private firm "<Rolls-Royce Ltd>": no part of it
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
+# A company's legal form as the last word of its name, as written ("Echlin Inc", "Krupp GmbH",
+# "Montedison SpA"); the short ones a surname could be ("Sa", "Ag") only in capitals.
+_COMPANY_TAILS = frozenset(
+    {"Inc", "Corp", "Ltd", "Plc", "PLC", "plc", "Co", "Cos", "AG", "SA", "NV", "BV", "GmbH",
+     "SpA", "Bhd", "Pty", "LLC", "Corporation", "Incorporated", "Limited", "Holdings"}
+)  # fmt: skip
+# Reuters brackets a firm's name or ticker: "<Telepanel Inc> said", "Union Carbide Corp <UK>".
+BRACKET = re.compile(r"<([^<>\n]{1,80})>")
 
 # Lower-case words that begin a person's name as NER spans it ("van der Merwe", "de la Madrid").
 _NAME_PARTICLES = frozenset(
@@ -174,3 +186,27 @@ def acronym_shaped(ent: Span) -> bool:
     doc = ent.doc
     beside = [doc[i] for i in (ent.start - 1, ent.end) if 0 <= i < len(doc)]
     return not any(len(t) > 1 and t.text.isupper() for t in beside)  # a line in capitals
+
+
+def company_shaped(span: Span) -> bool:
+    """Does an entity of two or more words end in a company's legal form ("John Labatt Ltd",
+    "Kiena Gold Mines Ltd", "Glaverbel SA")? NER calls many such names PERSON or GPE."""
+    words = [t.text.rstrip(".") for t in span if not t.is_punct]
+    return len(words) >= 2 and words[-1] in _COMPANY_TAILS
+
+
+def brackets(body: str) -> dict[tuple[int, int], str]:
+    """The Reuters brackets of a text: (start, end) of each one's content, to its content."""
+    return {(m.start(1), m.end(1)): m.group(1) for m in BRACKET.finditer(body)}
+
+
+def bracketed(span: Span, marks: dict[tuple[int, int], str]) -> bool:
+    """Is the entity the whole content of a Reuters bracket, a firm or its ticker ("<Audley
+    Inc>", "<CHL>"), less a trailing comma or full stop?"""
+    for (start, end), content in marks.items():
+        if start == span.start_char and end - len(content) + len(content.rstrip(",. ")) in (
+            span.end_char,
+            end,
+        ):
+            return True
+    return False

@@ -1,0 +1,53 @@
+"""Firms by their form (issue 20): a name ending in a company's legal form, and a Reuters
+bracket, name an organisation whatever NER called them; a ticker after the firm's name is that
+firm named again, never a country or a person of its own.
+
+Real Reuters bodies (tests/fixtures/batch_firms/reuters_<newid>.txt) through the real extract
+stage. At 204ed1f NER had called "John Labatt Ltd" a PERSON (22 mentions in the corpus),
+"<Telepanel Inc>" a PERSON, and "Union Carbide Corp <UK>" gave a mention of the United Kingdom.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from newsflow.extract import load_nlp
+from newsflow.settings import Settings
+from tests.extract_frames import extract_bodies
+
+FIXTURES = Path(__file__).parent / "fixtures" / "batch_firms"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(Settings().spacy_model)
+
+
+def _mentions(nlp, name: str) -> pl.DataFrame:
+    return extract_bodies(nlp, (FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_a_name_ending_in_a_legal_form_is_an_organisation(nlp):
+    rows = _mentions(nlp, "reuters_5107.txt").filter(pl.col("mention_text") == "John Labatt Ltd")
+    assert rows.height == 1
+    assert set(rows["actor_type"]) == {"ORG"}
+
+
+def test_a_reuters_bracket_names_a_firm(nlp):
+    rows = _mentions(nlp, "reuters_6693.txt").filter(pl.col("mention_text") == "Telepanel Inc")
+    assert rows.height == 1
+    assert set(rows["actor_type"]) == {"ORG"}
+
+
+def test_a_ticker_after_the_firm_is_no_country_nor_person(nlp):
+    # "a contract from Union Carbide Corp <UK>": the ticker is Union Carbide's, not Britain
+    carbide = _mentions(nlp, "reuters_118.txt")
+    assert "United Kingdom" not in set(carbide["actor_name"])
+    assert "Union Carbide Corp" in set(carbide["actor_name"])
+    # "prohibiting Mark IV Industries Inc <IV> from further purchases": no second actor "IV"
+    mark = _mentions(nlp, "reuters_4146.txt")
+    assert "IV" not in set(mark["mention_text"])
+    assert "Mark IV Industries Inc" in set(mark["actor_name"])
