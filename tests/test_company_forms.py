@@ -51,3 +51,17 @@ def test_a_ticker_after_the_firm_is_no_country_nor_person(nlp):
     mark = _mentions(nlp, "reuters_4146.txt")
     assert "IV" not in set(mark["mention_text"])
     assert "Mark IV Industries Inc" in set(mark["actor_name"])
+
+
+def test_the_italian_form_in_mixed_case_too(nlp):
+    # entity_changes32 (tuned on): Reuters writes many Italian firms "Spa"; newid 14926
+    # (the text as the bundle has it) and 17951
+    body = (
+        "Iniziativa Meta <INZI.MI>, the financial services unit of Montedison Spa <MONI.MI>, "
+        "controls the largest single stake in Florence-based Fondiaria with 49.9 pct.\n"
+        "As reported, Telit will group the operations of Fiat's subsidiary Telettra Spa and "
+        "STET's Italtel - Societa Italiana Telecommunicazioni Spa."
+    )
+    kinds = dict(extract_bodies(nlp, body).select("mention_text", "actor_type").iter_rows())
+    assert kinds.get("Montedison Spa") == "ORG"
+    assert kinds.get("Telettra Spa") == "ORG"

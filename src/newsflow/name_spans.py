@@ -32,7 +32,8 @@ _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 # "Montedison SpA"); the short ones a surname could be ("Sa", "Ag") only in capitals.
 _COMPANY_TAILS = frozenset(
     {"Inc", "Corp", "Ltd", "Plc", "PLC", "plc", "Co", "Cos", "AG", "SA", "NV", "BV", "GmbH",
-     "SpA", "Bhd", "Pty", "LLC", "Corporation", "Incorporated", "Limited", "Holdings"}
+     "SpA", "Spa", "KK", "Oy", "Oyj", "ASA", "A/S", "Bhd", "Pty", "LLC", "Corporation",
+     "Incorporated", "Limited", "Holdings"}
 )  # fmt: skip
 # Reuters brackets a firm's name or ticker: "<Telepanel Inc> said", "Union Carbide Corp <UK>".
 BRACKET = re.compile(r"<([^<>\n]{1,80})>")
