@@ -307,6 +307,7 @@ RULES = {
     "honorific_persons": "an ORG shaped like a person ('Ms X', 'Lord X', 'X QC') is a PERSON",
     "acronym_persons": "a one-word PERSON with a digit or in capitals ('MI6', 'BAA') is an ORG",
     "company_forms": "a name ending in a legal form ('John Labatt Ltd') is an ORG",
+    "firm_inner_names": "a PERSON or unknown PLACE that is a later word of one firm's name is it ('Labatt')",
     "bracket_firms": "a Reuters bracket ('<Telepanel Inc>') is an ORG; a ticker after the firm is none",
     "norp_parties": "party adherents NER calls NORP ('Conservative') are the party",
     "place_surnames": "a one-word PLACE the gazetteer does not know that is the surname of a "

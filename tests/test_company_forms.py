@@ -65,3 +65,11 @@ def test_the_italian_form_in_mixed_case_too(nlp):
     kinds = dict(extract_bodies(nlp, body).select("mention_text", "actor_type").iter_rows())
     assert kinds.get("Montedison Spa") == "ORG"
     assert kinds.get("Telettra Spa") == "ORG"
+
+
+def test_a_firm_named_after_its_founder_goes_by_the_founder_s_name(nlp):
+    # newid 5107: "John Labatt Ltd said ...", then "Labatt earlier reported" (NER: a PERSON)
+    rows = _mentions(nlp, "reuters_5107.txt").filter(pl.col("mention_text") == "Labatt")
+    assert rows.height >= 1
+    assert set(rows.select("actor_name", "actor_type").iter_rows()) == {("John Labatt Ltd", "ORG")}
+

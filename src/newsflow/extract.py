@@ -515,8 +515,8 @@ def extract_batch(
             mentions += surname_mentions(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
         cues.append(firm_names.name_cues(doc, mentions, lex))  # before cued_firms retypes
-        if "firm_short_names" not in lex.off:
-            firm_names.firm_short_names(doc, mentions)  # "Dome" after "Dome Petroleum Ltd"
+        if "firm_short_names" not in lex.off:  # "Dome" after "Dome Petroleum Ltd"
+            firm_names.firm_short_names(doc, mentions, lex, "firm_inner_names" not in lex.off)
         if "cued_firms" not in lex.off:
             firm_names.cued_firms(doc, mentions, lex)  # "oil giant Yukos": no person
         attribute_countries(doc, mentions, lex)

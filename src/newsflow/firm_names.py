@@ -7,7 +7,9 @@ mentions), "bank Absa", "airline Ryanair". Readings of the article, before
 `doc_entities.group_entities` joins its names:
 
 * `firm_short_names`: a one-word PERSON or PLACE mention whose word begins the name of exactly
-  one company the article names in full is that company;
+  one company the article names in full is that company; so is a PERSON (or a PLACE the
+  gazetteer does not know) that is a later word of exactly one such name, a firm named after
+  its founder ("Labatt" of "John Labatt Ltd", "Hutton" of "E.F. Hutton Group Inc");
 * `cued_firms`: a one-word PERSON name the article writes like a firm's ("oil giant Yukos",
   "the airline Ryanair", "Euronext, which ...", "Oracle said it ...", "DaimlerChrysler's
   shares") and never like a person's ("X, who", "X said he", "Mr X") is an organisation;
@@ -41,7 +43,14 @@ from spacy.tokens import Doc
 from newsflow.doc_entities import Mention
 from newsflow.lexicon import PLACE_PREPOSITIONS, Lexicon
 from newsflow.name_memory import NameMemory
-from newsflow.short_orgs import is_company, names_one, org_words
+from newsflow.short_orgs import (
+    BODY_WORDS,
+    LEGAL_FORMS,
+    is_company,
+    names_one,
+    org_words,
+    written_as_company,
+)
 
 # Words that stand before a firm's name and not a person's: "oil giant Yukos", "bank Absa"
 # (not "maker", "producer", "publisher" or "broadcaster": "film-maker Moore", "producer
@@ -86,17 +95,20 @@ def _person_words(mentions: list[Mention]) -> set[str]:
     return {w for m in mentions if m.actor_type == "PERSON" for w in org_words(m.form)[1:]}
 
 
-def firm_short_names(doc: Doc, mentions: list[Mention]) -> None:
+def firm_short_names(doc: Doc, mentions: list[Mention], lex: Lexicon, inner: bool = True) -> None:
     """A one-word PERSON or PLACE mention whose word begins the name of exactly one company
     the article names in full (a legal form at its end: `short_orgs.names_one`) is an
     organisation, which `group_entities` then joins to that company: Reuters names "Dome
     Petroleum Ltd" and then "Dome" (151 mentions a PLACE), "Piedmont Aviation Inc" then
-    "Piedmont" (82), "Cyacq Corp" then "Cyacq" (36 a PERSON)."""
-    firms = {
-        m.form
-        for m in mentions
-        if m.actor_type == "ORG" and len(org_words(m.form)) >= 2 and is_company(m.form)
-    }
+    "Piedmont" (82), "Cyacq Corp" then "Cyacq" (36 a PERSON). With `inner`, so is a PERSON, or
+    a PLACE the gazetteer does not know, that is a later word of exactly one such name ("John
+    Labatt Ltd" then "Labatt", 10 PERSON mentions at d247ec8; "E.F. Hutton Group Inc" then
+    "Hutton", 26 PLACE ones)."""
+    firms: dict[str, Mention] = {}  # each company's name -> its first mention
+    for m in mentions:
+        company = is_company(m.form) or written_as_company(m.form.split())
+        if m.actor_type == "ORG" and len(org_words(m.form)) >= 2 and company:
+            firms.setdefault(m.form, m)
     people = _person_words(mentions)
     for m in mentions:
         if m.actor_type not in ("PERSON", "PLACE") or m.tok_end - m.tok_start != 1:
@@ -106,8 +118,27 @@ def firm_short_names(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if set(org_words(m.form)) & people:
             continue
-        if len({f for f in firms if names_one(m.form, f)}) == 1:
+        begun = {f for f in firms if names_one(m.form, f)}
+        within = set()
+        if inner and (m.actor_type == "PERSON" or unknown_place(m, lex)):
+            within = {f for f in firms if _inner_word(m.form, f)}
+        if len(begun | within) == 1:
             m.actor_type, m.key, m.country = "ORG", None, None
+            if within:  # `group_entities` joins only a name's beginning: point at the firm
+                m.alias_of = firms[next(iter(within))]
+
+
+def _inner_word(short: str, full: str) -> bool:
+    """Is `short` one capitalised word of a company's name after its first, not its legal form
+    nor a body's word ("Labatt" of "John Labatt Ltd"; not "Bank" of "Bank of Tokyo Ltd")?"""
+    word = org_words(short)
+    words = org_words(full)
+    return (
+        len(word) == 1
+        and short[:1].isupper()
+        and word[0] not in LEGAL_FORMS | BODY_WORDS
+        and word[0] in words[1:]
+    )
 
 
 def _strong_cue(doc: Doc, m: Mention) -> bool:

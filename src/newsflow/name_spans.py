@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
 
 from newsflow.lexicon import FILLER, POSSESSIVE, Lexicon
-from newsflow.short_orgs import LEGAL_FORMS
+from newsflow.short_orgs import LEGAL_FORMS, written_as_company
 
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -28,13 +28,6 @@ _SENTENCE_ADVERBS = frozenset({"later", "earlier", "then", "meanwhile", "now", "
 _ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr"})  # forms of address only people take
 _ANGLES = frozenset({"<", ">"})  # Reuters marks a private firm "<Rolls-Royce Ltd>": no part of it
 _PEERAGES = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
-# A company's legal form as the last word of its name, as written ("Echlin Inc", "Krupp GmbH",
-# "Montedison SpA"); the short ones a surname could be ("Sa", "Ag") only in capitals.
-_COMPANY_TAILS = frozenset(
-    {"Inc", "Corp", "Ltd", "Plc", "PLC", "plc", "Co", "Cos", "AG", "SA", "NV", "BV", "GmbH",
-     "SpA", "Spa", "KK", "Oy", "Oyj", "ASA", "A/S", "Bhd", "Pty", "LLC", "Corporation",
-     "Incorporated", "Limited", "Holdings"}
-)  # fmt: skip
 # Reuters brackets a firm's name or ticker: "<Telepanel Inc> said", "Union Carbide Corp <UK>".
 BRACKET = re.compile(r"<([^<>\n]{1,80})>")
 
@@ -192,8 +185,7 @@ def acronym_shaped(ent: Span) -> bool:
 def company_shaped(span: Span) -> bool:
     """Does an entity of two or more words end in a company's legal form ("John Labatt Ltd",
     "Kiena Gold Mines Ltd", "Glaverbel SA")? NER calls many such names PERSON or GPE."""
-    words = [t.text.rstrip(".") for t in span if not t.is_punct]
-    return len(words) >= 2 and words[-1] in _COMPANY_TAILS
+    return written_as_company([t.text for t in span if not t.is_punct])
 
 
 def brackets(body: str) -> dict[tuple[int, int], str]:

@@ -39,6 +39,13 @@ LEGAL_FORMS = frozenset(
     {"co", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc",
      "company", "holdings", "ag", "sa", "nv", "and", "&"}
 )  # fmt: skip
+# A company's legal form as the last word of its name, as written ("Echlin Inc", "Krupp GmbH",
+# "Montedison SpA"); the short ones a surname could be ("Sa", "Ag") only in capitals.
+COMPANY_TAILS = frozenset(
+    {"Inc", "Corp", "Ltd", "Plc", "PLC", "plc", "Co", "Cos", "AG", "SA", "NV", "BV", "GmbH",
+     "SpA", "Spa", "KK", "Oy", "Oyj", "ASA", "A/S", "Bhd", "Pty", "LLC", "Corporation",
+     "Incorporated", "Limited", "Holdings"}
+)  # fmt: skip
 # Words an acronym skips ("Institute of Fiscal Studies" -> IFS).
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&"})
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -166,6 +173,11 @@ def join_legal_tails(ents: Iterable[Span]) -> list[Span]:
         if joined and prev is not None and not prev.ent_id_:
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
     return out
+
+
+def written_as_company(words: list[str]) -> bool:
+    """Do two or more words end in a company's legal form as written (`COMPANY_TAILS`)?"""
+    return len(words) >= 2 and words[-1].rstrip(".") in COMPANY_TAILS
 
 
 def is_company(form: str) -> bool:
