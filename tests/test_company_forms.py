@@ -9,6 +9,8 @@ stage. At 204ed1f NER had called "John Labatt Ltd" a PERSON (22 mentions in the 
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import polars as pl
@@ -19,6 +21,7 @@ from newsflow.settings import Settings
 from tests.extract_frames import extract_bodies
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch_firms"
+CONLL_VALID = Path(__file__).parents[1] / "bench" / "labels" / "conll2003" / "valid.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +76,13 @@ def test_a_firm_named_after_its_founder_goes_by_the_founder_s_name(nlp):
     assert rows.height >= 1
     assert set(rows.select("actor_name", "actor_type").iter_rows()) == {("John Labatt Ltd", "ORG")}
 
+
+def test_a_firm_s_one_word_name_never_joins_a_person_by_its_first_word(nlp):
+    # CoNLL-2003 valid 0086 (the validation split, bench/labels/conll2003): "tyre and cables
+    # giant Pirelli", "Pirelli SpA" and "Pirelli Cables" (NER: a PERSON). Once "Pirelli SpA" was
+    # an ORG, the nine "Pirelli" joined "Pirelli Cables" by its first word and became a person.
+    with gzip.open(CONLL_VALID, "rt", encoding="utf-8") as f:
+        body = next(d["body"] for d in map(json.loads, f) if d["doc_id"].endswith(":0086"))
+    rows = extract_bodies(nlp, body).filter(pl.col("mention_text") == "Pirelli")
+    assert rows.height == 9
+    assert set(rows["actor_type"]) == {"ORG"}

@@ -336,12 +336,16 @@ def _person_target(
         tok = tokens[0]
         surname = [e for full, e in persons if full[-1] == tok]
         # a word of four letters or more begun by another ("Kazemi" / "Kazemi-Qomi"); not an
-        # initial ("Moore" is not "M. Keith Goodrich")
+        # initial ("Moore" is not "M. Keith Goodrich"); an organisation's word not a person's
+        # first ("tyre giant Pirelli" is not "Pirelli Cables", a firm NER called a PERSON)
         prefix = [
             e
             for full, e in persons
             if len(tok) >= 4
-            and any(f.startswith(tok) or (len(f) >= 4 and tok.startswith(f)) for f in full)
+            and any(
+                f.startswith(tok) or (len(f) >= 4 and tok.startswith(f))
+                for f in (full[1:] if m.actor_type == "ORG" else full)
+            )
         ]
         for candidates in (surname, prefix):
             if len(set(candidates)) == 1:
