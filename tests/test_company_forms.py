@@ -77,10 +77,10 @@ def test_a_firm_named_after_its_founder_goes_by_the_founder_s_name(nlp):
     assert set(rows.select("actor_name", "actor_type").iter_rows()) == {("John Labatt Ltd", "ORG")}
 
 
-def test_a_firm_s_one_word_name_never_joins_a_person_by_its_first_word(nlp):
+def test_a_firm_s_short_name_joins_no_person(nlp):
     # CoNLL-2003 valid 0086 (the validation split, bench/labels/conll2003): "tyre and cables
     # giant Pirelli", "Pirelli SpA" and "Pirelli Cables" (NER: a PERSON). Once "Pirelli SpA" was
-    # an ORG, the nine "Pirelli" joined "Pirelli Cables" by its first word and became a person.
+    # an ORG, the nine "Pirelli" joined the one person left, "Pirelli Cables", by its first word.
     with gzip.open(CONLL_VALID, "rt", encoding="utf-8") as f:
         body = next(d["body"] for d in map(json.loads, f) if d["doc_id"].endswith(":0086"))
     rows = extract_bodies(nlp, body).filter(pl.col("mention_text") == "Pirelli")

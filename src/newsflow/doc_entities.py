@@ -285,6 +285,9 @@ def group_entities(
         # a one-word name, or an "organisation" that is a person's name in part or in full
         # ("Kilroy-Silk" after "Robert Kilroy-Silk": NER types a hyphenated surname ORG)
         joinable = len(tokens) == 1 or m.actor_type == "ORG"
+        # not the short name of a company the article names ("tyre giant Pirelli" beside
+        # "Pirelli SpA" is no "Pirelli Cables", a firm NER called a PERSON)
+        joinable &= not (m.actor_type == "ORG" and org_join and full_name_of(m.form, orgs) >= 0)
         if m.actor_type == "PERSON" or (joinable and persons and person_join):
             target = _person_target(tokens, persons, mentions, m)
             if target is not None:
@@ -336,16 +339,12 @@ def _person_target(
         tok = tokens[0]
         surname = [e for full, e in persons if full[-1] == tok]
         # a word of four letters or more begun by another ("Kazemi" / "Kazemi-Qomi"); not an
-        # initial ("Moore" is not "M. Keith Goodrich"); an organisation's word not a person's
-        # first ("tyre giant Pirelli" is not "Pirelli Cables", a firm NER called a PERSON)
+        # initial ("Moore" is not "M. Keith Goodrich")
         prefix = [
             e
             for full, e in persons
             if len(tok) >= 4
-            and any(
-                f.startswith(tok) or (len(f) >= 4 and tok.startswith(f))
-                for f in (full[1:] if m.actor_type == "ORG" else full)
-            )
+            and any(f.startswith(tok) or (len(f) >= 4 and tok.startswith(f)) for f in full)
         ]
         for candidates in (surname, prefix):
             if len(set(candidates)) == 1:

@@ -49,7 +49,6 @@ from newsflow.short_orgs import (
     is_company,
     names_one,
     org_words,
-    written_as_company,
 )
 
 # Words that stand before a firm's name and not a person's: "oil giant Yukos", "bank Absa"
@@ -106,8 +105,7 @@ def firm_short_names(doc: Doc, mentions: list[Mention], lex: Lexicon, inner: boo
     "Hutton", 26 PLACE ones)."""
     firms: dict[str, Mention] = {}  # each company's name -> its first mention
     for m in mentions:
-        company = is_company(m.form) or written_as_company(m.form.split())
-        if m.actor_type == "ORG" and len(org_words(m.form)) >= 2 and company:
+        if m.actor_type == "ORG" and len(org_words(m.form)) >= 2 and is_company(m.form):
             firms.setdefault(m.form, m)
     people = _person_words(mentions)
     for m in mentions:

@@ -183,4 +183,5 @@ def written_as_company(words: list[str]) -> bool:
 def is_company(form: str) -> bool:
     """Does an organisation's name end in a legal form ("Dome Petroleum Ltd")?"""
     words = org_words(form)
-    return bool(words) and words[-1] in LEGAL_FORMS - {"and", "&"}
+    tail = bool(words) and words[-1] in LEGAL_FORMS - {"and", "&"}
+    return tail or written_as_company(form.split())
