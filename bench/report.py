@@ -21,6 +21,8 @@ def _flatten(data: dict, prefix: str = "") -> list[tuple[str, object]]:
     rows: list[tuple[str, object]] = []
     for key, value in data.items():
         name = f"{prefix}{key}"
+        if key == "words":  # a model's word weights (confidence.json): 1,700 of them, no figure
+            continue
         if isinstance(value, dict) and key not in {"machine", "first_run_summary"}:
             rows.extend(_flatten(value, name + "."))
         elif isinstance(value, int | float | bool | str) and key not in {"path", "truth"}:
