@@ -188,18 +188,19 @@ def company_shaped(span: Span) -> bool:
     return written_as_company([t.text for t in span if not t.is_punct])
 
 
-def brackets(body: str) -> dict[tuple[int, int], str]:
-    """The Reuters brackets of a text: (start, end) of each one's content, to its content."""
-    return {(m.start(1), m.end(1)): m.group(1) for m in BRACKET.finditer(body)}
+def brackets(body: str) -> dict[int, tuple[int, ...]]:
+    """The Reuters brackets of a text: where each one's content starts, to where an entity
+    of the whole content may end: with the closing bracket (NER often takes it in:
+    "Telepanel Inc>"), without it, and without a trailing comma or full stop ("<Bangkok Bank
+    Ltd,>")."""
+    return {
+        m.start(1): (m.end(0), m.end(1), m.start(1) + len(m.group(1).rstrip(",. ")))
+        for m in BRACKET.finditer(body)
+    }
 
 
-def bracketed(span: Span, marks: dict[tuple[int, int], str]) -> bool:
+def bracketed(span: Span, marks: dict[int, tuple[int, ...]]) -> bool:
     """Is the entity the whole content of a Reuters bracket, a firm or its ticker ("<Audley
-    Inc>", "<CHL>"), less a trailing comma or full stop?"""
-    for (start, end), content in marks.items():
-        if start == span.start_char and end - len(content) + len(content.rstrip(",. ")) in (
-            span.end_char,
-            end,
-        ):
-            return True
-    return False
+    Inc>", "<CHL>")?"""
+    ends = marks.get(span.start_char)
+    return ends is not None and span.end_char in ends
