@@ -86,3 +86,11 @@ def test_a_firm_s_short_name_joins_no_person(nlp):
     rows = extract_bodies(nlp, body).filter(pl.col("mention_text") == "Pirelli")
     assert rows.height == 9
     assert set(rows["actor_type"]) == {"ORG"}
+
+
+def test_a_firm_s_name_cut_short_in_its_bracket_is_still_the_firm(nlp):
+    # newid 12454: "compete against Japan's <Kokusai Denshin Denwa Co Ltd>", NER's entity
+    # "Kokusai Denshin" (a PERSON) ends inside the bracket
+    rows = _mentions(nlp, "reuters_12454.txt").filter(pl.col("mention_text") == "Kokusai Denshin")
+    assert rows.height == 1
+    assert set(rows["actor_type"]) == {"ORG"}

@@ -188,19 +188,15 @@ def company_shaped(span: Span) -> bool:
     return written_as_company([t.text for t in span if not t.is_punct])
 
 
-def brackets(body: str) -> dict[int, tuple[int, ...]]:
-    """The Reuters brackets of a text: where each one's content starts, to where an entity
-    of the whole content may end: with the closing bracket (NER often takes it in:
-    "Telepanel Inc>"), without it, and without a trailing comma or full stop ("<Bangkok Bank
-    Ltd,>")."""
-    return {
-        m.start(1): (m.end(0), m.end(1), m.start(1) + len(m.group(1).rstrip(",. ")))
-        for m in BRACKET.finditer(body)
-    }
+def brackets(body: str) -> dict[int, int]:
+    """The Reuters brackets of a text: where each one's content starts, to where the bracket
+    closes (after its ">")."""
+    return {m.start(1): m.end(0) for m in BRACKET.finditer(body)}
 
 
-def bracketed(span: Span, marks: dict[int, tuple[int, ...]]) -> bool:
-    """Is the entity the whole content of a Reuters bracket, a firm or its ticker ("<Audley
-    Inc>", "<CHL>")?"""
-    ends = marks.get(span.start_char)
-    return ends is not None and span.end_char in ends
+def bracketed(span: Span, marks: dict[int, int]) -> bool:
+    """Does the entity begin a Reuters bracket and end inside it: a firm, its ticker, or the
+    firm's name as far as NER took it ("<Audley Inc>", "<CHL>", "Telepanel Inc>" of
+    "<Telepanel Inc>", "Kokusai Denshin" of "<Kokusai Denshin Denwa Co Ltd>")?"""
+    closes = marks.get(span.start_char)
+    return closes is not None and span.end_char <= closes
