@@ -33,14 +33,18 @@ def _mentions(nlp, name: str) -> pl.DataFrame:
     return extract_bodies(nlp, (FIXTURES / name).read_text(encoding="utf-8"))
 
 
-def test_a_name_ending_in_a_legal_form_is_an_organisation(nlp):
-    rows = _mentions(nlp, "reuters_5107.txt").filter(pl.col("mention_text") == "John Labatt Ltd")
-    assert rows.height == 1
-    assert set(rows["actor_type"]) == {"ORG"}
-
-
-def test_a_reuters_bracket_names_a_firm(nlp):
-    rows = _mentions(nlp, "reuters_6693.txt").filter(pl.col("mention_text") == "Telepanel Inc")
+@pytest.mark.parametrize(
+    ("fixture", "name"),
+    [
+        ("reuters_5107.txt", "John Labatt Ltd"),  # a legal form ends it
+        ("reuters_6693.txt", "Telepanel Inc"),  # "<Telepanel Inc> said": a Reuters bracket
+        # "compete against Japan's <Kokusai Denshin Denwa Co Ltd>": NER's entity ends inside
+        ("reuters_12454.txt", "Kokusai Denshin"),
+    ],
+    ids=["legal_form", "bracket", "bracket_cut_short"],
+)
+def test_a_firm_s_form_makes_it_an_organisation(nlp, fixture, name):
+    rows = _mentions(nlp, fixture).filter(pl.col("mention_text") == name)
     assert rows.height == 1
     assert set(rows["actor_type"]) == {"ORG"}
 
@@ -85,12 +89,4 @@ def test_a_firm_s_short_name_joins_no_person(nlp):
         body = next(d["body"] for d in map(json.loads, f) if d["doc_id"].endswith(":0086"))
     rows = extract_bodies(nlp, body).filter(pl.col("mention_text") == "Pirelli")
     assert rows.height == 9
-    assert set(rows["actor_type"]) == {"ORG"}
-
-
-def test_a_firm_s_name_cut_short_in_its_bracket_is_still_the_firm(nlp):
-    # newid 12454: "compete against Japan's <Kokusai Denshin Denwa Co Ltd>", NER's entity
-    # "Kokusai Denshin" (a PERSON) ends inside the bracket
-    rows = _mentions(nlp, "reuters_12454.txt").filter(pl.col("mention_text") == "Kokusai Denshin")
-    assert rows.height == 1
     assert set(rows["actor_type"]) == {"ORG"}
