@@ -285,9 +285,13 @@ def group_entities(
         # a one-word name, or an "organisation" that is a person's name in part or in full
         # ("Kilroy-Silk" after "Robert Kilroy-Silk": NER types a hyphenated surname ORG)
         joinable = len(tokens) == 1 or m.actor_type == "ORG"
-        # not the short name of a company the article names ("tyre giant Pirelli" beside
-        # "Pirelli SpA" is no "Pirelli Cables", a firm NER called a PERSON)
-        joinable &= not (m.actor_type == "ORG" and org_join and full_name_of(m.form, orgs) >= 0)
+        # the organisation this short name names ("Occidental" after "Occidental Petroleum
+        # Corp"); such a name joins no person ("tyre giant Pirelli" beside "Pirelli SpA" is no
+        # "Pirelli Cables", a firm NER called a PERSON)
+        full = None  # read once, only where a person could take the name
+        if m.actor_type == "ORG" and org_join and persons and person_join:
+            full = full_name_of(m.form, orgs)
+            joinable &= full < 0
         if m.actor_type == "PERSON" or (joinable and persons and person_join):
             target = _person_target(tokens, persons, mentions, m)
             if target is not None:
@@ -302,8 +306,8 @@ def group_entities(
             key = "ORG:" + fold
         is_org = key.startswith("ORG:")
         m.entity = by_key.get(key, -1)
-        if m.entity < 0 and is_org and org_join:  # "Occidental" after "Occidental Petroleum Corp"
-            m.entity = full_name_of(m.form, orgs)
+        if m.entity < 0 and is_org and org_join:
+            m.entity = full_name_of(m.form, orgs) if full is None else full
             if m.entity < 0:  # "the Bank" after "the Bank of England"
                 m.entity = body_of(m.form, orgs + bodies)
         if m.entity < 0:

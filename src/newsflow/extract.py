@@ -424,12 +424,8 @@ _Found = tuple[str, str, list[int], list[Mention], list[_Resolve | None]]
 def _may_be_firm(request: _Resolve, lex: Lexicon) -> bool:
     """Is a resolve request a PERSON's, or that of a PLACE the gazetteer does not know?"""
     (actor_type, _, key, name), _ = request
-    return (actor_type == "PERSON" and key is None) or (
-        actor_type == "PLACE"  # the gazetteer's places stay places
-        and (key or "").startswith("place:")
-        and name not in lex.place_names
-        and name not in lex.places
-    )
+    person = actor_type == "PERSON" and key is None
+    return person or firm_names.unknown_place_name(actor_type, key, name, lex)
 
 
 def _batch_firms(

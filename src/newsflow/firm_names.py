@@ -254,11 +254,16 @@ def club_shaped(form: str) -> bool:
 
 def unknown_place(m: Mention, lex: Lexicon) -> bool:
     """Is the mention a PLACE the gazetteer does not know (NER's "Gazprom", "BT")?"""
+    return unknown_place_name(m.actor_type, m.key, m.form, lex)
+
+
+def unknown_place_name(actor_type: str, key: str | None, name: str | None, lex: Lexicon) -> bool:
+    """Is a name of that type and key a PLACE the gazetteer does not know?"""
     return (
-        m.actor_type == "PLACE"
-        and (m.key or "").startswith("place:")
-        and m.form not in lex.place_names
-        and m.form not in lex.places
+        actor_type == "PLACE"
+        and (key or "").startswith("place:")
+        and name not in lex.place_names
+        and name not in lex.places
     )
 
 
