@@ -16,6 +16,7 @@ ACTORS = [
     ("act_nicholls", "Lord Nicholls of Birkenhead", "PERSON", "GBR", ["Lord Nicholls"]),
     ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
     ("act_oblon", "David Oblon", "PERSON", "USA", ["David Oblon"]),
+    ("act_tories", "Conservative Party", "PARTY", "GBR", ["Conservatives"]),
 ]  # fmt: skip
 
 
@@ -46,6 +47,17 @@ def test_a_plain_or_denied_opinion_is_no_accusation(nlp):
     # GUIDE.md: "X said the plan was expensive" is no event; nor is a denied condemnation
     assert found("Mark Oaten said the plan was expensive.", nlp) == []
     assert found("Mark Oaten said the plan was not a disgrace.", nlp) == []
+
+
+def test_calling_a_rivals_proposals_unrealistic_accuses(nlp):
+    # spent heldout3: bbc/politics/181.txt (gold ACCUSE Conservative Party -> the government): a plan
+    # called unrealistic, one of the words added to `condemning_words` with "authoritarian"
+    # (spent heldout: gold ACCUSE Charles Kennedy) after reading the spent sets' misses
+    text = (
+        "But the Conservatives say government proposals - which include two hours' PE within "
+        "school for 75% of pupils by 2006 - are unrealistic."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_tories", None)]
 
 
 def test_calling_something_a_disgrace_accuses(nlp):

@@ -8,6 +8,9 @@ officials who had forgotten what happened was worrying"), with the actor condemn
 when the clause names one (`roles._complement_targets`), else none. Only a condemning word
 (`cues.json` `condemning_words`) as what the reported clause says its subject is, or the
 clause's own verb ("was worrying"); not when that clause is negated ("was not a disgrace").
+The words are strong ones: "unrealistic", "authoritarian", "a farce", "a shambles" condemn;
+"expensive", "wrong", "a mistake", "illegal" (a warning that an act "could be illegal" is
+advice, a REQUEST in the tune half) do not count.
 A sentence is parsed for this only when it holds such a word and a reporting verb
 (`Lexicon.trigger_cues`), so the cost is those sentences alone.
 
