@@ -611,6 +611,9 @@ SENSE_ACTORS = [
     ("act_sun", "Soviet Union", "COUNTRY", "SUN", ["Soviet Union"]),
     ("act_bsaa", "Bangkok Shipowners and Agents Association", "ORG", "THA",
      ["Bangkok Shipowners and Agents Association"]),
+    ("act_mutu", "Adrian Mutu", "PERSON", "ROU", ["Mutu"]),
+    ("act_gardner", "Simon Gardner", "PERSON", "GBR", ["Mr Gardner"]),
+    ("act_getty", "Don Getty", "PERSON", "CAN", ["Don Getty"]),
 ]  # fmt: skip
 
 # (sentence, type, whether its events hold the type): the senses of this module's rules
@@ -795,6 +798,16 @@ SENSE_CASES = [
         "AGREE",
         False,
     ),
+    # bbc/sport/201.txt, bbc/tech/309.txt (random_audit31: no event, tuned on), reuters newid
+    # 4156: the view shared told after a colon, a quote or a saying verb (AGREE before)
+    ('And Mutu agreed, adding: "It is unfair.', "AGREE", False),
+    (
+        'Mr Gardner agreed: "We can thrown more polygons around and have better AI but if it '
+        "doesn't make for a better game then that's not very useful.\"",
+        "AGREE",
+        False,
+    ),
+    ('Alberta Premier Don Getty agreed, "Things are running pretty quickly now."', "AGREE", False),
     # bbc/business/149.txt: a view refused (a negated AGREE before)
     ("The segment's leaders do not agree.", "AGREE", False),
     # reuters newid 7011 (the tune half's gold AGREE): a pact parsed as the subject of
