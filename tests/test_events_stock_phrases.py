@@ -34,6 +34,13 @@ ACTORS = [
     ("act_friedman", "Friedman", "PERSON", None, ["Friedman"]),
     ("act_cdu", "Christian Democrats", "ORG", "ITA", ["Christian Democrats"]),
     ("act_craxi", "Bettino Craxi", "PERSON", "ITA", ["Craxi"]),
+    ("act_anderson", "James Anderson", "PERSON", None, ["James Anderson"]),
+    ("act_cooper", "Thomas A. Cooper", "PERSON", None, ["Thomas A. Cooper"]),
+    ("act_bell", "Charlie Bell", "PERSON", "AUS", ["Mr Bell"]),
+    ("act_ocr", "OCR", "ORG", None, ["OCR"]),
+    ("act_idn", "Indonesia", "COUNTRY", "IDN", ["Indonesia"]),
+    ("act_deu", "West Germany", "COUNTRY", "DEU", ["West german"]),
+    ("act_bol", "Bolivia", "COUNTRY", "BOL", ["Bolivia"]),
 ]  # fmt: skip
 PUBLISHED = date(1987, 3, 20)
 
@@ -52,6 +59,20 @@ PUBLISHED = date(1987, 3, 20)
         "revised shortage forecast of 450 mln stg.",
         # newid 4251: an executive leaves his company posts (RETREAT before)
         "Friedman has resigned as president, chief executive officer and a director.",
+        # newid 18844: an appointment told, the one replaced resigned (RETREAT before)
+        "Pacific First Financial Corp said president Jerry Pohlman was appointed chairman and "
+        "chief executive officer, replacing James Anderson who resigned.",
+        # newid 18819: a post at a firm named by its form (RETREAT before)
+        "ISFA Corp said Thomas A. Cooper, who recently resigned as president of BankAmerica "
+        "Corp, has been named chairman and chief executive officer of ISFA.",
+        # bbc/business/452.txt: resigned to fight an illness (RETREAT Bell before)
+        "Mr Bell was diagnosed with colorectal cancer in May last year, a month after taking "
+        "over the top job. He resigned in November to fight the illness.",
+        # newids 12405, 8503 (random_audit31 judged 12405 no event; tuned on): a sum lent or
+        # given told as a figure (AID before)
+        "Ordinary capital resources (OCR) lending to Indonesia was 3.6 billion dlrs, 27.1 pct "
+        "of OCR loans at end-December 1986.",
+        "West german aid to Bolivia last year totalled 50 mln marks.",
     ],
 )
 def test_wire_stock_phrases_make_no_event(body, nlp):

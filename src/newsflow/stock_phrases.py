@@ -67,7 +67,14 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   resigned"); a resignation for personal reasons or to pursue other interests is none either
   (20 RETREATs of the Reuters corpus at b4adb74 were one or the other). Pressure is a cause on
   the verb ("over the affair", "on allegations of insider trading") or a clause of scandal
-  ("after accounting irregularities were uncovered").
+  ("after accounting irregularities were uncovered"). Nor is a resignation told of the one an
+  appointee replaces ("replacing James Anderson, who resigned"), one from a post at a firm
+  named by its form ("resigned as president of BankAmerica Corp"), or one to take another post
+  or fight an illness ("to become chairman of ...", "to fight the illness"): the random audits
+  judged 1 of 37 stored RETREATs of the right type, most of the rest such personnel moves.
+* a sum lent or given told as a figure: "OCR lending to Indonesia was 3.6 billion dlrs, 27.1 pct
+  of OCR loans", "West German aid to Bolivia last year totalled 50 mln marks" (AID; random
+  audits 24-31 judged 5 such AIDs, none an event): the guide's statistics.
 """
 
 from __future__ import annotations
@@ -125,6 +132,9 @@ LOAN_STATUS = (
 )  # fmt: skip
 MARKET_HELP = {"total", "market", "stg", "liquidity"}  # "the Bank's total help", "mln stg help"
 HELP_NOUNS = {"help", "assistance", "aid"}
+FIGURE_AID = {"aid", "assistance", "credit", "borrowing", "disbursement"}  # `_aid_figure`
+FORECAST_VERBS = {"expect", "forecast", "project", "seem", "appear", "estimate"}
+AMOUNTS = {"level", "levels", "volume", "total", "share", "value", "amount", "bulk", "portion"}
 # figures and market moves, which an "attribute" explains rather than blames on anyone
 FIGURES = {
     "increase", "decrease", "rise", "fall", "decline", "drop", "dive", "surge", "slump",
@@ -188,7 +198,16 @@ SCANDAL_WORDS = PRESSURE_CAUSES | {
     "discover", "uncover", "reveal", "allege", "accuse", "criticise", "criticize", "leak",
 }  # fmt: skip
 PERSONAL = {"personal", "family", "health"}  # "resigned for personal reasons"
-PRIVATE_AIMS = {"pursue", "spend", "retire"}  # "resigned to pursue other interests"
+# "resigned to pursue other interests", "to fight the illness", "to become chairman of
+# Hambrecht and Quist", "to assume the post of vice president", "to set up a brokerage firm"
+PRIVATE_AIMS = {
+    "pursue", "spend", "retire", "fight", "become", "assume", "join", "set", "devote",
+    "concentrate", "complete", "open", "start",
+}  # fmt: skip
+# "replacing James Anderson, who resigned", "He replaces Anastasios Kyriakides, who resigned in
+# December", "Mora succeed Fred Peterson, who resigned": an appointment told, the resignation
+# only who left the post
+SUCCEEDING = {"replace", "succeed"}
 
 
 def _asks_anonymity(verb: Token) -> bool:
@@ -253,11 +272,43 @@ def _loan_book(noun: Token) -> bool:
     loans": a lender's book, no loan given. A loan that is the subject of a figure's move, or in
     a sentence that tells a book's status."""
     if noun.lemma_.lower() not in LOANS:
-        return False
-    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in FIGURE_MOVES:
+        return _aid_figure(noun) if noun.lemma_.lower() in FIGURE_AID else False
+    if _aid_figure(noun):
         return True
     text = noun.sent.text.lower()
     return any(status in text for status in LOAN_STATUS)
+
+
+def _aid_figure(noun: Token) -> bool:
+    """ "its loans during the last Islamic year fell 24 pct", "West German aid to Bolivia last
+    year totalled 50 mln marks", "OCR lending to Indonesia was 3.6 billion dlrs", "aid to
+    Kenya, which fell to 53 mln dlrs this year", "Lending ... to China is expected to almost
+    double": a sum lent or given told as a figure (the guide's statistics), no act of giving.
+    Random audits 24-31 judged 5 such AIDs, none an event."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in SHARES | AMOUNTS:
+        return True  # "27.1 pct of OCR loans", "the level of aid to Kenya"
+    if noun.dep_ == "nsubj" or noun.dep_ == "nsubjpass":
+        if verb.lemma_.lower() in FIGURE_MOVES:
+            return True
+        if verb.lemma_.lower() in FORECAST_VERBS and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in FIGURE_MOVES for c in verb.children
+        ):
+            return True  # "is expected to almost double", "could rise to 30 pct"
+        return verb.lemma_.lower() == "be" and any(
+            c.dep_ == "attr" and any(g.dep_ == "nummod" or g.like_num for g in c.subtree)
+            for c in verb.children
+        )  # "was 3.6 billion dlrs"
+    # "aid to Kenya, which fell to 53 mln dlrs": on the noun, or as the parser hangs it, on
+    # the one it goes to; the clause tells a figure
+    holders = [noun] + [g for p in noun.children if p.dep_ == "prep" for g in p.children]
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in FIGURE_MOVES
+        and any(t.like_num for t in c.subtree)
+        for h in holders
+        for c in h.children
+    )
 
 
 def _market_help(noun: Token) -> bool:
@@ -414,13 +465,27 @@ def _corporate_resignation(verb: Token) -> bool:
     if _public(words):
         return False
     corporate = bool(words & CORPORATE_TITLES) or {"vice", "chairman"} <= words
+    firm_post = any(is_legal_form(t.text) for p in _posts(verb) for t in p.subtree)
     return (
         corporate
+        or firm_post  # "resigned as president of BankAmerica Corp"
         or bool(words & FIRMS)
         or _leaves_a_firm(verb)
         or _company_people(verb)
         or _personal_reasons(verb)
+        or _successor_named(verb)
     )
+
+
+def _successor_named(verb: Token) -> bool:
+    """ "replacing James Anderson, who resigned": the resignation told in a relative clause on
+    whom an appointee replaces or succeeds (`SUCCEEDING`)."""
+    if verb.dep_ != "relcl" or verb.head.dep_ not in ("dobj", "conj"):
+        return False
+    person = verb.head
+    while person.dep_ == "conj":
+        person = person.head
+    return person.dep_ == "dobj" and person.head.lemma_.lower() in SUCCEEDING
 
 
 def _company_people(verb: Token) -> bool:
