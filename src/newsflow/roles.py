@@ -27,6 +27,7 @@ from newsflow import (
     participles,
     protest_aims,
     receipts,
+    signings,
     speech,
     sport_play,
 )
@@ -420,6 +421,11 @@ def _no_event(
     at"), "X said Y must" with no actor Y, a statement noun without a speaker ("demand in
     Germany"), "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
     lemma = token.lemma_.lower()
+    people = frozenset(
+        i for m in (source, target) if m is not None and m.is_person for i in m.tokens
+    )
+    if event_type == "AGREE" and signings.hires(token, people):
+        return True  # "Norwich have signed Charlton midfielder Graham Stuart"
     if verbal and target is None:
         if lemma in lexicon.target_required_verbs:
             return True
