@@ -83,6 +83,10 @@ def test_a_firm_s_deal_to_buy_or_merge_makes_no_event(body, nlp):
         # newid 18585: a firm withdrawing a takeover offer (RETREAT before)
         "Service Resources Corp said it has withdrawn and terminated its 23 dlr per share "
         "takeover offer to Sorg Inc because Sorg failed to respond to the bid.",
+        # bbc/business/040.txt (random_audit31: routine business; tuned on): a kit sponsorship
+        "In January, Umbro announced its sponsorship agreement with Chelsea, which gave Umbro the "
+        "lucrative right to make replica shirts, would end in 2006, five years earlier than "
+        "expected.",
     ],
 )
 def test_a_deal_between_firms_makes_no_event(body, nlp):
@@ -98,6 +102,8 @@ def test_a_deal_between_firms_makes_no_event(body, nlp):
         ("act_lloyds", "Lloyds Bank Plc", "ORG", "GBR", ["Lloyds Bank Plc"]),
         ("act_src", "Service Resources Corp", "ORG", "USA", ["Service Resources Corp"]),
         ("act_sorg", "Sorg Inc", "ORG", "USA", ["Sorg Inc", "Sorg"]),
+        ("act_umbro", "Umbro", "ORG", None, ["Umbro"]),
+        ("act_chelsea", "Chelsea", "ORG", None, ["Chelsea"]),
     ]  # fmt: skip
     assert found_events(body, nlp, actors, PUBLISHED) == []
 
