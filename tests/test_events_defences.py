@@ -29,6 +29,7 @@ ACTORS = [
     ("act_buckhorn", "Buckhorn Inc", "ORG", "USA", ["Buckhorn"]),
     ("act_vidal", "Gore Vidal", "PERSON", "USA", ["Gore Vidal"]),
     ("act_ropak", "Ropak Corporation", "ORG", "USA", ["Ropak Corporation"]),
+    ("act_nakasone", "Yasuhiro Nakasone", "PERSON", "JPN", ["Yasuhiro Nakasone"]),
 ]  # fmt: skip
 
 CASES = [
@@ -45,6 +46,12 @@ CASES = [
         "Labour's election chief Alan Milburn has defended his party's campaign posters amid "
         'Tory claims the ads were nothing short of "sly anti-Semitism".',
         [("REJECT", "act_milburn", None)],
+    ),
+    (  # reuters 8139 (random_audit31: REJECT, tuned on): defended from the opposition, who
+        # attack, not someone defended (SUPPORT before)
+        "Prime Minister Yasuhiro Nakasone defended his tax reform plans from fierce opposition, "
+        "even within his own party, as campaigning for local elections began.",
+        [("REJECT", "act_nakasone", None)],
     ),
     (  # bbc/politics/094: support of another actor stays SUPPORT
         "A Highland councillor who was at the event has also defended Mr McConnell.",

@@ -54,6 +54,18 @@ def _a_work(objects: list[Token]) -> bool:
     )
 
 
+def from_attacker(token: Token, tokens: frozenset[int]) -> bool:
+    """Is this role the one a defence is against ("defended his tax reform plans from fierce
+    opposition", "defend themselves against the accusations"), not someone defended? Then the
+    defence names no other actor it supports (random_audit31: Nakasone's, judged REJECT)."""
+    against = [
+        {t.i for t in p.subtree}
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ in ("from", "against")
+    ]
+    return bool(tokens) and any(tokens <= inside for inside in against)
+
+
 def reading(token: Token, has_target: bool) -> tuple[str, str] | None:
     """(event_type, cameo_root) of a "defend" SUPPORT given whether its roles name another
     actor; None when the defence is a title's or a price's."""

@@ -622,7 +622,8 @@ def sentence_candidates(
         if source is not None and target is not None and one_side(doc, source, target):
             target = None  # "Iran's delegation ... would lead his country": one side, not two
         if event_type == "SUPPORT" and token.lemma_.lower() in defences.DEFENDING:
-            defence = defences.reading(token, target is not None)  # "defended his policies"
+            defended = target is not None and not defences.from_attacker(token, target.tokens)
+            defence = defences.reading(token, defended)  # "defended his policies"
             if defence is None:
                 continue
             event_type, root = defence
