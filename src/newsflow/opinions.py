@@ -10,7 +10,8 @@ when the clause names one (`roles._complement_targets`), else none. Only a conde
 clause's own verb ("was worrying"); not when that clause is negated ("was not a disgrace").
 The words are strong ones: "unrealistic", "authoritarian", "a farce", "a shambles" condemn;
 "expensive", "wrong", "a mistake", "illegal" (a warning that an act "could be illegal" is
-advice, a REQUEST in the tune half) do not count.
+advice, a REQUEST in the tune half) do not count, nor "rubbish" and "nonsense", which deny a
+claim ("'That's rubbish,' KSE chairman Yaseen Lakhani told the BBC": REJECT by the guide).
 A sentence is parsed for this only when it holds such a word and a reporting verb
 (`Lexicon.trigger_cues`), so the cost is those sentences alone.
 
