@@ -17,6 +17,12 @@ ACTORS = [
     ("act_howard", "Michael Howard", "PERSON", "GBR", ["Mr Howard"]),
     ("act_oblon", "David Oblon", "PERSON", "USA", ["David Oblon"]),
     ("act_tories", "Conservative Party", "PARTY", "GBR", ["Conservatives"]),
+    ("act_volcker", "Paul A Volcker", "PERSON", "USA", ["Paul Volcker"]),
+    ("act_mateo", "Julian Mateo", "PERSON", "CRI", ["Julian Mateo"]),
+    ("act_cecos", "CECOS", "ORG", "USA", ["CECOS"]),
+    ("act_epa", "Environmental Protection Agency", "ORG", "USA", ["EPA"]),
+    ("act_chirac", "Jacques Chirac", "PERSON", "FRA", ["Jacques Chirac"]),
+    ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["UK"]),
 ]  # fmt: skip
 
 
@@ -58,6 +64,32 @@ def test_calling_a_rivals_proposals_unrealistic_accuses(nlp):
         "school for 75% of pupils by 2006 - are unrealistic."
     )
     assert found(text, nlp) == [("ACCUSE", "act_tories", None)]
+
+
+def test_a_word_of_fault_condemns_an_actors_deed_only(nlp):
+    # cues.json faulting_words: reuters newid 16261 and bbc/politics/373.txt (the spent heldout
+    # holds another sentence of it) fault an actor's claims and rebate; reuters newids 13903
+    # and 6657 judge a market's course and prices, no actor's deed (ACCUSE at 588b610)
+    text = (
+        "CECOS said it believes strongly that the EPA's claims and proposed remedies concerning "
+        "the Livingston waste disposal site are unreasonable."
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_cecos", "act_epa")]
+    text = (
+        "French president Jacques Chirac has called the UK's £3bn rebate from the European "
+        'Union "unjustified".'
+    )
+    assert found(text, nlp) == [("ACCUSE", "act_chirac", "act_gbr")]
+    text = (
+        "Federal Reserve Board Chairman Paul Volcker said a further large drop in the value of "
+        "the dollar could be counterproductive for world economic growth."
+    )
+    assert found(text, nlp) == []
+    text = (
+        '"The prices are ridiculous," said Julian Mateo, vice president of Costa Rica\'s Sugar '
+        "Cane Industrial-Agricultural League."
+    )
+    assert found(text, nlp) == []
 
 
 def test_calling_something_a_disgrace_accuses(nlp):

@@ -128,6 +128,7 @@ class Lexicon:
     locative_target_types: frozenset[str]  # "lifted a curfew in Montenegro": the place attacked
     seats: dict[str, str]  # seat of government (lower-case) -> ISO-3 ("the kremlin" -> RUS)
     condemning_words: frozenset[str] = frozenset()  # "said the plan was a disgrace": `opinions`
+    faulting_words: frozenset[str] = frozenset()  # "said the proposals are unrealistic"
     approving_words: frozenset[str] = frozenset()  # "called the change pragmatic": `opinions`
     themes: Themes = Themes.empty()  # what "withdraw", "give" ... move decides their type
     strike_no_event_things: frozenset[str] = frozenset()  # "struck a deal": `strikes`
@@ -188,6 +189,7 @@ class Lexicon:
             locative_target_types=frozenset(cues["locative_target_types"]),
             seats=dict(seats),
             condemning_words=frozenset(cues["condemning_words"]),
+            faulting_words=frozenset(cues["faulting_words"]),
             approving_words=frozenset(cues["approving_words"]),
             themes=Themes.load(folder / "themes.json"),
             strike_no_event_things=frozenset(cues["strike_no_event_things"]),
@@ -259,7 +261,7 @@ class Lexicon:
         for form in forms({rulings.RULING_VERB}, ("verb",)):  # "the law lords ruled that"
             needs.setdefault(form, set()).update(courts)
         naming = forms({opinions.NAMING_VERB}, ("verb",))
-        for word in self.condemning_words | self.approving_words:  # `opinions`
+        for word in self.condemning_words | self.faulting_words | self.approving_words:
             needs.setdefault(word, set()).update(reporting | naming)
         for form in forms(set(speech.WANTING), ("verb",)):  # "want Y to": `speech`
             needs.setdefault(form, set()).add("to")
@@ -305,7 +307,7 @@ class Lexicon:
         """The type the lexicon gives `token` (phrasal verbs and "strike" read from the parse)."""
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            if opinions.names_a_condemnation(token, self.condemning_words):
+            if opinions.names_a_condemnation(token, self.condemning_words, self.faulting_words):
                 return ("ACCUSE", "11")  # "Mr Howard called that suggestion 'disgraceful'"
             if opinions.names_a_condemnation(token, self.approving_words):
                 return ("SUPPORT", "05")  # "Mark Oaten called the change pragmatic"
@@ -328,7 +330,7 @@ class Lexicon:
             if lemma in self.reporting_verbs and failings.reports_a_failing(token):
                 return ("ACCUSE", "11")  # "Cable said the chancellor had failed to deal with"
             if lemma in self.reporting_verbs and opinions.reports_a_condemnation(
-                token, self.condemning_words
+                token, self.condemning_words, self.faulting_words
             ):
                 return ("ACCUSE", "11")  # "Oaten said the number of officials ... was worrying"
             if lemma in self.reporting_verbs and opinions.reports_a_condemnation(
