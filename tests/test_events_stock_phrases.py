@@ -68,11 +68,10 @@ PUBLISHED = date(1987, 3, 20)
         # bbc/business/452.txt: resigned to fight an illness (RETREAT Bell before)
         "Mr Bell was diagnosed with colorectal cancer in May last year, a month after taking "
         "over the top job. He resigned in November to fight the illness.",
-        # newids 12405, 8503 (random_audit31 judged 12405 no event; tuned on): a sum lent or
-        # given told as a figure (AID before)
+        # newid 12405 (random_audit31 judged it no event; tuned on): a sum lent told as a
+        # figure (AID before)
         "Ordinary capital resources (OCR) lending to Indonesia was 3.6 billion dlrs, 27.1 pct "
         "of OCR loans at end-December 1986.",
-        "West german aid to Bolivia last year totalled 50 mln marks.",
     ],
 )
 def test_wire_stock_phrases_make_no_event(body, nlp):
@@ -436,6 +435,36 @@ def test_a_market_held_up_is_no_backing(body, backed, nlp):
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("SUPPORT" in types) is backed, types
+
+
+def test_what_change_audit35_judged_events_stays(nlp):
+    # reuters newids 8503, 16225, 9617, 19759: a state's aid told as a sum, a request to supply
+    # data, an opposition to a marketing loan and an accord on financing were dropped by rules
+    # of this session before change_audit35 judged them events (tuned on)
+    def types(body: str) -> set[str]:
+        return {e[0] for e in found_events(body, nlp, ACTORS + LATER, PUBLISHED)}
+
+    assert "AID" in types("West german aid to Bolivia last year totalled 50 mln marks.")
+    assert "REQUEST" in types(
+        "He told Reuters by telephone that importers Liptons and Brooke Bond had been asked to "
+        "supply data to the authority and a hearing would be held."
+    )
+    assert "REJECT" in types(
+        "USDA secretary Richard Lyng, however, continues to maintain his opposition to a "
+        "marketing loan, saying such a move would be too costly."
+    )
+    assert "AGREE" in types(
+        "Mediobanca said in a statement that the financing was part of an accord reached last "
+        "March between Italy and Algeria which agreed 300 mln dlrs of financing for Italian "
+        "exports to Algeria."
+    )
+
+
+LATER = [
+    ("act_lipton", "Liptons", "ORG", "GBR", ["Liptons"]),
+    ("act_ita", "Italy", "COUNTRY", "ITA", ["Italy"]),
+    ("act_dza", "Algeria", "COUNTRY", "DZA", ["Algeria"]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

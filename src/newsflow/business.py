@@ -78,11 +78,12 @@ TRANSACTIONS = {
     "acquire", "acquisition", "buy", "buyout", "purchase", "sell", "sale", "merge", "merger",
     "takeover", "license", "licence", "licensing", "repurchase", "divest", "divestiture",
     "contract", "facility",
-    # random_audit31 (tuned on): "its sponsorship agreement with Chelsea"; supply and
-    # distribution deals, stakes taken. Not "venture": a firm's joint venture with a state
-    # stays an event with the state the target ("a joint venture agreement with Italy")
-    "sponsorship", "supply", "distribution", "marketing", "financing", "lease", "leasing",
-    "franchise", "underwriting", "stake",
+    # random_audit31 (tuned on): "its sponsorship agreement with Chelsea"; distribution deals,
+    # stakes taken. Not "venture" (a firm's joint venture with a state stays an event, the
+    # state the target: "a joint venture agreement with Italy"), nor "supply", "marketing",
+    # "financing": change_audit35 judged "asked to supply data", "opposition to a marketing
+    # loan", "the financing was part of an accord reached between Italy and Algeria" events
+    "sponsorship", "distribution", "lease", "leasing", "franchise", "underwriting", "stake",
 }  # fmt: skip
 # how far (in dependency steps, through the links below) a deal's object may lie from its
 # trigger: "signed a letter of intent to purchase" is sign -> letter -> of -> intent -> purchase

@@ -117,10 +117,11 @@ POLITIES = {
 }  # fmt: skip
 # what an agreement is of: a clause agreed that, a thing, an act, a party or a topic
 AGREED_WHAT = ("ccomp", "dobj", "xcomp", "prep", "advcl", "attr")
-# How a view shared is told after "agreed": a quote or a colon before its clause ("agreed:
-# 'We need ...'", "agreed, 'Things are running pretty quickly now.'"), or a saying verb
-# ("agreed, adding: 'It is unfair'", "agree, saying that Algerian LNG would only ...").
-QUOTING = frozenset({'"', "\u201c", "'", "\u2018", ":"})
+# How a view shared is told after "agreed": a colon or a comma before its clause ("agreed:
+# 'We need ...'", "agreed, 'Things are running pretty quickly now.'"), not words quoted in
+# what was agreed ('had agreed "tentative" fluctuation ranges', change_audit35: an accord), or
+# a saying verb ("agreed, adding: 'It is unfair'", "agree, saying that Algerian LNG would ...").
+QUOTING = frozenset({":", ","})
 SAYING_AFTER = frozenset({"add", "say", "note", "argue", "explain", "tell", "insist", "comment"})
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
@@ -514,8 +515,10 @@ def _view_told(verb: Token, child: Token) -> bool:
         return False
     if child.dep_ == "advcl":
         return child.lemma_.lower() in SAYING_AFTER
-    opening = verb.doc[verb.i + 1 : child.left_edge.i + 1]
-    return child.dep_ == "ccomp" and any(t.text in QUOTING for t in opening)
+    if child.dep_ != "ccomp":
+        return False
+    first_word = next((t for t in verb.doc[verb.i + 1 : child.i + 1] if not t.is_punct), child)
+    return any(t.text in QUOTING for t in verb.doc[verb.i + 1 : first_word.i])
 
 
 def _names_a_side(noun: Token) -> bool:

@@ -72,9 +72,10 @@ tuning) judged every audited case wrong, and the whole Reuters corpus holds doze
   named by its form ("resigned as president of BankAmerica Corp"), or one to take another post
   or fight an illness ("to become chairman of ...", "to fight the illness"): the random audits
   judged 1 of 37 stored RETREATs of the right type, most of the rest such personnel moves.
-* a sum lent or given told as a figure: "OCR lending to Indonesia was 3.6 billion dlrs, 27.1 pct
-  of OCR loans", "West German aid to Bolivia last year totalled 50 mln marks" (AID; random
-  audits 24-31 judged 5 such AIDs, none an event): the guide's statistics.
+* a sum lent told as a figure: "OCR lending to Indonesia was 3.6 billion dlrs, 27.1 pct of OCR
+  loans", "its loans during the last Islamic year fell 24 pct" (AID; random audits 24-31 judged
+  5 such AIDs, none an event): the guide's statistics. Not a state's aid to another ("West
+  German aid to Bolivia last year totalled 50 mln marks": change_audit35 judged it an AID).
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ LOAN_STATUS = (
 )  # fmt: skip
 MARKET_HELP = {"total", "market", "stg", "liquidity"}  # "the Bank's total help", "mln stg help"
 HELP_NOUNS = {"help", "assistance", "aid"}
-FIGURE_AID = {"aid", "assistance", "credit", "borrowing", "disbursement"}  # `_aid_figure`
+# not "aid": change_audit35 judged "West German aid to Bolivia last year totalled 50 mln
+# marks" a state's AID, as a lender's lending told as a figure is not (random_audit31)
+FIGURE_AID = {"credit", "borrowing", "disbursement"}  # `_aid_figure`
 FORECAST_VERBS = {"expect", "forecast", "project", "seem", "appear", "estimate"}
 AMOUNTS = {"level", "levels", "volume", "total", "share", "value", "amount", "bulk", "portion"}
 # figures and market moves, which an "attribute" explains rather than blames on anyone
