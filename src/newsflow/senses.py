@@ -88,6 +88,7 @@ from newsflow import (
     doers,
     forecasts,
     harms,
+    resignations,
     retreats,
     showings,
     stock_phrases,
@@ -585,7 +586,7 @@ def refine(
     if found[0] == "RETREAT" and retreats.no_retreat(token):
         return None  # "Oil prices retreated", "withdrawn from the oil market"
     if verbal and lemma == "resign" and found[0] == "RETREAT":
-        if stock_phrases.under_pressure(token):
+        if resignations.under_pressure(token):
             return ("CONCEDE", "08")
         return found
     if verbal and lemma == "admit" and any(c.dep_ == "ccomp" for c in token.children):
