@@ -93,7 +93,7 @@ def reports_a_condemnation(
     return any(
         c.dep_ == "ccomp"
         and (_condemns(c, words) or _faults_a_deed(c, faulting))
-        and not names_a_condemnation(c, words)
+        and not names_a_condemnation(c, words, faulting)
         for c in verb.children
     )
 

@@ -409,6 +409,11 @@ def _locative_actors(
     return out
 
 
+def _person_tokens(*sides: RoleMention | None) -> frozenset[int]:
+    """The token positions of the person mentions among an event's sides (`signings`)."""
+    return frozenset(i for m in sides if m is not None and m.is_person for i in m.tokens)
+
+
 def _no_event(
     token: Token,
     event_type: str,
@@ -421,10 +426,7 @@ def _no_event(
     at"), "X said Y must" with no actor Y, a statement noun without a speaker ("demand in
     Germany"), "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
     lemma = token.lemma_.lower()
-    people = frozenset(
-        i for m in (source, target) if m is not None and m.is_person for i in m.tokens
-    )
-    if event_type == "AGREE" and signings.hires(token, people):
+    if event_type == "AGREE" and signings.hires(token, _person_tokens(source, target)):
         return True  # "Norwich have signed Charlton midfielder Graham Stuart"
     if verbal and target is None:
         if lemma in lexicon.target_required_verbs:

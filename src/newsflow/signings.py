@@ -12,8 +12,8 @@ AGREEs from "sign" with a person on the other side at 82e57a7, nearly all of the
 A "sign" hires when what it signs is a person (a person the event's roles name, "him"/"her",
 or a noun of a player's or a performer's trade: "Roma defender Vincent Candela"), when the one
 signed is its passive subject ("Juninho was signed from Middlesbrough"), or when its subject
-signs to a label or a club, or up for a show. A deal or contract such a signing is on ("signed Candela
-on a five-month deal") is that hire's, no accord either.
+signs to a label or a club, or up for a show. A deal or contract such a signing is on
+("signed Candela on a five-month deal") is that hire's, no accord either.
 """
 
 from __future__ import annotations
