@@ -808,6 +808,15 @@ SENSE_CASES = [
         False,
     ),
     ('Alberta Premier Don Getty agreed, "Things are running pretty quickly now."', "AGREE", False),
+    # reuters newid 12650 (change_audit35: an accord, lost at 876d7f4; tuned on): words quoted
+    # in what was agreed are no view told after a colon
+    (
+        "In an interview with Reuters, Eyskens also made clear he believed the countries "
+        "involved in the accord - the U.S., Japan, West Germany, France, Britain and Canada - "
+        'had agreed "tentative" fluctuation ranges for exchange rates.',
+        "AGREE",
+        True,
+    ),
     # bbc/business/149.txt: a view refused (a negated AGREE before)
     ("The segment's leaders do not agree.", "AGREE", False),
     # reuters newid 7011 (the tune half's gold AGREE): a pact parsed as the subject of
