@@ -122,7 +122,7 @@ AGREED_WHAT = ("ccomp", "dobj", "xcomp", "prep", "advcl", "attr")
 # 'We need ...'", "agreed, 'Things are running pretty quickly now.'"), not words quoted in
 # what was agreed ('had agreed "tentative" fluctuation ranges', change_audit35: an accord), or
 # a saying verb ("agreed, adding: 'It is unfair'", "agree, saying that Algerian LNG would ...").
-QUOTING = frozenset({":", ","})
+VIEW_MARKS = frozenset({":", ","})
 SAYING_AFTER = frozenset({"add", "say", "note", "argue", "explain", "tell", "insist", "comment"})
 # Gerunds of a duty one is charged with ("charged with ensuring / overseeing / running ...").
 DUTY_VERBS = {
@@ -519,7 +519,7 @@ def _view_told(verb: Token, child: Token) -> bool:
     if child.dep_ != "ccomp":
         return False
     first_word = next((t for t in verb.doc[verb.i + 1 : child.i + 1] if not t.is_punct), child)
-    return any(t.text in QUOTING for t in verb.doc[verb.i + 1 : first_word.i])
+    return any(t.text in VIEW_MARKS for t in verb.doc[verb.i + 1 : first_word.i])
 
 
 def _names_a_side(noun: Token) -> bool:
