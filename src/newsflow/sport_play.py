@@ -73,17 +73,19 @@ CLAIMS = blows.SAID_OR_DONE | {
 
 def is_play(event_type: str, token: Token) -> bool:
     """Does a trigger of `event_type` name play when a sports report uses it? By its lemma
-    (PLAY), or a refusal told of the game: "the keeper denied the same player again", "Seti
-    Kiole was denied a late try", "Wales defended fairly well", "has to defend a break point",
-    "has been ruled out for up to eight weeks" (hurt, not refused). A denial of a claim ("denied
-    reports", "denies using drugs", "denied Phillips made the remark"), a defence of a decision
-    and an active "ruled out" ("has ruled out retiring") stay REJECTs."""
+    (PLAY), a defence told of the game (`_defends_in_play`), or a refusal told of the game:
+    "the keeper denied the same player again", "Seti Kiole was denied a late try", "has been
+    ruled out for up to eight weeks" (hurt, not refused). A denial of a claim ("denied
+    reports", "denies using drugs", "denied Phillips made the remark") and an active "ruled
+    out" ("has ruled out retiring") stay REJECTs."""
     lemma = token.lemma_.lower()
     if lemma in PLAY.get(event_type, ()):
         return True
     if lemma == "charge" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return True  # "his chip was charged down by Orquera"
-    if event_type != "REJECT" or lemma not in ("deny", "defend", "rule", "reject"):
+    if lemma == "defend" and event_type == "SUPPORT":
+        return _defends_in_play(token)
+    if event_type != "REJECT" or lemma not in ("deny", "rule", "reject"):
         return False
     deps = {c.dep_ for c in token.children}
     if lemma == "reject":  # "had a penalty appeal rejected"
@@ -98,3 +100,15 @@ def is_play(event_type: str, token: Token) -> bool:
         return False  # "denied Phillips made the remark", "denies using drugs"
     claimed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return not any(c.lemma_.lower() in CLAIMS for c in claimed)
+
+
+def _defends_in_play(token: Token) -> bool:
+    """Is a "defend" play: "Wales defended fairly well", "Scotland defended the initial
+    thrusts", "has to defend a break point"? The lexicon gives "defend" as SUPPORT, and
+    `defences` reads it after this check, so the REJECT reading above never saw it. A defence
+    of a decision or a claim ("has defended his decision") or of a player ("Benitez defended
+    goalkeeper Jerzy Dudek") stays."""
+    if any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in token.children):
+        return False
+    defended = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(c.lemma_.lower() in CLAIMS or c.pos_ in ("PROPN", "PRON") for c in defended)
