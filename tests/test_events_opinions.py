@@ -23,6 +23,7 @@ ACTORS = [
     ("act_epa", "Environmental Protection Agency", "ORG", "USA", ["EPA"]),
     ("act_chirac", "Jacques Chirac", "PERSON", "FRA", ["Jacques Chirac"]),
     ("act_gbr", "United Kingdom", "COUNTRY", "GBR", ["UK"]),
+    ("act_sayeed", "Jonathan Sayeed", "PERSON", "GBR", ["Mr Sayeed"]),
 ]  # fmt: skip
 
 
@@ -90,6 +91,17 @@ def test_a_word_of_fault_condemns_an_actors_deed_only(nlp):
         "Cane Industrial-Agricultural League."
     )
     assert found(text, nlp) == []
+
+
+def test_a_fault_given_as_the_reason_of_a_denial_is_no_accusation(nlp):
+    # bbc/politics/410.txt: the suspension called unjust is why the claims are denied, the
+    # guide's REJECT. At c339ba6 the suspension, a trigger under the denial, was read as a
+    # denied act and the denial dropped (`modes.denier`), which left the fault's ACCUSE
+    text = (
+        'Mr Sayeed had denied the claims, saying the suspension was "unjust and wrong" but he '
+        'made an "unreserved" apology to MPs in the Commons chamber.'
+    )
+    assert found(text, nlp) == [("REJECT", "act_sayeed", None)]
 
 
 def test_calling_something_a_disgrace_accuses(nlp):

@@ -54,6 +54,18 @@ def governors(token: Token) -> list[tuple[Token, str]]:
     return chain
 
 
+def denier(chain: list[tuple[Token, str]], lexicon: Lexicon) -> Token | None:
+    """The word of denial or refusal governing a trigger ("denied attacking", "denied the
+    allegations"), not across a clause told beside it: in "had denied the claims, saying the
+    suspension was 'unjust and wrong'" the suspension is no act denied, so the denial stays."""
+    for governor, dep in chain:
+        if dep == "advcl":
+            return None
+        if lexicon.negates(governor):
+            return governor
+    return None
+
+
 def trigger_mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexicon) -> str:
     """asserted | negated | planned | possible, from the trigger and the verbs that govern it."""
     local = [trigger] + [g for g, dep in chain if g.pos_ in ("VERB", "AUX")][:3]

@@ -31,7 +31,7 @@ from newsflow import (
     speech,
     sport_play,
 )
-from newsflow.modes import governors, trigger_mode, unless_clauses
+from newsflow.modes import denier, governors, trigger_mode, unless_clauses
 from newsflow.own_side import one_side
 from newsflow.phrase_actors import (
     ADJUNCT_PREPS,
@@ -519,7 +519,7 @@ def sentence_candidates(
             read = _verb_roles if verbal_token(token) else _noun_roles
             borrowed_targets[protest] += read(token, "REQUEST", by_token, lexicon)[1]
             continue
-        negator = next((g for g, _ in chain if lexicon.negates(g)), None)
+        negator = denier(chain, lexicon)
         if (
             negator is not None
             and token.head.i == negator.i
