@@ -25,6 +25,7 @@ from newsflow import (
     doers,
     infinitives,
     participles,
+    polls,
     protest_aims,
     receipts,
     signings,
@@ -426,6 +427,8 @@ def _no_event(
     at"), "X said Y must" with no actor Y, a statement noun without a speaker ("demand in
     Germany"), "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
     lemma = token.lemma_.lower()
+    if polls.polls_finding(token):
+        return True  # "nearly half those surveyed said Mr Blunkett should return"
     if event_type == "AGREE" and signings.hires(token, _person_tokens(source, target)):
         return True  # "Norwich have signed Charlton midfielder Graham Stuart"
     if verbal and target is None:
