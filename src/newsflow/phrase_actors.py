@@ -132,6 +132,25 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+# prepositions whose gerund clause shares the subject of the verb they hang from ("died two
+# years ago after losing a legal battle", "responded by accusing the prime minister"); not
+# "without", whose act is not done ("can cut crime ... without asking people to pay more")
+CLAUSE_PREPOSITIONS = frozenset(
+    {"after", "before", "since", "by", "while", "upon", "on", "through", "despite"}
+)
+
+
+def _clause_preposition(token: Token) -> bool:
+    """Is `token` a preposition heading a gerund clause on a verb ("after losing")?"""
+    return (
+        token.pos_ == "ADP"
+        and token.dep_ == "prep"
+        and token.lower_ in CLAUSE_PREPOSITIONS
+        and token.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in token.children)
+    )
+
+
 def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:
     """Actors of a verb's subject, climbing control/coordination ("X is set to hold talks").
 
@@ -155,6 +174,9 @@ def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMe
         )
         if token.dep_ in climb and token.head.i != token.i:
             token = token.head
+            continue
+        if _clause_preposition(token):
+            token = token.head  # "died after losing a legal battle": who died lost it
             continue
         if token.dep_ == "relcl" and subjects:
             token = governing_verb(token.head)

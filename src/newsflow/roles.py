@@ -24,6 +24,7 @@ from newsflow import (
     defences,
     doers,
     infinitives,
+    losses,
     participles,
     polls,
     protest_aims,
@@ -415,6 +416,12 @@ def _person_tokens(*sides: RoleMention | None) -> frozenset[int]:
     return frozenset(i for m in sides if m is not None and m.is_person for i in m.tokens)
 
 
+def _lost_case(noun: Token) -> bool:
+    """Is the noun the case its verb loses in court ("lost a landmark appeal")?"""
+    case = losses.lost_case(noun.head)
+    return case is not None and case.i == noun.i
+
+
 def _no_event(
     token: Token,
     event_type: str,
@@ -516,6 +523,9 @@ def sentence_candidates(
         ):
             suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
             continue
+        if token.dep_ == "dobj" and token.head.i in triggers and _lost_case(token):
+            suppressed.add(i)  # "lost a landmark appeal": the loss names the court's REJECT
+            continue
         protest = protest_aims.protest_of_demand(token, triggers)
         if protest is not None:  # "demonstrated ... calling for independence": its demand
             suppressed.add(i)
@@ -556,6 +566,8 @@ def sentence_candidates(
             sources, targets = _verb_roles(token, event_type, by_token, lexicon)
         else:
             sources, targets = _noun_roles(token, event_type, by_token, lexicon)
+        if verbal and losses.lost_case(token) is not None:
+            sources, targets = [], sources  # the loser is the one the court rejects
         inner_types = set()
         for outer, inner in plans:
             if outer == i and inner != i:

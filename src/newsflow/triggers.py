@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from newsflow import (
     failings,
+    losses,
     opinions,
     resources,
     rulings,
@@ -260,6 +261,9 @@ class Lexicon:
         courts = forms(set(rulings.COURT_WORDS), ("noun",))
         for form in forms({rulings.RULING_VERB}, ("verb",)):  # "the law lords ruled that"
             needs.setdefault(form, set()).update(courts)
+        contests = forms(set(losses.CONTEST_WORDS), ("noun",))
+        for form in forms({losses.LOSING_VERB}, ("verb",)):  # "lost a landmark appeal"
+            needs.setdefault(form, set()).update(contests)
         naming = forms({opinions.NAMING_VERB}, ("verb",))
         for word in self.condemning_words | self.faulting_words | self.approving_words:
             needs.setdefault(word, set()).update(reporting | naming)
@@ -283,6 +287,7 @@ class Lexicon:
         are neither names no event."""
         lemmas = {lemma for lemma, _ in self.words} | {lemma for lemma, _ in self.phrasal}
         lemmas |= self.reporting_verbs | speech.WANTING | speech.WOULD_WANTING
+        lemmas.add(losses.LOSING_VERB)  # "lost a landmark appeal" (`losses`)
         return frozenset(hash_string(lemma) for lemma in lemmas)
 
     def negates(self, word: Token) -> bool:
@@ -313,6 +318,8 @@ class Lexicon:
                 return ("SUPPORT", "05")  # "Mark Oaten called the change pragmatic"
             if rulings.rules_against(token):
                 return rulings.REJECT  # "law lords ruled that the detention ... breached"
+            if losses.lost_case(token) is not None:
+                return losses.REJECT  # "lost a landmark appeal": the court's, not the loser's
             # an object entry before a particle one: "set up roadblocks" is the roadblocks'
             # COERCE, not "set up"'s COOPERATE
             for child in sorted(token.children, key=lambda c: c.dep_ != "dobj"):
