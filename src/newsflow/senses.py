@@ -88,6 +88,7 @@ from newsflow import (
     doers,
     forecasts,
     harms,
+    questions,
     resignations,
     retreats,
     showings,
@@ -232,6 +233,8 @@ def _greeting(word: Token) -> bool:
 
 def _asks_for_something(verb: Token) -> bool:
     """Does "ask" name who is asked or what is asked for, not only a question?"""
+    if questions.asks_a_question(verb):
+        return False  # "asked Mr Brown whether the Treasury had leaned on ONS"
     for child in verb.children:
         if child.dep_ in ASKED_FOR or (child.dep_ == "prep" and child.lower_ == "for"):
             return True
