@@ -25,6 +25,10 @@ ACTORS = [
     ("act_blair", "Tony Blair", "PERSON", "GBR", ["the prime minister"]),
     ("act_robinson", "Andy Robinson", "PERSON", "GBR", ["Andy Robinson"]),
     ("act_kaplan", "Jonathan Kaplan", "PERSON", "ZAF", ["Jonathan Kaplan"]),
+    ("act_iraq", "Iraq", "COUNTRY", "IRQ", ["Iraq"]),
+    ("act_iran", "Iran", "COUNTRY", "IRN", ["Iran"]),
+    ("act_fed", "Federal Reserve", "ORG", "USA", ["the Fed"]),
+    ("act_treasury", "U.S. Treasury", "ORG", "USA", ["Treasury"]),
 ]  # fmt: skip
 
 
@@ -88,7 +92,24 @@ def test_a_battle_or_an_appeal_lost_outside_court_is_no_rejection(nlp):
             "Jonathan Kaplan in his side's Six Nations defeat to Ireland.",
             ("ACCUSE", "act_robinson", "act_kaplan"),
         ),
+        # reuters (ASSAULT -> Iran before)
+        (
+            "Iranian and Western diplomats say Iraq started the war by invading Iran's territory "
+            "in 1980.",
+            ("ASSAULT", "act_iraq", "act_iran"),
+        ),
     ],
 )
 def test_a_gerund_clause_on_a_verb_shares_its_subject(text, event, nlp):
     assert event in found(text, nlp)
+
+
+def test_a_means_told_with_by_takes_no_subject_unless_it_is_an_act_between_actors(nlp):
+    # reuters: the Fed's reserve operation (change_audit36: an AGREE Fed -> Treasury when every
+    # "by" gerund shared the subject; 24 of 54 such new tuples were no event)
+    text = (
+        "In a move that came a day earlier than most expected, the Fed today supplied permanent "
+        "reserves to the banking system by offering to buy all maturities of Treasury notes and "
+        "bonds for regular delivery tomorrow, a Fed spokeswoman said."
+    )
+    assert found(text, nlp) == []

@@ -34,6 +34,9 @@ FINDINGS = [
     # reuters: REQUEST -> Reagan
     "A majority of Americans disapprove of the way Ronald Reagan has handled the presidency and "
     "one-third believe he should resign, a new poll said.",
+    # reuters: SUPPORT Conservative Party at 6607636 (change_audit36's items)
+    "Morning weakness in sterling and the gilt market was largely attributed to a newspaper "
+    "opinion poll showing that the Conservative government's support was slipping.",
     # reuters: SUPPORT Conservative Party
     'The Marplan poll, published in "Today," showed Conservative support had fallen to 36 pct, '
     "from 38 pct last month, while the Alliance of Liberals and Social Democrats was unchanged "

@@ -133,22 +133,40 @@ def governing_verb(token: Token) -> Token | None:
 
 
 # prepositions whose gerund clause shares the subject of the verb they hang from ("died two
-# years ago after losing a legal battle", "responded by accusing the prime minister"); not
-# "without", whose act is not done ("can cut crime ... without asking people to pay more")
+# years ago after losing a legal battle", "after criticising referee Jonathan Kaplan"); not
+# "without", whose act is not done ("can cut crime ... without asking people to pay more"), nor
+# "on" ("on entering the meeting", "concentrate on backing its big brands": change_audit36
+# judged none of its six new tuples fully right)
 CLAUSE_PREPOSITIONS = frozenset(
-    {"after", "before", "since", "by", "while", "upon", "on", "through", "despite"}
+    {"after", "before", "since", "by", "while", "upon", "through", "despite"}
 )
+# "by" names the means of the verb's act, and most means are no event of their own ("supplied
+# reserves by offering to buy Treasury bills", "extended its debt by borrowing 15 mln dlrs",
+# "avoid the hassle by backing up data"; change_audit36: 24 of 54 new tuples no event). Its
+# gerund shares the subject only when it is an act the events guide labels between actors:
+# "responded by accusing the prime minister", "provoked fury by branding the official No
+# Campaign", "started the war by invading Iran's territory", "by banning her from competition"
+BY_ACTS = frozenset(
+    {"accuse", "brand", "criticise", "criticize", "condemn", "blame", "attack", "invade",
+     "bomb", "ban", "suspend", "refuse", "reject", "veto", "block", "boycott", "call", "urge",
+     "ask", "demand", "threaten", "warn", "sign", "detain", "arrest", "expel", "seize", "sue",
+     "impose", "suggest"}
+)  # fmt: skip
 
 
 def _clause_preposition(token: Token) -> bool:
     """Is `token` a preposition heading a gerund clause on a verb ("after losing")?"""
-    return (
+    if not (
         token.pos_ == "ADP"
         and token.dep_ == "prep"
         and token.lower_ in CLAUSE_PREPOSITIONS
         and token.head.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in token.children)
-    )
+    ):
+        return False
+    gerunds = [c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+    if token.lower_ == "by":
+        return any(g.lemma_.lower() in BY_ACTS for g in gerunds)
+    return bool(gerunds)
 
 
 def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMention]:

@@ -7,7 +7,8 @@ lexicon reads a REQUEST, a COERCE or a SUPPORT in each, but what respondents ans
 measure of opinion, not an act of one actor towards another, and the blind judges of three
 random audits marked every such tuple a non-event (5 of 600). A trigger is a poll's finding
 when a word governing it (or the trigger itself) has for subject:
-- a poll or a survey, with a verb of showing ("the poll said / showed / found / suggests");
+- a poll or a survey, with a verb of showing ("the poll said / showed / found / suggests"), or
+  a poll's showing itself ("a newspaper opinion poll showing that ...");
 - the people asked: "respondents", "those polled", "people questioned", or a share of them
   ("63% of respondents"), or a bare share ("one-third", "58 pct", "nearly half") in a sentence
   that names a poll.
@@ -51,7 +52,10 @@ def _a_share(word: Token) -> bool:
 
 
 def _finds(word: Token, named_poll: bool) -> bool:
-    """Is the subject of `word` a poll that shows, or the people a poll asked?"""
+    """Is the subject of `word` a poll that shows, or the people a poll asked? Or is `word` a
+    poll's showing ("a newspaper opinion poll showing that ...")?"""
+    if word.dep_ == "acl" and word.head.lemma_.lower() in POLLS:
+        return word.lemma_.lower() in SHOWING
     for subject in (c for c in word.children if c.dep_ in SUBJECTS):
         if subject.lemma_.lower() in POLLS and word.lemma_.lower() in SHOWING:
             return True
