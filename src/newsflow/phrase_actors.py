@@ -176,6 +176,8 @@ def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMe
     withdraw"), or, in a relative clause, for the subject of the clause the relative clause
     hangs from ("officials reported an increase, which they attribute to X"); a relative
     pronoun for the noun it follows; a he/she the extraction tied to a person is that person.
+    A gerund clause after a preposition on a verb shares that verb's subject ("after
+    criticising referee Jonathan Kaplan", `_clause_preposition`).
     """
     token: Token | None = verb
     for _ in range(5):

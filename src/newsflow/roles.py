@@ -430,9 +430,10 @@ def _no_event(
     target: RoleMention | None,
     lexicon: Lexicon,
 ) -> bool:
-    """Readings that name no event: a verb that needs a target and has none ("shares traded
-    at"), "X said Y must" with no actor Y, a statement noun without a speaker ("demand in
-    Germany"), "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
+    """Readings that name no event: a poll's finding (`polls`), a person signed as a hire
+    (`signings`), a verb that needs a target and has none ("shares traded at"), "X said Y
+    must" with no actor Y, a statement noun without a speaker ("demand in Germany"),
+    "conceded (that) this was ambitious" (admitted), an imperative ("Welcome to")."""
     lemma = token.lemma_.lower()
     if polls.polls_finding(token):
         return True  # "nearly half those surveyed said Mr Blunkett should return"
