@@ -25,6 +25,10 @@ ACTORS = [
     ("act_borthwick", "Anne Borthwick", "PERSON", "GBR", ["Ms Borthwick"]),
     ("act_scot", "Scottish Executive", "ORG", "GBR", ["Scottish Executive"]),
     ("act_kennedy", "Charles Kennedy", "PERSON", "GBR", ["Charles Kennedy"]),
+    ("act_myers", "David Myers", "PERSON", "USA", ["Mr Myers"]),
+    ("act_sullivan", "Scott Sullivan", "PERSON", "USA", ["Scott Sullivan"]),
+    ("act_sec", "Securities and Exchange Commission", "ORG", "USA", ["Securities and Exchange Commission"]),
+    ("act_dixons", "Dixons", "ORG", "GBR", ["Dixons"]),
 ]  # fmt: skip
 
 
@@ -108,6 +112,23 @@ HEARERS = [
     ("act_boerse", "Deutsche Boerse", "ORG", "DEU", ["Deutsche Boerse"]),
     ("act_jpn", "Japan", "COUNTRY", "JPN", ["Japan"]),
 ]  # fmt: skip
+
+
+def test_an_act_done_at_the_request_of_an_actor_was_asked_by_them(nlp):
+    # spent heldout: bbc/business/087.txt (gold REQUEST Scott Sullivan -> David Myers; no roles,
+    # so no event, at 053b141): the "of" of a request names who asks, and who acts at it is
+    # asked; reuters 9246 the same, the subject of a gerund clause ("before extending")
+    text = (
+        "Mr Myers has admitted that he ordered false accounting entries at the request of "
+        "former Worldcom chief financial officer Scott Sullivan."
+    )
+    assert ("REQUEST", "act_sullivan", "act_myers") in found(text, nlp)
+    text = (
+        "Last week, before extending its Cyclops offer for one week at the request of the "
+        "Securities and Exchange Commission, Dixons had reported that 54 pct of Cyclops' stock "
+        "had been tendered."
+    )
+    assert ("REQUEST", "act_sec", "act_dixons") in found(text, nlp)
 
 
 def test_the_hearer_of_a_reported_demand_is_not_asked(nlp):

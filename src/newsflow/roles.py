@@ -66,6 +66,9 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 # "the invasion of X", "the arrest of X": the "of" phrase of these nouns is the target (not of
 # "the withdrawal of US troops", where it is who acts).
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+# asking nouns whose "of" names the one asking: "at the request of Scott Sullivan", "at the
+# urging of Ways and Means Committee chairman Dan Rostenkowski", "at the behest of"
+ASKINGS = {"request", "urging", "behest", "instigation"}
 # Nouns whose owner, a person, is the one acted on: "his arrest", "Hariri's assassination",
 # "her suspension", "serving his ban". With an object phrase the owner acts ("Brazil's
 # suspension of interest payments", "lifted its ban on shipments", "Korea's ban of U.S. meat"),
@@ -266,6 +269,17 @@ def _owner_acted_on(noun: Token) -> bool:
     return not objects
 
 
+def asked_of(noun: Token, event_type: str) -> bool:
+    """Is the noun a request told as what an act was done at ("at the request of X", "at the
+    urging of Y")?"""
+    return (
+        event_type == "REQUEST"
+        and noun.lemma_.lower() in ASKINGS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "on")
+    )
+
+
 def _noun_roles(
     noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -302,6 +316,8 @@ def _noun_roles(
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
                     targets += actors_in(pobj, mentions)[:1]
+                elif prep == "of" and event_type == "REQUEST" and noun.lemma_.lower() in ASKINGS:
+                    sources += actors_in(pobj, mentions)  # "at the request of Scott Sullivan"
                 elif prep == "of" and event_type in OF_TARGET_TYPES:
                     # "the invasion of South Lebanon", "a blockade of Serbia", "the arrest of X"
                     targets += actors_in(pobj, mentions)[:1]
@@ -343,6 +359,10 @@ def _noun_roles(
         if receipts.receives(verb, noun):  # "X faced criticism from Y": Y criticised X
             found = receipts.givers(verb, noun, lambda t: actors_in(t, mentions))
             return [*sources, *found], [*targets, *subject_actors(verb, mentions)]
+        if asked_of(noun, event_type) and verb.pos_ in ("VERB", "AUX"):
+            # "he ordered false accounting entries at the request of Scott Sullivan": the one
+            # who acts at the request is the one asked
+            targets += subject_actors(verb, mentions)
         if not sources:
             sources += _adjunct_party(noun, verb, event_type, mentions, lexicon)
         if noun.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and taking_part:
