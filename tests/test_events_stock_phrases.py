@@ -342,6 +342,12 @@ def test_a_firm_seeking_to_buy_another_is_no_request(body, asked, nlp):
         # newid 15384: liquidity offered to the money market (AGREE by the Bundesbank)
         ("But German dealers noted that the Bundesbank kept the 3.80 pct rate unchanged at "
          "which it offered liquidity to the money market this week.", False),
+        # newid 15163: Treasury notes the Fed offers to buy (AGREE Fed -> Treasury at d99254d)
+        ("The Federal Reserve entered the U.S. Government securities market and offered to buy "
+         "all maturities of Treasury notes and bonds, a Fed spokesman said.", False),
+        # newid 3435: government securities a central bank offers to buy (AGREE at d99254d)
+        ("The Reserve Bank said at 1230 local time it was offering to buy short-dated government "
+         "securities in the short-term money market.", False),
         # newid 11203: central banks agreeing to activate swap agreements stays an AGREE
         ("But the first official said: \"From a technical viewpoint, the Bank of Japan could "
          "activate swap agreements immediately after other central banks involved agreed to do "
@@ -353,6 +359,9 @@ def test_a_central_bank_s_market_operation_is_no_agreement(body, agreed, nlp):
         ("act_bundesbank", "Bundesbank", "ORG", "DEU", ["Bundesbank"]),
         ("act_bdf", "Bank of France", "ORG", "FRA", ["Bank of France"]),
         ("act_boj", "Bank of Japan", "ORG", "JPN", ["Bank of Japan"]),
+        ("act_fed", "Federal Reserve", "ORG", "USA", ["Federal Reserve"]),
+        ("act_treasury", "U.S. Treasury", "ORG", "USA", ["Treasury"]),
+        ("act_rba", "Reserve Bank of Australia", "ORG", "AUS", ["Reserve Bank"]),
     ]
     types = {event[0] for event in found_events(body, nlp, actors, PUBLISHED)}
     assert ("AGREE" in types) is agreed, types

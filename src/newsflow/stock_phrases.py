@@ -145,7 +145,7 @@ PROVISIONS = {
     "filing", "strategy",
 }  # fmt: skip
 # what a central bank or a treasury offers or accepts at a tender, and the pacts it makes
-MARKET_INSTRUMENTS = {"liquidity", "bill", "note", "bid"}
+MARKET_INSTRUMENTS = {"liquidity", "bill", "note", "bid", "security"}
 TENDER_VERBS = {"offer", "accept"}
 MARKET_PACTS = {"repurchase", "repo"}  # "a 28-day securities repurchase pact"
 PROVIDING = {"provide", "supply"}  # "provided underlying support": no backing voiced
@@ -325,7 +325,8 @@ def _calls_business(word: Token) -> bool:
 
 def _market_operation(word: Token) -> bool:
     """ "accepted bids for 6.1 billion marks at today's tender", "offer 7.5 billion francs'
-    worth of negotiable Treasury bills", "offered liquidity", "a securities repurchase pact"."""
+    worth of negotiable Treasury bills", "offered liquidity", "a securities repurchase pact",
+    "is offering to buy all maturities of Treasury notes and bonds"."""
     if word.pos_ in ("NOUN", "PROPN"):
         return any(
             c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in MARKET_PACTS
@@ -333,7 +334,9 @@ def _market_operation(word: Token) -> bool:
         )
     if word.lemma_.lower() not in TENDER_VERBS:
         return False
-    return any(t.lemma_.lower() in MARKET_INSTRUMENTS for o in _objects(word) for t in o.subtree)
+    # "is offering to buy all maturities of Treasury notes and bonds": what it offers to buy
+    objects = _objects(word) + [o for x in word.children if x.dep_ == "xcomp" for o in _objects(x)]
+    return any(t.lemma_.lower() in MARKET_INSTRUMENTS for o in objects for t in o.subtree)
 
 
 def _support_provided(noun: Token) -> bool:
