@@ -48,3 +48,10 @@ def lost_case(verb: Token) -> Token | None:
         if lemma in CONTESTS and marks & LEGAL_MARKS:
             return case
     return None
+
+
+def is_lost_case(noun: Token) -> bool:
+    """Is the noun the case its verb loses in court ("lost a landmark appeal")? Its own
+    trigger (an appeal's REQUEST, a battle's ASSAULT) then names no event of its own."""
+    case = lost_case(noun.head)
+    return case is not None and case.i == noun.i

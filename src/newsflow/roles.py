@@ -436,12 +436,6 @@ def _person_tokens(*sides: RoleMention | None) -> frozenset[int]:
     return frozenset(i for m in sides if m is not None and m.is_person for i in m.tokens)
 
 
-def _lost_case(noun: Token) -> bool:
-    """Is the noun the case its verb loses in court ("lost a landmark appeal")?"""
-    case = losses.lost_case(noun.head)
-    return case is not None and case.i == noun.i
-
-
 def _no_event(
     token: Token,
     event_type: str,
@@ -544,7 +538,7 @@ def sentence_candidates(
         ):
             suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
             continue
-        if token.dep_ == "dobj" and token.head.i in triggers and _lost_case(token):
+        if token.dep_ == "dobj" and token.head.i in triggers and losses.is_lost_case(token):
             suppressed.add(i)  # "lost a landmark appeal": the loss names the court's REJECT
             continue
         protest = protest_aims.protest_of_demand(token, triggers)
