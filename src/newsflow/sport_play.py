@@ -73,7 +73,7 @@ CLAIMS = blows.SAID_OR_DONE | {
 
 def is_play(event_type: str, token: Token) -> bool:
     """Does a trigger of `event_type` name play when a sports report uses it? By its lemma
-    (PLAY), a defence told of the game (`_defends_in_play`), or a refusal told of the game:
+    (PLAY), or a defence or a refusal told of the game (`_told_of_the_game`):
     "the keeper denied the same player again", "Seti Kiole was denied a late try", "has been
     ruled out for up to eight weeks" (hurt, not refused). A denial of a claim ("denied
     reports", "denies using drugs", "denied Phillips made the remark") and an active "ruled
@@ -84,7 +84,10 @@ def is_play(event_type: str, token: Token) -> bool:
     if lemma == "charge" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return True  # "his chip was charged down by Orquera"
     if lemma == "defend" and event_type == "SUPPORT":
-        return _defends_in_play(token)
+        # the lexicon gives "defend" as SUPPORT and `defences` reads it after this check:
+        # "Wales defended fairly well", "has to defend a break point"; a player defended
+        # against criticism stays ("Benitez defended goalkeeper Jerzy Dudek")
+        return _told_of_the_game(token, people_stay=True)
     if event_type != "REJECT" or lemma not in ("deny", "rule", "reject"):
         return False
     deps = {c.dep_ for c in token.children}
@@ -96,19 +99,17 @@ def is_play(event_type: str, token: Token) -> bool:
         )
     if lemma == "rule":  # "was ruled out for offside / with an injury"
         return "nsubjpass" in deps or "auxpass" in deps
-    if deps & {"ccomp", "xcomp", "pcomp"}:
-        return False  # "denied Phillips made the remark", "denies using drugs"
-    claimed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return not any(c.lemma_.lower() in CLAIMS for c in claimed)
+    return _told_of_the_game(token, people_stay=False)
 
 
-def _defends_in_play(token: Token) -> bool:
-    """Is a "defend" play: "Wales defended fairly well", "Scotland defended the initial
-    thrusts", "has to defend a break point"? The lexicon gives "defend" as SUPPORT, and
-    `defences` reads it after this check, so the REJECT reading above never saw it. A defence
-    of a decision or a claim ("has defended his decision") or of a player ("Benitez defended
-    goalkeeper Jerzy Dudek") stays."""
+def _told_of_the_game(token: Token, people_stay: bool) -> bool:
+    """Is a denial or a defence told of the game: no clause denied ("denied Phillips made the
+    remark", "denies using drugs") and nothing said or done, no claim, denied or defended
+    ("denied reports", "defended his decision"); with `people_stay`, no one named or a
+    pronoun defended either?"""
     if any(c.dep_ in ("ccomp", "xcomp", "pcomp") for c in token.children):
         return False
-    defended = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return not any(c.lemma_.lower() in CLAIMS or c.pos_ in ("PROPN", "PRON") for c in defended)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(
+        c.lemma_.lower() in CLAIMS or (people_stay and c.pos_ in ("PROPN", "PRON")) for c in objects
+    )
