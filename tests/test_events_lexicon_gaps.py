@@ -69,3 +69,35 @@ def test_a_player_ruled_out_for_weeks_is_no_rejection(nlp):
 def test_an_act_ruled_out_for_now_is_still_refused(nlp):
     text = "A televised debate was ruled out for now by Tony Blair."
     assert ("REJECT", "act_blair", None) in found(text, nlp)
+
+
+HOLDERS = [
+    ("act_hague", "William Hague", "PERSON", "GBR", ["Mr Hague"]),
+    ("act_nuj", "National Union of Journalists", "ORG", "GBR", ["The National Union of Journalists"]),
+    ("act_lloyds", "Lloyds Bank", "ORG", "GBR", ["Lloyds"]),
+    ("act_sayeed", "Jonathan Sayeed", "PERSON", "GBR", ["Mr Sayeed"]),
+]  # fmt: skip
+
+
+def test_a_refusal_not_made_is_no_rejection(nlp):
+    # BBC bundle politics/285 and 2005 NUJ item, Reuters 1987 Lloyds item: stored as negated
+    # REJECTs; "did not rule out change" is labelled no event (heldout3)
+    for text in (
+        "Mr Hague, who stepped down after his party's 2001 election defeat, does not rule out "
+        "a return to the front bench.",
+        "The National Union of Journalists said it stood strongly behind the journalists and "
+        "did not rule out a strike.",
+        "Lloyds has long been the subject of rumors and officials have never denied that the "
+        "early stages were unprofitable.",
+        "A move by Lloyds to countries outside the EC cannot be ruled out, he added.",
+    ):
+        found_here = found_events(text, nlp, HOLDERS, date(2005, 3, 1))
+        assert [e for e in found_here if e[0] == "REJECT"] == [], text
+
+
+def test_a_refusal_made_stays(nlp):
+    text = "Mr Sayeed had denied the claims, and Mr Hague ruled out a return to the front bench."
+    assert sorted(found_events(text, nlp, HOLDERS, date(2005, 3, 1))) == [
+        ("REJECT", "act_hague", None),
+        ("REJECT", "act_sayeed", None),
+    ]

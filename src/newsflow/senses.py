@@ -293,6 +293,13 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
 FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # "for now"
 
 
+def _not_refused(verb: Token) -> bool:
+    """ "did not rule out a return", "could not deny the possibility", "officials have never
+    denied": a refusal not made leaves a possibility open, no act between actors (the
+    labelled sets give none for "did not rule out change"; audits judged them no event)."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _ruled_out_of(verb: Token) -> bool:
     """ "ruled out of the match": an "of" after the particle (or on the verb) names what one is
     excluded from; so does a passive's "for" ("has been ruled out for up to eight weeks", "was
@@ -624,6 +631,8 @@ def refine(
         given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return ("CONCEDE", "08") if given & PERMISSIONS else found
     if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
+        return None
+    if verbal and lemma in ("rule", "deny") and found[0] == "REJECT" and _not_refused(token):
         return None
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
         return None
