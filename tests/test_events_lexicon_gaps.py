@@ -37,6 +37,43 @@ def test_suing_accuses_the_one_sued(nlp):
     assert found(text, nlp) == [("ACCUSE", "act_galloway", "act_telegraph")]
 
 
+SUITORS = [
+    ("act_wl", "Warner-Lambert Co", "ORG", "USA", ["Warner-Lambert Co"]),
+    ("act_mason", "Mason Distributors Inc", "ORG", "USA", ["Mason Distributors Inc"]),
+    ("act_viacom", "Viacom International Inc", "ORG", "USA", ["Viacom International"]),
+    ("act_nat", "National Amusements Inc", "ORG", "USA", ["National Amusements"]),
+    ("act_trw", "TRW Inc", "ORG", "USA", ["TRW"]),
+    ("act_doj", "Justice Department", "ORG", "USA", ["The Justice Department"]),
+]  # fmt: skip
+
+
+def test_filing_or_bringing_a_suit_accuses_the_one_sued(nlp):
+    # Reuters 1987 items: "filed suit against" was no trigger (about 60 in the corpus)
+    for text, event in (
+        (
+            "Warner-Lambert Co said it has filed suit in U.S. District Court in New Jersey "
+            "against <Mason Distributors Inc>, alleging unfair competition.",
+            ("ACCUSE", "act_wl", "act_mason"),
+        ),
+        (
+            "National Amusements said it filed suit against Viacom International, seeking "
+            "assurances that it will receive its share.",
+            ("ACCUSE", "act_nat", "act_viacom"),
+        ),
+        (
+            "The Justice Department brought an action against TRW last year charging the "
+            "company with overcharging the government.",
+            ("ACCUSE", "act_doj", "act_trw"),
+        ),
+    ):
+        assert event in found_events(text, nlp, SUITORS, date(1987, 3, 1)), text
+
+
+def test_filing_a_statement_accuses_no_one(nlp):
+    text = "Warner-Lambert Co filed a registration statement for a share offering."
+    assert found_events(text, nlp, SUITORS, date(1987, 3, 1)) == []
+
+
 def test_ruling_out_an_act_rejects_it(nlp):
     # BBC bundle bbc/politics/348.txt: "ruled out" was no trigger
     text = (
