@@ -63,6 +63,37 @@ def test_a_suit_a_court_rules_out_is_the_courts_reject_not_the_suitors_accusatio
     assert sides(text, nlp, date(2005, 2, 5)) == [("REJECT", None, None, "act_usa", None)]
 
 
+NAMERS = [
+    ("act_brown", "Gordon Brown", "PERSON", "GBR", ["Gordon Brown"]),
+    ("act_ukip", "UK Independence Party", "PARTY", "GBR", ["UKIP"]),
+    ("act_miti", "Japan", "COUNTRY", "JPN", ["MITI"]),
+]  # fmt: skip
+
+
+def test_nations_candidates_and_car_makers_fill_the_side_they_name(nlp):
+    # random_audit37 items 10, 44, 155 (BBC politics, BBC politics, Reuters 1987): "target
+    # named but stored null"; the words fill only, and only in the plural for "nation"
+    for text, side in (
+        (
+            "Gordon Brown has called on rich nations to fund a £5.5bn ($10bn) plan to fight "
+            "the Aids epidemic and find a vaccine.",
+            ("REQUEST", "act_brown", None, None, "rich nation"),
+        ),
+        (
+            "Eurosceptic party UKIP have suspended a candidate for allegedly suggesting the "
+            "criminally insane should be killed.",
+            ("SANCTION", "act_ukip", None, None, "candidate"),
+        ),
+        (
+            "MITI asked car makers to show prudence in their exports to the United States.",
+            ("REQUEST", "act_miti", None, None, "car maker"),
+        ),
+    ):
+        found = article_events(text, nlp, fresh_state(), NAMERS, date(2005, 2, 1))
+        columns = ("event_type", "source_actor_id", "source_generic")
+        assert side in found.select(*columns, "target_actor_id", "target_generic").rows(), text
+
+
 def test_investors_alone_form_no_event(nlp):
     # wire.jsonl:355 (the generic-agent audit: "a trader's remark on investors' appetite",
     # formed by "investors" alone when they were a sector noun): the role parser's own parse
