@@ -313,6 +313,8 @@ RULES = {
     "place_surnames": "a one-word PLACE the gazetteer does not know that is the surname of a "
     "person the article names in full is that person ('O'Gara' beside 'Ronan O'Gara')",
     "surnames": "later bare surnames of people named in full",
+    "repeated_names": "later words NER missed that repeat a name of two or more words the "
+    "article names ('LTV and AM General' after 'the AM General unit')",
     "person_join": "a one-word name joins the person it is the surname of (becomes PERSON), "
     "places and countries included",
     "short_orgs": "an organisation's short name or acronym joins the full name the article "

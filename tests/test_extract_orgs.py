@@ -487,3 +487,30 @@ def test_a_rating_word_that_is_also_a_body_keeps_the_body(nlp):
         "from CCC-plus.",
     )
     assert "BB" not in [m["text"] for m in rating], rating
+
+
+AMC_ITEM = (  # Reuters 1987, "AMERICAN MOTORS <AMO> STATEMENT QUALIFIED" (random_audit37 178)
+    "American Motors said earlier that an arbitration award, made to Emerson Electric Co <EMR> "
+    "in February, amounted to 60 mln dlrs plus legal expenses.\n\n"
+    "The automaker sold the AM General unit to LTV Corp <QLTV> in 1983, the same year it was "
+    "awarded a five-year, 1.2 billion dlr procurement contract with the military. LTV and AM "
+    "General last year sought protection under Chapter 11.\n\n"
+    "The arbitration proceeding was called after Emerson Electric charged AM General violated "
+    "an agreement covering the development of certain components in the contract."
+)
+
+
+def test_a_name_of_two_words_repeated_where_ner_missed_it_is_a_mention(nlp):
+    # "AM General" was a mention once; its two later uses were none, so the ACCUSE of the last
+    # sentence had a null target
+    general = [m for m in extract(nlp, AMC_ITEM) if m["text"] == "AM General"]
+    assert len(general) == 3
+    assert {m["name"] for m in general} == {"AM General"}
+
+
+def test_a_repeat_inside_a_longer_capitalised_name_is_not_that_name(nlp):
+    body = (
+        "Diamond Shamrock said it would spin off its refining arm. Roger Hemminghaus will be "
+        "chairman of the new Diamond Shamrock Refining and Marketing Co."
+    )
+    assert [m["text"] for m in extract(nlp, body)].count("Diamond Shamrock") == 1

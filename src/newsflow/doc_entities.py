@@ -254,6 +254,55 @@ def surname_mentions(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Me
     return added
 
 
+def repeated_names(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Later words NER missed that repeat a name of two or more words this document names
+    ("the AM General unit", then "LTV and AM General last year sought protection", "Emerson
+    Electric charged AM General violated an agreement"): the same words in the same case, as
+    the same kind of actor, not inside a longer capitalised name ("Diamond Shamrock Refining")."""
+    covered = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
+    names: dict[tuple[str, ...], Mention] = {}
+    for m in mentions:
+        if m.actor_type in ("ORG", "GROUP", "PERSON") and m.tok_end - m.tok_start >= 2:
+            names.setdefault(tuple(t.text for t in doc[m.tok_start : m.tok_end]), m)
+    firsts: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+    for words, m in sorted(names.items(), key=lambda kv: -len(kv[0])):  # longest first
+        firsts.setdefault(words[0], []).append((words, m))
+    lead_ins = lex.roles | lex.honorifics
+    added = []
+    for tok in _tokens_with_text(doc, firsts):
+        for words, m in firsts[tok.text]:
+            end = tok.i + len(words)
+            if tuple(t.text for t in doc[tok.i : end]) != words:
+                continue
+            if any(t in covered for t in range(tok.i, end)):
+                break
+            before = doc[tok.i - 1] if tok.i > 0 and not tok.is_sent_start else None
+            after = doc[end] if end < len(doc) and not doc[end].is_sent_start else None
+            if (
+                before is not None
+                and before.text[:1].isupper()
+                and before.lower_.rstrip(".") not in lead_ins
+            ):
+                break
+            if after is not None and after.text[:1].isupper():
+                break
+            added.append(
+                Mention(
+                    tok.idx,
+                    doc[end - 1].idx + len(doc[end - 1].text),
+                    tok.i,
+                    end,
+                    m.actor_type,
+                    m.form,
+                    key=m.key,
+                    country=m.country,
+                )
+            )
+            covered.update(range(tok.i, end))
+            break
+    return added
+
+
 def group_entities(
     mentions: list[Mention], person_join: bool = True, org_join: bool = True
 ) -> list[Entity]:

@@ -40,6 +40,7 @@ from newsflow.doc_entities import (
     group_entities,
     inline_acronyms,
     org_names,
+    repeated_names,
     surname_mentions,
 )
 from newsflow.geo import Gazetteer
@@ -509,6 +510,8 @@ def extract_batch(
             firm_names.place_surnames(doc, mentions, lex)
         if "surnames" not in lex.off:
             mentions += surname_mentions(doc, mentions, lex)
+        if "repeated_names" not in lex.off:  # "AM General" again where NER missed it
+            mentions += repeated_names(doc, mentions, lex)
         mentions.sort(key=lambda m: m.start)
         cues.append(firm_names.name_cues(doc, mentions, lex))  # before cued_firms retypes
         if "firm_short_names" not in lex.off:  # "Dome" after "Dome Petroleum Ltd"
