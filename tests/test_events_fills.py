@@ -111,3 +111,30 @@ def test_investors_alone_form_no_event(nlp):
     assert [c[0] for c in roles.sentence_candidates(doc, sector, lexicon, sports=False)] == [
         "AGREE"
     ]
+
+
+def test_a_clause_after_a_generic_word_names_no_actor_of_it(nlp):
+    # Reuters 1987 (random_audit37 item 196): "the administration" named no side, because the
+    # clause after its "of" names the United States and Reagan (`generic._names_an_actor`)
+    actors = [
+        ("act_johnston", "Bennett Johnston", "PERSON", "USA", ["Johnston"]),
+        ("act_proxmire", "William Proxmire", "PERSON", "USA", ["William Proxmire"]),
+        ("act_usa", "United States", "COUNTRY", "USA", ["United States"]),
+        ("act_reagan", "Ronald Reagan", "PERSON", "USA", ["Reagan"]),
+        ("act_japan", "Japan", "COUNTRY", "JPN", ["Japan"]),
+    ]
+    text = (
+        "Johnston, of Louisiana, and fellow Democrat William Proxmire of Wisconsin, whose staff "
+        "prepared the report, accused the administration of covertly seeking early deployment "
+        "as a political ploy to commit the United States to strategic defenses even after "
+        "Reagan leaves office in 1989."
+    )
+    found = article_events(text, nlp, fresh_state(), actors, date(1987, 3, 20))
+    columns = ("event_type", "source_actor_id", "target_actor_id", "target_generic")
+    assert ("ACCUSE", "act_johnston", None, "administration") in found.select(*columns).rows()
+    # the government of a named country is that country still
+    found = article_events(
+        "Reagan accused the government of Japan of dumping chips.",
+        nlp, fresh_state(), actors, date(1987, 3, 20),
+    )  # fmt: skip
+    assert found.select(*columns).rows() == [("ACCUSE", "act_reagan", "act_japan", None)]

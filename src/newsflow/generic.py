@@ -62,14 +62,17 @@ NOUN_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "
 def _names_an_actor(head: Token, named: set[int]) -> bool:
     """Does the phrase headed by `head` name an actor itself ("Iraqi jets", "the government of
     Japan", "Labour's officials", "banned groups like the TTP", "rebels, the FARC")? Then that
-    actor takes the role, not the generic word. Not "police in Kerman": a place is where."""
+    actor takes the role, not the generic word. Not "police in Kerman": a place is where; nor
+    a clause after a preposition ("accused the administration of covertly seeking ... to
+    commit the United States"): what the administration did, not who it is."""
     for child in head.children:
-        inside = (
-            child.i < head.i
-            or child.dep_ == "appos"
-            or (child.dep_ == "prep" and child.lemma_.lower() not in NOT_NAMING_PREPS)
-        )
-        if inside and any(t.i in named for t in child.subtree):
+        if child.dep_ == "prep" and child.lemma_.lower() not in NOT_NAMING_PREPS:
+            inside = [t for o in child.children if o.dep_ != "pcomp" for t in o.subtree]
+        elif child.i < head.i or child.dep_ == "appos":
+            inside = list(child.subtree)
+        else:
+            continue
+        if any(t.i in named for t in inside):
             return True
     return False
 
