@@ -54,6 +54,17 @@ def test_the_failure_of_an_actor_to_act_is_an_accusation(nlp):
     assert found(named, nlp) == [("ACCUSE", "act_cable", "act_fra")]
 
 
+def test_said_another_should_have_acted_is_an_accusation_not_a_request(nlp):
+    # random_audit37 items 7 and 27 (BBC politics): "said the government should have acted
+    # sooner" was a REQUEST; the guide reads a reproach for what was not done as ACCUSE
+    text = "Vince Cable said Gordon Brown should have acted sooner on council tax."
+    assert found(text, nlp) == [("ACCUSE", "act_cable", "act_brown")]
+    # what one should do still asks it; one's own "should have" blames nobody
+    asked = "Vince Cable said Gordon Brown should act sooner on council tax."
+    assert found(asked, nlp) == [("REQUEST", "act_cable", "act_brown")]
+    assert found("Vince Cable said we should have acted sooner.", nlp) == []
+
+
 def test_a_denied_own_or_actless_failing_blames_nobody(nlp):
     texts = [
         "Vince Cable said Gordon Brown had not failed to deal with the problems.",

@@ -4,7 +4,9 @@ Reporting verbs are no trigger alone ("X said growth would slow" is no event, GU
 speaker who says another actor failed ("Vince Cable said the chancellor had failed to deal with
 the looming problems", "the failure of the West German government to abolish a tax was a
 bitter disappointment, the president of the Federation of Banks said") blames that actor: an
-ACCUSE by the speaker, whose target is whoever failed (`roles._complement_targets`). Only a
+ACCUSE by the speaker, whose target is whoever failed (`roles._complement_targets`), and so
+does one who says another "should have" acted ("said the government should have acted
+sooner": `should_have_done`). Only a
 failing to act ("failed to deal with", "the failure of X to abolish"): "the talks had failed"
 blames nobody. Not when the failing is denied ("had not failed") or most likely the speaker's
 own ("I failed", "we failed", "he said he had failed").
@@ -40,13 +42,24 @@ def _to_act(clause: Token) -> bool:
     )
 
 
+def should_have_done(clause: Token) -> bool:
+    """ "the government should have acted sooner": what another ought to have done and did not,
+    a reproach, not a demand (random_audit37: "lawyer Louise Christian ... said the government
+    should have acted sooner" was a REQUEST). Not the speaker's own ("we should have")."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if clause.tag_ != "VBN" or "should" not in aux or "have" not in aux:
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+
+
 def reports_a_failing(verb: Token) -> bool:
     """Does the reporting verb's clause say that an actor failed (the clause's verb is "fail",
-    or its subject is "the failure of ...")?"""
+    or its subject is "the failure of ..."), or should have done what it did not?"""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         if any(c.dep_ == "neg" for c in clause.children):
             continue
-        if _failing(clause):
+        if _failing(clause) or should_have_done(clause):
             return True
         if any(c.dep_ == "nsubj" and _failing(c) for c in clause.children):
             return True
