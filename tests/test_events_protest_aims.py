@@ -39,3 +39,37 @@ def test_a_hunger_strike_to_demand_a_resignation_targets_the_one_demanded_of(nlp
         "Algerian President Ahmed Ben Bella."
     )
     assert found(text, nlp) == [("PROTEST", "act_islamists", "act_benbella")]
+
+
+WORKERS = [("act_uaw", "United Auto Workers", "ORG", "USA", ["UAW"]),
+           ("act_gm", "General Motors", "ORG", "USA", ["GM"]),
+           ("act_hahn", "George Hahn", "PERSON", "USA", ["George Hahn"])]  # fmt: skip
+
+
+def test_workers_walking_out_is_a_protest(nlp):
+    # Reuters 1987 and BBC 2005 items: "walked out" (its "out" parsed as an adverb) and
+    # "walkout" were no trigger; random_audit37 item 103 judged a walkout PROTEST, not REQUEST
+    for text, expected in (
+        (
+            "Cargo handling remains halted at Bangladesh's Chittagong port since nearly 7,000 "
+            "workers walked out on Monday following a pay dispute.",
+            [("PROTEST", None, None)],
+        ),
+        (
+            "Tube workers walked out last week demanding a 53% pay rise.",
+            [("PROTEST", None, None)],
+        ),
+        (
+            "Chances are high that the UAW will call a company-wide walkout against GM this fall.",
+            [("PROTEST", "act_uaw", "act_gm")],
+        ),
+    ):
+        assert found_events(text, nlp, WORKERS, date(1987, 6, 1)) == expected, text
+
+
+def test_walking_out_of_a_room_or_a_club_is_no_protest(nlp):
+    for text in (
+        "During confirmation hearings George Hahn walked out of the hearing.",
+        "When your asset walks out the door every night, it is difficult to pay that cash.",
+    ):
+        assert found_events(text, nlp, WORKERS, date(1987, 6, 1)) == [], text

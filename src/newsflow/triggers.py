@@ -325,8 +325,12 @@ class Lexicon:
             for child in sorted(token.children, key=lambda c: c.dep_ != "dobj"):
                 particle = child.lemma_.lower()
                 key = (lemma, particle)
-                if child.dep_ in ("prt", "prep", "dobj") and key in self.phrasal:
-                    if child.dep_ != "prt" and key in self.particle_only:
+                if child.dep_ in ("prt", "prep", "dobj", "advmod") and key in self.phrasal:
+                    # an adverb particle may be parsed as one: "workers walked out" (advmod)
+                    adverb = child.dep_ in ("prt", "advmod")
+                    if key in self.particle_only and not adverb:
+                        continue
+                    if child.dep_ == "advmod" and key not in self.particle_only:
                         continue
                     return self.phrasal[key]
             # "called for Israel to withdraw": the particle marks a for-to clause
