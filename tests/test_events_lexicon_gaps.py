@@ -127,13 +127,20 @@ def test_a_refusal_not_made_is_no_rejection(nlp):
         "Lloyds has long been the subject of rumors and officials have never denied that the "
         "early stages were unprofitable.",
         "A move by Lloyds to countries outside the EC cannot be ruled out, he added.",
+        # random_audit37 item 52 (Reuters): "no comment", judged no event
+        "A spokesman for Lloyds said he was unaware of such an arrest and could neither "
+        "confirm nor deny it.",
+        "Lloyds would not confirm or deny the report.",
     ):
         found_here = found_events(text, nlp, HOLDERS, date(2005, 3, 1))
         assert [e for e in found_here if e[0] == "REJECT"] == [], text
 
 
 def test_a_refusal_made_stays(nlp):
-    text = "Mr Sayeed had denied the claims, and Mr Hague ruled out a return to the front bench."
+    text = (
+        "Mr Sayeed had confirmed the sale but denied the claims, and Mr Hague ruled out a "
+        "return to the front bench."
+    )
     assert sorted(found_events(text, nlp, HOLDERS, date(2005, 3, 1))) == [
         ("REJECT", "act_hague", None),
         ("REJECT", "act_sayeed", None),

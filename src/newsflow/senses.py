@@ -295,9 +295,18 @@ FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # 
 
 def _not_refused(verb: Token) -> bool:
     """ "did not rule out a return", "could not deny the possibility", "officials have never
-    denied": a refusal not made leaves a possibility open, no act between actors (the
-    labelled sets give none for "did not rule out change"; audits judged them no event)."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    denied", "could neither confirm nor deny it": a refusal not made leaves a possibility open,
+    no act between actors (the labelled sets give none for "did not rule out change"; audits
+    judged them no event)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "would not confirm or deny", "could neither confirm nor deny it": no comment
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.lemma_.lower() == "confirm"
+        and any(c.dep_ == "neg" or c.lower_ == "neither" for c in head.children)
+    )
 
 
 def _ruled_out_of(verb: Token) -> bool:
