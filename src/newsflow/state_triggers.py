@@ -224,8 +224,10 @@ def state_allows(
         return True
     # a firm's pact or talks with a state: the state may take either side ("Walt Disney Co
     # said it has signed a definitive agreement with the French government")
-    symmetric = event_type in lexicon.symmetric_types or (
-        not needs_state and event_type in FIRM_TALK_TYPES
+    symmetric = (
+        event_type in lexicon.symmetric_types
+        or (not needs_state and event_type in FIRM_TALK_TYPES)
+        or business.lends(token, event_type)  # a bank's loan to a country is still AID
     )
     doc = token.doc
     # a firm the registry ties to a country ("Boeing Co", USA) is keyed by it, but no state
