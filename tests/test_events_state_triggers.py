@@ -191,3 +191,25 @@ def test_a_loan_a_state_gives_or_takes_stays_aid(nlp):
     assert [e[:2] for e in found_events(text, nlp, LENDERS, PUBLISHED)] == [("AID", IMF_ID)]
     text = "Bankers Trust Co said its loan to Argentina would be repaid over 12 years."
     assert ("AID", "act_bt", "act_arg") in found_events(text, nlp, LENDERS, PUBLISHED)
+
+
+GIVERS = [
+    ("act_campeau", "Campeau Corp", "ORG", "CAN", ["Campeau Corp"]),
+    ("act_allied", "Allied Stores Corp", "ORG", "USA", ["Allied Stores Corp"]),
+    ("act_ge", "General Electric Co", "ORG", "USA", ["General Electric Co"]),
+    ("act_unicef", "Unicef", "ORG", None, ["Unicef"]),
+]  # fmt: skip
+
+
+def test_what_a_firm_gives_a_firm_or_no_one_named_is_no_aid(nlp):
+    # Reuters 1987 items: AIDs of one firm to another (capital, assets, a share of profit)
+    for text in (
+        "Campeau Corp separately announced that, as required by a bank agreement, it has "
+        "contributed an additional 50 mln dlrs of capital to Allied Stores Corp.",
+        "The center is expected to put up 15 mln dlrs of the cost while General Electric Co "
+        "contributes equipment and services valued at 2.0 mln dlrs.",
+    ):
+        assert found_events(text, nlp, GIVERS, PUBLISHED) == [], text
+    # a firm's gift to a charity stays
+    text = "General Electric Co donated 2 mln dlrs to Unicef."
+    assert found_events(text, nlp, GIVERS, PUBLISHED) == [("AID", "act_ge", "act_unicef")]
