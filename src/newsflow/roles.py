@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Token
 
 from newsflow import (
     actorless,
+    amounts,
     blows,
     comitative,
     control,
     defences,
     doers,
+    halves,
     infinitives,
     losses,
     participles,
@@ -223,7 +225,24 @@ def _verb_roles(
         elif _target_prep(prep, event_type, lexicon):
             for pobj in _pobjs(child):
                 targets += actors_in(pobj, mentions, skip_conj=False)
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "gave aid of X to Mexico"
+        targets += _past_the_amount(noun, event_type, mentions, lexicon)
     return sources, targets
+
+
+def _past_the_amount(
+    noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
+) -> list[RoleMention]:
+    """ "a grant of 50 mln stg to Mexico": the target the parser hung on the amount."""
+    preps = amounts.amount_preps(noun)
+    return [
+        m
+        for p in preps
+        if _target_prep(p.lemma_.lower(), event_type, lexicon)
+        or (p.lemma_.lower(), event_type) in FOR_TARGETS
+        for pobj in _pobjs(p)
+        for m in actors_in(pobj, mentions)
+    ]
 
 
 def _adjunct_party(
@@ -329,6 +348,7 @@ def _noun_roles(
             (targets if acted_on and owner.actor_type == "PERSON" else sources).append(owner)
     if event_type == "REQUEST":
         targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
+    targets += _past_the_amount(noun, event_type, mentions, lexicon)
     if not sources:
         # "attacks in Iran carried out by ISKP" with the participle parsed off "Iran", or off
         # a noun above ("the involvement of attackers in attacks ... carried out by ISKP")
@@ -675,4 +695,4 @@ def sentence_candidates(
                 verbal,
             )
         )
-    return found
+    return halves.join_halves(found)  # "funded by X as part of a grant to Y": one AID
