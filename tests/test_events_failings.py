@@ -65,6 +65,21 @@ def test_said_another_should_have_acted_is_an_accusation_not_a_request(nlp):
     assert found("Vince Cable said we should have acted sooner.", nlp) == []
 
 
+def test_the_one_told_of_a_reproach_is_no_target(nlp):
+    # BBC politics (change audit of this rule): "She told the BBC the full advice should have
+    # been attached" stored ACCUSE -> BBC, the hearer; the reproach is of whoever failed
+    actors = [*ACTORS, ("act_bbc", "BBC", "ORG", "GBR", ["the BBC"])]
+    for text, target in (
+        ("Vince Cable told the BBC the full advice should have been attached.", None),
+        ("Vince Cable told the BBC that Gordon Brown had failed to deal with it.", "act_brown"),
+    ):
+        assert found_events(text, nlp, actors, date(2005, 3, 1)) == [
+            ("ACCUSE", "act_cable", target)
+        ], text
+    # nor is one's own "should have" asked of anyone
+    assert found("Vince Cable told Gordon Brown he should have acted sooner.", nlp) == []
+
+
 def test_a_denied_own_or_actless_failing_blames_nobody(nlp):
     texts = [
         "Vince Cable said Gordon Brown had not failed to deal with the problems.",

@@ -42,12 +42,17 @@ def _to_act(clause: Token) -> bool:
     )
 
 
+def should_have(clause: Token) -> bool:
+    """ "should have acted": what ought to have been done and was not; never a demand."""
+    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return clause.tag_ == "VBN" and "should" in aux and "have" in aux
+
+
 def should_have_done(clause: Token) -> bool:
     """ "the government should have acted sooner": what another ought to have done and did not,
     a reproach, not a demand (random_audit37: "lawyer Louise Christian ... said the government
     should have acted sooner" was a REQUEST). Not the speaker's own ("we should have")."""
-    aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    if clause.tag_ != "VBN" or "should" not in aux or "have" not in aux:
+    if not should_have(clause):
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)

@@ -200,7 +200,9 @@ def _verb_roles(
     # "James Miller told Reuters the safeguards in place should be adequate": a demand reported
     # to a hearer asks whoever its clause names (`_complement_targets`), not the hearer, unless
     # the clause asks a pronoun ("reminded corporate raiders ... that they must extend")
-    reported = event_type == "REQUEST" and _reports_only(verb, lexicon)
+    # So does a reported reproach ("She told the BBC the full advice should have been
+    # attached": the BBC is no target; `failings`, `opinions`)
+    reported = event_type in ("REQUEST", "ACCUSE") and _reports_only(verb, lexicon)
     hearers = [] if reported and not _asks_the_hearer(verb) else list(verb.children)
     for child in hearers:
         if child.dep_ in ("dative", "oprd") or (child.dep_ == "dobj" and not topic_object):

@@ -368,7 +368,7 @@ class Lexicon:
         return any(
             clause.dep_ != "xcomp"
             and not stock_phrases.figure_forecast(clause)  # "output must rise"
-            and not failings.should_have_done(clause)  # a reproach (`failings`)
+            and not failings.should_have(clause)  # a reproach (`failings`)
             and (
                 any(c.dep_ == "aux" and c.lower_ in self.demand_modals for c in clause.children)
                 or (clause.lemma_.lower() in self.demand_verbs and self._to_act(clause))
