@@ -43,7 +43,8 @@ def test_a_hunger_strike_to_demand_a_resignation_targets_the_one_demanded_of(nlp
 
 WORKERS = [("act_uaw", "United Auto Workers", "ORG", "USA", ["UAW"]),
            ("act_gm", "General Motors", "ORG", "USA", ["GM"]),
-           ("act_hahn", "George Hahn", "PERSON", "USA", ["George Hahn"])]  # fmt: skip
+           ("act_hahn", "George Hahn", "PERSON", "USA", ["George Hahn"]),
+           ("act_redknapp", "Harry Redknapp", "PERSON", "GBR", ["Redknapp"])]  # fmt: skip
 
 
 def test_workers_walking_out_is_a_protest(nlp):
@@ -71,5 +72,8 @@ def test_walking_out_of_a_room_or_a_club_is_no_protest(nlp):
     for text in (
         "During confirmation hearings George Hahn walked out of the hearing.",
         "When your asset walks out the door every night, it is difficult to pay that cash.",
+        # BBC sport and entertainment: one person leaving (the change audit of 90c8f80)
+        "Saints boss Redknapp was upbeat about the draw despite having to face the club he "
+        "walked out on just six weeks ago.",
     ):
         assert found_events(text, nlp, WORKERS, date(1987, 6, 1)) == [], text

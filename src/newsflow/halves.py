@@ -13,7 +13,25 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
+from spacy.tokens import Token
+
 Report = tuple[Any, ...]  # (type, root, mode, source, target, trigger, chain, verbal)
+
+
+# the links from the outer trigger down to the inner one: its objects and their prepositional
+# phrases ("funded ... as part of a grant", "killed in a drone strike"), never a clause ("his
+# involvement in a fight just hours before rapper Tupac Shakur was killed": two acts)
+PHRASE_DEPS = frozenset({"prep", "pobj", "dobj", "compound", "nmod", "npadvmod"})
+
+
+def _inside(inner: Token, outer: Token) -> bool:
+    """Is `inner` in the phrase of `outer`, down objects and prepositions only?"""
+    word = inner
+    while word.i != outer.i:
+        if word.dep_ not in PHRASE_DEPS or word.head.i == word.i:
+            return False
+        word = word.head
+    return inner.i != outer.i
 
 
 def _sides(a: Report, b: Report) -> tuple[Any, Any] | None:
@@ -21,7 +39,7 @@ def _sides(a: Report, b: Report) -> tuple[Any, Any] | None:
     the same type and mode, one trigger inside the other's phrase; else None."""
     if a[0] != b[0] or a[2] != b[2]:
         return None
-    if not (a[5].is_ancestor(b[5]) or b[5].is_ancestor(a[5])):
+    if not (_inside(b[5], a[5]) or _inside(a[5], b[5])):
         return None
     for giver, taker in ((a, b), (b, a)):
         halves = giver[4] is None and taker[3] is None and None not in (giver[3], taker[4])
@@ -39,7 +57,7 @@ def join_halves(found: list[Report]) -> list[Report]:
         sides = None if {i, j} & gone else _sides(out[i], out[j])
         if sides is None:
             continue
-        outer, inner = (i, j) if out[i][5].is_ancestor(out[j][5]) else (j, i)
+        outer, inner = (i, j) if _inside(out[j][5], out[i][5]) else (j, i)
         out[outer] = (*out[outer][:3], *sides, *out[outer][5:])
         gone.add(inner)
     return [r for n, r in enumerate(out) if n not in gone]

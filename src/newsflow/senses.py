@@ -293,6 +293,27 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
 FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # "for now"
 
 
+WALKERS = frozenset({"union", "staff", "workforce", "crew", "they"})  # "the union walked out"
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+
+
+def _walkout(verb: Token) -> bool:
+    """ "7,000 workers walked out", "the union walked out": a body or many who stop work, not
+    one person leaving ("the club he walked out on", "Hahn walked out of the hearing")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "of")):
+        if not any(o.lower_ in CALENDAR_WORDS for o in prep.children):  # "on Monday", "on June 11"
+            return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.tag_ in ("NNS", "NNPS") or s.lower_ in WALKERS or (s.text.isupper() and len(s) > 1)
+        for s in subjects
+    )  # an acronym is a body's ("the UAW"), not a person's
+
+
 def _not_refused(verb: Token) -> bool:
     """ "did not rule out a return", "could not deny the possibility", "officials have never
     denied", "could neither confirm nor deny it": a refusal not made leaves a possibility open,
@@ -640,6 +661,8 @@ def refine(
         given = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         return ("CONCEDE", "08") if given & PERMISSIONS else found
     if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
+        return None
+    if verbal and lemma == "walk" and found[0] == "PROTEST" and not _walkout(token):
         return None
     if verbal and lemma in ("rule", "deny") and found[0] == "REJECT" and _not_refused(token):
         return None
