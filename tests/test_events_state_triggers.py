@@ -164,7 +164,10 @@ def test_a_firm_named_short_is_still_a_firm(body, deal, nlp):
 
 
 IMF_ID = "act_" + short_hash("ORG", "known:imf")
+EIB_ID = "act_" + short_hash("ORG", "known:european_investment_bank")
 LENDERS = [
+    (EIB_ID, "European Investment Bank", "ORG", None, ["The European Investment Bank"]),
+    ("act_peugeot", "Peugeot SA", "ORG", "FRA", ["Peugeot SA"]),
     ("act_bt", "Bankers Trust Co", "ORG", None, ["Bankers Trust Co"]),
     ("act_silverton", "Silverton Resources Ltd", "ORG", None, ["Silverton"]),
     ("act_inverness", "Inverness Petroleum Ltd", "ORG", None, ["Inverness"]),
@@ -189,6 +192,12 @@ def test_a_loan_between_firms_is_no_aid(nlp):
 def test_a_loan_a_state_gives_or_takes_stays_aid(nlp):
     text = "The IMF last year approved a 22-month loan package for Zaire totaling 270 mln dlrs."
     assert [e[:2] for e in found_events(text, nlp, LENDERS, PUBLISHED)] == [("AID", IMF_ID)]
+    # a development bank the states hold (data/entities/known_actors.jsonl) lending to a firm
+    text = (
+        "The European Investment Bank said it is making a 300 mln franc loan to Peugeot SA "
+        "<PEUP.PA> to restructure the paint works at its Sochaux car factory in France."
+    )
+    assert ("AID", EIB_ID, "act_peugeot") in found_events(text, nlp, LENDERS, PUBLISHED)
     text = "Bankers Trust Co said its loan to Argentina would be repaid over 12 years."
     assert ("AID", "act_bt", "act_arg") in found_events(text, nlp, LENDERS, PUBLISHED)
 

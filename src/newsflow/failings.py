@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsflow import doers
+
 FAILING_VERB, FAILING_NOUN = "fail", "failure"
 FAILING_LEMMAS = (FAILING_VERB, FAILING_NOUN)
 SPEAKER_PRONOUNS = {"i", "we", "he", "she"}  # "Cable said he had failed": his own failing
@@ -55,7 +57,15 @@ def should_have_done(clause: Token) -> bool:
     if not should_have(clause):
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subjects) and not any(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+    if not subjects or any(s.lower_ in SPEAKER_PRONOUNS for s in subjects):
+        return False
+    # someone who acts should have acted, or something should have been done (a passive: "the
+    # full advice should have been attached"); not a figure's or a thing's course ("several
+    # areas should have bounced back", "the harvests should have been five to seven mln boxes
+    # larger", "It should have been more convincing")
+    if any(c.dep_ == "auxpass" for c in clause.children):
+        return True
+    return any(doers.names_doer(s, ()) and s.lower_ != "it" for s in subjects)
 
 
 def reports_a_failing(verb: Token) -> bool:
