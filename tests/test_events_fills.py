@@ -138,3 +138,25 @@ def test_a_clause_after_a_generic_word_names_no_actor_of_it(nlp):
         nlp, fresh_state(), actors, date(1987, 3, 20),
     )  # fmt: skip
     assert found.select(*columns).rows() == [("ACCUSE", "act_reagan", "act_japan", None)]
+
+
+def test_a_counterpart_acts_against_its_owner_not_for_it(nlp):
+    # Reuters 1987 (random_audit37 item 31): "Texaco's suppliers" stored Texaco as the one
+    # demanding; suppliers, creditors and workers stand across from their owner
+    actors = [
+        ("act_texaco", "Texaco Inc", "ORG", "USA", ["Texaco"]),
+        ("act_arg", "Argentina", "COUNTRY", "ARG", ["Argentina"]),
+    ]
+    columns = ("event_type", "source_actor_id", "source_generic", "target_actor_id")
+    for text, expected in (
+        (
+            "But following Monday's Supreme Court ruling, Texaco's suppliers began demanding "
+            "cash and halting supplies.",
+            ("REQUEST", None, "supplier", "act_texaco"),
+        ),
+        ("Argentina's creditors rejected the proposal.", ("REJECT", None, "creditor", "act_arg")),
+        # an owner's officials stand for it
+        ("Argentina's officials rejected the proposal.", ("REJECT", "act_arg", None, None)),
+    ):
+        found = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 15))
+        assert found.select(*columns).rows() == [expected], text

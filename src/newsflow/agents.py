@@ -17,6 +17,17 @@ from newsflow import resources
 # `generic`), and a person or body of that country against it is two sides (`roles`).
 STATE_ORGANS = frozenset({"government", "ministry", "administration", "authority", "cabinet"})
 
+# Who stands across from an actor, not for it: "Texaco's suppliers began demanding cash",
+# "Argentina's creditors rejected", "GM workers walked out" are the suppliers', the creditors',
+# the workers' acts, not Texaco's, Argentina's or GM's (random_audit37 item 31: "suppliers
+# demand cash from Texaco", stored with Texaco as the source). "Labour's officials", "Iran's
+# envoy" stand for their owner still.
+COUNTERPARTS = frozenset(
+    {"supplier", "creditor", "customer", "client", "rival", "competitor", "critic", "opponent",
+     "victim", "shareholder", "stockholder", "bondholder", "lender", "borrower", "debtor",
+     "worker", "employee", "striker", "protester", "detractor"}
+)  # fmt: skip
+
 AGENTS: dict[str, Any] = json.loads(
     resources.path("data/events/generic_agents.json").read_text(encoding="utf-8")
 )

@@ -65,7 +65,10 @@ def _names_an_actor(head: Token, named: set[int]) -> bool:
     actor takes the role, not the generic word. Not "police in Kerman": a place is where; nor
     a clause after a preposition ("accused the administration of covertly seeking ... to
     commit the United States"): what the administration did, not who it is."""
+    across = head.lemma_.lower() in agents.COUNTERPARTS  # "Texaco's suppliers": suppliers
     for child in head.children:
+        if across and child.dep_ in ("poss", "compound"):
+            continue
         if child.dep_ == "prep" and child.lemma_.lower() not in NOT_NAMING_PREPS:
             inside = [t for o in child.children if o.dep_ != "pcomp" for t in o.subtree]
         elif child.i < head.i or child.dep_ == "appos":

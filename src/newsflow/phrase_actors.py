@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from newsflow.agents import COUNTERPARTS
 from newsflow.nationals import names_nationality
 from newsflow.venues import names_venue
 
@@ -91,8 +92,11 @@ def actors_in(
         # word's modifiers rank with a possessor ("Iran's envoy Qomi"), behind it. Not a list
         # of members ("the GCC states -- the UAE, Saudi Arabia ..."): the head told again
         named = any(c.dep_ == "appos" and not c.conjuncts for c in token.children)
+        across = token.lemma_.lower() in COUNTERPARTS  # "Texaco's suppliers": not Texaco
         for child in token.children:
             if child.dep_ in ROLE_SKIP_DEPS and not (child.dep_ == "conj" and not skip_conj):
+                continue
+            if across and child.dep_ in ("poss", "compound") and child.i < token.i:
                 continue
             if child.dep_ == "prep" and child.lemma_.lower() in ADJUNCT_PREPS | TOPIC_PREPS:
                 continue
@@ -204,3 +208,18 @@ def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMe
                 continue
         break
     return []
+
+
+def owner_across(
+    doc: Doc, side: RoleMention, mentions: dict[int, RoleMention]
+) -> RoleMention | None:
+    """The actor a counterpart side stands across from, the report's other side: "Texaco's
+    suppliers began demanding cash" -> Texaco, "GM workers walked out" -> GM (`COUNTERPARTS`)."""
+    for word in (doc[i] for i in sorted(side.tokens)):
+        if word.lemma_.lower() not in COUNTERPARTS:
+            continue
+        for owner in (c for c in word.children if c.dep_ in ("poss", "compound") and c.i < word.i):
+            found = actors_in(owner, mentions)
+            if found:
+                return found[0]
+    return None

@@ -44,6 +44,7 @@ from newsflow.phrase_actors import (
     RoleMention,
     actors_in,
     governing_verb,
+    owner_across,
     subject_actors,
     with_conj,
 )
@@ -667,6 +668,8 @@ def sentence_candidates(
         others = sorted((sources[1:] if mutual else []) + targets, key=lambda m: m.is_generic)
         rest = [m for m in others if source is None or m.actor_id != source.actor_id]
         target = rest[0] if rest else None
+        if target is None and source is not None and source.is_generic:
+            target = owner_across(doc, source, by_token)  # "Texaco's suppliers": Texaco
         if source is None and target is None and not actorless.reports_event(token, event_type):
             continue
         if not state_allows(token, event_type, source, target, lexicon):
