@@ -28,6 +28,7 @@ ACTORS = [
     ("act_fra", "France", "COUNTRY", "FRA", ["France", "French"]),
     ("act_hunts", "Hunt brothers", "GROUP", "USA", ["the Hunts", "Hunts"]),
     ("act_zmb", "Zambia", "COUNTRY", "ZMB", ["Zambia", "Zambian"]),
+    ("act_nld", "The Netherlands", "COUNTRY", "NLD", ["Dutch"]),
     ("act_ttp", "Tehrik-i-Taliban Pakistan", "GROUP", None, ["Tehrik-i-Taliban Pakistan", "TTP"]),
 ]  # fmt: skip
 
@@ -142,6 +143,12 @@ NATIONALITY_CASES = [
     (  # reuters 12828: bankers are no state (was REQUEST Germany -> Brazil)
         "West German bankers also said then that Brazil should seek an understanding with the IMF.",
         ("REQUEST", None, None, "act_bra", None),
+    ),
+    (  # reuters 1987 (random_audit37 item 110): "union" tagged a proper noun (was AGREE
+        # the Netherlands)
+        "Dutch port and transport union, FNV, agreed to an employers' request to reconvene "
+        "abandoned peace talks tonight.",
+        ("AGREE", None, "dutch union", None, "employer"),
     ),
     (  # reuters 4953: the press is no state (was SUPPORT Brazil)
         "Brazilian newspapers today hailed these agreements as a sign that the national strike "

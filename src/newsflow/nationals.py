@@ -57,11 +57,9 @@ def names_nationality(doc: Doc, mention: RoleMention) -> bool:
     if len(roots) != 1:
         return False
     head = roots[0].head
-    return (
-        roots[0].dep_ in MODIFIER_DEPS
-        and head.pos_ == "NOUN"
-        and head.lemma_.lower() in NON_STATE_HEADS
-    )
+    # a common noun the tagger calls a proper one ("Dutch port and transport union, FNV")
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+    return roots[0].dep_ in MODIFIER_DEPS and common and head.lemma_.lower() in NON_STATE_HEADS
 
 
 def speaker_country(token: Token, by_token: dict[int, RoleMention]) -> RoleMention | None:
