@@ -89,10 +89,12 @@ from newsflow import (
     forecasts,
     harms,
     questions,
+    refusals,
     resignations,
     retreats,
     showings,
     stock_phrases,
+    strikes,
 )
 
 STATEMENT_ONLY_VERBS = {"insist"}  # reporting verbs the lexicon types REQUEST when they demand
@@ -291,43 +293,6 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
 
 
 FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # "for now"
-
-
-WALKERS = frozenset({"union", "staff", "workforce", "crew", "they"})  # "the union walked out"
-CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"}
-)  # fmt: skip
-
-
-def _walkout(verb: Token) -> bool:
-    """ "7,000 workers walked out", "the union walked out": a body or many who stop work, not
-    one person leaving ("the club he walked out on", "Hahn walked out of the hearing")."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "of")):
-        if not any(o.lower_ in CALENDAR_WORDS for o in prep.children):  # "on Monday", "on June 11"
-            return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(
-        s.tag_ in ("NNS", "NNPS") or s.lower_ in WALKERS or (s.text.isupper() and len(s) > 1)
-        for s in subjects
-    )  # an acronym is a body's ("the UAW"), not a person's
-
-
-def _not_refused(verb: Token) -> bool:
-    """ "did not rule out a return", "could not deny the possibility", "officials have never
-    denied", "could neither confirm nor deny it": a refusal not made leaves a possibility open,
-    no act between actors (the labelled sets give none for "did not rule out change"; audits
-    judged them no event)."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    # "would not confirm or deny", "could neither confirm nor deny it": no comment
-    head = verb.head
-    return (
-        verb.dep_ == "conj"
-        and head.lemma_.lower() == "confirm"
-        and any(c.dep_ == "neg" or c.lower_ == "neither" for c in head.children)
-    )
 
 
 def _ruled_out_of(verb: Token) -> bool:
@@ -662,9 +627,9 @@ def refine(
         return ("CONCEDE", "08") if given & PERMISSIONS else found
     if verbal and lemma == "rule" and found[0] == "REJECT" and _ruled_out_of(token):
         return None
-    if verbal and lemma == "walk" and found[0] == "PROTEST" and not _walkout(token):
+    if verbal and lemma == "walk" and found[0] == "PROTEST" and not strikes.walkout(token):
         return None
-    if verbal and lemma in ("rule", "deny") and found[0] == "REJECT" and _not_refused(token):
+    if verbal and lemma in ("rule", "deny") and found[0] == "REJECT" and refusals.not_made(token):
         return None
     if verbal and lemma == "charge" and found[0] == "ACCUSE" and _charged_with_duty(token):
         return None

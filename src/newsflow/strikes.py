@@ -190,3 +190,26 @@ def strike_type(strike: Token, found: tuple[str, str], lexicon: Lexicon) -> tupl
     if noun and not in_sentence(strike, lexicon.military_strike_context):
         return PROTEST  # "the strike began May 9", "a wave of strikes"
     return found
+
+
+# who walks out as a body ("the union walked out"), and the days and months "on" may name
+WALKERS = frozenset({"union", "staff", "workforce", "crew", "they"})
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+
+
+def walkout(verb: Token) -> bool:
+    """ "7,000 workers walked out", "the union walked out": a body or many who stop work (the
+    lexicon's walk + "out" PROTEST), not one person leaving ("the club he walked out on",
+    "Hahn walked out of the hearing"); "on Monday", "on June 11" is when."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "of")):
+        if not any(o.lower_ in CALENDAR_WORDS for o in prep.children):
+            return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.tag_ in ("NNS", "NNPS") or s.lower_ in WALKERS or (s.text.isupper() and len(s) > 1)
+        for s in subjects
+    )  # an acronym is a body's ("the UAW"), not a person's
