@@ -157,6 +157,11 @@ def test_a_counterpart_acts_against_its_owner_not_for_it(nlp):
         ("Argentina's creditors rejected the proposal.", ("REJECT", None, "creditor", "act_arg")),
         # an owner's officials stand for it
         ("Argentina's officials rejected the proposal.", ("REJECT", "act_arg", None, None)),
+        # a country's workers are its nationals (change_audit37b item 17)
+        (
+            "The spokesman said about 530,000 of Argentina's 700,000 bank workers were on strike.",
+            ("PROTEST", None, "bank worker", None),
+        ),
     ):
         found = article_events(text, nlp, fresh_state(), actors, date(1987, 4, 15))
         assert found.select(*columns).rows() == [expected], text

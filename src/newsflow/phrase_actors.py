@@ -210,16 +210,22 @@ def subject_actors(verb: Token, mentions: dict[int, RoleMention]) -> list[RoleMe
     return []
 
 
+WORKFORCE = frozenset({"worker", "employee", "striker", "protester"})
+
+
 def owner_across(
     doc: Doc, side: RoleMention, mentions: dict[int, RoleMention]
 ) -> RoleMention | None:
     """The actor a counterpart side stands across from, the report's other side: "Texaco's
     suppliers began demanding cash" -> Texaco, "GM workers walked out" -> GM (`COUNTERPARTS`)."""
     for word in (doc[i] for i in sorted(side.tokens)):
-        if word.lemma_.lower() not in COUNTERPARTS:
+        lemma = word.lemma_.lower()
+        if lemma not in COUNTERPARTS:
             continue
         for owner in (c for c in word.children if c.dep_ in ("poss", "compound") and c.i < word.i):
             found = actors_in(owner, mentions)
-            if found:
+            # a country's workers are its nationals, not its employees ("Brazil's 700,000 bank
+            # workers were on strike": the banks are struck, not Brazil)
+            if found and not (lemma in WORKFORCE and found[0].actor_type == "COUNTRY"):
                 return found[0]
     return None
