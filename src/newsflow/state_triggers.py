@@ -197,10 +197,11 @@ def between_firms(
 ) -> bool:
     """Is this a deal or talks of a firm with another firm or with no one named ("Boeing Co and
     ARGOSystems Inc said they reached an agreement", "K Mart Corp said it signed an agreement
-    to supply merchandise"), or a firm's withdrawal ("TCBY Enterprises Inc said it will apply
-    ... to withdraw its registration statement")? Talks with a firm on either side are a
-    firm's business whoever the other side is ("Varian Associates Inc said it is holding
-    discussions with Philips Electronics", "Kepco has been negotiating with Combustion
+    to supply merchandise"), a firm's withdrawal ("TCBY Enterprises Inc said it will apply
+    ... to withdraw its registration statement"), or what a firm gives another firm or no one
+    named ("Campeau ... has contributed ... capital to Allied")? Talks with a firm on either
+    side are a firm's business whoever the other side is ("Varian Associates Inc said it is
+    holding discussions with Philips Electronics", "Kepco has been negotiating with Combustion
     Engineering Inc"): `state_allows` keeps them when a state or workers take the other."""
     if event_type not in FIRM_DEAL_TYPES:
         return False
