@@ -8,7 +8,15 @@ own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
+
+from newsflow.phrase_actors import actors_in
+
+if TYPE_CHECKING:
+    from newsflow.phrase_actors import RoleMention
 
 
 def is_amount(word: Token) -> bool:
@@ -26,3 +34,18 @@ def amount_preps(noun: Token) -> list[Token]:
             continue
         out += [p for g in amounts for p in g.children if p.dep_ == "prep"]
     return sorted(out, key=lambda p: p.i)
+
+
+def targets_past(
+    noun: Token, mentions: dict[int, RoleMention], takes_target: Callable[[str], bool]
+) -> list[RoleMention]:
+    """The actors past the amount of `noun` that a target preposition of its event names ("a
+    grant of 50 mln stg to Mexico": Mexico); `takes_target` is the roles' own test."""
+    return [
+        m
+        for prep in amount_preps(noun)
+        if takes_target(prep.lemma_.lower())
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for m in actors_in(pobj, mentions)
+    ]

@@ -52,3 +52,19 @@ def asks_a_question(verb: Token) -> bool:
     if any(any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in clauses):
         return False  # "asked that the case be dropped"
     return "?" in verb.sent.text
+
+
+# asking nouns whose "of" names the one asking: "at the request of Scott Sullivan", "at the
+# urging of Ways and Means Committee chairman Dan Rostenkowski", "at the behest of"
+ASKINGS = frozenset({"request", "urging", "behest", "instigation"})
+
+
+def asked_of(noun: Token, event_type: str) -> bool:
+    """Is the noun a request told as what an act was done at ("at the request of X", "at the
+    urging of Y"): its "of" names the one asking, who acts at it the one asked (`roles`)?"""
+    return (
+        event_type == "REQUEST"
+        and noun.lemma_.lower() in ASKINGS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "on")
+    )

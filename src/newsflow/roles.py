@@ -11,7 +11,7 @@ subject names is `phrase_actors`' (the layer below).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -30,6 +30,7 @@ from newsflow import (
     participles,
     polls,
     protest_aims,
+    questions,
     receipts,
     signings,
     speech,
@@ -69,9 +70,6 @@ TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "upon", "int
 # "the invasion of X", "the arrest of X": the "of" phrase of these nouns is the target (not of
 # "the withdrawal of US troops", where it is who acts).
 OF_TARGET_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
-# asking nouns whose "of" names the one asking: "at the request of Scott Sullivan", "at the
-# urging of Ways and Means Committee chairman Dan Rostenkowski", "at the behest of"
-ASKINGS = {"request", "urging", "behest", "instigation"}
 # Nouns whose owner, a person, is the one acted on: "his arrest", "Hariri's assassination",
 # "her suspension", "serving his ban". With an object phrase the owner acts ("Brazil's
 # suspension of interest payments", "lifted its ban on shipments", "Korea's ban of U.S. meat"),
@@ -132,6 +130,11 @@ def _target_prep(prep: str, event_type: str, lexicon: Lexicon) -> bool:
     if prep not in TARGET_PREPS:
         return False
     return not (prep in TOPIC_PREPS and event_type in lexicon.symmetric_types)
+
+
+def _takes_target(event_type: str, lexicon: Lexicon) -> Callable[[str], bool]:
+    """Which prepositions name a target of this type ("to", "against"; "for" one aided)."""
+    return lambda prep: _target_prep(prep, event_type, lexicon) or (prep, event_type) in FOR_TARGETS
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -229,23 +232,8 @@ def _verb_roles(
             for pobj in _pobjs(child):
                 targets += actors_in(pobj, mentions, skip_conj=False)
     for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "gave aid of X to Mexico"
-        targets += _past_the_amount(noun, event_type, mentions, lexicon)
+        targets += amounts.targets_past(noun, mentions, _takes_target(event_type, lexicon))
     return sources, targets
-
-
-def _past_the_amount(
-    noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
-) -> list[RoleMention]:
-    """ "a grant of 50 mln stg to Mexico": the target the parser hung on the amount."""
-    preps = amounts.amount_preps(noun)
-    return [
-        m
-        for p in preps
-        if _target_prep(p.lemma_.lower(), event_type, lexicon)
-        or (p.lemma_.lower(), event_type) in FOR_TARGETS
-        for pobj in _pobjs(p)
-        for m in actors_in(pobj, mentions)
-    ]
 
 
 def _adjunct_party(
@@ -291,17 +279,6 @@ def _owner_acted_on(noun: Token) -> bool:
     return not objects
 
 
-def asked_of(noun: Token, event_type: str) -> bool:
-    """Is the noun a request told as what an act was done at ("at the request of X", "at the
-    urging of Y")?"""
-    return (
-        event_type == "REQUEST"
-        and noun.lemma_.lower() in ASKINGS
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ in ("at", "on")
-    )
-
-
 def _noun_roles(
     noun: Token, event_type: str, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> tuple[list[RoleMention], list[RoleMention]]:
@@ -338,7 +315,11 @@ def _noun_roles(
                 elif prep == "in" and event_type == "ASSAULT":
                     # "attacks in Iran", "a bombing in Kerman (Iran)": the country attacked.
                     targets += actors_in(pobj, mentions)[:1]
-                elif prep == "of" and event_type == "REQUEST" and noun.lemma_.lower() in ASKINGS:
+                elif (
+                    prep == "of"
+                    and event_type == "REQUEST"
+                    and noun.lemma_.lower() in questions.ASKINGS
+                ):
                     sources += actors_in(pobj, mentions)  # "at the request of Scott Sullivan"
                 elif prep == "of" and event_type in OF_TARGET_TYPES:
                     # "the invasion of South Lebanon", "a blockade of Serbia", "the arrest of X"
@@ -351,7 +332,7 @@ def _noun_roles(
             (targets if acted_on and owner.actor_type == "PERSON" else sources).append(owner)
     if event_type == "REQUEST":
         targets += _asked_in_clause(noun, mentions)  # "the calls for him to resign"
-    targets += _past_the_amount(noun, event_type, mentions, lexicon)
+    targets += amounts.targets_past(noun, mentions, _takes_target(event_type, lexicon))
     if not sources:
         # "attacks in Iran carried out by ISKP" with the participle parsed off "Iran", or off
         # a noun above ("the involvement of attackers in attacks ... carried out by ISKP")
@@ -382,7 +363,7 @@ def _noun_roles(
         if receipts.receives(verb, noun):  # "X faced criticism from Y": Y criticised X
             found = receipts.givers(verb, noun, lambda t: actors_in(t, mentions))
             return [*sources, *found], [*targets, *subject_actors(verb, mentions)]
-        if asked_of(noun, event_type) and verb.pos_ in ("VERB", "AUX"):
+        if questions.asked_of(noun, event_type) and verb.pos_ in ("VERB", "AUX"):
             # "he ordered false accounting entries at the request of Scott Sullivan": the one
             # who acts at the request is the one asked
             targets += subject_actors(verb, mentions)
