@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from newsflow.dates import MONTH_NUMBERS, WEEKDAYS
+
 if TYPE_CHECKING:  # the lexicon calls `strike_type`: a runtime import would be circular
     from newsflow.triggers import Lexicon
 
@@ -194,11 +196,7 @@ def strike_type(strike: Token, found: tuple[str, str], lexicon: Lexicon) -> tupl
 
 # who walks out as a body ("the union walked out"), and the days and months "on" may name
 WALKERS = frozenset({"union", "staff", "workforce", "crew", "they"})
-CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"}
-)  # fmt: skip
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTH_NUMBERS)  # "walked out on Monday"
 
 
 def walkout(verb: Token) -> bool:
