@@ -10,12 +10,15 @@ releases, lifts, allows, resigns under pressure"; its labelled sets leave "The N
 is allowing Google to include ..." and "Our results for 2004 allow us to improve ..." without an
 event. "Ease", "relax" and "lift" now concede only a restriction (a ban, curbs, controls,
 duties, an embargo, a curfew ...); "yield" only to someone or something; "allow" only with
-someone who allows or no one named, and what a thing allows is enabled, not done.
+someone who allows or no one named, and what a thing allows is enabled, not done; an
+"allowing" hung on a thing's clause ("markets serve ... by allowing") or talked about as a
+course ("allowing huge deficits to continue could have consequences") concedes nothing.
 
 Real sentences: Reuters newids (Igene, the Japanese liftings, Barclays, Drexel 7412, the
 Bundesbank 11820, Boren 11082, the option plan 17414, Taiwan's curbs and controls, Mauritius, the
-Glass kidnapping) and BBC bbc/sport/ (Hewitt), bbc/business/ (the Fed), bbc/politics/ (Labour's
-tenants, the EU embargo, India and Pakistan's restrictions).
+Glass kidnapping, Rawl, Heller, O'Connor's stay, SPC) and BBC bbc/sport/ (Hewitt), bbc/business/
+(the Fed, Greenspan's deficits), bbc/politics/ (Labour's tenants, the EU embargo, India and
+Pakistan's restrictions).
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ ACTORS = [
     ("act_eu", "European Union", "ORG", None, ["EU"]),
     ("act_chn", "China", "COUNTRY", "CHN", ["China"]),
     ("act_straw", "Jack Straw", "PERSON", "GBR", ["Jack Straw"]),
+    ("act_can", "Canada", "COUNTRY", "CAN", ["Canada"]),
+    ("act_greenspan", "Alan Greenspan", "PERSON", "USA", ["Alan Greenspan"]),
+    ("act_oconnor", "Sandra Day O'Connor", "PERSON", "USA", ["O'Connor"]),
 ]  # fmt: skip
 WHEN = date(1987, 4, 2)
 
@@ -66,7 +72,22 @@ ENABLED = [
     "The plan allows grants of options up to eight times earnings to a small group of "
     "executives, the company said.",
 ]
+# An "allowing" whose clause's subject is a thing, or a course talked about (the subject of a
+# clause), yields nothing (`newsflow.allowing`; before, each was a CONCEDE with no source).
+ALLOWING_NO_ONE = [
+    "Rawl also said stable energy markets serve the best interest of producing and consuming "
+    "nations by allowing both groups to plan for steady economic growth.",
+    'A free trade agreement currently being negotiated with Canada "would be exceedingly '
+    'helpful in allowing American producers to compete more effectively in that country," '
+    "Heller said.",
+    "Federal Reserve chairman Alan Greenspan has warned that allowing huge US budget deficits "
+    'to continue could have "severe" consequences.',
+]
 CONCESSIONS = [
+    "SPC's price revision follows the Ministry of Trade and Industry's move to liberalise petrol "
+    "pricing by allowing oil companies to set their own pump prices.",
+    "A Supreme Court spokesman said O'Connor granted a stay of the injuction, allowing the "
+    "merger, worth nearly 860 mln dlrs, to go through as planned later today.",
     "Taiwan announced it would ease curbs on some 600 farming and industrial products last month.",
     "Taiwan will relax import controls on more foreign goods, a government spokesman said today.",
     "Mauritius has lifted import duties on textiles and other goods connected with the textile "
@@ -92,6 +113,12 @@ def test_market_moves_loadings_and_returns_concede_nothing(nlp, body):
 @pytest.mark.parametrize("body", ENABLED, ids=lambda b: b[:40])
 def test_what_a_thing_allows_is_no_event(nlp, body):
     assert found_events(body, nlp, ACTORS, WHEN) == [], body
+
+
+@pytest.mark.parametrize("body", ALLOWING_NO_ONE, ids=lambda b: b[:40])
+def test_an_allowing_by_a_thing_or_talked_about_concedes_nothing(nlp, body):
+    events = found_events(body, nlp, ACTORS, WHEN)
+    assert [e for e in events if e[0] == "CONCEDE"] == [], events
 
 
 @pytest.mark.parametrize("body", CONCESSIONS, ids=lambda b: b[:40])

@@ -13,11 +13,9 @@ Dizzee Rascal", `newsflow.blows`'s):
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
 * "granted permission", "gave approval" allow an act (CONCEDE), they hand nothing over (AID).
-* "the cancellation of the contract allows Igene to proceed", "legislation would allow banks
-  full participation", "an amendment allowing Texas banks ...": a thing that enables allows
-  nothing (CONCEDE needs someone who yields); "Turkey will allow refugees to return", "export
-  firms are being allowed to retain" (no one named) stay. What such a thing allows is enabled,
-  not done: "a measure that would allow cotton producers to receive disaster aid" is no AID.
+* "the cancellation of the contract allows Igene to proceed", "markets serve ... by allowing
+  both groups to plan": a thing that enables, or a course talked about, allows nothing, and
+  what it allows is not done (`newsflow.allowing`).
 * "sent the dollar higher", "sent oil prices tumbling" move a market; nothing is sent (AID).
 * "yield" gives way only to someone or something ("would not yield to terrorist blackmail")
   or yields ground; "priced to yield 6.86 pct" and "the program yielded positive results" name
@@ -83,6 +81,7 @@ from collections.abc import Container
 from spacy.tokens import Token
 
 from newsflow import (
+    allowing,
     blows,
     business,
     doers,
@@ -159,46 +158,6 @@ def _yields_to_someone(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True
     return any(c.dep_ == "dobj" and c.lemma_.lower() in YIELDED for c in verb.children)
-
-
-# How an act hangs below the "allow" that enables it: "allow X to receive aid" (xcomp, ccomp),
-# "allows grants of options" (dobj), "allows banks the option to withdraw" (the object's acl),
-# "allow creditors to convert debt under a formula yet to be negotiated" (prep, pobj).
-ENABLED_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "acl", "relcl", "conj", "prep", "pobj"}
-
-
-def _enabled_by_a_thing(word: Token) -> bool:
-    """Is `word` an act that a thing would allow ("a measure that would allow cotton producers
-    to receive disaster aid", "the plan allows grants of options"): enabled, not done?"""
-    node = word
-    for _ in range(6):
-        if node.dep_ not in ENABLED_DEPS or node.head is node:
-            return False
-        if node.dep_ == "conj" and node is word and node.head.lemma_.lower() == "allow":
-            return False  # "the plan allows X and cuts aid": the plan's own act, not enabled
-        node = node.head
-        if node.lemma_.lower() == "allow" and node.pos_ in ("VERB", "AUX"):
-            return _allowed_by_a_thing(node)
-    return False
-
-
-def _allowed_by_a_thing(verb: Token) -> bool:
-    """Is this "allow" an enabling by a thing: its subject (a relative's or participle's noun,
-    a passive's "by" agent) names no one who acts? "The cancellation of the contract allows
-    Igene to proceed", "legislation would allow banks", "an amendment allowing Texas banks"."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-    ]
-    if verb.dep_ in ("relcl", "acl") and all(s.lower_ in blows.RELATIVES for s in subjects):
-        subjects = [verb.head]  # "a plan which allows", "an amendment allowing"
-    if not subjects and verb.dep_ == "conj":
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if [s.lower_ for s in subjects] == ["it"] and verb.dep_ == "ccomp":
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] or subjects
-        # "Labour has said it will allow tenants to buy": "it" is who said so
-    return bool(subjects) and not any(
-        s.lower_ not in harms.NOT_PERSONS and doers.names_doer(s, ()) for s in subjects
-    )
 
 
 def _helped_by_a_thing(verb: Token) -> bool:
@@ -612,13 +571,13 @@ def refine(
             )
             return ("REJECT", "12") if denies else ("CONCEDE", "08")
         return found
-    if _enabled_by_a_thing(token):
+    if allowing.enabled_by_a_thing(token):
         return None  # "a measure that would allow cotton producers to receive disaster aid"
     if verbal and lemma == "send" and found[0] == "AID" and _sends_a_market_moving(token):
         return None  # "sent the dollar higher"; what is sent decides the rest (`themes`)
     if verbal and lemma == "yield" and found[0] == "CONCEDE" and not _yields_to_someone(token):
         return None  # "priced to yield 6.86 pct", "the program has yielded positive results"
-    if verbal and lemma == "allow" and found[0] == "CONCEDE" and _allowed_by_a_thing(token):
+    if verbal and lemma == "allow" and found[0] == "CONCEDE" and allowing.allowed_by_a_thing(token):
         return None  # "the cancellation of the contract allows Igene to proceed"
     if verbal and lemma == "help" and found[0] == "AID" and _helped_by_a_thing(token):
         return None  # "the rumour helped GEC's share price to rise"
