@@ -49,6 +49,8 @@ ACTORS = [
     ("act_goldsmith", "Lord Goldsmith", "PERSON", "GBR", ["Lord Goldsmith"]),
     ("act_egy", "Egypt", "COUNTRY", "EGY", ["Cairo"]),
     ("act_kifaya", "Kifaya", "GROUP", "EGY", ["Kifaya"]),
+    ("act_sener", "Abdullatif Sener", "PERSON", "TUR", ["Mr Sener"]),
+    ("act_eu", "European Union", "ORG", None, ["EU"]),
 ]  # fmt: skip
 
 
@@ -70,6 +72,25 @@ def test_insisted_that_a_statement_is_true_is_no_request(nlp, state):
         "Mr Blair, despite claims to the contrary in a new book."
     )
     assert found(text, nlp, state) == [("SUPPORT", "act_brown", "act_blair")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bbc/politics: "On Monday" was read as what he insisted on
+        "On Monday Tony Blair insisted closer co-operation did not mean losing control of "
+        "British borders.",
+        "Firstly, the prime minister insisted on Wednesday that he had been intimately involved "
+        "in the development of the proposals to get G8 countries to freeze debt repayments from "
+        "the tsunami-hit countries.",
+        # bbc/politics: an "insisted" with no clause of its own was a demand
+        '"A literate and qualified Turkish population," insisted Mr Sener, "will make a '
+        'positive impact on the EU."',
+    ],
+    ids=["on-monday", "on-wednesday", "bare"],
+)
+def test_insisted_on_a_day_or_with_no_clause_is_no_request(nlp, state, text):
+    assert [e for e in found(text, nlp, state) if e[0] == "REQUEST"] == []
 
 
 def test_insisted_on_demands_stays_a_request(nlp, state):

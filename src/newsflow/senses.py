@@ -7,8 +7,11 @@ is `newsflow.business`'s; wire copy's stock phrases, "asked not to be identified
 Dizzee Rascal", `newsflow.blows`'s):
 
 * "insisted (that) X was ..." reports a statement, not a demand: "insist" is a REQUEST only
-  with a demand in its clause ("insisted that Y must/should go", "insisted Y resign") or on
-  something ("insisted on its demands"); otherwise the clause's own trigger, if any, is the event.
+  with a demand in its clause ("insisted that Y must/should go", "insisted Y resign") or, with
+  no clause, on something that is no day ("insisted on its demands", not "On Monday Tony Blair
+  insisted closer co-operation did not mean ..."); a bare or parenthetical "insisted" ("Iraq,
+  they insisted, would not be a factor") states. Otherwise the clause's own trigger, if any,
+  is the event.
 * "pleaded not guilty" / "pleaded innocent" denies a charge (REJECT); "pleaded guilty" admits it
   (CONCEDE); "plead" otherwise appeals (the lexicon's REQUEST).
 * "a legal/court challenge" is an action at law (ACCUSE); a bare "challenge" names no event.
@@ -237,18 +240,23 @@ def _attracts(verb: Token) -> bool:
 
 
 def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
-    """Does the verb's clause ask for an act: a demand modal, a bare subjunctive, or "on"?"""
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "on":
-            return True
-        if child.dep_ != "ccomp":
-            continue
+    """Does the verb ask for an act: its clause with a demand modal or a bare subjunctive
+    ("insisted that he resign"), else "on" something that is no day ("insisted on its
+    demands", not "On Monday Tony Blair insisted closer co-operation did not mean ...")? A bare
+    or parenthetical "insisted" ("Iraq, they insisted, would not be a factor") states."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for child in clauses:
         aux = [c for c in child.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in demand_modals for a in aux):
             return True
         if child.tag_ == "VB" and not aux:  # "insisted that he resign"
             return True
-    return not any(c.dep_ == "ccomp" for c in verb.children)  # "insisted", "he insisted so"
+    return not clauses and any(
+        child.dep_ == "prep"
+        and child.lower_ == "on"
+        and not any(o.lower_ in strikes.CALENDAR_WORDS for o in child.children)
+        for child in verb.children
+    )
 
 
 FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # "for now"
