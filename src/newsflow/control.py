@@ -1,8 +1,8 @@
 """Which trigger controls another (issue 20): "agreed to withdraw", not "signed during his visit".
 
-`roles.sentence_candidates` folds a trigger into the controlling trigger that governs it (an
-AGREE, REQUEST, THREATEN ... over the act it is about): "vowed to fight" is one report, a
-THREATEN, and "urged X to withdraw" one REQUEST. A trigger inside a time adjunct of the
+`folds.fold` folds a trigger into the controlling trigger that governs it (an AGREE, REQUEST,
+THREATEN ... over the act it is about): "vowed to fight" is one report, a THREATEN, and "urged
+X to withdraw" one REQUEST. A trigger inside a time adjunct of the
 controller is no such content: in "a protocol ... signed during his visit" the visit is an
 event of its own (CONSULT, the minister's) and the signing does not take it over, so the
 climb up the governors stops at a "during" or "at" phrase: the setting the act happened in

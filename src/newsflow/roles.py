@@ -10,7 +10,6 @@ subject names is `phrase_actors`' (the layer below).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Container
 
 from spacy.attrs import LEMMA, LOWER
@@ -21,7 +20,6 @@ from newsflow import (
     amounts,
     blows,
     comitative,
-    control,
     defences,
     doers,
     halves,
@@ -29,14 +27,14 @@ from newsflow import (
     losses,
     participles,
     polls,
-    protest_aims,
     questions,
     receipts,
     signings,
     speech,
     sport_play,
 )
-from newsflow.modes import denier, governors, trigger_mode, unless_clauses
+from newsflow.folds import fold
+from newsflow.modes import governors, trigger_mode, unless_clauses
 from newsflow.own_side import one_side
 from newsflow.phrase_actors import (
     ADJUNCT_PREPS,
@@ -398,6 +396,14 @@ def verbal_token(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
+def read_roles(
+    token: Token, event_type: str, by_token: dict[int, RoleMention], lexicon: Lexicon
+) -> tuple[list[RoleMention], list[RoleMention]]:
+    """(sources, targets) of a trigger, a verb's or a noun's."""
+    read = _verb_roles if verbal_token(token) else _noun_roles
+    return read(token, event_type, by_token, lexicon)
+
+
 def _complement_targets(
     verb: Token, mentions: dict[int, RoleMention], lexicon: Lexicon
 ) -> list[RoleMention]:
@@ -502,74 +508,9 @@ def sentence_candidates(
     triggers = {i: f for i, f in found_at.items() if f is not None and i not in named_words}
     if sports:  # "Nadal beat Canas 6-4 6-4", "the clash with Wales" (`sport_play`)
         triggers = {i: f for i, f in triggers.items() if not sport_play.is_play(f[0], doc[i])}
-    suppressed: set[int] = set()
-    borrowed_targets: dict[int, list[RoleMention]] = defaultdict(list)
-    orphan_agents: dict[int, list[RoleMention]] = defaultdict(list)
-    plans: list[tuple[int, int]] = []  # (outer trigger, trigger folded into it)
-    for i in triggers:
-        token = doc[i]
-        chain = governors(token)
-        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.light_verbs | {
-            "carry",
-            "claim",
-        }:
-            # "held talks", "carried out an attack", "the bombing was carried out by": the noun names it.
-            if any(
-                c.i in triggers and c.dep_ in ("dobj", "nsubjpass", "attr") for c in token.children
-            ):
-                suppressed.add(i)
-                continue
-            if token.dep_ == "acl" and token.head.i in triggers:
-                suppressed.add(i)
-                continue
-            agents = [
-                g
-                for c in token.children
-                if c.dep_ == "agent"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
-            nouns = [j for j in triggers if j < i and doc[j].pos_ in ("NOUN", "PROPN")]
-            if agents and nouns:
-                # "attacks in Iran carried out by ISKP" parsed with "carried" off the noun.
-                suppressed.add(i)
-                orphan_agents[max(nouns)] += [m for a in agents for m in actors_in(a, by_token)]
-                continue
-        controller = control.controller(chain, triggers, lexicon.controlling_types)
-        if (
-            token.dep_ == "dobj"
-            and (token.head.lemma_.lower(), token.lemma_.lower()) in lexicon.phrasal
-        ):
-            suppressed.add(i)  # "lodged a protest": the phrasal verb names the event
-            continue
-        if token.dep_ == "dobj" and token.head.i in triggers and losses.is_lost_case(token):
-            suppressed.add(i)  # "lost a landmark appeal": the loss names the court's REJECT
-            continue
-        protest = protest_aims.protest_of_demand(token, triggers)
-        if protest is not None:  # "demonstrated ... calling for independence": its demand
-            suppressed.add(i)
-            read = _verb_roles if verbal_token(token) else _noun_roles
-            borrowed_targets[protest] += read(token, "REQUEST", by_token, lexicon)[1]
-            continue
-        negator = denier(chain, lexicon)
-        if (
-            negator is not None
-            and token.head.i == negator.i
-            and token.dep_ == "dobj"
-            and not verbal_token(token)
-        ):
-            # "denied the allegations": a REJECT of them, the allegation is no event of its own.
-            suppressed.add(i)
-            continue
-        if negator is not None and negator.i in triggers:
-            suppressed.add(negator.i)  # "denied attacking": a negated attack, not a REJECT
-            controller = None
-        outer = control.fold_target(controller, i, suppressed, plans)
-        if outer is not None:
-            suppressed.add(i)
-            plans.append((outer, i))
-            continue
-        plans.append((i, i))
+    folds = fold(doc, triggers, by_token, lexicon, read_roles)
+    suppressed, plans = folds.suppressed, folds.plans
+    borrowed_targets, orphan_agents = folds.borrowed_targets, folds.orphan_agents
     found = []
     for i, (event_type, root) in triggers.items():
         if i in suppressed:
@@ -581,10 +522,7 @@ def sentence_candidates(
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects and not any(actors_in(o, by_token) for o in objects):
                 continue  # "meet its obligations", "hit a record"
-        if verbal:
-            sources, targets = _verb_roles(token, event_type, by_token, lexicon)
-        else:
-            sources, targets = _noun_roles(token, event_type, by_token, lexicon)
+        sources, targets = read_roles(token, event_type, by_token, lexicon)
         if verbal and losses.lost_case(token) is not None:
             sources, targets = [], sources  # the loser is the one the court rejects
         inner_types = set()
@@ -593,11 +531,7 @@ def sentence_candidates(
                 inner_token = doc[inner]
                 if inner_token.head.i == i and inner_token.dep_ in ("xcomp", "ccomp"):
                     inner_types.add(triggers[inner][0])  # the act agreed to, not "after fighting"
-                inner_roles = (
-                    _verb_roles(inner_token, triggers[inner][0], by_token, lexicon)
-                    if inner_token.pos_ in ("VERB", "AUX")
-                    else _noun_roles(inner_token, triggers[inner][0], by_token, lexicon)
-                )
+                inner_roles = read_roles(inner_token, triggers[inner][0], by_token, lexicon)
                 borrowed_targets[i] += inner_roles[1]
         if event_type == "AGREE" and inner_types & (INTENT_AS_THREATEN | {"THREATEN"}):
             event_type, root = "THREATEN", "13"  # "vowed to fight", "swore revenge attacks"
