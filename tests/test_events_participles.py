@@ -78,3 +78,15 @@ def test_a_participle_coordinated_with_a_passive_acts_on_its_subject(nlp):
     coercions = [e for e in found_events(body, nlp, actors, date(2005, 2, 18)) if e[0] == "COERCE"]
     assert coercions and {s for _, s, _ in coercions} == {None}
     assert {t for _, _, t in coercions} == {"act_pountney"}
+
+
+def test_a_by_phrase_hung_on_a_passives_object_is_its_agent(nlp):
+    # BBC politics (random_audit38 item 47): the parser hangs "by the Liberal Democrats" on
+    # "savings"; the promise was stored with the party as its target and no source.
+    body = (
+        "Pensioners are being promised energy savings by the Liberal Democrats, as snow and "
+        "cold temperatures continue."
+    )
+    actors = [("act_libdem", "Liberal Democrats", "PARTY", "GBR", ["Liberal Democrats"])]
+    events = found_events(body, nlp, actors, date(2005, 1, 25))
+    assert events == [("AGREE", "act_libdem", None)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.event_frames import sentence_roles
+from tests.event_frames import found_events, sentence_roles
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -203,3 +203,16 @@ def test_an_object_him_is_not_the_subject_of_a_clause_above_it(nlp):
     roles = [r[1:] for r in found(body, nlp) if r[0] == 1]
     assert ("REQUEST", "act_victoria", "act_scott") in roles
     assert all(target != "act_victoria" for *_, target in roles)
+
+
+def test_a_passive_it_a_speaker_reports_is_the_speaker_acted_on(nlp):
+    # Reuters (random_audit38 item 65): "it was sued by" left the one sued null; a passive's
+    # pronoun stands for the speaker of the clause it depends on, as an active's does.
+    actors = [("act_worldgroup", "Worldgroup Cos Inc", "ORG", "USA", ["Worldgroup Cos Inc"])]
+    body = (
+        "Worldgroup Cos Inc said it was sued by two companies operating three franchised travel "
+        "agencies for violating franchise and trademark agreements."
+    )
+    assert [(e[0], e[2]) for e in found_events(body, nlp, actors, date(1987, 4, 2))] == [
+        ("ACCUSE", "act_worldgroup")
+    ]

@@ -174,10 +174,15 @@ def _verb_roles(
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     passive = passive or participles.shared_passive_subjects(verb)  # "fined and banned"
     agents = [g for c in verb.children if c.dep_ == "agent" for g in _pobjs(c)]
+    if passive and not agents:  # "Pensioners are being promised energy savings by the Lib Dems"
+        agents = [g for o in verb.children if o.dep_ == "dobj" for g in _object_by(o)]
     if doers.helped_by_a_cause(event_type, agents, mentions):
         return [], []  # "the pound was supported by an improved outlook": a cause, no actor
     for subject in passive:
-        targets += with_conj(subject, mentions)
+        acted_on_here = with_conj(subject, mentions)
+        if not acted_on_here and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
+            acted_on_here = subject_actors(verb.head, mentions)  # "X said it was sued by Y"
+        targets += acted_on_here
     # "was carried out by X"; not the one acted on ("Mick Mars is being sued by his
     # ex-girlfriend": no source)
     acted_on = {t.actor_id for t in targets}
@@ -232,6 +237,11 @@ def _verb_roles(
     for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "gave aid of X to Mexico"
         targets += amounts.targets_past(noun, mentions, _takes_target(event_type, lexicon))
     return sources, targets
+
+
+def _object_by(noun: Token) -> list[Token]:
+    """The "by" phrase the parser hung on a passive's retained object: the passive's agent."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in _pobjs(c)]
 
 
 def _adjunct_party(
