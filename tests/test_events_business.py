@@ -108,6 +108,23 @@ def test_a_deal_between_firms_makes_no_event(body, nlp):
     assert found_events(body, nlp, actors, PUBLISHED) == []
 
 
+def test_a_loan_agreed_between_firms_makes_no_event_a_state_s_stays(nlp):
+    # Reuters (random_audit38 item 3, tuned on): a bank agreeing to lend part of a credit line
+    # (AGREE Wells Fargo before); a loan agreed needs a state on a side, as a loan given does
+    actors = ACTORS + [
+        ("act_wells", "Wells Fargo", "ORG", None, ["Wells Fargo"]),
+        ("act_wb", "World Bank", "ORG", None, ["World Bank"]),
+        ("act_bra", "Brazil", "COUNTRY", "BRA", ["Brazil"]),
+    ]
+    body = (
+        "Wells Fargo has agreed to lend up to 250 mln dlrs of the line itself and form a "
+        "syndicate of banks to provide the rest, the partnership said."
+    )
+    assert found_events(body, nlp, actors, PUBLISHED) == []
+    body = "The World Bank agreed to lend Brazil 500 mln dlrs."
+    assert found_events(body, nlp, actors, PUBLISHED) == [("AGREE", "act_wb", "act_bra")]
+
+
 def test_a_firm_s_agreement_with_a_state_stays(nlp):
     # newid 8693: a firm's agreement with a government stays AGREE (the state is its target)
     body = (

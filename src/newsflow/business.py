@@ -185,7 +185,7 @@ def no_event(token: Token) -> bool:
     )
 
 
-def _reaches_transaction(token: Token) -> bool:
+def _reaches_transaction(token: Token, words: frozenset[str] | set[str] = TRANSACTIONS) -> bool:
     """Is a purchase, sale, merger or licence among the trigger's complements (its objects,
     infinitives and prepositional phrases, not its subject or another clause)? The search
     goes on through nouns and prepositions only: in "agreed to lift embargoes on
@@ -194,7 +194,7 @@ def _reaches_transaction(token: Token) -> bool:
     frontier, depth = [token], 0
     while frontier and depth < TRANSACTION_DEPTH:
         found = [c for t in frontier for c in t.children if c.dep_ in COMPLEMENT_DEPS]
-        if any(c.lemma_.lower() in TRANSACTIONS for c in found):
+        if any(c.lemma_.lower() in words for c in found):
             return True
         frontier = [c for c in found if c.pos_ in PASSING_POS]
         depth += 1
@@ -207,11 +207,18 @@ def _reaches_transaction(token: Token) -> bool:
 # ("a 90 mln dlr mortgage loan from Bankers Trust Co", "a secured demand loan to Pennsylvania
 # Engineering"), which random_audit37 judged no event
 LENDING = frozenset({"loan", "lend"})
+# a loan agreed or talked over; not one called for or opposed, which may be a policy (the
+# "marketing loan" for farm crops, change_audit35: "called for the marketing loan" is an event)
+LOAN_DEAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def lends(token: Token, event_type: str) -> bool:
-    """Is this AID a loan, which needs a state on either side (`state_triggers.state_allows`)?"""
-    return event_type == "AID" and token.lemma_.lower() in LENDING
+    """Is this AID a loan, or a deal whose object is one ("Wells Fargo has agreed to lend up to
+    250 mln dlrs of the line", random_audit38, tuned on), which needs a state on either side
+    (`state_triggers.state_allows`): "The World Bank agreed to lend Brazil 500 mln dlrs"?"""
+    if event_type == "AID":
+        return token.lemma_.lower() in LENDING
+    return event_type in LOAN_DEAL_TYPES and _reaches_transaction(token, LENDING)
 
 
 def needs_state(token: Token, event_type: str) -> bool:
