@@ -11,7 +11,7 @@ from datetime import date
 import polars as pl
 
 from newsflow import roles
-from tests.event_frames import found_events
+from tests.event_frames import article_events, found_events, fresh_state
 
 ACTORS = [
     # actor_id, name, actor_type, country_code, aliases
@@ -104,3 +104,37 @@ def test_a_failing_is_a_cue_only_under_a_reporting_verb(nlp):
     words = [set(w) for w in pl.select(cues.words(pl.lit(pl.Series(texts)).str.to_lowercase()))
              .to_series().to_list()]  # fmt: skip
     assert [cues.match(w) for w in words] == [True, False]
+
+
+def test_a_failure_to_agree_blames_no_one(nlp):
+    # Reuters (random_audit38 item 155 and the whole-corpus run at 16f275e, tuned on): each
+    # was an ACCUSE; failing to agree takes two. What was not agreed stays a negated AGREE.
+    actors = [
+        ("act_can", "Canada", "COUNTRY", "CAN", ["Canadian"]),
+        ("act_egy", "Egypt", "COUNTRY", "EGY", ["Egyptian", "Egypt", "Cairo"]),
+        ("act_gm", "General Motors", "ORG", None, ["General Motors"]),
+        ("act_uaw", "UAW Local", "ORG", None, ["UAW Local"]),
+    ]
+    wheat = (
+        "Canadian and Egyptian wheat negotiators failed to conclude an agreement on Canadian "
+        "wheat exports to Egypt during talks last week, but the Canadian team will return to "
+        "Cairo for further negotiations, officials said."
+    )
+    frame = article_events(wheat, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert "ACCUSE" not in set(frame["event_type"])
+    agree = frame.filter(pl.col("event_type") == "AGREE")
+    assert agree.select("source_actor_id", "target_actor_id", "mode").rows() == [
+        ("act_can", "act_egy", "negated")
+    ]
+    # "causing a strike" hangs on the failure: the strike happened (the failure negates what
+    # it governs, not a clause hung on it)
+    strike = (
+        "General Motors' truck and bus group failed to reach an agreement on local issues with "
+        "UAW Local 594 by the union's deadline of noon today, causing a strike by 9,000 hourly "
+        "workers at the facility, the company said."
+    )
+    frame = article_events(strike, nlp, fresh_state(), actors, date(1987, 4, 2))
+    assert sorted(frame.select("event_type", "mode").rows()) == [
+        ("AGREE", "negated"),
+        ("PROTEST", "asserted"),
+    ]

@@ -8,8 +8,10 @@ ACCUSE by the speaker, whose target is whoever failed (`roles._complement_target
 does one who says another "should have" acted ("said the government should have acted
 sooner": `should_have_done`). Only a
 failing to act ("failed to deal with", "the failure of X to abolish"): "the talks had failed"
-blames nobody. Not when the failing is denied ("had not failed") or most likely the speaker's
-own ("I failed", "we failed", "he said he had failed").
+blames nobody, and nor does a failure to agree ("negotiators failed to conclude an
+agreement": it takes two; what was not agreed is a negated AGREE). Not when the failing is
+denied ("had not failed") or most likely the speaker's own ("I failed", "we failed", "he said
+he had failed").
 """
 
 from __future__ import annotations
@@ -36,12 +38,39 @@ def _failing(word: Token) -> bool:
 
 
 def _to_act(clause: Token) -> bool:
-    """A to-infinitive ("to deal with"), directly or after "of X" ("failure of X to act")."""
+    """A to-infinitive ("to deal with"), directly or after "of X" ("failure of X to act"), that
+    is no failure to agree."""
     if clause.dep_ == "prep" and clause.lower_ == "of":
         return any(_to_act(c) for g in clause.children for c in g.children)
-    return clause.dep_ in ("xcomp", "acl", "relcl") and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+    return (
+        clause.dep_ in ("xcomp", "acl", "relcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        and not _agreeing(clause)
     )
+
+
+# A failure to agree blames no one: it takes two ("Canadian and Egyptian wheat negotiators
+# failed to conclude an agreement", "talks ... have failed to settle a trade dispute over pasta",
+# "The company said it has failed to reach agreement with primary lenders"): 17 such ACCUSEs in
+# the whole-corpus runs at 16f275e (random_audit38 item 155, tuned on).
+AGREEMENTS = frozenset(
+    {"agreement", "accord", "deal", "settlement", "compromise", "consensus", "pact", "terms"}
+)
+DISPUTES = frozenset({"dispute", "row", "difference", "conflict", "impasse", "deadlock"})
+AGREEING = {"reach": AGREEMENTS, "conclude": AGREEMENTS, "strike": AGREEMENTS,
+            "come": AGREEMENTS, "settle": DISPUTES, "resolve": DISPUTES, "end": DISPUTES}  # fmt: skip
+
+
+def _agreeing(act: Token) -> bool:
+    """Is the act failed an agreeing: "to agree", "to reach a deal", "to come to any agreement",
+    "to settle a dispute"?"""
+    lemma = act.lemma_.lower()
+    if lemma == "agree":
+        return True
+    what = AGREEING.get(lemma, AGREEMENTS)
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    objects += [g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return lemma in AGREEING and any(o.lemma_.lower() in what for o in objects)
 
 
 def should_have(clause: Token) -> bool:

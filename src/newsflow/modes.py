@@ -92,9 +92,11 @@ def trigger_mode(trigger: Token, chain: list[tuple[Token, str]], lexicon: Lexico
     broken = chain and chain[0][1] in ("dobj", "nsubjpass")
     if broken and chain[0][0].lemma_.lower() in lexicon.breaking_verbs:
         return "negated"  # "broke the pledges", "the ceasefire was violated"
-    for word, _dep in chain:
+    negating = True  # a negating verb negates its complements, not a clause hung on it:
+    for word, dep in chain:  # "failed to reach an agreement ..., causing a strike"
+        negating = negating and dep != "advcl"
         lemma = word.lemma_.lower()
-        if lexicon.negates(word):
+        if negating and lexicon.negates(word):
             return "negated"
         if lemma in lexicon.planned_verbs:
             mode = "planned"
