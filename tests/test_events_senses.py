@@ -903,3 +903,20 @@ def test_a_sense_rule_keeps_or_drops_the_type(body, event_type, present, nlp):
     declined keep it."""
     types = event_types(body, nlp, SENSE_ACTORS, date(1987, 3, 20))
     assert (event_type in types) is present, types
+
+
+def test_a_chance_seized_coerces_no_one_an_innocence_protested_rejects(nlp, state):
+    # bbc/politics (random_audit38 item 126, tuned on): a COERCE of the Tories before
+    text = (
+        "Labour has already branded the proposal unworkable but party strategists have seen "
+        "the Tories seizing a poll advantage over the issue."
+    )
+    assert [e for e in found(text, nlp, state) if e[0] == "COERCE"] == []
+    # bbc/sport (random_audit38 item 46's phrase): a PROTEST before; it denies the charge
+    text = (
+        "But Kenteris has continually protested his innocence - and on Sunday blamed Greek "
+        "Olympic Committee officials and his former coach Christos Tzekos for failing to inform "
+        "him."
+    )
+    assert ("REJECT", "act_kenteris", None) in found(text, nlp, state)
+    assert [e for e in found(text, nlp, state) if e[0] == "PROTEST"] == []

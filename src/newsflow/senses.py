@@ -259,6 +259,15 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
     )
 
 
+# what is seized when nobody is: "seize the opportunity", "seizing a poll advantage" (random
+# audit38 item 126, tuned on: a COERCE of the Tories before)
+CHANCES = frozenset({"advantage", "initiative", "opportunity", "chance", "moment", "momentum"})
+
+
+def _objects_of(verb: Token) -> set[str]:
+    return {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+
+
 FOR_A_WHILE = frozenset({"now", "time", "moment", "present", "foreseeable"})  # "for now"
 
 
@@ -569,6 +578,10 @@ def refine(
         return None  # "the Mac mini will appeal to PC users"
     if verbal and lemma == "ask" and found[0] == "REQUEST":
         return found if _asks_for_something(token) else None
+    if verbal and lemma == "seize" and _objects_of(token) & CHANCES:
+        return None  # "seize the opportunity", "seizing a poll advantage": no one coerced
+    if verbal and lemma == "protest" and "innocence" in _objects_of(token):
+        return ("REJECT", "12")  # "has continually protested his innocence": denies a charge
     if verbal and lemma == "plead":
         plea = [c for c in token.children if c.lower_ in ("guilty", "innocent")]
         if plea:
