@@ -72,3 +72,18 @@ def test_a_forecast_is_no_threat(nlp, body):
 @pytest.mark.parametrize("body", THREATS, ids=lambda b: b[:40])
 def test_a_warning_of_retaliation_stays_a_threat(nlp, body):
     assert "THREATEN" in {e[0] for e in found_events(body, nlp, ACTORS, WHEN)}, body
+
+
+def test_an_onlookers_view_of_no_one_is_no_event(nlp):
+    # Reuters (random_audit38's kind: analysts' views stored as events; an ACCUSE before)
+    body = (
+        "Analysts questioned this explanation, however, arguing that the companies did not need "
+        "government approval to complete the transaction."
+    )
+    assert found_events(body, nlp, ACTORS, WHEN) == []
+
+
+def test_an_onlookers_call_on_someone_named_stays(nlp):
+    body = "Analysts criticised OPEC for failing to curb output."
+    actors = ACTORS + [("act_opec", "OPEC", "ORG", None, ["OPEC"])]
+    assert [(e[0], e[2]) for e in found_events(body, nlp, actors, WHEN)] == [("ACCUSE", "act_opec")]

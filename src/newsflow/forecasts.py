@@ -16,6 +16,7 @@ from collections.abc import Container
 from spacy.tokens import Token
 
 from newsflow import blows, doers, speech
+from newsflow.phrase_actors import RoleMention
 
 # What a warning threatens when it is a threat: "warned of retaliation", "warned that the trade
 # bill could prompt retaliation", "warned that sanctions would follow".
@@ -36,6 +37,23 @@ ONLOOKERS = {
 # whose warning is a forecast: not a manager's ("Palace stadium manager Kevin Corner has
 # warned: 'If they wear them inside Selhurst Park they will be immediately rejected'")
 WARNING_ONLOOKERS = ONLOOKERS - {"manager"}
+
+
+# onlookers whose view, with no one it is about, is no event (not "sources", who stand for
+# officials unnamed, nor a manager, who may run a side)
+VIEW_ONLOOKERS = WARNING_ONLOOKERS - {"source"}
+
+
+def onlookers_view(source: RoleMention | None, target: RoleMention | None) -> bool:
+    """Is the report an onlooker's view of no one: its source a generic onlooker and no target
+    ("Analysts questioned this explanation", "analysts said OPEC may need to hold a meeting",
+    "Many economists believe industrialised countries need to grow", random_audit38, tuned
+    on)? Market and economic commentary is no event of the guide's; "criticised by some
+    analysts" of a named side stays."""
+    if source is None or target is not None or not source.is_generic:
+        return False
+    words = (source.label or "").split()
+    return bool(words) and words[-1] in VIEW_ONLOOKERS
 
 
 def onlookers_only(verb: Token, words: Container[str] = ONLOOKERS) -> bool:

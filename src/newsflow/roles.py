@@ -22,6 +22,7 @@ from newsflow import (
     comitative,
     defences,
     doers,
+    forecasts,
     halves,
     infinitives,
     losses,
@@ -107,7 +108,8 @@ def fill_sides(
     """An empty side of an event the sentence forms without side-filling generics, filled by one
     (`RoleMention.fill_only`) the trigger's parse gives that side: "Guest Supply Inc said a
     shareholder sued it" (source "shareholder"), "watchdogs have said". The event, its type and
-    its named sides are decided before, so such a word never forms or drops one."""
+    its named sides are decided before, so such a word never forms one; an onlooker filled in
+    with no target drops it (`forecasts.onlookers_view`)."""
     read = _verb_roles if verbal_token(token) else _noun_roles
     sources, targets = read(token, event_type, mentions, lexicon)
     taken = {m.actor_id for m in (source, target) if m is not None}
@@ -613,6 +615,8 @@ def sentence_candidates(
             source, target = fill_sides(
                 token, event_type, source, target, by_token | fills, lexicon
             )
+        if forecasts.onlookers_view(source, target):
+            continue  # "Analysts questioned this explanation": a view of no one, no event
         found.append(
             (
                 event_type,
