@@ -90,3 +90,19 @@ def test_a_by_phrase_hung_on_a_passives_object_is_its_agent(nlp):
     actors = [("act_libdem", "Liberal Democrats", "PARTY", "GBR", ["Liberal Democrats"])]
     events = found_events(body, nlp, actors, date(2005, 1, 25))
     assert events == [("AGREE", "act_libdem", None)]
+
+
+def test_a_participle_with_an_agent_is_one_whatever_its_tag(nlp):
+    # Reuters (random_audit38 item 71, tuned on): "backed" tagged VBD, so Kiechle, the one
+    # backed, was no target
+    body = (
+        "Kiechle, backed generally by his French, Italian and several other colleagues, believes "
+        "sacrifices by traditional family farmers must be kept to a minimum in order to maintain "
+        "viable rural communities in Europe."
+    )
+    actors = [
+        ("act_kiechle", "Ignaz Kiechle", "PERSON", "DEU", ["Kiechle"]),
+        ("act_fra", "France", "COUNTRY", "FRA", ["French"]),
+    ]
+    support = [e for e in found_events(body, nlp, actors, date(1987, 4, 13)) if e[0] == "SUPPORT"]
+    assert support == [("SUPPORT", "act_fra", "act_kiechle")]

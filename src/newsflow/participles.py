@@ -15,8 +15,11 @@ OWN = ("nsubj", "nsubjpass", "aux", "auxpass")  # what a participle with its own
 
 
 def is_bare(verb: Token) -> bool:
-    """Is `verb` a bare past participle adjunct of a clause or a noun?"""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl"):
+    """Is `verb` a bare past participle adjunct of a clause or a noun? One with a "by" agent is
+    one whatever its tag ("Kiechle, backed generally by his French ... colleagues, believes",
+    tagged VBD)."""
+    participle = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)
+    if not participle or verb.dep_ not in ("advcl", "acl"):
         return False
     return not any(c.dep_ in OWN or (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children)
 
