@@ -63,3 +63,23 @@ def test_a_beating_in_a_park_stays_an_assault(nlp):
         "dangerous park in the capital, Nairobi."
     )
     assert ("ASSAULT", None, "act_davies") in _events(body, nlp)
+
+
+def test_the_way_someone_acted_names_the_one_criticised(nlp):
+    # bbc/politics (random_audit38 item 63, tuned on): the target was null
+    actors = ACTORS + [
+        ("act_grieve", "Dominic Grieve", "PERSON", "GBR", ["Dominic Grieve"]),
+        ("act_blunkett", "David Blunkett", "PERSON", "GBR", ["Mr Blunkett"]),
+        ("act_butler", "Lord Butler", "PERSON", "GBR", ["Lord Butler"]),
+        ("act_blair2", "Tony Blair", "PERSON", "GBR", ["Tony Blair"]),
+    ]
+    body = (
+        'Mr Blair said he left "without a stain on his character" but Tory Dominic Grieve '
+        'branded the way Mr Blunkett\'s office operated as "scandalous".'
+    )
+    assert ("ACCUSE", "act_grieve", "act_blunkett") in found_events(body, nlp, actors, WHEN)
+    body = (
+        "Former civil service chief Lord Butler has criticised the way Tony Blair's government "
+        "operates, accusing it of being obsessed with headlines."
+    )
+    assert ("ACCUSE", "act_butler", "act_blair2") in found_events(body, nlp, actors, WHEN)

@@ -92,6 +92,10 @@ FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGRE
 ONE_SIDED_AGREE = {"pledge", "promise", "vow", "accept", "offer", "guarantee", "undertake"}
 # "an attack on the anniversary of X's death": a time, not a target.
 # "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
+# what is done that a verb of judging judges in its doer: "criticised the way Tony Blair's
+# government operates" (random_audit38 item 63, tuned on: "branded the way Mr Blunkett's
+# office operated as scandalous")
+MANNERS = frozenset({"way", "manner"})
 MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
@@ -238,6 +242,9 @@ def _verb_roles(
                 targets += actors_in(pobj, mentions, skip_conj=False)
     for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "gave aid of X to Mexico"
         targets += amounts.targets_past(noun, mentions, _takes_target(event_type, lexicon))
+        if noun.lemma_.lower() in MANNERS:  # "criticised the way Tony Blair's government operates"
+            doers_of = [s for r in noun.children if r.dep_ == "relcl" for s in r.children]
+            targets += [m for s in doers_of if s.dep_ == "nsubj" for m in actors_in(s, mentions)]
     return sources, targets
 
 
