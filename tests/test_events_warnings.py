@@ -81,6 +81,29 @@ def test_an_onlookers_view_of_no_one_is_no_event(nlp):
         "government approval to complete the transaction."
     )
     assert found_events(body, nlp, ACTORS, WHEN) == []
+    # change_audit38b item 6 (judged no event)
+    body = (
+        "Most analysts dismissed the rumours saying it was an old story, and one commented that "
+        'it was "utter rubbish," adding he thought Unilever would not be interested in Gillette.'
+    )
+    assert found_events(body, nlp, ACTORS, WHEN) == []
+
+
+def test_an_onlookers_praise_threat_or_a_critics_complaint_stays(nlp):
+    # Reuters (change_audit38b items 39, 25, 51, judged events; tuned on): a first form of the
+    # rule dropped them with the onlookers' views
+    bodies = [
+        "But it was being praised today by political analysts as a shrewd move which, while "
+        "advancing towards that aim, could not be seized upon by opposition parties as overtly "
+        "trying to bribe the electorate.",
+        '"Our position is that we are not willing to discuss the problems of market prices at a '
+        'time when traders are making threats," one source said.',
+        "However, critics complain that the agreement does not go far enough to restrict the "
+        "role of lawyers and could still be circumvented by criminals.",
+    ]
+    found = [{e[0] for e in found_events(b, nlp, ACTORS, WHEN)} for b in bodies]
+    kinds = ["SUPPORT", "THREATEN", "ACCUSE"]
+    assert [kind in types for kind, types in zip(kinds, found, strict=True)] == [True] * 3, found
 
 
 def test_an_onlookers_call_on_someone_named_stays(nlp):

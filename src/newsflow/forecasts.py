@@ -40,16 +40,25 @@ WARNING_ONLOOKERS = ONLOOKERS - {"manager"}
 
 
 # onlookers whose view, with no one it is about, is no event (not "sources", who stand for
-# officials unnamed, nor a manager, who may run a side)
-VIEW_ONLOOKERS = WARNING_ONLOOKERS - {"source"}
+# officials unnamed, nor a manager, who may run a side, nor critics, whose criticism the
+# guide takes as an ACCUSE: "critics complain that the agreement does not go far enough")
+VIEW_ONLOOKERS = WARNING_ONLOOKERS - {"source", "critic"}
+# what an onlooker's view is told as: a question, a call, a rebuttal, a shared view. Praise,
+# threats and protests stay events of theirs ("political analysts praised the move", "traders
+# are making threats"; change_audit38b, tuned on)
+VIEW_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "AGREE", "CONSULT", "CONCEDE"})
 
 
-def onlookers_view(source: RoleMention | None, target: RoleMention | None) -> bool:
+def onlookers_view(event_type: str, source: RoleMention | None, target: RoleMention | None) -> bool:
     """Is the report an onlooker's view of no one: its source a generic onlooker and no target
-    ("Analysts questioned this explanation", "analysts said OPEC may need to hold a meeting",
-    "Many economists believe industrialised countries need to grow", random_audit38, tuned
-    on)? Market and economic commentary is no event of the guide's; "criticised by some
-    analysts" of a named side stays."""
+    ("Analysts questioned this explanation", "Most analysts dismissed the rumours", "analysts
+    are calling for higher currency futures prices"; random_audit38, tuned on)? Market and
+    economic commentary is no event of the guide's. Of the 45 reports a first form of this
+    rule took from the whole-corpus runs, change_audit38b judged 28 no event and 17 events,
+    mostly praise, threats and criticism by critics; the types and words above leave 11 of
+    those events and 5 of the non-events."""
+    if event_type not in VIEW_TYPES:
+        return False
     if source is None or target is not None or not source.is_generic:
         return False
     words = (source.label or "").split()

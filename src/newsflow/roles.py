@@ -622,7 +622,7 @@ def sentence_candidates(
             source, target = fill_sides(
                 token, event_type, source, target, by_token | fills, lexicon
             )
-        if forecasts.onlookers_view(source, target):
+        if forecasts.onlookers_view(event_type, source, target):
             continue  # "Analysts questioned this explanation": a view of no one, no event
         found.append(
             (
