@@ -90,12 +90,12 @@ FROM_SOURCE_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGRE
 # below the EU cap", "Indonesia, Sri Lanka and the Seychelles accepted the Paris Club offer" are
 # two pledges or acceptances, not a pact of one with the other ("X and Y agreed", "signed").
 ONE_SIDED_AGREE = {"pledge", "promise", "vow", "accept", "offer", "guarantee", "undertake"}
-# "an attack on the anniversary of X's death": a time, not a target.
-# "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
 # what is done that a verb of judging judges in its doer: "criticised the way Tony Blair's
 # government operates" (random_audit38 item 63, tuned on: "branded the way Mr Blunkett's
 # office operated as scandalous")
 MANNERS = frozenset({"way", "manner"})
+# "an attack on the anniversary of X's death": a time, not a target.
+# "during/after talks with X": the clause's actor meets X (`_adjunct_party`)
 MEETING_ADJUNCTS = {"during", "after", "following", "at", "amid"}
 TIME_NOUNS = {"anniversary", "eve", "day", "night", "morning", "evening", "occasion", "week",
               "month", "year", "weekend", "date", "time", "afternoon"}  # fmt: skip
@@ -114,8 +114,7 @@ def fill_sides(
     shareholder sued it" (source "shareholder"), "watchdogs have said". The event, its type and
     its named sides are decided before, so such a word never forms one; an onlooker filled in
     with no target drops it (`forecasts.onlookers_view`)."""
-    read = _verb_roles if verbal_token(token) else _noun_roles
-    sources, targets = read(token, event_type, mentions, lexicon)
+    sources, targets = read_roles(token, event_type, mentions, lexicon)
     taken = {m.actor_id for m in (source, target) if m is not None}
     if source is None:
         source = next((m for m in sources if m.fill_only and m.actor_id not in taken), None)
