@@ -67,10 +67,12 @@ def _agreeing(act: Token) -> bool:
     lemma = act.lemma_.lower()
     if lemma == "agree":
         return True
-    what = AGREEING.get(lemma, AGREEMENTS)
+    what = AGREEING.get(lemma)
+    if what is None:
+        return False
     objects = [c for c in act.children if c.dep_ == "dobj"]
     objects += [g for c in act.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return lemma in AGREEING and any(o.lemma_.lower() in what for o in objects)
+    return any(o.lemma_.lower() in what for o in objects)
 
 
 def should_have(clause: Token) -> bool:
