@@ -259,8 +259,8 @@ def _demands(verb: Token, demand_modals: frozenset[str]) -> bool:
     )
 
 
-# what is seized when nobody is: "seize the opportunity", "seizing a poll advantage" (random
-# audit38 item 126, tuned on: a COERCE of the Tories before)
+# what is seized when nobody is: "seize the opportunity", "seizing a poll advantage"
+# (random_audit38 item 126, tuned on: a COERCE of the Tories before)
 CHANCES = frozenset({"advantage", "initiative", "opportunity", "chance", "moment", "momentum"})
 
 
