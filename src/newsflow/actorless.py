@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsflow import doers
+from newsflow.participles import by_agents
 
 EMBEDDING_DEPS = frozenset({"relcl", "acl"})  # a clause describing a noun, not the news
 NEEDS_A_PARTY = frozenset({"AID", "ASSAULT", "COERCE"})
@@ -36,20 +37,15 @@ def reports_event(trigger: Token, event_type: str) -> bool:
     """Does a trigger with neither role an actor still report its event (module docstring)?"""
     if event_type in NEEDS_A_PARTY or not _names_a_doer(trigger):
         return False
-    if doers.helped_by_a_cause(event_type, _agents(trigger), ()):
+    if doers.helped_by_a_cause(event_type, by_agents(trigger), ()):
         return False
     return not any(w.dep_ in EMBEDDING_DEPS for w in [trigger, *trigger.ancestors])
 
 
 def _names_a_doer(verb: Token) -> bool:
     """Has the verb a subject (or a passive's "by" agent) that is a noun, a name or he/she/they?"""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + _agents(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + by_agents(verb)
     return any(
         s.pos_ in ("NOUN", "PROPN") or (s.pos_ == "PRON" and s.lower_ in THIRD_PERSON)
         for s in subjects
     )
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The nouns of a passive verb's "by" phrase."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsflow import blows, doers, harms
+from newsflow.participles import by_agents
 
 # How an act hangs below the "allow" that enables it: "allow X to receive aid" (xcomp, ccomp),
 # "allows grants of options" (dobj), "allows banks the option to withdraw" (the object's acl),
@@ -57,9 +58,7 @@ def allowed_by_a_thing(verb: Token) -> bool:
     "allowing" hangs on) names no one who acts, or it is itself a clause's subject?"""
     if verb.dep_ == "csubj":
         return True  # "allowing huge US budget deficits to continue could have consequences"
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-    ]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + by_agents(verb)
     if verb.dep_ in ("relcl", "acl") and all(s.lower_ in blows.RELATIVES for s in subjects):
         subjects = [verb.head]  # "a plan which allows", "an amendment allowing"
     if not subjects and verb.dep_ == "conj":

@@ -35,6 +35,7 @@ from collections.abc import Container
 from spacy.tokens import Token
 
 from newsflow import agents
+from newsflow.participles import by_agents
 
 GRIEVANCE_PREPS = {"for", "over"}  # "attacked X for wanting", "attacked Y over the plans"
 # What a verbal attack is aimed at when it is no actor: something said, decided or done.
@@ -183,7 +184,7 @@ def agents_of(word: Token) -> list[Token]:
     "that" or "who", the noun it stands for), else the noun a present participle describes ("a
     virus hitting the UK networks")."""
     found = [c for c in word.children if c.dep_ == "nsubj"]
-    found += [g for a in word.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    found += by_agents(word)
     if word.dep_ == "relcl":
         found = [word.head if f.lower_ in RELATIVES else f for f in found]
     if not found and word.dep_ in ("acl", "relcl") and word.tag_ == "VBG":

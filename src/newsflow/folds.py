@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsflow import control, losses, protest_aims
 from newsflow.modes import denier, governors
+from newsflow.participles import by_agents
 from newsflow.phrase_actors import RoleMention, actors_in
 from newsflow.triggers import Lexicon
 
@@ -39,6 +40,7 @@ class Folds:
         default_factory=lambda: defaultdict(list)
     )
     orphan_agents: dict[int, list[RoleMention]] = field(default_factory=lambda: defaultdict(list))
+    chains: dict[int, list[tuple[Token, str]]] = field(default_factory=dict)  # `modes.governors`
 
 
 def fold(
@@ -53,7 +55,7 @@ def fold(
     suppressed = folds.suppressed
     for i in triggers:
         token = doc[i]
-        chain = governors(token)
+        chain = folds.chains[i] = governors(token)
         light = token.pos_ == "VERB" and token.lemma_.lower() in lexicon.light_verbs | LIGHT_EXTRA
         if light and _light_verb_folds(doc, token, triggers, by_token, folds):
             continue
@@ -111,9 +113,7 @@ def _light_verb_folds(
     if token.dep_ == "acl" and token.head.i in triggers:
         folds.suppressed.add(i)
         return True
-    agents = [
-        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-    ]
+    agents = by_agents(token)
     nouns = [j for j in triggers if j < i and doc[j].pos_ in ("NOUN", "PROPN")]
     if agents and nouns:
         folds.suppressed.add(i)

@@ -14,6 +14,11 @@ from spacy.tokens import Token
 OWN = ("nsubj", "nsubjpass", "aux", "auxpass")  # what a participle with its own clause has
 
 
+def by_agents(verb: Token) -> list[Token]:
+    """The nouns of a passive verb's "by" phrase ("was sued by X": X)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def is_bare(verb: Token) -> bool:
     """Is `verb` a bare past participle adjunct of a clause or a noun? One with a "by" agent is
     one whatever its tag ("Kiechle, backed generally by his French ... colleagues, believes",

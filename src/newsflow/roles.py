@@ -35,7 +35,7 @@ from newsflow import (
     sport_play,
 )
 from newsflow.folds import fold
-from newsflow.modes import governors, trigger_mode, unless_clauses
+from newsflow.modes import trigger_mode, unless_clauses
 from newsflow.own_side import one_side
 from newsflow.phrase_actors import (
     ADJUNCT_PREPS,
@@ -534,7 +534,7 @@ def sentence_candidates(
         if i in suppressed:
             continue
         token = doc[i]
-        chain = governors(token)
+        chain = folds.chains[i]
         verbal = token.pos_ in ("VERB", "AUX")
         if verbal and token.lemma_.lower() in lexicon.actor_object_verbs:
             objects = [c for c in token.children if c.dep_ == "dobj"]
